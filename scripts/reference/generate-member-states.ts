@@ -1,0 +1,147 @@
+/**
+ * Generates data/reference/member-states.json, the 35 member states of the MISPA process.
+ *
+ * Why this script exists: the names of the states in en/es/fr/pt are not typed by hand. They come
+ * from the Unicode CLDR, through Node's `Intl.DisplayNames` (the CLDR version is that of the Node
+ * build that runs the script, `process.versions.cldr`), so every name has a single public origin.
+ * The ISO 3166-1 codes and the order of the states come from ../shared/reference/data/country_codes.csv
+ * (Debian's iso-codes); the subregion of each state is the table below.
+ *
+ * Run from the repository root, after changing the CSV, the table or the Node version:
+ *   npx tsx scripts/reference/generate-member-states.ts
+ * The rows are validated against the reference-data schema before the file is written.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { LANGS } from '../../src/contract/common.js';
+import type { Subregion } from '../../src/contract/reference.js';
+import { MemberStateRowSchema } from '../../src/server/reference-data/schema.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CSV_PATH = path.resolve(ROOT, '../shared/reference/data/country_codes.csv');
+const OUT_PATH = path.resolve(ROOT, 'data/reference/member-states.json');
+
+const CLDR_URL = 'https://cldr.unicode.org/';
+const ROW_SOURCES = [
+  {
+    url: 'https://salsa.debian.org/iso-codes-team/iso-codes',
+    field: 'iso',
+    note: "ISO 3166-1 codes from Debian's iso-codes",
+  },
+  {
+    url: 'https://www.oas.org/ext/en/security/mispa',
+    field: 'membership',
+    note: 'listed among the MISPA beneficiary countries',
+  },
+];
+
+/** The subregion of each member state, by ISO 3166-1 alpha-2 code. */
+const SUBREGION_OF: Record<string, Subregion> = {
+  CA: 'north-america',
+  US: 'north-america',
+  MX: 'north-america',
+  BZ: 'central-america',
+  CR: 'central-america',
+  SV: 'central-america',
+  GT: 'central-america',
+  HN: 'central-america',
+  NI: 'central-america',
+  PA: 'central-america',
+  AG: 'caribbean',
+  BS: 'caribbean',
+  BB: 'caribbean',
+  CU: 'caribbean',
+  DM: 'caribbean',
+  DO: 'caribbean',
+  GD: 'caribbean',
+  HT: 'caribbean',
+  JM: 'caribbean',
+  KN: 'caribbean',
+  LC: 'caribbean',
+  VC: 'caribbean',
+  TT: 'caribbean',
+  AR: 'south-america',
+  BO: 'south-america',
+  BR: 'south-america',
+  CL: 'south-america',
+  CO: 'south-america',
+  EC: 'south-america',
+  GY: 'south-america',
+  PY: 'south-america',
+  PE: 'south-america',
+  SR: 'south-america',
+  UY: 'south-america',
+  VE: 'south-america',
+};
+
+/** Parses a small RFC 4180 CSV (quoted fields may hold commas and doubled quotes) into records. */
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      field = '';
+      if (row.some((f) => f !== '')) rows.push(row);
+      row = [];
+    } else {
+      field += c;
+    }
+  }
+  row.push(field);
+  if (row.some((f) => f !== '')) rows.push(row);
+  const [header, ...body] = rows;
+  if (!header) throw new Error(`${CSV_PATH} is empty`);
+  return body.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])));
+}
+
+function cldrName(lang: string, iso2: string): string {
+  const name = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }).of(iso2);
+  if (!name) throw new Error(`CLDR has no ${lang} name for ${iso2}`);
+  return name;
+}
+
+const records = parseCsv(fs.readFileSync(CSV_PATH, 'utf8'));
+const rows = records.map((record) => {
+  const { iso2, iso3, iso_numeric: isoNumeric } = record;
+  if (!iso2 || !iso3 || !isoNumeric) throw new Error(`incomplete row in ${CSV_PATH}: ${JSON.stringify(record)}`);
+  const subregion = SUBREGION_OF[iso2];
+  if (!subregion) throw new Error(`no subregion for ${iso2}: add it to SUBREGION_OF`);
+  const name = Object.fromEntries(
+    LANGS.map((lang) => [lang, { text: cldrName(lang, iso2), official: true, source: CLDR_URL }]),
+  );
+  return MemberStateRowSchema.parse({
+    slug: iso2.toLowerCase(),
+    iso2,
+    iso3,
+    isoNumeric,
+    subregion,
+    name,
+    sources: ROW_SOURCES,
+  });
+});
+
+const unused = Object.keys(SUBREGION_OF).filter((iso2) => !rows.some((r) => r.iso2 === iso2));
+if (unused.length > 0) throw new Error(`SUBREGION_OF names states missing from the CSV: ${unused.join(', ')}`);
+
+fs.mkdirSync(path.dirname(OUT_PATH), { recursive: true });
+fs.writeFileSync(OUT_PATH, `${JSON.stringify(rows, null, 2)}\n`, 'utf8');
+console.log(`wrote ${rows.length} member states to ${path.relative(ROOT, OUT_PATH)} (CLDR ${process.versions.cldr})`);

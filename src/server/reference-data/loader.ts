@@ -1,0 +1,293 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { REFERENCE_FILES, type ReferenceFileName, type ReferenceRows, type Text } from './schema.js';
+import { deleteRows, type SyncCounts, upsertRows } from './sync.js';
+
+/** A mistake in a reference file, named by file, row and field so it can be fixed by hand. */
+export class ReferenceDataError extends Error {}
+
+type Values = Record<string, string | number | null>;
+type Resolve = (table: EntityTable, slug: string | null, field: string) => string | null;
+type EntityTable =
+  | 'pillar'
+  | 'objective'
+  | 'member_state'
+  | 'meeting'
+  | 'document'
+  | 'technical_group'
+  | 'network'
+  | 'team_member'
+  | 'partner';
+
+interface EntitySpec<F extends ReferenceFileName> {
+  file: F;
+  table: EntityTable;
+  key: 'slug' | 'code';
+  columns(row: ReferenceRows[F][number], resolve: Resolve): Values;
+  texts(row: ReferenceRows[F][number]): Record<string, Text | null>;
+}
+
+const spec = <F extends ReferenceFileName>(s: EntitySpec<F>) => s;
+
+/** The entity files in loading order: a row may only point at rows of files above it (or, for
+ * networks, at rows listed before it in the same file). */
+const ENTITIES = [
+  spec({
+    file: 'pillars.json',
+    table: 'pillar',
+    key: 'code',
+    columns: (r) => ({ code: r.code, position: r.position }),
+    texts: (r) => ({ name: r.name, description: r.description }),
+  }),
+  spec({
+    file: 'objectives.json',
+    table: 'objective',
+    key: 'code',
+    columns: (r) => ({ code: r.code, position: r.position }),
+    texts: (r) => ({ text: r.text }),
+  }),
+  spec({
+    file: 'member-states.json',
+    table: 'member_state',
+    key: 'slug',
+    columns: (r) => ({ slug: r.slug, iso2: r.iso2, iso3: r.iso3, iso_numeric: r.isoNumeric, subregion: r.subregion }),
+    texts: (r) => ({ name: r.name }),
+  }),
+  spec({
+    file: 'meetings.json',
+    table: 'meeting',
+    key: 'slug',
+    columns: (r, resolve) => ({
+      slug: r.slug,
+      number: r.number,
+      ordinal: r.ordinal,
+      host_state_id: resolve('member_state', r.hostState, 'hostState'),
+      city: r.city,
+      start_date: r.startDate,
+      end_date: r.endDate,
+    }),
+    texts: (r) => ({ name: r.name, summary: r.summary }),
+  }),
+  spec({
+    file: 'documents.json',
+    table: 'document',
+    key: 'slug',
+    columns: (r, resolve) => ({
+      slug: r.slug,
+      meeting_id: resolve('meeting', r.meeting, 'meeting'),
+      position: r.position,
+      type: r.type,
+      symbol: r.symbol,
+      adopted_on: r.adoptedOn,
+    }),
+    texts: (r) => ({ title: r.title, description: r.description }),
+  }),
+  spec({
+    file: 'technical-groups.json',
+    table: 'technical_group',
+    key: 'slug',
+    columns: (r, resolve) => ({
+      slug: r.slug,
+      position: r.position,
+      created_at_meeting_id: resolve('meeting', r.createdAt, 'createdAt'),
+      lead_state_id: resolve('member_state', r.leadState, 'leadState'),
+    }),
+    texts: (r) => ({ name: r.name, description: r.description }),
+  }),
+  spec({
+    file: 'networks.json',
+    table: 'network',
+    key: 'slug',
+    columns: (r, resolve) => ({
+      slug: r.slug,
+      position: r.position,
+      kind: r.kind,
+      acronym: r.acronym,
+      origin_meeting_id: resolve('meeting', r.origin?.meeting ?? null, 'origin.meeting'),
+      origin_relation: r.origin?.relation ?? null,
+      parent_id: resolve('network', r.parent, 'parent'),
+    }),
+    texts: (r) => ({ name: r.name, description: r.description }),
+  }),
+  spec({
+    file: 'team.json',
+    table: 'team_member',
+    key: 'slug',
+    columns: (r) => ({ slug: r.slug, position: r.position, name: r.name }),
+    texts: (r) => ({ role: r.role }),
+  }),
+  spec({
+    file: 'partners.json',
+    table: 'partner',
+    key: 'slug',
+    columns: (r) => ({ slug: r.slug, kind: r.kind, website: r.website }),
+    texts: (r) => ({ name: r.name }),
+  }),
+];
+
+export function readReferenceFiles(dir: string): { rows: ReferenceRows; checksum: string } {
+  const hash = createHash('sha256');
+  const rows = {} as Record<string, unknown[]>;
+  for (const [file, schema] of Object.entries(REFERENCE_FILES)) {
+    const full = path.join(dir, file);
+    let content: string;
+    let parsed: unknown;
+    try {
+      content = fs.readFileSync(full, 'utf8');
+      parsed = JSON.parse(content);
+    } catch (error) {
+      throw new ReferenceDataError(`Cannot read reference file ${full}: ${(error as Error).message}`);
+    }
+    if (!Array.isArray(parsed)) throw new ReferenceDataError(`${full} must hold a JSON array of rows.`);
+    rows[file] = parsed.map((row, index) => {
+      const result = schema.safeParse(row);
+      if (result.success) return result.data;
+      const issue = result.error.issues[0];
+      throw new ReferenceDataError(
+        `${full}, row ${index + 1}, field "${issue?.path.join('.') || '(row)'}": ${issue?.message}`,
+      );
+    });
+    hash.update(file).update('\0').update(content).update('\0');
+  }
+  return { rows: rows as ReferenceRows, checksum: hash.digest('hex') };
+}
+
+export interface LoadResult extends SyncCounts {
+  changed: boolean;
+}
+
+/**
+ * Makes the database hold exactly the reference data of `dir`, in one transaction. Unchanged files
+ * (same checksum as the last load) are skipped without a write; changed files update only the rows
+ * that differ. The reference data owns the rows of these tables.
+ */
+export async function loadReferenceData(db: Kysely<Database>, dir: string, now: () => Date): Promise<LoadResult> {
+  const { rows, checksum } = readReferenceFiles(dir);
+  const last = await db
+    .selectFrom('reference_load')
+    .select('checksum')
+    .where('name', '=', 'reference-data')
+    .executeTakeFirst();
+  if (last?.checksum === checksum) return { changed: false, inserted: 0, updated: 0, deleted: 0 };
+
+  return db.transaction().execute(async (trx) => {
+    const at = now().toISOString();
+    const sync = new ReferenceSync(trx, at);
+    await sync.upsert('language', ['code'], rows['languages.json'], { hasId: false });
+    for (const entity of ENTITIES) await sync.entity(entity, rows[entity.file]);
+    await sync.deleteStale();
+    await trx
+      .insertInto('reference_load')
+      .values({ name: 'reference-data', checksum, loaded_at: at })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ checksum, loaded_at: at }))
+      .execute();
+    return { changed: true, ...sync.counts };
+  });
+}
+
+type Row = Record<string, unknown> & {
+  aliases?: Array<{ lang: string; text: string; source?: string }>;
+  sources?: Array<{ url: string; note?: string; field?: string }>;
+  pillars?: string[];
+};
+
+class ReferenceSync {
+  readonly counts: SyncCounts = { inserted: 0, updated: 0, deleted: 0 };
+  private readonly ids = new Map<EntityTable, Map<string, string>>();
+  /** Rows to delete, dependents first: each table is put in front of those loaded before it. */
+  private readonly stale: Array<{ table: keyof Database; keys: string[]; rows: Values[] }> = [];
+
+  constructor(
+    private readonly trx: Transaction<Database>,
+    private readonly at: string,
+  ) {}
+
+  async upsert(
+    table: keyof Database,
+    keys: string[],
+    rows: Iterable<Values>,
+    options: { hasId: boolean; scope?: Values; onId?: (row: Values, id: string) => void },
+  ) {
+    const result = await upsertRows(this.trx, table, keys, rows, { now: this.at, ...options });
+    this.counts.inserted += result.counts.inserted;
+    this.counts.updated += result.counts.updated;
+    this.stale.unshift({ table, keys, rows: result.stale });
+  }
+
+  async deleteStale() {
+    for (const { table, keys, rows } of this.stale)
+      this.counts.deleted += await deleteRows(this.trx, table, keys, rows);
+  }
+
+  async entity(entity: (typeof ENTITIES)[number], list: ReferenceRows[ReferenceFileName]) {
+    const byKey = new Map<string, string>();
+    this.ids.set(entity.table, byKey);
+    const resolve =
+      (index: number): Resolve =>
+      (table, slug, field) => {
+        if (slug === null) return null;
+        const id = this.ids.get(table)?.get(slug);
+        if (id !== undefined) return id;
+        throw new ReferenceDataError(`${entity.file}, row ${index + 1}, field "${field}": no ${table} "${slug}".`);
+      };
+    // A generator, so that each row is resolved after the rows before it have their ids.
+    // biome-ignore lint/suspicious/noExplicitAny: the spec and its rows are matched by file name
+    const columns = entity.columns as (row: any, resolve: Resolve) => Values;
+    const values = function* () {
+      for (const [index, row] of list.entries()) yield columns(row, resolve(index));
+    };
+    await this.upsert(entity.table, [entity.key], values(), {
+      hasId: true,
+      onId: (row, id) => byKey.set(row[entity.key] as string, id),
+    });
+    await this.dependents(entity, list as Row[], byKey);
+  }
+
+  /** Translations, aliases, sources and pillar links of one entity file. */
+  private async dependents(entity: (typeof ENTITIES)[number], list: Row[], byKey: Map<string, string>) {
+    const translations: Values[] = [];
+    const aliases: Values[] = [];
+    const sources: Values[] = [];
+    const pillarLinks: Values[] = [];
+    // biome-ignore lint/suspicious/noExplicitAny: see entity()
+    const texts = entity.texts as (row: any) => Record<string, Text | null>;
+    for (const [index, row] of list.entries()) {
+      const base = { entity_type: entity.table, entity_id: byKey.get(row[entity.key] as string) as string };
+      for (const [field, text] of Object.entries(texts(row))) {
+        for (const [lang, value] of Object.entries(text ?? {})) {
+          translations.push({
+            ...base,
+            field,
+            lang,
+            text: value.text,
+            official: value.official ? 1 : 0,
+            source: value.source ?? null,
+          });
+        }
+      }
+      for (const alias of row.aliases ?? []) {
+        aliases.push({ ...base, lang: alias.lang, text: alias.text, source: alias.source ?? null });
+      }
+      for (const [position, source] of (row.sources ?? []).entries()) {
+        sources.push({ ...base, position, url: source.url, note: source.note ?? null, field: source.field ?? null });
+      }
+      for (const code of row.pillars ?? []) {
+        const pillarId = this.ids.get('pillar')?.get(code);
+        if (!pillarId)
+          throw new ReferenceDataError(`${entity.file}, row ${index + 1}, field "pillars": no pillar "${code}".`);
+        pillarLinks.push({ ...base, pillar_id: pillarId });
+      }
+    }
+    const scope = { entity_type: entity.table };
+    await this.upsert('translation', ['entity_type', 'entity_id', 'field', 'lang'], translations, {
+      hasId: false,
+      scope,
+    });
+    await this.upsert('alias', ['entity_type', 'entity_id', 'lang', 'text'], aliases, { hasId: true, scope });
+    await this.upsert('source', ['entity_type', 'entity_id', 'position'], sources, { hasId: true, scope });
+    await this.upsert('pillar_link', ['entity_type', 'entity_id', 'pillar_id'], pillarLinks, { hasId: false, scope });
+  }
+}
