@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** The working languages of the process (BCP 47). The database keeps languages as rows, so this
+ * list is the set the portal is translated into, not a limit of the data model. */
+export const LANGS = ['en', 'es', 'fr', 'pt'] as const;
+export const LangSchema = z.enum(LANGS).meta({ description: 'Language of the reply: en, es, fr or pt' });
+export type Lang = z.infer<typeof LangSchema>;
+
+export const IsoDateSchema = z.iso.date().meta({ description: 'Calendar date, ISO 8601 (YYYY-MM-DD)' });
+
+/** A text in the requested language. `official` is false for the platform's own translations of
+ * names that no public source gives in that language, so the portal can say so. */
+export const LocalizedTextSchema = z
+  .object({
+    text: z.string(),
+    lang: LangSchema.meta({ description: 'Language the text is in; differs from the request when no translation exists' }),
+    official: z.boolean().meta({ description: 'True when the wording was read in a public source' }),
+  })
+  .meta({ id: 'LocalizedText' });
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+export const SourceSchema = z
+  .object({
+    url: z.url(),
+    note: z.string().nullable().meta({ description: 'What was read there, when it needs saying' }),
+    field: z.string().nullable().meta({ description: 'The fact this source supports; null for the record as a whole' }),
+  })
+  .meta({ id: 'Source' });
+export type Source = z.infer<typeof SourceSchema>;
+
+export const LIMIT_MAX = 100;
+export const LIMIT_DEFAULT = 50;
+
+export const PageQuerySchema = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(LIMIT_MAX)
+    .default(LIMIT_DEFAULT)
+    .meta({ description: `Items per page, 1 to ${LIMIT_MAX}` }),
+  cursor: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ description: 'Opaque cursor from the previous page’s `nextCursor`' }),
+  lang: LangSchema.optional(),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    lang: LangSchema,
+    items: z.array(item),
+    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page' }),
+  });
+}
+export type Page<T> = { lang: Lang; items: T[]; nextCursor: string | null };
+
+export const DetailQuerySchema = z.object({ lang: LangSchema.optional() });
+export const IdOrSlugParamsSchema = z.object({
+  idOrSlug: z.string().min(1).max(100).meta({ description: 'The record’s id or its slug' }),
+});
+
+/** RFC 9457 problem details. `errors` names each invalid parameter and why. */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ name: z.string(), in: z.string(), reason: z.string() }))
+      .optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof ProblemSchema>;

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DatabaseTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string; schema?: string };
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  target: DatabaseTarget;
+  close(): Promise<void>;
+}
+
+/** A configuration mistake the person starting the platform can fix; main.ts prints the message alone. */
+export class ConfigError extends Error {}
+
+/** Reads DATABASE_URL: `postgres://…`, `postgresql://…`, `sqlite:/path/file.sqlite` or unset. */
+export function parseDatabaseUrl(value: string | undefined, defaultFile: string): DatabaseTarget {
+  if (value === undefined || value.trim() === '') return { engine: 'sqlite', file: defaultFile };
+  if (/^postgres(ql)?:\/\//.test(value)) {
+    try {
+      new URL(value);
+    } catch {
+      throw new ConfigError(`DATABASE_URL is not a valid PostgreSQL URL: ${redact(value)}.`);
+    }
+    return { engine: 'postgres', url: value };
+  }
+  if (value.startsWith('sqlite:')) {
+    const file = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (file === '')
+      throw new ConfigError('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:/var/lib/mispa.sqlite.');
+    return { engine: 'sqlite', file };
+  }
+  throw new ConfigError(`DATABASE_URL must start with postgres://, postgresql:// or sqlite: (got "${redact(value)}").`);
+}
+
+/** Hides the password of a URL before it is shown or logged. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  return target.engine === 'sqlite' ? openSqlite(target) : openPostgres(target);
+}
+
+function openSqlite(target: Extract<DatabaseTarget, { engine: 'sqlite' }>): DatabaseHandle {
+  fs.mkdirSync(path.dirname(path.resolve(target.file)), { recursive: true });
+  let database: SQLite.Database;
+  try {
+    database = new SQLite(target.file);
+  } catch (error) {
+    throw new ConfigError(`Cannot open the SQLite database ${target.file}: ${(error as Error).message}.`);
+  }
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  // In WAL mode NORMAL is crash-safe for the application; a power loss may drop the last commits.
+  database.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, target, close: () => db.destroy() };
+}
+
+async function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres' }>): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    await db.destroy();
+    const { hostname, port } = new URL(target.url);
+    throw new ConfigError(
+      `Cannot reach the PostgreSQL database at ${hostname}:${port || 5432}: ${(error as Error).message}.`,
+    );
+  }
+  return { db, target, close: () => db.destroy() };
+}

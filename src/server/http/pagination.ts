@@ -1,0 +1,48 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { InvalidParameterError } from './problems.js';
+
+/**
+ * Keyset pagination: a page ends at the sort key of its last item, and the next page starts after
+ * it. The cursor is that key, base64url-encoded so clients treat it as opaque.
+ */
+export type SortKey = Array<string | number>;
+
+export function encodeCursor(key: SortKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, arity: number): SortKey {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    key = undefined;
+  }
+  const valid =
+    Array.isArray(key) &&
+    key.length === arity &&
+    key.every((part) => typeof part === 'string' || (typeof part === 'number' && Number.isFinite(part)));
+  if (!valid)
+    throw new InvalidParameterError('cursor', 'query', 'not a cursor returned by this list; start again without it');
+  return key as SortKey;
+}
+
+/** `(c1, c2, …) > (v1, v2, …)` written out, since SQLite and PostgreSQL compare row values differently. */
+// biome-ignore lint/suspicious/noExplicitAny: works on any table's sort columns
+export function after(eb: ExpressionBuilder<any, any>, columns: string[], key: SortKey): Expression<SqlBool> {
+  const clauses = columns.map((column, i) =>
+    eb.and([...columns.slice(0, i).map((c, j) => eb(c, '=', key[j])), eb(column, '>', key[i])]),
+  );
+  return eb.or(clauses);
+}
+
+/** Cuts the `limit + 1` rows fetched into a page and the cursor of the next one. */
+export function toPage<T>(
+  rows: T[],
+  limit: number,
+  keyOf: (row: T) => SortKey,
+): { rows: T[]; nextCursor: string | null } {
+  if (rows.length <= limit) return { rows, nextCursor: null };
+  const page = rows.slice(0, limit);
+  return { rows: page, nextCursor: encodeCursor(keyOf(page[page.length - 1] as T)) };
+}

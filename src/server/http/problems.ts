@@ -1,0 +1,96 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Lang, Problem } from '../../contract/common.js';
+import { requestLang } from './lang.js';
+import { message } from './messages.js';
+
+/** Problem types are URIs relative to the API documentation (RFC 9457 §3.1.1). */
+const TYPE_BASE = '/api/docs#problem-';
+
+/** Thrown by services when the record asked for does not exist. */
+export class NotFoundError extends Error {
+  constructor(
+    readonly what: 'member-state' | 'pillar' | 'meeting' | 'document' | 'technical-group' | 'network' | 'page',
+    readonly key: string,
+  ) {
+    super(`${what} ${key} not found`);
+  }
+}
+
+/** Thrown when a parameter passed validation of its shape but cannot be used (a stale cursor). */
+export class InvalidParameterError extends Error {
+  constructor(
+    readonly parameter: string,
+    readonly location: 'query' | 'path' | 'body',
+    readonly reason: string,
+  ) {
+    super(`${parameter}: ${reason}`);
+  }
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'instance'>) {
+  return reply
+    .status(problem.status)
+    .type('application/problem+json')
+    .send({ ...problem, instance: request.url });
+}
+
+function problemFor(error: unknown, lang: Lang): Omit<Problem, 'instance'> | null {
+  if (error instanceof NotFoundError) {
+    return {
+      type: `${TYPE_BASE}not-found`,
+      title: message(lang, 'notFound.title'),
+      status: 404,
+      detail: message(lang, 'notFound.detail', { what: message(lang, `entity.${error.what}`), key: error.key }),
+    };
+  }
+  if (error instanceof InvalidParameterError)
+    return invalid(lang, [{ name: error.parameter, in: error.location, reason: error.reason }]);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const location = (error as FastifyError).validationContext ?? 'query';
+    return invalid(
+      lang,
+      error.validation.map((v) => ({
+        name: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || location,
+        in: location === 'querystring' ? 'query' : location,
+        reason: v.message ?? 'invalid value',
+      })),
+    );
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) {
+    return {
+      type: `${TYPE_BASE}bad-request`,
+      title: message(lang, 'badRequest.title'),
+      status,
+      detail: (error as Error).message,
+    };
+  }
+  return null;
+}
+
+function invalid(lang: Lang, errors: NonNullable<Problem['errors']>): Omit<Problem, 'instance'> {
+  return {
+    type: `${TYPE_BASE}invalid-parameter`,
+    title: message(lang, 'invalid.title'),
+    status: 400,
+    detail: errors.map((e) => message(lang, 'invalid.detail', { name: e.name, reason: e.reason })).join(' '),
+    errors,
+  };
+}
+
+/** Every error leaves as a problem document; unexpected ones are logged and say nothing more. */
+export function registerProblemHandlers(app: FastifyInstance) {
+  app.setErrorHandler((error, request, reply) => {
+    const lang = requestLang(request);
+    const problem = problemFor(error, lang);
+    if (problem) return sendProblem(reply, request, problem);
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, request, {
+      type: `${TYPE_BASE}internal`,
+      title: message(lang, 'internal.title'),
+      status: 500,
+      detail: message(lang, 'internal.detail', { requestId: request.id }),
+    });
+  });
+}

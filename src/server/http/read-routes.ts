@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import {
+  DetailQuerySchema,
+  IdOrSlugParamsSchema,
+  type Lang,
+  type Page,
+  type PageQuerySchema,
+  ProblemSchema,
+  pageOf,
+} from '../../contract/common.js';
+import { requestLang } from './lang.js';
+
+/**
+ * The two read routes every area of the reference data has: a paged, filtered list and a detail by
+ * id or slug. Routes stay thin: parse, call the service, and the response schema shapes the reply.
+ */
+export function registerReadRoutes<Q extends typeof PageQuerySchema, Item extends z.ZodType, Detail extends z.ZodType>(
+  app: FastifyInstance,
+  options: {
+    path: string;
+    tag: string;
+    what: string;
+    listQuery: Q;
+    item: Item;
+    list: (query: z.infer<Q>, lang: Lang) => Promise<Page<z.infer<Item>>>;
+    detail?: { schema: Detail; get: (idOrSlug: string, lang: Lang) => Promise<z.infer<Detail>> };
+  },
+) {
+  // The zod compilers validate and serialize; the types come from the services, which use the contract.
+  app.get(
+    options.path,
+    {
+      schema: {
+        tags: [options.tag],
+        summary: `List ${options.what}`,
+        querystring: options.listQuery,
+        response: { 200: pageOf(options.item), 400: ProblemSchema },
+      },
+    },
+    async (request) => options.list(request.query as z.infer<Q>, requestLang(request)),
+  );
+  const { detail } = options;
+  if (!detail) return;
+  app.get<{ Params: { idOrSlug: string } }>(
+    `${options.path}/:idOrSlug`,
+    {
+      schema: {
+        tags: [options.tag],
+        summary: `One of the ${options.what}, by id or slug`,
+        params: IdOrSlugParamsSchema,
+        querystring: DetailQuerySchema,
+        response: { 200: detail.schema, 400: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => detail.get(request.params.idOrSlug, requestLang(request)),
+  );
+}

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { readConfig } from './config.js';
+import { ConfigError, type DatabaseHandle, openDatabase, redact } from './db/connection.js';
+import { migrateToLatest } from './db/migrate.js';
+import { loadReferenceData, ReferenceDataError } from './reference-data/loader.js';
+
+/** Starts the platform: configuration, database, migrations, reference data, then HTTP. */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+
+function fail(message: string): never {
+  console.error(`MISPA Platform could not start: ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  const config = readConfig(process.env, root);
+  const handle: DatabaseHandle = await openDatabase(config.database);
+  const where =
+    config.database.engine === 'sqlite'
+      ? `SQLite ${config.database.file}`
+      : `PostgreSQL ${redact(config.database.url)}`;
+
+  await migrateToLatest(handle.db);
+  const loaded = await loadReferenceData(handle.db, config.referenceDir, () => new Date());
+  const app = await buildApp({
+    db: handle.db,
+    engine: config.database.engine,
+    version,
+    webRoot: config.webRoot,
+    logger: { level: config.logLevel },
+  });
+  app.addHook('onClose', () => handle.close());
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      fail(`port ${config.port} is already in use; stop the other program or set PORT to another port.`);
+    }
+    throw error;
+  }
+  const port = (app.server.address() as { port: number }).port;
+  console.log(
+    `MISPA Platform ${version} serving on http://localhost:${port} (${where}; reference data ${
+      loaded.changed
+        ? `loaded: ${loaded.inserted} added, ${loaded.updated} updated, ${loaded.deleted} removed`
+        : 'unchanged'
+    }). Press Ctrl-C to stop.`,
+  );
+
+  // Ctrl-C: stop accepting, let requests in flight finish, then close the database.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log(`\n${signal} received: finishing requests in flight, then closing the database.`);
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof ReferenceDataError) fail(error.message);
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { after, type SortKey } from '../../http/pagination.js';
+
+type Db = Kysely<Database>;
+const columns = ['id', 'slug', 'iso2', 'iso3', 'iso_numeric', 'subregion'] as const;
+export type MemberStateRow = NonNullable<Awaited<ReturnType<typeof findMemberState>>>;
+
+/** States in ISO code order (their slug), `limit + 1` of them. */
+export function listMemberStates(db: Db, filters: { subregion?: string | undefined }, limit: number, cursor?: SortKey) {
+  let query = db
+    .selectFrom('member_state')
+    .select(columns)
+    .orderBy('slug')
+    .limit(limit + 1);
+  if (cursor) query = query.where((eb) => after(eb, ['slug'], cursor));
+  if (filters.subregion) query = query.where('subregion', '=', filters.subregion);
+  return query.execute();
+}
+
+export function findMemberState(db: Db, idOrSlug: string) {
+  return db
+    .selectFrom('member_state')
+    .select(columns)
+    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
+    .executeTakeFirst();
+}
+
+export function meetingsHostedBy(db: Db, stateId: string) {
+  return db
+    .selectFrom('meeting')
+    .select(['id', 'slug', 'number', 'start_date'])
+    .where('host_state_id', '=', stateId)
+    .orderBy('ordinal')
+    .execute();
+}
+
+export function groupsLedBy(db: Db, stateId: string) {
+  return db
+    .selectFrom('technical_group')
+    .select(['id', 'slug'])
+    .where('lead_state_id', '=', stateId)
+    .orderBy('position')
+    .execute();
+}

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Lang, Page, PageQuerySchema } from '../../../contract/common.js';
+import type { Objective, Partner, PartnerListQuerySchema, TeamMember } from '../../../contract/reference.js';
+import type { Database } from '../../db/schema.js';
+import { decodeCursor, toPage } from '../../http/pagination.js';
+import { resolveFilter } from '../shared/filters.js';
+import { pillarRefsOf } from '../shared/refs.js';
+import { loadSources, loadTexts, requiredText } from '../shared/texts.js';
+import { listObjectives, listPartners, listTeam } from './queries.js';
+
+/** The process itself: its objectives, the secretariat's team and its strategic partners. */
+export function organisationService({ db }: { db: Kysely<Database> }) {
+  return {
+    async objectives(query: z.infer<typeof PageQuerySchema>, lang: Lang): Promise<Page<Objective>> {
+      const cursor = query.cursor ? decodeCursor(query.cursor, 1) : undefined;
+      const page = toPage(await listObjectives(db, query.limit, cursor), query.limit, (r) => [r.position]);
+      const ids = page.rows.map((r) => r.id);
+      const [texts, sources] = await Promise.all([
+        loadTexts(db, 'objective', ids, lang),
+        loadSources(db, 'objective', ids),
+      ]);
+      const items = page.rows.map((r) => ({
+        ...r,
+        text: requiredText(texts, r.id, 'text'),
+        sources: sources.get(r.id) ?? [],
+      }));
+      return { lang, items, nextCursor: page.nextCursor };
+    },
+
+    async team(query: z.infer<typeof PageQuerySchema>, lang: Lang): Promise<Page<TeamMember>> {
+      const cursor = query.cursor ? decodeCursor(query.cursor, 1) : undefined;
+      const page = toPage(await listTeam(db, query.limit, cursor), query.limit, (r) => [r.position]);
+      const ids = page.rows.map((r) => r.id);
+      const [texts, sources] = await Promise.all([
+        loadTexts(db, 'team_member', ids, lang),
+        loadSources(db, 'team_member', ids),
+      ]);
+      const items = page.rows.map((r) => ({
+        id: r.id,
+        slug: r.slug,
+        name: r.name,
+        role: requiredText(texts, r.id, 'role'),
+        sources: sources.get(r.id) ?? [],
+      }));
+      return { lang, items, nextCursor: page.nextCursor };
+    },
+
+    async partners(query: z.infer<typeof PartnerListQuerySchema>, lang: Lang): Promise<Page<Partner>> {
+      const pillarId = await resolveFilter(db, 'pillar', 'pillar', query.pillar);
+      const cursor = query.cursor ? decodeCursor(query.cursor, 1) : undefined;
+      const page = toPage(await listPartners(db, { pillarId }, query.limit, cursor), query.limit, (r) => [r.slug]);
+      const ids = page.rows.map((r) => r.id);
+      const [texts, pillars] = await Promise.all([
+        loadTexts(db, 'partner', ids, lang),
+        pillarRefsOf(db, 'partner', ids, lang),
+      ]);
+      const items = page.rows.map((r) => ({
+        ...r,
+        kind: r.kind as Partner['kind'],
+        name: requiredText(texts, r.id, 'name'),
+        pillars: pillars.get(r.id) ?? [],
+      }));
+      return { lang, items, nextCursor: page.nextCursor };
+    },
+  };
+}
+
+export type OrganisationService = ReturnType<typeof organisationService>;

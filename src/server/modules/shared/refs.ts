@@ -1,0 +1,127 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Lang } from '../../../contract/common.js';
+import type {
+  DocumentRefSchema,
+  MeetingRefSchema,
+  MemberStateRefSchema,
+  NetworkRefSchema,
+  PillarRefSchema,
+  TechnicalGroupRefSchema,
+} from '../../../contract/reference.js';
+import type { Database } from '../../db/schema.js';
+import { type EntityType, loadTexts, requiredText, textOf } from './texts.js';
+
+type Db = Kysely<Database>;
+export type MemberStateRef = z.infer<typeof MemberStateRefSchema>;
+export type MeetingRef = z.infer<typeof MeetingRefSchema>;
+export type PillarRef = z.infer<typeof PillarRefSchema>;
+export type DocumentRef = z.infer<typeof DocumentRefSchema>;
+export type TechnicalGroupRef = z.infer<typeof TechnicalGroupRefSchema>;
+export type NetworkRef = z.infer<typeof NetworkRefSchema>;
+
+/** The short shapes by which one record points at another, built for many ids in one query each. */
+
+const unique = (ids: ReadonlyArray<string | null>) => [...new Set(ids.filter((id): id is string => id !== null))];
+
+export const yearOf = (date: string | null) => (date ? Number(date.slice(0, 4)) : null);
+
+export async function memberStateRefs(db: Db, ids: ReadonlyArray<string | null>, lang: Lang) {
+  const wanted = unique(ids);
+  if (wanted.length === 0) return new Map<string, MemberStateRef>();
+  const [rows, texts] = await Promise.all([
+    db.selectFrom('member_state').select(['id', 'slug', 'iso2']).where('id', 'in', wanted).execute(),
+    loadTexts(db, 'member_state', wanted, lang),
+  ]);
+  return new Map(rows.map((r) => [r.id, { ...r, name: requiredText(texts, r.id, 'name') }]));
+}
+
+export async function meetingRefs(db: Db, ids: ReadonlyArray<string | null>) {
+  const wanted = unique(ids);
+  if (wanted.length === 0) return new Map<string, MeetingRef>();
+  const rows = await db
+    .selectFrom('meeting')
+    .select(['id', 'slug', 'number', 'start_date'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, toMeetingRef(r)]));
+}
+
+export function toMeetingRef(r: { id: string; slug: string; number: string; start_date: string | null }): MeetingRef {
+  return { id: r.id, slug: r.slug, shortName: `MISPA ${r.number}`, year: yearOf(r.start_date) };
+}
+
+/** Pillars linked to each record of one type: record id → pillars in pillar order. */
+export async function pillarRefsOf(db: Db, entityType: EntityType, ids: readonly string[], lang: Lang) {
+  const result = new Map<string, PillarRef[]>();
+  if (ids.length === 0) return result;
+  const rows = await db
+    .selectFrom('pillar_link')
+    .innerJoin('pillar', 'pillar.id', 'pillar_link.pillar_id')
+    .select(['pillar_link.entity_id', 'pillar.id', 'pillar.code'])
+    .where('pillar_link.entity_type', '=', entityType)
+    .where('pillar_link.entity_id', 'in', unique(ids))
+    .orderBy('pillar.position')
+    .execute();
+  const texts = await loadTexts(db, 'pillar', unique(rows.map((r) => r.id)), lang);
+  for (const { entity_id, id, code } of rows) {
+    result.set(entity_id, [...(result.get(entity_id) ?? []), { id, code, name: requiredText(texts, id, 'name') }]);
+  }
+  return result;
+}
+
+/** Documents adopted at each meeting: meeting id → documents in their order. */
+export async function documentRefsByMeeting(db: Db, meetingIds: readonly string[], lang: Lang) {
+  const result = new Map<string, DocumentRef[]>();
+  if (meetingIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('document')
+    .select(['id', 'slug', 'type', 'symbol', 'meeting_id'])
+    .where('meeting_id', 'in', unique(meetingIds))
+    .orderBy('position')
+    .orderBy('slug')
+    .execute();
+  const texts = await loadTexts(
+    db,
+    'document',
+    rows.map((r) => r.id),
+    lang,
+  );
+  for (const { meeting_id, ...r } of rows) {
+    const ref = { ...r, type: r.type as DocumentRef['type'], title: textOf(texts, r.id, 'title') };
+    result.set(meeting_id, [...(result.get(meeting_id) ?? []), ref]);
+  }
+  return result;
+}
+
+export async function technicalGroupRefs(db: Db, rows: ReadonlyArray<{ id: string; slug: string }>, lang: Lang) {
+  const texts = await loadTexts(
+    db,
+    'technical_group',
+    rows.map((r) => r.id),
+    lang,
+  );
+  return rows.map((r): TechnicalGroupRef => ({ id: r.id, slug: r.slug, name: requiredText(texts, r.id, 'name') }));
+}
+
+export async function networkRefs(
+  db: Db,
+  rows: ReadonlyArray<{ id: string; slug: string; kind: string; acronym: string | null }>,
+  lang: Lang,
+) {
+  const texts = await loadTexts(
+    db,
+    'network',
+    rows.map((r) => r.id),
+    lang,
+  );
+  return rows.map(
+    (r): NetworkRef => ({
+      id: r.id,
+      slug: r.slug,
+      kind: r.kind as NetworkRef['kind'],
+      acronym: r.acronym,
+      name: requiredText(texts, r.id, 'name'),
+    }),
+  );
+}

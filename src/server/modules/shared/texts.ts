@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { Lang, LocalizedText, Source } from '../../../contract/common.js';
+import type { Database } from '../../db/schema.js';
+
+type Db = Kysely<Database>;
+export type EntityType =
+  | 'pillar'
+  | 'objective'
+  | 'member_state'
+  | 'meeting'
+  | 'document'
+  | 'technical_group'
+  | 'network'
+  | 'team_member'
+  | 'partner';
+
+/** Texts of many records at once: record id → field → text, in `lang` or else in English. */
+export async function loadTexts(
+  db: Db,
+  entityType: EntityType,
+  ids: readonly string[],
+  lang: Lang,
+): Promise<Map<string, Map<string, LocalizedText>>> {
+  const result = new Map<string, Map<string, LocalizedText>>();
+  if (ids.length === 0) return result;
+  const rows = await db
+    .selectFrom('translation')
+    .select(['entity_id', 'field', 'lang', 'text', 'official'])
+    .where('entity_type', '=', entityType)
+    .where('entity_id', 'in', [...new Set(ids)])
+    .where('lang', 'in', [...new Set([lang, 'en'])])
+    .execute();
+  for (const row of rows) {
+    const fields = result.get(row.entity_id) ?? new Map<string, LocalizedText>();
+    result.set(row.entity_id, fields);
+    // The requested language wins over the English fallback.
+    if (fields.get(row.field)?.lang === lang) continue;
+    fields.set(row.field, { text: row.text, lang: row.lang as Lang, official: row.official === 1 });
+  }
+  return result;
+}
+
+/** The text of one field, or a visible marker when the data lacks it (never an empty string). */
+export function textOf(
+  texts: Map<string, Map<string, LocalizedText>>,
+  id: string,
+  field: string,
+): LocalizedText | null {
+  return texts.get(id)?.get(field) ?? null;
+}
+
+export function requiredText(texts: Map<string, Map<string, LocalizedText>>, id: string, field: string): LocalizedText {
+  const text = textOf(texts, id, field);
+  if (!text) throw new Error(`reference data has no ${field} for ${id}`);
+  return text;
+}
+
+export async function loadSources(
+  db: Db,
+  entityType: EntityType,
+  ids: readonly string[],
+): Promise<Map<string, Source[]>> {
+  const result = new Map<string, Source[]>();
+  if (ids.length === 0) return result;
+  const rows = await db
+    .selectFrom('source')
+    .select(['entity_id', 'url', 'note', 'field'])
+    .where('entity_type', '=', entityType)
+    .where('entity_id', 'in', [...new Set(ids)])
+    .orderBy('entity_id')
+    .orderBy('position')
+    .execute();
+  for (const { entity_id, ...source } of rows) result.set(entity_id, [...(result.get(entity_id) ?? []), source]);
+  return result;
+}

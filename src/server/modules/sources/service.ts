@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Lang, Page, PageQuerySchema } from '../../../contract/common.js';
+import type { DatasetSource } from '../../../contract/reference.js';
+import type { Database } from '../../db/schema.js';
+import { decodeCursor, toPage } from '../../http/pagination.js';
+import { listSources } from './queries.js';
+
+/** Where each fact of the reference data comes from, for the "about the data" page. */
+export function sourcesService({ db }: { db: Kysely<Database> }) {
+  return {
+    async list(query: z.infer<typeof PageQuerySchema>, lang: Lang): Promise<Page<DatasetSource>> {
+      const cursor = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
+      const page = toPage(await listSources(db, query.limit, cursor), query.limit, (r) => [r.entity_type, r.id]);
+      const items = page.rows.map((r) => ({
+        entityType: r.entity_type,
+        entitySlug: r.entity_slug,
+        field: r.field,
+        url: r.url,
+        note: r.note,
+      }));
+      return { lang, items, nextCursor: page.nextCursor };
+    },
+  };
+}
+
+export type SourcesService = ReturnType<typeof sourcesService>;

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Lang, Page } from '../../../contract/common.js';
+import type { TechnicalGroup, TechnicalGroupListQuerySchema } from '../../../contract/reference.js';
+import type { Database } from '../../db/schema.js';
+import { decodeCursor, toPage } from '../../http/pagination.js';
+import { NotFoundError } from '../../http/problems.js';
+import { resolveFilter } from '../shared/filters.js';
+import { meetingRefs, memberStateRefs, pillarRefsOf } from '../shared/refs.js';
+import { loadSources, loadTexts, requiredText, textOf } from '../shared/texts.js';
+import { findTechnicalGroup, listTechnicalGroups, type TechnicalGroupRow } from './queries.js';
+
+export function technicalGroupsService({ db }: { db: Kysely<Database> }) {
+  async function present(rows: TechnicalGroupRow[], lang: Lang): Promise<TechnicalGroup[]> {
+    const ids = rows.map((r) => r.id);
+    const [texts, meetings, leads, pillars, sources] = await Promise.all([
+      loadTexts(db, 'technical_group', ids, lang),
+      meetingRefs(
+        db,
+        rows.map((r) => r.created_at_meeting_id),
+      ),
+      memberStateRefs(
+        db,
+        rows.map((r) => r.lead_state_id),
+        lang,
+      ),
+      pillarRefsOf(db, 'technical_group', ids, lang),
+      loadSources(db, 'technical_group', ids),
+    ]);
+    return rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      name: requiredText(texts, r.id, 'name'),
+      createdAt: r.created_at_meeting_id ? (meetings.get(r.created_at_meeting_id) ?? null) : null,
+      leadState: r.lead_state_id ? (leads.get(r.lead_state_id) ?? null) : null,
+      pillars: pillars.get(r.id) ?? [],
+      description: textOf(texts, r.id, 'description'),
+      sources: sources.get(r.id) ?? [],
+    }));
+  }
+
+  return {
+    async list(query: z.infer<typeof TechnicalGroupListQuerySchema>, lang: Lang): Promise<Page<TechnicalGroup>> {
+      const [pillarId, leadStateId, meetingId] = await Promise.all([
+        resolveFilter(db, 'pillar', 'pillar', query.pillar),
+        resolveFilter(db, 'memberState', 'member_state', query.memberState),
+        resolveFilter(db, 'meeting', 'meeting', query.meeting),
+      ]);
+      const cursor = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
+      const rows = await listTechnicalGroups(db, { pillarId, leadStateId, meetingId }, query.limit, cursor);
+      const page = toPage(rows, query.limit, (r) => [r.position, r.slug]);
+      return { lang, items: await present(page.rows, lang), nextCursor: page.nextCursor };
+    },
+
+    async get(idOrSlug: string, lang: Lang): Promise<TechnicalGroup> {
+      const row = await findTechnicalGroup(db, idOrSlug);
+      const [group] = row ? await present([row], lang) : [];
+      if (!group) throw new NotFoundError('technical-group', idOrSlug);
+      return group;
+    },
+  };
+}
+
+export type TechnicalGroupsService = ReturnType<typeof technicalGroupsService>;

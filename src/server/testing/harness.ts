@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { buildApp } from '../app.js';
+import { type DatabaseHandle, openDatabase } from '../db/connection.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { loadReferenceData } from '../reference-data/loader.js';
+
+/**
+ * Real databases for tests: a fresh SQLite file, and — when MISPA_TEST_DATABASE_URL is set — a
+ * fresh PostgreSQL schema, each dropped afterwards, so test files never see each other's rows.
+ */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const referenceDir = path.join(repoRoot, 'data/reference');
+export const webRoot = path.join(repoRoot, 'dist/web');
+
+export type Engine = 'sqlite' | 'postgres';
+export interface TestDatabase extends DatabaseHandle {
+  engine: Engine;
+  /** Closes the connection and deletes the database. */
+  drop(): Promise<void>;
+}
+
+export const engines: Engine[] = process.env.MISPA_TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+  if (engine === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mispa-test-'));
+    const handle = await openDatabase({ engine: 'sqlite', file: path.join(dir, 'test.sqlite') });
+    return {
+      ...handle,
+      engine,
+      drop: async () => {
+        await handle.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const url = process.env.MISPA_TEST_DATABASE_URL as string;
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const admin = await openDatabase({ engine: 'postgres', url });
+  await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+  await admin.close();
+  const handle = await openDatabase({ engine: 'postgres', url, schema });
+  return {
+    ...handle,
+    engine,
+    drop: async () => {
+      await handle.close();
+      const cleanup = await openDatabase({ engine: 'postgres', url });
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(cleanup.db);
+      await cleanup.close();
+    },
+  };
+}
+
+/** A migrated database holding the project's reference data. */
+export async function createLoadedDatabase(engine: Engine, dir = referenceDir): Promise<TestDatabase> {
+  const database = await createTestDatabase(engine);
+  await migrateToLatest(database.db);
+  await loadReferenceData(database.db, dir, () => new Date());
+  return database;
+}
+
+export interface AppContext {
+  engine: Engine;
+  app: FastifyInstance;
+  database: TestDatabase;
+}
+
+/**
+ * Runs the same suite once per engine, on a freshly loaded database and a built app (not
+ * listening: requests go through `app.inject`). The context is filled in `beforeAll`.
+ */
+export function describeEachEngine(name: string, suite: (ctx: AppContext) => void) {
+  for (const engine of engines) {
+    describe(`${name} [${engine}]`, () => {
+      const ctx = { engine } as AppContext;
+      beforeAll(async () => {
+        ctx.database = await createLoadedDatabase(engine);
+        ctx.app = await buildApp({ db: ctx.database.db, engine, version: 'test', webRoot });
+      });
+      afterAll(async () => {
+        await ctx.app?.close();
+        await ctx.database?.drop();
+      });
+      suite(ctx);
+    });
+  }
+}
+
+/** A listening server on SQLite with the reference data and the built portal, for browser tests. */
+export async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const database = await createLoadedDatabase('sqlite');
+  const app = await buildApp({ db: database.db, engine: 'sqlite', version: 'test', webRoot });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
