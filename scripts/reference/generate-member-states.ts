@@ -1,9 +1,11 @@
 /**
  * Generates data/reference/member-states.json, the 35 member states of the MISPA process.
  *
- * Why this script exists: the names of the states in en/es/fr/pt are not typed by hand. They come
- * from the Unicode CLDR, through Node's `Intl.DisplayNames` (the CLDR version is that of the Node
- * build that runs the script, `process.versions.cldr`), so every name has a single public origin.
+ * Why this script exists: the names of the states in en/es/fr/pt are not typed by hand. The Spanish,
+ * French and Portuguese names come from the Unicode CLDR, through Node's `Intl.DisplayNames` (the
+ * CLDR version of the Node build that runs the script). CLDR's English short names abbreviate
+ * ("St. Kitts & Nevis"), so English comes from the ISO 3166 short names packaged by
+ * i18n-iso-countries ("Saint Kitts and Nevis"), as OAS texts write them.
  * The ISO 3166-1 codes and the order of the states come from ../shared/reference/data/country_codes.csv
  * (Debian's iso-codes); the subregion of each state is the table below.
  *
@@ -12,6 +14,7 @@
  * The rows are validated against the reference-data schema before the file is written.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { LANGS } from '../../src/contract/common.js';
 import type { Subregion } from '../../src/contract/reference.js';
@@ -22,6 +25,10 @@ const CSV_PATH = path.resolve(ROOT, '../shared/reference/data/country_codes.csv'
 const OUT_PATH = path.resolve(ROOT, 'data/reference/member-states.json');
 
 const CLDR_URL = 'https://cldr.unicode.org/';
+const ISO_NAMES_URL = 'https://www.npmjs.com/package/i18n-iso-countries';
+const require = createRequire(import.meta.url);
+const isoCountries = require('i18n-iso-countries') as typeof import('i18n-iso-countries');
+isoCountries.registerLocale(require('i18n-iso-countries/langs/en.json'));
 const ROW_SOURCES = [
   {
     url: 'https://salsa.debian.org/iso-codes-team/iso-codes',
@@ -113,10 +120,13 @@ function parseCsv(text: string): Record<string, string>[] {
   return body.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])));
 }
 
-function cldrName(lang: string, iso2: string): string {
-  const name = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }).of(iso2);
-  if (!name) throw new Error(`CLDR has no ${lang} name for ${iso2}`);
-  return name;
+function stateName(lang: string, iso2: string): { text: string; official: true; source: string } {
+  const name =
+    lang === 'en'
+      ? isoCountries.getName(iso2, 'en')
+      : new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }).of(iso2);
+  if (!name) throw new Error(`no ${lang} name for ${iso2}`);
+  return { text: name, official: true, source: lang === 'en' ? ISO_NAMES_URL : CLDR_URL };
 }
 
 const records = parseCsv(fs.readFileSync(CSV_PATH, 'utf8'));
@@ -125,9 +135,7 @@ const rows = records.map((record) => {
   if (!iso2 || !iso3 || !isoNumeric) throw new Error(`incomplete row in ${CSV_PATH}: ${JSON.stringify(record)}`);
   const subregion = SUBREGION_OF[iso2];
   if (!subregion) throw new Error(`no subregion for ${iso2}: add it to SUBREGION_OF`);
-  const name = Object.fromEntries(
-    LANGS.map((lang) => [lang, { text: cldrName(lang, iso2), official: true, source: CLDR_URL }]),
-  );
+  const name = Object.fromEntries(LANGS.map((lang) => [lang, stateName(lang, iso2)]));
   return MemberStateRowSchema.parse({
     slug: iso2.toLowerCase(),
     iso2,
