@@ -13,7 +13,9 @@ export const IsoDateSchema = z.iso.date().meta({ description: 'Calendar date, IS
 export const LocalizedTextSchema = z
   .object({
     text: z.string(),
-    lang: LangSchema.meta({ description: 'Language the text is in; differs from the request when no translation exists' }),
+    lang: LangSchema.meta({
+      description: 'Language the text is in; differs from the request when no translation exists',
+    }),
     official: z.boolean().meta({ description: 'True when the wording was read in a public source' }),
   })
   .meta({ id: 'LocalizedText' });
@@ -31,19 +33,17 @@ export type Source = z.infer<typeof SourceSchema>;
 export const LIMIT_MAX = 100;
 export const LIMIT_DEFAULT = 50;
 
+const limitError = `must be a whole number from 1 to ${LIMIT_MAX}`;
+
 export const PageQuerySchema = z.object({
   limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(LIMIT_MAX)
+    .number({ error: limitError })
+    .int({ error: limitError })
+    .min(1, { error: limitError })
+    .max(LIMIT_MAX, { error: limitError })
     .default(LIMIT_DEFAULT)
     .meta({ description: `Items per page, 1 to ${LIMIT_MAX}` }),
-  cursor: z
-    .string()
-    .max(200)
-    .optional()
-    .meta({ description: 'Opaque cursor from the previous page’s `nextCursor`' }),
+  cursor: z.string().max(200).optional().meta({ description: 'Opaque cursor from the previous page’s `nextCursor`' }),
   lang: LangSchema.optional(),
 });
 
@@ -51,7 +51,10 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     lang: LangSchema,
     items: z.array(item),
-    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page' }),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: 'Pass as `cursor` for the next page; null on the last page' }),
   });
 }
 export type Page<T> = { lang: Lang; items: T[]; nextCursor: string | null };
@@ -69,9 +72,7 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string(),
     instance: z.string().optional(),
-    errors: z
-      .array(z.object({ name: z.string(), in: z.string(), reason: z.string() }))
-      .optional(),
+    errors: z.array(z.object({ name: z.string(), in: z.string(), reason: z.string() })).optional(),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemSchema>;

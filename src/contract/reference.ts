@@ -123,9 +123,7 @@ export const TechnicalGroupSchema = TechnicalGroupRefSchema.extend({
 export type TechnicalGroup = z.infer<typeof TechnicalGroupSchema>;
 
 export const NetworkSchema = NetworkRefSchema.extend({
-  origin: z
-    .object({ meeting: MeetingRefSchema, relation: z.enum(['created', 'presented']) })
-    .nullable(),
+  origin: z.object({ meeting: MeetingRefSchema, relation: z.enum(['created', 'presented']) }).nullable(),
   parent: NetworkRefSchema.nullable().meta({ description: 'The network a program belongs to' }),
   description: LocalizedTextSchema.nullable(),
   sources: z.array(SourceSchema),
@@ -161,7 +159,14 @@ export const DatasetSourceSchema = z
 export type DatasetSource = z.infer<typeof DatasetSourceSchema>;
 
 // Filters of the lists. Each names the other records by slug, as the URLs do.
-const yearFilter = z.coerce.number().int().min(2000).max(2100).optional().meta({ description: 'Calendar year' });
+const yearError = 'must be a year from 2000 to 2100, e.g. 2015';
+const yearFilter = z.coerce
+  .number({ error: yearError })
+  .int({ error: yearError })
+  .min(2000, { error: yearError })
+  .max(2100, { error: yearError })
+  .optional()
+  .meta({ description: 'Calendar year' });
 const slugFilter = (what: string) =>
   z
     .string()

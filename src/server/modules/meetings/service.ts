@@ -19,13 +19,14 @@ import { loadSources, loadTexts, requiredText, textOf } from '../shared/texts.js
 import { bodiesOfMeetings, findMeeting, listMeetings, type MeetingRow } from './queries.js';
 
 type ListQuery = z.infer<typeof MeetingListQuerySchema>;
+type Texts = Awaited<ReturnType<typeof loadTexts>>;
 
 export function meetingsService({ db }: { db: Kysely<Database> }) {
   /** Meetings with their host, documents and the bodies they created, for a page of rows. */
-  async function present(rows: MeetingRow[], lang: Lang): Promise<Meeting[]> {
+  async function present(rows: MeetingRow[], lang: Lang, texts?: Texts): Promise<Meeting[]> {
     const ids = rows.map((r) => r.id);
-    const [texts, hosts, documents, bodies] = await Promise.all([
-      loadTexts(db, 'meeting', ids, lang),
+    const [meetingTexts, hosts, documents, bodies] = await Promise.all([
+      texts ?? loadTexts(db, 'meeting', ids, lang),
       memberStateRefs(
         db,
         rows.map((r) => r.host_state_id),
@@ -34,28 +35,32 @@ export function meetingsService({ db }: { db: Kysely<Database> }) {
       documentRefsByMeeting(db, ids, lang),
       bodiesOfMeetings(db, ids),
     ]);
+    // Refs come back in the order of the rows given, so each body is zipped with its own row.
     const [groups, networks] = await Promise.all([
-      technicalGroupRefs(db, bodies.groups, lang),
-      networkRefs(db, bodies.networks, lang),
+      technicalGroupRefs(db, bodies.groups, lang).then((refs) =>
+        refs.map((ref, i) => ({
+          meetingId: bodies.groups[i]?.meeting_id,
+          body: { ...ref, kind: 'technical-group' as const, relation: 'created' as const, acronym: null },
+        })),
+      ),
+      networkRefs(db, bodies.networks, lang).then((refs) =>
+        refs.map((ref, i) => ({
+          meetingId: bodies.networks[i]?.meeting_id,
+          body: { ...ref, relation: bodies.networks[i]?.origin_relation as 'created' | 'presented' },
+        })),
+      ),
     ]);
     return rows.map((r) => ({
       ...toMeetingRef(r),
       number: r.number,
       ordinal: r.ordinal,
-      name: requiredText(texts, r.id, 'name'),
+      name: requiredText(meetingTexts, r.id, 'name'),
       hostState: r.host_state_id ? (hosts.get(r.host_state_id) ?? null) : null,
       city: r.city,
       startDate: r.start_date,
       endDate: r.end_date,
       documents: documents.get(r.id) ?? [],
-      bodies: [
-        ...groups
-          .filter((_, i) => bodies.groups[i]?.meeting_id === r.id)
-          .map((g) => ({ ...g, kind: 'technical-group' as const, relation: 'created' as const, acronym: null })),
-        ...networks
-          .map((n, i) => ({ ...n, relation: bodies.networks[i]?.origin_relation as 'created' | 'presented' }))
-          .filter((_, i) => bodies.networks[i]?.meeting_id === r.id),
-      ],
+      bodies: [...groups, ...networks].filter((b) => b.meetingId === r.id).map((b) => b.body),
     }));
   }
 
@@ -74,11 +79,11 @@ export function meetingsService({ db }: { db: Kysely<Database> }) {
     async get(idOrSlug: string, lang: Lang): Promise<MeetingDetail> {
       const row = await findMeeting(db, idOrSlug);
       if (!row) throw new NotFoundError('meeting', idOrSlug);
-      const [[meeting], texts, sources] = await Promise.all([
-        present([row], lang),
+      const [texts, sources] = await Promise.all([
         loadTexts(db, 'meeting', [row.id], lang),
         loadSources(db, 'meeting', [row.id]),
       ]);
+      const [meeting] = await present([row], lang, texts);
       if (!meeting) throw new NotFoundError('meeting', idOrSlug);
       return {
         ...meeting,

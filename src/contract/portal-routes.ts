@@ -1,0 +1,18 @@
+/** The public portal's pages, without the language prefix (`/en`, `/es`, …). The server answers
+ * 404 for any other path under a language, and the web router maps each of these to one page. */
+export const PORTAL_PATHS = [
+  '/',
+  '/meetings',
+  '/meetings/:slug',
+  '/documents',
+  '/documents/:slug',
+  '/technical-groups',
+  '/technical-groups/:slug',
+  '/member-states',
+  '/member-states/:slug',
+  '/pillars',
+  '/networks',
+  '/team',
+  '/about',
+] as const;
+export type PortalPath = (typeof PORTAL_PATHS)[number];

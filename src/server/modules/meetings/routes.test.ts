@@ -1,0 +1,409 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { LightMyRequestResponse } from 'fastify';
+import { expect, it } from 'vitest';
+import { LANGS, type Lang } from '../../../contract/common.js';
+import { type AppContext, describeEachEngine, referenceDir } from '../../testing/harness.js';
+
+/** Expected values come from the reference files the test database was loaded with. */
+type Texts = Record<Lang, { text: string; official: boolean }>;
+type SourceRow = { url: string; note?: string; field?: string };
+const read = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(referenceDir, file), 'utf8')) as T;
+const meetings = read<
+  Array<{
+    slug: string;
+    number: string;
+    ordinal: number;
+    name: Texts;
+    hostState: string | null;
+    city: string | null;
+    startDate: string | null;
+    endDate: string | null;
+    summary: Texts | null;
+    sources: SourceRow[];
+  }>
+>('meetings.json').sort((a, b) => a.ordinal - b.ordinal);
+const documents = read<
+  Array<{ slug: string; meeting: string; position: number; type: string; symbol: string | null; title: Texts | null; pillars: string[] }>
+>('documents.json').sort((a, b) => a.position - b.position);
+const groups = read<Array<{ slug: string; position: number; createdAt: string | null; pillars: string[]; name: Texts }>>(
+  'technical-groups.json',
+).sort((a, b) => a.position - b.position);
+const networks = read<
+  Array<{ slug: string; position: number; kind: string; acronym: string | null; origin: { meeting: string; relation: string } | null; name: Texts }>
+>('networks.json').sort((a, b) => a.position - b.position);
+const states = read<Array<{ slug: string; iso2: string; name: Texts }>>('member-states.json');
+const pillarCodes = read<Array<{ code: string }>>('pillars.json').map((p) => p.code);
+
+const localized = (texts: Texts, lang: Lang) => ({ text: texts[lang].text, lang, official: texts[lang].official });
+const sourcesOf = (rows: SourceRow[]) => rows.map((s) => ({ url: s.url, note: s.note ?? null, field: s.field ?? null }));
+const bodiesOf = (slug: string) => [
+  ...groups.filter((g) => g.createdAt === slug).map((g) => ({ kind: 'technical-group', relation: 'created', slug: g.slug, acronym: null })),
+  ...networks
+    .filter((n) => n.origin?.meeting === slug)
+    .map((n) => ({ kind: n.kind, relation: n.origin?.relation, slug: n.slug, acronym: n.acronym })),
+];
+const pillarsAddressedBy = (slug: string) =>
+  new Set([
+    ...documents.filter((d) => d.meeting === slug).flatMap((d) => d.pillars),
+    ...groups.filter((g) => g.createdAt === slug).flatMap((g) => g.pillars),
+  ]);
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const NASTY = [
+  "' OR '1'='1",
+  '1; DROP TABLE meeting; --',
+  '<script>alert(1)</script>',
+  '\u0000',
+  '%00',
+  '../../etc/passwd',
+  '${jndi:ldap://x/a}',
+  'NaN',
+  'Infinity',
+  '1e309',
+  '-0',
+  '[]',
+  'null',
+  '\u202e\ud83d\udca5',
+];
+
+function expectProblem(res: LightMyRequestResponse, status: number, parameter?: string) {
+  expect(res.statusCode, res.body).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  const body = res.json();
+  expect(body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
+  expect(body.title.length).toBeGreaterThan(0);
+  expect(body.detail.length).toBeGreaterThan(0);
+  if (parameter !== undefined) expect(body.errors?.[0]?.name).toBe(parameter);
+  return body as { title: string; detail: string; errors?: Array<{ name: string; in: string; reason: string }> };
+}
+
+async function getJson(ctx: AppContext, url: string, headers: Record<string, string> = {}) {
+  const res = await ctx.app.inject({ method: 'GET', url, headers });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+/** Follows `nextCursor` from the first page to the last and returns the slugs in the order seen. */
+async function walk(ctx: AppContext, url: string, limit: number): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  for (let pages = 0; pages < 100; pages++) {
+    const page = await getJson(ctx, `${url}?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    seen.push(...page.items.map((item: { slug: string }) => item.slug));
+    cursor = page.nextCursor;
+    if (cursor === null) return seen;
+    expect(page.items).toHaveLength(limit);
+  }
+  throw new Error(`${url}: nextCursor never became null`);
+}
+
+describeEachEngine('GET /api/v1/meetings', (ctx) => {
+  it('lists the eight meetings in order with hosts, cities and dates', async () => {
+    const page = await getJson(ctx, '/api/v1/meetings');
+    expect(page.lang).toBe('en');
+    expect(page.nextCursor).toBeNull();
+    expect(page.items.map((m: { slug: string }) => m.slug)).toEqual([
+      'mispa-i',
+      'mispa-ii',
+      'mispa-iii',
+      'mispa-iv',
+      'mispa-v',
+      'mispa-vi',
+      'mispa-vii',
+      'mispa-viii',
+    ]);
+    expect(page.items.map((m: { hostState: { slug: string } }) => m.hostState.slug)).toEqual(['mx', 'do', 'tt', 'co', 'pe', 'hn', 'ec', 'do']);
+    for (const [i, expected] of meetings.entries()) {
+      const host = states.find((s) => s.slug === expected.hostState);
+      expect(page.items[i]).toMatchObject({
+        slug: expected.slug,
+        number: expected.number,
+        ordinal: expected.ordinal,
+        shortName: `MISPA ${expected.number}`,
+        year: Number(expected.startDate?.slice(0, 4)),
+        name: localized(expected.name, 'en'),
+        city: expected.city,
+        startDate: expected.startDate,
+        endDate: expected.endDate,
+        hostState: { slug: host?.slug, iso2: host?.iso2, name: host && localized(host.name, 'en') },
+      });
+    }
+  });
+
+  it('lists with each meeting the documents it adopted, in their order', async () => {
+    const page = await getJson(ctx, '/api/v1/meetings');
+    for (const meeting of page.items) {
+      const expected = documents.filter((d) => d.meeting === meeting.slug);
+      expect(meeting.documents.map((d: { slug: string }) => d.slug)).toEqual(expected.map((d) => d.slug));
+      for (const [i, d] of expected.entries()) {
+        expect(meeting.documents[i]).toMatchObject({ type: d.type, symbol: d.symbol, title: d.title && localized(d.title, 'en') });
+      }
+    }
+  });
+
+  it('lists with each meeting the groups, networks and programs it created or presented', async () => {
+    const page = await getJson(ctx, '/api/v1/meetings');
+    for (const meeting of page.items) {
+      expect(meeting.bodies.map(({ kind, relation, slug, acronym }: Record<string, unknown>) => ({ kind, relation, slug, acronym }))).toEqual(
+        bodiesOf(meeting.slug),
+      );
+    }
+    const fifth = page.items.find((m: { slug: string }) => m.slug === 'mispa-v');
+    expect(fifth.bodies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'network', slug: 'riap', acronym: 'RIAP', relation: 'created' }),
+        expect.objectContaining({ kind: 'network', slug: 'redppol', acronym: 'REDPPOL', relation: 'presented' }),
+        expect.objectContaining({ kind: 'technical-group', slug: 'prevention', relation: 'created' }),
+      ]),
+    );
+  });
+
+  it.each(LANGS)('gives the names of meetings, hosts and documents in %s with lang', async (lang) => {
+    const page = await getJson(ctx, `/api/v1/meetings?lang=${lang}`);
+    expect(page.lang).toBe(lang);
+    for (const [i, expected] of meetings.entries()) {
+      const item = page.items[i];
+      expect(item.name).toEqual(localized(expected.name, lang));
+      const host = states.find((s) => s.slug === expected.hostState);
+      expect(item.hostState.name).toEqual(host && localized(host.name, lang));
+      for (const doc of item.documents) {
+        const title = documents.find((d) => d.slug === doc.slug)?.title;
+        expect(doc.title).toEqual(title ? localized(title, lang) : null);
+      }
+    }
+  });
+
+  it.each([
+    ['es-MX,es;q=0.9', 'es'],
+    ['fr-CA', 'fr'],
+    ['de-DE, pt;q=0.5, en;q=0.1', 'pt'],
+    ['de', 'en'],
+  ] as const)('honours Accept-Language %s when lang is absent', async (header, lang) => {
+    const page = await getJson(ctx, '/api/v1/meetings?limit=1', { 'accept-language': header });
+    expect(page.lang).toBe(lang);
+    expect(page.items[0].name).toEqual(localized(meetings[0]?.name as Texts, lang));
+  });
+
+  it('prefers lang over Accept-Language', async () => {
+    const page = await getJson(ctx, '/api/v1/meetings?limit=1&lang=pt', { 'accept-language': 'es' });
+    expect(page.lang).toBe('pt');
+    expect(page.items[0].name.lang).toBe('pt');
+  });
+
+  it('visits every meeting exactly once, in order, walking nextCursor with any limit', async () => {
+    const all = meetings.map((m) => m.slug);
+    for (let limit = 1; limit <= all.length + 1; limit++) expect(await walk(ctx, '/api/v1/meetings', limit)).toEqual(all);
+  });
+
+  it.each(['0', '101', 'abc', '-1', '1.5', ''])('rejects limit=%s with 400 naming limit', async (limit) => {
+    expectProblem(await ctx.app.inject({ url: `/api/v1/meetings?limit=${limit}` }), 400, 'limit');
+  });
+
+  it.each([
+    ['garbage', 'not-a-cursor!'],
+    ['a cursor of another list', b64(['x', 'y', 'z'])],
+    ['a tampered key', b64(['mispa-i'])],
+    ['a fractional key', b64([1.5])],
+    ['an object', b64({ ordinal: 1 })],
+    ['a cursor over 200 characters', 'A'.repeat(201)],
+  ])('rejects %s as cursor with 400 naming cursor', async (_, cursor) => {
+    expectProblem(await ctx.app.inject({ url: `/api/v1/meetings?cursor=${encodeURIComponent(cursor)}` }), 400, 'cursor');
+  });
+
+  it.each(pillarCodes)('filters by pillar=%s to the meetings that adopted or created something of it', async (code) => {
+    const page = await getJson(ctx, `/api/v1/meetings?pillar=${code}`);
+    const expected = meetings.filter((m) => pillarsAddressedBy(m.slug).has(code)).map((m) => m.slug);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(page.items.map((m: { slug: string }) => m.slug)).toEqual(expected);
+  });
+
+  it('filters by memberState to the meetings a state hosted', async () => {
+    const page = await getJson(ctx, '/api/v1/meetings?memberState=do');
+    expect(page.items.map((m: { slug: string }) => m.slug)).toEqual(['mispa-ii', 'mispa-viii']);
+    expect((await getJson(ctx, '/api/v1/meetings?memberState=us')).items).toEqual([]);
+  });
+
+  it('filters by year, alone and with memberState', async () => {
+    for (const meeting of meetings) {
+      const year = meeting.startDate?.slice(0, 4);
+      const page = await getJson(ctx, `/api/v1/meetings?year=${year}`);
+      expect(page.items.map((m: { slug: string }) => m.slug)).toEqual(meetings.filter((m) => m.startDate?.startsWith(`${year}`)).map((m) => m.slug));
+    }
+    expect((await getJson(ctx, '/api/v1/meetings?year=2020')).items).toEqual([]);
+    const both = await getJson(ctx, '/api/v1/meetings?memberState=do&year=2025');
+    expect(both.items.map((m: { slug: string }) => m.slug)).toEqual(['mispa-viii']);
+  });
+
+  it('answers an unknown pillar with 400 naming pillar and listing the pillars', async () => {
+    const problem = expectProblem(await ctx.app.inject({ url: '/api/v1/meetings?pillar=security-theatre' }), 400, 'pillar');
+    for (const code of pillarCodes) expect(problem.detail).toContain(code);
+    expect(problem.detail).toContain('security-theatre');
+  });
+
+  it('answers an unknown memberState with 400 naming memberState and listing the states', async () => {
+    const problem = expectProblem(await ctx.app.inject({ url: '/api/v1/meetings?memberState=zz' }), 400, 'memberState');
+    for (const state of states) expect(problem.errors?.[0]?.reason).toContain(state.slug);
+  });
+
+  it.each([
+    ['year', 'abc'],
+    ['year', '1999'],
+    ['year', '2101'],
+    ['year', '2015.5'],
+    ['pillar', 'Prevention'],
+    ['pillar', 'a b'],
+    ['memberState', 'x'.repeat(61)],
+  ])('rejects the malformed %s=%s with 400 naming it', async (name, value) => {
+    expectProblem(await ctx.app.inject({ url: `/api/v1/meetings?${name}=${encodeURIComponent(value)}` }), 400, name);
+  });
+
+  it('says what was wrong in Spanish with lang=es', async () => {
+    const problem = expectProblem(await ctx.app.inject({ url: '/api/v1/meetings?limit=0&lang=es' }), 400, 'limit');
+    expect(problem.title).toBe('Parámetro no válido');
+  });
+
+  it('returns an ETag and answers 304 without a body to If-None-Match', async () => {
+    const first = await ctx.app.inject({ url: '/api/v1/meetings' });
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^(W\/)?".+"$/);
+    const second = await ctx.app.inject({ url: '/api/v1/meetings', headers: { 'if-none-match': etag } });
+    expect(second.statusCode).toBe(304);
+    expect(second.body).toBe('');
+    const spanish = await ctx.app.inject({ url: '/api/v1/meetings?lang=es', headers: { 'if-none-match': etag } });
+    expect(spanish.statusCode).toBe(200);
+    expect(spanish.headers.etag).not.toBe(etag);
+  });
+
+  it('never fails with 5xx on arbitrary query strings, and every error is a problem document', async () => {
+    const key = fc.oneof(
+      fc.constantFrom('limit', 'cursor', 'lang', 'pillar', 'memberState', 'year', '__proto__', 'constructor', 'limit[]'),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+    );
+    const value = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.string({ unit: 'grapheme-ascii', minLength: 2000, maxLength: 6000 }),
+      fc.constantFrom(...NASTY, ...pillarCodes, 'do', 'es', '2015'),
+      fc.integer().map(String),
+      fc.double().map(String),
+      fc.array(fc.oneof(fc.integer(), fc.double(), fc.string({ unit: 'binary' })), { maxLength: 4 }).map(b64),
+      fc.jsonValue().map(b64),
+    );
+    const raw = fc.constantFrom('', '&', '&&=', '&%', '&limit=%C0', '&=x', '&limit=1&limit=2');
+    const query = fc
+      .tuple(fc.array(fc.tuple(key, value), { maxLength: 6 }), raw)
+      .map(([pairs, tail]) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&') + tail);
+    const acceptLanguage = fc.option(fc.string({ unit: 'grapheme-ascii', maxLength: 40 }), { nil: undefined });
+    await fc.assert(
+      fc.asyncProperty(query, acceptLanguage, async (qs, header) => {
+        const res = await ctx.app.inject({ url: `/api/v1/meetings?${qs}`, headers: header ? { 'accept-language': header } : {} });
+        expect(res.statusCode, `${qs} → ${res.body}`).toBeLessThan(500);
+        if (res.statusCode >= 300) expectProblem(res, res.statusCode);
+        else expect(Array.isArray(res.json().items)).toBe(true);
+      }),
+      {
+        numRuns: 200,
+        examples: [
+          [`cursor=${b64(['abc'])}`, undefined],
+          [`cursor=${b64([1e300])}`, undefined],
+          [`cursor=${b64([-1.5])}`, 'es'],
+          [`pillar=${encodeURIComponent("x' OR 1=1 --")}`, undefined],
+        ],
+      },
+    );
+  });
+});
+
+describeEachEngine('GET /api/v1/meetings/:idOrSlug', (ctx) => {
+  it('gives MISPA V with its host, documents, bodies, summary, pillars and sources', async () => {
+    const expected = meetings.find((m) => m.slug === 'mispa-v');
+    const meeting = await getJson(ctx, '/api/v1/meetings/mispa-v');
+    expect(meeting).toMatchObject({
+      slug: 'mispa-v',
+      number: 'V',
+      shortName: 'MISPA V',
+      year: 2015,
+      city: expected?.city,
+      startDate: expected?.startDate,
+      endDate: expected?.endDate,
+      hostState: { slug: 'pe' },
+      summary: expected?.summary && localized(expected.summary, 'en'),
+      sources: sourcesOf(expected?.sources ?? []),
+    });
+    expect(meeting.documents.map((d: { slug: string }) => d.slug)).toEqual(documents.filter((d) => d.meeting === 'mispa-v').map((d) => d.slug));
+    expect(meeting.bodies.map((b: { slug: string }) => b.slug).sort()).toEqual(bodiesOf('mispa-v').map((b) => b.slug).sort());
+    expect(new Set(meeting.pillars.map((p: { code: string }) => p.code))).toEqual(pillarsAddressedBy('mispa-v'));
+  });
+
+  it('gives for every meeting the pillars its documents and groups address', async () => {
+    for (const expected of meetings) {
+      const meeting = await getJson(ctx, `/api/v1/meetings/${expected.slug}`);
+      expect(meeting.pillars.map((p: { code: string }) => p.code).sort()).toEqual([...pillarsAddressedBy(expected.slug)].sort());
+      expect(meeting.sources).toEqual(sourcesOf(expected.sources));
+    }
+    const first = await getJson(ctx, '/api/v1/meetings/mispa-i');
+    expect(first.pillars.map((p: { code: string }) => p.code)).toEqual(pillarCodes);
+  });
+
+  it('finds a meeting by its id as well as by its slug', async () => {
+    const bySlug = await getJson(ctx, '/api/v1/meetings/mispa-vii');
+    const byId = await getJson(ctx, `/api/v1/meetings/${bySlug.id}`);
+    expect(byId).toEqual(bySlug);
+  });
+
+  it.each(LANGS)('gives the name and summary in %s with lang', async (lang) => {
+    const expected = meetings.find((m) => m.slug === 'mispa-viii');
+    const meeting = await getJson(ctx, `/api/v1/meetings/mispa-viii?lang=${lang}`);
+    expect(meeting.name).toEqual(expected && localized(expected.name, lang));
+    expect(meeting.summary).toEqual(expected?.summary && localized(expected.summary, lang));
+    expect(meeting.hostState.name.lang).toBe(lang);
+  });
+
+  it('honours Accept-Language when lang is absent', async () => {
+    const meeting = await getJson(ctx, '/api/v1/meetings/mispa-ii', { 'accept-language': 'fr-CA,fr;q=0.9' });
+    expect(meeting.name).toEqual(localized(meetings[1]?.name as Texts, 'fr'));
+  });
+
+  it('answers an unknown meeting with 404 naming it', async () => {
+    const problem = expectProblem(await ctx.app.inject({ url: '/api/v1/meetings/mispa-ix' }), 404);
+    expect(problem.detail).toContain('meeting');
+    expect(problem.detail).toContain('"mispa-ix"');
+  });
+
+  it('answers an unknown meeting in Spanish with lang=es', async () => {
+    const problem = expectProblem(await ctx.app.inject({ url: '/api/v1/meetings/mispa-ix?lang=es' }), 404);
+    expect(problem.title).toBe('No encontrado');
+    expect(problem.detail).toContain('reunión');
+    expect(problem.detail).toContain('"mispa-ix"');
+  });
+
+  it('rejects an id longer than 100 characters with 400 naming idOrSlug', async () => {
+    expectProblem(await ctx.app.inject({ url: `/api/v1/meetings/${'m'.repeat(101)}` }), 400, 'idOrSlug');
+  });
+
+  it('returns an ETag and answers 304 to If-None-Match', async () => {
+    const first = await ctx.app.inject({ url: '/api/v1/meetings/mispa-iv' });
+    expect(first.headers.etag).toBeTruthy();
+    const second = await ctx.app.inject({ url: '/api/v1/meetings/mispa-iv', headers: { 'if-none-match': first.headers.etag as string } });
+    expect(second.statusCode).toBe(304);
+    expect(second.body).toBe('');
+  });
+
+  it('answers arbitrary path segments with 200, 400 or 404 only', async () => {
+    const segment = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.constantFrom(...NASTY, ...meetings.map((m) => m.slug)),
+    );
+    await fc.assert(
+      fc.asyncProperty(segment, async (s) => {
+        const res = await ctx.app.inject({ url: `/api/v1/meetings/${encodeURIComponent(s)}` });
+        expect([200, 400, 404], `${JSON.stringify(s)} → ${res.body}`).toContain(res.statusCode);
+        if (res.statusCode !== 200) expectProblem(res, res.statusCode);
+      }),
+      { numRuns: 200, examples: [['\u0000'], ['mispa-v\u0000'], ['é'.repeat(150)]] },
+    );
+  });
+});
