@@ -127,11 +127,23 @@ export interface PillarLinkTable extends Timestamps {
   pillar_id: string;
 }
 
-export interface ReferenceLoadTable {
+/** The checksum of the reference files last loaded; `updated_at` is when. */
+export interface ReferenceLoadTable extends Timestamps {
   name: string;
   checksum: string;
-  loaded_at: string;
 }
+
+/** The record types that carry translations, sources, aliases and pillar links (their table names). */
+export type EntityType =
+  | 'pillar'
+  | 'objective'
+  | 'member_state'
+  | 'meeting'
+  | 'document'
+  | 'technical_group'
+  | 'network'
+  | 'team_member'
+  | 'partner';
 
 export interface Database {
   language: LanguageTable;

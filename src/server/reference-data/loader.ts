@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database, EntityType } from '../db/schema.js';
 import { REFERENCE_FILES, type ReferenceFileName, type ReferenceRows, type Text } from './schema.js';
 import { deleteRows, type SyncCounts, upsertRows } from './sync.js';
 
@@ -10,21 +10,11 @@ import { deleteRows, type SyncCounts, upsertRows } from './sync.js';
 export class ReferenceDataError extends Error {}
 
 type Values = Record<string, string | number | null>;
-type Resolve = (table: EntityTable, slug: string | null, field: string) => string | null;
-type EntityTable =
-  | 'pillar'
-  | 'objective'
-  | 'member_state'
-  | 'meeting'
-  | 'document'
-  | 'technical_group'
-  | 'network'
-  | 'team_member'
-  | 'partner';
+type Resolve = (table: EntityType, slug: string | null, field: string) => string | null;
 
 interface EntitySpec<F extends ReferenceFileName> {
   file: F;
-  table: EntityTable;
+  table: EntityType;
   key: 'slug' | 'code';
   columns(row: ReferenceRows[F][number], resolve: Resolve): Values;
   texts(row: ReferenceRows[F][number]): Record<string, Text | null>;
@@ -181,8 +171,8 @@ export async function loadReferenceData(db: Kysely<Database>, dir: string, now: 
     await sync.deleteStale();
     await trx
       .insertInto('reference_load')
-      .values({ name: 'reference-data', checksum, loaded_at: at })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ checksum, loaded_at: at }))
+      .values({ name: 'reference-data', checksum, created_at: at, updated_at: at })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ checksum, updated_at: at }))
       .execute();
     return { changed: true, ...sync.counts };
   });
@@ -196,7 +186,7 @@ type Row = Record<string, unknown> & {
 
 class ReferenceSync {
   readonly counts: SyncCounts = { inserted: 0, updated: 0, deleted: 0 };
-  private readonly ids = new Map<EntityTable, Map<string, string>>();
+  private readonly ids = new Map<EntityType, Map<string, string>>();
   /** Rows to delete, dependents first: each table is put in front of those loaded before it. */
   private readonly stale: Array<{ table: keyof Database; keys: string[]; rows: Values[] }> = [];
 

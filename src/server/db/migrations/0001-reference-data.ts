@@ -140,12 +140,12 @@ export async function up(db: Db): Promise<void> {
       .addPrimaryKeyConstraint('pillar_link_pk', ['entity_type', 'entity_id', 'pillar_id']),
   ).execute();
 
-  await db.schema
-    .createTable('reference_load')
-    .addColumn('name', 'text', (c) => c.primaryKey())
-    .addColumn('checksum', 'text', (c) => c.notNull())
-    .addColumn('loaded_at', 'text', (c) => c.notNull())
-    .execute();
+  await withTimestamps(
+    db.schema
+      .createTable('reference_load')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('checksum', 'text', (c) => c.notNull()),
+  ).execute();
 
   // The indexes the list filters and detail pages use.
   await db.schema.createIndex('meeting_host_state_idx').on('meeting').column('host_state_id').execute();

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { after, type SortKey } from '../../http/pagination.js';
+import { linkedToPillar } from '../shared/pillar-filter.js';
 
 type Db = Kysely<Database>;
 
@@ -48,16 +49,7 @@ export function listDocuments(db: Db, filters: DocumentFilters, limit: number, c
   }
   const { pillarId } = filters;
   if (pillarId) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('pillar_link')
-          .whereRef('pillar_link.entity_id', '=', 'document.id')
-          .where('pillar_link.entity_type', '=', 'document')
-          .where('pillar_link.pillar_id', '=', pillarId)
-          .select('pillar_link.pillar_id'),
-      ),
-    );
+    query = query.where((eb) => linkedToPillar(eb, 'document', 'document.id', pillarId));
   }
   return query.execute();
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { after, type SortKey } from '../../http/pagination.js';
+import { linkedToPillar } from '../shared/pillar-filter.js';
 
 type Db = Kysely<Database>;
 
@@ -33,23 +34,15 @@ export function listMeetings(db: Db, filters: MeetingFilters, limit: number, cur
         eb.exists(
           eb
             .selectFrom('document')
-            .innerJoin('pillar_link', (j) =>
-              j.onRef('pillar_link.entity_id', '=', 'document.id').on('pillar_link.entity_type', '=', 'document'),
-            )
             .whereRef('document.meeting_id', '=', 'meeting.id')
-            .where('pillar_link.pillar_id', '=', pillarId)
+            .where((inner) => linkedToPillar(inner, 'document', 'document.id', pillarId))
             .select('document.id'),
         ),
         eb.exists(
           eb
             .selectFrom('technical_group')
-            .innerJoin('pillar_link', (j) =>
-              j
-                .onRef('pillar_link.entity_id', '=', 'technical_group.id')
-                .on('pillar_link.entity_type', '=', 'technical_group'),
-            )
             .whereRef('technical_group.created_at_meeting_id', '=', 'meeting.id')
-            .where('pillar_link.pillar_id', '=', pillarId)
+            .where((inner) => linkedToPillar(inner, 'technical_group', 'technical_group.id', pillarId))
             .select('technical_group.id'),
         ),
       ]),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { after, type SortKey } from '../../http/pagination.js';
+import { linkedToPillar } from '../shared/pillar-filter.js';
 
 type Db = Kysely<Database>;
 
@@ -33,16 +34,7 @@ export function listPartners(db: Db, filters: { pillarId?: string | undefined },
   if (cursor) query = query.where((eb) => after(eb, ['slug'], cursor));
   const { pillarId } = filters;
   if (pillarId) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('pillar_link')
-          .whereRef('pillar_link.entity_id', '=', 'partner.id')
-          .where('pillar_link.entity_type', '=', 'partner')
-          .where('pillar_link.pillar_id', '=', pillarId)
-          .select('pillar_link.pillar_id'),
-      ),
-    );
+    query = query.where((eb) => linkedToPillar(eb, 'partner', 'partner.id', pillarId));
   }
   return query.execute();
 }

@@ -1,18 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Lang, LocalizedText, Source } from '../../../contract/common.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, EntityType } from '../../db/schema.js';
+
+export type { EntityType };
 
 type Db = Kysely<Database>;
-export type EntityType =
-  | 'pillar'
-  | 'objective'
-  | 'member_state'
-  | 'meeting'
-  | 'document'
-  | 'technical_group'
-  | 'network'
-  | 'team_member'
-  | 'partner';
 
 /** Texts of many records at once: record id → field → text, in `lang` or else in English. */
 export async function loadTexts(

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { after, type SortKey } from '../../http/pagination.js';
+import { linkedToPillar } from '../shared/pillar-filter.js';
 
 type Db = Kysely<Database>;
 const columns = ['id', 'slug', 'position', 'created_at_meeting_id', 'lead_state_id'] as const;
@@ -24,16 +25,7 @@ export function listTechnicalGroups(db: Db, filters: TechnicalGroupFilters, limi
   if (filters.meetingId) query = query.where('created_at_meeting_id', '=', filters.meetingId);
   const { pillarId } = filters;
   if (pillarId) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('pillar_link')
-          .whereRef('pillar_link.entity_id', '=', 'technical_group.id')
-          .where('pillar_link.entity_type', '=', 'technical_group')
-          .where('pillar_link.pillar_id', '=', pillarId)
-          .select('pillar_link.pillar_id'),
-      ),
-    );
+    query = query.where((eb) => linkedToPillar(eb, 'technical_group', 'technical_group.id', pillarId));
   }
   return query.execute();
 }
