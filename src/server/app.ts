@@ -14,8 +14,10 @@ import {
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from './db/schema.js';
+import { requestLang } from './http/lang.js';
+import { message } from './http/messages.js';
 import { registerPortal } from './http/portal.js';
-import { registerProblemHandlers } from './http/problems.js';
+import { registerProblemHandlers, sendProblem } from './http/problems.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { referenceModules } from './modules/index.js';
 
@@ -37,6 +39,17 @@ export async function buildApp(options: AppOptions) {
     // Query strings like ?pillar=a&pillar=b must not turn into arrays the schemas do not expect.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
+    // Errors the router raises before any route runs (a malformed URL, an over-long parameter) are
+    // problem documents too.
+    frameworkErrors: (error, request, reply) => {
+      const lang = requestLang(request);
+      sendProblem(reply, request, {
+        type: '/api/docs#problem-bad-request',
+        title: message(lang, 'badRequest.title'),
+        status: error.statusCode ?? 400,
+        detail: error.message,
+      });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -6,9 +6,13 @@ import { InvalidParameterError } from './problems.js';
 describe('cursors', () => {
   it('round-trips any sort key', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.integer()), { minLength: 1, maxLength: 4 }), (key) => {
-        expect(decodeCursor(encodeCursor(key), key.length)).toEqual(key);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string({ maxLength: 200 }), fc.integer()), { minLength: 1, maxLength: 4 }),
+        (key) => {
+          const shape = key.map((part): 'int' | 'text' => (typeof part === 'number' ? 'int' : 'text'));
+          expect(decodeCursor(encodeCursor(key), shape)).toEqual(key);
+        },
+      ),
     );
   });
 
@@ -17,7 +21,7 @@ describe('cursors', () => {
       fc.property(fc.string(), (garbage) => {
         const decoded = (() => {
           try {
-            return decodeCursor(garbage, 5);
+            return decodeCursor(garbage, ['int', 'text', 'text', 'int', 'text']);
           } catch (error) {
             return error;
           }
@@ -28,8 +32,15 @@ describe('cursors', () => {
     );
   });
 
-  it('refuses a cursor of another list (a key of another length)', () => {
-    expect(() => decodeCursor(encodeCursor([1, 'a']), 1)).toThrow(InvalidParameterError);
+  it('refuses a cursor of another list: a key of another length or other types', () => {
+    expect(() => decodeCursor(encodeCursor([1, 'a']), ['int'])).toThrow(InvalidParameterError);
+    expect(() => decodeCursor(encodeCursor(['a']), ['int'])).toThrow(InvalidParameterError);
+    expect(() => decodeCursor(encodeCursor([1.5]), ['int'])).toThrow(InvalidParameterError);
+    expect(() => decodeCursor(encodeCursor([2]), ['text'])).toThrow(InvalidParameterError);
+  });
+
+  it('reads no cursor as the first page', () => {
+    expect(decodeCursor(undefined, ['int'])).toBeUndefined();
   });
 });
 
@@ -38,6 +49,6 @@ describe('toPage', () => {
     expect(toPage([1, 2], 2, (n) => [n])).toEqual({ rows: [1, 2], nextCursor: null });
     const page = toPage([1, 2, 3], 2, (n) => [n]);
     expect(page.rows).toEqual([1, 2]);
-    expect(decodeCursor(page.nextCursor as string, 1)).toEqual([2]);
+    expect(decodeCursor(page.nextCursor as string, ['int'])).toEqual([2]);
   });
 });

@@ -11,7 +11,15 @@ export function encodeCursor(key: SortKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): SortKey {
+/** The type of each part of a list's sort key, so a cursor can be checked before it reaches SQL. */
+export type KeyShape = ReadonlyArray<'int' | 'text'>;
+
+const fits = (part: unknown, type: 'int' | 'text') =>
+  type === 'int' ? Number.isSafeInteger(part) : typeof part === 'string' && part.length <= 200;
+
+/** The sort key in `cursor`, or undefined on a first page; a cursor of another shape is a 400. */
+export function decodeCursor(cursor: string | undefined, shape: KeyShape): SortKey | undefined {
+  if (cursor === undefined) return undefined;
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -19,9 +27,7 @@ export function decodeCursor(cursor: string, arity: number): SortKey {
     key = undefined;
   }
   const valid =
-    Array.isArray(key) &&
-    key.length === arity &&
-    key.every((part) => typeof part === 'string' || (typeof part === 'number' && Number.isFinite(part)));
+    Array.isArray(key) && key.length === shape.length && key.every((part, i) => fits(part, shape[i] ?? 'text'));
   if (!valid)
     throw new InvalidParameterError('cursor', 'query', 'not a cursor returned by this list; start again without it');
   return key as SortKey;

@@ -44,7 +44,7 @@ export function documentsService({ db }: { db: Kysely<Database> }) {
         resolveFilter(db, 'memberState', 'member_state', query.memberState),
         resolveFilter(db, 'meeting', 'meeting', query.meeting),
       ]);
-      const cursor = query.cursor ? decodeCursor(query.cursor, 3) : undefined;
+      const cursor = decodeCursor(query.cursor, ['int', 'int', 'text']);
       const rows = await listDocuments(db, { pillarId, hostStateId, meetingId, year: query.year }, query.limit, cursor);
       const page = toPage(rows, query.limit, (r) => [r.meeting_ordinal, r.position, r.slug]);
       return { lang, items: await present(page.rows, lang), nextCursor: page.nextCursor };

@@ -70,7 +70,7 @@ export function meetingsService({ db }: { db: Kysely<Database> }) {
         resolveFilter(db, 'pillar', 'pillar', query.pillar),
         resolveFilter(db, 'memberState', 'member_state', query.memberState),
       ]);
-      const cursor = query.cursor ? decodeCursor(query.cursor, 1) : undefined;
+      const cursor = decodeCursor(query.cursor, ['int']);
       const rows = await listMeetings(db, { pillarId, hostStateId, year: query.year }, query.limit, cursor);
       const page = toPage(rows, query.limit, (r) => [r.ordinal]);
       return { lang, items: await present(page.rows, lang), nextCursor: page.nextCursor };

@@ -35,7 +35,7 @@ export function memberStatesService({ db }: { db: Kysely<Database> }) {
 
   return {
     async list(query: z.infer<typeof MemberStateListQuerySchema>, lang: Lang): Promise<Page<MemberState>> {
-      const cursor = query.cursor ? decodeCursor(query.cursor, 1) : undefined;
+      const cursor = decodeCursor(query.cursor, ['text']);
       const rows = await listMemberStates(db, { subregion: query.subregion }, query.limit, cursor);
       const page = toPage(rows, query.limit, (r) => [r.slug]);
       return { lang, items: await present(page.rows, lang), nextCursor: page.nextCursor };

@@ -42,7 +42,7 @@ export function networksService({ db }: { db: Kysely<Database> }) {
   return {
     async list(query: z.infer<typeof NetworkListQuerySchema>, lang: Lang): Promise<Page<Network>> {
       const meetingId = await resolveFilter(db, 'meeting', 'meeting', query.meeting);
-      const cursor = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
+      const cursor = decodeCursor(query.cursor, ['int', 'text']);
       const rows = await listNetworks(db, { meetingId }, query.limit, cursor);
       const page = toPage(rows, query.limit, (r) => [r.position, r.slug]);
       return { lang, items: await present(page.rows, lang), nextCursor: page.nextCursor };

@@ -13,7 +13,7 @@ import { listObjectives, listPartners, listTeam } from './queries.js';
 export function organisationService({ db }: { db: Kysely<Database> }) {
   return {
     async objectives(query: z.infer<typeof PageQuerySchema>, lang: Lang): Promise<Page<Objective>> {
-      const cursor = query.cursor ? decodeCursor(query.cursor, 1) : undefined;
+      const cursor = decodeCursor(query.cursor, ['int']);
       const page = toPage(await listObjectives(db, query.limit, cursor), query.limit, (r) => [r.position]);
       const ids = page.rows.map((r) => r.id);
       const [texts, sources] = await Promise.all([
@@ -29,7 +29,7 @@ export function organisationService({ db }: { db: Kysely<Database> }) {
     },
 
     async team(query: z.infer<typeof PageQuerySchema>, lang: Lang): Promise<Page<TeamMember>> {
-      const cursor = query.cursor ? decodeCursor(query.cursor, 1) : undefined;
+      const cursor = decodeCursor(query.cursor, ['int']);
       const page = toPage(await listTeam(db, query.limit, cursor), query.limit, (r) => [r.position]);
       const ids = page.rows.map((r) => r.id);
       const [texts, sources] = await Promise.all([
@@ -48,7 +48,7 @@ export function organisationService({ db }: { db: Kysely<Database> }) {
 
     async partners(query: z.infer<typeof PartnerListQuerySchema>, lang: Lang): Promise<Page<Partner>> {
       const pillarId = await resolveFilter(db, 'pillar', 'pillar', query.pillar);
-      const cursor = query.cursor ? decodeCursor(query.cursor, 1) : undefined;
+      const cursor = decodeCursor(query.cursor, ['text']);
       const page = toPage(await listPartners(db, { pillarId }, query.limit, cursor), query.limit, (r) => [r.slug]);
       const ids = page.rows.map((r) => r.id);
       const [texts, pillars] = await Promise.all([

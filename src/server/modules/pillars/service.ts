@@ -24,7 +24,7 @@ export function pillarsService({ db }: { db: Kysely<Database> }) {
 
   return {
     async list(query: z.infer<typeof PageQuerySchema>, lang: Lang): Promise<Page<Pillar>> {
-      const cursor = query.cursor ? decodeCursor(query.cursor, 1) : undefined;
+      const cursor = decodeCursor(query.cursor, ['int']);
       const page = toPage(await listPillars(db, query.limit, cursor), query.limit, (r) => [r.position]);
       return { lang, items: await present(page.rows, lang), nextCursor: page.nextCursor };
     },

@@ -10,7 +10,7 @@ import { listSources } from './queries.js';
 export function sourcesService({ db }: { db: Kysely<Database> }) {
   return {
     async list(query: z.infer<typeof PageQuerySchema>, lang: Lang): Promise<Page<DatasetSource>> {
-      const cursor = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
+      const cursor = decodeCursor(query.cursor, ['text', 'text']);
       const page = toPage(await listSources(db, query.limit, cursor), query.limit, (r) => [r.entity_type, r.id]);
       const items = page.rows.map((r) => ({
         entityType: r.entity_type,

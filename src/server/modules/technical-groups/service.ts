@@ -46,7 +46,7 @@ export function technicalGroupsService({ db }: { db: Kysely<Database> }) {
         resolveFilter(db, 'memberState', 'member_state', query.memberState),
         resolveFilter(db, 'meeting', 'meeting', query.meeting),
       ]);
-      const cursor = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
+      const cursor = decodeCursor(query.cursor, ['int', 'text']);
       const rows = await listTechnicalGroups(db, { pillarId, leadStateId, meetingId }, query.limit, cursor);
       const page = toPage(rows, query.limit, (r) => [r.position, r.slug]);
       return { lang, items: await present(page.rows, lang), nextCursor: page.nextCursor };
