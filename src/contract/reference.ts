@@ -47,6 +47,13 @@ export const NetworkRefSchema = z
   .object({ id, slug, kind: NetworkKindSchema, acronym: z.string().nullable(), name: LocalizedTextSchema })
   .meta({ id: 'NetworkRef' });
 
+export type MemberStateRef = z.infer<typeof MemberStateRefSchema>;
+export type PillarRef = z.infer<typeof PillarRefSchema>;
+export type MeetingRef = z.infer<typeof MeetingRefSchema>;
+export type DocumentRef = z.infer<typeof DocumentRefSchema>;
+export type TechnicalGroupRef = z.infer<typeof TechnicalGroupRefSchema>;
+export type NetworkRef = z.infer<typeof NetworkRefSchema>;
+
 export const PillarSchema = PillarRefSchema.extend({
   position: z.number().int(),
   description: LocalizedTextSchema,

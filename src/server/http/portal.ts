@@ -22,7 +22,9 @@ export async function registerPortal(app: FastifyInstance, webRoot: string | nul
     await app.register(fastifyStatic, {
       root: webRoot,
       index: false,
-      wildcard: false,
+      // Wildcard: files are looked up per request, so a rebuild is served without a restart; a missing
+      // file falls through to the not-found handler below.
+      wildcard: true,
       // Built assets carry a content hash in their names, so they never change under one URL.
       setHeaders: (reply, file) => {
         if (file.includes('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');

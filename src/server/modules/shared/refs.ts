@@ -1,24 +1,19 @@
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
 import type { Lang } from '../../../contract/common.js';
 import type {
-  DocumentRefSchema,
-  MeetingRefSchema,
-  MemberStateRefSchema,
-  NetworkRefSchema,
-  PillarRefSchema,
-  TechnicalGroupRefSchema,
+  DocumentRef,
+  MeetingRef,
+  MemberStateRef,
+  NetworkRef,
+  PillarRef,
+  TechnicalGroupRef,
 } from '../../../contract/reference.js';
 import type { Database } from '../../db/schema.js';
 import { type EntityType, loadTexts, requiredText, textOf } from './texts.js';
 
 type Db = Kysely<Database>;
-export type MemberStateRef = z.infer<typeof MemberStateRefSchema>;
-export type MeetingRef = z.infer<typeof MeetingRefSchema>;
-export type PillarRef = z.infer<typeof PillarRefSchema>;
-export type DocumentRef = z.infer<typeof DocumentRefSchema>;
-export type TechnicalGroupRef = z.infer<typeof TechnicalGroupRefSchema>;
-export type NetworkRef = z.infer<typeof NetworkRefSchema>;
+
+export type { PillarRef };
 
 /** The short shapes by which one record points at another, built for many ids in one query each. */
 

@@ -1,0 +1,57 @@
+import type { Lang, Page, Problem } from '../../contract/common.js';
+
+// The contract's LIMIT_MAX; imported as a value it would pull zod into the browser bundle.
+const PAGE_SIZE = 100;
+
+export type QueryParams = Record<string, string | number | undefined>;
+
+/** A failed API call, carrying the RFC 9457 problem when the server sent one. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | null,
+  ) {
+    super(problem?.detail ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+  }
+}
+
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
+function apiUrl(path: string, lang: Lang, params: QueryParams = {}): string {
+  const search = new URLSearchParams({ lang });
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(name, String(value));
+  }
+  return `/api/v1${path}?${search}`;
+}
+
+export async function getJson<T>(path: string, lang: Lang, params?: QueryParams, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(apiUrl(path, lang, params), { headers: { accept: 'application/json' }, signal });
+  if (!response.ok) {
+    const problem = response.headers.get('content-type')?.includes('json')
+      ? ((await response.json().catch(() => null)) as Problem | null)
+      : null;
+    throw new ApiError(response.status, problem);
+  }
+  return (await response.json()) as T;
+}
+
+/** Every item of a list, following `nextCursor`: reference lists are small, so pages are a server concern. */
+export async function getAll<T>(
+  path: string,
+  lang: Lang,
+  params: QueryParams = {},
+  signal?: AbortSignal,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page: Page<T> = await getJson<Page<T>>(path, lang, { ...params, limit: PAGE_SIZE, cursor }, signal);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import type { Meeting } from '../../../contract/reference.js';
+import { StateLink } from '../member-states/StateName.js';
+import { formatDateRange } from '../shared/format.js';
+import { LangLink } from '../shared/LangLink.js';
+import { Localized } from '../shared/Localized.js';
+import { useLang } from '../shared/useLang.js';
+
+/** The ministerial meetings in order, from the first (2008) on: year, number, city and host. */
+export function MeetingTimeline({ meetings, headingLevel = 3 }: { meetings: Meeting[]; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <ol className="timeline">
+      {meetings.map((meeting) => (
+        <li key={meeting.id} className="timeline__item">
+          <span className="timeline__year">{meeting.year ?? t('common.notRecorded')}</span>
+          <div className="timeline__body">
+            <Heading className="timeline__title">
+              <LangLink to={`/meetings/${meeting.slug}`}>{meeting.shortName}</LangLink>
+            </Heading>
+            <p className="timeline__name">
+              <Localized value={meeting.name} />
+            </p>
+            <p className="timeline__meta">
+              {meeting.city ?? t('meetings.cityNotRecorded')}
+              {meeting.hostState && (
+                <>
+                  {', '}
+                  <StateLink state={meeting.hostState} />
+                </>
+              )}
+            </p>
+            <p className="timeline__dates">
+              {formatDateRange(meeting.startDate, meeting.endDate, lang) ?? t('meetings.datesNotRecorded')}
+            </p>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { MeetingDetail } from '../../contract/reference.js';
+import { isNotFound } from '../api/client.js';
+import { DocumentRefList } from '../features/documents/DocumentCards.js';
+import { BodyList } from '../features/meetings/BodyList.js';
+import { useMeeting } from '../features/meetings/queries.js';
+import { StateLink } from '../features/member-states/StateName.js';
+import { PillarTags } from '../features/pillars/PillarTags.js';
+import { formatDate } from '../features/shared/format.js';
+import { Localized } from '../features/shared/Localized.js';
+import { PageHeader } from '../features/shared/PageHeader.js';
+import { PageMeta } from '../features/shared/PageMeta.js';
+import { QueryState } from '../features/shared/QueryState.js';
+import { SourcesList } from '../features/shared/SourcesList.js';
+import { useLang } from '../features/shared/useLang.js';
+import { NotFoundPage } from './NotFoundPage.js';
+
+export function MeetingPage() {
+  const { slug = '' } = useParams();
+  const { t } = useTranslation();
+  const meeting = useMeeting(slug);
+  if (isNotFound(meeting.error)) return <NotFoundPage />;
+  return (
+    <>
+      <PageMeta
+        title={meeting.data?.name.text ?? t('meetings.detailTitle')}
+        description={
+          meeting.data ? t('meetings.detailDescription', { name: meeting.data.shortName }) : t('meetings.description')
+        }
+      />
+      <QueryState query={meeting}>{(data) => <MeetingView meeting={data} />}</QueryState>
+    </>
+  );
+}
+
+function MeetingView({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const notRecorded = t('common.notRecorded');
+  return (
+    <>
+      <PageHeader kicker={meeting.shortName} title={<Localized value={meeting.name} />} />
+      <div className="container page-body detail">
+        <dl className="facts">
+          <div>
+            <dt>{t('meetings.host')}</dt>
+            <dd>{meeting.hostState ? <StateLink state={meeting.hostState} /> : notRecorded}</dd>
+          </div>
+          <div>
+            <dt>{t('meetings.city')}</dt>
+            <dd>{meeting.city ?? notRecorded}</dd>
+          </div>
+          <div>
+            <dt>{t('meetings.startDate')}</dt>
+            <dd>{meeting.startDate ? formatDate(meeting.startDate, lang) : notRecorded}</dd>
+          </div>
+          <div>
+            <dt>{t('meetings.endDate')}</dt>
+            <dd>{meeting.endDate ? formatDate(meeting.endDate, lang) : notRecorded}</dd>
+          </div>
+        </dl>
+        {meeting.summary && (
+          <p className="lead">
+            <Localized value={meeting.summary} />
+          </p>
+        )}
+        <section aria-labelledby="meeting-documents">
+          <h2 id="meeting-documents">{t('meetings.documentsHeading')}</h2>
+          {meeting.documents.length === 0 ? (
+            <p>{t('meetings.noDocuments')}</p>
+          ) : (
+            <DocumentRefList documents={meeting.documents} />
+          )}
+        </section>
+        <section aria-labelledby="meeting-bodies">
+          <h2 id="meeting-bodies">{t('meetings.bodiesHeading')}</h2>
+          {meeting.bodies.length === 0 ? <p>{t('meetings.noBodies')}</p> : <BodyList bodies={meeting.bodies} />}
+        </section>
+        <section aria-labelledby="meeting-pillars">
+          <h2 id="meeting-pillars">{t('meetings.pillarsHeading')}</h2>
+          {meeting.pillars.length === 0 ? <p>{t('meetings.noPillars')}</p> : <PillarTags pillars={meeting.pillars} />}
+        </section>
+        <SourcesList sources={meeting.sources} />
+      </div>
+    </>
+  );
+}

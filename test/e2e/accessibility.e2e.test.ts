@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PORTAL_PATHS } from '../../src/contract/portal-routes.js';
+import { sampleSlugs } from './api.js';
+import {
+  type Browser,
+  browserSuiteTitle,
+  hasBrowser,
+  launchBrowser,
+  seriousAxeViolations,
+  waitForPortal,
+} from './browser.js';
+import { type RunningServer, startPortalServer } from './server.js';
+
+// English at desktop width, Spanish at the narrowest phone width: every page is checked in both layouts.
+const RUNS = [
+  { lang: 'en', width: 1280 },
+  { lang: 'es', width: 360 },
+] as const;
+
+describe.skipIf(!hasBrowser)(
+  browserSuiteTitle('accessibility of every portal page (axe-core, WCAG 2 A and AA)'),
+  () => {
+    let server: RunningServer;
+    let browser: Browser;
+    let pages: string[];
+
+    beforeAll(async () => {
+      server = await startPortalServer();
+      browser = await launchBrowser();
+      const slugs = await sampleSlugs(server.url);
+      const slugFor: Record<string, string> = {
+        '/meetings/:slug': slugs.meeting,
+        '/documents/:slug': slugs.document,
+        '/technical-groups/:slug': slugs.group,
+        '/member-states/:slug': slugs.state,
+      };
+      // Every page pattern the portal has, with a real record for the detail pages, plus the 404 page.
+      pages = [...PORTAL_PATHS.map((path) => path.replace(':slug', slugFor[path] ?? '')), '/no-such-page'];
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('covers every route of PORTAL_PATHS', () => {
+      expect(pages).toHaveLength(PORTAL_PATHS.length + 1);
+      expect(pages.every((path) => !path.includes(':'))).toBe(true);
+    });
+
+    describe.each(RUNS)('in $lang at $width px', ({ lang, width }) => {
+      it('has no serious or critical violation and no horizontal scroll on any page', {
+        timeout: 300_000,
+      }, async () => {
+        const failures: Record<string, unknown> = {};
+        const titles = new Map<string, string>();
+        for (const path of pages) {
+          const url = `/${lang}${path}`;
+          const page = await browser.context.newPage();
+          await page.setViewportSize({ width, height: 900 });
+          await page.goto(`${server.url}${url}`);
+          await waitForPortal(page);
+          const violations = await seriousAxeViolations(page);
+          if (violations.length > 0) failures[url] = violations;
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          if (overflow > 0) failures[`${url} (horizontal scroll)`] = `${overflow}px wider than the window`;
+          const description = await page.locator('meta[name="description"]').getAttribute('content');
+          if ((await page.locator('title').count()) !== 1) failures[`${url} (title)`] = 'not exactly one <title>';
+          if (!description || description.length < 20) failures[`${url} (description)`] = description;
+          titles.set(url, await page.title());
+          await page.close();
+        }
+        expect(failures).toEqual({});
+        // Every page but the 404 has its own title, so a tab or a bookmark tells the pages apart.
+        const distinct = new Set([...titles].filter(([url]) => !url.endsWith('/no-such-page')).map(([, t]) => t));
+        expect(distinct.size).toBe(pages.length - 1);
+      });
+    });
+  },
+);

@@ -1,0 +1,88 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+// Debian's Chromium; MISPA_CHROMIUM points elsewhere on a machine that has it in another place.
+export const CHROMIUM_PATH = process.env.MISPA_CHROMIUM ?? '/usr/bin/chromium';
+export const hasBrowser = existsSync(CHROMIUM_PATH);
+
+/** The suite title says why it did not run, so a skipped browser suite never looks like a pass. */
+export function browserSuiteTitle(title: string): string {
+  if (hasBrowser) return title;
+  console.warn(`Browser tests were skipped: ${CHROMIUM_PATH} was not found (apt-get install -y chromium).`);
+  return `${title} — browser tests were skipped: ${CHROMIUM_PATH} not found`;
+}
+
+export type Browser = { context: BrowserContext; close(): Promise<void> };
+
+export async function launchBrowser(options: { locale?: string } = {}): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'mispa-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the page's data has arrived: no loading indicator left. (After a client-side
+ * navigation 'networkidle' has long been reached for the document, so the indicators are what count.) */
+export async function waitForPortal(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('.status[role="status"]').first().waitFor({ state: 'detached' });
+  await page.locator('main h1').first().waitFor();
+}
+
+/** Every host other than the portal's own that the page asks for anything: fonts, scripts, flags
+ * and data all come from the platform, so a test expects this list to stay empty. */
+export function collectForeignRequests(page: Page, origin: string): string[] {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:')) foreign.push(url);
+  });
+  return foreign;
+}
+
+/** Errors the page logs or throws; a test asserts that none occurred. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
+export type AxeFinding = { id: string; impact: string | null | undefined; help: string; targets: string[] };
+
+/** The serious and critical WCAG 2 A/AA violations axe-core finds on the current page. */
+export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    }));
+}

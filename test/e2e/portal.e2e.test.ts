@@ -1,0 +1,183 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findJourney, type Journey } from './api.js';
+import {
+  type Browser,
+  browserSuiteTitle,
+  collectForeignRequests,
+  collectPageErrors,
+  hasBrowser,
+  launchBrowser,
+  waitForPortal,
+} from './browser.js';
+import { type RunningServer, startPortalServer } from './server.js';
+
+const TEXT = {
+  en: {
+    about: 'About the data',
+    name: 'Meeting of Ministers Responsible for Public Security in the Americas',
+    notFound: 'Page not found',
+    skip: 'Skip to main content',
+  },
+  es: {
+    about: 'Acerca de los datos',
+    name: 'Reunión de Ministros en Materia de Seguridad Pública de las Américas',
+    notFound: 'Página no encontrada',
+    skip: 'Saltar al contenido principal',
+  },
+} as const;
+
+describe.skipIf(!hasBrowser)(browserSuiteTitle('the public portal in a browser'), () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let journey: Journey;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startPortalServer();
+    browser = await launchBrowser();
+    journey = await findJourney(server.url);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    page = await browser.context.newPage();
+    await page.goto(`${server.url}${path}`);
+    await waitForPortal(page);
+    return page;
+  }
+
+  /** Clicks a link and waits for the new page: the old one is still on screen until the URL changes. */
+  async function clickAndWait(link: ReturnType<Page['locator']>) {
+    const before = page.url();
+    await link.click();
+    await page.waitForURL((url) => url.href !== before);
+    await waitForPortal(page);
+  }
+
+  describe.each(['en', 'es'] as const)('in %s', (lang) => {
+    it('goes from home to a meeting, its host state, a group it leads and the data sources', async () => {
+      page = await browser.context.newPage();
+      const errors = collectPageErrors(page);
+      const foreign = collectForeignRequests(page, server.url);
+      await page.goto(`${server.url}/${lang}/`);
+      await waitForPortal(page);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      expect(await page.title()).toContain(TEXT[lang].name);
+      await expect(page.locator('main h1').textContent()).resolves.toBe(TEXT[lang].name);
+
+      await clickAndWait(page.locator(`.timeline a[href="/${lang}/meetings/${journey.meeting.slug}"]`));
+      expect(new URL(page.url()).pathname).toBe(`/${lang}/meetings/${journey.meeting.slug}`);
+      await expect(page.locator('main h1').textContent()).resolves.toBeTruthy();
+
+      await clickAndWait(page.locator(`main .facts a[href="/${lang}/member-states/${journey.state.slug}"]`));
+      expect(new URL(page.url()).pathname).toBe(`/${lang}/member-states/${journey.state.slug}`);
+
+      await clickAndWait(page.locator(`main a[href="/${lang}/technical-groups/${journey.group.slug}"]`).first());
+      expect(new URL(page.url()).pathname).toBe(`/${lang}/technical-groups/${journey.group.slug}`);
+
+      await clickAndWait(
+        page
+          .getByRole('navigation', { name: lang === 'en' ? 'Main' : 'Principal' })
+          .getByRole('link', { name: TEXT[lang].about }),
+      );
+      expect(new URL(page.url()).pathname).toBe(`/${lang}/about`);
+      await expect(page.locator('main h1').textContent()).resolves.toBe(TEXT[lang].about);
+      expect(await page.title()).toContain(TEXT[lang].about);
+      expect(errors).toEqual([]);
+      expect(foreign, 'requests to other hosts').toEqual([]);
+      await page.close();
+    });
+  });
+
+  it('switches language on the same page, keeping the filters', async () => {
+    await open(`/en/meetings/${journey.meeting.slug}`);
+    const switcher = page.getByRole('navigation', { name: 'Language' });
+    await clickAndWait(switcher.getByRole('link', { name: 'Español' }));
+    expect(new URL(page.url()).pathname).toBe(`/es/meetings/${journey.meeting.slug}`);
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    expect(await page.getByRole('navigation', { name: 'Principal' }).textContent()).toContain('Reuniones');
+
+    await page.goto(`${server.url}/es/meetings?year=${journey.meeting.year}`);
+    await waitForPortal(page);
+    const french = page.getByRole('navigation', { name: 'Idioma' }).getByRole('link', { name: 'Français' });
+    expect(await french.getAttribute('hreflang')).toBe('fr');
+    expect(await french.getAttribute('lang')).toBe('fr');
+    await clickAndWait(french);
+    expect(`${new URL(page.url()).pathname}${new URL(page.url()).search}`).toBe(
+      `/fr/meetings?year=${journey.meeting.year}`,
+    );
+    // The year's option arrives with the unfiltered list, which shows no loading state of its own.
+    await expect.poll(() => page.locator('select').nth(2).inputValue()).toBe(String(journey.meeting.year));
+    await page.close();
+  });
+
+  it.each([
+    ['en', '/en/no-such-page'],
+    ['es', '/es/meetings/mispa-does-not-exist'],
+    ['en', '/xx/'],
+  ] as const)('shows the translated 404 page (%s) for %s', async (lang, path) => {
+    page = await browser.context.newPage();
+    const response = await page.goto(`${server.url}${path}`);
+    await waitForPortal(page);
+    if (!path.includes('mispa-does-not-exist')) expect(response?.status()).toBe(404);
+    await expect(page.locator('main h1').textContent()).resolves.toBe(TEXT[lang].notFound);
+    const main = page.locator('main');
+    for (const target of [`/${lang}/`, `/${lang}/meetings`, `/${lang}/member-states`]) {
+      expect(await main.locator(`a[href="${target}"]`).count()).toBe(1);
+    }
+    await page.close();
+  });
+
+  it.each(['/en/', '/es/meetings', `/en/about`, '/pt/member-states', '/fr/pillars'])(
+    'has no horizontal scroll at 360 px: %s',
+    async (path) => {
+      page = await browser.context.newPage();
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto(`${server.url}${path}`);
+      await waitForPortal(page);
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      await page.close();
+    },
+  );
+
+  it('lets a keyboard user skip to the content and reach the main navigation', async () => {
+    await open('/en/');
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => document.activeElement?.textContent);
+    expect(skip).toBe(TEXT.en.skip);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    await page.goto(`${server.url}/en/`);
+    await waitForPortal(page);
+    let inMainNav = false;
+    for (let presses = 0; presses < 12 && !inMainNav; presses++) {
+      await page.keyboard.press('Tab');
+      inMainNav = await page.evaluate(() => Boolean(document.activeElement?.closest('nav[aria-label="Main"]')));
+    }
+    expect(inMainNav).toBe(true);
+    const outline = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+    });
+    expect(outline.style).not.toBe('none');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+
+    // The first link of the main navigation is Home; the next one leads away from this page.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/en/');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await waitForPortal(page);
+    expect(new URL(page.url()).pathname).toBe('/en/meetings');
+    await page.close();
+  });
+});

@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The API server during `npx vite` development; the built portal is served by the API server itself.
+const apiTarget = process.env.MISPA_API_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist/web',
+    emptyOutDir: true,
+    // Flags stay separate files: inlined as data URIs they would swell the JavaScript of every page.
+    assetsInlineLimit: (file) => (file.includes('flag-icons') ? false : undefined),
+  },
+  server: {
+    proxy: { '/api': { target: apiTarget, changeOrigin: true } },
+  },
+});
