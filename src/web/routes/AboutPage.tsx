@@ -27,6 +27,10 @@ export function AboutPage() {
               {t('about.isoCodes')} <a href="https://salsa.debian.org/iso-codes-team/iso-codes">Debian iso-codes</a>
             </li>
             <li>
+              {t('about.countryNamesEnglish')}{' '}
+              <a href="https://www.npmjs.com/package/i18n-iso-countries">i18n-iso-countries</a>
+            </li>
+            <li>
               {t('about.countryNames')} <a href="https://cldr.unicode.org/">Unicode CLDR</a>
             </li>
             <li>
