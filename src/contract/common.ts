@@ -61,7 +61,12 @@ export type Page<T> = { lang: Lang; items: T[]; nextCursor: string | null };
 
 export const DetailQuerySchema = z.object({ lang: LangSchema.optional() });
 export const IdOrSlugParamsSchema = z.object({
-  idOrSlug: z.string().min(1).max(100).meta({ description: 'The record’s id or its slug' }),
+  idOrSlug: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[^\u0000]*$/, 'must not contain a NUL character')
+    .meta({ description: 'The record’s id or its slug' }),
 });
 
 /** RFC 9457 problem details. `errors` names each invalid parameter and why. */

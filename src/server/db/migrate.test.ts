@@ -20,27 +20,27 @@ describe.each(engines)('migrations [%s]', (engine: Engine) => {
 
   it('migrate up, down to nothing and up again, leaving the same tables', async () => {
     database = await createTestDatabase(engine);
-    expect(await migrateToLatest(database.db)).toEqual(Object.keys(migrations));
+    expect(await migrateToLatest(database.db, database.schema)).toEqual(Object.keys(migrations));
     const first = await tableNames(database);
     expect(first).toContain('meeting');
     expect(first).toContain('translation');
 
-    expect(await migrateToZero(database.db)).toEqual(Object.keys(migrations).reverse());
+    expect(await migrateToZero(database.db, database.schema)).toEqual(Object.keys(migrations).reverse());
     expect(await tableNames(database)).toEqual([]);
 
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, database.schema);
     expect(await tableNames(database)).toEqual(first);
   });
 
   it('does nothing when run again on a migrated database', async () => {
     database = await createTestDatabase(engine);
-    await migrateToLatest(database.db);
-    expect(await migrateToLatest(database.db)).toEqual([]);
+    await migrateToLatest(database.db, database.schema);
+    expect(await migrateToLatest(database.db, database.schema)).toEqual([]);
   });
 
   it('enforces foreign keys', async () => {
     database = await createTestDatabase(engine);
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, database.schema);
     const now = new Date().toISOString();
     await expect(
       database.db

@@ -1,15 +1,23 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator, NO_MIGRATIONS } from 'kysely';
 import * as m0001 from './migrations/0001-reference-data.js';
+import * as m0002 from './migrations/0002-accounts.js';
 import type { Database } from './schema.js';
 
 /** Migrations in order. Listed here rather than read from disk so that the bundle, tsx and the
  * tests all run the very same set. A new migration is a new file and a new line. */
 export const migrations: Record<string, Migration> = {
   '0001-reference-data': m0001,
+  '0002-accounts': m0002,
 };
 
-function migrator(db: Kysely<Database>) {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/** `schema`: where Kysely keeps its own bookkeeping tables, when not the default one. Without it
+ * Kysely may find another schema's tables on PostgreSQL and think they are its own. */
+function migrator(db: Kysely<Database>, schema?: string) {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
 }
 
 function unwrap({ error, results }: MigrationResultSet): string[] {
@@ -21,11 +29,11 @@ function unwrap({ error, results }: MigrationResultSet): string[] {
 }
 
 /** Applies every pending migration; returns the names applied. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  return unwrap(await migrator(db).migrateToLatest());
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<string[]> {
+  return unwrap(await migrator(db, schema).migrateToLatest());
 }
 
 /** Reverts every migration, newest first (used by the up-down-up test). */
-export async function migrateToZero(db: Kysely<Database>): Promise<string[]> {
-  return unwrap(await migrator(db).migrateTo(NO_MIGRATIONS));
+export async function migrateToZero(db: Kysely<Database>, schema?: string): Promise<string[]> {
+  return unwrap(await migrator(db, schema).migrateTo(NO_MIGRATIONS));
 }

@@ -14,8 +14,9 @@ export function encodeCursor(key: SortKey): string {
 /** The type of each part of a list's sort key, so a cursor can be checked before it reaches SQL. */
 export type KeyShape = ReadonlyArray<'int' | 'text'>;
 
+// PostgreSQL refuses NUL characters in text, so a key holding one can come from no list.
 const fits = (part: unknown, type: 'int' | 'text') =>
-  type === 'int' ? Number.isSafeInteger(part) : typeof part === 'string' && part.length <= 200;
+  type === 'int' ? Number.isSafeInteger(part) : typeof part === 'string' && part.length <= 200 && !part.includes('\0');
 
 /** The sort key in `cursor`, or undefined on a first page; a cursor of another shape is a 400. */
 export function decodeCursor(cursor: string | undefined, shape: KeyShape): SortKey | undefined {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LANGS } from '../../contract/common.js';
@@ -19,16 +20,16 @@ const langPrefix = new RegExp(`^/(${LANGS.join('|')})(/.*)?$`);
  */
 export async function registerPortal(app: FastifyInstance, webRoot: string | null) {
   if (webRoot) {
+    // Vite puts every built file but index.html under assets/, with a content hash in its name, so
+    // they never change under one URL. They are looked up per request (a rebuild is served without a
+    // restart) and only under /assets/, so no other path ever reaches the file system.
     await app.register(fastifyStatic, {
-      root: webRoot,
+      root: path.join(webRoot, 'assets'),
+      prefix: '/assets/',
       index: false,
-      // Wildcard: files are looked up per request, so a rebuild is served without a restart; a missing
-      // file falls through to the not-found handler below.
       wildcard: true,
-      // Built assets carry a content hash in their names, so they never change under one URL.
-      setHeaders: (reply, file) => {
-        if (file.includes('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
-      },
+      immutable: true,
+      maxAge: '365d',
     });
   }
 
@@ -38,7 +39,11 @@ export async function registerPortal(app: FastifyInstance, webRoot: string | nul
 
   app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
     const url = new URL(request.url, 'http://portal');
-    if (url.pathname.startsWith('/api') || !webRoot || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    if (
+      /^\/(api|assets)(\/|$)/.test(url.pathname) ||
+      !webRoot ||
+      (request.method !== 'GET' && request.method !== 'HEAD')
+    ) {
       const lang = requestLang(request);
       return sendProblem(reply, request, {
         type: '/api/docs#problem-not-found',
@@ -51,9 +56,15 @@ export async function registerPortal(app: FastifyInstance, webRoot: string | nul
     if (!match) {
       const lang = negotiateLang(request.headers['accept-language']);
       if (isPortalPath(url.pathname)) return reply.redirect(`/${lang}${url.pathname}${url.search}`, 302);
-      return reply.status(404).header('cache-control', 'no-cache').sendFile('index.html');
+      return reply
+        .status(404)
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html', webRoot, { cacheControl: false });
     }
     const status = isPortalPath(match[2] ?? '/') ? 200 : 404;
-    return reply.status(status).header('cache-control', 'no-cache').sendFile('index.html');
+    return reply
+      .status(status)
+      .header('cache-control', 'no-cache')
+      .sendFile('index.html', webRoot, { cacheControl: false });
   });
 }

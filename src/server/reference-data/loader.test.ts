@@ -35,7 +35,7 @@ describe.each(engines)('reference data loader [%s]', (engine: Engine) => {
   let dir: string;
   beforeEach(async () => {
     database = await createTestDatabase(engine);
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, database.schema);
     dir = copyOfReferenceData();
   });
   afterEach(async () => {

@@ -22,6 +22,8 @@ export const webRoot = path.join(repoRoot, 'dist/web');
 export type Engine = 'sqlite' | 'postgres';
 export interface TestDatabase extends DatabaseHandle {
   engine: Engine;
+  /** The PostgreSQL schema of this database; undefined on SQLite. */
+  schema?: string | undefined;
   /** Closes the connection and deletes the database. */
   drop(): Promise<void>;
 }
@@ -50,6 +52,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   return {
     ...handle,
     engine,
+    schema,
     drop: async () => {
       await handle.close();
       const cleanup = await openDatabase({ engine: 'postgres', url });
@@ -62,7 +65,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
 /** A migrated database holding the project's reference data. */
 export async function createLoadedDatabase(engine: Engine, dir = referenceDir): Promise<TestDatabase> {
   const database = await createTestDatabase(engine);
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, database.schema);
   await loadReferenceData(database.db, dir, () => new Date());
   return database;
 }
