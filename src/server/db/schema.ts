@@ -133,6 +133,99 @@ export interface ReferenceLoadTable extends Timestamps {
   checksum: string;
 }
 
+export interface UserTable extends Timestamps {
+  id: string;
+  email: string;
+  display_name: string;
+  preferred_lang: string;
+  password_hash: string | null;
+  status: 'invited' | 'active' | 'deactivated';
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  demo: Flag;
+}
+
+export interface RoleGrantTable extends Timestamps {
+  id: string;
+  user_id: string;
+  role: string;
+  member_state_id: string | null;
+  technical_group_id: string | null;
+  partner_id: string | null;
+  granted_by: string | null;
+  revoked_at: string | null;
+}
+
+/** The id is the SHA-256 of the cookie's secret, so a copy of the table signs nobody in. */
+export interface SessionTable extends Timestamps {
+  id: string;
+  user_id: string;
+  expires_at: string;
+  idle_expires_at: string;
+  second_factor_at: string | null;
+  revoked_at: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface InvitationTable extends Timestamps {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  invited_by: string | null;
+  expires_at: string;
+  accepted_at: string | null;
+}
+
+export interface PasswordResetTable extends Timestamps {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface RecoveryCodeTable extends Timestamps {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface ApiTokenTable extends Timestamps {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  scope: 'read' | 'write';
+  expires_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface RateLimitTable extends Timestamps {
+  key: string;
+  hits: number;
+  reset_at: string;
+}
+
+export interface AuditEntryTable extends Timestamps {
+  id: string;
+  seq: number;
+  occurred_at: string;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  /** JSON: { before, after } with secrets removed. */
+  diff: string;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 /** The record types that carry translations, sources, aliases and pillar links (their table names). */
 export type EntityType =
   | 'pillar'
@@ -161,6 +254,15 @@ export interface Database {
   partner: PartnerTable;
   pillar_link: PillarLinkTable;
   reference_load: ReferenceLoadTable;
+  app_user: UserTable;
+  role_grant: RoleGrantTable;
+  session: SessionTable;
+  invitation: InvitationTable;
+  password_reset: PasswordResetTable;
+  recovery_code: RecoveryCodeTable;
+  api_token: ApiTokenTable;
+  rate_limit: RateLimitTable;
+  audit_entry: AuditEntryTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
