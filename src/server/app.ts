@@ -37,7 +37,7 @@ export async function buildApp(options: AppOptions) {
     genReqId: () => uuidv7(),
     requestIdHeader: 'x-request-id',
     // Query strings like ?pillar=a&pillar=b must not turn into arrays the schemas do not expect.
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2000 },
     bodyLimit: 1024 * 1024,
     // Errors the router raises before any route runs (a malformed URL, an over-long parameter) are
     // problem documents too.
@@ -46,7 +46,8 @@ export async function buildApp(options: AppOptions) {
       sendProblem(reply, request, {
         type: '/api/docs#problem-bad-request',
         title: message(lang, 'badRequest.title'),
-        status: error.statusCode ?? 400,
+        // An over-long path parameter is a bad parameter like any other, not a URI too long to read.
+        status: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 400 : (error.statusCode ?? 400),
         detail: error.message,
       });
     },
@@ -54,6 +55,10 @@ export async function buildApp(options: AppOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  // Replies follow Accept-Language when no `lang` is given: shared caches must key on it.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('vary', 'Accept-Language');
+  });
 
   // External plugins first, then the API, then the portal.
   await app.register(fastifyHelmet, {

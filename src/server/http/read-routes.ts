@@ -11,6 +11,12 @@ import {
 } from '../../contract/common.js';
 import { requestLang } from './lang.js';
 
+/** An error reply as the OpenAPI document should show it: a problem document, by its media type. */
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
 /**
  * The two read routes every area of the reference data has: a paged, filtered list and a detail by
  * id or slug. Routes stay thin: parse, call the service, and the response schema shapes the reply.
@@ -35,7 +41,7 @@ export function registerReadRoutes<Q extends typeof PageQuerySchema, Item extend
         tags: [options.tag],
         summary: `List ${options.what}`,
         querystring: options.listQuery,
-        response: { 200: pageOf(options.item), 400: ProblemSchema },
+        response: { 200: pageOf(options.item), 400: problem('The parameters cannot be used') },
       },
     },
     async (request) => options.list(request.query as z.infer<Q>, requestLang(request)),
@@ -50,7 +56,7 @@ export function registerReadRoutes<Q extends typeof PageQuerySchema, Item extend
         summary: `One of the ${options.what}, by id or slug`,
         params: IdOrSlugParamsSchema,
         querystring: DetailQuerySchema,
-        response: { 200: detail.schema, 400: ProblemSchema, 404: ProblemSchema },
+        response: { 200: detail.schema, 400: problem('The parameters cannot be used'), 404: problem('No such record') },
       },
     },
     async (request) => detail.get(request.params.idOrSlug, requestLang(request)),

@@ -6,7 +6,8 @@ import { DocumentTypeSchema, NetworkKindSchema, PartnerKindSchema, SubregionSche
  * schemas before anything is written, so a typo in a file stops the start with its path and field. */
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
-const url = z.url();
+// Sources are printed as links and published in the API as `format: uri`, which is ASCII only.
+const url = z.url().regex(/^[\x21-\x7e]+$/, 'percent-encode the characters outside ASCII');
 
 /** One language's wording. `official` says whether it was read verbatim in `source`; false marks
  * the platform's own careful translation or editorial text. */

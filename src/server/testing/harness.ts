@@ -65,8 +65,13 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
 /** A migrated database holding the project's reference data. */
 export async function createLoadedDatabase(engine: Engine, dir = referenceDir): Promise<TestDatabase> {
   const database = await createTestDatabase(engine);
-  await migrateToLatest(database.db, database.schema);
-  await loadReferenceData(database.db, dir, () => new Date());
+  try {
+    await migrateToLatest(database.db, database.schema);
+    await loadReferenceData(database.db, dir, () => new Date());
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
   return database;
 }
 

@@ -25,21 +25,39 @@ const meetings = read<
   }>
 >('meetings.json').sort((a, b) => a.ordinal - b.ordinal);
 const documents = read<
-  Array<{ slug: string; meeting: string; position: number; type: string; symbol: string | null; title: Texts | null; pillars: string[] }>
+  Array<{
+    slug: string;
+    meeting: string;
+    position: number;
+    type: string;
+    symbol: string | null;
+    title: Texts | null;
+    pillars: string[];
+  }>
 >('documents.json').sort((a, b) => a.position - b.position);
-const groups = read<Array<{ slug: string; position: number; createdAt: string | null; pillars: string[]; name: Texts }>>(
-  'technical-groups.json',
-).sort((a, b) => a.position - b.position);
+const groups = read<
+  Array<{ slug: string; position: number; createdAt: string | null; pillars: string[]; name: Texts }>
+>('technical-groups.json').sort((a, b) => a.position - b.position);
 const networks = read<
-  Array<{ slug: string; position: number; kind: string; acronym: string | null; origin: { meeting: string; relation: string } | null; name: Texts }>
+  Array<{
+    slug: string;
+    position: number;
+    kind: string;
+    acronym: string | null;
+    origin: { meeting: string; relation: string } | null;
+    name: Texts;
+  }>
 >('networks.json').sort((a, b) => a.position - b.position);
 const states = read<Array<{ slug: string; iso2: string; name: Texts }>>('member-states.json');
 const pillarCodes = read<Array<{ code: string }>>('pillars.json').map((p) => p.code);
 
 const localized = (texts: Texts, lang: Lang) => ({ text: texts[lang].text, lang, official: texts[lang].official });
-const sourcesOf = (rows: SourceRow[]) => rows.map((s) => ({ url: s.url, note: s.note ?? null, field: s.field ?? null }));
+const sourcesOf = (rows: SourceRow[]) =>
+  rows.map((s) => ({ url: s.url, note: s.note ?? null, field: s.field ?? null }));
 const bodiesOf = (slug: string) => [
-  ...groups.filter((g) => g.createdAt === slug).map((g) => ({ kind: 'technical-group', relation: 'created', slug: g.slug, acronym: null })),
+  ...groups
+    .filter((g) => g.createdAt === slug)
+    .map((g) => ({ kind: 'technical-group', relation: 'created', slug: g.slug, acronym: null })),
   ...networks
     .filter((n) => n.origin?.meeting === slug)
     .map((n) => ({ kind: n.kind, relation: n.origin?.relation, slug: n.slug, acronym: n.acronym })),
@@ -58,6 +76,7 @@ const NASTY = [
   '\u0000',
   '%00',
   '../../etc/passwd',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log-injection payload, meant literally
   '${jndi:ldap://x/a}',
   'NaN',
   'Infinity',
@@ -69,7 +88,7 @@ const NASTY = [
 ];
 
 function expectProblem(res: LightMyRequestResponse, status: number, parameter?: string) {
-  expect(res.statusCode, res.body).toBe(status);
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   const body = res.json();
   expect(body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
@@ -81,7 +100,7 @@ function expectProblem(res: LightMyRequestResponse, status: number, parameter?: 
 
 async function getJson(ctx: AppContext, url: string, headers: Record<string, string> = {}) {
   const res = await ctx.app.inject({ method: 'GET', url, headers });
-  expect(res.statusCode, res.body).toBe(200);
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
   return res.json();
 }
 
@@ -115,7 +134,16 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
       'mispa-vii',
       'mispa-viii',
     ]);
-    expect(page.items.map((m: { hostState: { slug: string } }) => m.hostState.slug)).toEqual(['mx', 'do', 'tt', 'co', 'pe', 'hn', 'ec', 'do']);
+    expect(page.items.map((m: { hostState: { slug: string } }) => m.hostState.slug)).toEqual([
+      'mx',
+      'do',
+      'tt',
+      'co',
+      'pe',
+      'hn',
+      'ec',
+      'do',
+    ]);
     for (const [i, expected] of meetings.entries()) {
       const host = states.find((s) => s.slug === expected.hostState);
       expect(page.items[i]).toMatchObject({
@@ -139,7 +167,11 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
       const expected = documents.filter((d) => d.meeting === meeting.slug);
       expect(meeting.documents.map((d: { slug: string }) => d.slug)).toEqual(expected.map((d) => d.slug));
       for (const [i, d] of expected.entries()) {
-        expect(meeting.documents[i]).toMatchObject({ type: d.type, symbol: d.symbol, title: d.title && localized(d.title, 'en') });
+        expect(meeting.documents[i]).toMatchObject({
+          type: d.type,
+          symbol: d.symbol,
+          title: d.title && localized(d.title, 'en'),
+        });
       }
     }
   });
@@ -147,9 +179,14 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
   it('lists with each meeting the groups, networks and programs it created or presented', async () => {
     const page = await getJson(ctx, '/api/v1/meetings');
     for (const meeting of page.items) {
-      expect(meeting.bodies.map(({ kind, relation, slug, acronym }: Record<string, unknown>) => ({ kind, relation, slug, acronym }))).toEqual(
-        bodiesOf(meeting.slug),
-      );
+      expect(
+        meeting.bodies.map(({ kind, relation, slug, acronym }: Record<string, unknown>) => ({
+          kind,
+          relation,
+          slug,
+          acronym,
+        })),
+      ).toEqual(bodiesOf(meeting.slug));
     }
     const fifth = page.items.find((m: { slug: string }) => m.slug === 'mispa-v');
     expect(fifth.bodies).toEqual(
@@ -195,7 +232,8 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
 
   it('visits every meeting exactly once, in order, walking nextCursor with any limit', async () => {
     const all = meetings.map((m) => m.slug);
-    for (let limit = 1; limit <= all.length + 1; limit++) expect(await walk(ctx, '/api/v1/meetings', limit)).toEqual(all);
+    for (let limit = 1; limit <= all.length + 1; limit++)
+      expect(await walk(ctx, '/api/v1/meetings', limit)).toEqual(all);
   });
 
   it.each(['0', '101', 'abc', '-1', '1.5', ''])('rejects limit=%s with 400 naming limit', async (limit) => {
@@ -205,12 +243,16 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
   it.each([
     ['garbage', 'not-a-cursor!'],
     ['a cursor of another list', b64(['x', 'y', 'z'])],
-    ['a tampered key', b64(['mispa-i'])],
+    ['a key of the wrong type', b64(['mispa-i'])],
     ['a fractional key', b64([1.5])],
     ['an object', b64({ ordinal: 1 })],
     ['a cursor over 200 characters', 'A'.repeat(201)],
   ])('rejects %s as cursor with 400 naming cursor', async (_, cursor) => {
-    expectProblem(await ctx.app.inject({ url: `/api/v1/meetings?cursor=${encodeURIComponent(cursor)}` }), 400, 'cursor');
+    expectProblem(
+      await ctx.app.inject({ url: `/api/v1/meetings?cursor=${encodeURIComponent(cursor)}` }),
+      400,
+      'cursor',
+    );
   });
 
   it.each(pillarCodes)('filters by pillar=%s to the meetings that adopted or created something of it', async (code) => {
@@ -230,7 +272,9 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
     for (const meeting of meetings) {
       const year = meeting.startDate?.slice(0, 4);
       const page = await getJson(ctx, `/api/v1/meetings?year=${year}`);
-      expect(page.items.map((m: { slug: string }) => m.slug)).toEqual(meetings.filter((m) => m.startDate?.startsWith(`${year}`)).map((m) => m.slug));
+      expect(page.items.map((m: { slug: string }) => m.slug)).toEqual(
+        meetings.filter((m) => m.startDate?.startsWith(`${year}`)).map((m) => m.slug),
+      );
     }
     expect((await getJson(ctx, '/api/v1/meetings?year=2020')).items).toEqual([]);
     const both = await getJson(ctx, '/api/v1/meetings?memberState=do&year=2025');
@@ -238,7 +282,11 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
   });
 
   it('answers an unknown pillar with 400 naming pillar and listing the pillars', async () => {
-    const problem = expectProblem(await ctx.app.inject({ url: '/api/v1/meetings?pillar=security-theatre' }), 400, 'pillar');
+    const problem = expectProblem(
+      await ctx.app.inject({ url: '/api/v1/meetings?pillar=security-theatre' }),
+      400,
+      'pillar',
+    );
     for (const code of pillarCodes) expect(problem.detail).toContain(code);
     expect(problem.detail).toContain('security-theatre');
   });
@@ -279,7 +327,17 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
 
   it('never fails with 5xx on arbitrary query strings, and every error is a problem document', async () => {
     const key = fc.oneof(
-      fc.constantFrom('limit', 'cursor', 'lang', 'pillar', 'memberState', 'year', '__proto__', 'constructor', 'limit[]'),
+      fc.constantFrom(
+        'limit',
+        'cursor',
+        'lang',
+        'pillar',
+        'memberState',
+        'year',
+        '__proto__',
+        'constructor',
+        'limit[]',
+      ),
       fc.string({ unit: 'binary', maxLength: 30 }),
     );
     const value = fc.oneof(
@@ -294,17 +352,23 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
     const raw = fc.constantFrom('', '&', '&&=', '&%', '&limit=%C0', '&=x', '&limit=1&limit=2');
     const query = fc
       .tuple(fc.array(fc.tuple(key, value), { maxLength: 6 }), raw)
-      .map(([pairs, tail]) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&') + tail);
+      .map(
+        ([pairs, tail]) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&') + tail,
+      );
     const acceptLanguage = fc.option(fc.string({ unit: 'grapheme-ascii', maxLength: 40 }), { nil: undefined });
     await fc.assert(
       fc.asyncProperty(query, acceptLanguage, async (qs, header) => {
-        const res = await ctx.app.inject({ url: `/api/v1/meetings?${qs}`, headers: header ? { 'accept-language': header } : {} });
+        const res = await ctx.app.inject({
+          url: `/api/v1/meetings?${qs}`,
+          headers: header ? { 'accept-language': header } : {},
+        });
         expect(res.statusCode, `${qs} → ${res.body}`).toBeLessThan(500);
         if (res.statusCode >= 300) expectProblem(res, res.statusCode);
         else expect(Array.isArray(res.json().items)).toBe(true);
       }),
       {
         numRuns: 200,
+        endOnFailure: true,
         examples: [
           [`cursor=${b64(['abc'])}`, undefined],
           [`cursor=${b64([1e300])}`, undefined],
@@ -332,15 +396,23 @@ describeEachEngine('GET /api/v1/meetings/:idOrSlug', (ctx) => {
       summary: expected?.summary && localized(expected.summary, 'en'),
       sources: sourcesOf(expected?.sources ?? []),
     });
-    expect(meeting.documents.map((d: { slug: string }) => d.slug)).toEqual(documents.filter((d) => d.meeting === 'mispa-v').map((d) => d.slug));
-    expect(meeting.bodies.map((b: { slug: string }) => b.slug).sort()).toEqual(bodiesOf('mispa-v').map((b) => b.slug).sort());
+    expect(meeting.documents.map((d: { slug: string }) => d.slug)).toEqual(
+      documents.filter((d) => d.meeting === 'mispa-v').map((d) => d.slug),
+    );
+    expect(meeting.bodies.map((b: { slug: string }) => b.slug).sort()).toEqual(
+      bodiesOf('mispa-v')
+        .map((b) => b.slug)
+        .sort(),
+    );
     expect(new Set(meeting.pillars.map((p: { code: string }) => p.code))).toEqual(pillarsAddressedBy('mispa-v'));
   });
 
   it('gives for every meeting the pillars its documents and groups address', async () => {
     for (const expected of meetings) {
       const meeting = await getJson(ctx, `/api/v1/meetings/${expected.slug}`);
-      expect(meeting.pillars.map((p: { code: string }) => p.code).sort()).toEqual([...pillarsAddressedBy(expected.slug)].sort());
+      expect(meeting.pillars.map((p: { code: string }) => p.code).sort()).toEqual(
+        [...pillarsAddressedBy(expected.slug)].sort(),
+      );
       expect(meeting.sources).toEqual(sourcesOf(expected.sources));
     }
     const first = await getJson(ctx, '/api/v1/meetings/mispa-i');
@@ -386,7 +458,10 @@ describeEachEngine('GET /api/v1/meetings/:idOrSlug', (ctx) => {
   it('returns an ETag and answers 304 to If-None-Match', async () => {
     const first = await ctx.app.inject({ url: '/api/v1/meetings/mispa-iv' });
     expect(first.headers.etag).toBeTruthy();
-    const second = await ctx.app.inject({ url: '/api/v1/meetings/mispa-iv', headers: { 'if-none-match': first.headers.etag as string } });
+    const second = await ctx.app.inject({
+      url: '/api/v1/meetings/mispa-iv',
+      headers: { 'if-none-match': first.headers.etag as string },
+    });
     expect(second.statusCode).toBe(304);
     expect(second.body).toBe('');
   });
@@ -395,6 +470,7 @@ describeEachEngine('GET /api/v1/meetings/:idOrSlug', (ctx) => {
     const segment = fc.oneof(
       fc.string({ maxLength: 300 }),
       fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.string({ unit: 'binary', minLength: 90, maxLength: 300 }),
       fc.constantFrom(...NASTY, ...meetings.map((m) => m.slug)),
     );
     await fc.assert(
@@ -403,7 +479,11 @@ describeEachEngine('GET /api/v1/meetings/:idOrSlug', (ctx) => {
         expect([200, 400, 404], `${JSON.stringify(s)} → ${res.body}`).toContain(res.statusCode);
         if (res.statusCode !== 200) expectProblem(res, res.statusCode);
       }),
-      { numRuns: 200, examples: [['\u0000'], ['mispa-v\u0000'], ['é'.repeat(150)]] },
+      {
+        numRuns: 200,
+        endOnFailure: true,
+        examples: [['\u0000'], ['mispa-v\u0000'], ['é'.repeat(150)], ['x'.repeat(201)]],
+      },
     );
   });
 });
