@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import fastifyEtag from '@fastify/etag';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
@@ -18,8 +19,11 @@ import { requestLang } from './http/lang.js';
 import { message } from './http/messages.js';
 import { registerPortal } from './http/portal.js';
 import { registerProblemHandlers, sendProblem } from './http/problems.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { authService } from './modules/auth/service.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { referenceModules } from './modules/index.js';
+import { registerGuard } from './policy/guard.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -27,6 +31,8 @@ export interface AppOptions {
   version: string;
   /** The built portal (dist/web); without it only the API is served. */
   webRoot?: string | undefined;
+  /** Time as the services see it; tests pass a fixed or moving clock. */
+  clock?: () => Date;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -80,6 +86,7 @@ export async function buildApp(options: AppOptions) {
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await app.register(fastifyEtag, { weak: true });
+  await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -98,12 +105,17 @@ export async function buildApp(options: AppOptions) {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  const deps = { db: options.db, clock: options.clock ?? (() => new Date()) };
+  const auth = authService(deps);
+  registerGuard(app, auth.authenticate);
+
   await app.register(healthRoutes({ db: options.db, engine: options.engine, version: options.version }), {
     prefix: '/api',
   });
   await app.register(
     async (api) => {
-      for (const register of referenceModules(options.db)) await api.register(register);
+      await api.register(authRoutes(auth));
+      for (const register of referenceModules(deps)) await api.register(register);
     },
     { prefix: '/api/v1' },
   );

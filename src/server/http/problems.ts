@@ -28,6 +28,29 @@ export class InvalidParameterError extends Error {
   }
 }
 
+/** A refusal a person can act on, named by its message keys (http/messages.ts). */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: number,
+    readonly kind: string,
+    readonly messageKey: string,
+    readonly values: Record<string, string> = {},
+  ) {
+    super(`${kind}: ${messageKey}`);
+  }
+}
+
+/** Thrown when the permission table refuses an action: 401 to sign in, 403 otherwise. */
+export class DeniedError extends Error {
+  constructor(
+    readonly status: 401 | 403,
+    readonly reason: 'sign-in' | 'second-factor' | 'read-only-token' | 'role' | 'scope',
+    readonly action: string,
+  ) {
+    super(`${action} denied: ${reason}`);
+  }
+}
+
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'instance'>) {
   return reply
     .status(problem.status)
@@ -42,6 +65,22 @@ function problemFor(error: unknown, lang: Lang): Omit<Problem, 'instance'> | nul
       title: message(lang, 'notFound.title'),
       status: 404,
       detail: message(lang, 'notFound.detail', { what: message(lang, `entity.${error.what}`), key: error.key }),
+    };
+  }
+  if (error instanceof ProblemError) {
+    return {
+      type: `${TYPE_BASE}${error.kind}`,
+      title: message(lang, `${error.messageKey}.title`),
+      status: error.status,
+      detail: message(lang, `${error.messageKey}.detail`, error.values),
+    };
+  }
+  if (error instanceof DeniedError) {
+    return {
+      type: `${TYPE_BASE}${error.status === 401 ? 'unauthenticated' : 'forbidden'}`,
+      title: message(lang, error.status === 401 ? 'denied.title.401' : 'denied.title.403'),
+      status: error.status,
+      detail: message(lang, `denied.${error.reason}`, { action: error.action }),
     };
   }
   if (error instanceof InvalidParameterError)

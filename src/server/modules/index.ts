@@ -19,8 +19,10 @@ import { technicalGroupsRoutes } from './technical-groups/routes.js';
 import { technicalGroupsService } from './technical-groups/service.js';
 
 /** Every module of the API, each built from its dependencies: a new module is one more line. */
-export function referenceModules(db: Kysely<Database>): Array<(app: FastifyInstance) => Promise<void>> {
-  const deps = { db };
+export function referenceModules(deps: {
+  db: Kysely<Database>;
+  clock: () => Date;
+}): Array<(app: FastifyInstance) => Promise<void>> {
   return [
     pillarsRoutes(pillarsService(deps)),
     organisationRoutes(organisationService(deps)),

@@ -23,6 +23,7 @@ export function healthRoutes({
     app.get(
       '/health',
       {
+        config: { action: 'reference.read' },
         schema: {
           tags: ['health'],
           summary: 'Whether the platform and its database are up',

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Database, Row } from '../../db/schema.js';
+import type { RequestContext } from '../../policy/actor.js';
+
+/**
+ * The audit trail: one append-only entry per state change, written in the same transaction as the
+ * change. Each entry stores the hash of the one before it, so altering, inserting or deleting any
+ * row breaks the chain at that point, and `verifyChain` finds it.
+ */
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Keys whose values never reach the trail (nor the logs): secrets, and anything derived from one. */
+const SECRET_KEY = /pass(word)?|secret|token|hash|totp|recovery|code_?hash|cookie/i;
+
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, v]) => [
+      key,
+      SECRET_KEY.test(key) ? '[redacted]' : redactSecrets(v),
+    ]),
+  );
+}
+
+type Hashed = Omit<Row<'audit_entry'>, 'id' | 'hash' | 'created_at' | 'updated_at'>;
+
+/** The hash of an entry: SHA-256 over its fields in a fixed order, the previous hash included. */
+export function entryHash(entry: Hashed): string {
+  const fields = [
+    entry.seq,
+    entry.occurred_at,
+    entry.actor_user_id,
+    entry.actor_role,
+    entry.action,
+    entry.entity_type,
+    entry.entity_id,
+    entry.diff,
+    entry.request_id,
+    entry.ip,
+    entry.prev_hash,
+  ];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+export interface AuditInput {
+  action: string;
+  /** The role whose grant allowed the change; null for a user acting on their own account. */
+  role: string | null;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  /** Who acted, when the request's actor is not yet them (signing in). */
+  actorUserId?: string;
+}
+
+/**
+ * Appends one entry. Writers are serialized so the chain never forks: on PostgreSQL by a
+ * transaction-scoped advisory lock; SQLite already admits one writing transaction at a time.
+ */
+export async function recordAudit(trx: Transaction<Database>, ctx: RequestContext, input: AuditInput, now: Date) {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`select pg_advisory_xact_lock(hashtext('mispa.audit_entry'))`.execute(trx);
+  }
+  const last = await trx
+    .selectFrom('audit_entry')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const at = now.toISOString();
+  const entry: Hashed = {
+    seq: (last?.seq ?? 0) + 1,
+    occurred_at: at,
+    actor_user_id: input.actorUserId ?? (ctx.actor.kind === 'user' ? ctx.actor.userId : null),
+    actor_role: input.role,
+    action: input.action,
+    entity_type: input.entityType,
+    entity_id: input.entityId,
+    diff: JSON.stringify(redactSecrets({ before: input.before ?? null, after: input.after ?? null })),
+    request_id: ctx.requestId,
+    ip: ctx.ip,
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  await trx
+    .insertInto('audit_entry')
+    .values({ id: uuidv7(), ...entry, hash: entryHash(entry), created_at: at, updated_at: at })
+    .execute();
+}
+
+export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; seq: number; reason: string };
+
+/** Walks the whole chain in order, in pages, and reports the first broken link. */
+export async function verifyChain(db: Kysely<Database>, pageSize = 5000): Promise<ChainCheck> {
+  let previous = { seq: 0, hash: GENESIS_HASH };
+  let entries = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('seq', '>', previous.seq)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
+    for (const row of rows) {
+      entries++;
+      if (row.seq !== previous.seq + 1) {
+        return { ok: false, entries, seq: previous.seq + 1, reason: `entry ${previous.seq + 1} is missing` };
+      }
+      if (row.prev_hash !== previous.hash) {
+        return { ok: false, entries, seq: row.seq, reason: `entry ${row.seq} does not point at entry ${previous.seq}` };
+      }
+      if (entryHash(row) !== row.hash) {
+        return { ok: false, entries, seq: row.seq, reason: `entry ${row.seq} was altered after it was written` };
+      }
+      previous = { seq: row.seq, hash: row.hash };
+    }
+    if (rows.length < pageSize) return { ok: true, entries };
+  }
+}

@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { MeSchema, SignInSchema } from '../../../contract/accounts.js';
+import { ProblemSchema } from '../../../contract/common.js';
+import { requestContext } from '../../policy/guard.js';
+import { type AuthService, SESSION_COOKIE } from './service.js';
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+export function authRoutes(service: AuthService) {
+  return async (app: FastifyInstance) => {
+    const typed = app.withTypeProvider<ZodTypeProvider>();
+
+    typed.post(
+      '/auth/sign-in',
+      {
+        config: { action: 'auth.sign-in' },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Sign in with e-mail and password; answers with the session cookie',
+          body: SignInSchema,
+          response: {
+            204: z.null().describe('Signed in: the session cookie is set'),
+            400: problem('Malformed'),
+            401: problem('Wrong e-mail or password'),
+          },
+        },
+      },
+      async (request, reply) => {
+        const { secret } = await service.signIn(request.body, {
+          ...requestContext(request),
+          userAgent: request.headers['user-agent'] ?? null,
+        });
+        return reply
+          .setCookie(SESSION_COOKIE, secret, {
+            path: '/',
+            httpOnly: true,
+            sameSite: 'lax',
+            secure: request.protocol === 'https',
+          })
+          .status(204)
+          .send();
+      },
+    );
+
+    typed.post(
+      '/auth/sign-out',
+      {
+        config: { action: 'auth.sign-out' },
+        schema: {
+          tags: ['accounts'],
+          summary: 'End this session',
+          response: { 204: z.null(), 401: problem('Not signed in') },
+        },
+      },
+      async (request, reply) => {
+        await service.signOut(requestContext(request));
+        return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send(null);
+      },
+    );
+
+    typed.get(
+      '/me',
+      {
+        config: { action: 'account.read' },
+        schema: {
+          tags: ['accounts'],
+          summary: 'The signed-in user with their grants',
+          response: { 200: MeSchema, 401: problem('Not signed in') },
+        },
+      },
+      async (request) => service.me(requestContext(request)),
+    );
+  };
+}

@@ -1,0 +1,198 @@
+import type {} from '@fastify/cookie';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Me, Role, SignIn } from '../../../contract/accounts.js';
+import type { Lang } from '../../../contract/common.js';
+import type { Database } from '../../db/schema.js';
+import { ProblemError } from '../../http/problems.js';
+import { type Actor, type ActorGrant, PUBLIC, type RequestContext } from '../../policy/actor.js';
+import { ROLES_REQUIRING_SECOND_FACTOR } from '../../policy/permissions.js';
+import { needsSecondFactor } from '../../policy/policy.js';
+import { DUMMY_PASSWORD_HASH, hashSecret, newSecret, verifyPassword } from '../../security/secrets.js';
+import { recordAudit } from '../audit/chain.js';
+import { activeGrants, findLiveSession, findLiveToken, findUserByEmail } from './queries.js';
+
+export const SESSION_COOKIE = 'mispa_session';
+export const API_TOKEN_PREFIX = 'mispa_';
+
+export interface SessionPolicy {
+  /** A session unused this long ends. */
+  idleMinutes: number;
+  /** A session ends this long after sign-in, used or not. */
+  maxHours: number;
+}
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMinutes: 120, maxHours: 12 };
+
+const minutes = (n: number) => n * 60_000;
+
+function toActorGrants(rows: Awaited<ReturnType<typeof activeGrants>>): ActorGrant[] {
+  return rows.map((g) => ({
+    id: g.id,
+    role: g.role as Role,
+    memberStateId: g.member_state_id,
+    technicalGroupId: g.technical_group_id,
+    partnerId: g.partner_id,
+  }));
+}
+
+export function authService(deps: { db: Kysely<Database>; clock: () => Date; sessions?: SessionPolicy }) {
+  const { db, clock } = deps;
+  const policy = deps.sessions ?? DEFAULT_SESSION_POLICY;
+
+  /** The caller of a request: a live session cookie, a live API token, or the public. */
+  async function authenticate(request: FastifyRequest): Promise<Actor> {
+    const now = clock();
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer?.startsWith(API_TOKEN_PREFIX)) {
+      const token = await findLiveToken(db, hashSecret(bearer), now.toISOString());
+      if (!token) return PUBLIC;
+      // Recorded at most once a minute: a busy machine client must not write on every call.
+      if (!token.last_used_at || Date.parse(token.last_used_at) < now.getTime() - minutes(1)) {
+        await db
+          .updateTable('api_token')
+          .set({ last_used_at: now.toISOString() })
+          .where('id', '=', token.token_id)
+          .execute();
+      }
+      return {
+        kind: 'user',
+        userId: token.id,
+        email: token.email,
+        displayName: token.display_name,
+        lang: token.preferred_lang as Lang,
+        demo: token.demo === 1,
+        grants: toActorGrants(await activeGrants(db, [token.id])),
+        credential: { type: 'token', id: token.token_id, scope: token.scope },
+      };
+    }
+    const secret = request.cookies[SESSION_COOKIE];
+    if (!secret) return PUBLIC;
+    const session = await findLiveSession(db, hashSecret(secret), now.toISOString());
+    if (!session) return PUBLIC;
+    // Slide the idle expiry, but write it only once half of the idle time has passed.
+    const idleExpiry = now.getTime() + minutes(policy.idleMinutes);
+    if (Date.parse(session.idle_expires_at) < idleExpiry - minutes(policy.idleMinutes / 2)) {
+      await db
+        .updateTable('session')
+        .set({ idle_expires_at: new Date(idleExpiry).toISOString(), updated_at: now.toISOString() })
+        .where('id', '=', session.session_id)
+        .execute();
+    }
+    return {
+      kind: 'user',
+      userId: session.id,
+      email: session.email,
+      displayName: session.display_name,
+      lang: session.preferred_lang as Lang,
+      demo: session.demo === 1,
+      grants: toActorGrants(await activeGrants(db, [session.id])),
+      credential: { type: 'session', id: session.session_id, secondFactor: session.second_factor_at !== null },
+    };
+  }
+
+  return {
+    authenticate,
+
+    /** Checks the password and opens a new session; returns the cookie's secret. */
+    async signIn(input: SignIn, ctx: RequestContext & { userAgent: string | null }): Promise<{ secret: string }> {
+      const user = await findUserByEmail(db, input.email);
+      // The same work whether or not the account exists, so timing does not tell.
+      const matches = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+      if (!user || !matches || user.status !== 'active' || !user.password_hash) {
+        throw new ProblemError(401, 'sign-in-failed', 'signIn.failed');
+      }
+      const secret = newSecret();
+      const now = clock();
+      const session = {
+        id: hashSecret(secret),
+        user_id: user.id,
+        expires_at: new Date(now.getTime() + policy.maxHours * 3_600_000).toISOString(),
+        idle_expires_at: new Date(now.getTime() + minutes(policy.idleMinutes)).toISOString(),
+        second_factor_at: null,
+        revoked_at: null,
+        ip: ctx.ip,
+        user_agent: ctx.userAgent?.slice(0, 300) ?? null,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      };
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('session').values(session).execute();
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: 'auth.sign-in',
+            role: null,
+            entityType: 'user',
+            entityId: user.id,
+            actorUserId: user.id,
+            before: null,
+            after: { session: 'opened' },
+          },
+          now,
+        );
+      });
+      return { secret };
+    },
+
+    /** Ends the caller's session (the cookie alone proves nothing once it is revoked). */
+    async signOut(ctx: RequestContext): Promise<void> {
+      const { actor } = ctx;
+      if (actor.kind !== 'user' || actor.credential.type !== 'session') return;
+      const sessionId = actor.credential.id;
+      const now = clock();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('session')
+          .set({ revoked_at: now.toISOString(), updated_at: now.toISOString() })
+          .where('id', '=', sessionId)
+          .execute();
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: 'auth.sign-out',
+            role: null,
+            entityType: 'user',
+            entityId: actor.userId,
+            before: null,
+            after: null,
+          },
+          now,
+        );
+      });
+    },
+
+    async me(ctx: RequestContext): Promise<Me> {
+      const { actor } = ctx;
+      if (actor.kind !== 'user') throw new Error('me() needs a signed-in actor');
+      const grants = await activeGrants(db, [actor.userId]);
+      const user = await db
+        .selectFrom('app_user')
+        .select('totp_enabled_at')
+        .where('id', '=', actor.userId)
+        .executeTakeFirstOrThrow();
+      return {
+        id: actor.userId,
+        email: actor.email,
+        displayName: actor.displayName,
+        preferredLang: actor.lang,
+        demo: actor.demo,
+        grants: grants.map((g) => ({
+          id: g.id,
+          role: g.role as Role,
+          memberState: g.member_state_slug,
+          technicalGroup: g.technical_group_slug,
+          partner: g.partner_slug,
+        })),
+        twoFactor: {
+          enabled: user.totp_enabled_at !== null,
+          required: !actor.demo && actor.grants.some((g) => ROLES_REQUIRING_SECOND_FACTOR.includes(g.role)),
+          passed: !needsSecondFactor(actor),
+        },
+      };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof authService>;

@@ -1,0 +1,38 @@
+import type { Role } from '../../contract/accounts.js';
+import type { Lang } from '../../contract/common.js';
+
+/** A grant as policies read it: bound by id to what it is bound to. */
+export interface ActorGrant {
+  id: string;
+  role: Role;
+  memberStateId: string | null;
+  technicalGroupId: string | null;
+  partnerId: string | null;
+}
+
+/** Who is making a request: the public, or a signed-in user (by session cookie or API token). */
+export type Actor =
+  | { kind: 'public' }
+  | {
+      kind: 'user';
+      userId: string;
+      email: string;
+      displayName: string;
+      lang: Lang;
+      grants: ActorGrant[];
+      demo: boolean;
+      /** A session id, or the id of the API token used. */
+      credential:
+        | { type: 'session'; id: string; secondFactor: boolean }
+        | { type: 'token'; id: string; scope: 'read' | 'write' };
+    };
+
+export const PUBLIC: Actor = { kind: 'public' };
+
+/** Everything a state-changing use case needs to know about the request besides its input. */
+export interface RequestContext {
+  actor: Actor;
+  requestId: string;
+  ip: string | null;
+  lang: Lang;
+}

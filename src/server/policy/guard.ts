@@ -1,0 +1,49 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requestLang } from '../http/lang.js';
+import { DeniedError } from '../http/problems.js';
+import { type Actor, PUBLIC, type RequestContext } from './actor.js';
+import { type Action, PERMISSIONS } from './permissions.js';
+import { decide } from './policy.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The entry of the permission table this route needs. Every API route declares one. */
+    action?: Action;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+/** Finds who is calling (session cookie, API token) or the public; given by the auth module. */
+export type Authenticate = (request: FastifyRequest) => Promise<Actor>;
+
+const isApiRoute = (url: string) => url.startsWith('/api/v1/') || url === '/api/health';
+
+/**
+ * Every API route declares its action; a route without one stops the app from starting, so no
+ * route escapes the permission table. Before each handler, the caller is identified and refused
+ * with 401 or 403 when no grant of theirs could allow the action; services then check the scope
+ * against the record itself.
+ */
+export function registerGuard(app: FastifyInstance, authenticate: Authenticate) {
+  app.decorateRequest<Actor | null>('actor', null);
+  app.addHook('onRoute', (route) => {
+    if (!isApiRoute(route.url)) return;
+    const action = route.config?.action;
+    if (!action || !(action in PERMISSIONS)) {
+      throw new Error(`${route.method} ${route.url} declares no action of the permission table (config.action)`);
+    }
+  });
+  app.addHook('preHandler', async (request) => {
+    const action = request.routeOptions.config.action;
+    request.actor = action ? await authenticate(request) : PUBLIC;
+    if (!action) return;
+    const decision = decide(request.actor, action);
+    if (!decision.allowed) throw new DeniedError(decision.status, decision.reason, action);
+  });
+}
+
+export function requestContext(request: FastifyRequest): RequestContext {
+  return { actor: request.actor, requestId: request.id, ip: request.ip ?? null, lang: requestLang(request) };
+}

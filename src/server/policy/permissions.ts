@@ -1,0 +1,48 @@
+import type { Role } from '../../contract/accounts.js';
+
+/**
+ * The permission table: the single source of who may do what. A rule lets in the public, any
+ * signed-in user, or the listed roles, each with a scope: `any` record, or only those of the
+ * member state, technical group or partner organisation the grant is bound to. Anything without a
+ * rule is denied. docs/permissions.md is generated from this table, and a test walks every route
+ * against it for every role.
+ */
+export type Scope = 'any' | 'own-state' | 'own-group' | 'own-partner';
+
+export interface Rule {
+  /** Anyone, signed in or not. */
+  public?: true;
+  /** Any signed-in user, acting on their own account. */
+  signedIn?: true;
+  roles?: Partial<Record<Role, Scope>>;
+  /** Changes state: refused to read-only API tokens. */
+  write?: true;
+  /** Allowed before the second factor of a session that requires one (to enrol or pass it). */
+  beforeSecondFactor?: true;
+  /** What the action is, for the generated documentation. */
+  description: string;
+}
+
+const SECRETARIAT = { 'secretariat-admin': 'any', 'secretariat-staff': 'any' } as const;
+
+export const PERMISSIONS = {
+  'reference.read': { public: true, description: 'Read the public reference data and portal' },
+  'auth.sign-in': { public: true, beforeSecondFactor: true, description: 'Sign in with e-mail and password' },
+  'auth.sign-out': { signedIn: true, beforeSecondFactor: true, description: 'Sign out (this session)' },
+  'account.read': { signedIn: true, beforeSecondFactor: true, description: 'Read one’s own account and grants' },
+  'users.read': { roles: SECRETARIAT, description: 'List and read user accounts' },
+  'users.invite': { roles: { 'secretariat-admin': 'any' }, write: true, description: 'Invite a user, with grants' },
+  'users.manage-grants': {
+    roles: { 'secretariat-admin': 'any' },
+    write: true,
+    description: 'Grant and revoke roles',
+  },
+  'users.deactivate': { roles: { 'secretariat-admin': 'any' }, write: true, description: 'Deactivate a user' },
+  'audit.read': { roles: SECRETARIAT, description: 'Read and export the audit trail' },
+} satisfies Record<string, Rule>;
+
+export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+/** Roles whose sessions must pass a second factor before doing anything else. */
+export const ROLES_REQUIRING_SECOND_FACTOR: readonly Role[] = ['secretariat-admin', 'secretariat-staff', 'focal-point'];

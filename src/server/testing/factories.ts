@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Role } from '../../contract/accounts.js';
+import type { Database } from '../db/schema.js';
+import { hashPassword } from '../security/secrets.js';
+
+/** Factories make a fresh world per test, so tests share a database without seeing each other. */
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+
+export interface BuiltUser {
+  id: string;
+  email: string;
+  password: string;
+}
+
+/** An active user with one grant; `memberState`, `technicalGroup` and `partner` are slugs. */
+export async function buildUser(
+  db: Kysely<Database>,
+  options: {
+    role?: Role;
+    memberState?: string;
+    technicalGroup?: string;
+    partner?: string;
+    status?: 'invited' | 'active' | 'deactivated';
+    demo?: boolean;
+    totpSecret?: string;
+  } = {},
+): Promise<BuiltUser> {
+  const now = new Date().toISOString();
+  const id = uuidv7();
+  const email = `user-${randomBytes(6).toString('hex')}@example.test`;
+  // One scrypt hash for every user a test run builds: hashing is deliberately slow.
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  await db
+    .insertInto('app_user')
+    .values({
+      id,
+      email,
+      display_name: `Test ${options.role ?? 'user'}`,
+      preferred_lang: 'en',
+      password_hash: await passwordHash,
+      status: options.status ?? 'active',
+      totp_secret: options.totpSecret ?? null,
+      totp_enabled_at: options.totpSecret ? now : null,
+      demo: options.demo ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  if (options.role) {
+    const idOf = async (table: 'member_state' | 'technical_group' | 'partner', slug?: string) =>
+      slug ? (await db.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id : null;
+    await db
+      .insertInto('role_grant')
+      .values({
+        id: uuidv7(),
+        user_id: id,
+        role: options.role,
+        member_state_id: await idOf('member_state', options.memberState),
+        technical_group_id: await idOf('technical_group', options.technicalGroup),
+        partner_id: await idOf('partner', options.partner),
+        granted_by: null,
+        revoked_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  }
+  return { id, email, password: TEST_PASSWORD };
+}
