@@ -65,7 +65,8 @@ export const IdOrSlugParamsSchema = z.object({
     .string()
     .min(1)
     .max(100)
-    .regex(/^[^\u0000]*$/, 'must not contain a NUL character')
+    // PostgreSQL cannot hold NUL in text; such an id can match nothing.
+    .refine((value) => !value.includes('\0'), 'must not contain a NUL character')
     .meta({ description: 'The record’s id or its slug' }),
 });
 
