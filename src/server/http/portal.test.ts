@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../contract/common.js';
 import { PORTAL_PATHS } from '../../contract/portal-routes.js';
 import { buildApp } from '../app.js';
+import { expectProblemDocument } from '../testing/api.js';
 import { createTestDatabase, describeEachEngine, webRoot } from '../testing/harness.js';
 
 /**
@@ -42,13 +43,7 @@ function expectHtml(res: LightMyRequestResponse, status: number) {
   expect(res.headers['content-type']).toMatch(/^text\/html/);
 }
 
-function expectNotFoundProblem(res: LightMyRequestResponse) {
-  expect(res.statusCode).toBe(404);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = res.json();
-  expect(body).toMatchObject({ status: 404, title: expect.any(String), detail: expect.any(String) });
-  return body as { title: string; detail: string };
-}
+const expectNotFoundProblem = (res: LightMyRequestResponse) => expectProblemDocument(res, 404);
 
 describeEachEngine('portal', (ctx) => {
   it.each([

@@ -1,59 +1,58 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import fc from 'fast-check';
-import type { LightMyRequestResponse } from 'fastify';
 import { expect, it } from 'vitest';
-import { LANGS, type Lang } from '../../../contract/common.js';
-import { type AppContext, describeEachEngine, referenceDir } from '../../testing/harness.js';
+import { LANGS } from '../../../contract/common.js';
+import * as api from '../../testing/api.js';
+import { describeEachEngine } from '../../testing/harness.js';
 
 /** Expected values come from the reference files the test database was loaded with. */
-type Texts = Record<Lang, { text: string; official: boolean }>;
-type SourceRow = { url: string; note?: string; field?: string };
-const read = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(referenceDir, file), 'utf8')) as T;
-const meetings = read<
-  Array<{
-    slug: string;
-    number: string;
-    ordinal: number;
-    name: Texts;
-    hostState: string | null;
-    city: string | null;
-    startDate: string | null;
-    endDate: string | null;
-    summary: Texts | null;
-    sources: SourceRow[];
-  }>
->('meetings.json').sort((a, b) => a.ordinal - b.ordinal);
-const documents = read<
-  Array<{
-    slug: string;
-    meeting: string;
-    position: number;
-    type: string;
-    symbol: string | null;
-    title: Texts | null;
-    pillars: string[];
-  }>
->('documents.json').sort((a, b) => a.position - b.position);
-const groups = read<
-  Array<{ slug: string; position: number; createdAt: string | null; pillars: string[]; name: Texts }>
->('technical-groups.json').sort((a, b) => a.position - b.position);
-const networks = read<
-  Array<{
-    slug: string;
-    position: number;
-    kind: string;
-    acronym: string | null;
-    origin: { meeting: string; relation: string } | null;
-    name: Texts;
-  }>
->('networks.json').sort((a, b) => a.position - b.position);
-const states = read<Array<{ slug: string; iso2: string; name: Texts }>>('member-states.json');
-const pillarCodes = read<Array<{ code: string }>>('pillars.json').map((p) => p.code);
+const meetings = api
+  .readReference<
+    Array<{
+      slug: string;
+      number: string;
+      ordinal: number;
+      name: api.Texts;
+      hostState: string | null;
+      city: string | null;
+      startDate: string | null;
+      endDate: string | null;
+      summary: api.Texts | null;
+      sources: api.SourceRow[];
+    }>
+  >('meetings.json')
+  .sort((a, b) => a.ordinal - b.ordinal);
+const documents = api
+  .readReference<
+    Array<{
+      slug: string;
+      meeting: string;
+      position: number;
+      type: string;
+      symbol: string | null;
+      title: api.Texts | null;
+      pillars: string[];
+    }>
+  >('documents.json')
+  .sort((a, b) => a.position - b.position);
+const groups = api
+  .readReference<
+    Array<{ slug: string; position: number; createdAt: string | null; pillars: string[]; name: api.Texts }>
+  >('technical-groups.json')
+  .sort((a, b) => a.position - b.position);
+const networks = api
+  .readReference<
+    Array<{
+      slug: string;
+      position: number;
+      kind: string;
+      acronym: string | null;
+      origin: { meeting: string; relation: string } | null;
+      name: api.Texts;
+    }>
+  >('networks.json')
+  .sort((a, b) => a.position - b.position);
+const states = api.readReference<Array<{ slug: string; iso2: string; name: api.Texts }>>('member-states.json');
+const pillarCodes = api.readReference<Array<{ code: string }>>('pillars.json').map((p) => p.code);
 
-const localized = (texts: Texts, lang: Lang) => ({ text: texts[lang].text, lang, official: texts[lang].official });
-const sourcesOf = (rows: SourceRow[]) =>
-  rows.map((s) => ({ url: s.url, note: s.note ?? null, field: s.field ?? null }));
 const bodiesOf = (slug: string) => [
   ...groups
     .filter((g) => g.createdAt === slug)
@@ -68,13 +67,8 @@ const pillarsAddressedBy = (slug: string) =>
     ...groups.filter((g) => g.createdAt === slug).flatMap((g) => g.pillars),
   ]);
 
-const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const NASTY = [
-  "' OR '1'='1",
-  '1; DROP TABLE meeting; --',
-  '<script>alert(1)</script>',
-  '\u0000',
-  '%00',
+const NASTY = api.nastyValues(
+  'meeting',
   '../../etc/passwd',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a log-injection payload, meant literally
   '${jndi:ldap://x/a}',
@@ -84,44 +78,11 @@ const NASTY = [
   '-0',
   '[]',
   'null',
-  '\u202e\ud83d\udca5',
-];
-
-function expectProblem(res: LightMyRequestResponse, status: number, parameter?: string) {
-  expect(res.statusCode, res.body.slice(0, 300)).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = res.json();
-  expect(body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
-  expect(body.title.length).toBeGreaterThan(0);
-  expect(body.detail.length).toBeGreaterThan(0);
-  if (parameter !== undefined) expect(body.errors?.[0]?.name).toBe(parameter);
-  return body as { title: string; detail: string; errors?: Array<{ name: string; in: string; reason: string }> };
-}
-
-async function getJson(ctx: AppContext, url: string, headers: Record<string, string> = {}) {
-  const res = await ctx.app.inject({ method: 'GET', url, headers });
-  expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-  return res.json();
-}
-
-/** Follows `nextCursor` from the first page to the last and returns the slugs in the order seen. */
-async function walk(ctx: AppContext, url: string, limit: number): Promise<string[]> {
-  const seen: string[] = [];
-  let cursor: string | null = null;
-  for (let pages = 0; pages < 100; pages++) {
-    const page = await getJson(ctx, `${url}?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    expect(page.items.length).toBeLessThanOrEqual(limit);
-    seen.push(...page.items.map((item: { slug: string }) => item.slug));
-    cursor = page.nextCursor;
-    if (cursor === null) return seen;
-    expect(page.items).toHaveLength(limit);
-  }
-  throw new Error(`${url}: nextCursor never became null`);
-}
+);
 
 describeEachEngine('GET /api/v1/meetings', (ctx) => {
   it('lists the eight meetings in order with hosts, cities and dates', async () => {
-    const page = await getJson(ctx, '/api/v1/meetings');
+    const page = await api.getJson(ctx, '/api/v1/meetings');
     expect(page.lang).toBe('en');
     expect(page.nextCursor).toBeNull();
     expect(page.items.map((m: { slug: string }) => m.slug)).toEqual([
@@ -152,17 +113,17 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
         ordinal: expected.ordinal,
         shortName: `MISPA ${expected.number}`,
         year: Number(expected.startDate?.slice(0, 4)),
-        name: localized(expected.name, 'en'),
+        name: api.localized(expected.name, 'en'),
         city: expected.city,
         startDate: expected.startDate,
         endDate: expected.endDate,
-        hostState: { slug: host?.slug, iso2: host?.iso2, name: host && localized(host.name, 'en') },
+        hostState: { slug: host?.slug, iso2: host?.iso2, name: host && api.localized(host.name, 'en') },
       });
     }
   });
 
   it('lists with each meeting the documents it adopted, in their order', async () => {
-    const page = await getJson(ctx, '/api/v1/meetings');
+    const page = await api.getJson(ctx, '/api/v1/meetings');
     for (const meeting of page.items) {
       const expected = documents.filter((d) => d.meeting === meeting.slug);
       expect(meeting.documents.map((d: { slug: string }) => d.slug)).toEqual(expected.map((d) => d.slug));
@@ -170,14 +131,14 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
         expect(meeting.documents[i]).toMatchObject({
           type: d.type,
           symbol: d.symbol,
-          title: d.title && localized(d.title, 'en'),
+          title: d.title && api.localized(d.title, 'en'),
         });
       }
     }
   });
 
   it('lists with each meeting the groups, networks and programs it created or presented', async () => {
-    const page = await getJson(ctx, '/api/v1/meetings');
+    const page = await api.getJson(ctx, '/api/v1/meetings');
     for (const meeting of page.items) {
       expect(
         meeting.bodies.map(({ kind, relation, slug, acronym }: Record<string, unknown>) => ({
@@ -199,16 +160,16 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
   });
 
   it.each(LANGS)('gives the names of meetings, hosts and documents in %s with lang', async (lang) => {
-    const page = await getJson(ctx, `/api/v1/meetings?lang=${lang}`);
+    const page = await api.getJson(ctx, `/api/v1/meetings?lang=${lang}`);
     expect(page.lang).toBe(lang);
     for (const [i, expected] of meetings.entries()) {
       const item = page.items[i];
-      expect(item.name).toEqual(localized(expected.name, lang));
+      expect(item.name).toEqual(api.localized(expected.name, lang));
       const host = states.find((s) => s.slug === expected.hostState);
-      expect(item.hostState.name).toEqual(host && localized(host.name, lang));
+      expect(item.hostState.name).toEqual(host && api.localized(host.name, lang));
       for (const doc of item.documents) {
         const title = documents.find((d) => d.slug === doc.slug)?.title;
-        expect(doc.title).toEqual(title ? localized(title, lang) : null);
+        expect(doc.title).toEqual(title ? api.localized(title, lang) : null);
       }
     }
   });
@@ -219,13 +180,13 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
     ['de-DE, pt;q=0.5, en;q=0.1', 'pt'],
     ['de', 'en'],
   ] as const)('honours Accept-Language %s when lang is absent', async (header, lang) => {
-    const page = await getJson(ctx, '/api/v1/meetings?limit=1', { 'accept-language': header });
+    const page = await api.getJson(ctx, '/api/v1/meetings?limit=1', { 'accept-language': header });
     expect(page.lang).toBe(lang);
-    expect(page.items[0].name).toEqual(localized(meetings[0]?.name as Texts, lang));
+    expect(page.items[0].name).toEqual(api.localized(meetings[0]?.name as api.Texts, lang));
   });
 
   it('prefers lang over Accept-Language', async () => {
-    const page = await getJson(ctx, '/api/v1/meetings?limit=1&lang=pt', { 'accept-language': 'es' });
+    const page = await api.getJson(ctx, '/api/v1/meetings?limit=1&lang=pt', { 'accept-language': 'es' });
     expect(page.lang).toBe('pt');
     expect(page.items[0].name.lang).toBe('pt');
   });
@@ -233,22 +194,22 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
   it('visits every meeting exactly once, in order, walking nextCursor with any limit', async () => {
     const all = meetings.map((m) => m.slug);
     for (let limit = 1; limit <= all.length + 1; limit++)
-      expect(await walk(ctx, '/api/v1/meetings', limit)).toEqual(all);
+      expect(await api.walk(ctx, '/api/v1/meetings', limit)).toEqual(all);
   });
 
   it.each(['0', '101', 'abc', '-1', '1.5', ''])('rejects limit=%s with 400 naming limit', async (limit) => {
-    expectProblem(await ctx.app.inject({ url: `/api/v1/meetings?limit=${limit}` }), 400, 'limit');
+    api.expectProblem(await ctx.app.inject({ url: `/api/v1/meetings?limit=${limit}` }), 400, 'limit');
   });
 
   it.each([
     ['garbage', 'not-a-cursor!'],
-    ['a cursor of another list', b64(['x', 'y', 'z'])],
-    ['a key of the wrong type', b64(['mispa-i'])],
-    ['a fractional key', b64([1.5])],
-    ['an object', b64({ ordinal: 1 })],
+    ['a cursor of another list', api.b64(['x', 'y', 'z'])],
+    ['a key of the wrong type', api.b64(['mispa-i'])],
+    ['a fractional key', api.b64([1.5])],
+    ['an object', api.b64({ ordinal: 1 })],
     ['a cursor over 200 characters', 'A'.repeat(201)],
   ])('rejects %s as cursor with 400 naming cursor', async (_, cursor) => {
-    expectProblem(
+    api.expectProblem(
       await ctx.app.inject({ url: `/api/v1/meetings?cursor=${encodeURIComponent(cursor)}` }),
       400,
       'cursor',
@@ -256,33 +217,33 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
   });
 
   it.each(pillarCodes)('filters by pillar=%s to the meetings that adopted or created something of it', async (code) => {
-    const page = await getJson(ctx, `/api/v1/meetings?pillar=${code}`);
+    const page = await api.getJson(ctx, `/api/v1/meetings?pillar=${code}`);
     const expected = meetings.filter((m) => pillarsAddressedBy(m.slug).has(code)).map((m) => m.slug);
     expect(expected.length).toBeGreaterThan(0);
     expect(page.items.map((m: { slug: string }) => m.slug)).toEqual(expected);
   });
 
   it('filters by memberState to the meetings a state hosted', async () => {
-    const page = await getJson(ctx, '/api/v1/meetings?memberState=do');
+    const page = await api.getJson(ctx, '/api/v1/meetings?memberState=do');
     expect(page.items.map((m: { slug: string }) => m.slug)).toEqual(['mispa-ii', 'mispa-viii']);
-    expect((await getJson(ctx, '/api/v1/meetings?memberState=us')).items).toEqual([]);
+    expect((await api.getJson(ctx, '/api/v1/meetings?memberState=us')).items).toEqual([]);
   });
 
   it('filters by year, alone and with memberState', async () => {
     for (const meeting of meetings) {
       const year = meeting.startDate?.slice(0, 4);
-      const page = await getJson(ctx, `/api/v1/meetings?year=${year}`);
+      const page = await api.getJson(ctx, `/api/v1/meetings?year=${year}`);
       expect(page.items.map((m: { slug: string }) => m.slug)).toEqual(
         meetings.filter((m) => m.startDate?.startsWith(`${year}`)).map((m) => m.slug),
       );
     }
-    expect((await getJson(ctx, '/api/v1/meetings?year=2020')).items).toEqual([]);
-    const both = await getJson(ctx, '/api/v1/meetings?memberState=do&year=2025');
+    expect((await api.getJson(ctx, '/api/v1/meetings?year=2020')).items).toEqual([]);
+    const both = await api.getJson(ctx, '/api/v1/meetings?memberState=do&year=2025');
     expect(both.items.map((m: { slug: string }) => m.slug)).toEqual(['mispa-viii']);
   });
 
   it('answers an unknown pillar with 400 naming pillar and listing the pillars', async () => {
-    const problem = expectProblem(
+    const problem = api.expectProblem(
       await ctx.app.inject({ url: '/api/v1/meetings?pillar=security-theatre' }),
       400,
       'pillar',
@@ -292,7 +253,11 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
   });
 
   it('answers an unknown memberState with 400 naming memberState and listing the states', async () => {
-    const problem = expectProblem(await ctx.app.inject({ url: '/api/v1/meetings?memberState=zz' }), 400, 'memberState');
+    const problem = api.expectProblem(
+      await ctx.app.inject({ url: '/api/v1/meetings?memberState=zz' }),
+      400,
+      'memberState',
+    );
     for (const state of states) expect(problem.errors?.[0]?.reason).toContain(state.slug);
   });
 
@@ -305,85 +270,44 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
     ['pillar', 'a b'],
     ['memberState', 'x'.repeat(61)],
   ])('rejects the malformed %s=%s with 400 naming it', async (name, value) => {
-    expectProblem(await ctx.app.inject({ url: `/api/v1/meetings?${name}=${encodeURIComponent(value)}` }), 400, name);
+    api.expectProblem(
+      await ctx.app.inject({ url: `/api/v1/meetings?${name}=${encodeURIComponent(value)}` }),
+      400,
+      name,
+    );
   });
 
   it('says what was wrong in Spanish with lang=es', async () => {
-    const problem = expectProblem(await ctx.app.inject({ url: '/api/v1/meetings?limit=0&lang=es' }), 400, 'limit');
+    const problem = api.expectProblem(await ctx.app.inject({ url: '/api/v1/meetings?limit=0&lang=es' }), 400, 'limit');
     expect(problem.title).toBe('Parámetro no válido');
   });
 
   it('returns an ETag and answers 304 without a body to If-None-Match', async () => {
-    const first = await ctx.app.inject({ url: '/api/v1/meetings' });
-    const etag = first.headers.etag as string;
-    expect(etag).toMatch(/^(W\/)?".+"$/);
-    const second = await ctx.app.inject({ url: '/api/v1/meetings', headers: { 'if-none-match': etag } });
-    expect(second.statusCode).toBe(304);
-    expect(second.body).toBe('');
+    const etag = await api.expectRevalidation(ctx, '/api/v1/meetings', api.QUOTED_ETAG);
     const spanish = await ctx.app.inject({ url: '/api/v1/meetings?lang=es', headers: { 'if-none-match': etag } });
     expect(spanish.statusCode).toBe(200);
     expect(spanish.headers.etag).not.toBe(etag);
   });
 
   it('never fails with 5xx on arbitrary query strings, and every error is a problem document', async () => {
-    const key = fc.oneof(
-      fc.constantFrom(
-        'limit',
-        'cursor',
-        'lang',
-        'pillar',
-        'memberState',
-        'year',
-        '__proto__',
-        'constructor',
-        'limit[]',
-      ),
-      fc.string({ unit: 'binary', maxLength: 30 }),
-    );
-    const value = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 300 }),
-      fc.string({ unit: 'grapheme-ascii', minLength: 2000, maxLength: 6000 }),
-      fc.constantFrom(...NASTY, ...pillarCodes, 'do', 'es', '2015'),
-      fc.integer().map(String),
-      fc.double().map(String),
-      fc.array(fc.oneof(fc.integer(), fc.double(), fc.string({ unit: 'binary' })), { maxLength: 4 }).map(b64),
-      fc.jsonValue().map(b64),
-    );
-    const raw = fc.constantFrom('', '&', '&&=', '&%', '&limit=%C0', '&=x', '&limit=1&limit=2');
-    const query = fc
-      .tuple(fc.array(fc.tuple(key, value), { maxLength: 6 }), raw)
-      .map(
-        ([pairs, tail]) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&') + tail,
-      );
-    const acceptLanguage = fc.option(fc.string({ unit: 'grapheme-ascii', maxLength: 40 }), { nil: undefined });
-    await fc.assert(
-      fc.asyncProperty(query, acceptLanguage, async (qs, header) => {
-        const res = await ctx.app.inject({
-          url: `/api/v1/meetings?${qs}`,
-          headers: header ? { 'accept-language': header } : {},
-        });
-        expect(res.statusCode, `${qs} → ${res.body}`).toBeLessThan(500);
-        if (res.statusCode >= 300) expectProblem(res, res.statusCode);
-        else expect(Array.isArray(res.json().items)).toBe(true);
-      }),
-      {
-        numRuns: 200,
-        endOnFailure: true,
-        examples: [
-          [`cursor=${b64(['abc'])}`, undefined],
-          [`cursor=${b64([1e300])}`, undefined],
-          [`cursor=${b64([-1.5])}`, 'es'],
-          [`pillar=${encodeURIComponent("x' OR 1=1 --")}`, undefined],
-        ],
-      },
-    );
+    await api.expectListSurvivesArbitraryQueries(ctx, '/api/v1/meetings', {
+      keys: ['limit', 'cursor', 'lang', 'pillar', 'memberState', 'year', '__proto__', 'constructor', 'limit[]'],
+      values: [...NASTY, ...pillarCodes, 'do', 'es', '2015'],
+      tails: ['&limit=%C0', '&=x', '&limit=1&limit=2'],
+      examples: [
+        [`cursor=${api.b64(['abc'])}`],
+        [`cursor=${api.b64([1e300])}`],
+        [`cursor=${api.b64([-1.5])}`, 'es'],
+        [`pillar=${encodeURIComponent("x' OR 1=1 --")}`],
+      ],
+    });
   });
 });
 
 describeEachEngine('GET /api/v1/meetings/:idOrSlug', (ctx) => {
   it('gives MISPA V with its host, documents, bodies, summary, pillars and sources', async () => {
     const expected = meetings.find((m) => m.slug === 'mispa-v');
-    const meeting = await getJson(ctx, '/api/v1/meetings/mispa-v');
+    const meeting = await api.getJson(ctx, '/api/v1/meetings/mispa-v');
     expect(meeting).toMatchObject({
       slug: 'mispa-v',
       number: 'V',
@@ -393,8 +317,8 @@ describeEachEngine('GET /api/v1/meetings/:idOrSlug', (ctx) => {
       startDate: expected?.startDate,
       endDate: expected?.endDate,
       hostState: { slug: 'pe' },
-      summary: expected?.summary && localized(expected.summary, 'en'),
-      sources: sourcesOf(expected?.sources ?? []),
+      summary: expected?.summary && api.localized(expected.summary, 'en'),
+      sources: api.sourcesOf(expected?.sources ?? []),
     });
     expect(meeting.documents.map((d: { slug: string }) => d.slug)).toEqual(
       documents.filter((d) => d.meeting === 'mispa-v').map((d) => d.slug),
@@ -409,81 +333,62 @@ describeEachEngine('GET /api/v1/meetings/:idOrSlug', (ctx) => {
 
   it('gives for every meeting the pillars its documents and groups address', async () => {
     for (const expected of meetings) {
-      const meeting = await getJson(ctx, `/api/v1/meetings/${expected.slug}`);
+      const meeting = await api.getJson(ctx, `/api/v1/meetings/${expected.slug}`);
       expect(meeting.pillars.map((p: { code: string }) => p.code).sort()).toEqual(
         [...pillarsAddressedBy(expected.slug)].sort(),
       );
-      expect(meeting.sources).toEqual(sourcesOf(expected.sources));
+      expect(meeting.sources).toEqual(api.sourcesOf(expected.sources));
     }
-    const first = await getJson(ctx, '/api/v1/meetings/mispa-i');
+    const first = await api.getJson(ctx, '/api/v1/meetings/mispa-i');
     expect(first.pillars.map((p: { code: string }) => p.code)).toEqual(pillarCodes);
   });
 
   it('finds a meeting by its id as well as by its slug', async () => {
-    const bySlug = await getJson(ctx, '/api/v1/meetings/mispa-vii');
-    const byId = await getJson(ctx, `/api/v1/meetings/${bySlug.id}`);
+    const bySlug = await api.getJson(ctx, '/api/v1/meetings/mispa-vii');
+    const byId = await api.getJson(ctx, `/api/v1/meetings/${bySlug.id}`);
     expect(byId).toEqual(bySlug);
   });
 
   it.each(LANGS)('gives the name and summary in %s with lang', async (lang) => {
     const expected = meetings.find((m) => m.slug === 'mispa-viii');
-    const meeting = await getJson(ctx, `/api/v1/meetings/mispa-viii?lang=${lang}`);
-    expect(meeting.name).toEqual(expected && localized(expected.name, lang));
-    expect(meeting.summary).toEqual(expected?.summary && localized(expected.summary, lang));
+    const meeting = await api.getJson(ctx, `/api/v1/meetings/mispa-viii?lang=${lang}`);
+    expect(meeting.name).toEqual(expected && api.localized(expected.name, lang));
+    expect(meeting.summary).toEqual(expected?.summary && api.localized(expected.summary, lang));
     expect(meeting.hostState.name.lang).toBe(lang);
   });
 
   it('honours Accept-Language when lang is absent', async () => {
-    const meeting = await getJson(ctx, '/api/v1/meetings/mispa-ii', { 'accept-language': 'fr-CA,fr;q=0.9' });
-    expect(meeting.name).toEqual(localized(meetings[1]?.name as Texts, 'fr'));
+    const meeting = await api.getJson(ctx, '/api/v1/meetings/mispa-ii', { 'accept-language': 'fr-CA,fr;q=0.9' });
+    expect(meeting.name).toEqual(api.localized(meetings[1]?.name as api.Texts, 'fr'));
   });
 
   it('answers an unknown meeting with 404 naming it', async () => {
-    const problem = expectProblem(await ctx.app.inject({ url: '/api/v1/meetings/mispa-ix' }), 404);
+    const problem = api.expectProblem(await ctx.app.inject({ url: '/api/v1/meetings/mispa-ix' }), 404);
     expect(problem.detail).toContain('meeting');
     expect(problem.detail).toContain('"mispa-ix"');
   });
 
   it('answers an unknown meeting in Spanish with lang=es', async () => {
-    const problem = expectProblem(await ctx.app.inject({ url: '/api/v1/meetings/mispa-ix?lang=es' }), 404);
+    const problem = api.expectProblem(await ctx.app.inject({ url: '/api/v1/meetings/mispa-ix?lang=es' }), 404);
     expect(problem.title).toBe('No encontrado');
     expect(problem.detail).toContain('reunión');
     expect(problem.detail).toContain('"mispa-ix"');
   });
 
   it('rejects an id longer than 100 characters with 400 naming idOrSlug', async () => {
-    expectProblem(await ctx.app.inject({ url: `/api/v1/meetings/${'m'.repeat(101)}` }), 400, 'idOrSlug');
+    api.expectProblem(await ctx.app.inject({ url: `/api/v1/meetings/${'m'.repeat(101)}` }), 400, 'idOrSlug');
   });
 
   it('returns an ETag and answers 304 to If-None-Match', async () => {
-    const first = await ctx.app.inject({ url: '/api/v1/meetings/mispa-iv' });
-    expect(first.headers.etag).toBeTruthy();
-    const second = await ctx.app.inject({
-      url: '/api/v1/meetings/mispa-iv',
-      headers: { 'if-none-match': first.headers.etag as string },
-    });
-    expect(second.statusCode).toBe(304);
-    expect(second.body).toBe('');
+    await api.expectRevalidation(ctx, '/api/v1/meetings/mispa-iv');
   });
 
   it('answers arbitrary path segments with 200, 400 or 404 only', async () => {
-    const segment = fc.oneof(
-      fc.string({ maxLength: 300 }),
-      fc.string({ unit: 'binary', maxLength: 300 }),
-      fc.string({ unit: 'binary', minLength: 90, maxLength: 300 }),
-      fc.constantFrom(...NASTY, ...meetings.map((m) => m.slug)),
-    );
-    await fc.assert(
-      fc.asyncProperty(segment, async (s) => {
-        const res = await ctx.app.inject({ url: `/api/v1/meetings/${encodeURIComponent(s)}` });
-        expect([200, 400, 404], `${JSON.stringify(s)} → ${res.body}`).toContain(res.statusCode);
-        if (res.statusCode !== 200) expectProblem(res, res.statusCode);
-      }),
-      {
-        numRuns: 200,
-        endOnFailure: true,
-        examples: [['\u0000'], ['mispa-v\u0000'], ['é'.repeat(150)], ['x'.repeat(201)]],
-      },
+    await api.expectDetailSurvivesArbitrarySegments(
+      ctx,
+      '/api/v1/meetings',
+      [...NASTY, ...meetings.map((m) => m.slug)],
+      ['\u0000', 'mispa-v\u0000', 'é'.repeat(150), 'x'.repeat(201)],
     );
   });
 });
