@@ -13,6 +13,8 @@ export default defineConfig({
     assetsInlineLimit: (file) => (file.includes('flag-icons') ? false : undefined),
   },
   server: {
-    proxy: { '/api': { target: apiTarget, changeOrigin: true } },
+    // The Host header is kept (changeOrigin: false): the API's CSRF check compares the browser's
+    // Origin (this dev server) with the Host the request was addressed to.
+    proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },
 });

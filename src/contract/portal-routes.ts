@@ -14,5 +14,15 @@ export const PORTAL_PATHS = [
   '/networks',
   '/team',
   '/about',
+  // Accounts (issue 3): signing in, one's own account, and the secretariat's administration.
+  '/sign-in',
+  '/two-factor',
+  '/account',
+  '/invitation/:token',
+  '/password-reset',
+  '/password-reset/:token',
+  '/admin/users',
+  '/admin/users/:id',
+  '/admin/audit',
 ] as const;
 export type PortalPath = (typeof PORTAL_PATHS)[number];

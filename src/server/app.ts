@@ -5,7 +5,7 @@ import fastifyEtag from '@fastify/etag';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -15,14 +15,26 @@ import {
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from './db/schema.js';
+import { registerCsrfProtection } from './http/csrf.js';
 import { requestLang } from './http/lang.js';
 import { message } from './http/messages.js';
 import { registerPortal } from './http/portal.js';
 import { registerProblemHandlers, sendProblem } from './http/problems.js';
+import { registerStrictTransportSecurity } from './http/security-headers.js';
+import type { Mailer } from './mail/mailer.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { auditService } from './modules/audit/service.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { authService } from './modules/auth/service.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { referenceModules } from './modules/index.js';
+import { sessionsRoutes } from './modules/sessions/routes.js';
+import { sessionsService } from './modules/sessions/service.js';
+import { tokensRoutes } from './modules/tokens/routes.js';
+import { tokensService } from './modules/tokens/service.js';
+import { twoFactorRoutes } from './modules/two-factor/routes.js';
+import { twoFactorService } from './modules/two-factor/service.js';
+import { accountModules } from './modules/users/index.js';
 import { registerGuard } from './policy/guard.js';
 
 export interface AppOptions {
@@ -34,12 +46,24 @@ export interface AppOptions {
   /** Time as the services see it; tests pass a fixed or moving clock. */
   clock?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** Seals two-factor secrets at rest and keys the opaque session ids (MISPA_SECRET_KEY, read
+   * from the environment when not given); without one, secrets are stored as they are. */
+  secretKey?: string | undefined;
+  /** Which reverse proxies to believe about the client's address and protocol (MISPA_TRUST_PROXY). */
+  trustProxy?: FastifyServerOptions['trustProxy'];
+  /** Makes the mailer, given the app's logger; without one, e-mails are only logged. */
+  mailer?: (log: FastifyBaseLogger) => Mailer;
+  /** The portal's address for links in e-mails (MISPA_PUBLIC_URL). */
+  publicUrl?: string;
+  /** Demo mode: demo users are loaded and the portal shows a banner (MISPA_DEMO, --demo). */
+  demo?: boolean;
 }
 
 /** The composition root: a Fastify instance with every module registered, not listening. */
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
     genReqId: () => uuidv7(),
     requestIdHeader: 'x-request-id',
     // Query strings like ?pillar=a&pillar=b must not turn into arrays the schemas do not expect.
@@ -79,12 +103,20 @@ export async function buildApp(options: AppOptions) {
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Helmet's defaults would allow fonts from any https: host (nothing is loaded from other
+        // hosts here), and upgrade-insecure-requests would send a browser reaching a laptop
+        // install at http://192.168.x.y to https:// for every asset; HSTS covers HTTPS installs.
+        fontSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: null,
       },
     },
-    // HSTS only means something behind HTTPS; a reverse proxy that terminates TLS sets it.
+    // The old header, for browsers without frame-ancestors: the same answer, no framing at all.
+    xFrameOptions: { action: 'deny' },
+    // Sent only over HTTPS, by registerStrictTransportSecurity below.
     strictTransportSecurity: false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
+  registerStrictTransportSecurity(app);
   await app.register(fastifyEtag, { weak: true });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -102,11 +134,23 @@ export async function buildApp(options: AppOptions) {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // The UI's own policy, made as strict as the rest of the site's: no framing, nothing from
+    // other hosts, no upgrade to https:// over plain HTTP (see the helmet options above).
+    transformStaticCSP: (header) =>
+      header
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace(/ (https:|validator\.swagger\.io)(?=[ ;])/g, '')
+        .replace(/ ?upgrade-insecure-requests;?/, ''),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const deps = { db: options.db, clock: options.clock ?? (() => new Date()) };
   const auth = authService(deps);
+  // Cross-site requests are refused before the guard spends a database query on them.
+  registerCsrfProtection(app);
   registerGuard(app, auth.authenticate);
 
   await app.register(healthRoutes({ db: options.db, engine: options.engine, version: options.version }), {
@@ -115,7 +159,13 @@ export async function buildApp(options: AppOptions) {
   await app.register(
     async (api) => {
       await api.register(authRoutes(auth));
+      const keyed = { ...deps, secretKey: options.secretKey ?? process.env.MISPA_SECRET_KEY };
+      await api.register(twoFactorRoutes(twoFactorService(keyed)));
+      await api.register(tokensRoutes(tokensService(deps)));
+      await api.register(sessionsRoutes(sessionsService(keyed)));
+      await api.register(auditRoutes(auditService(deps)));
       for (const register of referenceModules(deps)) await api.register(register);
+      for (const register of accountModules({ ...options, ...deps, log: app.log })) await api.register(register);
     },
     { prefix: '/api/v1' },
   );

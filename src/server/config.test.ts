@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './config.js';
+import { parseTrustProxy, readConfig } from './config.js';
 import { ConfigError, parseDatabaseUrl, redact } from './db/connection.js';
 
 describe('DATABASE_URL', () => {
@@ -48,5 +48,23 @@ describe('readConfig', () => {
 
   it('refuses an unknown log level', () => {
     expect(() => readConfig({ LOG_LEVEL: 'loud' }, '/app')).toThrow(/LOG_LEVEL must be one of/);
+  });
+});
+
+describe('MISPA_TRUST_PROXY', () => {
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['false', false],
+    ['true', true],
+    ['127.0.0.1', ['127.0.0.1']],
+    ['127.0.0.1, 10.0.0.0/8,::1,loopback', ['127.0.0.1', '10.0.0.0/8', '::1', 'loopback']],
+  ])('reads %s as %s', (value, expected) => {
+    expect(parseTrustProxy(value)).toEqual(expected);
+  });
+
+  it.each(['2', 'yes', 'proxy.example.org', '10.0.0.0/8;rm -rf'])('refuses %s with one clear sentence', (value) => {
+    expect(() => parseTrustProxy(value)).toThrow(ConfigError);
+    expect(() => parseTrustProxy(value)).toThrow(/^MISPA_TRUST_PROXY must be [^\n]*\)\.$/);
   });
 });

@@ -5,6 +5,8 @@ import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { ConfigError, type DatabaseHandle, openDatabase, redact } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
+import { createMailer } from './mail/mailer.js';
+import { prepareAccounts } from './modules/users/startup.js';
 import { loadReferenceData, ReferenceDataError } from './reference-data/loader.js';
 
 /** Starts the platform: configuration, database, migrations, reference data, then HTTP. */
@@ -17,7 +19,7 @@ function fail(message: string): never {
 }
 
 async function main() {
-  const config = readConfig(process.env, root);
+  const config = readConfig(process.env, root, process.argv.slice(2));
   const handle: DatabaseHandle = await openDatabase(config.database);
   const where =
     config.database.engine === 'sqlite'
@@ -26,12 +28,17 @@ async function main() {
 
   await migrateToLatest(handle.db);
   const loaded = await loadReferenceData(handle.db, config.referenceDir, () => new Date());
+  const accountNotes = await prepareAccounts({ db: handle.db, clock: () => new Date(), ...config.accounts });
   const app = await buildApp({
     db: handle.db,
     engine: config.database.engine,
     version,
     webRoot: config.webRoot,
     logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    mailer: (log) => createMailer(config.accounts.mail, log),
+    publicUrl: config.accounts.publicUrl,
+    demo: config.accounts.demo.enabled,
   });
   app.addHook('onClose', () => handle.close());
 
@@ -52,6 +59,7 @@ async function main() {
         : 'unchanged'
     }). Press Ctrl-C to stop.`,
   );
+  for (const line of accountNotes) console.log(line);
 
   // Ctrl-C: stop accepting, let requests in flight finish, then close the database.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -33,9 +33,12 @@ describe.skipIf(!hasBrowser)(
         '/documents/:slug': slugs.document,
         '/technical-groups/:slug': slugs.group,
         '/member-states/:slug': slugs.state,
+        // Links from e-mails: an unknown token shows the page with the server's explanation.
+        '/invitation/:token': 'no-such-invitation',
+        '/password-reset/:token': 'no-such-link',
       };
       // Every page pattern the portal has, with a real record for the detail pages, plus the 404 page.
-      pages = [...PORTAL_PATHS.map((path) => path.replace(':slug', slugFor[path] ?? '')), '/no-such-page'];
+      pages = [...PORTAL_PATHS.map((path) => path.replace(/:\w+/, slugFor[path] ?? '')), '/no-such-page'];
     }, 180_000);
 
     afterAll(async () => {

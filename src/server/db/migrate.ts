@@ -1,6 +1,8 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator, NO_MIGRATIONS } from 'kysely';
 import * as m0001 from './migrations/0001-reference-data.js';
 import * as m0002 from './migrations/0002-accounts.js';
+import * as m0003UsersSetupToken from './migrations/0003-users-setup-token.js';
+import * as m0004TwoFactor from './migrations/0004-two-factor-state.js';
 import type { Database } from './schema.js';
 
 /** Migrations in order. Listed here rather than read from disk so that the bundle, tsx and the
@@ -8,6 +10,8 @@ import type { Database } from './schema.js';
 export const migrations: Record<string, Migration> = {
   '0001-reference-data': m0001,
   '0002-accounts': m0002,
+  '0003-users-setup-token': m0003UsersSetupToken,
+  '0004-two-factor-state': m0004TwoFactor,
 };
 
 /** `schema`: where Kysely keeps its own bookkeeping tables, when not the default one. Without it

@@ -1,4 +1,4 @@
-import type { ColumnType, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** Timestamps are ISO 8601 UTC strings on both engines (see docs/decisions/0002-portable-sql.md). */
 type Timestamp = ColumnType<string, string, string>;
@@ -143,6 +143,10 @@ export interface UserTable extends Timestamps {
   totp_secret: string | null;
   totp_enabled_at: string | null;
   demo: Flag;
+  /** An enrolment not yet confirmed (0004); encrypted like totp_secret. */
+  totp_pending_secret: Generated<string | null>;
+  /** The RFC 6238 time step of the last code accepted, so no code is accepted twice (0004). */
+  totp_last_step: Generated<number | null>;
 }
 
 export interface RoleGrantTable extends Timestamps {
@@ -203,6 +207,16 @@ export interface ApiTokenTable extends Timestamps {
   last_used_at: string | null;
 }
 
+/** The one-time link that creates the first secretariat administrator (0003). */
+export interface SetupTokenTable extends Timestamps {
+  id: string;
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  /** The administrator it created, once used. */
+  user_id: string | null;
+}
+
 export interface RateLimitTable extends Timestamps {
   key: string;
   hits: number;
@@ -261,6 +275,7 @@ export interface Database {
   password_reset: PasswordResetTable;
   recovery_code: RecoveryCodeTable;
   api_token: ApiTokenTable;
+  setup_token: SetupTokenTable;
   rate_limit: RateLimitTable;
   audit_entry: AuditEntryTable;
 }

@@ -10,7 +10,17 @@ const TYPE_BASE = '/api/docs#problem-';
 /** Thrown by services when the record asked for does not exist. */
 export class NotFoundError extends Error {
   constructor(
-    readonly what: 'member-state' | 'pillar' | 'meeting' | 'document' | 'technical-group' | 'network' | 'page',
+    readonly what:
+      | 'member-state'
+      | 'pillar'
+      | 'meeting'
+      | 'document'
+      | 'technical-group'
+      | 'network'
+      | 'page'
+      | 'user'
+      | 'grant'
+      | 'invitation',
     readonly key: string,
   ) {
     super(`${what} ${key} not found`);
@@ -35,6 +45,8 @@ export class ProblemError extends Error {
     readonly kind: string,
     readonly messageKey: string,
     readonly values: Record<string, string> = {},
+    /** Headers the answer carries (Retry-After on a 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(`${kind}: ${messageKey}`);
   }
@@ -123,6 +135,7 @@ export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
     const lang = requestLang(request);
     const problem = problemFor(error, lang);
+    if (error instanceof ProblemError) reply.headers(error.headers);
     if (problem) return sendProblem(reply, request, problem);
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, request, {

@@ -20,22 +20,41 @@ export type Authenticate = (request: FastifyRequest) => Promise<Actor>;
 
 const isApiRoute = (url: string) => url.startsWith('/api/v1/') || url === '/api/health';
 
+/** A route the guard protects, as registered: what the permission matrix test walks. */
+export interface GuardedRoute {
+  method: string;
+  url: string;
+  action: Action;
+}
+const guarded = new WeakMap<FastifyInstance, GuardedRoute[]>();
+
+/** Every API route registered on `app` so far, with its action (one entry per method). */
+export function guardedRoutes(app: FastifyInstance): readonly GuardedRoute[] {
+  return guarded.get(app) ?? [];
+}
+
 /**
  * Every API route declares its action; a route without one stops the app from starting, so no
- * route escapes the permission table. Before each handler, the caller is identified and refused
- * with 401 or 403 when no grant of theirs could allow the action; services then check the scope
- * against the record itself.
+ * route escapes the permission table. As soon as a request arrives (before its body is read), the
+ * caller is identified and refused with 401 or 403 when no grant of theirs could allow the action;
+ * services then check the scope against the record itself.
  */
 export function registerGuard(app: FastifyInstance, authenticate: Authenticate) {
   app.decorateRequest<Actor | null>('actor', null);
+  const routes: GuardedRoute[] = [];
+  guarded.set(app, routes);
   app.addHook('onRoute', (route) => {
     if (!isApiRoute(route.url)) return;
     const action = route.config?.action;
     if (!action || !(action in PERMISSIONS)) {
       throw new Error(`${route.method} ${route.url} declares no action of the permission table (config.action)`);
     }
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, action });
   });
-  app.addHook('preHandler', async (request) => {
+  // onRequest, not preHandler: permission is decided before the body is parsed or validated, so
+  // a caller who may not act learns nothing from a 400 about what the route expects, and a body is
+  // never read for them.
+  app.addHook('onRequest', async (request) => {
     const action = request.routeOptions.config.action;
     request.actor = action ? await authenticate(request) : PUBLIC;
     if (!action) return;

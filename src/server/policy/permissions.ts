@@ -30,6 +30,15 @@ export const PERMISSIONS = {
   'auth.sign-in': { public: true, beforeSecondFactor: true, description: 'Sign in with e-mail and password' },
   'auth.sign-out': { signedIn: true, beforeSecondFactor: true, description: 'Sign out (this session)' },
   'account.read': { signedIn: true, beforeSecondFactor: true, description: 'Read one’s own account and grants' },
+  'auth.invitation': {
+    public: true,
+    description: 'Open an invitation link and accept it by choosing a password (the link is the credential)',
+  },
+  'auth.password-reset': {
+    public: true,
+    description: 'Ask for a password reset link by e-mail, and choose a new password with it',
+  },
+  'settings.public': { public: true, description: 'Read the public settings of the installation (demo mode)' },
   'users.read': { roles: SECRETARIAT, description: 'List and read user accounts' },
   'users.invite': { roles: { 'secretariat-admin': 'any' }, write: true, description: 'Invite a user, with grants' },
   'users.manage-grants': {
@@ -39,6 +48,34 @@ export const PERMISSIONS = {
   },
   'users.deactivate': { roles: { 'secretariat-admin': 'any' }, write: true, description: 'Deactivate a user' },
   'audit.read': { roles: SECRETARIAT, description: 'Read and export the audit trail' },
+  // Enrolling is allowed before the second factor: a user whose role requires one must be able to
+  // get one. The service refuses re-enrolment until the current factor is passed.
+  'two-factor.enrol': {
+    signedIn: true,
+    write: true,
+    beforeSecondFactor: true,
+    description: 'Enrol one’s own account in two-factor authentication (start and confirm)',
+  },
+  'two-factor.challenge': {
+    signedIn: true,
+    write: true,
+    beforeSecondFactor: true,
+    description: 'Pass the second factor of this session (code or recovery code)',
+  },
+  'two-factor.disable': {
+    signedIn: true,
+    write: true,
+    description: 'Turn off two-factor authentication on one’s own account, where no role requires it',
+  },
+  'tokens.read': { signedIn: true, description: 'List one’s own API tokens (never their values)' },
+  'tokens.create': { signedIn: true, write: true, description: 'Create an API token with one’s own grants' },
+  'tokens.revoke': { signedIn: true, write: true, description: 'Revoke one of one’s own API tokens' },
+  'sessions.read': { signedIn: true, description: 'List one’s own signed-in sessions' },
+  'sessions.end': {
+    signedIn: true,
+    write: true,
+    description: 'End one of one’s own sessions, or all of them (sign out everywhere)',
+  },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

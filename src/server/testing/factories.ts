@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '../../contract/accounts.js';
 import type { Database } from '../db/schema.js';
-import { hashPassword } from '../security/secrets.js';
+import { hashPassword, hashSecret, newSecret } from '../security/secrets.js';
 
 /** Factories make a fresh world per test, so tests share a database without seeing each other. */
 
@@ -70,4 +70,57 @@ export async function buildUser(
       .execute();
   }
   return { id, email, password: TEST_PASSWORD };
+}
+
+/**
+ * A live session of `userId`, written straight to the database (no sign-in, so no rate limit and
+ * no second-factor dance): returns the Cookie header that carries it. `secondFactor` says whether
+ * the session has passed two-factor authentication.
+ */
+export async function buildSession(
+  db: Kysely<Database>,
+  userId: string,
+  options: { secondFactor?: boolean } = {},
+): Promise<string> {
+  const secret = newSecret();
+  const now = new Date();
+  const later = (hours: number) => new Date(now.getTime() + hours * 3_600_000).toISOString();
+  await db
+    .insertInto('session')
+    .values({
+      id: hashSecret(secret),
+      user_id: userId,
+      expires_at: later(12),
+      idle_expires_at: later(2),
+      second_factor_at: options.secondFactor === false ? null : now.toISOString(),
+      revoked_at: null,
+      ip: null,
+      user_agent: null,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
+    .execute();
+  return `mispa_session=${secret}`;
+}
+
+/** A live API token of `userId` with `scope`: returns the Authorization header value. */
+export async function buildApiToken(db: Kysely<Database>, userId: string, scope: 'read' | 'write'): Promise<string> {
+  const secret = newSecret('mispa_');
+  const now = new Date().toISOString();
+  await db
+    .insertInto('api_token')
+    .values({
+      id: uuidv7(),
+      user_id: userId,
+      name: `test ${scope} token`,
+      token_hash: hashSecret(secret),
+      scope,
+      expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+      revoked_at: null,
+      last_used_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return `Bearer ${secret}`;
 }

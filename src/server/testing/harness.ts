@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { buildApp } from '../app.js';
+import { type AppOptions, buildApp } from '../app.js';
 import { type DatabaseHandle, openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { loadReferenceData } from '../reference-data/loader.js';
@@ -85,13 +85,18 @@ export interface AppContext {
  * Runs the same suite once per engine, on a freshly loaded database and a built app (not
  * listening: requests go through `app.inject`). The context is filled in `beforeAll`.
  */
-export function describeEachEngine(name: string, suite: (ctx: AppContext) => void) {
+export function describeEachEngine(
+  name: string,
+  suite: (ctx: AppContext) => void,
+  /** More options of the app (a mailer, a clock), read when the app is built. */
+  appOptions: () => Partial<AppOptions> = () => ({}),
+) {
   for (const engine of engines) {
     describe(`${name} [${engine}]`, () => {
       const ctx = { engine } as AppContext;
       beforeAll(async () => {
         ctx.database = await createLoadedDatabase(engine);
-        ctx.app = await buildApp({ db: ctx.database.db, engine, version: 'test', webRoot });
+        ctx.app = await buildApp({ db: ctx.database.db, engine, version: 'test', webRoot, ...appOptions() });
       });
       afterAll(async () => {
         await ctx.app?.close();
@@ -102,14 +107,16 @@ export function describeEachEngine(name: string, suite: (ctx: AppContext) => voi
   }
 }
 
-/** A listening server on SQLite with the reference data and the built portal, for browser tests. */
-export async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
+/** A listening server on SQLite with the reference data and the built portal, for browser tests;
+ * `db` lets a test create the users it signs in with. */
+export async function startServer(): Promise<{ url: string; close(): Promise<void>; db: TestDatabase['db'] }> {
   const database = await createLoadedDatabase('sqlite');
   const app = await buildApp({ db: database.db, engine: 'sqlite', version: 'test', webRoot });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
+    db: database.db,
     close: async () => {
       await app.close();
       await database.drop();

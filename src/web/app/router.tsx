@@ -5,20 +5,29 @@ import { Layout } from '../features/layout/Layout.js';
 import { switchLanguage } from '../i18n/index.js';
 import { isLang, preferredLang } from '../i18n/languages.js';
 import { AboutPage } from '../routes/AboutPage.js';
+import { AccountPage } from '../routes/AccountPage.js';
+import { AuditPage } from '../routes/AuditPage.js';
 import { DocumentPage } from '../routes/DocumentPage.js';
 import { DocumentsPage } from '../routes/DocumentsPage.js';
 import { ErrorPage } from '../routes/ErrorPage.js';
 import { HomePage } from '../routes/HomePage.js';
+import { InvitationPage } from '../routes/InvitationPage.js';
 import { MeetingPage } from '../routes/MeetingPage.js';
 import { MeetingsPage } from '../routes/MeetingsPage.js';
 import { MemberStatePage } from '../routes/MemberStatePage.js';
 import { MemberStatesPage } from '../routes/MemberStatesPage.js';
 import { NetworksPage } from '../routes/NetworksPage.js';
 import { NotFoundPage } from '../routes/NotFoundPage.js';
+import { PasswordResetPage } from '../routes/PasswordResetPage.js';
+import { PasswordResetRequestPage } from '../routes/PasswordResetRequestPage.js';
 import { PillarsPage } from '../routes/PillarsPage.js';
+import { SignInPage } from '../routes/SignInPage.js';
 import { TeamPage } from '../routes/TeamPage.js';
 import { TechnicalGroupPage } from '../routes/TechnicalGroupPage.js';
 import { TechnicalGroupsPage } from '../routes/TechnicalGroupsPage.js';
+import { TwoFactorPage } from '../routes/TwoFactorPage.js';
+import { UserPage } from '../routes/UserPage.js';
+import { UsersPage } from '../routes/UsersPage.js';
 
 // Typed against the shared list, so the server's 404 rule and these pages cannot drift apart.
 const PAGES: Record<PortalPath, ComponentType> = {
@@ -35,6 +44,15 @@ const PAGES: Record<PortalPath, ComponentType> = {
   '/networks': NetworksPage,
   '/team': TeamPage,
   '/about': AboutPage,
+  '/sign-in': SignInPage,
+  '/two-factor': TwoFactorPage,
+  '/account': AccountPage,
+  '/invitation/:token': InvitationPage,
+  '/password-reset': PasswordResetRequestPage,
+  '/password-reset/:token': PasswordResetPage,
+  '/admin/users': UsersPage,
+  '/admin/users/:id': UserPage,
+  '/admin/audit': AuditPage,
 };
 
 /** Sets the interface language from the first path segment before the page renders, so no page

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, SqliteAdapter, sql, type Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database, Row } from '../../db/schema.js';
 import type { RequestContext } from '../../policy/actor.js';
@@ -7,7 +7,8 @@ import type { RequestContext } from '../../policy/actor.js';
 /**
  * The audit trail: one append-only entry per state change, written in the same transaction as the
  * change. Each entry stores the hash of the one before it, so altering, inserting or deleting any
- * row breaks the chain at that point, and `verifyChain` finds it.
+ * row breaks the chain at that point, and `verifyChain` finds it. Every column counts: the hash
+ * covers all of them but the timestamps every table has, which must equal `occurred_at`.
  */
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -26,12 +27,24 @@ export function redactSecrets(value: unknown): unknown {
   );
 }
 
-type Hashed = Omit<Row<'audit_entry'>, 'id' | 'hash' | 'created_at' | 'updated_at'>;
+type Hashed = Omit<Row<'audit_entry'>, 'hash' | 'created_at' | 'updated_at'>;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text as both engines store it: a lone UTF-16 surrogate is written as U+FFFD and PostgreSQL
+ * refuses NUL, so either would make the stored row differ from the hashed one (or fail the
+ * change). The hash is taken over what is stored. (`diff` needs none of this: JSON escapes both.)
+ */
+function storable<T extends string | null>(value: T): T {
+  return (value === null ? null : value.replace(LONE_SURROGATE, '\ufffd').replaceAll('\0', '\ufffd')) as T;
+}
 
 /** The hash of an entry: SHA-256 over its fields in a fixed order, the previous hash included. */
 export function entryHash(entry: Hashed): string {
   const fields = [
     entry.seq,
+    entry.id,
     entry.occurred_at,
     entry.actor_user_id,
     entry.actor_role,
@@ -60,11 +73,17 @@ export interface AuditInput {
 
 /**
  * Appends one entry. Writers are serialized so the chain never forks: on PostgreSQL by a
- * transaction-scoped advisory lock; SQLite already admits one writing transaction at a time.
+ * transaction-scoped advisory lock; on SQLite by taking the database's write lock before reading
+ * the last entry. (SQLite admits one writer at a time, but a transaction that reads first and
+ * writes later may find that another connection to the same file wrote in between, and fail.)
  */
 export async function recordAudit(trx: Transaction<Database>, ctx: RequestContext, input: AuditInput, now: Date) {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+  const { adapter } = trx.getExecutor();
+  if (adapter instanceof PostgresAdapter) {
     await sql`select pg_advisory_xact_lock(hashtext('mispa.audit_entry'))`.execute(trx);
+  } else if (adapter instanceof SqliteAdapter) {
+    // Any write statement takes the lock, even one that changes no row; it waits out the busy timeout.
+    await sql`update audit_entry set seq = seq where 0`.execute(trx);
   }
   const last = await trx
     .selectFrom('audit_entry')
@@ -74,21 +93,22 @@ export async function recordAudit(trx: Transaction<Database>, ctx: RequestContex
     .executeTakeFirst();
   const at = now.toISOString();
   const entry: Hashed = {
+    id: uuidv7(),
     seq: (last?.seq ?? 0) + 1,
     occurred_at: at,
-    actor_user_id: input.actorUserId ?? (ctx.actor.kind === 'user' ? ctx.actor.userId : null),
-    actor_role: input.role,
-    action: input.action,
-    entity_type: input.entityType,
-    entity_id: input.entityId,
+    actor_user_id: storable(input.actorUserId ?? (ctx.actor.kind === 'user' ? ctx.actor.userId : null)),
+    actor_role: storable(input.role),
+    action: storable(input.action),
+    entity_type: storable(input.entityType),
+    entity_id: storable(input.entityId),
     diff: JSON.stringify(redactSecrets({ before: input.before ?? null, after: input.after ?? null })),
-    request_id: ctx.requestId,
-    ip: ctx.ip,
+    request_id: storable(ctx.requestId),
+    ip: storable(ctx.ip),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
   await trx
     .insertInto('audit_entry')
-    .values({ id: uuidv7(), ...entry, hash: entryHash(entry), created_at: at, updated_at: at })
+    .values({ ...entry, hash: entryHash(entry), created_at: at, updated_at: at })
     .execute();
 }
 
@@ -114,7 +134,7 @@ export async function verifyChain(db: Kysely<Database>, pageSize = 5000): Promis
       if (row.prev_hash !== previous.hash) {
         return { ok: false, entries, seq: row.seq, reason: `entry ${row.seq} does not point at entry ${previous.seq}` };
       }
-      if (entryHash(row) !== row.hash) {
+      if (entryHash(row) !== row.hash || row.created_at !== row.occurred_at || row.updated_at !== row.occurred_at) {
         return { ok: false, entries, seq: row.seq, reason: `entry ${row.seq} was altered after it was written` };
       }
       previous = { seq: row.seq, hash: row.hash };

@@ -8,6 +8,7 @@ import { ProblemError } from '../../http/problems.js';
 import { type Actor, type ActorGrant, PUBLIC, type RequestContext } from '../../policy/actor.js';
 import { ROLES_REQUIRING_SECOND_FACTOR } from '../../policy/permissions.js';
 import { needsSecondFactor } from '../../policy/policy.js';
+import { attemptChecks, consume, refund } from '../../security/rate-limit.js';
 import { DUMMY_PASSWORD_HASH, hashSecret, newSecret, verifyPassword } from '../../security/secrets.js';
 import { recordAudit } from '../audit/chain.js';
 import { activeGrants, findLiveSession, findLiveToken, findUserByEmail } from './queries.js';
@@ -95,6 +96,10 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
 
     /** Checks the password and opens a new session; returns the cookie's secret. */
     async signIn(input: SignIn, ctx: RequestContext & { userAgent: string | null }): Promise<{ secret: string }> {
+      // Brute force: every attempt counts against the account and the address, before the
+      // password is checked; an attempt that succeeds is given back.
+      const attempts = attemptChecks('sign-in', input.email, ctx.ip);
+      await consume(db, attempts, clock());
       const user = await findUserByEmail(db, input.email);
       // The same work whether or not the account exists, so timing does not tell.
       const matches = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
@@ -132,6 +137,10 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
           now,
         );
       });
+      await refund(
+        db,
+        attempts.map((a) => a.key),
+      );
       return { secret };
     },
 

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
+import { DemoBanner } from '../account/DemoBanner.js';
+import { UserMenu } from '../account/UserMenu.js';
 import { LangLink, LangNavLink } from '../shared/LangLink.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 
@@ -10,6 +12,7 @@ export function Header({ lang }: { lang: Lang }) {
       <a className="skip-link" href="#main">
         {t('layout.skipToContent')}
       </a>
+      <DemoBanner />
       <div className="site-header__bar">
         <div className="container site-header__inner">
           <LangLink to="/" className="brand">
@@ -21,7 +24,10 @@ export function Header({ lang }: { lang: Lang }) {
               <span className="brand__long">{t('brand.tagline')}</span>
             </span>
           </LangLink>
-          <LanguageSwitcher current={lang} />
+          <div className="site-header__tools">
+            <LanguageSwitcher current={lang} />
+            <UserMenu />
+          </div>
         </div>
       </div>
       <nav className="main-nav" aria-label={t('layout.mainNav')}>

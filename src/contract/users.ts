@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { GrantSchema, ROLE_BINDING, RoleSchema } from './accounts.js';
+import { LangSchema, PageQuerySchema } from './common.js';
+
+/** Requests and replies of invitations, password resets and user administration. */
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 1024;
+
+export const PasswordSchema = z
+  .string({ error: 'is required' })
+  .min(PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters long` })
+  .max(PASSWORD_MAX_LENGTH, { error: `must be at most ${PASSWORD_MAX_LENGTH} characters long` })
+  .meta({
+    description: `At least ${PASSWORD_MIN_LENGTH} characters, not one of the 10,000 most common passwords`,
+  });
+
+export const EmailSchema = z.email({ error: 'must be an e-mail address' }).max(254);
+
+// A name is shown in lists, e-mails and the audit trail: no control characters nor line breaks.
+export const DisplayNameSchema = z
+  .string({ error: 'is required' })
+  .trim()
+  .min(1, { error: 'is required' })
+  .max(200, { error: 'must be at most 200 characters long' })
+  .refine((name) => !/[\p{Cc}\u2028\u2029]/u.test(name), { error: 'must not contain control characters' });
+
+const SlugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: 'must be a slug: lower-case letters, digits and hyphens' });
+
+const BINDING_NAMES = {
+  memberState: 'member state',
+  technicalGroup: 'technical group',
+  partner: 'partner organisation',
+};
+const BINDINGS = ['memberState', 'technicalGroup', 'partner'] as const;
+
+/** A role to grant, with what it is bound to (a slug), exactly as ROLE_BINDING requires. */
+export const NewGrantSchema = z
+  .object({
+    role: RoleSchema,
+    memberState: SlugSchema.optional().meta({ description: 'Slug of the member state (focal point, delegate)' }),
+    technicalGroup: SlugSchema.optional().meta({ description: 'Slug of the technical group (group member)' }),
+    partner: SlugSchema.optional().meta({ description: 'Slug of the partner organisation (partner)' }),
+  })
+  .strict()
+  .superRefine((grant, ctx) => {
+    const binding = ROLE_BINDING[grant.role];
+    for (const field of BINDINGS) {
+      if (field === binding && grant[field] === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `is required: a ${grant.role} grant is bound to a ${BINDING_NAMES[field]}`,
+        });
+      } else if (field !== binding && grant[field] !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message:
+            binding === 'none'
+              ? `must be left out: a ${grant.role} grant is bound to nothing`
+              : `must be left out: a ${grant.role} grant is bound to a ${BINDING_NAMES[binding]}`,
+        });
+      }
+    }
+  })
+  .meta({ id: 'NewGrant' });
+export type NewGrant = z.infer<typeof NewGrantSchema>;
+
+const grantKey = (g: NewGrant) => [g.role, g.memberState, g.technicalGroup, g.partner].join('|');
+
+export const InviteUserSchema = z
+  .object({
+    email: EmailSchema,
+    displayName: DisplayNameSchema,
+    preferredLang: LangSchema.meta({ description: 'Language of the invitation e-mail and of the portal' }),
+    grants: z
+      .array(NewGrantSchema)
+      .min(1, { error: 'must hold at least one grant' })
+      .max(20, { error: 'must hold at most 20 grants' })
+      .refine((grants) => new Set(grants.map(grantKey)).size === grants.length, {
+        error: 'must not hold the same grant twice',
+      }),
+  })
+  .strict()
+  .meta({ id: 'InviteUser' });
+export type InviteUser = z.infer<typeof InviteUserSchema>;
+
+export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
+export const UserStatusSchema = z.enum(USER_STATUSES);
+export type UserStatus = z.infer<typeof UserStatusSchema>;
+
+export const UserGrantSchema = GrantSchema.extend({
+  grantedAt: z.string().meta({ description: 'ISO 8601 time of the grant' }),
+  revokedAt: z.string().nullable().meta({ description: 'ISO 8601 time of the revocation; null while in force' }),
+}).meta({ id: 'UserGrant' });
+export type UserGrant = z.infer<typeof UserGrantSchema>;
+
+export const UserSummarySchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    preferredLang: LangSchema,
+    status: UserStatusSchema,
+    demo: z.boolean(),
+    twoFactorEnabled: z.boolean(),
+    createdAt: z.string(),
+    grants: z.array(GrantSchema).meta({ description: 'The grants in force' }),
+  })
+  .meta({ id: 'UserSummary' });
+export type UserSummary = z.infer<typeof UserSummarySchema>;
+
+export const INVITATION_STATES = ['pending', 'expired', 'used'] as const;
+export const InvitationStateSchema = z.enum(INVITATION_STATES);
+
+export const UserDetailSchema = UserSummarySchema.extend({
+  grants: z.array(UserGrantSchema).meta({ description: 'Every grant, revoked ones included, oldest first' }),
+  invitation: z
+    .object({ state: InvitationStateSchema, expiresAt: z.string() })
+    .nullable()
+    .meta({ description: 'The latest invitation sent to the user, if any' }),
+}).meta({ id: 'UserDetail' });
+export type UserDetail = z.infer<typeof UserDetailSchema>;
+
+export const UserListQuerySchema = PageQuerySchema.extend({
+  role: RoleSchema.optional().meta({ description: 'Only users with a grant of this role in force' }),
+  memberState: SlugSchema.optional().meta({
+    description: 'Only users with a grant in force bound to this member state (slug)',
+  }),
+  status: UserStatusSchema.optional(),
+});
+export type UserListQuery = z.infer<typeof UserListQuerySchema>;
+
+export const InvitationSentSchema = z
+  .object({
+    user: UserDetailSchema,
+    emailSent: z.boolean().meta({
+      description: 'False when the e-mail could not be handed to the mail server; send the invitation again',
+    }),
+  })
+  .meta({ id: 'InvitationSent' });
+export type InvitationSent = z.infer<typeof InvitationSentSchema>;
+
+/** What the invitation page shows before the password is chosen. */
+export const InvitationViewSchema = z
+  .object({
+    setup: z.boolean().meta({
+      description: 'True for the link that creates the first secretariat administrator: email and name are asked',
+    }),
+    email: z.string().nullable(),
+    displayName: z.string().nullable(),
+    preferredLang: LangSchema.nullable(),
+    state: InvitationStateSchema,
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'InvitationView' });
+export type InvitationView = z.infer<typeof InvitationViewSchema>;
+
+export const AcceptInvitationSchema = z
+  .object({
+    password: PasswordSchema,
+    email: EmailSchema.optional().meta({ description: 'Only for the first-administrator link' }),
+    displayName: DisplayNameSchema.optional().meta({ description: 'Only for the first-administrator link' }),
+    preferredLang: LangSchema.optional().meta({ description: 'Only for the first-administrator link' }),
+  })
+  .strict()
+  .meta({ id: 'AcceptInvitation' });
+export type AcceptInvitation = z.infer<typeof AcceptInvitationSchema>;
+
+export const PasswordResetRequestSchema = z
+  .object({ email: EmailSchema })
+  .strict()
+  .meta({ id: 'PasswordResetRequest' });
+export type PasswordResetRequest = z.infer<typeof PasswordResetRequestSchema>;
+
+export const PasswordResetSchema = z.object({ password: PasswordSchema }).strict().meta({ id: 'PasswordReset' });
+export type PasswordReset = z.infer<typeof PasswordResetSchema>;
+
+// PostgreSQL cannot hold NUL in text; such a value can match nothing.
+const noNul = (value: string) => !value.includes('\0');
+
+export const TokenParamsSchema = z.object({
+  token: z.string().min(1).max(200).refine(noNul, 'must not contain a NUL character'),
+});
+export const UserParamsSchema = z.object({
+  id: z.string().min(1).max(100).refine(noNul, 'must not contain a NUL character'),
+});
+export const GrantParamsSchema = UserParamsSchema.extend({
+  grantId: z.string().min(1).max(100).refine(noNul, 'must not contain a NUL character'),
+});
+
+export const PublicSettingsSchema = z
+  .object({
+    demo: z.boolean().meta({ description: 'True when the platform runs with demo users: the portal shows a banner' }),
+  })
+  .meta({ id: 'PublicSettings' });
+export type PublicSettings = z.infer<typeof PublicSettingsSchema>;

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Lang } from '../../../contract/common.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../contract/users.js';
+import { message } from '../../http/messages.js';
+import { InvalidParameterError } from '../../http/problems.js';
+
+/**
+ * The password policy: at least 12 and at most 1024 characters, not one of the 10,000 most
+ * common passwords (compared without regard to case), and not the account's own e-mail address.
+ * No rules on character classes: length is what makes a password hard to guess (NIST SP 800-63B).
+ */
+
+const listFile = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../data/security/common-passwords.txt',
+);
+
+/** Read once; lower-cased, like the passwords compared against it. */
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
+  fs
+    .readFileSync(listFile, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#')),
+);
+
+export type PasswordFault = 'too-short' | 'too-long' | 'common' | 'email';
+
+const fold = (text: string) => text.normalize('NFC').toLowerCase();
+
+/** What is wrong with `password`, or null when the policy accepts it. Length is in characters. */
+export function passwordFault(password: string, email?: string): PasswordFault | null {
+  const length = [...password.normalize('NFC')].length;
+  if (length < PASSWORD_MIN_LENGTH) return 'too-short';
+  if (length > PASSWORD_MAX_LENGTH) return 'too-long';
+  if (COMMON_PASSWORDS.has(fold(password))) return 'common';
+  if (email !== undefined && fold(password).includes(fold(email))) return 'email';
+  return null;
+}
+
+/** Refuses a password the policy does not accept with a 400 naming `password` and why, in `lang`. */
+export function assertAcceptablePassword(password: string, lang: Lang, email?: string): void {
+  const fault = passwordFault(password, email);
+  if (fault === null) return;
+  throw new InvalidParameterError(
+    'password',
+    'body',
+    message(lang, `password.${fault}`, { min: String(PASSWORD_MIN_LENGTH), max: String(PASSWORD_MAX_LENGTH) }),
+  );
+}

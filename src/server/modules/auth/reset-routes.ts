@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PasswordResetRequestSchema, PasswordResetSchema, TokenParamsSchema } from '../../../contract/users.js';
+import { requestContext } from '../../policy/guard.js';
+import { problem } from '../users/routes.js';
+import type { PasswordResetService } from './reset-service.js';
+
+export function passwordResetRoutes(service: PasswordResetService) {
+  return async (app: FastifyInstance) => {
+    const typed = app.withTypeProvider<ZodTypeProvider>();
+
+    typed.post(
+      '/auth/password-reset',
+      {
+        config: { action: 'auth.password-reset' },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Ask for a password reset link; the answer is 202 whether or not the account exists',
+          body: PasswordResetRequestSchema,
+          response: {
+            202: z.null().describe('If an active account has this e-mail, a link valid one hour was sent to it'),
+            400: problem('Malformed'),
+            429: problem('Too many attempts: see Retry-After'),
+          },
+        },
+      },
+      async (request, reply) => {
+        await service.request(request.body, requestContext(request));
+        return reply.status(202).send(null);
+      },
+    );
+
+    typed.post(
+      '/auth/password-reset/:token',
+      {
+        config: { action: 'auth.password-reset' },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Choose a new password with a reset link; every session of the account ends',
+          params: TokenParamsSchema,
+          body: PasswordResetSchema,
+          response: {
+            204: z.null(),
+            400: problem('Malformed body, or a password the policy refuses'),
+            404: problem('No such link'),
+            410: problem('The link expired or was used'),
+          },
+        },
+      },
+      async (request, reply) => {
+        await service.reset(request.params.token, request.body, requestContext(request));
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Lang } from '../../../contract/common.js';
+import type { PasswordReset, PasswordResetRequest } from '../../../contract/users.js';
+import type { Database } from '../../db/schema.js';
+import { ProblemError } from '../../http/problems.js';
+import { renderMail } from '../../mail/templates.js';
+import type { RequestContext } from '../../policy/actor.js';
+import { attemptChecks, consume } from '../../security/rate-limit.js';
+import { hashPassword, hashSecret, newSecret } from '../../security/secrets.js';
+import { recordAudit } from '../audit/chain.js';
+import { findUserByEmail, revokeSessions } from '../users/queries.js';
+import type { InvitationDeps } from './invitations-service.js';
+import { RESET_MINUTES, tokenLink, useOnce } from './links.js';
+import { assertAcceptablePassword } from './passwords.js';
+
+/**
+ * Password reset by e-mail: a single-use link, valid one hour, sent only to an active account;
+ * the answer is the same whether or not the account exists, so it tells nobody who has one.
+ * Choosing the new password ends every session of the account.
+ */
+
+function findReset(db: Kysely<Database>, tokenHash: string) {
+  return db
+    .selectFrom('password_reset')
+    .innerJoin('app_user', 'app_user.id', 'password_reset.user_id')
+    .select([
+      'password_reset.id',
+      'password_reset.expires_at',
+      'password_reset.used_at',
+      'app_user.id as user_id',
+      'app_user.email',
+      'app_user.status',
+    ])
+    .where('password_reset.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export function passwordResetService(deps: InvitationDeps) {
+  const { db, clock, mailer, publicUrl, log } = deps;
+  const gone = () => new ProblemError(410, 'reset-link-gone', 'reset.gone');
+
+  return {
+    async request(input: PasswordResetRequest, ctx: RequestContext): Promise<void> {
+      const email = input.email.toLowerCase();
+      // Counted whether or not the account exists, so the limit tells nothing either.
+      await consume(db, attemptChecks('reset', email, ctx.ip), clock());
+      const user = await findUserByEmail(db, email);
+      if (user?.status !== 'active') return;
+      const token = newSecret();
+      const now = clock();
+      const at = now.toISOString();
+      const expiresAt = new Date(now.getTime() + RESET_MINUTES * 60_000);
+      await db.transaction().execute(async (trx) => {
+        const id = uuidv7();
+        await trx
+          .insertInto('password_reset')
+          .values({
+            id,
+            token_hash: hashSecret(token),
+            user_id: user.id,
+            expires_at: expiresAt.toISOString(),
+            used_at: null,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: 'auth.password-reset-request',
+            role: null,
+            entityType: 'user',
+            entityId: user.id,
+            before: null,
+            after: { resetLinkExpiresAt: expiresAt.toISOString() },
+          },
+          now,
+        );
+      });
+      const lang = user.preferred_lang as Lang;
+      // Not awaited: the answer must not take longer when the account exists (SMTP is slow).
+      mailer
+        .send(
+          renderMail('passwordReset', lang, user.email, {
+            displayName: user.display_name,
+            link: tokenLink(publicUrl, lang, 'password-reset', token),
+            expiresAt,
+          }),
+        )
+        .catch((error: unknown) =>
+          log.error({ err: error, userId: user.id }, 'the password reset e-mail could not be sent'),
+        );
+    },
+
+    /** Sets the new password, uses up every reset link of the account and ends all its sessions. */
+    async reset(token: string, input: PasswordReset, ctx: RequestContext): Promise<void> {
+      const found = await findReset(db, hashSecret(token));
+      if (!found) throw new ProblemError(404, 'reset-link-not-found', 'reset.unknown');
+      if (found.used_at !== null || found.expires_at <= clock().toISOString() || found.status !== 'active') {
+        throw gone();
+      }
+      assertAcceptablePassword(input.password, ctx.lang, found.email);
+      const passwordHash = await hashPassword(input.password);
+      const now = clock();
+      const at = now.toISOString();
+      await db.transaction().execute(async (trx) => {
+        if (!(await useOnce(trx, 'password_reset', found.id, at))) throw gone();
+        const changed = await trx
+          .updateTable('app_user')
+          .set({ password_hash: passwordHash, updated_at: at })
+          .where('id', '=', found.user_id)
+          .where('status', '=', 'active')
+          .executeTakeFirst();
+        if (Number(changed.numUpdatedRows) !== 1) throw gone();
+        await trx
+          .updateTable('password_reset')
+          .set({ used_at: at, updated_at: at })
+          .where('user_id', '=', found.user_id)
+          .where('used_at', 'is', null)
+          .execute();
+        const sessionsRevoked = await revokeSessions(trx, found.user_id, at);
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: 'auth.password-reset',
+            role: null,
+            entityType: 'user',
+            entityId: found.user_id,
+            actorUserId: found.user_id,
+            before: null,
+            after: { sessionsRevoked },
+          },
+          now,
+        );
+      });
+    },
+  };
+}
+
+export type PasswordResetService = ReturnType<typeof passwordResetService>;

@@ -1,0 +1,122 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ProblemSchema, pageOf } from '../../../contract/common.js';
+import {
+  GrantParamsSchema,
+  NewGrantSchema,
+  UserDetailSchema,
+  UserGrantSchema,
+  UserListQuerySchema,
+  UserParamsSchema,
+  UserSummarySchema,
+} from '../../../contract/users.js';
+import { requestContext } from '../../policy/guard.js';
+import type { UsersService } from './service.js';
+
+export const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+/** The problems every secretariat route may answer. */
+export const DENIED = { 401: problem('Not signed in'), 403: problem('Not allowed') };
+
+export function usersRoutes(service: UsersService) {
+  return async (app: FastifyInstance) => {
+    const typed = app.withTypeProvider<ZodTypeProvider>();
+
+    typed.get(
+      '/users',
+      {
+        config: { action: 'users.read' },
+        schema: {
+          tags: ['users'],
+          summary: 'User accounts, in e-mail order, with their grants in force',
+          querystring: UserListQuerySchema,
+          response: { 200: pageOf(UserSummarySchema), 400: problem('Bad parameter'), ...DENIED },
+        },
+      },
+      async (request) => service.list(request.query, requestContext(request)),
+    );
+
+    typed.get(
+      '/users/:id',
+      {
+        config: { action: 'users.read' },
+        schema: {
+          tags: ['users'],
+          summary: 'One account, with every grant (revoked ones too) and its latest invitation',
+          params: UserParamsSchema,
+          response: { 200: UserDetailSchema, 400: problem('Bad parameter'), 404: problem('No such user'), ...DENIED },
+        },
+      },
+      async (request) => service.get(request.params.id, requestContext(request)),
+    );
+
+    typed.post(
+      '/users/:id/grants',
+      {
+        config: { action: 'users.manage-grants' },
+        schema: {
+          tags: ['users'],
+          summary: 'Grant a role, bound to what the role needs (a member state for a focal point…)',
+          params: UserParamsSchema,
+          body: NewGrantSchema,
+          response: {
+            201: UserGrantSchema,
+            400: problem('Malformed grant or unknown slug'),
+            404: problem('No such user'),
+            409: problem('Grant already held, or account deactivated'),
+            ...DENIED,
+          },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await service.grant(request.params.id, request.body, requestContext(request))),
+    );
+
+    typed.delete(
+      '/users/:id/grants/:grantId',
+      {
+        config: { action: 'users.manage-grants' },
+        schema: {
+          tags: ['users'],
+          summary: 'Revoke a grant: it ends on the user’s next request, and stays on record',
+          params: GrantParamsSchema,
+          response: {
+            204: z.null(),
+            400: problem('Bad parameter'),
+            404: problem('No such user or grant'),
+            409: problem('One’s own administrator grant'),
+            ...DENIED,
+          },
+        },
+      },
+      async (request, reply) => {
+        await service.revokeGrant(request.params.id, request.params.grantId, requestContext(request));
+        return reply.status(204).send(null);
+      },
+    );
+
+    typed.post(
+      '/users/:id/deactivate',
+      {
+        config: { action: 'users.deactivate' },
+        schema: {
+          tags: ['users'],
+          summary: 'Deactivate an account and end all its sessions',
+          params: UserParamsSchema,
+          response: {
+            200: UserDetailSchema,
+            400: problem('Bad parameter'),
+            404: problem('No such user'),
+            409: problem('One’s own account'),
+            ...DENIED,
+          },
+        },
+      },
+      async (request) => service.deactivate(request.params.id, requestContext(request)),
+    );
+  };
+}

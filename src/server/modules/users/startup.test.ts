@@ -1,0 +1,206 @@
+import { expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import { buildUser } from '../../testing/factories.js';
+import { describeEachEngine, webRoot } from '../../testing/harness.js';
+import {
+  DEMO_PARTNER_EMAIL,
+  DEMO_USERS,
+  hasActiveAdministrator,
+  loadDemoUsers,
+  prepareAccounts,
+  randomDemoPassword,
+} from './startup.js';
+import { signIn } from './testing.js';
+
+const clock = () => new Date();
+const DEMO_PASSWORD = 'demo passphrase for tests';
+const tokenOf = (text: string) => /\/invitation\/([\w-]+)/.exec(text)?.[1] as string;
+
+describeEachEngine('demo users (loadDemoUsers)', (ctx) => {
+  it('creates the secretariat, two focal points and a delegate, and skips the partner, saying why', async () => {
+    const loaded = await loadDemoUsers(ctx.database.db, DEMO_PASSWORD, clock);
+    expect(loaded.created).toEqual([
+      'secretariat@demo.invalid',
+      'focal.ec@demo.invalid',
+      'focal.mx@demo.invalid',
+      'delegate.co@demo.invalid',
+    ]);
+    expect(loaded.skipped).toEqual([
+      { email: DEMO_PARTNER_EMAIL, reason: expect.stringMatching(/no strategic partner/) },
+    ]);
+    const users = await ctx.database.db
+      .selectFrom('app_user')
+      .innerJoin('role_grant', 'role_grant.user_id', 'app_user.id')
+      .leftJoin('member_state', 'member_state.id', 'role_grant.member_state_id')
+      .select(['app_user.email', 'app_user.status', 'app_user.demo', 'role_grant.role', 'member_state.slug'])
+      .where('app_user.email', 'like', '%@demo.invalid')
+      .orderBy('app_user.email')
+      .execute();
+    expect(users).toEqual([
+      { email: 'delegate.co@demo.invalid', status: 'active', demo: 1, role: 'delegate', slug: 'co' },
+      { email: 'focal.ec@demo.invalid', status: 'active', demo: 1, role: 'focal-point', slug: 'ec' },
+      { email: 'focal.mx@demo.invalid', status: 'active', demo: 1, role: 'focal-point', slug: 'mx' },
+      { email: 'secretariat@demo.invalid', status: 'active', demo: 1, role: 'secretariat-admin', slug: null },
+    ]);
+    const hashes = await ctx.database.db
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('email', 'like', '%@demo.invalid')
+      .execute();
+    expect(new Set(hashes.map((h) => h.password_hash)).size).toBe(hashes.length);
+  });
+
+  it('lets the demo secretariat work without a second factor', async () => {
+    const headers = { cookie: '', origin: 'http://localhost' };
+    const reply = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'secretariat@demo.invalid', password: DEMO_PASSWORD },
+    });
+    expect(reply.statusCode).toBe(204);
+    headers.cookie = String(reply.headers['set-cookie']).split(';')[0] as string;
+    const me = await ctx.app.inject({ url: '/api/v1/me', headers });
+    expect(me.json()).toMatchObject({ demo: true, twoFactor: { required: false, passed: true } });
+    expect((await ctx.app.inject({ url: '/api/v1/users?role=focal-point', headers })).statusCode).toBe(200);
+  });
+
+  it('changes nothing when loaded again with the same password, and writes no audit entry', async () => {
+    const entries = async () => (await ctx.database.db.selectFrom('audit_entry').select('id').execute()).length;
+    const before = await entries();
+    expect(await loadDemoUsers(ctx.database.db, DEMO_PASSWORD, clock)).toMatchObject({ created: [], updated: [] });
+    expect(await entries()).toBe(before);
+  });
+
+  it('takes a new password, and restores a revoked grant or a deactivated demo user', async () => {
+    const user = await ctx.database.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('email', '=', 'focal.ec@demo.invalid')
+      .executeTakeFirstOrThrow();
+    await ctx.database.db
+      .updateTable('role_grant')
+      .set({ revoked_at: new Date().toISOString() })
+      .where('user_id', '=', user.id)
+      .execute();
+    await ctx.database.db.updateTable('app_user').set({ status: 'deactivated' }).where('id', '=', user.id).execute();
+    const password = randomDemoPassword();
+    expect(password).toMatch(/^[\w-]{16}$/);
+    const loaded = await loadDemoUsers(ctx.database.db, password, clock);
+    expect(loaded.updated).toHaveLength(DEMO_USERS.length);
+    const focal = { id: user.id, email: 'focal.ec@demo.invalid', password };
+    const headers = await signIn(ctx, focal);
+    expect((await ctx.app.inject({ url: '/api/v1/me', headers })).json().grants).toEqual([
+      expect.objectContaining({ role: 'focal-point', memberState: 'ec' }),
+    ]);
+    const [entry] = await ctx.database.db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('action', '=', 'users.demo-load')
+      .orderBy('seq', 'desc')
+      .execute();
+    expect(entry?.diff).not.toContain(password);
+  });
+});
+
+describeEachEngine('demo users when a partner organisation exists', (ctx) => {
+  it('gives partner@demo.invalid the partner role, bound to that organisation', async () => {
+    const at = new Date().toISOString();
+    await ctx.database.db
+      .insertInto('partner')
+      .values({
+        id: 'p-demo',
+        slug: 'demo-bank',
+        kind: 'development-bank',
+        website: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    const loaded = await loadDemoUsers(ctx.database.db, DEMO_PASSWORD, clock);
+    expect(loaded.skipped).toEqual([]);
+    expect(loaded.created).toContain(DEMO_PARTNER_EMAIL);
+    const grant = await ctx.database.db
+      .selectFrom('role_grant')
+      .innerJoin('app_user', 'app_user.id', 'role_grant.user_id')
+      .select(['role_grant.role', 'role_grant.partner_id'])
+      .where('app_user.email', '=', DEMO_PARTNER_EMAIL)
+      .executeTakeFirst();
+    expect(grant).toEqual({ role: 'partner', partner_id: 'p-demo' });
+  });
+});
+
+describeEachEngine('what npm start prepares (prepareAccounts)', (ctx) => {
+  const publicUrl = 'https://mispa.example.org';
+
+  it('prints a one-time link to create the first administrator when there is none, and it works', async () => {
+    expect(await hasActiveAdministrator(ctx.database.db)).toBe(false);
+    const lines = await prepareAccounts({
+      db: ctx.database.db,
+      clock,
+      publicUrl,
+      demo: { enabled: false, password: null },
+    });
+    expect(lines[0]).toMatch(
+      /^No secretariat administrator yet\..*https:\/\/mispa\.example\.org\/en\/invitation\/[\w-]{43}$/,
+    );
+    expect(lines[1]).toMatch(/npm run user:create -- --email .* --role secretariat-admin/);
+    const token = tokenOf(lines[0] as string);
+    const reply = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/invitations/${token}/accept`,
+      payload: { email: 'first@example.test', displayName: 'First', password: 'the very first administrator' },
+    });
+    expect(reply.statusCode, reply.body).toBe(204);
+    expect(await hasActiveAdministrator(ctx.database.db)).toBe(true);
+  });
+
+  it('prints nothing once an active administrator exists', async () => {
+    await buildUser(ctx.database.db, { role: 'secretariat-admin' });
+    expect(
+      await prepareAccounts({ db: ctx.database.db, clock, publicUrl, demo: { enabled: false, password: null } }),
+    ).toEqual([]);
+  });
+
+  it('in demo mode prints the demo users and their random password, and why the partner is missing', async () => {
+    const lines = await prepareAccounts({
+      db: ctx.database.db,
+      clock,
+      publicUrl,
+      demo: { enabled: true, password: null },
+    });
+    const [, password] = /with the password (\S+) \(/.exec(lines[0] as string) ?? [];
+    expect(lines[0]).toMatch(/^Demo mode: sign in as secretariat@demo\.invalid, focal\.ec@demo\.invalid/);
+    expect(lines[1]).toMatch(/partner@demo\.invalid was not created: there is no strategic partner organisation/);
+    const reply = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'delegate.co@demo.invalid', password },
+    });
+    expect(reply.statusCode).toBe(204);
+    const withEnv = await prepareAccounts({
+      db: ctx.database.db,
+      clock,
+      publicUrl,
+      demo: { enabled: true, password: DEMO_PASSWORD },
+    });
+    expect(withEnv[0]).toMatch(/with the password in MISPA_DEMO_PASSWORD/);
+    expect(withEnv.join('\n')).not.toContain(DEMO_PASSWORD);
+  });
+});
+
+describeEachEngine('GET /api/v1/settings/public', (ctx) => {
+  it('tells anyone that demo mode is off by default', async () => {
+    const reply = await ctx.app.inject({ url: '/api/v1/settings/public' });
+    expect(reply.statusCode).toBe(200);
+    expect(reply.json()).toEqual({ demo: false });
+  });
+
+  it('tells anyone that demo mode is on when the app runs in it', async () => {
+    const demo = await buildApp({ db: ctx.database.db, engine: ctx.engine, version: 'test', webRoot, demo: true });
+    try {
+      expect((await demo.inject({ url: '/api/v1/settings/public' })).json()).toEqual({ demo: true });
+    } finally {
+      await demo.close();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { Field, type FieldErrors, PASSWORD_MIN_LENGTH } from './forms.js';
+
+/** A new password and its confirmation, with the rules the server applies written above them. */
+export function NewPasswordFields({
+  password,
+  confirm,
+  onPassword,
+  onConfirm,
+  errors,
+}: {
+  password: string;
+  confirm: string;
+  onPassword: (value: string) => void;
+  onConfirm: (value: string) => void;
+  errors: FieldErrors;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field
+        label={t('password.new')}
+        error={errors.password}
+        hint={
+          <ul className="password-rules">
+            <li>{t('password.ruleLength', { min: PASSWORD_MIN_LENGTH })}</li>
+            <li>{t('password.ruleCommon')}</li>
+            <li>{t('password.ruleTip')}</li>
+          </ul>
+        }
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            name="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(event) => onPassword(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('password.confirm')} error={errors.confirm}>
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            name="confirm"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(event) => onConfirm(event.target.value)}
+          />
+        )}
+      </Field>
+    </>
+  );
+}

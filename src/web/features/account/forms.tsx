@@ -1,0 +1,150 @@
+import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, fieldErrors } from '../../api/client.js';
+import './account.css';
+
+export type FieldErrors = Record<string, string | undefined>;
+
+type ControlProps = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
+
+/** A labelled control with its hint and its error, both tied to it for screen readers. */
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: ReactNode;
+  error?: string | undefined;
+  hint?: ReactNode;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className={error ? 'field field--invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <div id={`${id}-hint`} className="field__hint">
+          {hint}
+        </div>
+      )}
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described || undefined })}
+      {error && (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** What went wrong with a whole form, read out as soon as it appears (the region exists before
+ * its text does, so screen readers announce the change). */
+export function FormAlert({ message }: { message: string | null }) {
+  return (
+    <div className="form-alert" role="alert">
+      {message && <p className="form-alert__message">{message}</p>}
+    </div>
+  );
+}
+
+/** A success message read out politely. */
+export function FormStatus({ message }: { message: string | null }) {
+  return (
+    <div className="form-status" role="status">
+      {message && <p className="form-status__message">{message}</p>}
+    </div>
+  );
+}
+
+/** The message for a failed request: the server's own words (already in the page's language)
+ * when it sent a problem document, else a generic sentence. */
+export function useProblemMessage() {
+  const { t } = useTranslation();
+  return (error: unknown): string | null => {
+    if (!error) return null;
+    if (error instanceof ApiError) {
+      if (error.status === 429) return error.problem?.detail ?? t('forms.tooManyAttempts');
+      if (error.problem?.detail) return error.problem.detail;
+      if (error.status >= 500) return t('forms.serverError');
+    }
+    return t('forms.networkError');
+  };
+}
+
+/**
+ * The errors of a form: those found before sending (in the page's language) win over those the
+ * server named in its problem document. After a failed submit, focus moves to the first invalid
+ * field, so a keyboard user lands where the fix is needed.
+ */
+export function useFormErrors(
+  serverError: unknown,
+  form: RefObject<HTMLFormElement | null>,
+  /** Sentences in the page's language that stand in for the server's (English) reason on a field. */
+  ownWords: Record<string, string> = {},
+) {
+  const { t } = useTranslation();
+  const problemMessage = useProblemMessage();
+  const [client, setClient] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  const server = fieldErrors(serverError);
+  for (const name of Object.keys(server)) if (ownWords[name]) server[name] = ownWords[name];
+  const errors: FieldErrors = { ...server, ...client };
+  const clientCount = Object.values(client).filter(Boolean).length;
+  const alert = clientCount > 0 ? t('forms.fixErrors', { count: clientCount }) : problemMessage(serverError);
+
+  useEffect(() => {
+    if (attempt === 0) return;
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt, form]);
+
+  return {
+    errors,
+    alert,
+    /** Runs the checks; returns true when the form may be sent. */
+    check(found: FieldErrors): boolean {
+      const clean = Object.fromEntries(Object.entries(found).filter(([, v]) => v)) as FieldErrors;
+      setClient(clean);
+      setAttempt((n) => n + 1);
+      return Object.keys(clean).length === 0;
+    },
+    /** Marks a failed request, so focus moves to the fields the server named. */
+    failed() {
+      setAttempt((n) => n + 1);
+    },
+  };
+}
+
+/** A submit handler that never reloads the page. */
+export function onSubmit(handler: () => void) {
+  return (event: FormEvent) => {
+    event.preventDefault();
+    handler();
+  };
+}
+
+/** The common checks, with messages in the page's language. */
+export function useChecks() {
+  const { t } = useTranslation();
+  return {
+    required: (value: string) => (value.trim() === '' ? t('forms.required') : undefined),
+    email: (value: string) =>
+      value.trim() === ''
+        ? t('forms.required')
+        : /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim())
+          ? undefined
+          : t('forms.invalidEmail'),
+    newPassword: (value: string) =>
+      value === ''
+        ? t('forms.required')
+        : [...value].length < PASSWORD_MIN_LENGTH
+          ? t('password.tooShort', { min: PASSWORD_MIN_LENGTH })
+          : undefined,
+    sameAs: (value: string, other: string) => (value !== other ? t('password.mismatch') : undefined),
+    code: (value: string) => (/^\d{6}$/.test(value.replace(/\s/g, '')) ? undefined : t('twoFactor.codeFormat')),
+  };
+}
+
+/** The server's minimum (issue 3); the server checks it too, and against a list of common passwords. */
+export const PASSWORD_MIN_LENGTH = 12;

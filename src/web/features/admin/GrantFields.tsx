@@ -1,0 +1,108 @@
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../contract/accounts.js';
+import type { NewGrant } from '../../../contract/users.js';
+import { Field, type FieldErrors } from '../account/forms.js';
+import { PORTAL_ROLES, ROLE_BINDING, roleLabel } from '../account/roles.js';
+import { useMemberStates } from '../member-states/queries.js';
+import { useLang } from '../shared/useLang.js';
+import { usePartners } from '../team/queries.js';
+import { useTechnicalGroups } from '../technical-groups/queries.js';
+
+export type GrantDraft = { role: Role | ''; binding: string };
+export const EMPTY_GRANT: GrantDraft = { role: '', binding: '' };
+
+/** The request body for a drafted grant: the binding goes under the field its role needs. */
+export function toGrantInput(draft: GrantDraft): NewGrant {
+  const role = draft.role as Role;
+  const field = ROLE_BINDING[role];
+  return field === 'none' ? { role } : { role, [field]: draft.binding };
+}
+
+/** Checks before sending, in the page's language; keys are the server's field names under `prefix`. */
+export function checkGrant(draft: GrantDraft, prefix: string, required: string): FieldErrors {
+  if (!draft.role) return { [`${prefix}role`]: required };
+  const field = ROLE_BINDING[draft.role];
+  return field !== 'none' && !draft.binding ? { [`${prefix}${field}`]: required } : {};
+}
+
+/** The options of what a role binds to, named in the reader's language and sorted for it. */
+function useBindingOptions(binding: 'none' | 'memberState' | 'technicalGroup' | 'partner') {
+  const lang = useLang();
+  const states = useMemberStates();
+  const groups = useTechnicalGroups();
+  const partners = usePartners();
+  const source =
+    binding === 'memberState'
+      ? states.data
+      : binding === 'technicalGroup'
+        ? groups.data
+        : binding === 'partner'
+          ? partners.data
+          : [];
+  const collator = new Intl.Collator(lang);
+  return (source ?? [])
+    .map((item) => ({ value: item.slug, label: item.name.text }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+}
+
+/** A role and, when the role needs one, the member state, group or partner it is bound to.
+ * `prefix` maps the server's error names ("grants.0.memberState") to these fields. */
+export function GrantFields({
+  value,
+  onChange,
+  errors,
+  prefix = '',
+}: {
+  value: GrantDraft;
+  onChange: (value: GrantDraft) => void;
+  errors: FieldErrors;
+  prefix?: string;
+}) {
+  const { t } = useTranslation();
+  const binding = value.role ? ROLE_BINDING[value.role] : 'none';
+  const options = useBindingOptions(binding);
+  const bindingLabel =
+    binding === 'memberState'
+      ? t('grants.memberState')
+      : binding === 'technicalGroup'
+        ? t('grants.technicalGroup')
+        : t('grants.partner');
+  return (
+    <>
+      <Field label={t('grants.role')} error={errors[`${prefix}role`]}>
+        {(control) => (
+          <select
+            {...control}
+            value={value.role}
+            onChange={(event) => onChange({ role: event.target.value as Role | '', binding: '' })}
+          >
+            <option value="">{t('grants.chooseRole')}</option>
+            {PORTAL_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {roleLabel(t, role)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {binding !== 'none' && (
+        <Field label={bindingLabel} error={errors[`${prefix}${binding}`]}>
+          {(control) => (
+            <select
+              {...control}
+              value={value.binding}
+              onChange={(event) => onChange({ ...value, binding: event.target.value })}
+            >
+              <option value="">{t('grants.choose')}</option>
+              {options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+    </>
+  );
+}

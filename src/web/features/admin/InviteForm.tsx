@@ -1,0 +1,134 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../contract/common.js';
+import type { InvitationSent } from '../../../contract/users.js';
+import { languageEndonym, PORTAL_LANGS } from '../../i18n/languages.js';
+import { Field, FormAlert, onSubmit, useChecks, useFormErrors } from '../account/forms.js';
+import { LangLink } from '../shared/LangLink.js';
+import { useLang } from '../shared/useLang.js';
+import { checkGrant, EMPTY_GRANT, type GrantDraft, GrantFields, toGrantInput } from './GrantFields.js';
+import { useInviteUser } from './queries.js';
+
+/** Invites a user with one or more grants; the server e-mails the link. */
+export function InviteForm() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const invite = useInviteUser();
+  const form = useRef<HTMLFormElement>(null);
+  const { errors, alert, check, failed } = useFormErrors(invite.error, form);
+  const checks = useChecks();
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [preferredLang, setPreferredLang] = useState<Lang>(lang);
+  const [grants, setGrants] = useState<GrantDraft[]>([EMPTY_GRANT]);
+  const [sent, setSent] = useState<InvitationSent | null>(null);
+
+  function submit() {
+    const required = t('forms.required');
+    const found = {
+      email: checks.email(email),
+      displayName: checks.required(displayName),
+      ...Object.assign({}, ...grants.map((g, i) => checkGrant(g, `grants.${i}.`, required))),
+    };
+    if (!check(found)) return;
+    invite.mutate(
+      { email: email.trim(), displayName: displayName.trim(), preferredLang, grants: grants.map(toGrantInput) },
+      {
+        onSuccess: (result) => {
+          setSent(result);
+          setEmail('');
+          setDisplayName('');
+          setGrants([EMPTY_GRANT]);
+        },
+        onError: failed,
+      },
+    );
+  }
+
+  return (
+    <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)} aria-labelledby="invite-heading">
+      <h2 id="invite-heading">{t('admin.users.inviteHeading')}</h2>
+      <div className="form-status" role="status">
+        {sent && (
+          <p className={sent.emailSent ? 'form-status__message' : 'form-alert__message'}>
+            {sent.emailSent
+              ? t('admin.users.invited', { email: sent.user.email })
+              : t('admin.users.invitedNoMail', { email: sent.user.email })}{' '}
+            <LangLink to={`/admin/users/${encodeURIComponent(sent.user.id)}`}>{t('admin.users.openUser')}</LangLink>
+          </p>
+        )}
+      </div>
+      <FormAlert message={alert} />
+      <Field label={t('invitation.email')} error={errors.email}>
+        {(control) => (
+          <input
+            {...control}
+            type="email"
+            name="email"
+            autoComplete="off"
+            spellCheck={false}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('account.name')} error={errors.displayName}>
+        {(control) => (
+          <input
+            {...control}
+            name="displayName"
+            autoComplete="off"
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('invitation.language')} error={errors.preferredLang}>
+        {(control) => (
+          <select {...control} value={preferredLang} onChange={(e) => setPreferredLang(e.target.value as Lang)}>
+            {PORTAL_LANGS.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {languageEndonym(code)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {grants.map((grant, index) => (
+        <fieldset
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place; editing never reorders them
+          key={index}
+          className="fieldset"
+        >
+          <legend>{t('admin.users.grantNumber', { number: index + 1 })}</legend>
+          <GrantFields
+            value={grant}
+            prefix={`grants.${index}.`}
+            errors={errors}
+            onChange={(next) => setGrants(grants.map((g, i) => (i === index ? next : g)))}
+          />
+          {grants.length > 1 && (
+            <p>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setGrants(grants.filter((_, i) => i !== index))}
+              >
+                {t('admin.users.removeGrant', { number: index + 1 })}
+              </button>
+            </p>
+          )}
+        </fieldset>
+      ))}
+      {errors.grants && <p className="field__error">{errors.grants}</p>}
+      <div className="form__actions">
+        <button type="button" className="button button--secondary" onClick={() => setGrants([...grants, EMPTY_GRANT])}>
+          {t('admin.users.addGrant')}
+        </button>
+        <button type="submit" className="button" disabled={invite.isPending}>
+          {t('admin.users.invite')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../contract/accounts.js';
+import { GrantList } from '../features/account/GrantList.js';
+import { SessionsSection } from '../features/account/SessionsSection.js';
+import { SignedIn } from '../features/account/SignedIn.js';
+import { TokensSection } from '../features/account/TokensSection.js';
+import { TwoFactorStatus } from '../features/account/TwoFactorStatus.js';
+import { LangLink } from '../features/shared/LangLink.js';
+import { PageHeader } from '../features/shared/PageHeader.js';
+import { PageMeta } from '../features/shared/PageMeta.js';
+import { languageEndonym } from '../i18n/languages.js';
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageMeta title={t('account.title')} description={t('account.description')} />
+      <PageHeader title={t('account.title')} lead={t('account.lead')} />
+      <div className="container page-body detail">
+        <SignedIn>{(me) => <AccountView me={me} />}</SignedIn>
+      </div>
+    </>
+  );
+}
+
+function AccountView({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <section aria-labelledby="account-profile">
+        <h2 id="account-profile">{t('account.profileHeading')}</h2>
+        <dl className="facts">
+          <div>
+            <dt>{t('account.name')}</dt>
+            <dd>{me.displayName}</dd>
+          </div>
+          <div>
+            <dt>{t('account.email')}</dt>
+            <dd>{me.email}</dd>
+          </div>
+          <div>
+            <dt>{t('account.language')}</dt>
+            <dd lang={me.preferredLang}>{languageEndonym(me.preferredLang)}</dd>
+          </div>
+        </dl>
+        <p>
+          <LangLink to="/password-reset">{t('account.changePassword')}</LangLink>
+        </p>
+      </section>
+      <section aria-labelledby="account-grants">
+        <h2 id="account-grants">{t('account.grantsHeading')}</h2>
+        <GrantList grants={me.grants} />
+      </section>
+      <section aria-labelledby="account-two-factor">
+        <h2 id="account-two-factor">{t('twoFactor.heading')}</h2>
+        <TwoFactorStatus me={me} />
+      </section>
+      <SessionsSection />
+      <TokensSection />
+    </>
+  );
+}

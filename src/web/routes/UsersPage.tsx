@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import { isSecretariatAdmin, PORTAL_ROLES, roleLabel } from '../features/account/roles.js';
+import { AdminGate, AdminQueryState } from '../features/admin/AdminGate.js';
+import { InviteForm } from '../features/admin/InviteForm.js';
+import { useUsers } from '../features/admin/queries.js';
+import { PORTAL_USER_STATUSES, statusLabel } from '../features/admin/UserStatus.js';
+import { UserTable } from '../features/admin/UserTable.js';
+import { useMemberStates } from '../features/member-states/queries.js';
+import { FilterBar, useFilterValues } from '../features/shared/FilterBar.js';
+import { PageHeader } from '../features/shared/PageHeader.js';
+import { PageMeta } from '../features/shared/PageMeta.js';
+import { useLang } from '../features/shared/useLang.js';
+
+const FILTERS = ['role', 'memberState', 'status'] as const;
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageMeta title={t('admin.users.title')} description={t('admin.users.description')} />
+      <PageHeader kicker={t('admin.kicker')} title={t('admin.users.title')} lead={t('admin.users.lead')} />
+      <div className="container page-body stack">
+        <AdminGate>
+          {(me) => (
+            <>
+              <UserList />
+              {isSecretariatAdmin(me) && <InviteForm />}
+            </>
+          )}
+        </AdminGate>
+      </div>
+    </>
+  );
+}
+
+function UserList() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const filters = useFilterValues(FILTERS);
+  const users = useUsers(filters);
+  const states = useMemberStates();
+  const collator = new Intl.Collator(lang);
+  return (
+    <section aria-labelledby="users-list">
+      <h2 id="users-list">{t('admin.users.listHeading')}</h2>
+      <FilterBar
+        fields={[
+          {
+            name: 'role',
+            label: t('grants.role'),
+            options: PORTAL_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) })),
+          },
+          {
+            name: 'memberState',
+            label: t('grants.memberState'),
+            options: (states.data ?? [])
+              .map((s) => ({ value: s.slug, label: s.name.text }))
+              .sort((a, b) => collator.compare(a.label, b.label)),
+          },
+          {
+            name: 'status',
+            label: t('admin.users.statusLabel'),
+            options: PORTAL_USER_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) })),
+          },
+        ]}
+      />
+      <AdminQueryState query={users}>
+        {(data) => {
+          const items = data.pages.flatMap((page) => page.items);
+          return (
+            <>
+              <p className="result-count" aria-live="polite">
+                {t('admin.users.count', { count: items.length })}
+              </p>
+              {items.length === 0 ? <p className="empty">{t('filters.noResults')}</p> : <UserTable users={items} />}
+              {users.hasNextPage && (
+                <p className="section-actions">
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    disabled={users.isFetchingNextPage}
+                    onClick={() => void users.fetchNextPage()}
+                  >
+                    {t('admin.showMore')}
+                  </button>
+                </p>
+              )}
+            </>
+          );
+        }}
+      </AdminQueryState>
+    </section>
+  );
+}
