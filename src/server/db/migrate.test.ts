@@ -4,11 +4,19 @@ import { createTestDatabase, type Engine, engines, type TestDatabase } from '../
 import { migrateToLatest, migrateToZero, migrations } from './migrate.js';
 
 async function tableNames(database: TestDatabase): Promise<string[]> {
-  const tables = await database.db.introspection.getTables();
-  return tables
-    .map((t) => t.name)
-    .filter((name) => !name.startsWith('kysely_'))
-    .sort();
+  // On PostgreSQL only this test's schema is read: a scan of every schema races with the other
+  // test files creating theirs.
+  const names =
+    database.schema === undefined
+      ? (await database.db.introspection.getTables()).map((t) => t.name)
+      : (
+          await sql<{
+            table_name: string;
+          }>`select table_name from information_schema.tables where table_schema = ${database.schema}`.execute(
+            database.db,
+          )
+        ).rows.map((r) => r.table_name);
+  return names.filter((name) => !name.startsWith('kysely_')).sort();
 }
 
 describe.each(engines)('migrations [%s]', (engine: Engine) => {

@@ -44,7 +44,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     };
   }
   const url = process.env.MISPA_TEST_DATABASE_URL as string;
-  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const schema = `test_${process.env.MISPA_TEST_RUN ?? 'adhoc'}_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ engine: 'postgres', url });
   await sql`create schema ${sql.id(schema)}`.execute(admin.db);
   await admin.close();
@@ -53,12 +53,8 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     ...handle,
     engine,
     schema,
-    drop: async () => {
-      await handle.close();
-      const cleanup = await openDatabase({ engine: 'postgres', url });
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(cleanup.db);
-      await cleanup.close();
-    },
+    // The schema itself is dropped after the whole run (testing/global-setup.ts).
+    drop: () => handle.close(),
   };
 }
 
