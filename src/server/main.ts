@@ -42,6 +42,21 @@ async function main() {
   });
   app.addHook('onClose', () => handle.close());
 
+  // Ctrl-C: stop accepting, let requests in flight finish, then close the database. Installed before
+  // the address is printed, so a signal sent by whoever read that line never meets the default handler.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log(`\n${signal} received: finishing requests in flight, then closing the database.`);
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  }
+
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -60,20 +75,6 @@ async function main() {
     }). Press Ctrl-C to stop.`,
   );
   for (const line of accountNotes) console.log(line);
-
-  // Ctrl-C: stop accepting, let requests in flight finish, then close the database.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      console.log(`\n${signal} received: finishing requests in flight, then closing the database.`);
-      app.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error(error);
-          process.exit(1);
-        },
-      );
-    });
-  }
 }
 
 main().catch((error: unknown) => {
