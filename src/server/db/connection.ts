@@ -1,7 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -41,6 +51,30 @@ export function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
+/**
+ * Kysely's SQLite driver begins transactions as DEFERRED: the write lock is asked for only at the
+ * first write. With several app processes on one file, a transaction that read first then finds
+ * another process's commit in the way and fails with SQLITE_BUSY at once (the busy timeout cannot
+ * help: its snapshot is stale). BEGIN IMMEDIATE takes the write lock up front, waiting out
+ * busy_timeout, so read-then-write transactions of different processes queue instead of failing.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   return target.engine === 'sqlite' ? openSqlite(target) : openPostgres(target);
 }
@@ -58,7 +92,7 @@ function openSqlite(target: Extract<DatabaseTarget, { engine: 'sqlite' }>): Data
   database.pragma('busy_timeout = 5000');
   // In WAL mode NORMAL is crash-safe for the application; a power loss may drop the last commits.
   database.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
   return { db, target, close: () => db.destroy() };
 }
 

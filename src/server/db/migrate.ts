@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-reference-data.js';
 import * as m0002 from './migrations/0002-accounts.js';
 import * as m0003UsersSetupToken from './migrations/0003-users-setup-token.js';
 import * as m0004TwoFactor from './migrations/0004-two-factor-state.js';
+import * as m0005Meetings from './migrations/0005-meetings.js';
 import type { Database } from './schema.js';
 
 /** Migrations in order. Listed here rather than read from disk so that the bundle, tsx and the
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0002-accounts': m0002,
   '0003-users-setup-token': m0003UsersSetupToken,
   '0004-two-factor-state': m0004TwoFactor,
+  '0005-meetings': m0005Meetings,
 };
 
 /** `schema`: where Kysely keeps its own bookkeeping tables, when not the default one. Without it

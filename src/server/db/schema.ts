@@ -66,15 +66,50 @@ export interface MemberStateTable extends Timestamps {
   subregion: string;
 }
 
+/** Who keeps a record of a table the reference files also fill: only `reference` rows are synced. */
+export type ManagedBy = 'reference' | 'platform';
+export type MeetingKind = 'ministerial' | 'preparatory' | 'technical-group';
+export type MeetingStatus =
+  | 'draft'
+  | 'convened'
+  | 'registration-open'
+  | 'registration-closed'
+  | 'in-session'
+  | 'concluded'
+  | 'cancelled';
+
 export interface MeetingTable extends Timestamps {
   id: string;
   slug: string;
+  /** Roman numeral of a ministerial meeting; empty for other kinds. */
   number: string;
   ordinal: number;
   host_state_id: string | null;
   city: string | null;
+  /** Dates as the sources record them (historic meetings); platform meetings also have instants. */
   start_date: string | null;
   end_date: string | null;
+  // From 0005: meetings run on the platform.
+  managed_by: Generated<ManagedBy>;
+  kind: Generated<MeetingKind>;
+  status: Generated<MeetingStatus>;
+  format: Generated<'in-person' | 'virtual' | 'hybrid' | null>;
+  technical_group_id: Generated<string | null>;
+  venue: Generated<string | null>;
+  online_url: Generated<string | null>;
+  /** IANA time zone of the venue (e.g. America/Santo_Domingo). */
+  time_zone: Generated<string | null>;
+  /** UTC instants, ISO 8601. */
+  starts_at: Generated<string | null>;
+  ends_at: Generated<string | null>;
+  registration_deadline: Generated<string | null>;
+  reminder_sent_at: Generated<string | null>;
+  /** JSON array of language codes. */
+  working_langs: Generated<string | null>;
+  symbol_pattern: Generated<string | null>;
+  /** JSON object: participant category → 'public' | 'delegations' | 'hidden'. */
+  participant_visibility: Generated<string | null>;
+  version: Generated<number>;
 }
 
 export interface DocumentTable extends Timestamps {
@@ -118,6 +153,8 @@ export interface PartnerTable extends Timestamps {
   slug: string;
   kind: string;
   website: string | null;
+  managed_by: Generated<ManagedBy>;
+  logo_file_id: Generated<string | null>;
 }
 
 /** Which pillars a record addresses (documents, technical groups, partners). */
@@ -240,6 +277,135 @@ export interface AuditEntryTable extends Timestamps {
   hash: string;
 }
 
+/** An uploaded file; the bytes live under the files directory at `storage_key`, outside the web root. */
+export interface StoredFileTable extends Timestamps {
+  id: string;
+  sha256: string;
+  size: number;
+  /** Decided from the file's bytes, never from its name. */
+  media_type: string;
+  original_name: string;
+  storage_key: string;
+  created_by: string | null;
+}
+
+/** Title and description are translations (entity_type 'agenda_item'); pillars are pillar links. */
+export interface AgendaItemTable extends Timestamps {
+  id: string;
+  meeting_id: string;
+  position: number;
+  starts_at: string | null;
+  ends_at: string | null;
+  /** JSON array of names. */
+  presenters: Generated<string>;
+  version: Generated<number>;
+}
+
+export interface AgendaItemDocumentTable {
+  agenda_item_id: string;
+  meeting_document_id: string;
+}
+
+export type ParticipantCategory = 'delegation' | 'observer' | 'secretariat' | 'press' | 'guest';
+
+export interface DelegationTable extends Timestamps {
+  id: string;
+  meeting_id: string;
+  category: ParticipantCategory;
+  member_state_id: string | null;
+  partner_id: string | null;
+  organisation: string | null;
+  status: 'draft' | 'submitted' | 'accredited' | 'returned';
+  return_reason: string | null;
+  credentials_file_id: string | null;
+  submitted_at: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+}
+
+export interface ParticipantTable extends Timestamps {
+  id: string;
+  delegation_id: string;
+  position: number;
+  role: 'head' | 'alternate' | 'adviser' | 'member';
+  name: string;
+  title: string | null;
+  institution: string | null;
+  email: string | null;
+}
+
+export interface DelegationChangeTable extends Timestamps {
+  id: string;
+  delegation_id: string;
+  /** JSON: the participant list asked for. */
+  payload: string;
+  status: 'pending' | 'approved' | 'rejected';
+  reason: string | null;
+  requested_by: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+/** Title is a translation (entity_type 'meeting_document'). */
+export interface MeetingDocumentTable extends Timestamps {
+  id: string;
+  meeting_id: string;
+  category: 'working' | 'information' | 'presentation' | 'report';
+  sequence: number;
+  original_lang: string;
+  visibility: 'public' | 'delegations';
+  adopted_at: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+}
+
+export interface MeetingDocumentRevisionTable extends Timestamps {
+  id: string;
+  document_id: string;
+  /** 0 for the original. */
+  revision: number;
+  symbol: string;
+  created_by: string | null;
+}
+
+export interface MeetingDocumentFileTable extends Timestamps {
+  id: string;
+  revision_id: string;
+  lang: string;
+  file_id: string;
+}
+
+export interface MeetingRecordTable extends Timestamps {
+  id: string;
+  meeting_id: string;
+  kind: 'minutes' | 'report';
+  version: number;
+  status: 'draft' | 'shared' | 'final';
+  lang: string;
+  body: string;
+  created_by: string | null;
+}
+
+export interface MeetingRecordCommentTable extends Timestamps {
+  id: string;
+  record_id: string;
+  author_user_id: string | null;
+  member_state_id: string | null;
+  body: string;
+}
+
+export interface MeetingDecisionTable extends Timestamps {
+  id: string;
+  meeting_id: string;
+  position: number;
+  lang: string;
+  text: string;
+  document_id: string | null;
+  meeting_document_id: string | null;
+}
+
 /** The record types that carry translations, sources, aliases and pillar links (their table names). */
 export type EntityType =
   | 'pillar'
@@ -250,7 +416,9 @@ export type EntityType =
   | 'technical_group'
   | 'network'
   | 'team_member'
-  | 'partner';
+  | 'partner'
+  | 'agenda_item'
+  | 'meeting_document';
 
 export interface Database {
   language: LanguageTable;
@@ -278,6 +446,18 @@ export interface Database {
   setup_token: SetupTokenTable;
   rate_limit: RateLimitTable;
   audit_entry: AuditEntryTable;
+  stored_file: StoredFileTable;
+  agenda_item: AgendaItemTable;
+  agenda_item_document: AgendaItemDocumentTable;
+  delegation: DelegationTable;
+  participant: ParticipantTable;
+  delegation_change: DelegationChangeTable;
+  meeting_document: MeetingDocumentTable;
+  meeting_document_revision: MeetingDocumentRevisionTable;
+  meeting_document_file: MeetingDocumentFileTable;
+  meeting_record: MeetingRecordTable;
+  meeting_record_comment: MeetingRecordCommentTable;
+  meeting_decision: MeetingDecisionTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -100,6 +100,37 @@ describe.each(engines)('reference data loader [%s]', (engine: Engine) => {
     expect(after.sources.filter((s) => s.entity_id === program?.id)).toEqual([]);
   });
 
+  it('leaves meetings made on the platform, and their texts, alone when a file changes', async () => {
+    const at = '2026-01-01T00:00:00.000Z';
+    await loadReferenceData(database.db, dir, clockAt(at));
+    const id = '01900000-0000-7000-8000-00000000000a';
+    await database.db
+      .insertInto('meeting')
+      .values({
+        id,
+        slug: 'mispa-ix',
+        number: 'IX',
+        ordinal: 9,
+        managed_by: 'platform',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    const name = { entity_type: 'meeting', entity_id: id, field: 'name', text: 'MISPA IX', official: 1, source: null };
+    await database.db
+      .insertInto('translation')
+      .values({ ...name, lang: 'en', created_at: at, updated_at: at })
+      .execute();
+    editJson<{ slug: string }>(dir, 'meetings.json', (rows) => rows.filter((m) => m.slug !== 'mispa-viii'));
+    editJson<{ meeting: string }>(dir, 'documents.json', (rows) => rows.filter((d) => d.meeting !== 'mispa-viii'));
+    const result = await loadReferenceData(database.db, dir, clockAt('2026-02-01T00:00:00Z'));
+    expect(result.deleted).toBeGreaterThan(1);
+    const after = await snapshot(database);
+    expect(after.meetings.map((m) => m.slug)).toContain('mispa-ix');
+    expect(after.meetings.map((m) => m.slug)).not.toContain('mispa-viii');
+    expect(after.translations.filter((t) => t.entity_id === id).map((t) => t.text)).toEqual(['MISPA IX']);
+  });
+
   it('refuses a file with an invalid field, naming file, row and field, and writes nothing', async () => {
     editJson<{ slug: string; startDate: string | null }>(dir, 'meetings.json', (rows) =>
       rows.map((m, i) => (i === 2 ? { ...m, startDate: '2011-13-45' } : m)),

@@ -18,6 +18,8 @@ interface EntitySpec<F extends ReferenceFileName> {
   key: 'slug' | 'code';
   columns(row: ReferenceRows[F][number], resolve: Resolve): Values;
   texts(row: ReferenceRows[F][number]): Record<string, Text | null>;
+  /** The table also holds records made on the platform (`managed_by`), which loading leaves alone. */
+  shared?: true;
 }
 
 const spec = <F extends ReferenceFileName>(s: EntitySpec<F>) => s;
@@ -50,6 +52,7 @@ const ENTITIES = [
     file: 'meetings.json',
     table: 'meeting',
     key: 'slug',
+    shared: true,
     columns: (r, resolve) => ({
       slug: r.slug,
       number: r.number,
@@ -113,6 +116,7 @@ const ENTITIES = [
     file: 'partners.json',
     table: 'partner',
     key: 'slug',
+    shared: true,
     columns: (r) => ({ slug: r.slug, kind: r.kind, website: r.website }),
     texts: (r) => ({ name: r.name }),
   }),
@@ -199,12 +203,21 @@ class ReferenceSync {
     table: keyof Database,
     keys: string[],
     rows: Iterable<Values>,
-    options: { hasId: boolean; scope?: Values; onId?: (row: Values, id: string) => void },
+    options: {
+      hasId: boolean;
+      scope?: Values;
+      onId?: (row: Values, id: string) => void;
+      /** Only rows of these entities may be deleted as stale (the others belong to the platform). */
+      owners?: Set<string> | undefined;
+    },
   ) {
     const result = await upsertRows(this.trx, table, keys, rows, { now: this.at, ...options });
     this.counts.inserted += result.counts.inserted;
     this.counts.updated += result.counts.updated;
-    this.stale.unshift({ table, keys, rows: result.stale });
+    const { owners } = options;
+    const stale = owners ? result.stale.filter((row) => owners.has(row.entity_id as string)) : result.stale;
+    this.stale.unshift({ table, keys, rows: stale });
+    return stale;
   }
 
   async deleteStale() {
@@ -229,15 +242,24 @@ class ReferenceSync {
     const values = function* () {
       for (const [index, row] of list.entries()) yield columns(row, resolve(index));
     };
-    await this.upsert(entity.table, [entity.key], values(), {
+    const stale = await this.upsert(entity.table, [entity.key], values(), {
       hasId: true,
       onId: (row, id) => byKey.set(row[entity.key] as string, id),
+      ...('shared' in entity ? { scope: { managed_by: 'reference' } } : {}),
     });
-    await this.dependents(entity, list as Row[], byKey);
+    // In a shared table, the dependents of platform records are not the reference files' to delete.
+    const owners =
+      'shared' in entity ? new Set([...byKey.values(), ...stale.map((row) => row.id as string)]) : undefined;
+    await this.dependents(entity, list as Row[], byKey, owners);
   }
 
   /** Translations, aliases, sources and pillar links of one entity file. */
-  private async dependents(entity: (typeof ENTITIES)[number], list: Row[], byKey: Map<string, string>) {
+  private async dependents(
+    entity: (typeof ENTITIES)[number],
+    list: Row[],
+    byKey: Map<string, string>,
+    owners: Set<string> | undefined,
+  ) {
     const translations: Values[] = [];
     const aliases: Values[] = [];
     const sources: Values[] = [];
@@ -275,9 +297,14 @@ class ReferenceSync {
     await this.upsert('translation', ['entity_type', 'entity_id', 'field', 'lang'], translations, {
       hasId: false,
       scope,
+      owners,
     });
-    await this.upsert('alias', ['entity_type', 'entity_id', 'lang', 'text'], aliases, { hasId: true, scope });
-    await this.upsert('source', ['entity_type', 'entity_id', 'position'], sources, { hasId: true, scope });
-    await this.upsert('pillar_link', ['entity_type', 'entity_id', 'pillar_id'], pillarLinks, { hasId: false, scope });
+    await this.upsert('alias', ['entity_type', 'entity_id', 'lang', 'text'], aliases, { hasId: true, scope, owners });
+    await this.upsert('source', ['entity_type', 'entity_id', 'position'], sources, { hasId: true, scope, owners });
+    await this.upsert('pillar_link', ['entity_type', 'entity_id', 'pillar_id'], pillarLinks, {
+      hasId: false,
+      scope,
+      owners,
+    });
   }
 }

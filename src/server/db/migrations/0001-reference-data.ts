@@ -1,18 +1,8 @@
-import { type CreateTableBuilder, type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
+import { type Db, entity, withTimestamps } from './builders.js';
 
 /** The reference data of the process: languages, pillars, states, meetings, documents, groups,
  * networks, team and partners, with their translations, aliases and sources. */
-
-// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time and must not follow the current schema type
-type Db = Kysely<any>;
-
-function withTimestamps<T extends string>(table: CreateTableBuilder<T>) {
-  return table.addColumn('created_at', 'text', (c) => c.notNull()).addColumn('updated_at', 'text', (c) => c.notNull());
-}
-
-function entity(db: Db, name: string) {
-  return db.schema.createTable(name).addColumn('id', 'text', (c) => c.primaryKey());
-}
 
 export async function up(db: Db): Promise<void> {
   await withTimestamps(
