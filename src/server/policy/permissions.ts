@@ -76,6 +76,77 @@ export const PERMISSIONS = {
     write: true,
     description: 'End one of one’s own sessions, or all of them (sign out everywhere)',
   },
+  // Meetings (issue 4). Drafts are the secretariat's; the other states are public. Each lifecycle
+  // transition is an action of its own, so the table says who may convene, open, close, start,
+  // conclude or cancel.
+  'meetings.read-drafts': { roles: SECRETARIAT, description: 'See meetings still in draft' },
+  'meetings.create': { roles: SECRETARIAT, write: true, description: 'Create a meeting (as a draft)' },
+  'meetings.update': {
+    roles: SECRETARIAT,
+    write: true,
+    description: 'Edit a meeting’s details, settings and participant-list visibility',
+  },
+  'meetings.convene': {
+    roles: { 'secretariat-admin': 'any' },
+    write: true,
+    description: 'Convene a draft meeting (e-mails the focal points)',
+  },
+  'meetings.open-registration': { roles: SECRETARIAT, write: true, description: 'Open registration' },
+  'meetings.close-registration': { roles: SECRETARIAT, write: true, description: 'Close registration' },
+  'meetings.start': { roles: SECRETARIAT, write: true, description: 'Open the session (freezes the agenda)' },
+  'meetings.conclude': { roles: SECRETARIAT, write: true, description: 'Conclude a meeting' },
+  'meetings.cancel': { roles: { 'secretariat-admin': 'any' }, write: true, description: 'Cancel a meeting' },
+  'agenda.edit': {
+    roles: SECRETARIAT,
+    write: true,
+    description: 'Add, edit, reorder and remove agenda items until the meeting starts',
+  },
+  'agenda.override': {
+    roles: { 'secretariat-admin': 'any' },
+    write: true,
+    description: 'Edit a frozen agenda (audited as an override)',
+  },
+  'delegations.read': {
+    roles: { ...SECRETARIAT, 'focal-point': 'own-state', delegate: 'own-state', partner: 'own-partner' },
+    description: 'Read a delegation’s registration (a state only its own; the secretariat all)',
+  },
+  'delegations.register': {
+    roles: { ...SECRETARIAT, 'focal-point': 'own-state', partner: 'own-partner' },
+    write: true,
+    description: 'Register or edit a delegation (a state its own, a partner as observer) and upload credentials',
+  },
+  'delegations.accredit': {
+    roles: SECRETARIAT,
+    write: true,
+    description: 'Accredit or return a registration, and decide on edits asked for after the deadline',
+  },
+  'participants.read': {
+    public: true,
+    description: 'Read the published list of participants (each category as visible as the meeting says)',
+  },
+  'meeting-documents.read': {
+    public: true,
+    description: 'Read and download meeting documents (delegations-only ones need a delegation grant)',
+  },
+  'meeting-documents.manage': {
+    roles: SECRETARIAT,
+    write: true,
+    description: 'Add meeting documents, revisions and files; mark a document adopted',
+  },
+  'meeting-records.read': {
+    roles: { ...SECRETARIAT, 'focal-point': 'any', delegate: 'any' },
+    description: 'Read minutes and reports shared for comment (final ones are public)',
+  },
+  'meeting-records.manage': {
+    roles: SECRETARIAT,
+    write: true,
+    description: 'Draft, share and finalise minutes and reports; record decisions',
+  },
+  'meeting-records.comment': {
+    roles: { 'focal-point': 'own-state', delegate: 'own-state' },
+    write: true,
+    description: 'Comment on minutes or a report shared with delegations',
+  },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;
