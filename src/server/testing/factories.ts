@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '../../contract/accounts.js';
-import type { Database } from '../db/schema.js';
+import type { Database, MeetingStatus } from '../db/schema.js';
 import { hashPassword, hashSecret, newSecret } from '../security/secrets.js';
 
 /** Factories make a fresh world per test, so tests share a database without seeing each other. */
@@ -123,4 +123,75 @@ export async function buildApiToken(db: Kysely<Database>, userId: string, scope:
     })
     .execute();
   return `Bearer ${secret}`;
+}
+
+export interface BuiltMeeting {
+  id: string;
+  slug: string;
+}
+
+let meetingOrdinal = 1000;
+
+/**
+ * A meeting run on the platform, in the given status, with an English name; it starts in a month
+ * (UTC instants, venue in America/Santo_Domingo) unless told otherwise. Ordinals are far above the
+ * historic meetings' so the factory never collides with reference data.
+ */
+export async function buildMeeting(
+  db: Kysely<Database>,
+  options: {
+    status?: MeetingStatus;
+    kind?: 'ministerial' | 'preparatory' | 'technical-group';
+    startsAt?: string;
+    registrationDeadline?: string | null;
+  } = {},
+): Promise<BuiltMeeting> {
+  const now = new Date().toISOString();
+  const id = uuidv7();
+  const ordinal = meetingOrdinal++ * 1000 + Math.floor(Math.random() * 1000);
+  const slug = `meeting-${randomBytes(5).toString('hex')}`;
+  const startsAt = options.startsAt ?? new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const endsAt = new Date(Date.parse(startsAt) + 2 * 86_400_000).toISOString();
+  await db
+    .insertInto('meeting')
+    .values({
+      id,
+      slug,
+      number: options.kind && options.kind !== 'ministerial' ? '' : 'T',
+      ordinal,
+      managed_by: 'platform',
+      kind: options.kind ?? 'ministerial',
+      status: options.status ?? 'registration-open',
+      format: 'in-person',
+      city: 'Santo Domingo',
+      venue: 'Test venue',
+      time_zone: 'America/Santo_Domingo',
+      starts_at: startsAt,
+      ends_at: endsAt,
+      start_date: startsAt.slice(0, 10),
+      end_date: endsAt.slice(0, 10),
+      registration_deadline:
+        options.registrationDeadline === undefined
+          ? new Date(Date.parse(startsAt) - 7 * 86_400_000).toISOString()
+          : options.registrationDeadline,
+      working_langs: JSON.stringify(['es', 'en']),
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('translation')
+    .values({
+      entity_type: 'meeting',
+      entity_id: id,
+      field: 'name',
+      lang: 'en',
+      text: `Test meeting ${slug}`,
+      official: 1,
+      source: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return { id, slug };
 }
