@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { LANGS, LangSchema, LocalizedTextSchema } from './common.js';
+
+/**
+ * Documents of a meeting: working and information documents, presentations and reports, each with
+ * a symbol in the inter-American style (`OEA/Ser.K/XLIX.9 MISPA IX/doc.3/26`), revisions
+ * (`… rev. 1`, every earlier one kept), and one file per language per revision.
+ */
+
+export const MEETING_DOCUMENT_CATEGORIES = ['working', 'information', 'presentation', 'report'] as const;
+export const MeetingDocumentCategorySchema = z
+  .enum(MEETING_DOCUMENT_CATEGORIES, { error: 'must be working, information, presentation or report' })
+  .meta({ description: 'working (series doc), information (inf), presentation (pres) or report (rep)' });
+export type MeetingDocumentCategory = z.infer<typeof MeetingDocumentCategorySchema>;
+
+export const MEETING_DOCUMENT_VISIBILITIES = ['public', 'delegations'] as const;
+export const MeetingDocumentVisibilitySchema = z
+  .enum(MEETING_DOCUMENT_VISIBILITIES, { error: 'must be public or delegations' })
+  .meta({ description: 'public: everyone; delegations: delegations, partners and the secretariat only' });
+export type MeetingDocumentVisibility = z.infer<typeof MeetingDocumentVisibilitySchema>;
+
+const langError = 'must be en, es, fr or pt';
+const titleError = 'must be a title of 1 to 500 characters';
+const TitleSchema = z
+  .string({ error: titleError })
+  .trim()
+  .min(1, { error: titleError })
+  .max(500, { error: titleError })
+  .refine((v) => !/[\p{Cc}\u2028\u2029]/u.test(v), { error: 'must not contain control characters or line breaks' });
+
+/** Titles by language: at least one of the four. */
+export const MeetingDocumentTitlesSchema = z
+  .object({
+    en: TitleSchema.optional(),
+    es: TitleSchema.optional(),
+    fr: TitleSchema.optional(),
+    pt: TitleSchema.optional(),
+  })
+  .strict()
+  .refine((titles) => LANGS.some((lang) => titles[lang] !== undefined), {
+    error: 'must give the title in at least one of en, es, fr, pt',
+  })
+  .meta({ id: 'MeetingDocumentTitles', description: 'The title in one or more of en, es, fr, pt' });
+export type MeetingDocumentTitles = z.infer<typeof MeetingDocumentTitlesSchema>;
+
+const uuidError = 'must be the id (a UUID) of an agenda item of this meeting, or null';
+const AgendaItemIdSchema = z
+  .uuid({ error: uuidError })
+  .nullable()
+  .meta({ description: 'The agenda item the document belongs to, or null' });
+
+export const MeetingDocumentCreateSchema = z
+  .object({
+    category: MeetingDocumentCategorySchema,
+    titles: MeetingDocumentTitlesSchema,
+    originalLang: z.enum(LANGS, { error: langError }).meta({ description: 'The language it was written in' }),
+    visibility: MeetingDocumentVisibilitySchema,
+    agendaItemId: AgendaItemIdSchema.optional(),
+  })
+  .strict()
+  .meta({ id: 'MeetingDocumentCreate' });
+export type MeetingDocumentCreate = z.infer<typeof MeetingDocumentCreateSchema>;
+
+const versionError = 'must be the version you read, a whole number from 1';
+const VersionSchema = z
+  .number({ error: versionError })
+  .int({ error: versionError })
+  .min(1, { error: versionError })
+  .max(2_000_000_000, { error: versionError })
+  .meta({ description: 'The version you read; a different current version answers 409' });
+
+export const MeetingDocumentUpdateSchema = z
+  .object({
+    version: VersionSchema,
+    titles: MeetingDocumentTitlesSchema.optional(),
+    originalLang: z.enum(LANGS, { error: langError }).optional(),
+    visibility: MeetingDocumentVisibilitySchema.optional(),
+    agendaItemId: AgendaItemIdSchema.optional(),
+    adopted: z.boolean({ error: 'must be true or false' }).optional().meta({ description: 'Mark adopted, or not' }),
+  })
+  .strict()
+  .meta({ id: 'MeetingDocumentUpdate' });
+export type MeetingDocumentUpdate = z.infer<typeof MeetingDocumentUpdateSchema>;
+
+export const MeetingDocumentRevisionCreateSchema = z
+  .object({ version: VersionSchema })
+  .strict()
+  .meta({ id: 'MeetingDocumentRevisionCreate' });
+export type MeetingDocumentRevisionCreate = z.infer<typeof MeetingDocumentRevisionCreateSchema>;
+
+export const MeetingDocumentFileSchema = z
+  .object({
+    lang: LangSchema,
+    mediaType: z.string().meta({ description: 'Detected from the file’s bytes' }),
+    size: z.number().int(),
+    sha256: z.string(),
+    originalName: z.string(),
+    uploadedAt: z.iso.datetime(),
+    url: z.string().meta({ description: 'Where to download it' }),
+  })
+  .meta({ id: 'MeetingDocumentFile' });
+export type MeetingDocumentFile = z.infer<typeof MeetingDocumentFileSchema>;
+
+export const MeetingDocumentRevisionSchema = z
+  .object({
+    revision: z.number().int().meta({ description: '0 for the original, then 1, 2, …' }),
+    symbol: z.string(),
+    createdAt: z.iso.datetime(),
+    files: z.array(MeetingDocumentFileSchema),
+  })
+  .meta({ id: 'MeetingDocumentRevision' });
+export type MeetingDocumentRevision = z.infer<typeof MeetingDocumentRevisionSchema>;
+
+export const MeetingDocumentSchema = z
+  .object({
+    id: z.string(),
+    meeting: z.string().meta({ description: 'The meeting’s slug' }),
+    category: MeetingDocumentCategorySchema,
+    sequence: z.number().int(),
+    symbol: z.string().meta({ description: 'The symbol of the newest revision' }),
+    title: LocalizedTextSchema,
+    titles: z.partialRecord(LangSchema, z.string()).meta({ description: 'Every language the title is given in' }),
+    originalLang: LangSchema,
+    visibility: MeetingDocumentVisibilitySchema,
+    agendaItemId: z.string().nullable(),
+    adoptedAt: z.iso.datetime().nullable(),
+    version: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    revisions: z.array(MeetingDocumentRevisionSchema).meta({ description: 'Newest first' }),
+  })
+  .meta({ id: 'MeetingDocument' });
+export type MeetingDocument = z.infer<typeof MeetingDocumentSchema>;
+
+export const MeetingDocumentListSchema = z
+  .object({ lang: LangSchema, meeting: z.string(), items: z.array(MeetingDocumentSchema) })
+  .meta({ id: 'MeetingDocumentList' });
+export type MeetingDocumentList = z.infer<typeof MeetingDocumentListSchema>;
+
+const segment = (description: string) =>
+  z
+    .string()
+    .min(1)
+    .max(100)
+    .refine((value) => !value.includes('\0'), 'must not contain a NUL character')
+    .meta({ description });
+
+// `idOrSlug`, as the meetings routes name the same path segment (one router node, one name).
+export const MeetingDocumentsParamsSchema = z.object({ idOrSlug: segment('The meeting’s id or slug') });
+export const MeetingDocumentParamsSchema = MeetingDocumentsParamsSchema.extend({
+  id: segment('The document’s id'),
+});
+const revisionError = 'must be a revision number: 0 for the original, then 1, 2, …';
+export const MeetingDocumentFileParamsSchema = MeetingDocumentParamsSchema.extend({
+  revision: z.coerce
+    .number({ error: revisionError })
+    .int({ error: revisionError })
+    .min(0, { error: revisionError })
+    .max(999, { error: revisionError }),
+  lang: z.enum(LANGS, { error: langError }),
+});
+export const MeetingDocumentDownloadQuerySchema = z.object({
+  disposition: z
+    .enum(['attachment', 'inline'], { error: 'must be attachment or inline' })
+    .default('attachment')
+    .meta({ description: 'inline opens it in the browser; attachment (the default) saves it' }),
+});

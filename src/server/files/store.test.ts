@@ -1,0 +1,198 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fastifyMultipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../db/migrate.js';
+import { registerProblemHandlers } from '../http/problems.js';
+import { expectProblemDocument } from '../testing/api.js';
+import { createTestDatabase, engines, type TestDatabase } from '../testing/harness.js';
+import { contentDisposition, DOCUMENT_KINDS, type FileKind, fileStore, IMAGE_KINDS, multipartLimits } from './index.js';
+import {
+  declaredHugeZipBytes,
+  ELF_BYTES,
+  filesLeftIn,
+  lazyMultipartBody,
+  MZ_BYTES,
+  multipartBody,
+  odtBytes,
+  ooxmlBytes,
+  PNG_BYTES,
+  pdfBytes,
+  zipBombBytes,
+} from './testing.js';
+
+const MAX_BYTES = 256 * 1024;
+
+/** A bare app with the store and two routes, as a module would use them. */
+async function buildFilesApp(database: TestDatabase, dir: string, options: { failAfterStore?: boolean } = {}) {
+  const files = fileStore({ dir, maxBytes: MAX_BYTES });
+  const app = Fastify();
+  registerProblemHandlers(app);
+  await app.register(fastifyMultipart, { limits: multipartLimits(files.config) });
+  app.post<{ Params: { kinds: string } }>('/upload/:kinds', async (request, reply) => {
+    const kinds: readonly FileKind[] = request.params.kinds === 'images' ? IMAGE_KINDS : DOCUMENT_KINDS;
+    const upload = await files.receive(request, kinds);
+    try {
+      const stored = await upload.store(database.db, { createdBy: null, now: new Date() }, async (_trx, file) => {
+        if (options.failAfterStore) throw new Error('the caller failed after storing');
+        return file;
+      });
+      return reply.status(201).send({ ...stored, fields: upload.fields });
+    } finally {
+      await upload.release();
+    }
+  });
+  app.get<{ Params: { id: string }; Querystring: { restricted?: string } }>('/files/:id', async (request, reply) => {
+    const file = await database.db
+      .selectFrom('stored_file')
+      .selectAll()
+      .where('id', '=', request.params.id)
+      .executeTakeFirstOrThrow();
+    return files.send(request, reply, file, { restricted: request.query.restricted === '1' });
+  });
+  return app;
+}
+
+for (const engine of engines) {
+  describe(`the file store [${engine}]`, () => {
+    let database: TestDatabase;
+    let dir: string;
+    let app: FastifyInstance;
+    let failing: FastifyInstance;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(engine);
+      await migrateToLatest(database.db, database.schema);
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mispa-files-test-'));
+      app = await buildFilesApp(database, dir);
+      failing = await buildFilesApp(database, dir, { failAfterStore: true });
+    });
+    afterAll(async () => {
+      await app?.close();
+      await failing?.close();
+      await database?.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    let before: string[];
+    let rowsBefore: number;
+    const storedRows = async () => (await database.db.selectFrom('stored_file').select('id').execute()).length;
+    beforeEach(async () => {
+      before = filesLeftIn(dir);
+      rowsBefore = await storedRows();
+    });
+    const expectNothingKept = async () => {
+      expect(filesLeftIn(dir)).toEqual(before);
+      expect(await storedRows()).toBe(rowsBefore);
+    };
+    const upload = (data: Buffer, filename: string, kinds = 'documents', fields: Record<string, string> = {}) =>
+      app.inject({ method: 'POST', url: `/upload/${kinds}`, ...multipartBody([{ filename, data }], fields) });
+
+    it.each([
+      ['report.pdf', pdfBytes(), 'application/pdf'],
+      ['report.docx', ooxmlBytes('docx'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ['table.xlsx', ooxmlBytes('xlsx'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['slides.pptx', ooxmlBytes('pptx'), 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+      ['text.odt', odtBytes(), 'application/vnd.oasis.opendocument.text'],
+    ])('keeps %s under ab/cd/<uuid> with its hash and detected type', async (filename, data, mediaType) => {
+      const res = await upload(data, filename, 'documents', { note: 'kept' });
+      expect(res.statusCode, res.body).toBe(201);
+      const body = res.json();
+      expect(body).toMatchObject({ media_type: mediaType, size: data.length, original_name: filename });
+      expect(body.fields).toEqual({ note: 'kept' });
+      expect(body.storage_key).toMatch(
+        new RegExp(`^${body.sha256.slice(0, 2)}/${body.sha256.slice(2, 4)}/[0-9a-f-]{36}$`),
+      );
+      expect(fs.readFileSync(path.join(dir, body.storage_key))).toEqual(data);
+      expect(filesLeftIn(path.join(dir, 'tmp'))).toEqual([]);
+    });
+
+    it('decides the type from the bytes, not the name or the Content-Type sent', async () => {
+      const res = await upload(pdfBytes(), 'looks-like.docx');
+      expect(res.json().media_type).toBe('application/pdf');
+      const png = await upload(PNG_BYTES, 'logo.pdf', 'images');
+      expect(png.json().media_type).toBe('image/png');
+    });
+
+    it.each([
+      ['an ELF program renamed .pdf', ELF_BYTES, 415, /program \(Linux executable \(ELF\)\)/],
+      ['a Windows program renamed .pdf', MZ_BYTES, 415, /program \(Windows executable \(MZ\)\)/],
+      ['a zip bomb', zipBombBytes(), 422, /zip bomb/],
+      ['an archive declaring 4 GB', declaredHugeZipBytes(), 422, /expand to more/],
+      ['a PNG where documents are expected', PNG_BYTES, 415, /PDF, DOCX, XLSX, PPTX, ODT/],
+      ['plain text', Buffer.from('hello'), 415, /read from the content/],
+    ])('refuses %s with a clear message, keeping nothing', async (_what, data, status, detail) => {
+      const res = await upload(data, 'innocent.pdf');
+      expect(expectProblemDocument(res, status).detail).toMatch(detail);
+      await expectNothingKept();
+    });
+
+    it('refuses a 1 GB file with 413 without ever holding it in memory', async () => {
+      const body = lazyMultipartBody(1024 ** 3);
+      const rss = process.memoryUsage().rss;
+      const res = await app.inject({ method: 'POST', url: '/upload/documents', ...body });
+      expect(expectProblemDocument(res, 413).detail).toBe('The file is larger than 0.3 MB, the most allowed.');
+      // The rest of the body is drained and dropped, never gathered.
+      expect(process.memoryUsage().rss - rss).toBeLessThan(256 * 1024 ** 2);
+      await expectNothingKept();
+    });
+
+    it('refuses two files, an empty file, no file and a body that is not multipart', async () => {
+      const two = multipartBody([
+        { filename: 'a.pdf', data: pdfBytes() },
+        { filename: 'b.pdf', data: pdfBytes() },
+      ]);
+      expectProblemDocument(await app.inject({ method: 'POST', url: '/upload/documents', ...two }), 413);
+      const empty = expectProblemDocument(await upload(Buffer.alloc(0), 'empty.pdf'), 400);
+      expect(empty.detail).toBe('Parameter "file": is empty.');
+      const none = multipartBody([], { title: 'no file' });
+      expectProblemDocument(await app.inject({ method: 'POST', url: '/upload/documents', ...none }), 400);
+      const json = await app.inject({ method: 'POST', url: '/upload/documents', payload: { file: 'x' } });
+      expectProblemDocument(json, 415);
+      await expectNothingKept();
+    });
+
+    it('removes the file again when the caller’s transaction fails after storing it', async () => {
+      const res = await failing.inject({
+        method: 'POST',
+        url: '/upload/documents',
+        ...multipartBody([{ filename: 'a.pdf', data: pdfBytes() }]),
+      });
+      expect(res.statusCode).toBe(500);
+      await expectNothingKept();
+    });
+
+    it('sends a stored file with its type, length, name, nosniff, ETag and caching', async () => {
+      const data = pdfBytes('Informe');
+      const stored = (await upload(data, 'Informe año «final».pdf')).json();
+      const res = await app.inject({ url: `/files/${stored.id}?restricted=1` });
+      expect(res.statusCode).toBe(200);
+      expect(res.rawPayload).toEqual(data);
+      expect(res.headers).toMatchObject({
+        'content-type': 'application/pdf',
+        'content-length': String(data.length),
+        'content-disposition': `attachment; filename="Informe a_o _final_.pdf"; filename*=UTF-8''Informe%20a%C3%B1o%20%C2%ABfinal%C2%BB.pdf`,
+        'x-content-type-options': 'nosniff',
+        etag: `"${stored.sha256}"`,
+        'cache-control': 'private, no-cache',
+      });
+      const again = await app.inject({
+        url: `/files/${stored.id}`,
+        headers: { 'if-none-match': `"${stored.sha256}"` },
+      });
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+      expect((await app.inject({ url: `/files/${stored.id}` })).headers['cache-control']).toBe('public, no-cache');
+    });
+  });
+}
+
+describe('contentDisposition', () => {
+  it('quotes a plain name and encodes every other character (RFC 5987)', () => {
+    expect(contentDisposition('inline', 'a.pdf')).toBe(`inline; filename="a.pdf"; filename*=UTF-8''a.pdf`);
+    expect(contentDisposition('attachment', `x"y\\z'(1)*.pdf`)).toBe(
+      `attachment; filename="x_y_z'(1)*.pdf"; filename*=UTF-8''x%22y%5Cz%27%281%29%2A.pdf`,
+    );
+  });
+});

@@ -1,0 +1,276 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Database, Row } from '../db/schema.js';
+import { InvalidParameterError, ProblemError } from '../http/problems.js';
+import {
+  type ArchiveLimits,
+  DEFAULT_ARCHIVE_LIMITS,
+  type Detection,
+  detectKind,
+  type FileKind,
+  HEAD_BYTES,
+  MEDIA_TYPES,
+} from './detect.js';
+
+export type StoredFile = Row<'stored_file'>;
+
+export interface FilesConfig {
+  /** Where stored files live (MISPA_FILES_DIR); temporary uploads go to its `tmp/` folder. */
+  dir: string;
+  /** The largest file accepted (MISPA_UPLOAD_MAX_BYTES). */
+  maxBytes: number;
+  archiveLimits?: ArchiveLimits;
+}
+
+/** The multipart limits the app registers @fastify/multipart with: one file and a few small fields. */
+export function multipartLimits(config: FilesConfig) {
+  return { fileSize: config.maxBytes, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12, headerPairs: 100 };
+}
+
+/** A file received and checked, waiting in the temporary folder until `store` keeps it. */
+export interface Upload {
+  sha256: string;
+  size: number;
+  kind: FileKind;
+  mediaType: string;
+  originalName: string;
+  /** The form's text fields sent before the file part. */
+  fields: Record<string, string>;
+  /**
+   * In one transaction: moves the file into place, inserts its stored_file row and runs `work`
+   * with both (write the rows pointing at it and the audit entry there). If anything fails the
+   * file is removed again and the error thrown on.
+   */
+  store<T>(
+    db: Kysely<Database>,
+    by: { createdBy: string | null; now: Date },
+    work: (trx: Transaction<Database>, file: StoredFile) => Promise<T>,
+  ): Promise<T>;
+  /** Removes the file unless `store` kept it; call it in a `finally` after receiving. */
+  release(): Promise<void>;
+}
+
+const mib = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+
+/** A file name as a person gave it, without folders or control characters. */
+function cleanName(name: string | undefined, kind: FileKind): string {
+  const base = (name ?? '')
+    .split(/[\\/]/)
+    .pop()
+    ?.replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .trim()
+    .slice(0, 200);
+  return base || `file.${kind}`;
+}
+
+/** RFC 6266 Content-Disposition with an ASCII fallback and the real name RFC 5987-encoded. */
+export function contentDisposition(type: 'attachment' | 'inline', filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+function refusal(detection: Exclude<Detection, { ok: true }>, allowed: readonly FileKind[]): ProblemError {
+  if (detection.reason === 'executable') {
+    return new ProblemError(415, 'executable-file', 'files.executable', { format: detection.format });
+  }
+  if (detection.reason === 'archive' && detection.detail !== 'corrupt') {
+    return new ProblemError(422, 'suspicious-archive', `files.archive.${detection.detail}`);
+  }
+  return unsupported(allowed);
+}
+
+const unsupported = (allowed: readonly FileKind[]) =>
+  new ProblemError(415, 'unsupported-file-type', 'files.unsupported', {
+    allowed: allowed.map((k) => k.toUpperCase()).join(', '),
+  });
+
+/** The multipart plugin's own errors, as problems a person can act on. */
+function multipartProblem(error: unknown, config: FilesConfig): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(config);
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+    return new ProblemError(413, 'too-many-parts', 'files.tooManyParts');
+  }
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+    return new ProblemError(415, 'not-multipart', 'files.notMultipart');
+  return error;
+}
+
+const tooLarge = (config: FilesConfig) =>
+  new ProblemError(413, 'file-too-large', 'files.tooLarge', { max: mib(config.maxBytes) });
+
+/**
+ * The platform's file store: uploads are streamed to a temporary file while hashed, their type is
+ * decided from the bytes, and only then are they moved under a key like `ab/cd/<uuid>`.
+ */
+export function fileStore(config: FilesConfig) {
+  const tmpDir = path.join(config.dir, 'tmp');
+  const limits = config.archiveLimits ?? DEFAULT_ARCHIVE_LIMITS;
+
+  /** Streams the file part to `target`, returning its hash, size and first bytes. */
+  async function save(file: NodeJS.ReadableStream & { truncated?: boolean }, target: string) {
+    const hash = createHash('sha256');
+    const head: Buffer[] = [];
+    let size = 0;
+    const tap = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        if (size < HEAD_BYTES) head.push(chunk.subarray(0, HEAD_BYTES - size));
+        size += chunk.length;
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    // Stop at the limit rather than read (and drop) the rest of an oversized body.
+    file.once('limit', () => tap.destroy(tooLarge(config)));
+    await pipeline(file, tap, fs.createWriteStream(target, { flags: 'wx' }));
+    if (file.truncated) throw tooLarge(config);
+    return { sha256: hash.digest('hex'), size, head: Buffer.concat(head) };
+  }
+
+  async function detect(target: string, size: number, head: Buffer): Promise<Detection> {
+    const handle = await fsp.open(target, 'r');
+    try {
+      return await detectKind(handle, size, head, limits);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  return {
+    config,
+
+    /**
+     * Reads the one file of a multipart/form-data request (field `file`) and checks it against
+     * `allowed`; refusals are 4xx problems and leave nothing on disk.
+     */
+    async receive(request: FastifyRequest, allowed: readonly FileKind[]): Promise<Upload> {
+      if (!request.isMultipart()) throw new ProblemError(415, 'not-multipart', 'files.notMultipart');
+      await fsp.mkdir(tmpDir, { recursive: true });
+      const temp = path.join(tmpDir, `${randomUUID()}.part`);
+      // Where the file is now (moved into place by `store`), null once kept or removed.
+      let current: string | null = temp;
+      const remove = async () => {
+        if (current) await fsp.rm(current, { force: true });
+        current = null;
+      };
+      try {
+        const fields: Record<string, string> = {};
+        let saved: { sha256: string; size: number; head: Buffer; filename: string } | null = null;
+        // Every part is read, so a second file is refused (the files limit) rather than ignored.
+        for await (const part of request.parts()) {
+          if (part.type === 'field') {
+            fields[part.fieldname] = String(part.value);
+            continue;
+          }
+          if (part.fieldname !== 'file' || saved) {
+            part.file.resume();
+            throw new InvalidParameterError(
+              part.fieldname,
+              'body',
+              'is not expected: send one file, in the field "file"',
+            );
+          }
+          saved = { ...(await save(part.file, temp)), filename: part.filename };
+        }
+        if (!saved) throw new InvalidParameterError('file', 'body', 'is required: send one file in the field "file"');
+        const { sha256, size, head } = saved;
+        if (size === 0) throw new InvalidParameterError('file', 'body', 'is empty');
+        const detection = await detect(temp, size, head);
+        if (!detection.ok) throw refusal(detection, allowed);
+        if (!allowed.includes(detection.kind)) throw unsupported(allowed);
+        let stored = false;
+        const originalName = cleanName(saved.filename, detection.kind);
+        return {
+          sha256,
+          size,
+          kind: detection.kind,
+          mediaType: MEDIA_TYPES[detection.kind],
+          originalName,
+          fields,
+          async store(db, by, work) {
+            if (current !== temp || stored) throw new Error('upload already stored or released');
+            const id = uuidv7();
+            const key = `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${id}`;
+            const at = by.now.toISOString();
+            try {
+              const result = await db.transaction().execute(async (trx) => {
+                await fsp.mkdir(path.dirname(path.join(config.dir, key)), { recursive: true });
+                await fsp.rename(temp, path.join(config.dir, key));
+                current = path.join(config.dir, key);
+                const row: StoredFile = {
+                  id,
+                  sha256,
+                  size,
+                  media_type: MEDIA_TYPES[detection.kind],
+                  original_name: originalName,
+                  storage_key: key,
+                  created_by: by.createdBy,
+                  created_at: at,
+                  updated_at: at,
+                };
+                await trx.insertInto('stored_file').values(row).execute();
+                return work(trx, row);
+              });
+              stored = true;
+              current = null;
+              return result;
+            } catch (error) {
+              await remove();
+              throw error;
+            }
+          },
+          release: remove,
+        };
+      } catch (error) {
+        await remove();
+        throw multipartProblem(error, config);
+      }
+    },
+
+    /** Where a stored file's bytes are. */
+    pathOf(file: Pick<StoredFile, 'storage_key'>): string {
+      return path.join(config.dir, file.storage_key);
+    },
+
+    /**
+     * Sends a stored file: its detected type and size, a download name, nosniff, its hash as a
+     * strong ETag (304 when it matches), and `private` caching for files not everyone may read.
+     */
+    send(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      file: StoredFile,
+      options: { disposition?: 'attachment' | 'inline'; restricted: boolean; filename?: string },
+    ) {
+      const etag = `"${file.sha256}"`;
+      reply
+        .header('content-type', file.media_type)
+        .header(
+          'content-disposition',
+          contentDisposition(options.disposition ?? 'attachment', options.filename ?? file.original_name),
+        )
+        .header('x-content-type-options', 'nosniff')
+        .header('etag', etag)
+        .header('cache-control', `${options.restricted ? 'private' : 'public'}, no-cache`);
+      const match = request.headers['if-none-match'];
+      if (match?.split(/\s*,\s*/).some((tag) => tag === etag || tag === `W/${etag}` || tag === '*')) {
+        return reply.status(304).send();
+      }
+      reply.header('content-length', String(file.size));
+      return reply.send(fs.createReadStream(path.join(config.dir, file.storage_key)));
+    },
+  };
+}
+
+export type FileStore = ReturnType<typeof fileStore>;

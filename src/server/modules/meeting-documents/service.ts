@@ -1,0 +1,431 @@
+import type { Kysely, Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { LANGS, type Lang } from '../../../contract/common.js';
+import type {
+  MeetingDocument,
+  MeetingDocumentCreate,
+  MeetingDocumentList,
+  MeetingDocumentRevisionCreate,
+  MeetingDocumentUpdate,
+} from '../../../contract/meeting-documents.js';
+import type { Database } from '../../db/schema.js';
+import { kindOfMediaType, type StoredFile, type Upload } from '../../files/index.js';
+import { message } from '../../http/messages.js';
+import { DeniedError, InvalidParameterError, ProblemError } from '../../http/problems.js';
+import type { Actor, RequestContext } from '../../policy/actor.js';
+import { decide } from '../../policy/policy.js';
+import { ConflictError } from '../agenda/conflict.js';
+import { recordAudit } from '../audit/chain.js';
+import type { MeetingRow } from '../meetings/queries.js';
+import { findVisibleMeeting } from '../meetings/visibility.js';
+import { replaceTexts } from '../shared/texts.js';
+import { isUniqueViolation } from '../users/queries.js';
+import {
+  agendaItemInMeeting,
+  agendaLinksOf,
+  type DocumentRow,
+  filesOf,
+  findDocument,
+  findFile,
+  findRevision,
+  insertDocument,
+  insertRevision,
+  latestRevision,
+  listDocuments,
+  nextSequence,
+  patchDocument,
+  putFile,
+  revisionsOf,
+  setAgendaLink,
+  symbolMeeting,
+  titlesOf,
+  updateDocumentAt,
+} from './queries.js';
+import { documentSymbol, revisionSymbol } from './symbols.js';
+
+/** Tries at a free sequence number before giving up: each retry follows a concurrent insert. */
+const SEQUENCE_ATTEMPTS = 8;
+
+/** May this caller see the documents a meeting keeps for its delegations? */
+export function canReadDelegationDocuments(actor: Actor): boolean {
+  return decide(actor, 'meeting-documents.read-delegations').allowed;
+}
+
+/** The role allowing the secretariat's change, for the audit trail (the guard already let it in). */
+function managerRole(ctx: RequestContext): string | null {
+  const decision = decide(ctx.actor, 'meeting-documents.manage');
+  if (!decision.allowed) throw new DeniedError(decision.status, decision.reason, 'meeting-documents.manage');
+  return decision.role;
+}
+
+/** The audit trail's view of a document. */
+const audited = (row: Partial<DocumentRow>, extra: Record<string, unknown> = {}) => ({
+  category: row.category,
+  sequence: row.sequence,
+  originalLang: row.original_lang,
+  visibility: row.visibility,
+  adoptedAt: row.adopted_at,
+  version: row.version,
+  ...extra,
+});
+
+export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () => Date }) {
+  const { db, clock } = deps;
+
+  async function present(meeting: MeetingRow, rows: DocumentRow[], lang: Lang): Promise<MeetingDocument[]> {
+    const ids = rows.map((r) => r.id);
+    const [titles, revisions, links] = await Promise.all([
+      titlesOf(db, ids),
+      revisionsOf(db, ids),
+      agendaLinksOf(db, ids),
+    ]);
+    const files = await filesOf(
+      db,
+      revisions.map((r) => r.id),
+    );
+    return rows.map((row) => {
+      const given = titles.get(row.id) ?? {};
+      const titleLang = [lang, row.original_lang as Lang, ...LANGS].find((l) => given[l] !== undefined) ?? lang;
+      const own = revisions.filter((r) => r.document_id === row.id);
+      const base = `/api/v1/meetings/${encodeURIComponent(meeting.slug)}/documents/${row.id}/revisions`;
+      return {
+        id: row.id,
+        meeting: meeting.slug,
+        category: row.category,
+        sequence: row.sequence,
+        symbol: own[0]?.symbol ?? '',
+        title: { text: given[titleLang] ?? '', lang: titleLang, official: true },
+        titles: given,
+        originalLang: row.original_lang as Lang,
+        visibility: row.visibility,
+        agendaItemId: links.find((l) => l.meeting_document_id === row.id)?.agenda_item_id ?? null,
+        adoptedAt: row.adopted_at,
+        version: row.version,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        revisions: own.map((revision) => ({
+          revision: revision.revision,
+          symbol: revision.symbol,
+          createdAt: revision.created_at,
+          files: files
+            .filter((f) => f.revision_id === revision.id)
+            .map((f) => ({
+              lang: f.lang as Lang,
+              mediaType: f.media_type,
+              size: f.size,
+              sha256: f.sha256,
+              originalName: f.original_name,
+              uploadedAt: f.updated_at,
+              url: `${base}/${revision.revision}/files/${f.lang}`,
+            })),
+        })),
+      };
+    });
+  }
+
+  /** The document as `actor` may see it: a delegations-only one is refused to others (401/403). */
+  async function visibleDocument(actor: Actor, meeting: MeetingRow, id: string): Promise<DocumentRow> {
+    const row = await findDocument(db, meeting.id, id);
+    if (!row) throw new ProblemError(404, 'not-found', 'meetingDocuments.notFound', { id });
+    if (row.visibility === 'delegations') {
+      const decision = decide(actor, 'meeting-documents.read-delegations');
+      if (!decision.allowed)
+        throw new DeniedError(decision.status, decision.reason, 'meeting-documents.read-delegations');
+    }
+    return row;
+  }
+
+  async function presentOne(meeting: MeetingRow, id: string, lang: Lang): Promise<MeetingDocument> {
+    const row = await findDocument(db, meeting.id, id);
+    if (!row) throw new ProblemError(404, 'not-found', 'meetingDocuments.notFound', { id });
+    return (await present(meeting, [row], lang))[0] as MeetingDocument;
+  }
+
+  async function checkAgendaItem(ctx: RequestContext, meeting: MeetingRow, itemId: string | null | undefined) {
+    if (itemId && !(await agendaItemInMeeting(db, meeting.id, itemId))) {
+      throw new InvalidParameterError('agendaItemId', 'body', message(ctx.lang, 'meetingDocuments.agendaItem'));
+    }
+  }
+
+  /** A 409 carrying the document as it is now. */
+  async function stale(meeting: MeetingRow, id: string, sent: number, lang: Lang): Promise<never> {
+    const current = await presentOne(meeting, id, lang);
+    throw new ConflictError(
+      'meetingDocuments.stale',
+      { sent: String(sent), current: String(current.version) },
+      current.version,
+      current,
+    );
+  }
+
+  /**
+   * Runs `change` on the document at the version the caller read, bumping it, in one transaction
+   * with its audit entry; a different version answers 409 with the current document.
+   */
+  async function edit(
+    ctx: RequestContext,
+    slug: string,
+    id: string,
+    version: number,
+    change: (
+      trx: Transaction<Database>,
+      row: DocumentRow,
+      meeting: MeetingRow,
+      at: string,
+    ) => Promise<{ action: string; patch: Partial<DocumentRow>; before: object; after: object }>,
+    /** Checks made before the transaction (SQLite has one connection: no other query inside it). */
+    check?: (meeting: MeetingRow) => Promise<void>,
+  ): Promise<MeetingDocument> {
+    const role = managerRole(ctx);
+    const meeting = await findVisibleMeeting(db, ctx.actor, slug);
+    const row = await findDocument(db, meeting.id, id);
+    if (!row) throw new ProblemError(404, 'not-found', 'meetingDocuments.notFound', { id });
+    await check?.(meeting);
+    if (row.version !== version) return stale(meeting, id, version, ctx.lang);
+    const now = clock();
+    const at = now.toISOString();
+    const done = await db.transaction().execute(async (trx) => {
+      // Claim the version first: a concurrent edit waits for this row, then finds it changed.
+      if (!(await updateDocumentAt(trx, id, version, { updated_at: at }))) return false;
+      const { action, patch, before, after } = await change(trx, row, meeting, at);
+      if (Object.keys(patch).length > 0) await patchDocument(trx, id, patch);
+      await recordAudit(
+        trx,
+        ctx,
+        {
+          action,
+          role,
+          entityType: 'meeting_document',
+          entityId: id,
+          before,
+          after: { ...after, version: version + 1 },
+        },
+        now,
+      );
+      return true;
+    });
+    if (!done) return stale(meeting, id, version, ctx.lang);
+    return presentOne(meeting, id, ctx.lang);
+  }
+
+  return {
+    async list(ctx: RequestContext, slug: string, lang: Lang): Promise<MeetingDocumentList> {
+      const meeting = await findVisibleMeeting(db, ctx.actor, slug);
+      const rows = await listDocuments(db, meeting.id, canReadDelegationDocuments(ctx.actor));
+      return { lang, meeting: meeting.slug, items: await present(meeting, rows, lang) };
+    },
+
+    async get(ctx: RequestContext, slug: string, id: string, lang: Lang): Promise<MeetingDocument> {
+      const meeting = await findVisibleMeeting(db, ctx.actor, slug);
+      const row = await visibleDocument(ctx.actor, meeting, id);
+      return (await present(meeting, [row], lang))[0] as MeetingDocument;
+    },
+
+    /** Adds a document with the next number of its series and its original (revision 0). */
+    async create(ctx: RequestContext, slug: string, input: MeetingDocumentCreate): Promise<MeetingDocument> {
+      const role = managerRole(ctx);
+      const meeting = await findVisibleMeeting(db, ctx.actor, slug);
+      await checkAgendaItem(ctx, meeting, input.agendaItemId);
+      const symbolOf = await symbolMeeting(db, meeting.id);
+      const id = uuidv7();
+      for (let attempt = 1; ; attempt++) {
+        const now = clock();
+        const at = now.toISOString();
+        try {
+          await db.transaction().execute(async (trx) => {
+            const sequence = await nextSequence(trx, meeting.id, input.category);
+            const row = {
+              id,
+              meeting_id: meeting.id,
+              category: input.category,
+              sequence,
+              original_lang: input.originalLang,
+              visibility: input.visibility,
+              adopted_at: null,
+              created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+              created_at: at,
+              updated_at: at,
+            };
+            await insertDocument(trx, row);
+            const symbol = documentSymbol(symbolOf, input.category, sequence, now);
+            await insertRevision(trx, {
+              id: uuidv7(),
+              document_id: id,
+              revision: 0,
+              symbol,
+              created_by: row.created_by,
+              created_at: at,
+              updated_at: at,
+            });
+            await replaceTexts(trx, 'meeting_document', id, 'title', input.titles, at);
+            await setAgendaLink(trx, id, input.agendaItemId ?? null);
+            await recordAudit(
+              trx,
+              ctx,
+              {
+                action: 'meeting-documents.create',
+                role,
+                entityType: 'meeting_document',
+                entityId: id,
+                before: null,
+                after: audited(
+                  { ...row, version: 1 },
+                  { meeting: meeting.slug, symbol, titles: input.titles, agendaItemId: input.agendaItemId ?? null },
+                ),
+              },
+              now,
+            );
+          });
+          break;
+        } catch (error) {
+          // Another document took this number meanwhile: the unique constraint refused ours.
+          if (!isUniqueViolation(error)) throw error;
+          if (attempt >= SEQUENCE_ATTEMPTS) throw new ProblemError(409, 'busy', 'meetingDocuments.busy');
+        }
+      }
+      return presentOne(meeting, id, ctx.lang);
+    },
+
+    /** Edits titles, original language, visibility, agenda item, or marks adopted. */
+    update(ctx: RequestContext, slug: string, id: string, input: MeetingDocumentUpdate): Promise<MeetingDocument> {
+      return edit(
+        ctx,
+        slug,
+        id,
+        input.version,
+        async (trx, row, _meeting, at) => {
+          const patch: Partial<DocumentRow> = {};
+          if (input.originalLang !== undefined) patch.original_lang = input.originalLang;
+          if (input.visibility !== undefined) patch.visibility = input.visibility;
+          if (input.adopted !== undefined) patch.adopted_at = input.adopted ? (row.adopted_at ?? at) : null;
+          const extra: Record<string, unknown> = {};
+          if (input.titles !== undefined) {
+            await replaceTexts(trx, 'meeting_document', id, 'title', input.titles, at);
+            extra.titles = input.titles;
+          }
+          if (input.agendaItemId !== undefined) {
+            await setAgendaLink(trx, id, input.agendaItemId);
+            extra.agendaItemId = input.agendaItemId;
+          }
+          return {
+            action:
+              input.adopted !== undefined && Object.keys(input).length === 2
+                ? 'meeting-documents.adopt'
+                : 'meeting-documents.update',
+            patch,
+            before: audited(row),
+            after: audited({ ...row, ...patch }, extra),
+          };
+        },
+        (meeting) => checkAgendaItem(ctx, meeting, input.agendaItemId),
+      );
+    },
+
+    /** Adds the next revision (`… rev. N`); earlier revisions and their files are kept. */
+    addRevision(
+      ctx: RequestContext,
+      slug: string,
+      id: string,
+      input: MeetingDocumentRevisionCreate,
+    ): Promise<MeetingDocument> {
+      return edit(ctx, slug, id, input.version, async (trx, row, _meeting, at) => {
+        const latest = await latestRevision(trx, id);
+        const original = await findRevision(trx, id, 0);
+        const revision = latest.revision + 1;
+        const symbol = revisionSymbol(original?.symbol ?? latest.symbol, revision);
+        await insertRevision(trx, {
+          id: uuidv7(),
+          document_id: id,
+          revision,
+          symbol,
+          created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+          created_at: at,
+          updated_at: at,
+        });
+        return {
+          action: 'meeting-documents.revise',
+          patch: {},
+          before: audited(row, { symbol: latest.symbol }),
+          after: audited(row, { symbol, revision }),
+        };
+      });
+    },
+
+    /** Keeps `upload` as the file of one revision in one language (replacing one uploaded before). */
+    async putFile(
+      ctx: RequestContext,
+      params: { slug: string; id: string; revision: number; lang: Lang },
+      upload: Upload,
+    ): Promise<MeetingDocument> {
+      const role = managerRole(ctx);
+      const meeting = await findVisibleMeeting(db, ctx.actor, params.slug);
+      const row = await findDocument(db, meeting.id, params.id);
+      if (!row) throw new ProblemError(404, 'not-found', 'meetingDocuments.notFound', { id: params.id });
+      const revision = await findRevision(db, row.id, params.revision);
+      if (!revision) {
+        const { symbol } = await latestRevision(db, row.id);
+        throw new ProblemError(404, 'not-found', 'meetingDocuments.revisionNotFound', {
+          symbol,
+          revision: String(params.revision),
+        });
+      }
+      const now = clock();
+      const at = now.toISOString();
+      const createdBy = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
+      await upload.store(db, { createdBy, now }, async (trx, file) => {
+        const previous = await findFile(trx, revision.id, params.lang);
+        await putFile(trx, {
+          id: uuidv7(),
+          revision_id: revision.id,
+          lang: params.lang,
+          file_id: file.id,
+          created_at: at,
+          updated_at: at,
+        });
+        await trx.updateTable('meeting_document').set({ updated_at: at }).where('id', '=', row.id).execute();
+        const fileOf = (f: StoredFile | undefined) =>
+          f ? { fileId: f.id, sha256: f.sha256, size: f.size, mediaType: f.media_type, name: f.original_name } : null;
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: 'meeting-documents.upload',
+            role,
+            entityType: 'meeting_document',
+            entityId: row.id,
+            before: { symbol: revision.symbol, lang: params.lang, file: fileOf(previous) },
+            after: { symbol: revision.symbol, lang: params.lang, file: fileOf(file) },
+          },
+          now,
+        );
+      });
+      return presentOne(meeting, row.id, ctx.lang);
+    },
+
+    /** The stored file to send, if the caller may read it, and how to send it. */
+    async download(
+      ctx: RequestContext,
+      params: { slug: string; id: string; revision: number; lang: Lang },
+    ): Promise<{ file: StoredFile; restricted: boolean; filename: string }> {
+      const meeting = await findVisibleMeeting(db, ctx.actor, params.slug);
+      const row = await visibleDocument(ctx.actor, meeting, params.id);
+      const revision = await findRevision(db, row.id, params.revision);
+      const { symbol } = revision ?? (await latestRevision(db, row.id));
+      if (!revision) {
+        throw new ProblemError(404, 'not-found', 'meetingDocuments.revisionNotFound', {
+          symbol,
+          revision: String(params.revision),
+        });
+      }
+      const file = await findFile(db, revision.id, params.lang);
+      if (!file)
+        throw new ProblemError(404, 'not-found', 'meetingDocuments.fileNotFound', { symbol, lang: params.lang });
+      const extension = kindOfMediaType(file.media_type) ?? 'bin';
+      // Named by symbol and language, as the documents are cited: "OEA-Ser.K-XLIX.9 MISPA IX-doc.3-26 (es).pdf".
+      const filename = `${symbol.replaceAll('/', '-')} (${params.lang}).${extension}`;
+      return { file, restricted: row.visibility !== 'public' || meeting.status === 'draft', filename };
+    },
+  };
+}
+
+export type MeetingDocumentsService = ReturnType<typeof meetingDocumentsService>;

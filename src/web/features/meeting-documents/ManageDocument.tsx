@@ -1,0 +1,146 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../contract/common.js';
+import type { MeetingDocument } from '../../../contract/meeting-documents.js';
+import { Field, FormAlert, FormStatus, onSubmit, useProblemMessage } from '../account/forms.js';
+import { useLang } from '../shared/useLang.js';
+import { LanguageOptions } from './LanguageOptions.js';
+import { languageName } from './labels.js';
+import { useAddRevision, useUpdateDocument, useUploadFile } from './queries.js';
+
+/** The secretariat's actions on one document: a file per language, a new revision, adoption. */
+export function ManageDocument({ slug, document }: { slug: string; document: MeetingDocument }) {
+  const { t } = useTranslation();
+  const problemMessage = useProblemMessage();
+  const [status, setStatus] = useState<string | null>(null);
+  const revise = useAddRevision(slug, document.id);
+  const update = useUpdateDocument(slug, document.id);
+  const error = revise.error ?? update.error;
+  return (
+    <section
+      className="meeting-document__manage"
+      aria-label={t('meetingDocuments.manage.label', { symbol: document.symbol })}
+    >
+      <UploadForm slug={slug} document={document} onDone={setStatus} />
+      <div className="meeting-document__actions">
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={revise.isPending}
+          onClick={() =>
+            revise.mutate(document.version, {
+              onSuccess: (revised) => setStatus(t('meetingDocuments.manage.revised', { symbol: revised.symbol })),
+            })
+          }
+        >
+          {t('meetingDocuments.manage.newRevision')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={update.isPending}
+          onClick={() =>
+            update.mutate(
+              { version: document.version, adopted: document.adoptedAt === null },
+              {
+                onSuccess: (changed) =>
+                  setStatus(
+                    changed.adoptedAt
+                      ? t('meetingDocuments.manage.adoptedDone')
+                      : t('meetingDocuments.manage.notAdoptedDone'),
+                  ),
+              },
+            )
+          }
+        >
+          {document.adoptedAt === null
+            ? t('meetingDocuments.manage.markAdopted')
+            : t('meetingDocuments.manage.unmarkAdopted')}
+        </button>
+      </div>
+      <FormAlert message={problemMessage(error)} />
+      <FormStatus message={status} />
+    </section>
+  );
+}
+
+function UploadForm({
+  slug,
+  document,
+  onDone,
+}: {
+  slug: string;
+  document: MeetingDocument;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const reader = useLang();
+  const problemMessage = useProblemMessage();
+  const [lang, setLang] = useState<Lang>(document.originalLang);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [missing, setMissing] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const upload = useUploadFile(slug, document.id, setProgress);
+  const revision = document.revisions[0]?.revision ?? 0;
+
+  const send = () => {
+    const file = input.current?.files?.[0];
+    setMissing(!file);
+    if (!file) {
+      input.current?.focus();
+      return;
+    }
+    setProgress(0);
+    upload.mutate(
+      { revision, lang, file },
+      {
+        onSuccess: () => {
+          onDone(t('meetingDocuments.manage.uploaded', { language: languageName(lang, reader, true) }));
+          if (input.current) input.current.value = '';
+        },
+        onSettled: () => setProgress(null),
+      },
+    );
+  };
+
+  return (
+    <form className="form form--inline" onSubmit={onSubmit(send)} noValidate>
+      <Field label={t('meetingDocuments.manage.fileLang')}>
+        {(control) => (
+          <select {...control} value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+            <LanguageOptions reader={reader} />
+          </select>
+        )}
+      </Field>
+      <Field
+        label={t('meetingDocuments.manage.file')}
+        hint={t('meetingDocuments.manage.fileHint')}
+        error={missing ? t('meetingDocuments.manage.chooseFile') : undefined}
+      >
+        {(control) => (
+          <input
+            {...control}
+            ref={input}
+            type="file"
+            accept=".pdf,.docx,.xlsx,.pptx,.odt,application/pdf"
+            onChange={() => setMissing(false)}
+          />
+        )}
+      </Field>
+      <div className="form__actions">
+        <button type="submit" className="button button--small" disabled={upload.isPending}>
+          {t('meetingDocuments.manage.upload')}
+        </button>
+        {progress !== null && (
+          <progress
+            className="upload-progress"
+            max={1}
+            value={progress}
+            aria-label={t('meetingDocuments.manage.progress', { percent: Math.round(progress * 100) })}
+          />
+        )}
+      </div>
+      <FormAlert message={problemMessage(upload.error)} />
+    </form>
+  );
+}

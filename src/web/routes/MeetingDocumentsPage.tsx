@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { isNotFound } from '../api/client.js';
+import { useMe } from '../features/account/queries.js';
+import { isSecretariat } from '../features/account/roles.js';
+import { AddDocumentForm } from '../features/meeting-documents/AddDocumentForm.js';
+import { DocumentList } from '../features/meeting-documents/DocumentList.js';
+import { useMeetingDocuments } from '../features/meeting-documents/queries.js';
+import { MeetingNav } from '../features/meetings/MeetingNav.js';
+import { useMeeting } from '../features/meetings/queries.js';
+import { Localized } from '../features/shared/Localized.js';
+import { PageHeader } from '../features/shared/PageHeader.js';
+import { PageMeta } from '../features/shared/PageMeta.js';
+import { QueryState } from '../features/shared/QueryState.js';
+import { NotFoundPage } from './NotFoundPage.js';
+
+/** /{lang}/meetings/{slug}/documents: the meeting's documents; the secretariat also manages them. */
+export function MeetingDocumentsPage() {
+  const { slug = '' } = useParams();
+  const { t } = useTranslation();
+  const meeting = useMeeting(slug);
+  const documents = useMeetingDocuments(slug);
+  const me = useMe();
+  const canManage = isSecretariat(me.data);
+  if (isNotFound(meeting.error) || isNotFound(documents.error)) return <NotFoundPage />;
+  const name = meeting.data?.shortName ?? meeting.data?.name.text;
+  return (
+    <>
+      <PageMeta
+        title={name ? t('meetingDocuments.pageTitle', { name }) : t('meetingDocuments.title')}
+        description={t('meetingDocuments.description')}
+      />
+      <PageHeader
+        kicker={meeting.data ? <Localized value={meeting.data.name} /> : null}
+        title={t('meetingDocuments.title')}
+        lead={t('meetingDocuments.description')}
+      />
+      <div className="container page-body detail">
+        <MeetingNav slug={slug} />
+        <QueryState query={documents}>
+          {(data) => <DocumentList slug={slug} documents={data.items} canManage={canManage} />}
+        </QueryState>
+        {canManage && <AddDocumentForm slug={slug} />}
+      </div>
+    </>
+  );
+}
