@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { IdOrSlugParamsSchema, LANGS, LocalizedTextSchema, ProblemSchema } from './common.js';
+import { PillarRefSchema } from './reference.js';
+
+/** The agenda of a meeting: ordered items, each with its time slot, texts in four languages,
+ * pillars, presenters and linked meeting documents. Every item carries a `version`; edits name it. */
+
+export const AGENDA_TITLE_MAX = 300;
+export const AGENDA_DESCRIPTION_MAX = 5000;
+export const AGENDA_PRESENTERS_MAX = 20;
+export const AGENDA_PRESENTER_MAX = 200;
+export const AGENDA_ITEMS_MAX = 200;
+
+/** No control characters but line breaks in descriptions: they would fake lines in the audit trail. */
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+const CONTROL_EXCEPT_NEWLINE = /[\p{Cc}\u2028\u2029](?<![\n\t])/u;
+
+const text = (max: number, error: string, allowNewlines: boolean) =>
+  z
+    .string({ error })
+    .trim()
+    .max(max, { error })
+    .refine((v) => !(allowNewlines ? CONTROL_EXCEPT_NEWLINE : CONTROL).test(v), {
+      error: 'must not contain control characters',
+    });
+
+const titleError = `must be a text of at most ${AGENDA_TITLE_MAX} characters`;
+const descriptionError = `must be a text of at most ${AGENDA_DESCRIPTION_MAX} characters`;
+
+/** One text per language, each optional; an empty string removes that language. */
+const perLanguage = <T extends z.ZodType<string, string>>(value: T) =>
+  z.object({ en: value.optional(), es: value.optional(), fr: value.optional(), pt: value.optional() }).strict();
+
+export const AgendaTextsSchema = perLanguage(text(AGENDA_TITLE_MAX, titleError, false)).meta({
+  id: 'AgendaTitles',
+  description: 'The title in each language given (at least one)',
+});
+export const AgendaDescriptionsSchema = perLanguage(text(AGENDA_DESCRIPTION_MAX, descriptionError, true)).meta({
+  id: 'AgendaDescriptions',
+});
+
+const instant = z.iso.datetime({ error: 'must be an ISO 8601 instant in UTC, e.g. 2026-05-04T14:00:00Z' });
+const versionField = z
+  .number({ error: 'must be the version you read, a whole number from 1' })
+  .int({ error: 'must be the version you read, a whole number from 1' })
+  .min(1, { error: 'must be the version you read, a whole number from 1' })
+  .max(Number.MAX_SAFE_INTEGER, { error: 'must be the version you read, a whole number from 1' });
+const override = z
+  .boolean({ error: 'must be true or false' })
+  .optional()
+  .meta({ description: 'Edit a frozen agenda (secretariat administrators, agenda.override); audited as an override' });
+
+export const AgendaItemInputSchema = z
+  .object({
+    titles: AgendaTextsSchema,
+    descriptions: AgendaDescriptionsSchema.default({}),
+    startsAt: instant.nullable().default(null),
+    endsAt: instant.nullable().default(null),
+    pillars: z
+      .array(z.string({ error: 'must be pillar codes' }).max(100), { error: 'must be a list of pillar codes' })
+      .max(10, { error: 'must list at most 10 pillars' })
+      .default([]),
+    presenters: z
+      .array(
+        text(AGENDA_PRESENTER_MAX, `must be names of 1 to ${AGENDA_PRESENTER_MAX} characters`, false).pipe(
+          z.string().min(1, { error: 'must not be empty' }),
+        ),
+        {
+          error: 'must be a list of names',
+        },
+      )
+      .max(AGENDA_PRESENTERS_MAX, { error: `must list at most ${AGENDA_PRESENTERS_MAX} presenters` })
+      .default([]),
+    override,
+  })
+  .strict();
+
+export const AgendaItemCreateSchema = AgendaItemInputSchema.meta({ id: 'AgendaItemCreate' });
+export type AgendaItemCreate = z.input<typeof AgendaItemCreateSchema>;
+
+export const AgendaItemUpdateSchema = AgendaItemInputSchema.extend({ version: versionField })
+  .strict()
+  .meta({ id: 'AgendaItemUpdate' });
+export type AgendaItemUpdate = z.input<typeof AgendaItemUpdateSchema>;
+
+/** What a delete, a document link or unlink names: the version read, and the override. */
+export const AgendaItemVersionSchema = z
+  .object({ version: versionField, override })
+  .strict()
+  .meta({ id: 'AgendaItemVersion' });
+export type AgendaItemVersion = z.input<typeof AgendaItemVersionSchema>;
+
+export const AgendaDocumentLinkSchema = z
+  .object({
+    meetingDocumentId: z.uuid({ error: 'must be the id of a document of this meeting' }),
+    version: versionField,
+    override,
+  })
+  .strict()
+  .meta({ id: 'AgendaDocumentLink' });
+export type AgendaDocumentLink = z.input<typeof AgendaDocumentLinkSchema>;
+
+/** A reorder names every item with the version it read: any change since (an edit, another
+ * reorder) makes it a 409, so two concurrent reorders never silently overwrite each other. */
+export const AgendaOrderSchema = z
+  .object({
+    items: z
+      .array(z.object({ id: z.uuid({ error: 'must be an item id' }), version: versionField }).strict(), {
+        error: 'must list every item of the agenda in the new order',
+      })
+      .max(AGENDA_ITEMS_MAX, { error: `must list at most ${AGENDA_ITEMS_MAX} items` }),
+    override,
+  })
+  .strict()
+  .meta({ id: 'AgendaOrder' });
+export type AgendaOrder = z.input<typeof AgendaOrderSchema>;
+
+const langTexts = z.object(
+  Object.fromEntries(LANGS.map((lang) => [lang, z.string().nullable()])) as Record<
+    (typeof LANGS)[number],
+    z.ZodNullable<z.ZodString>
+  >,
+);
+
+export const AgendaItemSchema = z
+  .object({
+    id: z.string(),
+    position: z.number().int().meta({ description: '1 for the first item' }),
+    startsAt: z.iso.datetime().nullable(),
+    endsAt: z.iso.datetime().nullable(),
+    title: LocalizedTextSchema.meta({ description: 'In the language asked for, else English, else any given' }),
+    description: LocalizedTextSchema.nullable(),
+    titles: langTexts.meta({ description: 'Every language, for editors' }),
+    descriptions: langTexts,
+    pillars: z.array(PillarRefSchema),
+    presenters: z.array(z.string()),
+    documents: z.array(z.object({ id: z.string(), symbol: z.string().nullable() })).meta({
+      description: 'Linked meeting documents with the symbol of their original',
+    }),
+    version: z.number().int(),
+  })
+  .meta({ id: 'AgendaItem' });
+export type AgendaItem = z.infer<typeof AgendaItemSchema>;
+
+export const AgendaSchema = z
+  .object({
+    lang: z.enum(LANGS),
+    meeting: z.object({
+      id: z.string(),
+      slug: z.string(),
+      status: z.string(),
+      timeZone: z.string().nullable().meta({ description: 'IANA zone of the venue' }),
+      startsAt: z.iso.datetime().nullable(),
+      endsAt: z.iso.datetime().nullable(),
+    }),
+    frozen: z.boolean().meta({ description: 'In session, concluded or cancelled: edits need an override' }),
+    items: z.array(AgendaItemSchema),
+  })
+  .meta({ id: 'Agenda' });
+export type Agenda = z.infer<typeof AgendaSchema>;
+
+export const AgendaParamsSchema = IdOrSlugParamsSchema;
+export const AgendaItemParamsSchema = AgendaParamsSchema.extend({
+  id: z.uuid({ error: 'must be the id of an item of this agenda' }),
+});
+export const AgendaItemDocumentParamsSchema = AgendaItemParamsSchema.extend({
+  documentId: z.uuid({ error: 'must be the id of a linked document' }),
+});
+
+/** A 409: the record changed since it was read (or the agenda is frozen); carries what is current. */
+export const ConflictProblemSchema = ProblemSchema.extend({
+  currentVersion: z.union([z.number(), z.string()]).optional(),
+  current: z.unknown().optional(),
+}).meta({ id: 'ConflictProblem' });

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { IdOrSlugParamsSchema, LANGS } from './common.js';
+
+/**
+ * Minutes and reports of a meeting, drafted by the secretariat, shared with the delegations for
+ * comment, then made final (public, locked: editing starts a new version, every version kept); the
+ * concluding record's decisions; and a technical group's minutes in sequence.
+ *
+ * Records and decisions have no edit counter of their own, so the concurrency token is `updatedAt`,
+ * which the server keeps strictly increasing: an edit names the `updatedAt` it read.
+ */
+
+export const RECORD_KINDS = ['minutes', 'report'] as const;
+export const RecordKindSchema = z.enum(RECORD_KINDS, { error: 'must be minutes or report' });
+export type RecordKind = z.infer<typeof RecordKindSchema>;
+export const RECORD_STATUSES = ['draft', 'shared', 'final'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
+export const RECORD_BODY_MAX = 200_000;
+export const COMMENT_MAX = 5000;
+export const DECISION_MAX = 5000;
+
+const langField = z.enum(LANGS, { error: 'must be en, es, fr or pt' });
+/** Line breaks and tabs are the only control characters a text may hold. */
+const CONTROL = /[\p{Cc}\u2028\u2029](?<![\n\t])/u;
+const longText = (max: number) => {
+  const error = `must be a text of 1 to ${max} characters`;
+  return z
+    .string({ error })
+    .trim()
+    .min(1, { error })
+    .max(max, { error })
+    .refine((v) => !CONTROL.test(v), { error: 'must not contain control characters other than line breaks' });
+};
+const readAt = z.iso.datetime({ error: 'must be the updatedAt you read (ISO 8601)' });
+
+export const RecordWriteSchema = z
+  .object({
+    lang: langField.meta({ description: 'The language the text is written in' }),
+    body: longText(RECORD_BODY_MAX),
+    updatedAt: readAt
+      .nullable()
+      .meta({ description: 'The updatedAt of the newest version read; null to write the first one' }),
+  })
+  .strict()
+  .meta({ id: 'RecordWrite' });
+export type RecordWrite = z.infer<typeof RecordWriteSchema>;
+
+export const RecordTransitionSchema = z.object({ updatedAt: readAt }).strict().meta({ id: 'RecordTransition' });
+export type RecordTransition = z.infer<typeof RecordTransitionSchema>;
+
+export const CommentCreateSchema = z
+  .object({ body: longText(COMMENT_MAX) })
+  .strict()
+  .meta({ id: 'RecordCommentCreate' });
+export type CommentCreate = z.infer<typeof CommentCreateSchema>;
+
+export const RecordCommentSchema = z
+  .object({
+    id: z.string(),
+    author: z.string().nullable().meta({ description: 'Display name of the author' }),
+    memberState: z.string().nullable().meta({ description: 'Slug of the state the comment speaks for' }),
+    body: z.string(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'RecordComment' });
+
+export const RecordVersionSummarySchema = z
+  .object({
+    kind: RecordKindSchema,
+    version: z.number().int(),
+    status: z.enum(RECORD_STATUSES),
+    lang: langField,
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'RecordVersionSummary' });
+export type RecordVersionSummary = z.infer<typeof RecordVersionSummarySchema>;
+
+export const RecordVersionSchema = RecordVersionSummarySchema.extend({
+  body: z.string(),
+  comments: z.array(RecordCommentSchema).meta({
+    description: 'The secretariat sees all; a delegation only its own state’s; the public none',
+  }),
+}).meta({ id: 'RecordVersion' });
+export type RecordVersion = z.infer<typeof RecordVersionSchema>;
+
+export const RecordVersionListSchema = z
+  .object({ items: z.array(RecordVersionSummarySchema).meta({ description: 'Newest first; only those you may read' }) })
+  .meta({ id: 'RecordVersionList' });
+export type RecordVersionList = z.infer<typeof RecordVersionListSchema>;
+
+const ref = z.string().max(100, { error: 'must be a document slug' });
+export const DecisionInputSchema = z
+  .object({
+    lang: langField,
+    text: longText(DECISION_MAX),
+    document: ref.nullable().default(null).meta({ description: 'Slug of an adopted outcome document' }),
+    meetingDocumentId: z.uuid({ error: 'must be the id of a document of this meeting' }).nullable().default(null),
+  })
+  .strict();
+export const DecisionCreateSchema = DecisionInputSchema.meta({ id: 'DecisionCreate' });
+export type DecisionCreate = z.input<typeof DecisionCreateSchema>;
+export const DecisionUpdateSchema = DecisionInputSchema.extend({ updatedAt: readAt })
+  .strict()
+  .meta({ id: 'DecisionUpdate' });
+export type DecisionUpdate = z.input<typeof DecisionUpdateSchema>;
+export const DecisionDeleteSchema = RecordTransitionSchema.meta({ id: 'DecisionDelete' });
+
+export const DecisionSchema = z
+  .object({
+    id: z.string(),
+    position: z.number().int(),
+    lang: langField,
+    text: z.string(),
+    document: z.object({ slug: z.string(), symbol: z.string().nullable() }).nullable(),
+    meetingDocument: z.object({ id: z.string(), symbol: z.string().nullable() }).nullable(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Decision' });
+export type Decision = z.infer<typeof DecisionSchema>;
+
+export const DecisionListSchema = z.object({ items: z.array(DecisionSchema) }).meta({ id: 'DecisionList' });
+export type DecisionList = z.infer<typeof DecisionListSchema>;
+
+export const RecordsOverviewSchema = z
+  .object({
+    meeting: z.object({
+      id: z.string(),
+      slug: z.string(),
+      kind: z.string(),
+      status: z.string(),
+      technicalGroup: z.string().nullable().meta({ description: 'Slug of the group a technical-group meeting serves' }),
+    }),
+    minutes: z.array(RecordVersionSummarySchema),
+    report: z.array(RecordVersionSummarySchema),
+    decisions: DecisionListSchema.nullable().meta({ description: 'Null when you may not read them yet' }),
+    can: z.object({ manage: z.boolean(), comment: z.boolean() }).meta({ description: 'What the caller may do' }),
+  })
+  .meta({ id: 'RecordsOverview' });
+export type RecordsOverview = z.infer<typeof RecordsOverviewSchema>;
+
+export const SeriesSchema = z
+  .object({
+    group: z.object({ id: z.string(), slug: z.string() }),
+    items: z.array(
+      z.object({
+        meeting: z.object({ slug: z.string(), startsAt: z.iso.datetime().nullable() }),
+        minutes: RecordVersionSummarySchema.extend({ body: z.string() }),
+        previous: z.string().nullable().meta({ description: 'Slug of the meeting whose minutes come before' }),
+      }),
+    ),
+  })
+  .meta({ id: 'MinutesSeries' });
+export type Series = z.infer<typeof SeriesSchema>;
+
+export const RecordsParamsSchema = IdOrSlugParamsSchema;
+export const RecordKindParamsSchema = RecordsParamsSchema.extend({ kind: RecordKindSchema });
+export const RecordVersionParamsSchema = RecordKindParamsSchema.extend({
+  version: z.coerce
+    .number({ error: 'must be a version number' })
+    .int({ error: 'must be a version number' })
+    .min(1, { error: 'must be a version number' })
+    .max(1_000_000, { error: 'must be a version number' }),
+});
+export const DecisionParamsSchema = RecordsParamsSchema.extend({ id: z.uuid({ error: 'must be a decision id' }) });

@@ -1,0 +1,170 @@
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const ITEM_COLUMNS = ['id', 'meeting_id', 'position', 'starts_at', 'ends_at', 'presenters', 'version'] as const;
+
+export type AgendaItemRow = Awaited<ReturnType<typeof listItems>>[number];
+
+/** The items of a meeting's agenda in order (ties, from concurrent adds, by creation). */
+export function listItems(db: Db, meetingId: string) {
+  return db
+    .selectFrom('agenda_item')
+    .select(ITEM_COLUMNS)
+    .where('meeting_id', '=', meetingId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+export function findItem(db: Db, meetingId: string, id: string) {
+  return db
+    .selectFrom('agenda_item')
+    .select(ITEM_COLUMNS)
+    .where('meeting_id', '=', meetingId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The position after the last of a meeting's ordered rows (agenda items, decisions). */
+export async function nextPosition(
+  db: Db,
+  table: 'agenda_item' | 'meeting_decision',
+  meetingId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max('position').as('last'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
+export async function insertItem(db: Db, row: Insertable<Database['agenda_item']>) {
+  await db.insertInto('agenda_item').values(row).execute();
+}
+
+/** Applies `patch` and bumps the version, only if the item still has `version`; false otherwise. */
+export async function updateItem(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Partial<Pick<AgendaItemRow, 'position' | 'starts_at' | 'ends_at' | 'presenters'>> & { updated_at: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('agenda_item')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Removes the item with its texts and pillar links (kept by record type, not by foreign key). */
+export async function deleteItem(db: Db, id: string, version: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom('agenda_item')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (result.numDeletedRows === 0n) return false;
+  await db.deleteFrom('translation').where('entity_type', '=', 'agenda_item').where('entity_id', '=', id).execute();
+  await db.deleteFrom('pillar_link').where('entity_type', '=', 'agenda_item').where('entity_id', '=', id).execute();
+  return true;
+}
+
+/** Positions 1…n again after a removal; the order is unchanged, so versions are not bumped. */
+export async function renumber(db: Db, meetingId: string, at: string) {
+  const items = await listItems(db, meetingId);
+  for (const [index, item] of items.entries()) {
+    if (item.position !== index + 1) {
+      await db
+        .updateTable('agenda_item')
+        .set({ position: index + 1, updated_at: at })
+        .where('id', '=', item.id)
+        .execute();
+    }
+  }
+}
+
+/** Every translation of the items: the editor shows all four languages. */
+export function itemTexts(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('translation')
+    .select(['entity_id', 'field', 'lang', 'text', 'official'])
+    .where('entity_type', '=', 'agenda_item')
+    .where('entity_id', 'in', ids)
+    .execute();
+}
+
+export async function replacePillars(db: Db, id: string, pillarIds: readonly string[], at: string) {
+  await db.deleteFrom('pillar_link').where('entity_type', '=', 'agenda_item').where('entity_id', '=', id).execute();
+  if (pillarIds.length === 0) return;
+  await db
+    .insertInto('pillar_link')
+    .values(
+      pillarIds.map((pillar_id) => ({
+        entity_type: 'agenda_item',
+        entity_id: id,
+        pillar_id,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
+}
+
+export function pillarsByCode(db: Db, codes: readonly string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('pillar').select(['id', 'code']).where('code', 'in', codes).execute();
+}
+
+/** Linked documents with the symbol of their original (revision 0), if it has one yet. */
+export function itemDocuments(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('agenda_item_document')
+    .leftJoin('meeting_document_revision', (join) =>
+      join
+        .onRef('meeting_document_revision.document_id', '=', 'agenda_item_document.meeting_document_id')
+        .on('meeting_document_revision.revision', '=', 0),
+    )
+    .select([
+      'agenda_item_document.agenda_item_id',
+      'agenda_item_document.meeting_document_id',
+      'meeting_document_revision.symbol',
+    ])
+    .where('agenda_item_document.agenda_item_id', 'in', ids)
+    .orderBy('meeting_document_revision.symbol')
+    .orderBy('agenda_item_document.meeting_document_id')
+    .execute();
+}
+
+/** The document, if it belongs to the meeting. */
+export function meetingDocumentOf(db: Db, meetingId: string, id: string) {
+  return db
+    .selectFrom('meeting_document')
+    .select(['id'])
+    .where('meeting_id', '=', meetingId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function linkDocument(db: Db, itemId: string, documentId: string) {
+  await db
+    .insertInto('agenda_item_document')
+    .values({ agenda_item_id: itemId, meeting_document_id: documentId })
+    .onConflict((oc) => oc.columns(['agenda_item_id', 'meeting_document_id']).doNothing())
+    .execute();
+}
+
+export async function unlinkDocument(db: Db, itemId: string, documentId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('agenda_item_document')
+    .where('agenda_item_id', '=', itemId)
+    .where('meeting_document_id', '=', documentId)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}

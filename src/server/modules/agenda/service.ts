@@ -1,0 +1,481 @@
+import type { Kysely, Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type {
+  Agenda,
+  AgendaDocumentLink,
+  AgendaItem,
+  AgendaItemCreate,
+  AgendaItemUpdate,
+  AgendaItemVersion,
+  AgendaOrder,
+} from '../../../contract/agenda.js';
+import { LANGS, type Lang, type LocalizedText } from '../../../contract/common.js';
+import type { Database } from '../../db/schema.js';
+import { DeniedError, InvalidParameterError, ProblemError } from '../../http/problems.js';
+import type { RequestContext } from '../../policy/actor.js';
+import type { Action } from '../../policy/permissions.js';
+import { decide } from '../../policy/policy.js';
+import { recordAudit } from '../audit/chain.js';
+import type { MeetingRow } from '../meetings/queries.js';
+import { findVisibleMeeting } from '../meetings/visibility.js';
+import { pillarRefsOf } from '../shared/refs.js';
+import { replaceTexts } from '../shared/texts.js';
+import { ConflictError } from './conflict.js';
+import {
+  type AgendaItemRow,
+  deleteItem,
+  findItem,
+  insertItem,
+  itemDocuments,
+  itemTexts,
+  linkDocument,
+  listItems,
+  meetingDocumentOf,
+  nextPosition,
+  pillarsByCode,
+  renumber,
+  replacePillars,
+  unlinkDocument,
+  updateItem,
+} from './queries.js';
+
+/** A version changed between the check and the write. */
+export class LostRace extends Error {}
+
+/** PostgreSQL gave up on the transaction because of a concurrent one (deadlock, serialization):
+ * for the caller it is the same as losing the race. */
+export const isTransactionConflict = (error: unknown) =>
+  ['40P01', '40001'].includes(String((error as { code?: unknown } | null)?.code));
+
+/** Statuses in which the agenda is settled: edits need the override. */
+const FROZEN = new Set(['in-session', 'concluded', 'cancelled']);
+export const isFrozen = (meeting: Pick<MeetingRow, 'status'>) => FROZEN.has(meeting.status);
+
+/** The role that allows `action` for this caller, or a refusal naming it. */
+export function allowedRole(ctx: RequestContext, action: Action) {
+  const decision = decide(ctx.actor, action);
+  if (!decision.allowed) throw new DeniedError(decision.status, decision.reason, action);
+  return decision.role;
+}
+
+/** The newest of `at` and one millisecond after `previous`: timestamps used as versions must grow. */
+export function laterThan(previous: string | null, now: Date): string {
+  const at = now.toISOString();
+  if (previous === null || at > previous) return at;
+  return new Date(Date.parse(previous) + 1).toISOString();
+}
+
+type TextRow = Awaited<ReturnType<typeof itemTexts>>[number];
+type LangTexts = Record<Lang, string | null>;
+
+const emptyTexts = (): LangTexts => ({ en: null, es: null, fr: null, pt: null });
+
+/** The text in `lang`, else English, else the first language that has one. */
+function pick(rows: TextRow[], lang: Lang): LocalizedText | null {
+  const row =
+    rows.find((r) => r.lang === lang) ??
+    rows.find((r) => r.lang === 'en') ??
+    LANGS.map((l) => rows.find((r) => r.lang === l)).find(Boolean);
+  return row ? { text: row.text, lang: row.lang as Lang, official: row.official === 1 } : null;
+}
+
+async function presentItems(db: Kysely<Database>, rows: AgendaItemRow[], lang: Lang): Promise<AgendaItem[]> {
+  const ids = rows.map((r) => r.id);
+  const [texts, pillars, documents] = await Promise.all([
+    itemTexts(db, ids),
+    pillarRefsOf(db, 'agenda_item', ids, lang),
+    itemDocuments(db, ids),
+  ]);
+  return rows.map((row, index) => {
+    const own = texts.filter((t) => t.entity_id === row.id);
+    const field = (name: string) => own.filter((t) => t.field === name);
+    const all = (name: string) => {
+      const out = emptyTexts();
+      for (const t of field(name)) out[t.lang as Lang] = t.text;
+      return out;
+    };
+    const title = pick(field('title'), lang);
+    return {
+      id: row.id,
+      position: index + 1,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      // Validation keeps a title in some language; the fallback only guards a hand-edited database.
+      title: title ?? { text: '—', lang: 'en', official: false },
+      description: pick(field('description'), lang),
+      titles: all('title'),
+      descriptions: all('description'),
+      pillars: pillars.get(row.id) ?? [],
+      presenters: JSON.parse(row.presenters) as string[],
+      documents: documents
+        .filter((d) => d.agenda_item_id === row.id)
+        .map((d) => ({ id: d.meeting_document_id, symbol: d.symbol ?? null })),
+      version: row.version,
+    };
+  });
+}
+
+/** Non-empty texts by language; empty ones are dropped (that language has none). */
+function cleanTexts(texts: Partial<Record<Lang, string | undefined>> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(texts ?? {}).filter((e): e is [string, string] => Boolean(e[1])));
+}
+
+export function agendaService(deps: { db: Kysely<Database>; clock: () => Date }) {
+  const { db, clock } = deps;
+
+  /** The meeting, the role allowing the edit, and whether it overrides a frozen agenda. */
+  async function authorize(ctx: RequestContext, idOrSlug: string, override: boolean | undefined) {
+    const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+    let role = allowedRole(ctx, 'agenda.edit');
+    const overriding = isFrozen(meeting);
+    if (overriding) {
+      if (!override) throw new ConflictError('agenda.frozen', { status: meeting.status }, meeting.version, undefined);
+      role = allowedRole(ctx, 'agenda.override');
+    }
+    return { meeting, role, overriding };
+  }
+
+  /** authorize(), and the item as it is, which must still be at the version the caller read. */
+  async function editableItem(
+    ctx: RequestContext,
+    idOrSlug: string,
+    id: string,
+    input: { version: number; override?: boolean | undefined },
+  ) {
+    const allowed = await authorize(ctx, idOrSlug, input.override);
+    const { item } = await currentItem(allowed.meeting, id, ctx.lang);
+    if (item.version !== input.version) stale(item);
+    return { ...allowed, item };
+  }
+
+  async function currentItem(meeting: MeetingRow, id: string, lang: Lang) {
+    const row = await findItem(db, meeting.id, id);
+    if (!row) throw new ProblemError(404, 'not-found', 'agenda.itemNotFound', { id });
+    const [item] = await presentItems(db, [row], lang);
+    return { row, item: item as AgendaItem };
+  }
+
+  function stale(item: AgendaItem): never {
+    throw new ConflictError('agenda.stale', { version: String(item.version) }, item.version, item);
+  }
+
+  /** The 409 for an item changed (or removed) under a write. */
+  const staleNow = (meeting: MeetingRow, id: string, lang: Lang) => async (): Promise<never> => {
+    const row = await findItem(db, meeting.id, id);
+    if (!row) throw new ProblemError(404, 'not-found', 'agenda.itemNotFound', { id });
+    const [item] = await presentItems(db, [row], lang);
+    stale(item as AgendaItem);
+  };
+
+  /** Checks what the schema cannot: a title, the slot inside the meeting, pillars that exist. */
+  async function validated(meeting: MeetingRow, input: AgendaItemCreate) {
+    const titles = cleanTexts(input.titles);
+    if (Object.keys(titles).length === 0)
+      throw new InvalidParameterError('titles', 'body', 'must give the title in at least one language');
+    const startsAt = input.startsAt ?? null;
+    const endsAt = input.endsAt ?? null;
+    if ((startsAt === null) !== (endsAt === null))
+      throw new InvalidParameterError(
+        startsAt === null ? 'startsAt' : 'endsAt',
+        'body',
+        'must be given with the other end of the time slot',
+      );
+    if (startsAt !== null && endsAt !== null) {
+      const start = Date.parse(startsAt);
+      const end = Date.parse(endsAt);
+      if (end <= start) throw new InvalidParameterError('endsAt', 'body', 'must be after startsAt');
+      if (meeting.starts_at && start < Date.parse(meeting.starts_at))
+        throw new InvalidParameterError(
+          'startsAt',
+          'body',
+          `must not be before the meeting starts (${meeting.starts_at})`,
+        );
+      if (meeting.ends_at && end > Date.parse(meeting.ends_at))
+        throw new InvalidParameterError('endsAt', 'body', `must not be after the meeting ends (${meeting.ends_at})`);
+    }
+    const codes = [...new Set(input.pillars ?? [])];
+    const pillars = await pillarsByCode(db, codes);
+    const unknown = codes.find((code) => !pillars.some((p) => p.code === code));
+    if (unknown !== undefined) throw new InvalidParameterError('pillars', 'body', `there is no pillar "${unknown}"`);
+    return {
+      titles,
+      descriptions: cleanTexts(input.descriptions),
+      starts_at: startsAt === null ? null : new Date(startsAt).toISOString(),
+      ends_at: endsAt === null ? null : new Date(endsAt).toISOString(),
+      pillarIds: pillars.map((p) => p.id),
+      presenters: JSON.stringify(input.presenters ?? []),
+    };
+  }
+
+  async function audit(
+    trx: Transaction<Database>,
+    ctx: RequestContext,
+    what: { op: string; role: string | null; overriding: boolean; entityId: string; before: unknown; after: unknown },
+    now: Date,
+  ) {
+    await recordAudit(
+      trx,
+      ctx,
+      {
+        // An edit of a frozen agenda is its own action in the trail, easy to find and review.
+        action: what.overriding ? `agenda.override.${what.op}` : `agenda.${what.op}`,
+        role: what.role,
+        entityType: 'agenda_item',
+        entityId: what.entityId,
+        before: what.before,
+        after: what.after,
+      },
+      now,
+    );
+  }
+
+  async function afterChange(meeting: MeetingRow, id: string, lang: Lang) {
+    return (await currentItem(meeting, id, lang)).item;
+  }
+
+  /**
+   * Runs `change` in a transaction. A version that changed between the check and the write (a
+   * concurrent edit) throws LostRace inside it; the 409 is built after the rollback, since on
+   * SQLite the one connection is the transaction's until it ends.
+   */
+  async function transact(change: (trx: Transaction<Database>) => Promise<void>, conflict: () => Promise<never>) {
+    try {
+      await db.transaction().execute(change);
+    } catch (error) {
+      if (error instanceof LostRace || isTransactionConflict(error)) await conflict();
+      throw error;
+    }
+  }
+
+  async function getAgenda(ctx: RequestContext, idOrSlug: string, lang: Lang): Promise<Agenda> {
+    const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+    return {
+      lang,
+      meeting: {
+        id: meeting.id,
+        slug: meeting.slug,
+        status: meeting.status,
+        timeZone: meeting.time_zone,
+        startsAt: meeting.starts_at,
+        endsAt: meeting.ends_at,
+      },
+      frozen: isFrozen(meeting),
+      items: await presentItems(db, await listItems(db, meeting.id), lang),
+    };
+  }
+
+  return {
+    get: getAgenda,
+
+    async create(ctx: RequestContext, idOrSlug: string, input: AgendaItemCreate): Promise<AgendaItem> {
+      const { meeting, role, overriding } = await authorize(ctx, idOrSlug, input.override);
+      const valid = await validated(meeting, input);
+      const now = clock();
+      const at = now.toISOString();
+      const id = uuidv7();
+      await db.transaction().execute(async (trx) => {
+        await insertItem(trx, {
+          id,
+          meeting_id: meeting.id,
+          position: await nextPosition(trx, 'agenda_item', meeting.id),
+          starts_at: valid.starts_at,
+          ends_at: valid.ends_at,
+          presenters: valid.presenters,
+          created_at: at,
+          updated_at: at,
+        });
+        await writeLinked(trx, id, valid, at);
+        await audit(
+          trx,
+          ctx,
+          { op: 'create-item', role, overriding, entityId: id, before: null, after: auditedInput(valid) },
+          now,
+        );
+      });
+      return afterChange(meeting, id, ctx.lang);
+    },
+
+    async update(ctx: RequestContext, idOrSlug: string, id: string, input: AgendaItemUpdate): Promise<AgendaItem> {
+      const { meeting, role, overriding, item } = await editableItem(ctx, idOrSlug, id, input);
+      const valid = await validated(meeting, input);
+      const now = clock();
+      const at = now.toISOString();
+      await transact(
+        async (trx) => {
+          const patch = {
+            starts_at: valid.starts_at,
+            ends_at: valid.ends_at,
+            presenters: valid.presenters,
+            updated_at: at,
+          };
+          if (!(await updateItem(trx, id, input.version, patch))) throw new LostRace();
+          await writeLinked(trx, id, valid, at);
+          await audit(
+            trx,
+            ctx,
+            {
+              op: 'update-item',
+              role,
+              overriding,
+              entityId: id,
+              before: auditedItem(item),
+              after: auditedInput(valid),
+            },
+            now,
+          );
+        },
+        staleNow(meeting, id, ctx.lang),
+      );
+      return afterChange(meeting, id, ctx.lang);
+    },
+
+    async remove(ctx: RequestContext, idOrSlug: string, id: string, input: AgendaItemVersion): Promise<void> {
+      const { meeting, role, overriding, item } = await editableItem(ctx, idOrSlug, id, input);
+      const now = clock();
+      await transact(
+        async (trx) => {
+          if (!(await deleteItem(trx, id, input.version))) throw new LostRace();
+          await renumber(trx, meeting.id, now.toISOString());
+          await audit(
+            trx,
+            ctx,
+            { op: 'remove-item', role, overriding, entityId: id, before: auditedItem(item), after: null },
+            now,
+          );
+        },
+        staleNow(meeting, id, ctx.lang),
+      );
+    },
+
+    async reorder(ctx: RequestContext, idOrSlug: string, input: AgendaOrder): Promise<Agenda> {
+      const { meeting, role, overriding } = await authorize(ctx, idOrSlug, input.override);
+      const ids = input.items.map((i) => i.id);
+      if (new Set(ids).size !== ids.length)
+        throw new InvalidParameterError('items', 'body', 'must name each item once');
+      const now = clock();
+      const at = now.toISOString();
+      const conflict = async (): Promise<never> => {
+        throw new ConflictError('agenda.orderStale', {}, undefined, await getAgenda(ctx, idOrSlug, ctx.lang));
+      };
+      await transact(async (trx) => {
+        const current = await listItems(trx, meeting.id);
+        const same =
+          current.length === input.items.length &&
+          input.items.every((i) => current.some((c) => c.id === i.id && c.version === i.version));
+        if (!same) throw new LostRace();
+        const before = current.map((c) => c.id);
+        const changes = input.items
+          .map(({ id, version }, index) => ({ id, version, position: index + 1 }))
+          .filter(({ id, position }) => (current.find((c) => c.id === id) as AgendaItemRow).position !== position)
+          // Rows are written in id order, whatever the new order: two reorders then lock them in
+          // the same order and the second waits for the first instead of deadlocking with it.
+          .sort((x, y) => (x.id < y.id ? -1 : 1));
+        for (const { id, version, position } of changes) {
+          // Bumping the version of every moved item is what makes a concurrent reorder fail.
+          if (!(await updateItem(trx, id, version, { position, updated_at: at }))) throw new LostRace();
+        }
+        await audit(
+          trx,
+          ctx,
+          { op: 'reorder', role, overriding, entityId: meeting.id, before: { order: before }, after: { order: ids } },
+          now,
+        );
+      }, conflict);
+      return getAgenda(ctx, idOrSlug, ctx.lang);
+    },
+
+    async link(ctx: RequestContext, idOrSlug: string, id: string, input: AgendaDocumentLink): Promise<AgendaItem> {
+      const { meeting, role, overriding, item } = await editableItem(ctx, idOrSlug, id, input);
+      if (!(await meetingDocumentOf(db, meeting.id, input.meetingDocumentId)))
+        throw new InvalidParameterError('meetingDocumentId', 'body', 'must be the id of a document of this meeting');
+      await changeLinks(ctx, meeting, item, {
+        role,
+        overriding,
+        op: 'link-document',
+        documentId: input.meetingDocumentId,
+      });
+      return afterChange(meeting, id, ctx.lang);
+    },
+
+    async unlink(
+      ctx: RequestContext,
+      idOrSlug: string,
+      id: string,
+      documentId: string,
+      input: AgendaItemVersion,
+    ): Promise<AgendaItem> {
+      const { meeting, role, overriding, item } = await editableItem(ctx, idOrSlug, id, input);
+      if (!item.documents.some((d) => d.id === documentId))
+        throw new ProblemError(404, 'not-found', 'agenda.linkNotFound', { id: documentId });
+      await changeLinks(ctx, meeting, item, { role, overriding, op: 'unlink-document', documentId });
+      return afterChange(meeting, id, ctx.lang);
+    },
+  };
+
+  async function changeLinks(
+    ctx: RequestContext,
+    meeting: MeetingRow,
+    item: AgendaItem,
+    what: { role: string | null; overriding: boolean; op: 'link-document' | 'unlink-document'; documentId: string },
+  ) {
+    const now = clock();
+    await transact(
+      async (trx) => {
+        if (!(await updateItem(trx, item.id, item.version, { updated_at: now.toISOString() }))) throw new LostRace();
+        if (what.op === 'link-document') await linkDocument(trx, item.id, what.documentId);
+        else await unlinkDocument(trx, item.id, what.documentId);
+        const before = item.documents.map((d) => d.id);
+        const after =
+          what.op === 'link-document'
+            ? [...new Set([...before, what.documentId])]
+            : before.filter((d) => d !== what.documentId);
+        await audit(
+          trx,
+          ctx,
+          { ...what, entityId: item.id, before: { documents: before }, after: { documents: after } },
+          now,
+        );
+      },
+      staleNow(meeting, item.id, ctx.lang),
+    );
+  }
+}
+
+interface Valid {
+  titles: Record<string, string>;
+  descriptions: Record<string, string>;
+  starts_at: string | null;
+  ends_at: string | null;
+  pillarIds: string[];
+  presenters: string;
+}
+
+/** An item's texts and pillars, kept outside its row. */
+async function writeLinked(trx: Transaction<Database>, id: string, valid: Valid, at: string) {
+  await replaceTexts(trx, 'agenda_item', id, 'title', valid.titles, at);
+  await replaceTexts(trx, 'agenda_item', id, 'description', valid.descriptions, at);
+  await replacePillars(trx, id, valid.pillarIds, at);
+}
+
+/** The trail's view of an item: its texts, slot, pillars and presenters. */
+const auditedInput = (v: Valid) => ({
+  titles: v.titles,
+  descriptions: v.descriptions,
+  startsAt: v.starts_at,
+  endsAt: v.ends_at,
+  pillars: v.pillarIds,
+  presenters: JSON.parse(v.presenters) as string[],
+});
+
+const auditedItem = (item: AgendaItem) => ({
+  titles: cleanTexts(item.titles as Record<Lang, string>),
+  descriptions: cleanTexts(item.descriptions as Record<Lang, string>),
+  startsAt: item.startsAt,
+  endsAt: item.endsAt,
+  pillars: item.pillars.map((p) => p.id),
+  presenters: item.presenters,
+  position: item.position,
+  version: item.version,
+});
+
+export type AgendaService = ReturnType<typeof agendaService>;

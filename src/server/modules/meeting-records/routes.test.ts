@@ -1,0 +1,249 @@
+import { expect, it } from 'vitest';
+import { expectProblem } from '../../testing/api.js';
+import { buildMeeting } from '../../testing/factories.js';
+import { type AppContext, describeEachEngine } from '../../testing/harness.js';
+import { auditOf, buildMeetingDocument, callerOf, everyCaller, type Headers } from '../agenda/testing.js';
+import { verifyChain } from '../audit/chain.js';
+
+function helpers(ctx: AppContext) {
+  const db = () => ctx.database.db;
+  const url = (slug: string, rest = '') => `/api/v1/meetings/${slug}${rest}`;
+  const get = (path: string, headers: Headers = {}) => ctx.app.inject({ url: path, headers });
+  const send = (method: 'POST' | 'PUT' | 'DELETE', path: string, headers: Headers, payload: object) =>
+    ctx.app.inject({ method, url: path, headers, payload });
+  const write = (slug: string, headers: Headers, body: string, updatedAt: string | null, kind = 'minutes') =>
+    send('PUT', url(slug, `/records/${kind}`), headers, { lang: 'es', body, updatedAt });
+  /** Writes, checks and returns a version. */
+  const written = async (slug: string, headers: Headers, body: string, updatedAt: string | null) => {
+    const res = await write(slug, headers, body, updatedAt);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { version: number; status: string; updatedAt: string };
+  };
+  const step = async (slug: string, headers: Headers, which: 'share' | 'finalise', updatedAt: string) => {
+    const res = await send('POST', url(slug, `/records/minutes/${which}`), headers, { updatedAt });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { version: number; status: string; updatedAt: string };
+  };
+  return { db, url, get, send, write, written, step };
+}
+
+describeEachEngine('minutes and reports: drafting, sharing, finalising', (ctx) => {
+  const h = helpers(ctx);
+
+  it('takes a draft through shared to final, keeping every version; editing a final one starts the next', async () => {
+    const callers = await everyCaller(ctx);
+    const m = await buildMeeting(h.db(), { status: 'concluded' });
+    const v1 = await h.written(m.slug, callers.staff, 'Borrador del acta', null);
+    expect(v1).toMatchObject({ version: 1, status: 'draft' });
+    const edited = await h.written(m.slug, callers.staff, 'Acta corregida', v1.updatedAt);
+    expect(edited).toMatchObject({ version: 1, status: 'draft' });
+    expect(edited.updatedAt > v1.updatedAt).toBe(true);
+    const shared = await h.step(m.slug, callers.staff, 'share', edited.updatedAt);
+    expect(shared.status).toBe('shared');
+    const final = await h.step(m.slug, callers.admin, 'finalise', shared.updatedAt);
+    expect(final.status).toBe('final');
+    // A final version is locked: sharing or finalising again is a 409.
+    expectProblem(
+      await h.send('POST', h.url(m.slug, '/records/minutes/share'), callers.staff, { updatedAt: final.updatedAt }),
+      409,
+    );
+    const v2 = await h.written(m.slug, callers.staff, 'Acta, segunda versión', final.updatedAt);
+    expect(v2).toMatchObject({ version: 2, status: 'draft' });
+    const one = (await h.get(h.url(m.slug, '/records/minutes/versions/1'))).json();
+    expect(one).toMatchObject({ version: 1, status: 'final', body: 'Acta corregida', lang: 'es' });
+    const staffList = (await h.get(h.url(m.slug, '/records/minutes'), callers.staff)).json();
+    expect(staffList.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    // The public reads only final versions.
+    const publicList = (await h.get(h.url(m.slug, '/records/minutes'))).json();
+    expect(publicList.items.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+      [1, 'final'],
+    ]);
+    expectProblem(await h.get(h.url(m.slug, '/records/minutes/versions/2')), 404);
+    expectProblem(await h.get(h.url(m.slug, '/records/minutes/versions/2'), callers.delegate), 404);
+    expect((await h.get(h.url(m.slug, '/records/minutes/versions/2'), callers.readToken)).statusCode).toBe(200);
+    expect(await verifyChain(h.db())).toMatchObject({ ok: true });
+  });
+
+  it('refuses a write naming an old updatedAt (409 with the current version), and a second first draft', async () => {
+    const { staff, admin } = await everyCaller(ctx);
+    const m = await buildMeeting(h.db(), { status: 'in-session' });
+    const v1 = await h.written(m.slug, staff, 'Primer borrador', null);
+    const conflict = expectProblem(
+      await h.write(m.slug, admin, 'Otro primer borrador', null),
+      409,
+    ) as unknown as Record<string, unknown>;
+    expect(conflict).toMatchObject({ currentVersion: v1.updatedAt, current: { version: 1, body: 'Primer borrador' } });
+    const results = await Promise.all([
+      h.write(m.slug, staff, 'Edición A', v1.updatedAt),
+      h.write(m.slug, admin, 'Edición B', v1.updatedAt),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const rows = await h
+      .db()
+      .selectFrom('meeting_record')
+      .select(['version', 'body'])
+      .where('meeting_id', '=', m.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('shows shared versions to delegations, who comment for their state; each state sees only its own comments', async () => {
+    const callers = await everyCaller(ctx);
+    const otherFocal = await callerOf(ctx, 'focal-point', 'mx');
+    const m = await buildMeeting(h.db(), { status: 'concluded' });
+    const v1 = await h.written(m.slug, callers.staff, 'Para comentarios', null);
+    const commentUrl = h.url(m.slug, '/records/minutes/versions/1/comments');
+    // Not shared yet: a draft is the secretariat's, even to delegations.
+    expectProblem(await h.get(h.url(m.slug, '/records/minutes/versions/1'), callers.focalPoint), 404);
+    expectProblem(await h.send('POST', commentUrl, callers.focalPoint, { body: 'Temprano' }), 404);
+    await h.step(m.slug, callers.staff, 'share', v1.updatedAt);
+    expectProblem(await h.get(h.url(m.slug, '/records/minutes/versions/1')), 401);
+    expectProblem(await h.send('POST', commentUrl, callers.public, { body: 'x' }), 401);
+    for (const headers of [callers.staff, callers.admin, callers.readToken]) {
+      expectProblem(await h.send('POST', commentUrl, headers, { body: 'x' }), 403);
+    }
+    const commented = await h.send('POST', commentUrl, callers.focalPoint, { body: 'Ecuador propone un cambio' });
+    expect(commented.statusCode, commented.body).toBe(201);
+    expect((await h.send('POST', commentUrl, otherFocal, { body: 'México está de acuerdo' })).statusCode).toBe(201);
+    expect((await h.send('POST', commentUrl, callers.delegate, { body: 'Colombia también' })).statusCode).toBe(201);
+    const seen = async (headers: Headers) =>
+      (await h.get(h.url(m.slug, '/records/minutes/versions/1'), headers))
+        .json()
+        .comments.map((c: { memberState: string }) => c.memberState);
+    expect(await seen(callers.focalPoint)).toEqual(['ec']);
+    expect(await seen(callers.delegate)).toEqual(['co']);
+    expect(await seen(callers.staff)).toEqual(['ec', 'mx', 'co']);
+    const audit = await auditOf(h.db(), commented.json().comments[0].id);
+    expect(audit.map((e) => [e.action, e.actor_role])).toEqual([['meeting-records.comment', 'focal-point']]);
+  });
+
+  it('lets only the secretariat write, share and finalise', async () => {
+    const callers = await everyCaller(ctx);
+    const m = await buildMeeting(h.db(), { status: 'concluded' });
+    expectProblem(await h.write(m.slug, callers.public, 'x', null), 401);
+    for (const headers of [callers.delegate, callers.focalPoint, callers.readToken]) {
+      expectProblem(await h.write(m.slug, headers, 'x', null), 403);
+    }
+    const v1 = await h.written(m.slug, callers.staff, 'x', null);
+    for (const headers of [callers.delegate, callers.focalPoint, callers.readToken]) {
+      expectProblem(
+        await h.send('POST', h.url(m.slug, '/records/minutes/finalise'), headers, { updatedAt: v1.updatedAt }),
+        403,
+      );
+    }
+    expectProblem(
+      await h.send('POST', h.url(m.slug, '/records/report/share'), callers.staff, { updatedAt: v1.updatedAt }),
+      404,
+    );
+    expectProblem(await h.get(h.url(m.slug, '/records/agenda')), 400, 'kind');
+  });
+
+  it('hides the records of a draft meeting from all but the secretariat', async () => {
+    const callers = await everyCaller(ctx);
+    const m = await buildMeeting(h.db(), { status: 'draft' });
+    for (const headers of [callers.public, callers.delegate])
+      expectProblem(await h.get(h.url(m.slug, '/records'), headers), 404);
+    expect((await h.get(h.url(m.slug, '/records'), callers.staff)).json()).toMatchObject({
+      minutes: [],
+      report: [],
+      decisions: { items: [] },
+      can: { manage: true, comment: false },
+    });
+  });
+});
+
+describeEachEngine('the concluding record: decisions', (ctx) => {
+  const h = helpers(ctx);
+
+  it('adds, edits and removes decisions linking documents; public once the meeting is concluded', async () => {
+    const callers = await everyCaller(ctx);
+    const m = await buildMeeting(h.db(), { status: 'in-session' });
+    const other = await buildMeeting(h.db(), { status: 'in-session' });
+    const own = await buildMeetingDocument(h.db(), m.id, 'MISPA/T/doc.2');
+    const foreign = await buildMeetingDocument(h.db(), other.id, 'MISPA/T/doc.3');
+    const document = (await h.db().selectFrom('document').select('slug').limit(1).executeTakeFirstOrThrow()).slug;
+    const post = (headers: Headers, payload: object) => h.send('POST', h.url(m.slug, '/decisions'), headers, payload);
+    expectProblem(
+      await post(callers.staff, { lang: 'es', text: 'x', meetingDocumentId: foreign }),
+      400,
+      'meetingDocumentId',
+    );
+    expectProblem(await post(callers.staff, { lang: 'es', text: 'x', document: 'no-such-document' }), 400, 'document');
+    expectProblem(await post(callers.delegate, { lang: 'es', text: 'x' }), 403);
+    const first = await post(callers.staff, { lang: 'es', text: 'Aprobar la declaración', document });
+    expect(first.statusCode, first.body).toBe(201);
+    const second = await post(callers.staff, { lang: 'en', text: 'Adopt the work plan', meetingDocumentId: own });
+    expect(second.json()).toMatchObject({ position: 2, meetingDocument: { id: own, symbol: 'MISPA/T/doc.2' } });
+    expectProblem(await h.get(h.url(m.slug, '/decisions')), 401);
+    expect((await h.get(h.url(m.slug, '/decisions'), callers.delegate)).json().items).toHaveLength(2);
+    const id = first.json().id;
+    const edited = await h.send('PUT', h.url(m.slug, `/decisions/${id}`), callers.staff, {
+      lang: 'es',
+      text: 'Aprobar la declaración final',
+      document: null,
+      updatedAt: first.json().updatedAt,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ text: 'Aprobar la declaración final', document: null });
+    expectProblem(
+      await h.send('PUT', h.url(m.slug, `/decisions/${id}`), callers.staff, {
+        lang: 'es',
+        text: 'y',
+        updatedAt: first.json().updatedAt,
+      }),
+      409,
+    );
+    expectProblem(
+      await h.send('DELETE', h.url(m.slug, `/decisions/${id}`), callers.staff, { updatedAt: first.json().updatedAt }),
+      409,
+    );
+    const removed = await h.send('DELETE', h.url(m.slug, `/decisions/${id}`), callers.staff, {
+      updatedAt: edited.json().updatedAt,
+    });
+    expect(removed.statusCode).toBe(204);
+    await h.db().updateTable('meeting').set({ status: 'concluded' }).where('id', '=', m.id).execute();
+    expect((await h.get(h.url(m.slug, '/decisions'))).json().items.map((d: { text: string }) => d.text)).toEqual([
+      'Adopt the work plan',
+    ]);
+  });
+});
+
+describeEachEngine('GET /api/v1/technical-groups/{slug}/minutes', (ctx) => {
+  const h = helpers(ctx);
+
+  it('gives the final minutes of the group’s meetings in order, each pointing at the previous', async () => {
+    const { staff } = await everyCaller(ctx);
+    const group = await h.db().selectFrom('technical_group').select(['id', 'slug']).limit(1).executeTakeFirstOrThrow();
+    const day = 86_400_000;
+    const slugs: string[] = [];
+    for (const [n, status] of [
+      [1, 'concluded'],
+      [2, 'concluded'],
+      [3, 'draft'],
+    ] as const) {
+      const m = await buildMeeting(h.db(), {
+        status,
+        kind: 'technical-group',
+        startsAt: new Date(Date.UTC(2031, 0, 1) + n * 30 * day).toISOString(),
+      });
+      await h.db().updateTable('meeting').set({ technical_group_id: group.id }).where('id', '=', m.id).execute();
+      const v = await h.written(m.slug, staff, `Acta ${n}`, null);
+      await h.step(m.slug, staff, 'finalise', v.updatedAt);
+      slugs.push(m.slug);
+    }
+    const res = await h.get(`/api/v1/technical-groups/${group.slug}/minutes`);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items.filter((i: { meeting: { slug: string } }) => slugs.includes(i.meeting.slug));
+    expect(
+      items.map((i: { meeting: { slug: string }; previous: string | null; minutes: { body: string } }) => [
+        i.meeting.slug,
+        i.previous,
+        i.minutes.body,
+      ]),
+    ).toEqual([
+      [slugs[0], null, 'Acta 1'],
+      [slugs[1], slugs[0], 'Acta 2'],
+    ]);
+    expectProblem(await h.get('/api/v1/technical-groups/no-such-group/minutes'), 404);
+  });
+});

@@ -1,0 +1,509 @@
+import type { Kysely, Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type {
+  CommentCreate,
+  Decision,
+  DecisionCreate,
+  DecisionList,
+  DecisionUpdate,
+  RecordKind,
+  RecordsOverview,
+  RecordTransition,
+  RecordVersion,
+  RecordVersionList,
+  RecordVersionSummary,
+  RecordWrite,
+  Series,
+} from '../../../contract/meeting-records.js';
+import type { Database } from '../../db/schema.js';
+import { DeniedError, InvalidParameterError, NotFoundError, ProblemError } from '../../http/problems.js';
+import type { Actor, RequestContext } from '../../policy/actor.js';
+import { decide } from '../../policy/policy.js';
+import { ConflictError } from '../agenda/conflict.js';
+import { meetingDocumentOf, nextPosition } from '../agenda/queries.js';
+import { allowedRole, isTransactionConflict, LostRace, laterThan } from '../agenda/service.js';
+import { recordAudit } from '../audit/chain.js';
+import type { MeetingRow } from '../meetings/queries.js';
+import { findVisibleMeeting } from '../meetings/visibility.js';
+import {
+  type DecisionRow,
+  deleteDecision,
+  documentBySlug,
+  findVersion,
+  groupByIdOrSlug,
+  groupFinalMinutes,
+  insertComment,
+  insertDecision,
+  insertRecord,
+  latestRecord,
+  listComments,
+  listDecisions,
+  listVersions,
+  type RecordRow,
+  updateDecision,
+  updateRecord,
+} from './queries.js';
+
+const SECRETARIAT_ROLES = new Set(['secretariat-admin', 'secretariat-staff']);
+
+/** The secretariat reads every version and every comment. */
+const isSecretariat = (actor: Actor) =>
+  actor.kind === 'user' &&
+  actor.grants.some((g) => SECRETARIAT_ROLES.has(g.role)) &&
+  decide(actor, 'meeting-records.read').allowed;
+/** Delegations (and the secretariat) read versions shared for comment. */
+const readsShared = (actor: Actor) => decide(actor, 'meeting-records.read').allowed;
+
+/** The member states a delegation speaks for: the states of its focal-point and delegate grants. */
+const ownStates = (actor: Actor) =>
+  actor.kind === 'user'
+    ? [
+        ...new Set(
+          actor.grants
+            .filter((g) => g.role === 'focal-point' || g.role === 'delegate')
+            .map((g) => g.memberStateId)
+            .filter((s): s is string => s !== null),
+        ),
+      ]
+    : [];
+
+function mayRead(actor: Actor, status: RecordRow['status']) {
+  if (status === 'final') return true;
+  if (status === 'shared') return readsShared(actor);
+  return isSecretariat(actor);
+}
+
+const summary = (
+  row: Pick<RecordRow, 'kind' | 'version' | 'status' | 'lang' | 'created_at' | 'updated_at'>,
+): RecordVersionSummary => ({
+  kind: row.kind,
+  version: row.version,
+  status: row.status,
+  lang: row.lang as RecordVersionSummary['lang'],
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const presentDecision = (row: DecisionRow): Decision => ({
+  id: row.id,
+  position: row.position,
+  lang: row.lang as Decision['lang'],
+  text: row.text,
+  document: row.document_slug ? { slug: row.document_slug, symbol: row.document_symbol ?? null } : null,
+  meetingDocument: row.meeting_document_id
+    ? { id: row.meeting_document_id, symbol: row.meeting_document_symbol ?? null }
+    : null,
+  updatedAt: row.updated_at,
+});
+
+export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () => Date }) {
+  const { db, clock } = deps;
+
+  async function transact(change: (trx: Transaction<Database>) => Promise<void>, conflict: () => Promise<never>) {
+    try {
+      await db.transaction().execute(change);
+    } catch (error) {
+      // A unique-key clash is a concurrent first draft or new version: the same conflict.
+      if (
+        error instanceof LostRace ||
+        isTransactionConflict(error) ||
+        /unique|duplicate/i.test(String((error as Error).message))
+      )
+        await conflict();
+      throw error;
+    }
+  }
+
+  async function presentVersion(actor: Actor, row: RecordRow): Promise<RecordVersion> {
+    const states = isSecretariat(actor) ? null : ownStates(actor);
+    const comments = await listComments(db, row.id, states);
+    return {
+      ...summary(row),
+      body: row.body,
+      comments: comments.map((c) => ({
+        id: c.id,
+        author: c.display_name ?? null,
+        memberState: c.state ?? null,
+        body: c.body,
+        createdAt: c.created_at,
+      })),
+    };
+  }
+
+  /** The 409 for a record changed since it was read: the newest version as it is now. */
+  const staleRecord = (ctx: RequestContext, meeting: MeetingRow, kind: RecordKind) => async (): Promise<never> => {
+    const latest = await latestRecord(db, meeting.id, kind);
+    throw new ConflictError(
+      'records.stale',
+      {},
+      latest?.updated_at,
+      latest ? await presentVersion(ctx.actor, latest) : null,
+    );
+  };
+
+  const recordAfter = (row: Pick<RecordRow, 'kind' | 'version' | 'status' | 'lang' | 'body'>) => ({
+    kind: row.kind,
+    version: row.version,
+    status: row.status,
+    lang: row.lang,
+    // Bodies can be long; the trail keeps their length, the versions themselves are all kept.
+    bodyLength: row.body.length,
+  });
+
+  async function decisionsVisible(ctx: RequestContext, meeting: MeetingRow): Promise<DecisionList | null> {
+    if (meeting.status !== 'concluded' && !readsShared(ctx.actor)) return null;
+    return { items: (await listDecisions(db, meeting.id)).map(presentDecision) };
+  }
+
+  async function decisionTargets(meeting: MeetingRow, input: DecisionCreate) {
+    let documentId: string | null = null;
+    if (input.document) {
+      const found = await documentBySlug(db, input.document);
+      if (!found) throw new InvalidParameterError('document', 'body', `there is no document "${input.document}"`);
+      documentId = found.id;
+    }
+    if (input.meetingDocumentId && !(await meetingDocumentOf(db, meeting.id, input.meetingDocumentId)))
+      throw new InvalidParameterError('meetingDocumentId', 'body', 'must be the id of a document of this meeting');
+    return { document_id: documentId, meeting_document_id: input.meetingDocumentId ?? null };
+  }
+
+  async function findDecision(meeting: MeetingRow, id: string) {
+    const row = (await listDecisions(db, meeting.id)).find((d) => d.id === id);
+    if (!row) throw new ProblemError(404, 'not-found', 'decisions.notFound', { id });
+    return row;
+  }
+
+  const staleDecision = (meeting: MeetingRow, id: string) => async (): Promise<never> => {
+    const row = await findDecision(meeting, id);
+    throw new ConflictError('decisions.stale', {}, row.updated_at, presentDecision(row));
+  };
+
+  async function transition(
+    ctx: RequestContext,
+    idOrSlug: string,
+    kind: RecordKind,
+    input: RecordTransition,
+    to: 'shared' | 'final',
+  ): Promise<RecordVersion> {
+    const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+    const role = allowedRole(ctx, 'meeting-records.manage');
+    const latest = await latestRecord(db, meeting.id, kind);
+    if (!latest) throw new ProblemError(404, 'not-found', 'records.none', { kind });
+    if (latest.updated_at !== input.updatedAt) await staleRecord(ctx, meeting, kind)();
+    // Sharing is from a draft; finalising from a draft or a shared version.
+    if (latest.status === 'final' || (to === 'shared' && latest.status !== 'draft'))
+      throw new ConflictError(
+        'records.wrongStatus',
+        { status: latest.status },
+        latest.updated_at,
+        await presentVersion(ctx.actor, latest),
+      );
+    const now = clock();
+    const at = laterThan(latest.updated_at, now);
+    await transact(
+      async (trx) => {
+        if (!(await updateRecord(trx, latest.id, input.updatedAt, { status: to, updated_at: at })))
+          throw new LostRace();
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: to === 'shared' ? 'meeting-records.share' : 'meeting-records.finalise',
+            role,
+            entityType: 'meeting_record',
+            entityId: latest.id,
+            before: recordAfter(latest),
+            after: recordAfter({ ...latest, status: to }),
+          },
+          now,
+        );
+      },
+      staleRecord(ctx, meeting, kind),
+    );
+    return presentVersion(ctx.actor, { ...latest, status: to, updated_at: at });
+  }
+
+  return {
+    async overview(ctx: RequestContext, idOrSlug: string): Promise<RecordsOverview> {
+      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+      const versions = (await listVersions(db, meeting.id)).filter((v) => mayRead(ctx.actor, v.status)).map(summary);
+      const group = meeting.technical_group_id ? await groupByIdOrSlug(db, meeting.technical_group_id) : undefined;
+      return {
+        meeting: {
+          id: meeting.id,
+          slug: meeting.slug,
+          kind: meeting.kind,
+          status: meeting.status,
+          technicalGroup: group?.slug ?? null,
+        },
+        minutes: versions.filter((v) => v.kind === 'minutes'),
+        report: versions.filter((v) => v.kind === 'report'),
+        decisions: await decisionsVisible(ctx, meeting),
+        can: {
+          manage: decide(ctx.actor, 'meeting-records.manage').allowed,
+          comment: decide(ctx.actor, 'meeting-records.comment').allowed && ownStates(ctx.actor).length > 0,
+        },
+      };
+    },
+
+    async versions(ctx: RequestContext, idOrSlug: string, kind: RecordKind): Promise<RecordVersionList> {
+      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+      const rows = await listVersions(db, meeting.id);
+      return { items: rows.filter((v) => v.kind === kind && mayRead(ctx.actor, v.status)).map(summary) };
+    },
+
+    async version(ctx: RequestContext, idOrSlug: string, kind: RecordKind, version: number): Promise<RecordVersion> {
+      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+      const row = await findVersion(db, meeting.id, kind, version);
+      if (!row) throw new ProblemError(404, 'not-found', 'records.notFound', { kind, version: String(version) });
+      if (!mayRead(ctx.actor, row.status)) {
+        // The public is asked to sign in for a shared version; a draft is as good as missing to
+        // anyone but the secretariat.
+        const decision = decide(ctx.actor, 'meeting-records.read');
+        if (row.status === 'shared' && !decision.allowed)
+          throw new DeniedError(decision.status, decision.reason, 'meeting-records.read');
+        throw new ProblemError(404, 'not-found', 'records.notFound', { kind, version: String(version) });
+      }
+      return presentVersion(ctx.actor, row);
+    },
+
+    /** Writes the first draft, edits the newest draft or shared version, or — when the newest is
+     * final — starts version n+1 as a draft; the final one stays as it was. */
+    async write(ctx: RequestContext, idOrSlug: string, kind: RecordKind, input: RecordWrite): Promise<RecordVersion> {
+      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+      const role = allowedRole(ctx, 'meeting-records.manage');
+      const latest = await latestRecord(db, meeting.id, kind);
+      if ((latest?.updated_at ?? null) !== input.updatedAt) await staleRecord(ctx, meeting, kind)();
+      const now = clock();
+      const at = laterThan(latest?.updated_at ?? null, now);
+      const fresh = !latest || latest.status === 'final';
+      const row: RecordRow = fresh
+        ? {
+            id: uuidv7(),
+            meeting_id: meeting.id,
+            kind,
+            version: (latest?.version ?? 0) + 1,
+            status: 'draft',
+            lang: input.lang,
+            body: input.body,
+            created_at: at,
+            updated_at: at,
+          }
+        : { ...latest, lang: input.lang, body: input.body, updated_at: at };
+      await transact(
+        async (trx) => {
+          if (fresh) {
+            await insertRecord(trx, { ...row, created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null });
+          } else if (
+            !(await updateRecord(trx, row.id, input.updatedAt as string, {
+              lang: row.lang,
+              body: row.body,
+              updated_at: at,
+            }))
+          ) {
+            throw new LostRace();
+          }
+          await recordAudit(
+            trx,
+            ctx,
+            {
+              action: fresh ? 'meeting-records.draft' : 'meeting-records.edit',
+              role,
+              entityType: 'meeting_record',
+              entityId: row.id,
+              before: fresh ? null : recordAfter(latest as RecordRow),
+              after: recordAfter(row),
+            },
+            now,
+          );
+        },
+        staleRecord(ctx, meeting, kind),
+      );
+      return presentVersion(ctx.actor, row);
+    },
+
+    share: (ctx: RequestContext, idOrSlug: string, kind: RecordKind, input: RecordTransition) =>
+      transition(ctx, idOrSlug, kind, input, 'shared'),
+    finalise: (ctx: RequestContext, idOrSlug: string, kind: RecordKind, input: RecordTransition) =>
+      transition(ctx, idOrSlug, kind, input, 'final'),
+
+    async comment(
+      ctx: RequestContext,
+      idOrSlug: string,
+      kind: RecordKind,
+      version: number,
+      input: CommentCreate,
+    ): Promise<RecordVersion> {
+      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+      const stateId = ownStates(ctx.actor)[0] ?? null;
+      const decision = decide(ctx.actor, 'meeting-records.comment', { memberStateId: stateId });
+      if (!decision.allowed) throw new DeniedError(decision.status, decision.reason, 'meeting-records.comment');
+      const row = await findVersion(db, meeting.id, kind, version);
+      if (!row || row.status === 'draft')
+        throw new ProblemError(404, 'not-found', 'records.notFound', { kind, version: String(version) });
+      if (row.status !== 'shared')
+        throw new ConflictError('records.notShared', { status: row.status }, row.updated_at, undefined);
+      const now = clock();
+      const at = now.toISOString();
+      const id = uuidv7();
+      await db.transaction().execute(async (trx) => {
+        await insertComment(trx, {
+          id,
+          record_id: row.id,
+          author_user_id: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+          member_state_id: stateId,
+          body: input.body,
+          created_at: at,
+          updated_at: at,
+        });
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: 'meeting-records.comment',
+            role: decision.role,
+            entityType: 'meeting_record_comment',
+            entityId: id,
+            before: null,
+            after: { record: row.id, memberState: stateId, bodyLength: input.body.length },
+          },
+          now,
+        );
+      });
+      return presentVersion(ctx.actor, row);
+    },
+
+    async decisions(ctx: RequestContext, idOrSlug: string): Promise<DecisionList> {
+      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+      const list = await decisionsVisible(ctx, meeting);
+      if (list) return list;
+      const decision = decide(ctx.actor, 'meeting-records.read');
+      throw new DeniedError(
+        decision.allowed ? 403 : decision.status,
+        decision.allowed ? 'role' : decision.reason,
+        'meeting-records.read',
+      );
+    },
+
+    async addDecision(ctx: RequestContext, idOrSlug: string, input: DecisionCreate): Promise<Decision> {
+      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+      const role = allowedRole(ctx, 'meeting-records.manage');
+      const targets = await decisionTargets(meeting, input);
+      const now = clock();
+      const at = now.toISOString();
+      const id = uuidv7();
+      await db.transaction().execute(async (trx) => {
+        const row = {
+          id,
+          meeting_id: meeting.id,
+          position: await nextPosition(trx, 'meeting_decision', meeting.id),
+          lang: input.lang,
+          text: input.text,
+          ...targets,
+          created_at: at,
+          updated_at: at,
+        };
+        await insertDecision(trx, row);
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: 'meeting-records.add-decision',
+            role,
+            entityType: 'meeting_decision',
+            entityId: id,
+            before: null,
+            after: auditedDecision(row),
+          },
+          now,
+        );
+      });
+      return presentDecision(await findDecision(meeting, id));
+    },
+
+    async updateDecision(ctx: RequestContext, idOrSlug: string, id: string, input: DecisionUpdate): Promise<Decision> {
+      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+      const role = allowedRole(ctx, 'meeting-records.manage');
+      const current = await findDecision(meeting, id);
+      if (current.updated_at !== input.updatedAt) await staleDecision(meeting, id)();
+      const targets = await decisionTargets(meeting, input);
+      const now = clock();
+      const patch = { lang: input.lang, text: input.text, ...targets, updated_at: laterThan(current.updated_at, now) };
+      await transact(
+        async (trx) => {
+          if (!(await updateDecision(trx, id, input.updatedAt, patch))) throw new LostRace();
+          await recordAudit(
+            trx,
+            ctx,
+            {
+              action: 'meeting-records.update-decision',
+              role,
+              entityType: 'meeting_decision',
+              entityId: id,
+              before: auditedDecision(current),
+              after: auditedDecision(patch),
+            },
+            now,
+          );
+        },
+        staleDecision(meeting, id),
+      );
+      return presentDecision(await findDecision(meeting, id));
+    },
+
+    async removeDecision(ctx: RequestContext, idOrSlug: string, id: string, input: RecordTransition): Promise<void> {
+      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+      const role = allowedRole(ctx, 'meeting-records.manage');
+      const current = await findDecision(meeting, id);
+      if (current.updated_at !== input.updatedAt) await staleDecision(meeting, id)();
+      const now = clock();
+      await transact(
+        async (trx) => {
+          if (!(await deleteDecision(trx, id, input.updatedAt))) throw new LostRace();
+          await recordAudit(
+            trx,
+            ctx,
+            {
+              action: 'meeting-records.remove-decision',
+              role,
+              entityType: 'meeting_decision',
+              entityId: id,
+              before: auditedDecision(current),
+              after: null,
+            },
+            now,
+          );
+        },
+        staleDecision(meeting, id),
+      );
+    },
+
+    async series(idOrSlug: string): Promise<Series> {
+      const group = await groupByIdOrSlug(db, idOrSlug);
+      if (!group) throw new NotFoundError('technical-group', idOrSlug);
+      const rows = await groupFinalMinutes(db, group.id);
+      return {
+        group,
+        items: rows.map((row, index) => ({
+          meeting: { slug: row.slug, startsAt: row.starts_at },
+          minutes: { ...summary(row), body: row.body },
+          previous: index > 0 ? (rows[index - 1]?.slug ?? null) : null,
+        })),
+      };
+    },
+  };
+}
+
+const auditedDecision = (row: {
+  lang: string;
+  text: string;
+  document_id: string | null;
+  meeting_document_id: string | null;
+}) => ({
+  lang: row.lang,
+  text: row.text,
+  document: row.document_id,
+  meetingDocument: row.meeting_document_id,
+});
+
+export type MeetingRecordsService = ReturnType<typeof meetingRecordsService>;

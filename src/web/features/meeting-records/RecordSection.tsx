@@ -1,0 +1,240 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../contract/common.js';
+import type { RecordKind, RecordStatus, RecordVersionSummary } from '../../../contract/meeting-records.js';
+import { Field, onSubmit, useFormErrors } from '../account/forms.js';
+import { formatDateTime } from '../account/time.js';
+import { ConflictAlert } from '../agenda/ConflictAlert.js';
+import { QueryState } from '../shared/QueryState.js';
+import { useLang } from '../shared/useLang.js';
+import { useComment, useRecordStep, useRecordVersion, useWriteRecord } from './queries.js';
+
+const LANGS: Lang[] = ['en', 'es', 'fr', 'pt'];
+
+/** Literal keys, so the catalog check sees each one. */
+export function useRecordLabels() {
+  const { t } = useTranslation();
+  return {
+    kind: (kind: RecordKind) => (kind === 'minutes' ? t('records.minutes') : t('records.report')),
+    status: (status: RecordStatus) =>
+      ({ draft: t('records.status.draft'), shared: t('records.status.shared'), final: t('records.status.final') })[
+        status
+      ],
+    lang: (lang: Lang) =>
+      ({ en: t('agenda.lang.en'), es: t('agenda.lang.es'), fr: t('agenda.lang.fr'), pt: t('agenda.lang.pt') })[lang],
+  };
+}
+
+/** The language a text is written in. */
+export function LanguageSelect({ value, onChange }: { value: Lang; onChange: (lang: Lang) => void }) {
+  const { t } = useTranslation();
+  const labels = useRecordLabels();
+  return (
+    <Field label={t('records.language')}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value as Lang)}>
+          {LANGS.map((l) => (
+            <option key={l} value={l}>
+              {labels.lang(l)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/**
+ * The minutes or the report of a meeting: the versions one may read, one of them open with its
+ * comments; the secretariat's editor and its share and finalise buttons; a delegation's comment form.
+ */
+export function RecordSection({
+  slug,
+  kind,
+  versions,
+  manage,
+  comment,
+}: {
+  slug: string;
+  kind: RecordKind;
+  versions: RecordVersionSummary[];
+  manage: boolean;
+  comment: boolean;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const labels = useRecordLabels();
+  const latest = versions[0] ?? null;
+  const [chosen, setChosen] = useState<number | null>(null);
+  const open = chosen ?? latest?.version ?? null;
+  const headingId = `record-${kind}`;
+  return (
+    <section aria-labelledby={headingId} className="stack">
+      <h2 id={headingId}>{labels.kind(kind)}</h2>
+      {versions.length === 0 ? (
+        <p className="empty">{t('records.none')}</p>
+      ) : (
+        <ul className="plain-list">
+          {versions.map((v) => (
+            <li key={v.version}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                aria-pressed={v.version === open}
+                onClick={() => setChosen(v.version)}
+              >
+                {t('records.versionLabel', { version: v.version })}
+              </button>{' '}
+              <span className="badge">{labels.status(v.status)}</span> {labels.lang(v.lang)} ·{' '}
+              {formatDateTime(v.updatedAt, lang)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {open !== null && <VersionView slug={slug} kind={kind} version={open} mayComment={comment} />}
+      {manage && <RecordEditor key={latest?.updatedAt ?? 'none'} slug={slug} kind={kind} latest={latest} />}
+    </section>
+  );
+}
+
+function VersionView({
+  slug,
+  kind,
+  version,
+  mayComment,
+}: {
+  slug: string;
+  kind: RecordKind;
+  version: number;
+  mayComment: boolean;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const labels = useRecordLabels();
+  const query = useRecordVersion(slug, kind, version);
+  return (
+    <QueryState query={query}>
+      {(v) => (
+        <article className="stack" aria-label={t('records.versionLabel', { version: v.version })}>
+          <h3>
+            {t('records.versionLabel', { version: v.version })} — {labels.status(v.status)}
+          </h3>
+          <div className="record-body" lang={v.lang}>
+            {v.body}
+          </div>
+          {v.comments.length > 0 && (
+            <>
+              <h4>{t('records.comments')}</h4>
+              <ul className="plain-list">
+                {v.comments.map((c) => (
+                  <li key={c.id}>
+                    <strong>
+                      {c.author ?? '—'}
+                      {c.memberState ? ` (${c.memberState.toUpperCase()})` : ''}
+                    </strong>
+                    , {formatDateTime(c.createdAt, lang)}: <span className="record-body">{c.body}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {mayComment && v.status === 'shared' && <CommentForm slug={slug} kind={kind} version={v.version} />}
+        </article>
+      )}
+    </QueryState>
+  );
+}
+
+function CommentForm({ slug, kind, version }: { slug: string; kind: RecordKind; version: number }) {
+  const { t } = useTranslation();
+  const add = useComment(slug, kind, version);
+  const form = useRef<HTMLFormElement>(null);
+  const { errors, alert, check, failed } = useFormErrors(add.error, form);
+  const [body, setBody] = useState('');
+  function submit() {
+    if (!check({ body: body.trim() ? undefined : t('forms.required') })) return;
+    add.mutate({ body: body.trim() }, { onSuccess: () => setBody(''), onError: failed });
+  }
+  return (
+    <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)}>
+      {alert && <p role="alert">{alert}</p>}
+      <Field label={t('records.commentLabel')} error={errors.body}>
+        {(control) => <textarea {...control} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />}
+      </Field>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={add.isPending}>
+          {t('records.commentSend')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Writes a draft (or a new version after a final one), shares it, makes it final. */
+function RecordEditor({ slug, kind, latest }: { slug: string; kind: RecordKind; latest: RecordVersionSummary | null }) {
+  const { t } = useTranslation();
+  const labels = useRecordLabels();
+  const current = useRecordVersion(slug, kind, latest?.version ?? null);
+  const write = useWriteRecord(slug, kind);
+  const step = useRecordStep(slug, kind);
+  const form = useRef<HTMLFormElement>(null);
+  const { errors, check, failed } = useFormErrors(write.error, form);
+  const editingFinal = latest?.status === 'final';
+  const [body, setBody] = useState<string | null>(null);
+  const [textLang, setTextLang] = useState<Lang | null>(null);
+  const text = body ?? current.data?.body ?? '';
+  const language = textLang ?? latest?.lang ?? 'es';
+  const updatedAt = latest?.updatedAt ?? null;
+  const reload = () => {
+    setBody(null);
+    write.reset();
+    step.reset();
+    void current.refetch();
+  };
+  function submit() {
+    if (!check({ body: text.trim() ? undefined : t('forms.required') })) return;
+    write.mutate({ lang: language, body: text, updatedAt }, { onError: failed });
+  }
+  const headingId = `record-editor-${kind}`;
+  return (
+    <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)} aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {latest === null
+          ? t('records.writeFirst', { kind: labels.kind(kind) })
+          : editingFinal
+            ? t('records.writeNext', { version: latest.version + 1 })
+            : t('records.editDraft', { version: latest.version })}
+      </h3>
+      <ConflictAlert error={write.error ?? step.error} onReload={reload} />
+      <LanguageSelect value={language} onChange={setTextLang} />
+      <Field label={t('records.body', { kind: labels.kind(kind) })} error={errors.body}>
+        {(control) => <textarea {...control} rows={8} value={text} onChange={(e) => setBody(e.target.value)} />}
+      </Field>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={write.isPending}>
+          {t('records.save')}
+        </button>
+        {latest?.status === 'draft' && (
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={step.isPending}
+            onClick={() => step.mutate({ step: 'share', updatedAt: latest.updatedAt })}
+          >
+            {t('records.share')}
+          </button>
+        )}
+        {latest && latest.status !== 'final' && (
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={step.isPending}
+            onClick={() => step.mutate({ step: 'finalise', updatedAt: latest.updatedAt })}
+          >
+            {t('records.finalise')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { AgendaItem } from '../../contract/agenda.js';
+import { isNotFound } from '../api/client.js';
+import { useMe } from '../features/account/queries.js';
+import { isSecretariat, isSecretariatAdmin } from '../features/account/roles.js';
+import { AgendaItemForm } from '../features/agenda/AgendaItemForm.js';
+import { AgendaList } from '../features/agenda/AgendaList.js';
+import { useAgenda } from '../features/agenda/queries.js';
+import '../features/agenda/agenda.css';
+import { MeetingNav } from '../features/meetings/MeetingNav.js';
+import { useMeeting } from '../features/meetings/queries.js';
+import { PageHeader } from '../features/shared/PageHeader.js';
+import { PageMeta } from '../features/shared/PageMeta.js';
+import { QueryState } from '../features/shared/QueryState.js';
+import { NotFoundPage } from './NotFoundPage.js';
+
+/** The agenda of a meeting for everyone; for the secretariat also the editor. */
+export function MeetingAgendaPage() {
+  const { slug = '' } = useParams();
+  const { t } = useTranslation();
+  const agenda = useAgenda(slug);
+  const meeting = useMeeting(slug);
+  const me = useMe();
+  const [editing, setEditing] = useState<AgendaItem | 'new' | null>(null);
+  if (isNotFound(agenda.error)) return <NotFoundPage />;
+  const name = meeting.data?.name.text ?? slug;
+  const editor = isSecretariat(me.data);
+  const admin = isSecretariatAdmin(me.data);
+  const reload = () => {
+    setEditing(null);
+    void agenda.refetch();
+  };
+  return (
+    <>
+      <PageMeta title={t('agenda.pageTitle', { name })} description={t('agenda.description', { name })} />
+      <PageHeader kicker={name} title={t('agenda.title')} />
+      <div className="container page-body">
+        <MeetingNav slug={slug} />
+        <QueryState query={agenda}>
+          {(data) => {
+            const venueZone = data.meeting.timeZone ?? 'UTC';
+            // A frozen agenda is the administrators' alone, and only with the override.
+            const mayEdit = editor && (!data.frozen || admin);
+            return (
+              <>
+                {data.frozen && <p className="notice">{mayEdit ? t('agenda.frozenOverride') : t('agenda.frozen')}</p>}
+                <AgendaList
+                  agenda={data}
+                  editable={mayEdit}
+                  override={data.frozen && admin}
+                  onEdit={setEditing}
+                  onReload={reload}
+                />
+                {mayEdit &&
+                  (editing === null ? (
+                    <p>
+                      <button type="button" className="button" onClick={() => setEditing('new')}>
+                        {t('agenda.addButton')}
+                      </button>
+                    </p>
+                  ) : (
+                    <AgendaItemForm
+                      key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}
+                      slug={slug}
+                      item={editing === 'new' ? null : editing}
+                      venueZone={venueZone}
+                      frozen={data.frozen}
+                      mayOverride={admin}
+                      onDone={() => setEditing(null)}
+                      onReload={reload}
+                    />
+                  ))}
+              </>
+            );
+          }}
+        </QueryState>
+      </div>
+    </>
+  );
+}
