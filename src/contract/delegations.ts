@@ -1,0 +1,263 @@
+import { z } from 'zod';
+import { IdOrSlugParamsSchema, LangSchema, LocalizedTextSchema, ProblemSchema } from './common.js';
+import { MemberStateRefSchema } from './reference.js';
+
+/**
+ * Delegations to a meeting and the published list of participants (issue 4). A delegation is a
+ * member state's (category `delegation`), a partner's or another organisation's (`observer`), or an
+ * entry of the secretariat's own (`secretariat`, `press`, `guest`). Every edit names the version it
+ * read; a stale one is answered 409 with the current record.
+ */
+
+export const PARTICIPANT_CATEGORIES = ['delegation', 'observer', 'secretariat', 'press', 'guest'] as const;
+export const ParticipantCategorySchema = z
+  .enum(PARTICIPANT_CATEGORIES, { error: 'must be delegation, observer, secretariat, press or guest' })
+  .meta({ id: 'ParticipantCategory' });
+export type ParticipantCategory = z.infer<typeof ParticipantCategorySchema>;
+
+export const PARTICIPANT_ROLES = ['head', 'alternate', 'adviser', 'member'] as const;
+export const ParticipantRoleSchema = z
+  .enum(PARTICIPANT_ROLES, { error: 'must be head, alternate, adviser or member' })
+  .meta({ id: 'ParticipantRole' });
+export type ParticipantRole = z.infer<typeof ParticipantRoleSchema>;
+
+export const DELEGATION_STATUSES = ['draft', 'submitted', 'accredited', 'returned'] as const;
+export const DelegationStatusSchema = z
+  .enum(DELEGATION_STATUSES, { error: 'must be draft, submitted, accredited or returned' })
+  .meta({ id: 'DelegationStatus' });
+export type DelegationStatus = z.infer<typeof DelegationStatusSchema>;
+
+export const VISIBILITIES = ['public', 'delegations', 'hidden'] as const;
+export const VisibilitySchema = z.enum(VISIBILITIES, { error: 'must be public, delegations or hidden' });
+export type Visibility = z.infer<typeof VisibilitySchema>;
+
+/** Upper bounds keep one request, one audit entry and one printed page list reasonable. */
+export const MAX_PARTICIPANTS = 100;
+export const TEXT_MAX = 200;
+export const REASON_MAX = 2000;
+
+// Texts show in lists, exports and the audit trail: control characters or line breaks could fake a
+// line or a cell there.
+const NO_CONTROL = /[\p{Cc}\u2028\u2029]/u;
+const line = (what: string, min: number, max = TEXT_MAX) => {
+  const error = `must be ${what} of ${min} to ${max} characters`;
+  return z
+    .string({ error })
+    .trim()
+    .min(min, { error })
+    .max(max, { error })
+    .refine((v) => !NO_CONTROL.test(v), { error: 'must not contain control characters or line breaks' });
+};
+/** An optional text: absent, null or blank all mean none (the service stores null). */
+const optionalLine = (what: string) => line(what, 0).nullable().optional();
+
+const versionError = 'must be the version you read, a whole number from 1';
+export const VersionSchema = z
+  .number({ error: versionError })
+  .int({ error: versionError })
+  .min(1, { error: versionError })
+  .max(2_147_483_647, { error: versionError })
+  .meta({ description: 'The version of the record you read; a stale one is answered 409 with the current record' });
+
+const slugError = 'must be a slug of lower-case letters, digits and hyphens';
+const slug = z.string({ error: slugError }).regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: slugError });
+
+export const ParticipantInputSchema = z
+  .object({
+    role: ParticipantRoleSchema,
+    name: line('a name', 1),
+    title: optionalLine('a title'),
+    institution: optionalLine('an institution'),
+    email: z
+      .email({ error: 'must be an e-mail address' })
+      .max(254, { error: 'must be an e-mail address' })
+      .nullable()
+      .optional(),
+  })
+  .strict()
+  .meta({ description: 'A participant as registered' });
+export type ParticipantInput = z.infer<typeof ParticipantInputSchema>;
+
+export const ParticipantListSchema = z
+  .array(ParticipantInputSchema, { error: `must be a list of at most ${MAX_PARTICIPANTS} participants` })
+  .max(MAX_PARTICIPANTS, { error: `must be a list of at most ${MAX_PARTICIPANTS} participants` })
+  .refine((list) => list.filter((p) => p.role === 'head').length <= 1, {
+    error: 'must name at most one head of delegation',
+  })
+  .meta({ description: 'The whole list, in order; it replaces the previous one' });
+
+export const DelegationCreateSchema = z
+  .object({
+    category: ParticipantCategorySchema,
+    memberState: slug.optional().meta({ description: 'The member state (category delegation), e.g. `ec`' }),
+    partner: slug
+      .optional()
+      .meta({ description: 'The partner organisation (an observer); a partner’s own by default' }),
+    organisation: optionalLine('an organisation name').meta({
+      description: 'The organisation (observer not in the partner list, secretariat, press, guest)',
+    }),
+    participants: ParticipantListSchema,
+    submit: z.boolean({ error: 'must be true or false' }).optional().meta({
+      description: 'Submit for accreditation at once; otherwise it is saved as a draft',
+    }),
+  })
+  .strict()
+  .meta({ id: 'DelegationCreate' });
+export type DelegationCreate = z.infer<typeof DelegationCreateSchema>;
+
+export const DelegationUpdateSchema = z
+  .object({
+    version: VersionSchema,
+    participants: ParticipantListSchema,
+    organisation: optionalLine('an organisation name'),
+    submit: z.boolean({ error: 'must be true or false' }).optional(),
+  })
+  .strict()
+  .meta({ id: 'DelegationUpdate' });
+export type DelegationUpdate = z.infer<typeof DelegationUpdateSchema>;
+
+export const VersionBodySchema = z.object({ version: VersionSchema }).strict().meta({ id: 'VersionBody' });
+export type VersionBody = z.infer<typeof VersionBodySchema>;
+
+export const ReasonBodySchema = z
+  .object({ version: VersionSchema, reason: line('a reason', 1, REASON_MAX) })
+  .strict()
+  .meta({ id: 'ReasonBody' });
+export type ReasonBody = z.infer<typeof ReasonBodySchema>;
+
+export const ChangeDecisionSchema = z
+  .object({ reason: line('a reason', 1, REASON_MAX).optional() })
+  .strict()
+  .meta({ id: 'DelegationChangeDecision' });
+export type ChangeDecision = z.infer<typeof ChangeDecisionSchema>;
+
+export const ParticipantSchema = z
+  .object({
+    role: ParticipantRoleSchema,
+    name: z.string(),
+    title: z.string().nullable(),
+    institution: z.string().nullable(),
+    email: z.string().nullable(),
+  })
+  .meta({ id: 'Participant' });
+export type Participant = z.infer<typeof ParticipantSchema>;
+
+export const DelegationChangeSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['pending', 'approved', 'rejected']),
+    participants: z.array(ParticipantSchema),
+    reason: z.string().nullable().meta({ description: 'Why it was rejected' }),
+    requestedAt: z.iso.datetime(),
+    decidedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'DelegationChange' });
+export type DelegationChange = z.infer<typeof DelegationChangeSchema>;
+
+export const DelegationSchema = z
+  .object({
+    id: z.string(),
+    meeting: z.string().meta({ description: 'The meeting’s slug' }),
+    category: ParticipantCategorySchema,
+    memberState: MemberStateRefSchema.nullable(),
+    partner: z.object({ id: z.string(), slug: z.string(), name: LocalizedTextSchema.nullable() }).nullable(),
+    organisation: z.string().nullable(),
+    status: DelegationStatusSchema,
+    returnReason: z.string().nullable(),
+    participants: z.array(ParticipantSchema),
+    submittedAt: z.iso.datetime().nullable(),
+    decidedAt: z.iso.datetime().nullable(),
+    hasCredentials: z.boolean(),
+    version: z.number().int(),
+    changes: z.array(DelegationChangeSchema).meta({ description: 'Edits asked for after the deadline, newest first' }),
+  })
+  .meta({ id: 'Delegation' });
+export type Delegation = z.infer<typeof DelegationSchema>;
+
+export const DelegationListSchema = z
+  .object({ lang: LangSchema, items: z.array(DelegationSchema) })
+  .meta({ id: 'DelegationList' });
+export type DelegationList = z.infer<typeof DelegationListSchema>;
+
+export const DelegationListQuerySchema = z.object({
+  status: DelegationStatusSchema.optional(),
+  category: ParticipantCategorySchema.optional(),
+  lang: LangSchema.optional(),
+});
+export type DelegationListQuery = z.infer<typeof DelegationListQuerySchema>;
+
+/** The meeting is named as every meeting route names it (`idOrSlug`), so the routes share one tree. */
+export const MeetingParamsSchema = IdOrSlugParamsSchema;
+export const DelegationParamsSchema = IdOrSlugParamsSchema.extend({
+  id: z.uuid({ error: 'must be the id of a delegation' }),
+});
+export const ChangeParamsSchema = DelegationParamsSchema.extend({
+  changeId: z.uuid({ error: 'must be the id of a change asked for' }),
+});
+
+/** A write refused because the record changed since it was read: the current one comes along. */
+export const DelegationConflictSchema = ProblemSchema.extend({
+  currentVersion: z.number().int().optional(),
+  current: DelegationSchema.optional(),
+}).meta({ id: 'DelegationConflict' });
+
+// The published list.
+
+export const ParticipantVisibilitySchema = z
+  .object(
+    Object.fromEntries(PARTICIPANT_CATEGORIES.map((c) => [c, VisibilitySchema])) as Record<
+      ParticipantCategory,
+      typeof VisibilitySchema
+    >,
+  )
+  .strict()
+  .meta({ id: 'ParticipantVisibility' });
+export type ParticipantVisibility = z.infer<typeof ParticipantVisibilitySchema>;
+
+export const DEFAULT_VISIBILITY: ParticipantVisibility = {
+  delegation: 'public',
+  observer: 'public',
+  secretariat: 'public',
+  press: 'delegations',
+  guest: 'hidden',
+};
+
+export const VisibilityUpdateSchema = z
+  .object({ version: VersionSchema, visibility: ParticipantVisibilitySchema })
+  .strict()
+  .meta({ id: 'ParticipantVisibilityUpdate' });
+export type VisibilityUpdate = z.infer<typeof VisibilityUpdateSchema>;
+
+export const VisibilityReplySchema = z
+  .object({ version: z.number().int(), visibility: ParticipantVisibilitySchema })
+  .meta({ id: 'ParticipantVisibilityReply' });
+export type VisibilityReply = z.infer<typeof VisibilityReplySchema>;
+
+export const PublishedParticipantSchema = ParticipantSchema.omit({ email: true }).meta({ id: 'PublishedParticipant' });
+
+export const ParticipantGroupSchema = z
+  .object({
+    label: z.string().meta({ description: 'The state’s name in the reader’s language, or the organisation' }),
+    memberState: MemberStateRefSchema.nullable(),
+    participants: z.array(PublishedParticipantSchema),
+  })
+  .meta({ id: 'ParticipantGroup' });
+export type ParticipantGroup = z.infer<typeof ParticipantGroupSchema>;
+
+export const PublishedListSchema = z
+  .object({
+    lang: LangSchema,
+    meeting: z.object({ slug: z.string(), name: LocalizedTextSchema.nullable(), version: z.number().int() }),
+    visibility: ParticipantVisibilitySchema,
+    categories: z.array(
+      z.object({
+        category: ParticipantCategorySchema,
+        visibility: VisibilitySchema,
+        groups: z.array(ParticipantGroupSchema),
+      }),
+    ),
+  })
+  .meta({ id: 'PublishedParticipants' });
+export type PublishedList = z.infer<typeof PublishedListSchema>;
+
+export const PublishedQuerySchema = z.object({ lang: LangSchema.optional() });

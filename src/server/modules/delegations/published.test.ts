@@ -1,0 +1,212 @@
+import { inflateSync } from 'node:zlib';
+import { expect, it } from 'vitest';
+import type { ParticipantInput } from '../../../contract/delegations.js';
+import { expectProblem } from '../../testing/api.js';
+import { buildUser } from '../../testing/factories.js';
+import { describeEachEngine } from '../../testing/harness.js';
+import { ORIGIN, openSession } from '../sessions/testing.js';
+import { ADVISER, delegationApi, HEAD } from './testing.js';
+
+/**
+ * The text a PDF shows: pdfkit writes each run of text as hex strings inside (deflated) content
+ * streams; this inflates every stream and decodes those strings (WinAnsi, i.e. latin1 here).
+ */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const texts: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n/g)) {
+    const start = (match.index ?? 0) + match[0].length;
+    const end = raw.indexOf('endstream', start);
+    const bytes = pdf.subarray(start, end);
+    let content: string;
+    try {
+      content = inflateSync(bytes).toString('latin1');
+    } catch {
+      content = bytes.toString('latin1');
+    }
+    for (const hex of content.matchAll(/<([0-9a-fA-F]+)>/g)) {
+      texts.push(Buffer.from(hex[1] as string, 'hex').toString('latin1'));
+    }
+  }
+  return texts.join('');
+}
+
+describeEachEngine('GET /api/v1/meetings/{slug}/participants', (ctx) => {
+  const h = delegationApi(ctx);
+  const url = (slug: string, suffix = '') => `/api/v1/meetings/${slug}/participants${suffix}`;
+
+  /** A meeting with accredited delegations of Mexico, Brazil and Ecuador, a submitted one of
+   * Colombia, and accredited press and guest entries. */
+  async function meetingWithList(participants: Record<string, ParticipantInput[]> = {}) {
+    const meeting = await h.meeting();
+    const staff = await h.as('secretariat-staff');
+    const accredit = async (payload: object) => {
+      const res = await h.register(staff, meeting.slug, { ...payload, submit: true });
+      expect(res.statusCode, res.body).toBe(201);
+      const { id } = res.json();
+      const done = await h.send('POST', `${h.base(meeting.slug)}/${id}/accredit`, staff, { version: 1 });
+      expect(done.statusCode, done.body).toBe(200);
+    };
+    for (const state of ['mx', 'br', 'ec']) {
+      await accredit({
+        category: 'delegation',
+        memberState: state,
+        participants: participants[state] ?? [{ ...HEAD, name: `Head of ${state}` }, ADVISER],
+      });
+    }
+    await h.register(staff, meeting.slug, {
+      category: 'delegation',
+      memberState: 'co',
+      participants: [{ ...HEAD, name: 'Not yet accredited' }],
+      submit: true,
+    });
+    await accredit({
+      category: 'press',
+      organisation: 'Wire service',
+      participants: [{ ...ADVISER, name: 'Reporter' }],
+    });
+    await accredit({ category: 'guest', organisation: 'Guest house', participants: [{ ...ADVISER, name: 'A guest' }] });
+    return { ...meeting, staff };
+  }
+  const names = (body: { categories: Array<{ groups: Array<{ participants: Array<{ name: string }> }> }> }) =>
+    body.categories.flatMap((c) => c.groups.flatMap((g) => g.participants.map((p) => p.name)));
+
+  it('shows the public accredited delegations, grouped by state in the reader’s alphabetical order, without e-mails', async () => {
+    const { slug } = await meetingWithList();
+    const res = await ctx.app.inject({ url: `${url(slug)}?lang=es` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['cache-control']).toBe('private, no-cache');
+    const body = res.json();
+    expect(body.visibility).toEqual({
+      delegation: 'public',
+      observer: 'public',
+      secretariat: 'public',
+      press: 'delegations',
+      guest: 'hidden',
+    });
+    expect(body.categories.map((c: { category: string }) => c.category)).toEqual(['delegation']);
+    // Brasil, Ecuador, México: Spanish order and names.
+    expect(body.categories[0].groups.map((g: { label: string }) => g.label)).toEqual(['Brasil', 'Ecuador', 'México']);
+    expect(names(body)).not.toContain('Not yet accredited');
+    expect(JSON.stringify(body)).not.toContain('@example.test');
+  });
+
+  it('shows delegations-only categories to delegations and partners, hidden ones to the secretariat alone', async () => {
+    const { slug, staff } = await meetingWithList();
+    const categoriesFor = async (headers: Record<string, string>) =>
+      (await ctx.app.inject({ url: url(slug), headers }))
+        .json()
+        .categories.map((c: { category: string }) => c.category);
+    expect(await categoriesFor(await h.as('delegate', { memberState: 'ar' }))).toEqual(['delegation', 'press']);
+    expect(await categoriesFor(await h.as('focal-point', { memberState: 'ar' }))).toEqual(['delegation', 'press']);
+    expect(await categoriesFor(staff)).toEqual(['delegation', 'press', 'guest']);
+    // A signed-in user without any grant is the public.
+    const user = await buildUser(h.db());
+    expect(await categoriesFor((await openSession(h.db(), user.id)).headers)).toEqual(['delegation']);
+  });
+
+  it('answers 404 for a draft meeting and an unknown one', async () => {
+    const draft = await h.meeting({ status: 'draft' });
+    expectProblem(await ctx.app.inject({ url: url(draft.slug) }), 404);
+    expectProblem(await ctx.app.inject({ url: url('no-such-meeting') }), 404);
+    expectProblem(await ctx.app.inject({ url: url('no-such-meeting', '.csv') }), 404);
+    expectProblem(await ctx.app.inject({ url: url(draft.slug, '.pdf') }), 404);
+  });
+
+  it('exports CSV with a byte order mark, localized headers, and formula-looking cells made inert', async () => {
+    const evil = [
+      { role: 'head' as const, name: '=HYPERLINK("http://evil.test","x")', title: '+1', institution: '@SUM(A1)' },
+      { role: 'member' as const, name: '-2+3', title: 'Quote "inside", comma' },
+    ];
+    const { slug } = await meetingWithList({ ec: evil });
+    const res = await ctx.app.inject({ url: `${url(slug, '.csv')}?lang=fr` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="participants-${slug}.csv"`);
+    expect(
+      res.body.startsWith('\uFEFF"Catégorie","État ou organisation","Fonction","Nom","Titre","Institution"\r\n'),
+    ).toBe(true);
+    expect(res.body).toContain(
+      `"Délégations des États membres","Équateur","Chef de délégation","'=HYPERLINK(""http://evil.test"",""x"")","'+1","'@SUM(A1)"\r\n`,
+    );
+    expect(res.body).toContain(`"'-2+3","Quote ""inside"", comma",""\r\n`);
+    // Every line is complete: as many cells as headers, each quoted.
+    for (const line of res.body.slice(1).trimEnd().split('\r\n'))
+      expect(line).toMatch(/^("([^"]|"")*",){5}"([^"]|"")*"$/);
+  });
+
+  it('exports a real PDF with the title, the meeting and the names of the list', async () => {
+    const { slug } = await meetingWithList();
+    const res = await ctx.app.inject({ url: `${url(slug, '.pdf')}?lang=pt` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = res.rawPayload;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(1500);
+    const text = pdfText(pdf);
+    for (const expected of ['Lista de participantes', `Test meeting ${slug}`, 'México', 'Head of mx', 'Jean Dupont']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('A guest');
+  });
+});
+
+describeEachEngine('PUT /api/v1/meetings/{slug}/participant-visibility', (ctx) => {
+  const h = delegationApi(ctx);
+  const put = (slug: string, headers: Record<string, string>, payload: object) =>
+    h.send('PUT', `/api/v1/meetings/${slug}/participant-visibility`, headers, payload);
+  const ALL_PUBLIC = {
+    delegation: 'public',
+    observer: 'public',
+    secretariat: 'public',
+    press: 'public',
+    guest: 'public',
+  };
+
+  it('lets the secretariat set it with the meeting’s version, audited; the public list follows it', async () => {
+    const { slug, id } = await h.meeting();
+    const staff = await h.as('secretariat-staff');
+    const press = await h.register(staff, slug, {
+      category: 'press',
+      organisation: 'Wire',
+      participants: [ADVISER],
+      submit: true,
+    });
+    await h.send('POST', `${h.base(slug)}/${press.json().id}/accredit`, staff, { version: 1 });
+    const before = await ctx.app.inject({ url: `/api/v1/meetings/${slug}/participants` });
+    expect(before.json().categories).toEqual([]);
+    const { version } = before.json().meeting;
+    const res = await put(slug, staff, { version, visibility: { ...ALL_PUBLIC, delegation: 'hidden' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ version: version + 1, visibility: { ...ALL_PUBLIC, delegation: 'hidden' } });
+    const after = await ctx.app.inject({ url: `/api/v1/meetings/${slug}/participants` });
+    expect(after.json().categories.map((c: { category: string }) => c.category)).toEqual(['press']);
+    const audit = await h.db().selectFrom('audit_entry').select('action').where('entity_id', '=', id).execute();
+    expect(audit.map((a) => a.action)).toEqual(['meetings.participant-visibility']);
+  });
+
+  it('answers a stale version with 409 carrying the current setting, and concurrent edits with one 409', async () => {
+    const { slug } = await h.meeting();
+    const staff = await h.as('secretariat-admin');
+    const [a, b] = await Promise.all([
+      put(slug, staff, { version: 1, visibility: ALL_PUBLIC }),
+      put(slug, staff, { version: 1, visibility: { ...ALL_PUBLIC, guest: 'hidden' } }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    const winner = a.statusCode === 409 ? b : a;
+    expect(expectProblem(loser, 409)).toMatchObject({ currentVersion: 2, current: winner.json() });
+  });
+
+  it('refuses focal points and delegates (403), visitors (401), and a partial setting (400)', async () => {
+    const { slug } = await h.meeting();
+    expectProblem(
+      await put(slug, await h.as('focal-point', { memberState: 'ec' }), { version: 1, visibility: ALL_PUBLIC }),
+      403,
+    );
+    expectProblem(await put(slug, { origin: ORIGIN }, { version: 1, visibility: ALL_PUBLIC }), 401);
+    const staff = await h.as('secretariat-staff');
+    expectProblem(await put(slug, staff, { version: 1, visibility: { delegation: 'public' } }), 400);
+    expectProblem(await put('no-such-meeting', staff, { version: 1, visibility: ALL_PUBLIC }), 404);
+  });
+});

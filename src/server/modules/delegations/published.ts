@@ -1,0 +1,225 @@
+import type { Kysely } from 'kysely';
+import PDFDocument from 'pdfkit';
+import type { Lang } from '../../../contract/common.js';
+import {
+  DEFAULT_VISIBILITY,
+  PARTICIPANT_CATEGORIES,
+  type ParticipantGroup,
+  type ParticipantVisibility,
+  type PublishedList,
+  VISIBILITIES,
+  type Visibility,
+  type VisibilityReply,
+  type VisibilityUpdate,
+} from '../../../contract/delegations.js';
+import type { Database } from '../../db/schema.js';
+import { message } from '../../http/messages.js';
+import { DeniedError } from '../../http/problems.js';
+import type { Actor, RequestContext } from '../../policy/actor.js';
+import { decide } from '../../policy/policy.js';
+import { recordAudit } from '../audit/chain.js';
+import { csvRow } from '../audit/csv.js';
+import { findVisibleMeeting } from '../meetings/visibility.js';
+import { memberStateRefs } from '../shared/refs.js';
+import { loadTexts, textOf } from '../shared/texts.js';
+import { participantsByDelegation, partnerRefs } from './present.js';
+import { listDelegations, meetingSettings, updateVisibility } from './queries.js';
+import { stale } from './stale.js';
+
+/**
+ * The published list of participants: accredited delegations only, each category as visible as
+ * the meeting's setting says — `public` to everyone, `delegations` to signed-in delegations,
+ * partners and the secretariat, `hidden` to the secretariat alone — and its CSV and PDF exports.
+ */
+
+type Db = Kysely<Database>;
+
+/** Roles that see `delegations` categories: whoever takes part in the process on the platform. */
+const PARTICIPATING_ROLES = new Set(['delegate', 'focal-point', 'partner', 'secretariat-admin', 'secretariat-staff']);
+
+/** How far into the list `actor` sees: 0 public only, 1 also delegations-only, 2 everything. */
+function clearance(actor: Actor): number {
+  if (decide(actor, 'delegations.accredit').allowed) return 2;
+  return actor.kind === 'user' && actor.grants.some((g) => PARTICIPATING_ROLES.has(g.role)) ? 1 : 0;
+}
+const LEVEL: Record<Visibility, number> = { public: 0, delegations: 1, hidden: 2 };
+
+/** The stored setting, each category falling back to its default when unset or unreadable. */
+export function parseVisibility(stored: string | null): ParticipantVisibility {
+  let parsed: Record<string, unknown> = {};
+  try {
+    const value = stored ? JSON.parse(stored) : {};
+    if (value && typeof value === 'object') parsed = value;
+  } catch {
+    // A setting the platform did not write is ignored rather than breaking the page.
+  }
+  return Object.fromEntries(
+    PARTICIPANT_CATEGORIES.map((c) => {
+      const v = parsed[c];
+      return [c, VISIBILITIES.includes(v as Visibility) ? v : DEFAULT_VISIBILITY[c]];
+    }),
+  ) as ParticipantVisibility;
+}
+
+export function publishedService(deps: { db: Db; clock: () => Date }) {
+  const { db, clock } = deps;
+
+  async function list(ctx: RequestContext, slug: string): Promise<PublishedList> {
+    const meeting = await findVisibleMeeting(db, ctx.actor, slug);
+    const [settings, meetingTexts] = await Promise.all([
+      meetingSettings(db, meeting.id),
+      loadTexts(db, 'meeting', [meeting.id], ctx.lang),
+    ]);
+    const visibility = parseVisibility(settings.participant_visibility);
+    const seen = clearance(ctx.actor);
+    const shown = PARTICIPANT_CATEGORIES.filter((c) => LEVEL[visibility[c]] <= seen);
+    const rows = (await listDelegations(db, meeting.id, { status: 'accredited' })).filter((r) =>
+      shown.includes(r.category),
+    );
+    const ids = rows.map((r) => r.id);
+    const [participants, states, partners] = await Promise.all([
+      participantsByDelegation(db, ids),
+      memberStateRefs(
+        db,
+        rows.map((r) => r.member_state_id),
+        ctx.lang,
+      ),
+      partnerRefs(
+        db,
+        rows.map((r) => r.partner_id),
+        ctx.lang,
+      ),
+    ]);
+    const collator = new Intl.Collator(ctx.lang);
+    const categories = shown.flatMap((category) => {
+      const groups: ParticipantGroup[] = rows
+        .filter((r) => r.category === category)
+        .map((r) => {
+          const memberState = r.member_state_id ? (states.get(r.member_state_id) ?? null) : null;
+          const partner = r.partner_id ? partners.get(r.partner_id) : undefined;
+          return {
+            label: memberState?.name.text ?? partner?.name?.text ?? partner?.slug ?? r.organisation ?? '',
+            memberState,
+            // The public list never carries e-mail addresses.
+            participants: (participants.get(r.id) ?? []).map(({ email: _, ...p }) => p),
+          };
+        })
+        .sort((a, b) => collator.compare(a.label, b.label));
+      return groups.length > 0 ? [{ category, visibility: visibility[category], groups }] : [];
+    });
+    return {
+      lang: ctx.lang,
+      meeting: { slug: meeting.slug, name: textOf(meetingTexts, meeting.id, 'name'), version: settings.version },
+      visibility,
+      categories,
+    };
+  }
+
+  return {
+    list,
+
+    /** The list as CSV rows (RFC 4180, a byte order mark first so spreadsheets read UTF-8). */
+    async *csv(ctx: RequestContext, slug: string): AsyncGenerator<string> {
+      const published = await list(ctx, slug);
+      const m = (key: string) => message(ctx.lang, key);
+      yield `\uFEFF${csvRow(['category', 'group', 'role', 'name', 'title', 'institution'].map((k) => m(`participants.column.${k}`)))}`;
+      for (const { category, groups } of published.categories) {
+        for (const group of groups) {
+          for (const p of group.participants) {
+            yield csvRow([
+              m(`participants.category.${category}`),
+              group.label,
+              m(`participants.role.${p.role}`),
+              p.name,
+              p.title,
+              p.institution,
+            ]);
+          }
+        }
+      }
+    },
+
+    /** The list as a PDF: title, meeting, then each category, its groups and their participants. */
+    async pdf(ctx: RequestContext, slug: string): Promise<Buffer> {
+      return renderPdf(await list(ctx, slug), ctx.lang);
+    },
+
+    async setVisibility(ctx: RequestContext, slug: string, input: VisibilityUpdate): Promise<VisibilityReply> {
+      const decision = decide(ctx.actor, 'meetings.update');
+      if (!decision.allowed) throw new DeniedError(decision.status, decision.reason, 'meetings.update');
+      const meeting = await findVisibleMeeting(db, ctx.actor, slug);
+      const settings = await meetingSettings(db, meeting.id);
+      const current = { version: settings.version, visibility: parseVisibility(settings.participant_visibility) };
+      if (input.version !== settings.version) throw stale(input.version, current);
+      const now = clock();
+      const updated = await db.transaction().execute(async (trx) => {
+        const at = now.toISOString();
+        if (!(await updateVisibility(trx, meeting.id, input.version, JSON.stringify(input.visibility), at))) {
+          return false;
+        }
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: 'meetings.participant-visibility',
+            role: decision.role,
+            entityType: 'meeting',
+            entityId: meeting.id,
+            before: { participantVisibility: current.visibility, version: current.version },
+            after: { participantVisibility: input.visibility, version: current.version + 1 },
+          },
+          now,
+        );
+        return true;
+      });
+      if (!updated) {
+        const fresh = await meetingSettings(db, meeting.id);
+        throw stale(input.version, {
+          version: fresh.version,
+          visibility: parseVisibility(fresh.participant_visibility),
+        });
+      }
+      return { version: current.version + 1, visibility: input.visibility };
+    },
+  };
+}
+
+/** pdfkit's built-in Helvetica covers the Latin scripts of the four working languages. */
+function renderPdf(published: PublishedList, lang: Lang): Promise<Buffer> {
+  const m = (key: string) => message(lang, key);
+  const title = m('participants.pdf.title');
+  const meetingName = published.meeting.name?.text ?? published.meeting.slug;
+  const doc = new PDFDocument({ size: 'A4', margin: 56, lang, info: { Title: `${title} — ${meetingName}` } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.font('Helvetica-Bold').fontSize(18).text(title);
+  doc.font('Helvetica').fontSize(12).text(meetingName).moveDown();
+  if (published.categories.length === 0) doc.text(m('participants.pdf.empty'));
+  for (const { category, groups } of published.categories) {
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(14)
+      .text(m(`participants.category.${category}`))
+      .moveDown(0.3);
+    for (const group of groups) {
+      doc.font('Helvetica-Bold').fontSize(11).text(group.label);
+      for (const p of group.participants) {
+        const detail = [p.title, p.institution].filter(Boolean).join(', ');
+        doc
+          .font('Helvetica')
+          .fontSize(10)
+          .text(`${p.name} (${m(`participants.role.${p.role}`)})${detail ? ` — ${detail}` : ''}`, { indent: 12 });
+      }
+      doc.moveDown(0.5);
+    }
+    doc.moveDown();
+  }
+  doc.end();
+  return done;
+}
+
+export type PublishedService = ReturnType<typeof publishedService>;

@@ -1,0 +1,528 @@
+import type { Kysely, Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type {
+  ChangeDecision,
+  Delegation,
+  DelegationCreate,
+  DelegationList,
+  DelegationListQuery,
+  DelegationUpdate,
+  ParticipantInput,
+  ReasonBody,
+  VersionBody,
+} from '../../../contract/delegations.js';
+import type { Database, ParticipantCategory } from '../../db/schema.js';
+import type { Upload } from '../../files/index.js';
+import { message } from '../../http/messages.js';
+import { DeniedError, InvalidParameterError, ProblemError } from '../../http/problems.js';
+import type { Actor, RequestContext } from '../../policy/actor.js';
+import { type Action, PERMISSIONS, type Scope } from '../../policy/permissions.js';
+import { decide, type Resource } from '../../policy/policy.js';
+import { recordAudit } from '../audit/chain.js';
+import type { MeetingRow } from '../meetings/queries.js';
+import { findVisibleMeeting } from '../meetings/visibility.js';
+import { idBySlug, isUniqueViolation } from '../users/queries.js';
+import { parsePayload, participantsByDelegation, presentDelegations } from './present.js';
+import {
+  type DelegationRow,
+  decideChange,
+  findChange,
+  findDelegation,
+  findPartnerDelegation,
+  findPendingChange,
+  findStoredFile,
+  insertChange,
+  insertDelegation,
+  listDelegations,
+  replaceParticipants,
+  replacePendingPayload,
+  updateDelegation,
+  type VisibleTo,
+} from './queries.js';
+import { stale } from './stale.js';
+
+/**
+ * Registration of delegations to a meeting. Who may act on which delegation is the permission
+ * table's `own-state` / `own-partner` scope, checked here against the delegation itself. A
+ * delegation the caller may not read is answered 404 like a missing one (its existence is not
+ * theirs to learn); a registration the caller may not make for the state or organisation they
+ * named is a 403.
+ */
+
+type Db = Kysely<Database>;
+
+/** Where a meeting is in its registration: `open` (edits apply), `late` (past the deadline or
+ * closed: a state's edits wait for the secretariat), `closed` (nothing changes any more). */
+type Phase = 'open' | 'late' | 'closed';
+
+const LATE_STATUSES: ReadonlyArray<MeetingRow['status']> = ['registration-closed', 'in-session'];
+
+export function registrationPhase(meeting: MeetingRow, now: Date): Phase {
+  if (meeting.status === 'registration-open') {
+    const deadline = meeting.registration_deadline;
+    return deadline !== null && now.toISOString() > deadline ? 'late' : 'open';
+  }
+  return LATE_STATUSES.includes(meeting.status) ? 'late' : 'closed';
+}
+
+/** The secretariat decides on registrations; its members act on every one and at every phase. */
+export const isSecretariat = (actor: Actor) => decide(actor, 'delegations.accredit').allowed;
+
+const resourceOf = (row: Pick<DelegationRow, 'member_state_id' | 'partner_id'>): Resource => ({
+  memberStateId: row.member_state_id,
+  partnerId: row.partner_id,
+});
+
+/** The states and organisations whose delegations `actor` may read; undefined for all of them. */
+export function visibleTo(actor: Actor): VisibleTo | undefined {
+  if (decide(actor, 'delegations.read', { memberStateId: null, partnerId: null }).allowed) return undefined;
+  const roles: Partial<Record<string, Scope>> = PERMISSIONS['delegations.read'].roles;
+  const grants = actor.kind === 'user' ? actor.grants : [];
+  const bound = (scope: Scope) => grants.filter((g) => roles[g.role] === scope);
+  return {
+    memberStateIds: bound('own-state').flatMap((g) => (g.memberStateId ? [g.memberStateId] : [])),
+    partnerIds: bound('own-partner').flatMap((g) => (g.partnerId ? [g.partnerId] : [])),
+  };
+}
+
+/** The role that allows `action` on `resource`, or the refusal. */
+function allow(ctx: RequestContext, action: Action, resource?: Resource) {
+  const decision = decide(ctx.actor, action, resource);
+  if (!decision.allowed) throw new DeniedError(decision.status, decision.reason, action);
+  return decision.role;
+}
+
+const actorId = (ctx: RequestContext) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
+
+const notOpen = (meeting: MeetingRow) =>
+  new ProblemError(409, 'registration-not-open', 'delegation.notOpen', { status: meeting.status });
+
+const wrongStatus = (row: DelegationRow, allowed: string) =>
+  new ProblemError(409, 'delegation-status', 'delegation.status', { status: row.status, allowed });
+
+/** Blank optional texts are stored as none. */
+const normalized = (list: readonly ParticipantInput[]): ParticipantInput[] =>
+  list.map((p) => ({
+    role: p.role,
+    name: p.name,
+    title: p.title || null,
+    institution: p.institution || null,
+    email: p.email || null,
+  }));
+
+/** A delegation is complete enough to submit when it lists someone, and a state's or an
+ * observer's delegation has exactly one head (the schema already refuses two). */
+function checkComplete(category: ParticipantCategory, list: readonly ParticipantInput[], ctx: RequestContext) {
+  if (list.length === 0) {
+    throw new InvalidParameterError('participants', 'body', message(ctx.lang, 'delegation.needsParticipants'));
+  }
+  if ((category === 'delegation' || category === 'observer') && !list.some((p) => p.role === 'head')) {
+    throw new InvalidParameterError('participants', 'body', message(ctx.lang, 'delegation.needsHead'));
+  }
+}
+
+/** The audit trail's view of a delegation. */
+async function audited(trx: Transaction<Database>, meetingId: string, id: string) {
+  const row = await findDelegation(trx, meetingId, id);
+  if (!row) return null;
+  const participants = (await participantsByDelegation(trx, [id])).get(id) ?? [];
+  return {
+    category: row.category,
+    memberStateId: row.member_state_id,
+    partnerId: row.partner_id,
+    organisation: row.organisation,
+    status: row.status,
+    returnReason: row.return_reason,
+    version: row.version,
+    participants,
+  };
+}
+
+/** Thrown inside a transaction when the conditional update found another version. */
+const STALE = Symbol('stale');
+
+export function delegationsService(deps: { db: Db; clock: () => Date }) {
+  const { db, clock } = deps;
+
+  const presentOne = async (meeting: MeetingRow, id: string, ctx: RequestContext): Promise<Delegation> => {
+    const row = await findDelegation(db, meeting.id, id);
+    if (!row) throw new ProblemError(404, 'not-found', 'delegation.notFound', { id });
+    const [presented] = await presentDelegations(db, meeting.slug, [row], ctx.lang);
+    return presented as Delegation;
+  };
+
+  /** The delegation `id` of the meeting, when the caller may read it; 404 otherwise. */
+  const readable = async (meeting: MeetingRow, id: string, ctx: RequestContext) => {
+    const row = await findDelegation(db, meeting.id, id);
+    if (!row || !decide(ctx.actor, 'delegations.read', resourceOf(row)).allowed) {
+      throw new ProblemError(404, 'not-found', 'delegation.notFound', { id });
+    }
+    return row;
+  };
+
+  interface EditEnv {
+    meeting: MeetingRow;
+    row: DelegationRow;
+    phase: Phase;
+    at: string;
+    secretariat: boolean;
+  }
+  type Edit = (
+    trx: Transaction<Database>,
+    env: EditEnv,
+  ) => Promise<{ set: Parameters<typeof updateDelegation>[3]; auditAction: string }>;
+
+  /**
+   * The frame of every change to a delegation: the meeting as the caller may see it, the
+   * delegation as they may read it, the permission on it, an open registration, the version they
+   * read; then, in one transaction, the change, the version bump (only from the version read, so
+   * a concurrent edit makes this one fail with 409) and the audit entry.
+   */
+  async function edit(
+    ctx: RequestContext,
+    slug: string,
+    id: string,
+    options: {
+      action: Action;
+      version: number | null;
+      /** Runs the transaction; an upload's `store` runs it so the file is kept only if it commits. */
+      transaction?: (work: (trx: Transaction<Database>) => Promise<void>, now: Date) => Promise<void>;
+    },
+    change: Edit,
+  ): Promise<Delegation> {
+    const meeting = await findVisibleMeeting(db, ctx.actor, slug);
+    const row = await readable(meeting, id, ctx);
+    const role = allow(ctx, options.action, resourceOf(row));
+    const now = clock();
+    const phase = registrationPhase(meeting, now);
+    if (phase === 'closed') throw notOpen(meeting);
+    if (options.version !== null && options.version !== row.version) {
+      throw stale(options.version, await presentOne(meeting, id, ctx));
+    }
+    const at = now.toISOString();
+    const transaction = options.transaction ?? ((work) => db.transaction().execute(work));
+    try {
+      await transaction(async (trx) => {
+        const before = await audited(trx, meeting.id, id);
+        const env = { meeting, row, phase, at, secretariat: isSecretariat(ctx.actor) };
+        const { set, auditAction } = await change(trx, env);
+        if (!(await updateDelegation(trx, id, row.version, { ...set, updated_at: at }))) throw STALE;
+        const after = await audited(trx, meeting.id, id);
+        await recordAudit(
+          trx,
+          ctx,
+          { action: auditAction, role, entityType: 'delegation', entityId: id, before, after },
+          now,
+        );
+      }, now);
+    } catch (error) {
+      if (error !== STALE) throw error;
+      throw stale(options.version ?? row.version, await presentOne(meeting, id, ctx));
+    }
+    return presentOne(meeting, id, ctx);
+  }
+
+  /** What a new registration is for: the state, partner or organisation, from the body and the
+   * caller's own grant when the body leaves it out. */
+  async function target(ctx: RequestContext, input: DelegationCreate) {
+    const { category } = input;
+    const required = (name: string) =>
+      new InvalidParameterError(name, 'body', message(ctx.lang, 'delegation.required', { category }));
+    const leftOut = (name: string) =>
+      new InvalidParameterError(name, 'body', message(ctx.lang, 'delegation.leftOut', { category }));
+    const ownGrant = (field: 'memberStateId' | 'partnerId') => {
+      const grants = ctx.actor.kind === 'user' ? ctx.actor.grants : [];
+      const ids = [...new Set(grants.flatMap((g) => (g[field] ? [g[field]] : [])))];
+      return ids.length === 1 ? ids[0] : undefined;
+    };
+    const resolve = async (table: 'member_state' | 'partner', name: string, slug: string) => {
+      const id = await idBySlug(db, table, slug);
+      if (id === null) {
+        const what = message(
+          ctx.lang,
+          table === 'member_state' ? 'entity.member-state' : 'entity.partner-organisation',
+        );
+        throw new InvalidParameterError(name, 'body', message(ctx.lang, 'grant.unknown', { what, slug }));
+      }
+      return id;
+    };
+    const organisation = input.organisation || null;
+    if (category !== 'delegation' && input.memberState !== undefined) throw leftOut('memberState');
+    if (category !== 'observer' && input.partner !== undefined) throw leftOut('partner');
+    if (category === 'delegation') {
+      if (organisation !== null) throw leftOut('organisation');
+      const memberStateId = input.memberState
+        ? await resolve('member_state', 'memberState', input.memberState)
+        : ownGrant('memberStateId');
+      if (!memberStateId) throw required('memberState');
+      return { memberStateId, partnerId: null, organisation: null };
+    }
+    if (category === 'observer') {
+      const partnerId = input.partner
+        ? await resolve('partner', 'partner', input.partner)
+        : organisation === null
+          ? ownGrant('partnerId')
+          : undefined;
+      if (!partnerId && organisation === null) throw required('partner');
+      return { memberStateId: null, partnerId: partnerId ?? null, organisation };
+    }
+    if (organisation === null) throw required('organisation');
+    return { memberStateId: null, partnerId: null, organisation };
+  }
+
+  return {
+    async list(ctx: RequestContext, slug: string, query: DelegationListQuery): Promise<DelegationList> {
+      allow(ctx, 'delegations.read');
+      const meeting = await findVisibleMeeting(db, ctx.actor, slug);
+      const rows = await listDelegations(db, meeting.id, { ...query, visibleTo: visibleTo(ctx.actor) });
+      return { lang: ctx.lang, items: await presentDelegations(db, meeting.slug, rows, ctx.lang) };
+    },
+
+    async get(ctx: RequestContext, slug: string, id: string): Promise<Delegation> {
+      allow(ctx, 'delegations.read');
+      const meeting = await findVisibleMeeting(db, ctx.actor, slug);
+      await readable(meeting, id, ctx);
+      return presentOne(meeting, id, ctx);
+    },
+
+    /** Registers a delegation, as a draft or submitted at once, with its whole participant list. */
+    async register(ctx: RequestContext, slug: string, input: DelegationCreate): Promise<Delegation> {
+      allow(ctx, 'delegations.register');
+      const meeting = await findVisibleMeeting(db, ctx.actor, slug);
+      const who = await target(ctx, input);
+      const role = allow(ctx, 'delegations.register', { memberStateId: who.memberStateId, partnerId: who.partnerId });
+      const now = clock();
+      const phase = registrationPhase(meeting, now);
+      if (phase === 'closed') throw notOpen(meeting);
+      if (phase === 'late' && !isSecretariat(ctx.actor)) {
+        throw new ProblemError(409, 'registration-deadline', 'delegation.deadline', {
+          deadline: meeting.registration_deadline ?? meeting.status,
+        });
+      }
+      const participants = normalized(input.participants);
+      if (input.submit) checkComplete(input.category, participants, ctx);
+      const at = now.toISOString();
+      const id = uuidv7();
+      const exists = () => new ProblemError(409, 'delegation-exists', 'delegation.exists');
+      try {
+        await db.transaction().execute(async (trx) => {
+          // The schema makes a state's registration unique; an organisation's is checked here.
+          if (who.partnerId && (await findPartnerDelegation(trx, meeting.id, who.partnerId))) throw exists();
+          await insertDelegation(trx, {
+            id,
+            meeting_id: meeting.id,
+            category: input.category,
+            member_state_id: who.memberStateId,
+            partner_id: who.partnerId,
+            organisation: who.organisation,
+            status: input.submit ? 'submitted' : 'draft',
+            return_reason: null,
+            credentials_file_id: null,
+            submitted_at: input.submit ? at : null,
+            decided_at: null,
+            decided_by: null,
+            created_by: actorId(ctx),
+            created_at: at,
+            updated_at: at,
+          });
+          await replaceParticipants(trx, id, participants, at);
+          await recordAudit(
+            trx,
+            ctx,
+            {
+              action: 'delegations.register',
+              role,
+              entityType: 'delegation',
+              entityId: id,
+              before: null,
+              after: await audited(trx, meeting.id, id),
+            },
+            now,
+          );
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw exists();
+        throw error;
+      }
+      return presentOne(meeting, id, ctx);
+    },
+
+    /**
+     * Replaces the participant list (and an organisation's name). While registration is open the
+     * edit applies; after the deadline a state's edit becomes a change for the secretariat to
+     * decide (`applied: false`), replacing any change of theirs still pending.
+     */
+    async update(
+      ctx: RequestContext,
+      slug: string,
+      id: string,
+      input: DelegationUpdate,
+    ): Promise<{ applied: boolean; delegation: Delegation }> {
+      let applied = true;
+      const participants = normalized(input.participants);
+      const delegation = await edit(
+        ctx,
+        slug,
+        id,
+        { action: 'delegations.register', version: input.version },
+        async (trx, { row, phase, at, secretariat }) => {
+          if (input.organisation && row.category === 'delegation') {
+            throw new InvalidParameterError(
+              'organisation',
+              'body',
+              message(ctx.lang, 'delegation.leftOut', { category: row.category }),
+            );
+          }
+          if (input.submit) checkComplete(row.category, participants, ctx);
+          if (phase === 'late' && !secretariat) {
+            applied = false;
+            const payload = JSON.stringify({ participants });
+            const pending = await findPendingChange(trx, id);
+            if (pending) await replacePendingPayload(trx, pending.id, payload, at);
+            else {
+              await insertChange(trx, {
+                id: uuidv7(),
+                delegation_id: id,
+                payload,
+                status: 'pending',
+                reason: null,
+                requested_by: actorId(ctx),
+                decided_by: null,
+                decided_at: null,
+                created_at: at,
+                updated_at: at,
+              });
+            }
+            return { set: {}, auditAction: 'delegations.request-change' };
+          }
+          await replaceParticipants(trx, id, participants, at);
+          // A state's edit of a registration already sent goes back to the secretariat for review.
+          const resubmit =
+            input.submit || (!secretariat && (row.status === 'submitted' || row.status === 'accredited'));
+          return {
+            set: {
+              ...(row.category === 'delegation' ? {} : { organisation: input.organisation || row.organisation }),
+              ...(resubmit
+                ? { status: 'submitted' as const, submitted_at: at, decided_at: null, decided_by: null }
+                : {}),
+            },
+            auditAction: 'delegations.update',
+          };
+        },
+      );
+      return { applied, delegation };
+    },
+
+    /** Sends a draft or a returned registration for accreditation. */
+    submit(ctx: RequestContext, slug: string, id: string, input: VersionBody): Promise<Delegation> {
+      return edit(
+        ctx,
+        slug,
+        id,
+        { action: 'delegations.register', version: input.version },
+        async (trx, { row, at }) => {
+          if (row.status !== 'draft' && row.status !== 'returned') throw wrongStatus(row, 'draft, returned');
+          const list = (await participantsByDelegation(trx, [id])).get(id) ?? [];
+          checkComplete(row.category, list, ctx);
+          return { set: { status: 'submitted', submitted_at: at }, auditAction: 'delegations.submit' };
+        },
+      );
+    },
+
+    accredit(ctx: RequestContext, slug: string, id: string, input: VersionBody): Promise<Delegation> {
+      return edit(
+        ctx,
+        slug,
+        id,
+        { action: 'delegations.accredit', version: input.version },
+        async (_trx, { row, at }) => {
+          if (row.status !== 'submitted') throw wrongStatus(row, 'submitted');
+          return {
+            set: { status: 'accredited', return_reason: null, decided_at: at, decided_by: actorId(ctx) },
+            auditAction: 'delegations.accredit',
+          };
+        },
+      );
+    },
+
+    /** Returns a registration to its state or organisation with the reason, for them to fix and resubmit. */
+    giveBack(ctx: RequestContext, slug: string, id: string, input: ReasonBody): Promise<Delegation> {
+      return edit(
+        ctx,
+        slug,
+        id,
+        { action: 'delegations.accredit', version: input.version },
+        async (_trx, { row, at }) => {
+          if (row.status !== 'submitted' && row.status !== 'accredited')
+            throw wrongStatus(row, 'submitted, accredited');
+          return {
+            set: { status: 'returned', return_reason: input.reason, decided_at: at, decided_by: actorId(ctx) },
+            auditAction: 'delegations.return',
+          };
+        },
+      );
+    },
+
+    /** Keeps the uploaded credentials (the note verbale, a PDF) as the delegation's, replacing
+     * any earlier file; allowed after the deadline too, as notes verbales often come late. */
+    attachCredentials(ctx: RequestContext, slug: string, id: string, sentVersion: string | undefined, upload: Upload) {
+      // The version comes as `If-Match: "3"` or a form field `version` before the file.
+      const version = Number(/^(?:W\/)?"?(\d{1,9})"?$/.exec(sentVersion?.trim() ?? '')?.[1] ?? Number.NaN);
+      if (!Number.isInteger(version) || version < 1) {
+        throw new InvalidParameterError('version', 'body', message(ctx.lang, 'delegation.versionRequired'));
+      }
+      const transaction = (work: (trx: Transaction<Database>) => Promise<void>, now: Date) =>
+        upload.store(db, { createdBy: actorId(ctx), now }, async (trx, file) => {
+          fileId = file.id;
+          await work(trx);
+        });
+      let fileId: string | null = null;
+      return edit(ctx, slug, id, { action: 'delegations.register', version, transaction }, async () => ({
+        set: { credentials_file_id: fileId },
+        auditAction: 'delegations.credentials',
+      }));
+    },
+
+    /** The stored credentials of a delegation the caller may read; 404 when there are none. */
+    async credentials(ctx: RequestContext, slug: string, id: string) {
+      allow(ctx, 'delegations.read');
+      const meeting = await findVisibleMeeting(db, ctx.actor, slug);
+      const row = await readable(meeting, id, ctx);
+      const file = row.credentials_file_id ? await findStoredFile(db, row.credentials_file_id) : undefined;
+      if (!file) throw new ProblemError(404, 'not-found', 'delegation.noCredentials', { id });
+      return file;
+    },
+
+    /** Approves (applying its participant list) or rejects (with a reason) a pending change. */
+    decideChange(
+      ctx: RequestContext,
+      slug: string,
+      id: string,
+      changeId: string,
+      verdict: 'approved' | 'rejected',
+      input: ChangeDecision,
+    ): Promise<Delegation> {
+      if (verdict === 'rejected' && !input.reason) {
+        throw new InvalidParameterError('reason', 'body', message(ctx.lang, 'delegation.reasonRequired'));
+      }
+      return edit(ctx, slug, id, { action: 'delegations.accredit', version: null }, async (trx, { at }) => {
+        const change = await findChange(trx, id, changeId);
+        if (!change) throw new ProblemError(404, 'not-found', 'delegation.changeNotFound', { id: changeId });
+        const decided = await decideChange(trx, changeId, {
+          status: verdict,
+          reason: input.reason ?? null,
+          decided_by: actorId(ctx),
+          at,
+        });
+        if (!decided) throw new ProblemError(409, 'change-decided', 'delegation.changeDecided');
+        if (verdict === 'approved') await replaceParticipants(trx, id, parsePayload(change.payload), at);
+        return {
+          set: {},
+          auditAction: verdict === 'approved' ? 'delegations.approve-change' : 'delegations.reject-change',
+        };
+      });
+    },
+  };
+}
+
+export type DelegationsService = ReturnType<typeof delegationsService>;

@@ -1,0 +1,189 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Delegation, ParticipantInput, ParticipantRole } from '../../../contract/delegations.js';
+import { ApiError } from '../../api/client.js';
+import { Field, type FieldErrors, FormAlert, FormStatus, onSubmit, useFormErrors } from '../account/forms.js';
+import { ROLES, roleLabel } from './labels.js';
+import { type DelegationWrite, useSaveDelegation } from './queries.js';
+import './delegations.css';
+
+/** The server's limits (contract/delegations.ts). */
+const TEXT_MAX = 200;
+const MAX_PARTICIPANTS = 100;
+
+type Row = { key: number; role: ParticipantRole; name: string; title: string; institution: string; email: string };
+
+let nextKey = 1;
+const toRow = (p: Partial<ParticipantInput> = {}): Row => ({
+  key: nextKey++,
+  role: p.role ?? 'member',
+  name: p.name ?? '',
+  title: p.title ?? '',
+  institution: p.institution ?? '',
+  email: p.email ?? '',
+});
+
+const sameList = (a: readonly ParticipantInput[], b: readonly ParticipantInput[]) =>
+  JSON.stringify(a.map((p) => [p.role, p.name])) === JSON.stringify(b.map((p) => [p.role, p.name]));
+
+/**
+ * A state's (or a partner's) registration: the whole list of participants, edited in place and
+ * sent at once. Rows are added and removed with buttons, so the form works by keyboard; on a
+ * narrow screen each participant's fields stack.
+ */
+export function DelegationForm({
+  slug,
+  delegation,
+  target,
+}: {
+  slug: string;
+  delegation: Delegation | null;
+  /** For a new registration: what it is for. */
+  target: { category: 'delegation' | 'observer'; memberState?: string };
+}) {
+  const { t } = useTranslation();
+  const save = useSaveDelegation(slug);
+  const form = useRef<HTMLFormElement>(null);
+  const { errors, alert, check, failed } = useFormErrors(save.error, form);
+  const [rows, setRows] = useState<Row[]>(() =>
+    delegation && delegation.participants.length > 0 ? delegation.participants.map(toRow) : [toRow({ role: 'head' })],
+  );
+  // The version the rows were loaded from: a save names it, so another person's edit since then is
+  // a 409 (and a reload), never overwritten.
+  const [baseVersion, setBaseVersion] = useState(delegation?.version ?? 0);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  function reload() {
+    save.reset();
+    if (!delegation) return;
+    setRows(delegation.participants.map(toRow));
+    setBaseVersion(delegation.version);
+  }
+  const stale = save.error instanceof ApiError && save.error.status === 409 && delegation !== null;
+
+  const textFields: Array<{ field: 'name' | 'title' | 'institution' | 'email'; label: string; email?: true }> = [
+    { field: 'name', label: t('delegations.form.name') },
+    { field: 'title', label: t('delegations.form.title') },
+    { field: 'institution', label: t('delegations.form.institution') },
+    { field: 'email', label: t('delegations.form.email'), email: true },
+  ];
+
+  const change = (key: number, field: keyof Omit<Row, 'key'>, value: string) =>
+    setRows((all) => all.map((row) => (row.key === key ? { ...row, [field]: value } : row)));
+
+  function send(submit: boolean) {
+    setSaved(null);
+    const found: FieldErrors = {};
+    rows.forEach((row, i) => {
+      if (row.name.trim() === '') found[`participants.${i}.name`] = t('forms.required');
+      if (row.email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(row.email.trim())) {
+        found[`participants.${i}.email`] = t('forms.invalidEmail');
+      }
+    });
+    const heads = rows.filter((r) => r.role === 'head').length;
+    if (heads > 1 || (submit && heads === 0)) found.participants = t('delegations.form.oneHead');
+    if (!check(found)) return;
+    const participants = rows.map((r) => ({
+      role: r.role,
+      name: r.name.trim(),
+      title: r.title.trim() || null,
+      institution: r.institution.trim() || null,
+      email: r.email.trim() || null,
+    }));
+    const write: DelegationWrite = delegation
+      ? { kind: 'update', id: delegation.id, body: { version: baseVersion, participants, submit } }
+      : { kind: 'create', body: { ...target, participants, submit } };
+    save.mutate(write, {
+      onSuccess: (now) => {
+        setBaseVersion(now.version);
+        // After the deadline the list is not applied but waits for the secretariat (202).
+        const applied = sameList(now.participants, participants);
+        setSaved(
+          !applied
+            ? t('delegations.form.changeSent')
+            : submit
+              ? t('delegations.form.submitted')
+              : t('delegations.form.saved'),
+        );
+      },
+      onError: () => failed(),
+    });
+  }
+
+  return (
+    <form ref={form} className="form delegation-form" noValidate onSubmit={onSubmit(() => send(false))}>
+      <FormAlert message={alert} />
+      <FormStatus message={saved} />
+      {stale && (
+        <p className="notice notice--warning">
+          {t('delegations.form.stale')}{' '}
+          <button type="button" className="button button--small button--secondary" onClick={reload}>
+            {t('delegations.form.reload')}
+          </button>
+        </p>
+      )}
+      {errors.participants && (
+        <p className="field__error" id="participants-error">
+          {errors.participants}
+        </p>
+      )}
+      <ol className="participant-rows">
+        {rows.map((row, i) => (
+          <li key={row.key}>
+            <fieldset className="fieldset participant-row">
+              <legend>{t('delegations.form.participant', { number: i + 1 })}</legend>
+              <Field label={t('delegations.form.role')} error={errors[`participants.${i}.role`]}>
+                {(control) => (
+                  <select {...control} value={row.role} onChange={(e) => change(row.key, 'role', e.target.value)}>
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {roleLabel(t, role)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              {textFields.map(({ field, label, email }) => (
+                <Field key={field} label={label} error={errors[`participants.${i}.${field}`]}>
+                  {(control) => (
+                    <input
+                      {...control}
+                      type={email ? 'email' : 'text'}
+                      autoComplete="off"
+                      maxLength={email ? 254 : TEXT_MAX}
+                      value={row[field]}
+                      onChange={(e) => change(row.key, field, e.target.value)}
+                    />
+                  )}
+                </Field>
+              ))}
+              <button
+                type="button"
+                className="button button--small button--secondary"
+                onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
+              >
+                {t('delegations.form.remove', { number: i + 1 })}
+              </button>
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      <div className="form__actions">
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={rows.length >= MAX_PARTICIPANTS}
+          onClick={() => setRows((all) => [...all, toRow()])}
+        >
+          {t('delegations.form.add')}
+        </button>
+        <button type="submit" className="button button--secondary" disabled={save.isPending}>
+          {t('delegations.form.saveDraft')}
+        </button>
+        <button type="button" className="button" disabled={save.isPending} onClick={() => send(true)}>
+          {t('delegations.form.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

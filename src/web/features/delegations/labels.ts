@@ -1,0 +1,73 @@
+import type { TFunction } from 'i18next';
+import type {
+  DelegationStatus,
+  ParticipantCategory,
+  ParticipantRole,
+  Visibility,
+} from '../../../contract/delegations.js';
+
+/** The contract's lists, copied: importing its values would bring zod into the browser bundle.
+ * `satisfies` keeps each copy to the contract's type. */
+export const ROLES = ['head', 'alternate', 'adviser', 'member'] as const satisfies readonly ParticipantRole[];
+export const CATEGORIES = [
+  'delegation',
+  'observer',
+  'secretariat',
+  'press',
+  'guest',
+] as const satisfies readonly ParticipantCategory[];
+export const VISIBILITIES = ['public', 'delegations', 'hidden'] as const satisfies readonly Visibility[];
+
+// Literal keys, so the catalog check sees each one.
+
+export function roleLabel(t: TFunction, role: ParticipantRole): string {
+  switch (role) {
+    case 'head':
+      return t('delegations.role.head');
+    case 'alternate':
+      return t('delegations.role.alternate');
+    case 'adviser':
+      return t('delegations.role.adviser');
+    case 'member':
+      return t('delegations.role.member');
+  }
+}
+
+export function categoryLabel(t: TFunction, category: ParticipantCategory): string {
+  switch (category) {
+    case 'delegation':
+      return t('delegations.category.delegation');
+    case 'observer':
+      return t('delegations.category.observer');
+    case 'secretariat':
+      return t('delegations.category.secretariat');
+    case 'press':
+      return t('delegations.category.press');
+    case 'guest':
+      return t('delegations.category.guest');
+  }
+}
+
+export function statusLabel(t: TFunction, status: DelegationStatus): string {
+  switch (status) {
+    case 'draft':
+      return t('delegations.status.draft');
+    case 'submitted':
+      return t('delegations.status.submitted');
+    case 'accredited':
+      return t('delegations.status.accredited');
+    case 'returned':
+      return t('delegations.status.returned');
+  }
+}
+
+export function visibilityLabel(t: TFunction, visibility: Visibility): string {
+  switch (visibility) {
+    case 'public':
+      return t('delegations.visibility.public');
+    case 'delegations':
+      return t('delegations.visibility.delegations');
+    case 'hidden':
+      return t('delegations.visibility.hidden');
+  }
+}

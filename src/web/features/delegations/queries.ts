@@ -1,0 +1,107 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Delegation,
+  DelegationList,
+  ParticipantInput,
+  ParticipantVisibility,
+  PublishedList,
+  VisibilityReply,
+} from '../../../contract/delegations.js';
+import { getJson, sendJson } from '../../api/client.js';
+import { PRIVATE } from '../account/queries.js';
+import { useLang } from '../shared/useLang.js';
+
+// What a reader sees depends on who they are: private keys, dropped on signing in or out.
+const KEY = [PRIVATE, 'delegations'] as const;
+
+const meetingPath = (slug: string) => `/meetings/${encodeURIComponent(slug)}`;
+
+/** The delegations the caller may see: their own (a state, a partner), or all (the secretariat). */
+export function useDelegations(slug: string) {
+  const lang = useLang();
+  return useQuery({
+    queryKey: [...KEY, 'list', lang, slug],
+    queryFn: ({ signal }) => getJson<DelegationList>(`${meetingPath(slug)}/delegations`, lang, {}, signal),
+  });
+}
+
+export function usePublishedList(slug: string) {
+  const lang = useLang();
+  return useQuery({
+    queryKey: [...KEY, 'published', lang, slug],
+    queryFn: ({ signal }) => getJson<PublishedList>(`${meetingPath(slug)}/participants`, lang, {}, signal),
+  });
+}
+
+export const exportUrl = (slug: string, format: 'csv' | 'pdf', lang: string) =>
+  `/api/v1${meetingPath(slug)}/participants.${format}?lang=${lang}`;
+
+/** After any change: the lists and the published list are read again. */
+function useChanged() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: KEY });
+}
+
+export type DelegationWrite =
+  | {
+      kind: 'create';
+      body: {
+        category: 'delegation' | 'observer';
+        memberState?: string;
+        participants: ParticipantInput[];
+        submit: boolean;
+      };
+    }
+  | { kind: 'update'; id: string; body: { version: number; participants: ParticipantInput[]; submit: boolean } };
+
+export function useSaveDelegation(slug: string) {
+  const lang = useLang();
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: (write: DelegationWrite) =>
+      write.kind === 'create'
+        ? sendJson<Delegation>('POST', `${meetingPath(slug)}/delegations`, lang, write.body)
+        : sendJson<Delegation>('PATCH', `${meetingPath(slug)}/delegations/${write.id}`, lang, write.body),
+    onSettled: changed,
+  });
+}
+
+export type Decision =
+  | { kind: 'accredit' | 'submit'; id: string; version: number }
+  | { kind: 'return'; id: string; version: number; reason: string }
+  | { kind: 'approve' | 'reject'; id: string; changeId: string; reason?: string };
+
+export function useDecision(slug: string) {
+  const lang = useLang();
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: (decision: Decision) => {
+      const base = `${meetingPath(slug)}/delegations/${decision.id}`;
+      switch (decision.kind) {
+        case 'approve':
+        case 'reject': {
+          const body = decision.reason ? { reason: decision.reason } : {};
+          return sendJson<Delegation>('POST', `${base}/changes/${decision.changeId}/${decision.kind}`, lang, body);
+        }
+        case 'return':
+          return sendJson<Delegation>('POST', `${base}/return`, lang, {
+            version: decision.version,
+            reason: decision.reason,
+          });
+        default:
+          return sendJson<Delegation>('POST', `${base}/${decision.kind}`, lang, { version: decision.version });
+      }
+    },
+    onSettled: changed,
+  });
+}
+
+export function useSetVisibility(slug: string) {
+  const lang = useLang();
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: (body: { version: number; visibility: ParticipantVisibility }) =>
+      sendJson<VisibilityReply>('PUT', `${meetingPath(slug)}/participant-visibility`, lang, body),
+    onSettled: changed,
+  });
+}

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useMe } from '../features/account/queries.js';
+import { isSecretariat } from '../features/account/roles.js';
+import { MeetingFrame } from '../features/delegations/MeetingFrame.js';
+import { PublishedList } from '../features/delegations/PublishedList.js';
+import { exportUrl, usePublishedList } from '../features/delegations/queries.js';
+import { VisibilityForm } from '../features/delegations/VisibilityForm.js';
+import { QueryState } from '../features/shared/QueryState.js';
+import { useLang } from '../features/shared/useLang.js';
+
+/** The published list of participants of a meeting, with its exports; the secretariat also sets
+ * who sees each category. */
+export function MeetingParticipantsPage() {
+  const { slug = '' } = useParams();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const list = usePublishedList(slug);
+  const me = useMe();
+  return (
+    <MeetingFrame
+      slug={slug}
+      title={t('delegations.published.title')}
+      description={t('delegations.published.description')}
+    >
+      {() => (
+        <QueryState query={list}>
+          {(data) => (
+            <>
+              <p className="export-links">
+                <a className="button button--secondary" href={exportUrl(slug, 'csv', lang)} download>
+                  {t('delegations.published.csv')}
+                </a>
+                <a className="button button--secondary" href={exportUrl(slug, 'pdf', lang)} download>
+                  {t('delegations.published.pdf')}
+                </a>
+              </p>
+              <PublishedList list={data} />
+              {isSecretariat(me.data) && <VisibilityForm key={data.meeting.version} slug={slug} list={data} />}
+            </>
+          )}
+        </QueryState>
+      )}
+    </MeetingFrame>
+  );
+}
