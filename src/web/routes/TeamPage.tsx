@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { PartnerList } from '../features/partners/PartnerList.js';
 import { Localized } from '../features/shared/Localized.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { SourcesList } from '../features/shared/SourcesList.js';
-import { PartnerList } from '../features/team/PartnerList.js';
 import { usePartners, useTeam } from '../features/team/queries.js';
 
 export function TeamPage() {

@@ -1,14 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { PageQuerySchema } from '../../../contract/common.js';
-import {
-  ObjectiveSchema,
-  PartnerListQuerySchema,
-  PartnerSchema,
-  TeamMemberSchema,
-} from '../../../contract/reference.js';
+import { ObjectiveSchema, TeamMemberSchema } from '../../../contract/reference.js';
 import { registerReadRoutes } from '../../http/read-routes.js';
 import type { OrganisationService } from './service.js';
 
+/** Strategic partners have a module of their own (modules/partners), with the secretariat's writes. */
 export function organisationRoutes(service: OrganisationService) {
   return async (app: FastifyInstance) => {
     registerReadRoutes(app, {
@@ -26,14 +22,6 @@ export function organisationRoutes(service: OrganisationService) {
       listQuery: PageQuerySchema,
       item: TeamMemberSchema,
       list: service.team,
-    });
-    registerReadRoutes(app, {
-      path: '/partners',
-      tag: 'organisation',
-      what: 'strategic partners of the MISPA process',
-      listQuery: PartnerListQuerySchema,
-      item: PartnerSchema,
-      list: service.partners,
     });
   };
 }

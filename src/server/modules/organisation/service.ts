@@ -1,15 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Lang, Page, PageQuerySchema } from '../../../contract/common.js';
-import type { Objective, Partner, PartnerListQuerySchema, TeamMember } from '../../../contract/reference.js';
+import type { Objective, TeamMember } from '../../../contract/reference.js';
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { resolveFilter } from '../shared/filters.js';
-import { pillarRefsOf } from '../shared/refs.js';
 import { loadSources, loadTexts, requiredText } from '../shared/texts.js';
-import { listObjectives, listPartners, listTeam } from './queries.js';
+import { listObjectives, listTeam } from './queries.js';
 
-/** The process itself: its objectives, the secretariat's team and its strategic partners. */
+/** The process itself: its objectives and the secretariat's team (partners: modules/partners). */
 export function organisationService({ db }: { db: Kysely<Database> }) {
   return {
     async objectives(query: z.infer<typeof PageQuerySchema>, lang: Lang): Promise<Page<Objective>> {
@@ -42,24 +40,6 @@ export function organisationService({ db }: { db: Kysely<Database> }) {
         name: r.name,
         role: requiredText(texts, r.id, 'role'),
         sources: sources.get(r.id) ?? [],
-      }));
-      return { lang, items, nextCursor: page.nextCursor };
-    },
-
-    async partners(query: z.infer<typeof PartnerListQuerySchema>, lang: Lang): Promise<Page<Partner>> {
-      const pillarId = await resolveFilter(db, 'pillar', 'pillar', query.pillar);
-      const cursor = decodeCursor(query.cursor, ['text']);
-      const page = toPage(await listPartners(db, { pillarId }, query.limit, cursor), query.limit, (r) => [r.slug]);
-      const ids = page.rows.map((r) => r.id);
-      const [texts, pillars] = await Promise.all([
-        loadTexts(db, 'partner', ids, lang),
-        pillarRefsOf(db, 'partner', ids, lang),
-      ]);
-      const items = page.rows.map((r) => ({
-        ...r,
-        kind: r.kind as Partner['kind'],
-        name: requiredText(texts, r.id, 'name'),
-        pillars: pillars.get(r.id) ?? [],
       }));
       return { lang, items, nextCursor: page.nextCursor };
     },

@@ -6,6 +6,7 @@ import { languageEndonym, PORTAL_LANGS } from '../../i18n/languages.js';
 import { Field, FormAlert, onSubmit, useChecks, useFormErrors } from '../account/forms.js';
 import { LangLink } from '../shared/LangLink.js';
 import { useLang } from '../shared/useLang.js';
+import { usePartners } from '../team/queries.js';
 import { checkGrant, EMPTY_GRANT, type GrantDraft, GrantFields, toGrantInput } from './GrantFields.js';
 import { useInviteUser } from './queries.js';
 
@@ -22,6 +23,9 @@ export function InviteForm() {
   const [preferredLang, setPreferredLang] = useState<Lang>(lang);
   const [grants, setGrants] = useState<GrantDraft[]>([EMPTY_GRANT]);
   const [sent, setSent] = useState<InvitationSent | null>(null);
+  // A partner grant binds to an organisation: say where to create one when there is none yet.
+  const partners = usePartners();
+  const noPartners = grants.some((g) => g.role === 'partner') && partners.data?.length === 0;
 
   function submit() {
     const required = t('forms.required');
@@ -121,6 +125,11 @@ export function InviteForm() {
         </fieldset>
       ))}
       {errors.grants && <p className="field__error">{errors.grants}</p>}
+      {noPartners && (
+        <p className="notice">
+          {t('admin.users.noPartners')} <LangLink to="/admin/partners">{t('admin.partners.title')}</LangLink>
+        </p>
+      )}
       <div className="form__actions">
         <button type="button" className="button button--secondary" onClick={() => setGrants([...grants, EMPTY_GRANT])}>
           {t('admin.users.addGrant')}

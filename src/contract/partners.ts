@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { IdOrSlugParamsSchema, LANGS, type Lang, LangSchema } from './common.js';
+import { PARTNER_KINDS, PartnerSchema } from './reference.js';
+
+/** Strategic partner organisations made on the platform by the secretariat: names in one or more
+ * of the four languages, kind, website, pillars and a logo. Reference partners are read-only. */
+
+export const PARTNER_NAME_MAX = 200;
+export const PARTNER_WEBSITE_MAX = 500;
+/** Logos are shown small on the partners page: a megabyte is plenty for any of PNG, JPEG, WebP. */
+export const PARTNER_LOGO_MAX_BYTES = 1024 * 1024;
+
+/** No control characters: a name is one line, and must not fake lines in logs or the audit trail. */
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+const nameError = `must be text of 1 to ${PARTNER_NAME_MAX} characters on one line`;
+const name = z
+  .string({ error: nameError })
+  .trim()
+  .min(1, { error: nameError })
+  .max(PARTNER_NAME_MAX, { error: nameError })
+  .refine((v) => !CONTROL.test(v), { error: 'must not contain control characters or line breaks' });
+
+export const PartnerNamesSchema = z
+  .object(Object.fromEntries(LANGS.map((l) => [l, name.optional()])) as Record<Lang, z.ZodOptional<typeof name>>, {
+    error: 'must be an object of names by language (en, es, fr, pt)',
+  })
+  .strict()
+  .refine((names) => LANGS.some((l) => names[l] !== undefined), {
+    error: 'must give the name in at least one of en, es, fr, pt',
+  })
+  .meta({ id: 'PartnerNames', description: 'The name in one or more of en, es, fr, pt' });
+export type PartnerNames = z.infer<typeof PartnerNamesSchema>;
+
+const slugError = 'must be a slug: 2 to 60 lower-case letters and digits, words joined by single hyphens';
+export const PartnerSlugSchema = z
+  .string({ error: slugError })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: slugError })
+  .min(2, { error: slugError })
+  .max(60, { error: slugError });
+
+const kindError = `must be one of ${PARTNER_KINDS.join(', ')}`;
+const KindSchema = z.enum(PARTNER_KINDS, { error: kindError });
+
+const websiteError = `must be an https:// address of at most ${PARTNER_WEBSITE_MAX} characters`;
+const WebsiteSchema = z
+  .url({ protocol: /^https$/, hostname: z.regexes.domain, error: websiteError })
+  .max(PARTNER_WEBSITE_MAX, { error: websiteError })
+  .nullable()
+  .meta({ description: 'The organisation’s website (https); null for none' });
+
+const pillarError = 'must be a list of pillar codes, each once';
+const PillarsSchema = z
+  .array(z.string({ error: pillarError }).regex(/^[a-z0-9-]{1,60}$/, { error: pillarError }), { error: pillarError })
+  .max(10, { error: pillarError })
+  .refine((list) => new Set(list).size === list.length, { error: pillarError })
+  .meta({ description: 'Codes of the pillars the organisation works on' });
+
+export const PartnerCreateSchema = z
+  .object({
+    slug: PartnerSlugSchema.optional().meta({ description: 'Derived from the name when absent' }),
+    kind: KindSchema,
+    name: PartnerNamesSchema,
+    website: WebsiteSchema.optional(),
+    pillars: PillarsSchema.optional(),
+  })
+  .strict()
+  .meta({ id: 'PartnerCreate' });
+export type PartnerCreate = z.input<typeof PartnerCreateSchema>;
+
+export const PartnerUpdateSchema = z
+  .object({
+    kind: KindSchema.optional(),
+    name: PartnerNamesSchema.optional().meta({ description: 'Replaces every name: languages left out are removed' }),
+    website: WebsiteSchema.optional(),
+    pillars: PillarsSchema.optional(),
+    updatedAt: z.iso
+      .datetime({ error: 'is required: send the updatedAt you read (an ISO 8601 instant)' })
+      .meta({ description: 'The updatedAt of the partner as read: a stale one is refused with 409' }),
+  })
+  .strict()
+  .meta({ id: 'PartnerUpdate' });
+export type PartnerUpdate = z.input<typeof PartnerUpdateSchema>;
+
+/** Writes name the partner by id or slug, as reads do. */
+export const PartnerParamsSchema = IdOrSlugParamsSchema;
+
+export const PartnerLogoQuerySchema = z.object({
+  v: z.string().max(100).optional().meta({ description: 'Changes with the logo, so a new one is never cached as old' }),
+});
+
+export const PartnerDetailSchema = PartnerSchema.extend({
+  names: z.partialRecord(LangSchema, z.string()).meta({ description: 'The name as given in each language' }),
+  updatedAt: z.string().meta({ description: 'Send back as updatedAt when editing' }),
+}).meta({ id: 'PartnerDetail' });
+export type PartnerDetail = z.infer<typeof PartnerDetailSchema>;

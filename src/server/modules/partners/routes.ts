@@ -1,0 +1,165 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ConflictProblemSchema } from '../../../contract/agenda.js';
+import {
+  PartnerCreateSchema,
+  PartnerDetailSchema,
+  PartnerLogoQuerySchema,
+  PartnerParamsSchema,
+  PartnerUpdateSchema,
+} from '../../../contract/partners.js';
+import { PartnerListQuerySchema, PartnerSchema } from '../../../contract/reference.js';
+import { type FileStore, IMAGE_KINDS } from '../../files/index.js';
+import { registerReadRoutes } from '../../http/read-routes.js';
+import { requestContext } from '../../policy/guard.js';
+import { handleConflicts } from '../agenda/conflict.js';
+import { DENIED, problem } from '../users/routes.js';
+import type { PartnersService } from './service.js';
+
+const writes = {
+  400: problem('Malformed, or an unknown pillar'),
+  404: problem('No such partner organisation'),
+  ...DENIED,
+};
+const readOnly = problem('A reference partner (read-only)');
+
+export function partnersRoutes(service: PartnersService, files: FileStore) {
+  return async (app: FastifyInstance) => {
+    const typed = app.withTypeProvider<ZodTypeProvider>();
+    handleConflicts(app);
+
+    registerReadRoutes(app, {
+      path: '/partners',
+      tag: 'partners',
+      what: 'strategic partners of the MISPA process (from the reference data and added by the secretariat)',
+      listQuery: PartnerListQuerySchema,
+      item: PartnerSchema,
+      list: service.list,
+      detail: { schema: PartnerDetailSchema, get: service.get },
+    });
+
+    typed.post(
+      '/partners',
+      {
+        config: { action: 'partners.manage' },
+        schema: {
+          tags: ['partners'],
+          summary: 'Create a strategic partner organisation (slug derived from the name unless given)',
+          body: PartnerCreateSchema,
+          response: { 201: PartnerDetailSchema, ...writes, 409: problem('That slug is taken') },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await service.create(requestContext(request), request.body)),
+    );
+
+    typed.patch(
+      '/partners/:idOrSlug',
+      {
+        config: { action: 'partners.manage' },
+        schema: {
+          tags: ['partners'],
+          summary: 'Edit a platform partner: send the updatedAt you read; a stale one is a 409 with the current record',
+          params: PartnerParamsSchema,
+          body: PartnerUpdateSchema,
+          response: {
+            200: PartnerDetailSchema,
+            ...writes,
+            409: {
+              description: 'Changed meanwhile (carries the current record), or a reference partner',
+              content: { 'application/problem+json': { schema: ConflictProblemSchema } },
+            },
+          },
+        },
+      },
+      async (request) => service.update(requestContext(request), request.params.idOrSlug, request.body),
+    );
+
+    typed.delete(
+      '/partners/:idOrSlug',
+      {
+        config: { action: 'partners.manage' },
+        schema: {
+          tags: ['partners'],
+          summary: 'Delete a platform partner that no role grant or delegation points at',
+          params: PartnerParamsSchema,
+          response: { 204: z.null(), ...writes, 409: problem('In use, or a reference partner') },
+        },
+      },
+      async (request, reply) => {
+        await service.remove(requestContext(request), request.params.idOrSlug);
+        return reply.status(204).send(null);
+      },
+    );
+
+    typed.get(
+      '/partners/:idOrSlug/logo',
+      {
+        config: { action: 'reference.read' },
+        schema: {
+          tags: ['partners'],
+          summary: 'The partner’s logo (PNG, JPEG or WebP), cacheable and revalidated by its ETag',
+          params: PartnerParamsSchema,
+          querystring: PartnerLogoQuerySchema,
+          response: {
+            200: {
+              description: 'The image’s bytes, with the type detected when it was uploaded',
+              content: { 'image/*': { schema: z.string() } },
+            },
+            400: problem('Malformed'),
+            404: problem('No such partner, or no logo'),
+          },
+        },
+      },
+      async (request, reply) => {
+        const file = await service.logo(request.params.idOrSlug);
+        return files.send(request, reply, file, { restricted: false, disposition: 'inline' });
+      },
+    );
+
+    typed.put(
+      '/partners/:idOrSlug/logo',
+      {
+        config: { action: 'partners.manage' },
+        schema: {
+          tags: ['partners'],
+          summary: 'Upload or replace the logo (multipart/form-data, field "file": PNG, JPEG or WebP, at most 1 MB)',
+          consumes: ['multipart/form-data'],
+          params: PartnerParamsSchema,
+          response: {
+            200: PartnerDetailSchema,
+            ...writes,
+            409: readOnly,
+            413: problem('Too large'),
+            415: problem('Not an image, or a program'),
+          },
+        },
+      },
+      async (request) => {
+        const upload = await files.receive(request, IMAGE_KINDS);
+        try {
+          return await service.putLogo(requestContext(request), request.params.idOrSlug, upload);
+        } finally {
+          await upload.release();
+        }
+      },
+    );
+
+    typed.delete(
+      '/partners/:idOrSlug/logo',
+      {
+        config: { action: 'partners.manage' },
+        schema: {
+          tags: ['partners'],
+          summary: 'Remove the logo',
+          params: PartnerParamsSchema,
+          response: { 204: z.null(), ...writes, 409: readOnly },
+        },
+      },
+      async (request, reply) => {
+        await service.removeLogo(requestContext(request), request.params.idOrSlug);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,342 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { Lang, LocalizedText, Page } from '../../../contract/common.js';
+import { LANGS } from '../../../contract/common.js';
+import {
+  PARTNER_LOGO_MAX_BYTES,
+  type PartnerCreate,
+  type PartnerDetail,
+  type PartnerNames,
+  type PartnerUpdate,
+} from '../../../contract/partners.js';
+import type { Partner, PartnerListQuerySchema } from '../../../contract/reference.js';
+import type { Database } from '../../db/schema.js';
+import type { StoredFile, Upload } from '../../files/index.js';
+import { message } from '../../http/messages.js';
+import { decodeCursor, toPage } from '../../http/pagination.js';
+import { InvalidParameterError, ProblemError } from '../../http/problems.js';
+import type { RequestContext } from '../../policy/actor.js';
+import { ConflictError } from '../agenda/conflict.js';
+import { recordAudit } from '../audit/chain.js';
+import { slugify } from '../meetings/writes.js';
+import { resolveFilter } from '../shared/filters.js';
+import { pillarRefsOf } from '../shared/refs.js';
+import { allowedRole } from '../users/service.js';
+import {
+  deletePartner,
+  findPartner,
+  insertPartner,
+  listPartners,
+  type PartnerRow,
+  partnerNames,
+  partnerUsage,
+  pillarIds,
+  storedFile,
+  updatePartner,
+} from './queries.js';
+
+/**
+ * Strategic partner organisations: the public list and detail (reference and platform partners
+ * alike), and the secretariat administrator's creation, editing, deletion and logos of the
+ * platform's own. Reference partners come from the public sources and stay read-only.
+ */
+
+type Db = Kysely<Database>;
+
+const notFound = (slug: string) => new ProblemError(404, 'not-found', 'partner.notFound', { slug });
+const actorId = (ctx: RequestContext) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
+
+/** The name in `lang`, else English, else the first language given: a platform partner may be
+ * named in Spanish only. */
+function pickName(names: Map<Lang, { text: string; official: boolean }>, lang: Lang): LocalizedText {
+  for (const candidate of [lang, 'en' as const, ...LANGS]) {
+    const found = names.get(candidate);
+    if (found) return { text: found.text, lang: candidate, official: found.official };
+  }
+  return { text: '', lang, official: false };
+}
+
+/** The partners as the API shows them, names and pillars fetched for all rows at once. */
+async function present(db: Db, rows: PartnerRow[], lang: Lang): Promise<PartnerDetail[]> {
+  const ids = rows.map((r) => r.id);
+  const [names, pillars] = await Promise.all([partnerNames(db, ids), pillarRefsOf(db, 'partner', ids, lang)]);
+  const byPartner = new Map<string, Map<Lang, { text: string; official: boolean }>>();
+  for (const n of names) {
+    const map = byPartner.get(n.entity_id) ?? new Map();
+    map.set(n.lang as Lang, { text: n.text, official: n.official === 1 });
+    byPartner.set(n.entity_id, map);
+  }
+  return rows.map((r) => {
+    const own = byPartner.get(r.id) ?? new Map();
+    return {
+      id: r.id,
+      slug: r.slug,
+      kind: r.kind as Partner['kind'],
+      name: pickName(own, lang),
+      names: Object.fromEntries([...own].map(([l, n]) => [l, n.text])),
+      website: r.website,
+      pillars: pillars.get(r.id) ?? [],
+      managedBy: r.managed_by,
+      logoUrl: r.logo_file_id
+        ? `/api/v1/partners/${encodeURIComponent(r.slug)}/logo?v=${encodeURIComponent(r.logo_file_id)}`
+        : null,
+      updatedAt: r.updated_at,
+    };
+  });
+}
+
+/** The record as the audit trail keeps it: readable, complete enough to restore by hand. */
+const auditView = (p: PartnerDetail | null) =>
+  p && {
+    slug: p.slug,
+    kind: p.kind,
+    names: p.names,
+    website: p.website,
+    pillars: p.pillars.map((x) => x.code),
+    logo: p.logoUrl ? 'present' : null,
+  };
+
+/** A time strictly after `previous`: two edits in one millisecond must not share a version. */
+function nextStamp(previous: string, now: Date): string {
+  const at = now.toISOString();
+  return at > previous ? at : new Date(Date.parse(previous) + 1).toISOString();
+}
+
+const isUniqueViolation = (error: unknown) => /unique|duplicate/i.test(String((error as Error)?.message));
+
+export function partnersService(deps: { db: Db; clock: () => Date }) {
+  const { db, clock } = deps;
+
+  async function get(idOrSlug: string, lang: Lang): Promise<PartnerDetail> {
+    const row = await findPartner(db, idOrSlug);
+    if (!row) throw notFound(idOrSlug);
+    return (await present(db, [row], lang))[0] as PartnerDetail;
+  }
+
+  async function editable(trx: Db | Transaction<Database>, slug: string): Promise<PartnerRow> {
+    const row = await findPartner(trx, slug);
+    if (!row) throw notFound(slug);
+    if (row.managed_by !== 'platform') throw new ProblemError(409, 'read-only', 'partner.readOnly', { slug: row.slug });
+    return row;
+  }
+
+  /** Pillar codes → ids; an unknown code is a 400 naming `pillars.N` and the codes allowed. */
+  async function resolvePillars(codes: string[], lang: Lang): Promise<string[]> {
+    const known = await pillarIds(db);
+    return codes.map((code, i) => {
+      const id = known.get(code);
+      if (id === undefined) {
+        const allowed = [...known.keys()].join(', ');
+        throw new InvalidParameterError(
+          `pillars.${i}`,
+          'body',
+          message(lang, 'partner.unknownPillar', { code, allowed }),
+        );
+      }
+      return id;
+    });
+  }
+
+  /** The slug asked for, or one derived from the name made unique with -2, -3… */
+  async function chooseSlug(input: PartnerCreate): Promise<string> {
+    if (input.slug !== undefined) return input.slug;
+    const name = LANGS.map((l) => input.name[l]).find((n) => n !== undefined) as string;
+    // slugify needs ASCII letters or digits to work with; a name in another script gets a plain base.
+    const base = /[a-z0-9]/i.test(name.normalize('NFKD')) ? slugify(name) : 'partner';
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? base : `${base}-${n}`;
+      if (!(await findPartner(db, candidate))) return candidate;
+    }
+  }
+
+  const stale = (sent: string, current: PartnerDetail) =>
+    new ConflictError('partner.stale', { sent, current: current.updatedAt }, current.updatedAt, current);
+
+  return {
+    async list(query: z.infer<typeof PartnerListQuerySchema>, lang: Lang): Promise<Page<Partner>> {
+      const pillarId = await resolveFilter(db, 'pillar', 'pillar', query.pillar);
+      const cursor = decodeCursor(query.cursor, ['text']);
+      const page = toPage(await listPartners(db, { pillarId }, query.limit, cursor), query.limit, (r) => [r.slug]);
+      return { lang, items: await present(db, page.rows, lang), nextCursor: page.nextCursor };
+    },
+
+    get,
+
+    async create(ctx: RequestContext, input: PartnerCreate): Promise<PartnerDetail> {
+      const role = allowedRole(ctx, 'partners.manage');
+      const pillars = await resolvePillars(input.pillars ?? [], ctx.lang);
+      const slug = await chooseSlug(input);
+      const at = clock().toISOString();
+      const id = await db
+        .transaction()
+        .execute(async (trx) => {
+          if (await findPartner(trx, slug)) throw new ProblemError(409, 'partner-exists', 'partner.exists', { slug });
+          const created = await insertPartner(
+            trx,
+            slug,
+            { kind: input.kind, website: input.website ?? null, names: input.name, pillarIds: pillars },
+            at,
+          );
+          const row = (await findPartner(trx, created)) as PartnerRow;
+          const view = (await present(trx, [row], ctx.lang))[0] as PartnerDetail;
+          await recordAudit(
+            trx,
+            ctx,
+            {
+              action: 'partners.create',
+              role,
+              entityType: 'partner',
+              entityId: created,
+              before: null,
+              after: auditView(view),
+            },
+            new Date(at),
+          );
+          return created;
+        })
+        .catch((error: unknown) => {
+          // Two secretaries choosing the same slug at once: the database's unique index decides.
+          if (isUniqueViolation(error)) throw new ProblemError(409, 'partner-exists', 'partner.exists', { slug });
+          throw error;
+        });
+      return get(id, ctx.lang);
+    },
+
+    async update(ctx: RequestContext, slug: string, input: PartnerUpdate): Promise<PartnerDetail> {
+      const role = allowedRole(ctx, 'partners.manage');
+      const pillars = input.pillars === undefined ? undefined : await resolvePillars(input.pillars, ctx.lang);
+      const id = await db.transaction().execute(async (trx) => {
+        const row = await editable(trx, slug);
+        const before = (await present(trx, [row], ctx.lang))[0] as PartnerDetail;
+        if (row.updated_at !== input.updatedAt) throw stale(input.updatedAt, before);
+        const at = nextStamp(row.updated_at, clock());
+        const names: PartnerNames | undefined = input.name;
+        const written = await updatePartner(
+          trx,
+          row.id,
+          row.updated_at,
+          {
+            ...(input.kind !== undefined ? { kind: input.kind } : {}),
+            ...(input.website !== undefined ? { website: input.website } : {}),
+            ...(names !== undefined ? { names } : {}),
+            ...(pillars !== undefined ? { pillarIds: pillars } : {}),
+          },
+          at,
+        );
+        if (!written) throw stale(input.updatedAt, before);
+        const after = (await present(trx, [(await findPartner(trx, row.id)) as PartnerRow], ctx.lang))[0];
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: 'partners.update',
+            role,
+            entityType: 'partner',
+            entityId: row.id,
+            before: auditView(before),
+            after: auditView(after ?? null),
+          },
+          new Date(at),
+        );
+        return row.id;
+      });
+      return get(id, ctx.lang);
+    },
+
+    /** Deletes a platform partner nothing points at; its names and pillar links go with it. */
+    async remove(ctx: RequestContext, slug: string): Promise<void> {
+      const role = allowedRole(ctx, 'partners.manage');
+      const now = clock();
+      await db.transaction().execute(async (trx) => {
+        const row = await editable(trx, slug);
+        const usage = await partnerUsage(trx, row.id);
+        if (usage.grants + usage.delegations > 0) {
+          throw new ProblemError(409, 'partner-in-use', 'partner.inUse', {
+            slug: row.slug,
+            grants: String(usage.grants),
+            delegations: String(usage.delegations),
+          });
+        }
+        const before = (await present(trx, [row], ctx.lang))[0] as PartnerDetail;
+        await deletePartner(trx, row.id);
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: 'partners.delete',
+            role,
+            entityType: 'partner',
+            entityId: row.id,
+            before: auditView(before),
+            after: null,
+          },
+          now,
+        );
+      });
+    },
+
+    /** Keeps `upload` (already checked to be an image) as the partner's logo, replacing any other. */
+    async putLogo(ctx: RequestContext, slug: string, upload: Upload): Promise<PartnerDetail> {
+      const role = allowedRole(ctx, 'partners.manage');
+      if (upload.size > PARTNER_LOGO_MAX_BYTES) {
+        throw new ProblemError(413, 'file-too-large', 'files.tooLarge', { max: '1 MB' });
+      }
+      const row = await editable(db, slug);
+      const now = clock();
+      await upload.store(db, { createdBy: actorId(ctx), now }, async (trx, file) => {
+        const current = await editable(trx, slug);
+        const at = nextStamp(current.updated_at, now);
+        await updatePartner(trx, current.id, current.updated_at, { logoFileId: file.id }, at);
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: 'partners.logo',
+            role,
+            entityType: 'partner',
+            entityId: current.id,
+            before: { logoFileId: current.logo_file_id },
+            after: { logoFileId: file.id, sha256: file.sha256, mediaType: file.media_type, size: file.size },
+          },
+          now,
+        );
+      });
+      return get(row.id, ctx.lang);
+    },
+
+    /** Removes the logo (its stored file stays, as the audit trail names it); none is no change. */
+    async removeLogo(ctx: RequestContext, slug: string): Promise<void> {
+      const role = allowedRole(ctx, 'partners.manage');
+      const now = clock();
+      await db.transaction().execute(async (trx) => {
+        const row = await editable(trx, slug);
+        if (row.logo_file_id === null) return;
+        await updatePartner(trx, row.id, row.updated_at, { logoFileId: null }, nextStamp(row.updated_at, now));
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: 'partners.logo-remove',
+            role,
+            entityType: 'partner',
+            entityId: row.id,
+            before: { logoFileId: row.logo_file_id },
+            after: { logoFileId: null },
+          },
+          now,
+        );
+      });
+    },
+
+    /** The stored logo of any partner, for everyone to see. */
+    async logo(slug: string): Promise<StoredFile> {
+      const row = await findPartner(db, slug);
+      if (!row) throw notFound(slug);
+      const file = row.logo_file_id ? await storedFile(db, row.logo_file_id) : undefined;
+      if (!file) throw new ProblemError(404, 'no-logo', 'partner.noLogo', { slug: row.slug });
+      return file;
+    },
+  };
+}
+
+export type PartnersService = ReturnType<typeof partnersService>;

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AccountsServer, signedInPage, startAccountsServer } from './accounts.js';
+import {
+  type Browser,
+  browserSuiteTitle,
+  collectPageErrors,
+  hasBrowser,
+  launchBrowser,
+  seriousAxeViolations,
+  waitForPortal,
+} from './browser.js';
+
+describe.skipIf(!hasBrowser)(browserSuiteTitle('strategic partners in a browser'), () => {
+  let server: AccountsServer;
+  let admin: Browser;
+  let visitor: Browser;
+
+  beforeAll(async () => {
+    server = await startAccountsServer();
+    admin = await launchBrowser();
+    visitor = await launchBrowser({ locale: 'fr-FR' });
+  }, 180_000);
+
+  afterAll(async () => {
+    await admin?.close();
+    await visitor?.close();
+    await server?.close();
+  });
+
+  it('lets the administrator create a partner with a logo; the public partners page shows both', {
+    timeout: 180_000,
+  }, async () => {
+    const { PNG_BYTES } = await import('../../src/server/files/testing.js');
+    const page = await signedInPage(server, admin, 'secretariat-admin');
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/en/admin/partners`);
+    await waitForPortal(page);
+    await expect(page.getByText('No strategic partners are listed yet.').count()).resolves.toBe(1);
+
+    await page.getByRole('button', { name: 'Add a partner' }).click();
+    // The editor's heading takes focus, so the keyboard goes on from there.
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('New partner');
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Create the partner' }) });
+    // Sent without any name: the form says so, and nothing is created.
+    await form.getByRole('button', { name: 'Create the partner' }).click();
+    await expect(form.locator('.field__error').first().textContent()).resolves.toBe(
+      'Enter the name in at least one language.',
+    );
+    await form.getByLabel('English').fill('Inter-American Security Observatory');
+    await form.getByLabel('français').fill('Observatoire interaméricain de la sécurité');
+    await form.getByLabel('Kind of organisation').selectOption('academia');
+    await form.getByLabel('Website (optional)').fill('http://observatory.example.org');
+    await form.getByLabel('Website (optional)').press('Enter');
+    await expect(form.locator('.field__error').first().textContent()).resolves.toMatch(/^Enter an address starting/);
+    await form.getByLabel('Website (optional)').fill('https://observatory.example.org');
+    await form.getByLabel('Prevention').check();
+    await form.getByLabel('Website (optional)').press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /was created/ })
+      .waitFor();
+    await expect(page.getByRole('heading', { name: 'Edit Inter-American Security Observatory' }).count()).resolves.toBe(
+      1,
+    );
+    await expect(seriousAxeViolations(page)).resolves.toEqual([]);
+
+    await page.getByLabel('New logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG_BYTES });
+    await page.getByRole('img', { name: 'Preview of the chosen logo' }).waitFor();
+    await page.getByRole('button', { name: 'Upload the logo' }).click();
+    await page.getByRole('status').filter({ hasText: 'The logo was uploaded.' }).waitFor();
+    await page.getByRole('img', { name: 'Current logo' }).waitFor();
+    await expect(seriousAxeViolations(page)).resolves.toEqual([]);
+    const row = page.getByRole('row').filter({ hasText: 'Inter-American Security Observatory' });
+    await expect(row.locator('img').count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+
+    // A visitor, in French on a phone, sees the partner with its logo on the public page.
+    const visit = await visitor.context.newPage();
+    await visit.setViewportSize({ width: 360, height: 800 });
+    await visit.goto(`${server.url}/fr/team`);
+    await waitForPortal(visit);
+    const card = visit.locator('.partner-card').filter({ hasText: 'Observatoire interaméricain de la sécurité' });
+    await card.waitFor();
+    const logo = card.locator('img.partner-card__logo');
+    // A 1×1 test image, lazily loaded: brought into view, then it must really have loaded.
+    await logo.waitFor({ state: 'attached' });
+    const src = await logo.getAttribute('src');
+    expect(src).toMatch(/^\/api\/v1\/partners\/inter-american-security-observatory\/logo\?v=/);
+    await logo.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => logo.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth))
+      .toBe(1);
+    await expect(card.getByRole('link').first().getAttribute('href')).resolves.toBe('https://observatory.example.org');
+    await expect(seriousAxeViolations(visit)).resolves.toEqual([]);
+    const overflow = await visit.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+  });
+
+  it('shows the admin screen at 360 px without sideways scrolling, and refuses it to staff for editing', {
+    timeout: 120_000,
+  }, async () => {
+    const staff = await launchBrowser();
+    try {
+      const page = await signedInPage(server, staff, 'secretariat-staff');
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.goto(`${server.url}/es/admin/partners`);
+      await waitForPortal(page);
+      await expect(
+        page.getByText('Solo los administradores de la secretaría pueden añadir o modificar socios.').count(),
+      ).resolves.toBe(1);
+      await expect(page.getByRole('button', { name: 'Añadir un socio' }).count()).resolves.toBe(0);
+      await expect(seriousAxeViolations(page)).resolves.toEqual([]);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+    } finally {
+      await staff.close();
+    }
+  });
+});
