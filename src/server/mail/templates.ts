@@ -8,7 +8,7 @@ import type { MailMessage } from './mailer.js';
  */
 
 /** What an e-mail says: a subject, paragraphs, one action (a link) and a closing line. */
-interface Content {
+export interface Content {
   subject: string;
   greeting: string;
   paragraphs: string[];
@@ -154,8 +154,12 @@ export function renderMail<N extends MailName>(
     Object.entries(rest).map(([k, v]) => [k, typeof v === 'string' ? oneLine(v) : v]),
   ) as typeof rest;
   const template = TEMPLATES[lang][name] as (v: unknown) => Content;
-  const content = template({ ...clean, expires: formatMoment(expiresAt, lang) });
-  const link = values.link;
+  return renderContent(template({ ...clean, expires: formatMoment(expiresAt, lang) }), lang, to, values.link);
+}
+
+/** An e-mail's content as plain text and HTML, with `link` as its one action. Other modules keep
+ * their own wording (typed the same way) and share this layout. */
+export function renderContent(content: Content, lang: Lang, to: string, link: string): MailMessage {
   const text = [
     content.greeting,
     '',

@@ -2,9 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { MeetingDetail } from '../../contract/reference.js';
 import { isNotFound } from '../api/client.js';
+import { useMe } from '../features/account/queries.js';
+import { isSecretariat } from '../features/account/roles.js';
 import { DocumentRefList } from '../features/documents/DocumentCards.js';
 import { BodyList } from '../features/meetings/BodyList.js';
-import { useMeeting } from '../features/meetings/queries.js';
+import { LifecycleActions } from '../features/meetings/LifecycleActions.js';
+import { formatLabel } from '../features/meetings/labels.js';
+import { MeetingBadges } from '../features/meetings/MeetingBadges.js';
+import { MeetingNav } from '../features/meetings/MeetingNav.js';
+import { formatMomentIn, MeetingTimes } from '../features/meetings/MeetingTimes.js';
+import { meetingCalendarPath, useMeeting } from '../features/meetings/queries.js';
 import { StateLink } from '../features/member-states/StateName.js';
 import { PillarTags } from '../features/pillars/PillarTags.js';
 import { formatDate } from '../features/shared/format.js';
@@ -14,6 +21,7 @@ import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { SourcesList } from '../features/shared/SourcesList.js';
 import { useLang } from '../features/shared/useLang.js';
+import { languageEndonym } from '../i18n/languages.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 export function MeetingPage() {
@@ -37,11 +45,15 @@ export function MeetingPage() {
 function MeetingView({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const me = useMe();
   const notRecorded = t('common.notRecorded');
   return (
     <>
       <PageHeader kicker={meeting.shortName} title={<Localized value={meeting.name} />} />
       <div className="container page-body detail">
+        <MeetingNav slug={meeting.slug} />
+        <MeetingBadges meeting={meeting} />
+        <LifecycleActions meeting={meeting} canEdit={isSecretariat(me.data)} />
         <dl className="facts">
           <div>
             <dt>{t('meetings.host')}</dt>
@@ -51,15 +63,69 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
             <dt>{t('meetings.city')}</dt>
             <dd>{meeting.city ?? notRecorded}</dd>
           </div>
-          <div>
-            <dt>{t('meetings.startDate')}</dt>
-            <dd>{meeting.startDate ? formatDate(meeting.startDate, lang) : notRecorded}</dd>
-          </div>
-          <div>
-            <dt>{t('meetings.endDate')}</dt>
-            <dd>{meeting.endDate ? formatDate(meeting.endDate, lang) : notRecorded}</dd>
-          </div>
+          {meeting.format && (
+            <div>
+              <dt>{t('meetings.form.format')}</dt>
+              <dd>{formatLabel(t, meeting.format)}</dd>
+            </div>
+          )}
+          {meeting.venue && (
+            <div>
+              <dt>{t('meetings.venue')}</dt>
+              <dd>{meeting.venue}</dd>
+            </div>
+          )}
+          {meeting.onlineUrl && (
+            <div>
+              <dt>{t('meetings.onlineUrl')}</dt>
+              <dd>
+                <a href={meeting.onlineUrl} rel="noopener noreferrer">
+                  {meeting.onlineUrl}
+                </a>
+              </dd>
+            </div>
+          )}
+          {meeting.startsAt && meeting.endsAt && meeting.timeZone ? (
+            <div>
+              <dt>{t('meetings.times.heading')}</dt>
+              <dd>
+                <MeetingTimes startsAt={meeting.startsAt} endsAt={meeting.endsAt} timeZone={meeting.timeZone} />
+              </dd>
+            </div>
+          ) : (
+            <>
+              <div>
+                <dt>{t('meetings.startDate')}</dt>
+                <dd>{meeting.startDate ? formatDate(meeting.startDate, lang) : notRecorded}</dd>
+              </div>
+              <div>
+                <dt>{t('meetings.endDate')}</dt>
+                <dd>{meeting.endDate ? formatDate(meeting.endDate, lang) : notRecorded}</dd>
+              </div>
+            </>
+          )}
+          {meeting.registrationDeadline && meeting.timeZone && (
+            <div>
+              <dt>{t('meetings.registrationDeadline')}</dt>
+              <dd>
+                {formatMomentIn(meeting.registrationDeadline, meeting.timeZone, lang)} ({meeting.timeZone})
+              </dd>
+            </div>
+          )}
+          {meeting.workingLangs.length > 0 && (
+            <div>
+              <dt>{t('meetings.workingLangs')}</dt>
+              <dd>{meeting.workingLangs.map((code) => languageEndonym(code)).join(', ')}</dd>
+            </div>
+          )}
         </dl>
+        {(meeting.startDate || meeting.startsAt) && (
+          <p>
+            <a className="button button--secondary button--small" href={meetingCalendarPath(meeting.slug, lang)}>
+              {t('meetings.addToCalendar')}
+            </a>
+          </p>
+        )}
         {meeting.summary && (
           <p className="lead">
             <Localized value={meeting.summary} />

@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../features/account/queries.js';
+import { isSecretariat } from '../features/account/roles.js';
 import { MeetingTimeline } from '../features/meetings/MeetingTimeline.js';
 import { useMeetings } from '../features/meetings/queries.js';
 import { usePillars } from '../features/pillars/queries.js';
 import { FilterBar, ResultCount, useFilterValues } from '../features/shared/FilterBar.js';
 import { pillarOptions, stateOptions, yearOptions } from '../features/shared/filterOptions.js';
+import { LangLink } from '../features/shared/LangLink.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
@@ -19,11 +22,20 @@ export function MeetingsPage() {
   // The unfiltered list offers every host and year, whatever is filtered now.
   const allMeetings = useMeetings();
   const pillars = usePillars();
+  const me = useMe();
   return (
     <>
       <PageMeta title={t('meetings.title')} description={t('meetings.description')} />
       <PageHeader title={t('meetings.title')} lead={t('meetings.lead')} />
       <div className="container page-body">
+        <p className="meeting-links">
+          {isSecretariat(me.data) && (
+            <LangLink className="button" to="/meetings/new">
+              {t('meetings.newMeeting')}
+            </LangLink>
+          )}{' '}
+          <LangLink to="/calendar">{t('calendar.title')}</LangLink>
+        </p>
         <FilterBar
           fields={[
             { name: 'pillar', label: t('filters.pillar'), options: pillarOptions(pillars.data) },

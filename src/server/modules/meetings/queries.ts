@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import type { Database, MeetingStatus, MeetingTable } from '../../db/schema.js';
 import { after, type SortKey } from '../../http/pagination.js';
 import { linkedToPillar } from '../shared/pillar-filter.js';
 
@@ -9,9 +9,35 @@ export interface MeetingFilters {
   pillarId?: string | undefined;
   hostStateId?: string | undefined;
   year?: number | undefined;
+  /** Drafts are listed only for those who may read them. */
+  includeDrafts?: boolean;
 }
 
-const columns = ['id', 'slug', 'number', 'ordinal', 'host_state_id', 'city', 'start_date', 'end_date'] as const;
+const columns = [
+  'id',
+  'updated_at',
+  'slug',
+  'number',
+  'ordinal',
+  'host_state_id',
+  'city',
+  'start_date',
+  'end_date',
+  'managed_by',
+  'kind',
+  'status',
+  'format',
+  'technical_group_id',
+  'venue',
+  'online_url',
+  'time_zone',
+  'starts_at',
+  'ends_at',
+  'registration_deadline',
+  'reminder_sent_at',
+  'working_langs',
+  'version',
+] as const;
 export type MeetingRow = NonNullable<Awaited<ReturnType<typeof findMeeting>>>;
 
 /** Meetings in the order they were held, `limit + 1` of them so the caller knows if more follow. */
@@ -22,15 +48,17 @@ export function listMeetings(db: Db, filters: MeetingFilters, limit: number, cur
     .orderBy('ordinal')
     .limit(limit + 1);
   if (cursor) query = query.where((eb) => after(eb, ['ordinal'], cursor));
+  if (!filters.includeDrafts) query = query.where('status', '<>', 'draft');
   if (filters.hostStateId) query = query.where('host_state_id', '=', filters.hostStateId);
   if (filters.year) {
     query = query.where('start_date', '>=', `${filters.year}-01-01`).where('start_date', '<=', `${filters.year}-12-31`);
   }
   const { pillarId } = filters;
   if (pillarId) {
-    // A meeting addresses a pillar through what it adopted or created.
+    // A meeting addresses a pillar through what it adopted or created, or by its own say (platform meetings).
     query = query.where((eb) =>
       eb.or([
+        linkedToPillar(eb, 'meeting', 'meeting.id', pillarId),
         eb.exists(
           eb
             .selectFrom('document')
@@ -77,4 +105,195 @@ export async function bodiesOfMeetings(db: Db, meetingIds: readonly string[]) {
       .execute(),
   ]);
   return { groups, networks };
+}
+
+type Writer = Kysely<Database> | Transaction<Database>;
+
+/** Every name of these meetings, in every language it was given in. */
+export function meetingNames(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('translation')
+    .select(['entity_id', 'lang', 'text', 'official'])
+    .where('entity_type', '=', 'meeting')
+    .where('field', '=', 'name')
+    .where('entity_id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+/** Pillars linked to the meeting itself (platform meetings say which pillars they address). */
+export function pillarCodesOf(db: Db, meetingId: string) {
+  return db
+    .selectFrom('pillar_link')
+    .innerJoin('pillar', 'pillar.id', 'pillar_link.pillar_id')
+    .select(['pillar.id', 'pillar.code'])
+    .where('pillar_link.entity_type', '=', 'meeting')
+    .where('pillar_link.entity_id', '=', meetingId)
+    .orderBy('pillar.position')
+    .execute();
+}
+
+export async function nextOrdinal(db: Writer): Promise<number> {
+  const row = await db
+    .selectFrom('meeting')
+    .select((eb) => eb.fn.max('ordinal').as('max'))
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+export async function slugTaken(db: Writer, slug: string): Promise<boolean> {
+  return (await db.selectFrom('meeting').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+}
+
+export function insertMeeting(trx: Transaction<Database>, row: Insertable<MeetingTable>) {
+  return trx.insertInto('meeting').values(row).execute();
+}
+
+/** Applies `changes` only if the meeting is still at `version` (and in one of `statuses` when given);
+ * says whether it did, so a concurrent change is never overwritten. */
+export async function updateMeetingAt(
+  trx: Transaction<Database>,
+  id: string,
+  version: number,
+  changes: Updateable<MeetingTable>,
+  statuses?: readonly MeetingStatus[],
+): Promise<boolean> {
+  let query = trx
+    .updateTable('meeting')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version);
+  if (statuses) query = query.where('status', 'in', statuses);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Replaces the names of a meeting with `names` (language → text). */
+export async function replaceNames(
+  trx: Transaction<Database>,
+  meetingId: string,
+  names: Partial<Record<string, string>>,
+  at: string,
+) {
+  await trx
+    .deleteFrom('translation')
+    .where('entity_type', '=', 'meeting')
+    .where('entity_id', '=', meetingId)
+    .where('field', '=', 'name')
+    .execute();
+  const rows = Object.entries(names)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([lang, text]) => ({
+      entity_type: 'meeting',
+      entity_id: meetingId,
+      field: 'name',
+      lang,
+      text,
+      // The secretariat's own wording is the meeting's name: nothing to mark as unofficial.
+      official: 1,
+      source: null,
+      created_at: at,
+      updated_at: at,
+    }));
+  if (rows.length > 0) await trx.insertInto('translation').values(rows).execute();
+}
+
+export async function replacePillarLinks(
+  trx: Transaction<Database>,
+  meetingId: string,
+  pillarIds: readonly string[],
+  at: string,
+) {
+  await trx.deleteFrom('pillar_link').where('entity_type', '=', 'meeting').where('entity_id', '=', meetingId).execute();
+  if (pillarIds.length === 0) return;
+  await trx
+    .insertInto('pillar_link')
+    .values(
+      pillarIds.map((pillar_id) => ({
+        entity_type: 'meeting',
+        entity_id: meetingId,
+        pillar_id,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
+}
+
+/** Ids of the records named by these slugs (unknown slugs are absent from the map). */
+export async function idsBySlug(db: Db, table: 'member_state' | 'technical_group', slugs: readonly string[]) {
+  if (slugs.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom(table).select(['id', 'slug']).where('slug', 'in', slugs).execute();
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
+export async function pillarIdsByCode(db: Db, codes: readonly string[]) {
+  if (codes.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom('pillar').select(['id', 'code']).where('code', 'in', codes).execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+export async function slugsById(db: Db, table: 'member_state' | 'technical_group', ids: ReadonlyArray<string | null>) {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom(table).select(['id', 'slug']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.slug]));
+}
+
+/**
+ * Active focal points (an unrevoked focal-point grant, an active account), each once, with their
+ * language; only those of states without a submitted or accredited delegation to `withoutDelegationTo`.
+ */
+export function focalPoints(db: Db, withoutDelegationTo?: string) {
+  let query = db
+    .selectFrom('role_grant')
+    .innerJoin('app_user', 'app_user.id', 'role_grant.user_id')
+    .select(['app_user.id', 'app_user.email', 'app_user.display_name', 'app_user.preferred_lang'])
+    .distinct()
+    .where('role_grant.role', '=', 'focal-point')
+    .where('role_grant.revoked_at', 'is', null)
+    .where('app_user.status', '=', 'active');
+  if (withoutDelegationTo) {
+    query = query.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('delegation')
+            .select('delegation.id')
+            .whereRef('delegation.member_state_id', '=', 'role_grant.member_state_id')
+            .where('delegation.meeting_id', '=', withoutDelegationTo)
+            .where('delegation.status', 'in', ['submitted', 'accredited']),
+        ),
+      ),
+    );
+  }
+  return query.orderBy('app_user.email').execute();
+}
+
+/** Meetings whose reminder is due at `now`: registration open, deadline within `before`, none sent. */
+export function meetingsDueForReminder(db: Db, now: string, horizon: string) {
+  return db
+    .selectFrom('meeting')
+    .select(columns)
+    .where('status', '=', 'registration-open')
+    .where('reminder_sent_at', 'is', null)
+    .where('registration_deadline', '>', now)
+    .where('registration_deadline', '<=', horizon)
+    .execute();
+}
+
+/** Claims the reminder of a meeting: of two processes racing, exactly one gets true. */
+export async function claimReminder(trx: Transaction<Database>, id: string, at: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('meeting')
+    .set({ reminder_sent_at: at })
+    .where('id', '=', id)
+    .where('reminder_sent_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Every meeting the public calendar lists (drafts never), in order. */
+export function calendarMeetings(db: Db) {
+  return db.selectFrom('meeting').select(columns).where('status', '<>', 'draft').orderBy('ordinal').execute();
 }

@@ -1,18 +1,202 @@
-import type { FastifyInstance } from 'fastify';
-import { MeetingDetailSchema, MeetingListQuerySchema, MeetingSchema } from '../../../contract/reference.js';
-import { registerReadRoutes } from '../../http/read-routes.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Lang } from '../../../contract/common.js';
+import { DetailQuerySchema, IdOrSlugParamsSchema, ProblemSchema, pageOf } from '../../../contract/common.js';
+import {
+  MeetingCreateSchema,
+  MeetingUpdateSchema,
+  TRANSITION_NAMES,
+  TransitionBodySchema,
+} from '../../../contract/meetings.js';
+import {
+  MeetingConflictSchema,
+  MeetingDetailSchema,
+  MeetingListQuerySchema,
+  MeetingSchema,
+} from '../../../contract/reference.js';
+import { requestLang } from '../../http/lang.js';
+import { message } from '../../http/messages.js';
+import { InvalidParameterError, sendProblem } from '../../http/problems.js';
+import { requestContext } from '../../policy/guard.js';
+import type { Action } from '../../policy/permissions.js';
+import type { meetingsCalendar } from './calendar.js';
 import type { MeetingsService } from './service.js';
+import { MeetingConflictError, type meetingWrites } from './writes.js';
 
-export function meetingsRoutes(service: MeetingsService) {
+const problem = (description: string, schema: z.ZodType = ProblemSchema) => ({
+  description,
+  content: { 'application/problem+json': { schema } },
+});
+
+const refusals = {
+  400: problem('Malformed, or names something that does not exist'),
+  401: problem('Not signed in'),
+  403: problem('Not allowed'),
+  404: problem('No such meeting (drafts are not shown to those who may not read them)'),
+  409: problem('A stale version, a transition not allowed now, a historic or closed meeting', MeetingConflictSchema),
+};
+
+/** The problem document of a conflict, as http/problems.ts words every ProblemError. */
+const problemBody = (error: MeetingConflictError, lang: Lang) => ({
+  type: `/api/docs#problem-${error.kind}`,
+  title: message(lang, `${error.messageKey}.title`),
+  status: 409,
+  detail: message(lang, `${error.messageKey}.detail`, error.values),
+});
+
+/** The version an If-Match header names: `"3"` (or W/"3", or 3); undefined without the header. */
+function ifMatchVersion(request: FastifyRequest): number | undefined {
+  const header = request.headers['if-match'];
+  if (header === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?([1-9]\d{0,8})"?\s*$/.exec(String(header));
+  if (!match) throw new InvalidParameterError('version', 'body', 'If-Match must be the version you read, e.g. "3"');
+  return Number(match[1]);
+}
+
+export function meetingsRoutes(deps: {
+  read: MeetingsService;
+  writes: ReturnType<typeof meetingWrites>;
+  calendar: ReturnType<typeof meetingsCalendar>;
+}) {
+  const { read, writes, calendar } = deps;
   return async (app: FastifyInstance) => {
-    registerReadRoutes(app, {
-      path: '/meetings',
-      tag: 'meetings',
-      what: 'ministerial meetings, in the order they were held',
-      listQuery: MeetingListQuerySchema,
-      item: MeetingSchema,
-      list: service.list,
-      detail: { schema: MeetingDetailSchema, get: service.get },
+    // A 409 about a meeting carries its current version, status and record besides the problem.
+    const parentHandler = app.errorHandler;
+    app.setErrorHandler((error, request, reply) => {
+      if (!(error instanceof MeetingConflictError)) return parentHandler.call(app, error, request, reply);
+      const lang = requestLang(request);
+      return sendProblem(reply, request, {
+        ...problemBody(error, lang),
+        currentVersion: error.current.version,
+        currentStatus: error.current.status,
+        allowedTransitions: error.current.allowedTransitions,
+        current: error.current,
+      } as never);
     });
+    const typed = app.withTypeProvider<ZodTypeProvider>();
+
+    typed.get(
+      '/meetings',
+      {
+        config: { action: 'reference.read' },
+        schema: {
+          tags: ['meetings'],
+          summary: 'List meetings in order (drafts only for the secretariat)',
+          querystring: MeetingListQuerySchema,
+          response: { 200: pageOf(MeetingSchema), 400: refusals[400] },
+        },
+      },
+      async (request) => read.list(request.query, requestLang(request), request.actor),
+    );
+
+    typed.get(
+      '/meetings/:idOrSlug',
+      {
+        config: { action: 'reference.read' },
+        schema: {
+          tags: ['meetings'],
+          summary: 'One meeting, by id or slug',
+          params: IdOrSlugParamsSchema,
+          querystring: DetailQuerySchema,
+          response: { 200: MeetingDetailSchema, 400: refusals[400], 404: refusals[404] },
+        },
+      },
+      async (request) => read.get(request.params.idOrSlug, requestLang(request), request.actor),
+    );
+
+    typed.post(
+      '/meetings',
+      {
+        config: { action: 'meetings.create' },
+        schema: {
+          tags: ['meetings'],
+          summary: 'Create a meeting, as a draft',
+          body: MeetingCreateSchema,
+          response: { 201: MeetingDetailSchema, ...refusals },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await writes.create(requestContext(request), request.body)),
+    );
+
+    typed.patch(
+      '/meetings/:idOrSlug',
+      {
+        config: { action: 'meetings.update' },
+        schema: {
+          tags: ['meetings'],
+          summary: 'Edit a meeting, naming the version read (in the body or If-Match)',
+          params: IdOrSlugParamsSchema,
+          body: MeetingUpdateSchema,
+          response: { 200: MeetingDetailSchema, ...refusals },
+        },
+      },
+      async (request) =>
+        writes.update(requestContext(request), request.params.idOrSlug, request.body, ifMatchVersion(request)),
+    );
+
+    for (const name of TRANSITION_NAMES) {
+      typed.post(
+        `/meetings/:idOrSlug/${name}`,
+        {
+          config: { action: `meetings.${name}` as Action },
+          schema: {
+            tags: ['meetings'],
+            summary: `Lifecycle: ${name} the meeting`,
+            params: IdOrSlugParamsSchema,
+            body: TransitionBodySchema,
+            response: { 200: MeetingDetailSchema, ...refusals },
+          },
+        },
+        async (request) =>
+          writes.transition(
+            requestContext(request),
+            request.params.idOrSlug,
+            name,
+            request.body?.version ?? ifMatchVersion(request),
+          ),
+      );
+    }
+
+    const ics = { 200: z.string().meta({ description: 'text/calendar (RFC 5545)' }) };
+    typed.get(
+      '/calendar.ics',
+      {
+        config: { action: 'reference.read' },
+        schema: {
+          tags: ['meetings'],
+          summary: 'iCalendar feed of every meeting but drafts',
+          querystring: DetailQuerySchema,
+          response: { ...ics, 400: refusals[400] },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .type('text/calendar; charset=utf-8')
+          .header('content-disposition', 'inline; filename="mispa-meetings.ics"')
+          .send(await calendar.all(requestLang(request))),
+    );
+
+    typed.get(
+      '/meetings/:idOrSlug/calendar.ics',
+      {
+        config: { action: 'reference.read' },
+        schema: {
+          tags: ['meetings'],
+          summary: 'One meeting as an iCalendar file (add to calendar)',
+          params: IdOrSlugParamsSchema,
+          querystring: DetailQuerySchema,
+          response: { ...ics, 400: refusals[400], 404: refusals[404] },
+        },
+      },
+      async (request, reply) => {
+        const body = await calendar.one(request.actor, request.params.idOrSlug, requestLang(request));
+        const file = request.params.idOrSlug.replace(/[^a-z0-9-]/gi, '') || 'meeting';
+        return reply
+          .type('text/calendar; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${file}.ics"`)
+          .send(body);
+      },
+    );
   };
 }

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Lang, Page } from '../../../contract/common.js';
+import { LANGS, type Lang, type LocalizedText, type Page } from '../../../contract/common.js';
+import { type Transition, transitionsFrom, wallClock } from '../../../contract/meetings.js';
 import type { Meeting, MeetingDetail, MeetingListQuerySchema } from '../../../contract/reference.js';
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { NotFoundError } from '../../http/problems.js';
+import type { Actor } from '../../policy/actor.js';
+import { decide } from '../../policy/policy.js';
 import { resolveFilter } from '../shared/filters.js';
 import {
   documentRefsByMeeting,
@@ -15,18 +17,18 @@ import {
   technicalGroupRefs,
   toMeetingRef,
 } from '../shared/refs.js';
-import { loadSources, loadTexts, requiredText, textOf } from '../shared/texts.js';
-import { bodiesOfMeetings, findMeeting, listMeetings, type MeetingRow } from './queries.js';
+import { loadSources, loadTexts, textOf } from '../shared/texts.js';
+import { bodiesOfMeetings, listMeetings, type MeetingRow, meetingNames, pillarCodesOf, slugsById } from './queries.js';
+import { canReadDrafts, findVisibleMeeting } from './visibility.js';
 
 type ListQuery = z.infer<typeof MeetingListQuerySchema>;
-type Texts = Awaited<ReturnType<typeof loadTexts>>;
 
 export function meetingsService({ db }: { db: Kysely<Database> }) {
   /** Meetings with their host, documents and the bodies they created, for a page of rows. */
-  async function present(rows: MeetingRow[], lang: Lang, texts?: Texts): Promise<Meeting[]> {
+  async function present(rows: MeetingRow[], lang: Lang, actor: Actor): Promise<Meeting[]> {
     const ids = rows.map((r) => r.id);
-    const [meetingTexts, hosts, documents, bodies] = await Promise.all([
-      texts ?? loadTexts(db, 'meeting', ids, lang),
+    const [names, hosts, documents, bodies, meetingGroups] = await Promise.all([
+      namesOf(db, ids, lang),
       memberStateRefs(
         db,
         rows.map((r) => r.host_state_id),
@@ -34,6 +36,7 @@ export function meetingsService({ db }: { db: Kysely<Database> }) {
       ),
       documentRefsByMeeting(db, ids, lang),
       bodiesOfMeetings(db, ids),
+      technicalGroupsOf(rows, lang),
     ]);
     // Refs come back in the order of the rows given, so each body is zipped with its own row.
     const [groups, networks] = await Promise.all([
@@ -50,53 +53,101 @@ export function meetingsService({ db }: { db: Kysely<Database> }) {
         })),
       ),
     ]);
-    return rows.map((r) => ({
-      ...toMeetingRef(r),
-      number: r.number,
-      ordinal: r.ordinal,
-      name: requiredText(meetingTexts, r.id, 'name'),
-      hostState: r.host_state_id ? (hosts.get(r.host_state_id) ?? null) : null,
-      city: r.city,
-      startDate: r.start_date,
-      endDate: r.end_date,
-      documents: documents.get(r.id) ?? [],
-      bodies: [...groups, ...networks].filter((b) => b.meetingId === r.id).map((b) => b.body),
-    }));
+    return rows.map((r) => {
+      const name = names.get(r.id) ?? { text: r.slug, lang, official: false };
+      const ref = toMeetingRef(r);
+      return {
+        ...ref,
+        // Only ministerial meetings are "MISPA <number>"; the others go by their name.
+        shortName: r.kind === 'ministerial' ? ref.shortName : name.text,
+        number: r.number,
+        ordinal: r.ordinal,
+        name,
+        hostState: r.host_state_id ? (hosts.get(r.host_state_id) ?? null) : null,
+        city: r.city,
+        startDate: r.start_date,
+        endDate: r.end_date,
+        documents: documents.get(r.id) ?? [],
+        bodies: [...groups, ...networks].filter((b) => b.meetingId === r.id).map((b) => b.body),
+        ...operational(r, actor),
+        technicalGroup: r.technical_group_id ? (meetingGroups.get(r.technical_group_id) ?? null) : null,
+      };
+    });
+  }
+
+  async function technicalGroupsOf(rows: MeetingRow[], lang: Lang) {
+    const slugs = await slugsById(
+      db,
+      'technical_group',
+      rows.map((r) => r.technical_group_id),
+    );
+    const refs = await technicalGroupRefs(
+      db,
+      [...slugs].map(([id, slug]) => ({ id, slug })),
+      lang,
+    );
+    return new Map(refs.map((ref) => [ref.id, ref]));
   }
 
   return {
-    async list(query: ListQuery, lang: Lang): Promise<Page<Meeting>> {
+    async list(query: ListQuery, lang: Lang, actor: Actor): Promise<Page<Meeting>> {
       const [pillarId, hostStateId] = await Promise.all([
         resolveFilter(db, 'pillar', 'pillar', query.pillar),
         resolveFilter(db, 'memberState', 'member_state', query.memberState),
       ]);
       const cursor = decodeCursor(query.cursor, ['int']);
-      const rows = await listMeetings(db, { pillarId, hostStateId, year: query.year }, query.limit, cursor);
+      const filters = { pillarId, hostStateId, year: query.year, includeDrafts: canReadDrafts(actor) };
+      const rows = await listMeetings(db, filters, query.limit, cursor);
       const page = toPage(rows, query.limit, (r) => [r.ordinal]);
-      return { lang, items: await present(page.rows, lang), nextCursor: page.nextCursor };
+      return { lang, items: await present(page.rows, lang, actor), nextCursor: page.nextCursor };
     },
 
-    async get(idOrSlug: string, lang: Lang): Promise<MeetingDetail> {
-      const row = await findMeeting(db, idOrSlug);
-      if (!row) throw new NotFoundError('meeting', idOrSlug);
-      const [texts, sources] = await Promise.all([
-        loadTexts(db, 'meeting', [row.id], lang),
-        loadSources(db, 'meeting', [row.id]),
-      ]);
-      const [meeting] = await present([row], lang, texts);
-      if (!meeting) throw new NotFoundError('meeting', idOrSlug);
-      return {
-        ...meeting,
-        summary: textOf(texts, row.id, 'summary'),
-        pillars: await pillarsAddressed(meeting, lang),
-        sources: sources.get(row.id) ?? [],
-      };
+    async get(idOrSlug: string, lang: Lang, actor: Actor): Promise<MeetingDetail> {
+      return detail(await findVisibleMeeting(db, actor, idOrSlug), lang, actor);
     },
+
+    detail,
   };
 
+  /** One meeting with its summary, pillars, sources and, for platform meetings, what was typed in. */
+  async function detail(row: MeetingRow, lang: Lang, actor: Actor): Promise<MeetingDetail> {
+    const [texts, sources, [meeting], own, allNames, slugs] = await Promise.all([
+      loadTexts(db, 'meeting', [row.id], lang),
+      loadSources(db, 'meeting', [row.id]),
+      present([row], lang, actor),
+      pillarCodesOf(db, row.id),
+      meetingNames(db, [row.id]),
+      Promise.all([
+        slugsById(db, 'member_state', [row.host_state_id]),
+        slugsById(db, 'technical_group', [row.technical_group_id]),
+      ]),
+    ]);
+    if (!meeting) throw new Error(`meeting ${row.id} vanished while read`);
+    const local = (instant: string | null) =>
+      instant && row.time_zone ? wallClock(new Date(instant), row.time_zone).slice(0, 16) : null;
+    return {
+      ...meeting,
+      summary: textOf(texts, row.id, 'summary'),
+      pillars: await pillarsAddressed(meeting, own, lang),
+      sources: sources.get(row.id) ?? [],
+      editable:
+        row.managed_by === 'platform'
+          ? {
+              names: Object.fromEntries(allNames.map((n) => [n.lang, n.text])),
+              hostState: row.host_state_id ? (slugs[0].get(row.host_state_id) ?? null) : null,
+              technicalGroup: row.technical_group_id ? (slugs[1].get(row.technical_group_id) ?? null) : null,
+              start: local(row.starts_at),
+              end: local(row.ends_at),
+              registrationDeadline: local(row.registration_deadline),
+            }
+          : null,
+    };
+  }
+
   /** The pillars of a meeting are those of the documents it adopted and the groups it created. */
-  async function pillarsAddressed(meeting: Meeting, lang: Lang): Promise<PillarRef[]> {
-    const [ofDocuments, ofGroups] = await Promise.all([
+  async function pillarsAddressed(meeting: Meeting, own: Array<{ id: string }>, lang: Lang): Promise<PillarRef[]> {
+    const [ofMeeting, ofDocuments, ofGroups] = await Promise.all([
+      pillarRefsOf(db, 'meeting', own.length > 0 ? [meeting.id] : [], lang),
       pillarRefsOf(
         db,
         'document',
@@ -111,9 +162,64 @@ export function meetingsService({ db }: { db: Kysely<Database> }) {
       ),
     ]);
     const all = new Map<string, PillarRef>();
-    for (const list of [...ofDocuments.values(), ...ofGroups.values()]) for (const p of list) all.set(p.id, p);
+    for (const list of [...ofMeeting.values(), ...ofDocuments.values(), ...ofGroups.values()]) {
+      for (const p of list) all.set(p.id, p);
+    }
     return [...all.values()];
   }
 }
 
 export type MeetingsService = ReturnType<typeof meetingsService>;
+
+/** The transitions `actor` may make on a meeting in `status`: what the lifecycle and their grants allow. */
+export function allowedTransitions(status: MeetingRow['status'], managedBy: MeetingRow['managed_by'], actor: Actor) {
+  if (managedBy !== 'platform') return [];
+  return transitionsFrom(status).filter((name: Transition) => decide(actor, `meetings.${name}`).allowed);
+}
+
+const parseLangs = (json: string | null): Lang[] => {
+  if (!json) return [];
+  const list = JSON.parse(json) as unknown;
+  return Array.isArray(list) ? list.filter((l): l is Lang => (LANGS as readonly string[]).includes(l)) : [];
+};
+
+/** The lifecycle, venue and times of a meeting as every reply gives them. */
+function operational(r: MeetingRow, actor: Actor) {
+  return {
+    managedBy: r.managed_by,
+    kind: r.kind,
+    status: r.status,
+    format: r.format,
+    venue: r.venue,
+    // The link is for the meeting's participants: not shown before the meeting is convened.
+    onlineUrl: r.status === 'draft' && !canReadDrafts(actor) ? null : r.online_url,
+    timeZone: r.time_zone,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    registrationDeadline: r.registration_deadline,
+    workingLangs: parseLangs(r.working_langs),
+    version: r.version,
+    allowedTransitions: allowedTransitions(r.status, r.managed_by, actor),
+  };
+}
+
+/**
+ * The name of each meeting in `lang`, else English, else any language it was given in (platform
+ * meetings may be named in Spanish only).
+ */
+export async function namesOf(db: Kysely<Database>, ids: readonly string[], lang: Lang) {
+  const rows = await meetingNames(db, ids);
+  const rank = (l: string) => (l === lang ? 0 : l === 'en' ? 1 : 2 + LANGS.indexOf(l as Lang));
+  const best = new Map<string, LocalizedText & { rank: number }>();
+  for (const row of rows) {
+    const current = best.get(row.entity_id);
+    if (current && current.rank <= rank(row.lang)) continue;
+    best.set(row.entity_id, {
+      text: row.text,
+      lang: row.lang as Lang,
+      official: row.official === 1,
+      rank: rank(row.lang),
+    });
+  }
+  return new Map([...best].map(([id, { rank: _rank, ...text }]) => [id, text]));
+}

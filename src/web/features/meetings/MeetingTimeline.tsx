@@ -5,6 +5,7 @@ import { formatDateRange } from '../shared/format.js';
 import { LangLink } from '../shared/LangLink.js';
 import { Localized } from '../shared/Localized.js';
 import { useLang } from '../shared/useLang.js';
+import { MeetingBadges } from './MeetingBadges.js';
 
 /** The ministerial meetings in order, from the first (2008) on: year, number, city and host. */
 export function MeetingTimeline({ meetings, headingLevel = 3 }: { meetings: Meeting[]; headingLevel?: 2 | 3 }) {
@@ -23,6 +24,8 @@ export function MeetingTimeline({ meetings, headingLevel = 3 }: { meetings: Meet
             <p className="timeline__name">
               <Localized value={meeting.name} />
             </p>
+            {/* Historic meetings are all concluded ministerial ones: their labels would say nothing. */}
+            {meeting.managedBy === 'platform' && <MeetingBadges meeting={meeting} />}
             <p className="timeline__meta">
               {meeting.city ?? t('meetings.cityNotRecorded')}
               {meeting.hostState && (

@@ -1,0 +1,128 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import { LANGS, type Lang } from '../../../contract/common.js';
+import type { Database } from '../../db/schema.js';
+import type { Mailer } from '../../mail/mailer.js';
+import { PUBLIC, type RequestContext } from '../../policy/actor.js';
+import { recordAudit } from '../audit/chain.js';
+import { formatAtVenue, formatRangeAtVenue, type MeetingMailName, renderMeetingMail } from './mail/templates.js';
+import { claimReminder, focalPoints, type MeetingRow, meetingNames, meetingsDueForReminder } from './queries.js';
+
+/** How long before the registration deadline the reminder goes out. */
+export const REMINDER_DAYS_BEFORE = 7;
+/** How often the reminder job looks for meetings due. */
+export const REMINDER_INTERVAL_MS = 15 * 60_000;
+
+export interface ConvocationDeps {
+  db: Kysely<Database>;
+  clock: () => Date;
+  mailer: Mailer;
+  publicUrl: string;
+  log: FastifyBaseLogger;
+}
+
+/** Where a meeting happens, for an e-mail: venue and city, the online link, or both. */
+function placeOf(meeting: MeetingRow): string {
+  const physical = [meeting.venue, meeting.city].filter(Boolean).join(', ');
+  return [physical, meeting.online_url].filter(Boolean).join(' — ');
+}
+
+/** E-mails `recipients` about `meeting`, each in their own language; returns how many were sent. */
+async function mailFocalPoints(
+  deps: ConvocationDeps,
+  meeting: MeetingRow,
+  name: MeetingMailName,
+  recipients: Awaited<ReturnType<typeof focalPoints>>,
+): Promise<number> {
+  const names = await meetingNames(deps.db, [meeting.id]);
+  const nameIn = (lang: Lang) =>
+    [lang, 'en', ...LANGS].map((l) => names.find((n) => n.lang === l)?.text).find(Boolean) ?? meeting.slug;
+  const zone = meeting.time_zone ?? 'UTC';
+  const page = name === 'reminder' ? '/registration' : '';
+  const results = await Promise.allSettled(
+    recipients.map((user) => {
+      const lang = (LANGS as readonly string[]).includes(user.preferred_lang) ? (user.preferred_lang as Lang) : 'en';
+      const values = {
+        displayName: user.display_name,
+        meeting: nameIn(lang),
+        when: formatRangeAtVenue(new Date(meeting.starts_at ?? 0), new Date(meeting.ends_at ?? 0), lang, zone),
+        where: placeOf(meeting),
+        deadline: formatAtVenue(new Date(meeting.registration_deadline ?? 0), lang, zone),
+      };
+      const link = `${deps.publicUrl.replace(/\/+$/, '')}/${lang}/meetings/${meeting.slug}${page}`;
+      return deps.mailer.send(renderMeetingMail(name, lang, user.email, values, link));
+    }),
+  );
+  for (const [i, result] of results.entries()) {
+    if (result.status === 'rejected') {
+      deps.log.error(
+        { err: result.reason, userId: recipients[i]?.id, meeting: meeting.slug },
+        `the ${name} e-mail could not be sent`,
+      );
+    }
+  }
+  return results.filter((r) => r.status === 'fulfilled').length;
+}
+
+/** The convocation: every active focal point hears of the meeting, in their language. */
+export async function sendConvocation(deps: ConvocationDeps, meeting: MeetingRow): Promise<number> {
+  return mailFocalPoints(deps, meeting, 'convocation', await focalPoints(deps.db));
+}
+
+/** The job's own request context in the audit trail: no person acted. */
+const JOB: RequestContext = { actor: PUBLIC, requestId: 'meeting-reminders', ip: null, lang: 'en' };
+
+/**
+ * Sends the reminders due now: for each meeting with open registration whose deadline is less than
+ * `daysBefore` days away, once. The claim is a conditional update in its own transaction (with its
+ * audit entry), so of several processes running this job exactly one sends each reminder.
+ */
+export async function sendDueReminders(deps: ConvocationDeps, daysBefore = REMINDER_DAYS_BEFORE): Promise<number> {
+  const now = deps.clock();
+  const at = now.toISOString();
+  const horizon = new Date(now.getTime() + daysBefore * 86_400_000).toISOString();
+  let sent = 0;
+  for (const meeting of await meetingsDueForReminder(deps.db, at, horizon)) {
+    const claimed = await deps.db.transaction().execute(async (trx) => {
+      if (!(await claimReminder(trx, meeting.id, at))) return false;
+      await recordAudit(
+        trx,
+        JOB,
+        {
+          action: 'meetings.remind',
+          role: null,
+          entityType: 'meeting',
+          entityId: meeting.id,
+          before: { reminderSentAt: null },
+          after: { reminderSentAt: at },
+        },
+        now,
+      );
+      return true;
+    });
+    if (!claimed) continue;
+    sent += await mailFocalPoints(deps, meeting, 'reminder', await focalPoints(deps.db, meeting.id));
+  }
+  return sent;
+}
+
+/**
+ * Runs the reminder job every `intervalMs` until stopped. The timer is unref'd, so it never keeps
+ * the process alive by itself; a run still going when the next is due is not overlapped.
+ */
+export function scheduleReminders(deps: ConvocationDeps, options: { intervalMs: number; daysBefore: number }) {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = sendDueReminders(deps, options.daysBefore)
+      .catch((error) => deps.log.warn({ err: error }, 'meeting reminders could not be sent'))
+      .finally(() => {
+        running = null;
+      });
+  }, options.intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

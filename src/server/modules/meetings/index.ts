@@ -1,0 +1,47 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Mailer } from '../../mail/mailer.js';
+import { meetingsCalendar } from './calendar.js';
+import { REMINDER_DAYS_BEFORE, REMINDER_INTERVAL_MS, scheduleReminders, sendConvocation } from './convocation.js';
+import { meetingsRoutes } from './routes.js';
+import { meetingsService } from './service.js';
+import { meetingWrites } from './writes.js';
+
+export { canReadDrafts, findVisibleMeeting } from './visibility.js';
+
+export interface ReminderOptions {
+  /** How often the job looks for reminders due (default 15 minutes). */
+  intervalMs?: number;
+  /** How many days before the registration deadline the reminder goes (default 7). */
+  daysBefore?: number;
+}
+
+/**
+ * The meetings area, built from its dependencies: the routes, and the reminder job, which runs
+ * from now until `stop` (buildApp stops it when the app closes).
+ */
+export function meetingsModule(deps: {
+  db: Kysely<Database>;
+  clock: () => Date;
+  mailer: Mailer;
+  publicUrl: string;
+  log: FastifyBaseLogger;
+  reminders?: ReminderOptions | false | undefined;
+}): { routes: (app: FastifyInstance) => Promise<void>; stop: () => Promise<void> } {
+  const read = meetingsService(deps);
+  const writes = meetingWrites({
+    ...deps,
+    read,
+    onConvened: async (meeting) => void (await sendConvocation(deps, meeting)),
+  });
+  const calendar = meetingsCalendar(deps);
+  const stop =
+    deps.reminders === false
+      ? async () => {}
+      : scheduleReminders(deps, {
+          intervalMs: deps.reminders?.intervalMs ?? REMINDER_INTERVAL_MS,
+          daysBefore: deps.reminders?.daysBefore ?? REMINDER_DAYS_BEFORE,
+        });
+  return { routes: meetingsRoutes({ read, writes, calendar }), stop };
+}

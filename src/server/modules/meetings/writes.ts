@@ -1,0 +1,397 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Lang } from '../../../contract/common.js';
+import {
+  type MeetingCreateSchema,
+  type MeetingShape,
+  type MeetingUpdate,
+  meetingProblems,
+  TRANSITIONS,
+  type Transition,
+  transitionsFrom,
+  wallClock,
+  zonedToInstant,
+} from '../../../contract/meetings.js';
+import type { MeetingDetail } from '../../../contract/reference.js';
+import type { Database, MeetingStatus } from '../../db/schema.js';
+import { message } from '../../http/messages.js';
+import { InvalidParameterError, ProblemError } from '../../http/problems.js';
+import type { RequestContext } from '../../policy/actor.js';
+import type { Action } from '../../policy/permissions.js';
+import { recordAudit } from '../audit/chain.js';
+import { isUniqueViolation } from '../users/queries.js';
+import { allowedRole } from '../users/service.js';
+import {
+  findMeeting,
+  idsBySlug,
+  insertMeeting,
+  type MeetingRow,
+  nextOrdinal,
+  pillarCodesOf,
+  pillarIdsByCode,
+  replaceNames,
+  replacePillarLinks,
+  slugsById,
+  slugTaken,
+  updateMeetingAt,
+} from './queries.js';
+import type { MeetingsService } from './service.js';
+import { findVisibleMeeting } from './visibility.js';
+
+type MeetingCreate = import('zod').output<typeof MeetingCreateSchema>;
+
+/**
+ * A change refused because of the meeting's state: a stale version, or a transition the lifecycle
+ * does not allow now. The reply carries the current version, status and allowed transitions, and
+ * the meeting as it is, so the client can show the difference instead of overwriting it.
+ */
+export class MeetingConflictError extends ProblemError {
+  constructor(
+    kind: 'stale-version' | 'invalid-transition',
+    messageKey: string,
+    values: Record<string, string>,
+    readonly current: MeetingDetail,
+  ) {
+    super(409, kind, messageKey, values);
+  }
+}
+
+/** The audit trail's view of a meeting: what identifies it and what an edit may change. */
+const audited = (row: Partial<MeetingRow>, extra: Record<string, unknown> = {}) => ({
+  slug: row.slug,
+  kind: row.kind,
+  status: row.status,
+  format: row.format,
+  hostStateId: row.host_state_id,
+  technicalGroupId: row.technical_group_id,
+  city: row.city,
+  venue: row.venue,
+  onlineUrl: row.online_url,
+  timeZone: row.time_zone,
+  startsAt: row.starts_at,
+  endsAt: row.ends_at,
+  registrationDeadline: row.registration_deadline,
+  workingLangs: row.working_langs,
+  version: row.version,
+  ...extra,
+});
+
+/** A readable slug from a name: ASCII letters and digits joined by hyphens, at most 50 characters. */
+export function slugify(text: string): string {
+  const ascii = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (ascii.length <= 50) return ascii || 'meeting';
+  // Cut at a word boundary when one is near; a single long word is cut where it must be.
+  const cut = ascii.slice(0, 51).replace(/-[^-]*$/, '');
+  return (cut.length >= 20 ? cut : ascii.slice(0, 50)).replace(/-+$/, '');
+}
+
+/** The columns a coherent meeting shape (already checked by meetingProblems) is stored in. */
+function timeColumns(shape: MeetingShape) {
+  const instant = (local: string) => (zonedToInstant(local, shape.timeZone) as Date).toISOString();
+  return {
+    time_zone: shape.timeZone,
+    starts_at: instant(shape.start),
+    ends_at: instant(shape.end),
+    registration_deadline: instant(shape.registrationDeadline),
+    // The venue's calendar dates, as the historic meetings record them (lists, year filter).
+    start_date: shape.start.slice(0, 10),
+    end_date: shape.end.slice(0, 10),
+  };
+}
+
+export function meetingWrites(deps: {
+  db: Kysely<Database>;
+  clock: () => Date;
+  read: MeetingsService;
+  /** Called after a meeting is convened and committed: the convocation e-mails. */
+  onConvened: (meeting: MeetingRow) => Promise<void>;
+}) {
+  const { db, clock, read } = deps;
+
+  /** Slugs, codes → ids, refusing unknown ones with the field and what exists. */
+  async function resolveReferences(
+    lang: Lang,
+    input: { hostState?: string | null; technicalGroup?: string | null; pillars?: string[] },
+  ) {
+    const unknown = (field: string, what: string, slug: string) =>
+      new InvalidParameterError(
+        field,
+        'body',
+        message(lang, 'grant.unknown', { what: message(lang, `entity.${what}`), slug }),
+      );
+    const [states, groups, pillars] = await Promise.all([
+      idsBySlug(db, 'member_state', input.hostState ? [input.hostState] : []),
+      idsBySlug(db, 'technical_group', input.technicalGroup ? [input.technicalGroup] : []),
+      pillarIdsByCode(db, input.pillars ?? []),
+    ]);
+    if (input.hostState && !states.has(input.hostState)) throw unknown('hostState', 'member-state', input.hostState);
+    if (input.technicalGroup && !groups.has(input.technicalGroup)) {
+      throw unknown('technicalGroup', 'technical-group', input.technicalGroup);
+    }
+    for (const [i, code] of (input.pillars ?? []).entries()) {
+      if (!pillars.has(code)) throw unknown(`pillars.${i}`, 'pillar', code);
+    }
+    return {
+      hostStateId: input.hostState ? (states.get(input.hostState) ?? null) : null,
+      technicalGroupId: input.technicalGroup ? (groups.get(input.technicalGroup) ?? null) : null,
+      pillarIds: (input.pillars ?? []).map((code) => pillars.get(code) as string),
+    };
+  }
+
+  async function freeSlug(input: MeetingCreate): Promise<string> {
+    if (input.kind === 'ministerial') {
+      const slug = `mispa-${(input.number as string).toLowerCase()}`;
+      if (await slugTaken(db, slug)) throw new ProblemError(409, 'meeting-exists', 'meeting.exists', { slug });
+      return slug;
+    }
+    const name = Object.values(input.name).find((n) => n !== undefined) as string;
+    const base = `${slugify(name)}-${input.start.slice(0, 4)}`;
+    for (let n = 1; n <= 100; n++) {
+      const slug = n === 1 ? base : `${base}-${n}`;
+      if (!(await slugTaken(db, slug))) return slug;
+    }
+    throw new ProblemError(409, 'meeting-exists', 'meeting.exists', { slug: base });
+  }
+
+  /** The meeting as `actor` sees it now, for the body of a 409. */
+  async function currentDetail(id: string, ctx: RequestContext): Promise<MeetingDetail> {
+    const row = await findMeeting(db, id);
+    if (!row) throw new Error(`meeting ${id} vanished`);
+    return read.detail(row, ctx.lang, ctx.actor);
+  }
+
+  async function staleVersion(row: MeetingRow, sent: number, ctx: RequestContext): Promise<never> {
+    const current = await currentDetail(row.id, ctx);
+    throw new MeetingConflictError(
+      'stale-version',
+      'meeting.stale',
+      { sent: String(sent), current: String(current.version) },
+      current,
+    );
+  }
+
+  /** Historic meetings are the reference record; concluded and cancelled ones are closed. */
+  function refuseUnlessEditable(row: MeetingRow) {
+    if (row.managed_by !== 'platform')
+      throw new ProblemError(409, 'meeting-read-only', 'meeting.readOnly', { slug: row.slug });
+    if (row.status === 'concluded' || row.status === 'cancelled') {
+      throw new ProblemError(409, 'meeting-closed', 'meeting.closed', { slug: row.slug, status: row.status });
+    }
+  }
+
+  return {
+    async create(ctx: RequestContext, input: MeetingCreate): Promise<MeetingDetail> {
+      const role = allowedRole(ctx, 'meetings.create');
+      const refs = await resolveReferences(ctx.lang, input);
+      const now = clock();
+      const at = now.toISOString();
+      const id = uuidv7();
+      // Two creations racing for the same ordinal: the unique constraint refuses one, which retries.
+      for (let attempt = 0; ; attempt++) {
+        const slug = await freeSlug(input);
+        try {
+          await db.transaction().execute(async (trx) => {
+            const row = {
+              id,
+              slug,
+              number: input.kind === 'ministerial' ? (input.number as string) : '',
+              ordinal: await nextOrdinal(trx),
+              host_state_id: refs.hostStateId,
+              city: input.city ?? null,
+              managed_by: 'platform' as const,
+              kind: input.kind,
+              status: 'draft' as const,
+              format: input.format,
+              technical_group_id: refs.technicalGroupId,
+              venue: input.format === 'virtual' ? null : (input.venue ?? null),
+              online_url: input.format === 'in-person' ? null : (input.onlineUrl ?? null),
+              working_langs: JSON.stringify(input.workingLangs),
+              ...timeColumns(input),
+              created_at: at,
+              updated_at: at,
+            };
+            await insertMeeting(trx, row);
+            await replaceNames(trx, id, input.name, at);
+            await replacePillarLinks(trx, id, refs.pillarIds, at);
+            await recordAudit(
+              trx,
+              ctx,
+              {
+                action: 'meetings.create',
+                role,
+                entityType: 'meeting',
+                entityId: id,
+                before: null,
+                after: audited({ ...row, version: 1 }, { names: input.name, pillars: input.pillars }),
+              },
+              now,
+            );
+          });
+          break;
+        } catch (error) {
+          if (!isUniqueViolation(error) || attempt >= 3) throw error;
+        }
+      }
+      return currentDetail(id, ctx);
+    },
+
+    async update(ctx: RequestContext, slug: string, input: MeetingUpdate, ifMatch: number | undefined) {
+      const role = allowedRole(ctx, 'meetings.update');
+      const row = await findVisibleMeeting(db, ctx.actor, slug);
+      const version = requiredVersion(ctx.lang, input.version, ifMatch);
+      refuseUnlessEditable(row);
+      if (version !== row.version) await staleVersion(row, version, ctx);
+      // Nothing to change: no new version, no audit entry.
+      if (Object.keys(input).every((key) => key === 'version')) return read.detail(row, ctx.lang, ctx.actor);
+
+      const [hostSlugs, groupSlugs, pillarRows] = await Promise.all([
+        slugsById(db, 'member_state', [row.host_state_id]),
+        slugsById(db, 'technical_group', [row.technical_group_id]),
+        pillarCodesOf(db, row.id),
+      ]);
+      const zone = row.time_zone as string;
+      const local = (instant: string | null) => wallClock(new Date(instant as string), zone).slice(0, 16);
+      const pick = <K extends keyof MeetingUpdate>(key: K, fallback: MeetingUpdate[K]) =>
+        input[key] === undefined ? fallback : input[key];
+      const merged = {
+        kind: row.kind,
+        number: row.number || null,
+        technicalGroup: pick('technicalGroup', row.technical_group_id ? groupSlugs.get(row.technical_group_id) : null),
+        hostState: pick('hostState', row.host_state_id ? hostSlugs.get(row.host_state_id) : null),
+        city: pick('city', row.city),
+        format: pick('format', row.format ?? 'in-person') as MeetingShape['format'],
+        venue: pick('venue', row.venue),
+        onlineUrl: pick('onlineUrl', row.online_url),
+        timeZone: pick('timeZone', zone) as string,
+        start: pick('start', local(row.starts_at)) as string,
+        end: pick('end', local(row.ends_at)) as string,
+        registrationDeadline: pick('registrationDeadline', local(row.registration_deadline)) as string,
+        workingLangs: pick('workingLangs', JSON.parse(row.working_langs ?? '[]')) as Lang[],
+        pillars: pick(
+          'pillars',
+          pillarRows.map((p) => p.code),
+        ) as string[],
+      };
+      const [problem] = meetingProblems(merged);
+      if (problem) throw new InvalidParameterError(problem.name, 'body', problem.reason);
+      const refs = await resolveReferences(ctx.lang, merged);
+
+      const now = clock();
+      const at = now.toISOString();
+      const changes = {
+        host_state_id: refs.hostStateId,
+        technical_group_id: refs.technicalGroupId,
+        city: merged.city ?? null,
+        format: merged.format,
+        venue: merged.format === 'virtual' ? null : (merged.venue ?? null),
+        online_url: merged.format === 'in-person' ? null : (merged.onlineUrl ?? null),
+        working_langs: JSON.stringify(merged.workingLangs),
+        ...timeColumns(merged),
+        updated_at: at,
+      };
+      const updated = await db.transaction().execute(async (trx) => {
+        if (
+          !(await updateMeetingAt(trx, row.id, version, changes, [
+            'draft',
+            'convened',
+            'registration-open',
+            'registration-closed',
+            'in-session',
+          ]))
+        ) {
+          return false;
+        }
+        if (input.name) await replaceNames(trx, row.id, input.name, at);
+        if (input.pillars) await replacePillarLinks(trx, row.id, refs.pillarIds, at);
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: 'meetings.update',
+            role,
+            entityType: 'meeting',
+            entityId: row.id,
+            before: audited(row),
+            after: audited({ ...row, ...changes, version: version + 1 }, { names: input.name, pillars: input.pillars }),
+          },
+          now,
+        );
+        return true;
+      });
+      // Someone else changed it between our read and our write.
+      if (!updated) await staleVersion(row, version, ctx);
+      return currentDetail(row.id, ctx);
+    },
+
+    async transition(ctx: RequestContext, slug: string, name: Transition, sentVersion: number | undefined) {
+      const action = `meetings.${name}` as Action;
+      const role = allowedRole(ctx, action);
+      const row = await findVisibleMeeting(db, ctx.actor, slug);
+      if (row.managed_by !== 'platform') {
+        throw new ProblemError(409, 'meeting-read-only', 'meeting.readOnly', { slug: row.slug });
+      }
+      if (sentVersion !== undefined && sentVersion !== row.version) await staleVersion(row, sentVersion, ctx);
+      const { from, to } = TRANSITIONS[name];
+      if (!(from as readonly MeetingStatus[]).includes(row.status)) await refuseTransition(row, name, ctx);
+      const now = clock();
+      const at = now.toISOString();
+      const done = await db.transaction().execute(async (trx) => {
+        if (!(await updateMeetingAt(trx, row.id, row.version, { status: to, updated_at: at }, from))) return false;
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action,
+            role,
+            entityType: 'meeting',
+            entityId: row.id,
+            before: { status: row.status, version: row.version },
+            after: { status: to, version: row.version + 1 },
+          },
+          now,
+        );
+        return true;
+      });
+      if (!done) {
+        // Changed meanwhile: answer from the meeting as it is now.
+        const fresh = (await findMeeting(db, row.id)) as MeetingRow;
+        if ((from as readonly MeetingStatus[]).includes(fresh.status)) await staleVersion(row, row.version, ctx);
+        await refuseTransition(fresh, name, ctx);
+      }
+      const after = (await findMeeting(db, row.id)) as MeetingRow;
+      if (name === 'convene') await deps.onConvened(after);
+      return read.detail(after, ctx.lang, ctx.actor);
+    },
+  };
+
+  async function refuseTransition(row: MeetingRow, name: Transition, ctx: RequestContext): Promise<never> {
+    // The detail says what the lifecycle allows; the reply's allowedTransitions what this caller may do.
+    const allowed = transitionsFrom(row.status);
+    throw new MeetingConflictError(
+      'invalid-transition',
+      'meeting.transition',
+      {
+        transition: name,
+        status: row.status,
+        allowed: allowed.length > 0 ? allowed.join(', ') : message(ctx.lang, 'meeting.noTransition'),
+      },
+      await currentDetail(row.id, ctx),
+    );
+  }
+}
+
+/** The version an edit was made from: in the body or as If-Match; both must agree. */
+function requiredVersion(lang: Lang, body: number | undefined, ifMatch: number | undefined): number {
+  if (body !== undefined && ifMatch !== undefined && body !== ifMatch) {
+    throw new InvalidParameterError('version', 'body', message(lang, 'meeting.versionMismatch'));
+  }
+  const version = body ?? ifMatch;
+  if (version === undefined)
+    throw new InvalidParameterError('version', 'body', message(lang, 'meeting.versionRequired'));
+  return version;
+}

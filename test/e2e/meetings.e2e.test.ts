@@ -1,0 +1,127 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AccountsServer, createUser, startAccountsServer } from './accounts.js';
+import {
+  type Browser,
+  browserSuiteTitle,
+  collectPageErrors,
+  hasBrowser,
+  launchBrowser,
+  seriousAxeViolations,
+  waitForPortal,
+} from './browser.js';
+
+describe.skipIf(!hasBrowser)(browserSuiteTitle('meetings in a browser'), () => {
+  let server: AccountsServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startAccountsServer();
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A page signed in as a secretariat administrator who has passed two-factor authentication
+   * (the session is made in the database: signing in is the accounts test's subject). */
+  async function adminPage(): Promise<Page> {
+    const { buildSession } = await import('../../src/server/testing/factories.js');
+    const admin = await createUser(server.db, { role: 'secretariat-admin' });
+    const cookie = await buildSession(server.db, admin.id, { secondFactor: true });
+    const [name, value] = cookie.split('=') as [string, string];
+    await browser.context.addCookies([{ name, value, url: server.url }]);
+    // The portal asks who is signed in only when it remembers signing in (signedInHint.ts).
+    await browser.context.addInitScript(() => window.localStorage.setItem('mispa.signedIn', '1'));
+    return browser.context.newPage();
+  }
+
+  async function expectAccessible(page: Page) {
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  }
+
+  it('lets the secretariat create a meeting, convene it and open registration; the page and the feed show it', {
+    timeout: 180_000,
+  }, async () => {
+    const page = await adminPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/en/meetings/new`);
+    await waitForPortal(page);
+    const form = page.locator('form.meeting-form');
+    await form.waitFor();
+    await expectAccessible(page);
+
+    // Sent with a field missing first: the form says which, and nothing is created.
+    await form.getByLabel('Number (Roman numeral)').fill('IX');
+    await form.getByRole('button', { name: 'Create the draft' }).click();
+    await expect(form.locator('.field__error').first().textContent()).resolves.toBeTruthy();
+
+    await form
+      .getByRole('textbox', { name: 'English', exact: true })
+      .fill('Ninth Meeting of Ministers Responsible for Public Security');
+    await form
+      .getByRole('textbox', { name: 'Español', exact: true })
+      .fill('Novena Reunión de Ministros en Materia de Seguridad Pública');
+    await form.getByLabel('Host state', { exact: true }).selectOption('pe');
+    await form.getByLabel('City', { exact: true }).fill('Lima');
+    await form.getByLabel('Venue', { exact: true }).fill('Centro de Convenciones de Lima');
+    await form.getByLabel('Time zone of the venue').selectOption('America/Lima');
+    await form.getByLabel('Start', { exact: true }).fill('2030-10-07T09:00');
+    await form.getByLabel('End', { exact: true }).fill('2030-10-08T18:00');
+    await form.getByLabel('Registration deadline', { exact: true }).fill('2030-09-20T23:59');
+    await form.locator('input[name="pillars"][value="prevention"]').check();
+    await form.getByRole('button', { name: 'Create the draft' }).click();
+
+    await page.waitForURL(`${server.url}/en/meetings/mispa-ix`);
+    await waitForPortal(page);
+    const badges = page.getByRole('list', { name: 'Kind and status' });
+    await expect(badges.textContent()).resolves.toContain('Draft');
+
+    for (const [button, status] of [
+      ['Convene', 'Convened'],
+      ['Open registration', 'Registration open'],
+    ] as const) {
+      await page.getByRole('button', { name: button, exact: true }).click();
+      // Asked first: the confirmation takes the focus, so Enter confirms it.
+      await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(`Yes: ${button}`);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => badges.textContent(), { timeout: 10_000 }).toContain(status);
+    }
+
+    const main = page.getByRole('main');
+    await expect(main.textContent()).resolves.toContain('Centro de Convenciones de Lima');
+    await expect(main.textContent()).resolves.toContain('At the venue (America/Lima)');
+    // Only the steps allowed now are offered.
+    await expect(page.getByRole('button', { name: 'Convene', exact: true }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Close registration', exact: true }).count()).resolves.toBe(1);
+    const nav = page.getByRole('navigation', { name: 'Pages of this meeting' });
+    await expect(nav.getByRole('link', { name: 'Agenda' }).getAttribute('href')).resolves.toBe(
+      '/en/meetings/mispa-ix/agenda',
+    );
+    const addToCalendar = main.getByRole('link', { name: 'Add to calendar' });
+    await expect(addToCalendar.getAttribute('href')).resolves.toBe('/api/v1/meetings/mispa-ix/calendar.ics?lang=en');
+    await expectAccessible(page);
+
+    // At 360 px nothing scrolls sideways.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expect(
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).resolves.toBeLessThanOrEqual(0);
+
+    // Anyone can subscribe: the public feed carries the meeting at the venue's time.
+    const feed = await (await fetch(`${server.url}/api/v1/calendar.ics`)).text();
+    const unfolded = feed.replace(/\r\n[ \t]/g, '');
+    expect(unfolded).toContain('SUMMARY:MISPA IX — Ninth Meeting of Ministers Responsible for Public Security');
+    expect(unfolded).toContain('DTSTART;TZID=America/Lima:20301007T090000');
+
+    await page.goto(`${server.url}/es/calendar`);
+    await waitForPortal(page);
+    const upcoming = page.getByRole('region', { name: 'Próximas reuniones' });
+    await expect(upcoming.textContent()).resolves.toContain('MISPA IX');
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
