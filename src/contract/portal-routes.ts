@@ -4,6 +4,15 @@ export const PORTAL_PATHS = [
   '/',
   '/meetings',
   '/meetings/:slug',
+  // Meetings run on the platform (issue 4): the secretariat's forms, and the public calendar.
+  '/meetings/new',
+  '/meetings/:slug/edit',
+  '/meetings/:slug/documents',
+  '/meetings/:slug/registration',
+  '/meetings/:slug/participants',
+  '/meetings/:slug/agenda',
+  '/meetings/:slug/records',
+  '/calendar',
   '/documents',
   '/documents/:slug',
   '/technical-groups',
@@ -24,5 +33,6 @@ export const PORTAL_PATHS = [
   '/admin/users',
   '/admin/users/:id',
   '/admin/audit',
+  '/admin/partners',
 ] as const;
 export type PortalPath = (typeof PORTAL_PATHS)[number];

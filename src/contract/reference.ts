@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IsoDateSchema, LocalizedTextSchema, PageQuerySchema, SourceSchema } from './common.js';
+import { IsoDateSchema, LocalizedTextSchema, PageQuerySchema, ProblemSchema, SourceSchema } from './common.js';
+import { MeetingEditableSchema, MeetingStatusSchema, meetingOperationalFields, TransitionSchema } from './meetings.js';
 
 export const SUBREGIONS = ['north-america', 'central-america', 'caribbean', 'south-america'] as const;
 export const SubregionSchema = z.enum(SUBREGIONS);
@@ -101,6 +102,8 @@ export const MeetingSchema = MeetingRefSchema.extend({
   endDate: IsoDateSchema.nullable(),
   documents: z.array(DocumentRefSchema),
   bodies: z.array(BodyCreatedSchema),
+  ...meetingOperationalFields,
+  technicalGroup: TechnicalGroupRefSchema.nullable().meta({ description: 'The group of a technical-group meeting' }),
 }).meta({ id: 'Meeting' });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
@@ -108,8 +111,19 @@ export const MeetingDetailSchema = MeetingSchema.extend({
   summary: LocalizedTextSchema.nullable(),
   pillars: z.array(PillarRefSchema),
   sources: z.array(SourceSchema),
+  editable: MeetingEditableSchema.nullable().meta({
+    description: 'The meeting as the secretariat typed it (names per language, wall-clock times); null when read-only',
+  }),
 }).meta({ id: 'MeetingDetail' });
 export type MeetingDetail = z.infer<typeof MeetingDetailSchema>;
+
+/** A refused change: a stale version or a transition the lifecycle does not allow now. */
+export const MeetingConflictSchema = ProblemSchema.extend({
+  currentVersion: z.number().int().optional().meta({ description: 'The version the meeting is at now' }),
+  currentStatus: MeetingStatusSchema.optional(),
+  allowedTransitions: z.array(TransitionSchema).optional(),
+  current: MeetingDetailSchema.optional().meta({ description: 'The meeting as it is now' }),
+}).meta({ id: 'MeetingConflict' });
 
 export const DocumentSchema = DocumentRefSchema.extend({
   meeting: MeetingRefSchema,
@@ -150,6 +164,10 @@ export const PartnerSchema = z
     name: LocalizedTextSchema,
     website: z.url().nullable(),
     pillars: z.array(PillarRefSchema),
+    managedBy: z
+      .enum(['reference', 'platform'])
+      .meta({ description: 'reference: from the public sources, read-only; platform: kept by the secretariat' }),
+    logoUrl: z.string().nullable().meta({ description: 'Where the logo is served; null when there is none' }),
   })
   .meta({ id: 'Partner' });
 export type Partner = z.infer<typeof PartnerSchema>;

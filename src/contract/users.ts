@@ -179,6 +179,28 @@ export type PasswordResetRequest = z.infer<typeof PasswordResetRequestSchema>;
 export const PasswordResetSchema = z.object({ password: PasswordSchema }).strict().meta({ id: 'PasswordReset' });
 export type PasswordReset = z.infer<typeof PasswordResetSchema>;
 
+/** Changes to one's own account (PATCH /me): only the fields given change. */
+export const AccountUpdateSchema = z
+  .object({
+    displayName: DisplayNameSchema.optional().meta({ description: '1–200 characters, trimmed, no control characters' }),
+    preferredLang: LangSchema.optional().meta({ description: 'Language of the e-mails and of the portal' }),
+  })
+  .strict()
+  .meta({ id: 'AccountUpdate' });
+export type AccountUpdate = z.infer<typeof AccountUpdateSchema>;
+
+export const PasswordChangeSchema = z
+  .object({
+    currentPassword: z
+      .string({ error: 'is required' })
+      .min(1, { error: 'is required' })
+      .max(PASSWORD_MAX_LENGTH, { error: `must be at most ${PASSWORD_MAX_LENGTH} characters long` }),
+    newPassword: PasswordSchema,
+  })
+  .strict()
+  .meta({ id: 'PasswordChange' });
+export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
+
 // PostgreSQL cannot hold NUL in text; such a value can match nothing.
 const noNul = (value: string) => !value.includes('\0');
 

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyEtag from '@fastify/etag';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
@@ -13,21 +15,37 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import type { Database } from './db/schema.js';
+import { type FilesConfig, fileStore, multipartLimits } from './files/index.js';
 import { registerCsrfProtection } from './http/csrf.js';
 import { requestLang } from './http/lang.js';
 import { message } from './http/messages.js';
 import { registerPortal } from './http/portal.js';
 import { registerProblemHandlers, sendProblem } from './http/problems.js';
+import { requestIdOf } from './http/request-id.js';
 import { registerStrictTransportSecurity } from './http/security-headers.js';
-import type { Mailer } from './mail/mailer.js';
+import { DEFAULT_MAIL_FROM, type Mailer, outboxMailer } from './mail/mailer.js';
+import { agendaRoutes } from './modules/agenda/routes.js';
+import { agendaService } from './modules/agenda/service.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { auditService } from './modules/audit/service.js';
+import { accountRoutes } from './modules/auth/account-routes.js';
+import { accountService } from './modules/auth/account-service.js';
+import { DEFAULT_PUBLIC_URL } from './modules/auth/links.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { authService } from './modules/auth/service.js';
+import { publishedService } from './modules/delegations/published.js';
+import { delegationsRoutes } from './modules/delegations/routes.js';
+import { delegationsService } from './modules/delegations/service.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { referenceModules } from './modules/index.js';
+import { meetingDocumentsRoutes } from './modules/meeting-documents/routes.js';
+import { meetingDocumentsService } from './modules/meeting-documents/service.js';
+import { meetingRecordsRoutes } from './modules/meeting-records/routes.js';
+import { meetingRecordsService } from './modules/meeting-records/service.js';
+import { meetingsModule, type ReminderOptions } from './modules/meetings/index.js';
+import { partnersRoutes } from './modules/partners/routes.js';
+import { partnersService } from './modules/partners/service.js';
 import { sessionsRoutes } from './modules/sessions/routes.js';
 import { sessionsService } from './modules/sessions/service.js';
 import { tokensRoutes } from './modules/tokens/routes.js';
@@ -36,6 +54,7 @@ import { twoFactorRoutes } from './modules/two-factor/routes.js';
 import { twoFactorService } from './modules/two-factor/service.js';
 import { accountModules } from './modules/users/index.js';
 import { registerGuard } from './policy/guard.js';
+import { schedulePruning } from './security/rate-limit.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -46,8 +65,8 @@ export interface AppOptions {
   /** Time as the services see it; tests pass a fixed or moving clock. */
   clock?: () => Date;
   logger?: FastifyServerOptions['logger'];
-  /** Seals two-factor secrets at rest and keys the opaque session ids (MISPA_SECRET_KEY, read
-   * from the environment when not given); without one, secrets are stored as they are. */
+  /** Seals two-factor secrets at rest and keys the opaque session ids (MISPA_SECRET_KEY, from
+   * config.ts); without one, secrets are stored as they are. */
   secretKey?: string | undefined;
   /** Which reverse proxies to believe about the client's address and protocol (MISPA_TRUST_PROXY). */
   trustProxy?: FastifyServerOptions['trustProxy'];
@@ -57,6 +76,12 @@ export interface AppOptions {
   publicUrl?: string;
   /** Demo mode: demo users are loaded and the portal shows a banner (MISPA_DEMO, --demo). */
   demo?: boolean;
+  /** The meeting reminder job: how often it runs and how many days before the deadline it
+   * reminds; false turns it off. */
+  meetingReminders?: ReminderOptions | false;
+  /** Uploaded files (MISPA_FILES_DIR, MISPA_UPLOAD_MAX_BYTES); without it, a folder under the
+   * system's temporary folder and 25 MB. */
+  files?: FilesConfig;
 }
 
 /** The composition root: a Fastify instance with every module registered, not listening. */
@@ -64,8 +89,9 @@ export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
-    genReqId: () => uuidv7(),
-    requestIdHeader: 'x-request-id',
+    // genReqId alone decides: Fastify would take any x-request-id header as it comes.
+    genReqId: requestIdOf,
+    requestIdHeader: false,
     // Query strings like ?pillar=a&pillar=b must not turn into arrays the schemas do not expect.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2000 },
     bodyLimit: 1024 * 1024,
@@ -119,6 +145,11 @@ export async function buildApp(options: AppOptions) {
   registerStrictTransportSecurity(app);
   await app.register(fastifyEtag, { weak: true });
   await app.register(fastifyCookie);
+  const files = fileStore(
+    options.files ?? { dir: path.join(os.tmpdir(), `mispa-files-${process.pid}`), maxBytes: 25 * 1024 * 1024 },
+  );
+  // Uploads are streamed by the files module; these limits stop a body before it is read whole.
+  await app.register(fastifyMultipart, { limits: multipartLimits(files.config) });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -149,6 +180,10 @@ export async function buildApp(options: AppOptions) {
 
   const deps = { db: options.db, clock: options.clock ?? (() => new Date()) };
   const auth = authService(deps);
+  const stopPruning = schedulePruning(options.db, deps.clock, (error) =>
+    app.log.warn({ err: error }, 'expired rate-limit counters could not be deleted'),
+  );
+  app.addHook('onClose', async () => stopPruning());
   // Cross-site requests are refused before the guard spends a database query on them.
   registerCsrfProtection(app);
   registerGuard(app, auth.authenticate);
@@ -156,16 +191,31 @@ export async function buildApp(options: AppOptions) {
   await app.register(healthRoutes({ db: options.db, engine: options.engine, version: options.version }), {
     prefix: '/api',
   });
+  const meetings = meetingsModule({
+    ...deps,
+    log: app.log,
+    mailer: options.mailer?.(app.log) ?? outboxMailer({ log: app.log, outboxDir: null, from: DEFAULT_MAIL_FROM }),
+    publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
+    reminders: options.meetingReminders,
+  });
+  app.addHook('onClose', async () => meetings.stop());
   await app.register(
     async (api) => {
       await api.register(authRoutes(auth));
-      const keyed = { ...deps, secretKey: options.secretKey ?? process.env.MISPA_SECRET_KEY };
+      await api.register(accountRoutes(accountService({ ...deps, present: auth.me })));
+      const keyed = { ...deps, secretKey: options.secretKey };
       await api.register(twoFactorRoutes(twoFactorService(keyed)));
       await api.register(tokensRoutes(tokensService(deps)));
       await api.register(sessionsRoutes(sessionsService(keyed)));
       await api.register(auditRoutes(auditService(deps)));
+      await api.register(agendaRoutes(agendaService(deps)));
+      await api.register(meetingRecordsRoutes(meetingRecordsService(deps)));
+      await api.register(meetingDocumentsRoutes(meetingDocumentsService(deps), files));
+      await api.register(delegationsRoutes(delegationsService(deps), publishedService(deps), files));
       for (const register of referenceModules(deps)) await api.register(register);
+      await api.register(partnersRoutes(partnersService(deps), files));
       for (const register of accountModules({ ...options, ...deps, log: app.log })) await api.register(register);
+      await api.register(meetings.routes);
     },
     { prefix: '/api/v1' },
   );

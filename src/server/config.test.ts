@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTrustProxy, readConfig } from './config.js';
+import { parseSecretKey, parseTrustProxy, parseUploadMaxBytes, readConfig } from './config.js';
 import { ConfigError, parseDatabaseUrl, redact } from './db/connection.js';
 
 describe('DATABASE_URL', () => {
@@ -67,4 +67,51 @@ describe('MISPA_TRUST_PROXY', () => {
     expect(() => parseTrustProxy(value)).toThrow(ConfigError);
     expect(() => parseTrustProxy(value)).toThrow(/^MISPA_TRUST_PROXY must be [^\n]*\)\.$/);
   });
+});
+
+describe('MISPA_SECRET_KEY', () => {
+  const key = 'k'.repeat(32);
+
+  it('is absent when unset or empty, and read as it is when long enough', () => {
+    expect(readConfig({}, '/app').secretKey).toBeUndefined();
+    expect(readConfig({ MISPA_SECRET_KEY: '' }, '/app').secretKey).toBeUndefined();
+    expect(readConfig({ MISPA_SECRET_KEY: key }, '/app').secretKey).toBe(key);
+    expect(parseSecretKey(`${key} with more`)).toBe(`${key} with more`);
+  });
+
+  it.each(['short', 'k'.repeat(31)])('refuses %s with one clear sentence that does not repeat it', (value) => {
+    expect(() => readConfig({ MISPA_SECRET_KEY: value }, '/app')).toThrow(ConfigError);
+    expect(() => parseSecretKey(value)).toThrow(
+      new RegExp(`^MISPA_SECRET_KEY must be at least 32 characters long \\(got ${value.length}\\); [^\\n]*\\.$`),
+    );
+    try {
+      parseSecretKey(value);
+    } catch (error) {
+      expect((error as Error).message).not.toContain(value);
+    }
+  });
+});
+
+describe('MISPA_FILES_DIR and MISPA_UPLOAD_MAX_BYTES', () => {
+  it('default to data/files under the root and 25 MB', () => {
+    expect(readConfig({}, '/app').files).toEqual({ dir: '/app/data/files', maxBytes: 25 * 1024 * 1024 });
+  });
+
+  it('read a folder relative to the root or absolute, and a size in bytes', () => {
+    expect(readConfig({ MISPA_FILES_DIR: 'uploads', MISPA_UPLOAD_MAX_BYTES: '1048576' }, '/app').files).toEqual({
+      dir: '/app/uploads',
+      maxBytes: 1048576,
+    });
+    expect(readConfig({ MISPA_FILES_DIR: '/srv/files' }, '/app').files.dir).toBe('/srv/files');
+  });
+
+  it.each(['0', '1023', '25MB', '-5', '1.5', '2000000000'])(
+    'refuses an upload limit of %s with one sentence',
+    (value) => {
+      expect(() => parseUploadMaxBytes(value)).toThrow(ConfigError);
+      expect(() => readConfig({ MISPA_UPLOAD_MAX_BYTES: value }, '/app')).toThrow(
+        /^MISPA_UPLOAD_MAX_BYTES must be a whole number of bytes from 1024 to 1073741824 \(got "[^"]*"\)\.$/,
+      );
+    },
+  );
 });

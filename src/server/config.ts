@@ -13,6 +13,41 @@ export interface Config {
   trustProxy: boolean | string[];
   /** Links, e-mail and demo mode (modules/users/config.ts). */
   accounts: AccountsConfig;
+  /** MISPA_SECRET_KEY: seals two-factor secrets at rest and keys the public session ids. */
+  secretKey: string | undefined;
+  /** Uploaded files: where they are kept (MISPA_FILES_DIR) and the largest accepted (MISPA_UPLOAD_MAX_BYTES). */
+  files: { dir: string; maxBytes: number };
+}
+
+/** 25 MB: a long report with pictures, far below what would strain the disk or a slow link. */
+export const DEFAULT_UPLOAD_MAX_BYTES = 25 * 1024 * 1024;
+
+/** MISPA_UPLOAD_MAX_BYTES: a whole number of bytes from 1 KiB to 1 GiB. */
+export function parseUploadMaxBytes(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_UPLOAD_MAX_BYTES;
+  const bytes = Number(value);
+  if (!/^\d+$/.test(value.trim()) || bytes < 1024 || bytes > 1024 ** 3) {
+    throw new ConfigError(
+      `MISPA_UPLOAD_MAX_BYTES must be a whole number of bytes from 1024 to 1073741824 (got "${value}").`,
+    );
+  }
+  return bytes;
+}
+
+export const SECRET_KEY_MIN_LENGTH = 32;
+
+/**
+ * MISPA_SECRET_KEY: unset (or empty) runs without one; otherwise at least 32 characters, so the
+ * keys derived from it cannot be guessed. The value is never repeated in the error.
+ */
+export function parseSecretKey(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < SECRET_KEY_MIN_LENGTH) {
+    throw new ConfigError(
+      `MISPA_SECRET_KEY must be at least ${SECRET_KEY_MIN_LENGTH} characters long (got ${value.length}); make one with: openssl rand -base64 48.`,
+    );
+  }
+  return value;
 }
 
 /**
@@ -57,5 +92,10 @@ export function readConfig(env: NodeJS.ProcessEnv, root: string, argv: readonly 
     logLevel,
     trustProxy: parseTrustProxy(env.MISPA_TRUST_PROXY),
     accounts: readAccountsConfig(env, argv, root, port),
+    secretKey: parseSecretKey(env.MISPA_SECRET_KEY),
+    files: {
+      dir: path.resolve(root, env.MISPA_FILES_DIR || 'data/files'),
+      maxBytes: parseUploadMaxBytes(env.MISPA_UPLOAD_MAX_BYTES),
+    },
   };
 }

@@ -39,6 +39,8 @@ async function main() {
     mailer: (log) => createMailer(config.accounts.mail, log),
     publicUrl: config.accounts.publicUrl,
     demo: config.accounts.demo.enabled,
+    secretKey: config.secretKey,
+    files: config.files,
   });
   app.addHook('onClose', () => handle.close());
 

@@ -30,6 +30,15 @@ describe.skipIf(!hasBrowser)(
       const slugs = await sampleSlugs(server.url);
       const slugFor: Record<string, string> = {
         '/meetings/:slug': slugs.meeting,
+        // A visitor sees the sign-in notice there: the form itself is checked in meetings.e2e.test.ts.
+        '/meetings/:slug/edit': slugs.meeting,
+        '/meetings/:slug/documents': slugs.meeting,
+        // A visitor sees the sign-in notice on /registration: the form and the queue are checked in
+        // delegations.e2e.test.ts. The historic meeting's list of participants is empty.
+        '/meetings/:slug/registration': slugs.meeting,
+        '/meetings/:slug/participants': slugs.meeting,
+        '/meetings/:slug/agenda': slugs.meeting,
+        '/meetings/:slug/records': slugs.meeting,
         '/documents/:slug': slugs.document,
         '/technical-groups/:slug': slugs.group,
         '/member-states/:slug': slugs.state,

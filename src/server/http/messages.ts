@@ -33,6 +33,22 @@ const en = {
   'entity.grant': 'grant',
   'entity.invitation': 'invitation',
   'entity.partner-organisation': 'partner organisation',
+  'meeting.stale.title': 'Changed by someone else',
+  'meeting.stale.detail':
+    'This meeting was changed after you read it: you sent version {sent}, it is now at version {current}. Reload it and make your change again.',
+  'meeting.transition.title': 'Not possible in the meeting’s current status',
+  'meeting.transition.detail':
+    'The meeting is "{status}", so it cannot be taken through "{transition}". From "{status}" the lifecycle allows: {allowed}.',
+  'meeting.noTransition': 'nothing more (the meeting is closed)',
+  'meeting.readOnly.title': 'Historic meeting',
+  'meeting.readOnly.detail':
+    'The meeting "{slug}" is part of the historic record of the process (reference data): it cannot be changed on the platform.',
+  'meeting.closed.title': 'Meeting closed',
+  'meeting.closed.detail': 'The meeting "{slug}" is {status}: its details can no longer be changed.',
+  'meeting.exists.title': 'Meeting already exists',
+  'meeting.exists.detail': 'There is already a meeting "{slug}". Choose another number, or edit that meeting.',
+  'meeting.versionRequired': 'is required: send the version you read (or an If-Match header)',
+  'meeting.versionMismatch': 'differs from the If-Match header; send one version',
   'rateLimited.title': 'Too many attempts',
   'rateLimited.detail': 'Too many attempts; try again in {minutes} minutes.',
   'rateLimited.minute.title': 'Too many attempts',
@@ -41,6 +57,7 @@ const en = {
   'password.too-long': 'must be at most {max} characters long',
   'password.common': 'is one of the most common passwords, which are tried first by attackers; choose another',
   'password.email': 'must not contain the account’s e-mail address',
+  'account.wrongPassword': 'is not your current password',
   'invitation.expired.title': 'Invitation expired',
   'invitation.expired.detail': 'This invitation link has expired. Ask the secretariat to send a new one.',
   'invitation.used.title': 'Invitation already used',
@@ -89,6 +106,132 @@ const en = {
     'You already have {max} active API tokens, the most allowed. Revoke one you no longer use first.',
   'sessions.notFound.title': 'No such session',
   'sessions.notFound.detail': 'You have no open session with id "{id}".',
+  'files.tooLarge.title': 'File too large',
+  'files.tooLarge.detail': 'The file is larger than {max}, the most allowed.',
+  'files.tooManyParts.title': 'Too many parts',
+  'files.tooManyParts.detail': 'Send one file, in the field "file", and at most a few short text fields.',
+  'files.notMultipart.title': 'Not a file upload',
+  'files.notMultipart.detail': 'Send the file as multipart/form-data, in the field "file".',
+  'files.executable.title': 'Program refused',
+  'files.executable.detail':
+    'This file is a program ({format}), not a document, whatever its name says. It was refused.',
+  'files.unsupported.title': 'File type not allowed',
+  'files.unsupported.detail':
+    'The file’s content is not one of the allowed types ({allowed}). The type is read from the content, not from the file name.',
+  'files.archive.entries.title': 'Archive refused',
+  'files.archive.entries.detail': 'The file is an archive with more entries than any document has. It was refused.',
+  'files.archive.size.title': 'Archive refused',
+  'files.archive.size.detail':
+    'The file is an archive whose contents would expand to more than any document needs. It was refused.',
+  'files.archive.ratio.title': 'Archive refused',
+  'files.archive.ratio.detail':
+    'The file is an archive compressed far more than any real document (a “zip bomb”). It was refused.',
+  'meetingDocuments.notFound.title': 'No such meeting document',
+  'meetingDocuments.notFound.detail': 'This meeting has no document with id "{id}".',
+  'meetingDocuments.revisionNotFound.title': 'No such revision',
+  'meetingDocuments.revisionNotFound.detail': 'Document {symbol} has no revision {revision}.',
+  'meetingDocuments.fileNotFound.title': 'No file in this language',
+  'meetingDocuments.fileNotFound.detail': 'Document {symbol} has no file in the language "{lang}".',
+  'meetingDocuments.stale.title': 'Changed meanwhile',
+  'meetingDocuments.stale.detail':
+    'Someone else changed this document meanwhile (it is at version {current}; you sent {sent}). Reload it and make your change again.',
+  'meetingDocuments.busy.title': 'Try again',
+  'meetingDocuments.busy.detail': 'Other documents were being added at the same moment; add this one again.',
+  'meetingDocuments.agendaItem': 'is not an agenda item of this meeting',
+  'meetingDocuments.versionRequired': 'is required: send the version you read, or an If-Match header',
+  // Delegations and the published list of participants (issue 4).
+  'delegation.notFound.title': 'No such delegation',
+  'delegation.notFound.detail': 'This meeting has no delegation with id "{id}" that you may see.',
+  'delegation.changeNotFound.title': 'No such change',
+  'delegation.changeNotFound.detail': 'This delegation has no change with id "{id}".',
+  'delegation.stale.title': 'Changed since you read it',
+  'delegation.stale.detail':
+    'Someone else changed this record: it is now at version {current}, and you sent version {sent}. Look at the current record, then make your change again.',
+  'delegation.notOpen.title': 'Registration is not open',
+  'delegation.notOpen.detail':
+    'The meeting is {status}: registrations are accepted and changed only from the opening of registration until the meeting ends.',
+  'delegation.deadline.title': 'Registration deadline passed',
+  'delegation.deadline.detail':
+    'The registration deadline ({deadline}) has passed; ask the secretariat to register the delegation.',
+  'delegation.exists.title': 'Already registered',
+  'delegation.exists.detail':
+    'This state or organisation already has a registration for this meeting; edit that one instead.',
+  'delegation.status.title': 'Not possible in this status',
+  'delegation.status.detail': 'The registration is {status}; this needs it to be one of: {allowed}.',
+  'delegation.changeDecided.title': 'Change already decided',
+  'delegation.changeDecided.detail': 'This change has already been approved or rejected.',
+  'delegation.needsParticipants': 'must list at least one participant before the registration is submitted',
+  'delegation.needsHead': 'must name the head of delegation before the registration is submitted',
+  'delegation.required': 'is required for category {category}',
+  'delegation.leftOut': 'must be left out for category {category}',
+  'delegation.reasonRequired': 'is required to reject a change',
+  'participants.column.category': 'Category',
+  'participants.column.group': 'State or organisation',
+  'participants.column.role': 'Role',
+  'participants.column.name': 'Name',
+  'participants.column.title': 'Title',
+  'participants.column.institution': 'Institution',
+  'participants.category.delegation': 'Delegations of member states',
+  'participants.category.observer': 'Observers',
+  'participants.category.secretariat': 'Secretariat',
+  'participants.category.press': 'Press',
+  'participants.category.guest': 'Guests',
+  'participants.role.head': 'Head of delegation',
+  'participants.role.alternate': 'Alternate',
+  'participants.role.adviser': 'Adviser',
+  'participants.role.member': 'Member',
+  'participants.pdf.title': 'List of participants',
+  'participants.pdf.empty': 'No participant has been accredited yet.',
+  'delegation.noCredentials.title': 'No credentials',
+  'delegation.noCredentials.detail': 'No credentials have been uploaded for delegation "{id}" yet.',
+  'delegation.versionRequired':
+    'is required: send the version you read as If-Match: "<version>" or as a field before the file',
+  // Agenda and minutes of meetings (issue 4).
+  'agenda.frozen.title': 'Agenda frozen',
+  'agenda.frozen.detail':
+    'The meeting is {status}, so its agenda is frozen. A secretariat administrator may still change it by sending "override": true; the change is audited as an override.',
+  'agenda.stale.title': 'Changed since you read it',
+  'agenda.stale.detail':
+    'Someone changed this agenda item since you read it; it is now at version {version}. Reload it, then make your change again.',
+  'agenda.orderStale.title': 'Agenda changed since you read it',
+  'agenda.orderStale.detail':
+    'The agenda changed since you read it (an item was added, removed, edited or moved). Reload it and reorder again.',
+  'agenda.itemNotFound.title': 'No such agenda item',
+  'agenda.itemNotFound.detail': 'This meeting’s agenda has no item with id "{id}".',
+  'agenda.linkNotFound.title': 'Document not linked',
+  'agenda.linkNotFound.detail': 'The document "{id}" is not linked to this agenda item.',
+  'records.stale.title': 'Changed since you read it',
+  'records.stale.detail': 'Someone changed this record since you read it. Reload it, then make your change again.',
+  'records.wrongStatus.title': 'Not possible in this state',
+  'records.wrongStatus.detail':
+    'The newest version is {status}: only a draft can be shared, and only a draft or shared version can be made final.',
+  'records.notShared.title': 'Not open for comment',
+  'records.notShared.detail':
+    'This version is {status}: comments are taken only while a version is shared with the delegations.',
+  'records.notFound.title': 'No such version',
+  'records.notFound.detail': 'There is no version {version} of the {kind} of this meeting that you may read.',
+  'records.none.title': 'Nothing written yet',
+  'records.none.detail': 'There are no {kind} of this meeting yet: write a draft first.',
+  'decisions.notFound.title': 'No such decision',
+  'decisions.notFound.detail': 'This meeting has no decision with id "{id}".',
+  'decisions.stale.title': 'Changed since you read it',
+  'decisions.stale.detail': 'Someone changed this decision since you read it. Reload it, then make your change again.',
+  'partner.notFound.title': 'No such partner organisation',
+  'partner.notFound.detail': 'There is no partner organisation "{slug}".',
+  'partner.readOnly.title': 'Reference partner',
+  'partner.readOnly.detail':
+    'The partner organisation "{slug}" comes from the public reference data: it cannot be changed or deleted on the platform.',
+  'partner.exists.title': 'Partner organisation already exists',
+  'partner.exists.detail': 'There is already a partner organisation "{slug}". Choose another slug, or edit that one.',
+  'partner.inUse.title': 'Partner organisation in use',
+  'partner.inUse.detail':
+    'The partner organisation "{slug}" cannot be deleted: {grants} role grant(s) (revoked ones stay on record) and {delegations} meeting delegation(s) point at it.',
+  'partner.stale.title': 'Changed since you read it',
+  'partner.stale.detail':
+    'This partner organisation was changed after you read it (you sent {sent}; it was last changed at {current}). Reload it, then make your change again.',
+  'partner.noLogo.title': 'No logo',
+  'partner.noLogo.detail': 'The partner organisation "{slug}" has no logo.',
+  'partner.unknownPillar': 'names no pillar "{code}"; use one of {allowed}',
 };
 type Messages = typeof en;
 
@@ -123,6 +266,22 @@ const es: Messages = {
   'entity.grant': 'permiso',
   'entity.invitation': 'invitación',
   'entity.partner-organisation': 'organización asociada',
+  'meeting.stale.title': 'Modificada por otra persona',
+  'meeting.stale.detail':
+    'Esta reunión se modificó después de que usted la leyera: envió la versión {sent} y ahora está en la versión {current}. Vuelva a cargarla y haga de nuevo su cambio.',
+  'meeting.transition.title': 'No es posible en el estado actual de la reunión',
+  'meeting.transition.detail':
+    'La reunión está en el estado "{status}", por lo que no admite "{transition}". Desde "{status}" el ciclo de vida permite: {allowed}.',
+  'meeting.noTransition': 'nada más (la reunión está cerrada)',
+  'meeting.readOnly.title': 'Reunión histórica',
+  'meeting.readOnly.detail':
+    'La reunión "{slug}" forma parte del registro histórico del proceso (datos de referencia): no puede modificarse en la plataforma.',
+  'meeting.closed.title': 'Reunión cerrada',
+  'meeting.closed.detail': 'La reunión "{slug}" está en el estado {status}: sus datos ya no pueden modificarse.',
+  'meeting.exists.title': 'La reunión ya existe',
+  'meeting.exists.detail': 'Ya existe una reunión "{slug}". Elija otro número o edite esa reunión.',
+  'meeting.versionRequired': 'es obligatorio: envíe la versión que leyó (o un encabezado If-Match)',
+  'meeting.versionMismatch': 'no coincide con el encabezado If-Match; envíe una sola versión',
   'rateLimited.title': 'Demasiados intentos',
   'rateLimited.detail': 'Demasiados intentos; vuelva a intentarlo dentro de {minutes} minutos.',
   'rateLimited.minute.title': 'Demasiados intentos',
@@ -131,6 +290,7 @@ const es: Messages = {
   'password.too-long': 'debe tener como máximo {max} caracteres',
   'password.common': 'es una de las contraseñas más comunes, las primeras que prueban los atacantes; elija otra',
   'password.email': 'no debe contener la dirección de correo de la cuenta',
+  'account.wrongPassword': 'no es su contraseña actual',
   'invitation.expired.title': 'Invitación vencida',
   'invitation.expired.detail': 'Este enlace de invitación ha vencido. Pida a la secretaría que le envíe uno nuevo.',
   'invitation.used.title': 'Invitación ya utilizada',
@@ -179,6 +339,139 @@ const es: Messages = {
     'Ya tiene {max} tokens de API activos, el máximo permitido. Revoque primero uno que ya no use.',
   'sessions.notFound.title': 'Sesión inexistente',
   'sessions.notFound.detail': 'No tiene ninguna sesión abierta con el identificador "{id}".',
+  'files.tooLarge.title': 'Archivo demasiado grande',
+  'files.tooLarge.detail': 'El archivo supera {max}, el máximo permitido.',
+  'files.tooManyParts.title': 'Demasiadas partes',
+  'files.tooManyParts.detail':
+    'Envíe un solo archivo, en el campo "file", y como mucho algunos campos de texto breves.',
+  'files.notMultipart.title': 'No es una carga de archivo',
+  'files.notMultipart.detail': 'Envíe el archivo como multipart/form-data, en el campo "file".',
+  'files.executable.title': 'Programa rechazado',
+  'files.executable.detail':
+    'Este archivo es un programa ({format}), no un documento, diga lo que diga su nombre. Fue rechazado.',
+  'files.unsupported.title': 'Tipo de archivo no permitido',
+  'files.unsupported.detail':
+    'El contenido del archivo no es de ninguno de los tipos permitidos ({allowed}). El tipo se determina por el contenido, no por el nombre del archivo.',
+  'files.archive.entries.title': 'Archivo comprimido rechazado',
+  'files.archive.entries.detail':
+    'El archivo es un archivo comprimido con más entradas de las que tiene cualquier documento. Fue rechazado.',
+  'files.archive.size.title': 'Archivo comprimido rechazado',
+  'files.archive.size.detail':
+    'El archivo es un archivo comprimido cuyo contenido ocuparía mucho más de lo que necesita cualquier documento. Fue rechazado.',
+  'files.archive.ratio.title': 'Archivo comprimido rechazado',
+  'files.archive.ratio.detail':
+    'El archivo es un archivo comprimido mucho más de lo que lo está cualquier documento real (una «bomba zip»). Fue rechazado.',
+  'meetingDocuments.notFound.title': 'Documento de reunión inexistente',
+  'meetingDocuments.notFound.detail': 'Esta reunión no tiene ningún documento con el identificador "{id}".',
+  'meetingDocuments.revisionNotFound.title': 'Revisión inexistente',
+  'meetingDocuments.revisionNotFound.detail': 'El documento {symbol} no tiene la revisión {revision}.',
+  'meetingDocuments.fileNotFound.title': 'Ningún archivo en este idioma',
+  'meetingDocuments.fileNotFound.detail': 'El documento {symbol} no tiene ningún archivo en el idioma "{lang}".',
+  'meetingDocuments.stale.title': 'Modificado entretanto',
+  'meetingDocuments.stale.detail':
+    'Otra persona modificó este documento entretanto (está en la versión {current}; usted envió {sent}). Vuelva a cargarlo y haga de nuevo su cambio.',
+  'meetingDocuments.busy.title': 'Inténtelo de nuevo',
+  'meetingDocuments.busy.detail': 'Se estaban añadiendo otros documentos en ese mismo momento; añada este de nuevo.',
+  'meetingDocuments.agendaItem': 'no es un tema del programa de esta reunión',
+  'meetingDocuments.versionRequired': 'es obligatorio: envíe la versión que leyó, o un encabezado If-Match',
+  // Delegations and the published list of participants (issue 4).
+  'delegation.notFound.title': 'Delegación inexistente',
+  'delegation.notFound.detail':
+    'Esta reunión no tiene ninguna delegación con el identificador "{id}" que usted pueda ver.',
+  'delegation.changeNotFound.title': 'Cambio inexistente',
+  'delegation.changeNotFound.detail': 'Esta delegación no tiene ningún cambio con el identificador "{id}".',
+  'delegation.stale.title': 'Modificado desde que lo leyó',
+  'delegation.stale.detail':
+    'Otra persona modificó este registro: ahora está en la versión {current} y usted envió la versión {sent}. Consulte el registro actual y vuelva a hacer su cambio.',
+  'delegation.notOpen.title': 'La inscripción no está abierta',
+  'delegation.notOpen.detail':
+    'La reunión está en estado {status}: las inscripciones se aceptan y modifican solo desde la apertura de la inscripción hasta el fin de la reunión.',
+  'delegation.deadline.title': 'Plazo de inscripción vencido',
+  'delegation.deadline.detail':
+    'El plazo de inscripción ({deadline}) ha vencido; solicite a la secretaría que inscriba a la delegación.',
+  'delegation.exists.title': 'Ya inscrita',
+  'delegation.exists.detail':
+    'Este Estado u organización ya tiene una inscripción para esta reunión; modifique esa inscripción.',
+  'delegation.status.title': 'No es posible en este estado',
+  'delegation.status.detail':
+    'La inscripción está en estado {status}; esta acción requiere uno de estos estados: {allowed}.',
+  'delegation.changeDecided.title': 'Cambio ya resuelto',
+  'delegation.changeDecided.detail': 'Este cambio ya fue aprobado o rechazado.',
+  'delegation.needsParticipants': 'debe incluir al menos un participante antes de enviar la inscripción',
+  'delegation.needsHead': 'debe indicar al jefe de delegación antes de enviar la inscripción',
+  'delegation.required': 'es obligatorio para la categoría {category}',
+  'delegation.leftOut': 'debe omitirse para la categoría {category}',
+  'delegation.reasonRequired': 'es obligatorio para rechazar un cambio',
+  'participants.column.category': 'Categoría',
+  'participants.column.group': 'Estado u organización',
+  'participants.column.role': 'Función',
+  'participants.column.name': 'Nombre',
+  'participants.column.title': 'Cargo',
+  'participants.column.institution': 'Institución',
+  'participants.category.delegation': 'Delegaciones de los Estados miembros',
+  'participants.category.observer': 'Observadores',
+  'participants.category.secretariat': 'Secretaría',
+  'participants.category.press': 'Prensa',
+  'participants.category.guest': 'Invitados',
+  'participants.role.head': 'Jefe de delegación',
+  'participants.role.alternate': 'Representante alterno',
+  'participants.role.adviser': 'Asesor',
+  'participants.role.member': 'Miembro',
+  'participants.pdf.title': 'Lista de participantes',
+  'participants.pdf.empty': 'Todavía no se ha acreditado a ningún participante.',
+  'delegation.noCredentials.title': 'Sin cartas credenciales',
+  'delegation.noCredentials.detail': 'Todavía no se han cargado las cartas credenciales de la delegación "{id}".',
+  'delegation.versionRequired':
+    'es obligatorio: envíe la versión que leyó como If-Match: "<versión>" o como un campo antes del archivo',
+  // Agenda and minutes of meetings (issue 4).
+  'agenda.frozen.title': 'Agenda congelada',
+  'agenda.frozen.detail':
+    'La reunión está en estado {status}, por lo que su agenda está congelada. Un administrador de la secretaría aún puede modificarla enviando "override": true; el cambio queda auditado como excepción.',
+  'agenda.stale.title': 'Modificado desde que lo leyó',
+  'agenda.stale.detail':
+    'Alguien modificó este punto de la agenda desde que lo leyó; ahora está en la versión {version}. Vuelva a cargarlo y haga de nuevo su cambio.',
+  'agenda.orderStale.title': 'La agenda cambió desde que la leyó',
+  'agenda.orderStale.detail':
+    'La agenda cambió desde que la leyó (se agregó, eliminó, editó o movió un punto). Vuelva a cargarla y ordénela de nuevo.',
+  'agenda.itemNotFound.title': 'Punto de agenda inexistente',
+  'agenda.itemNotFound.detail': 'La agenda de esta reunión no tiene ningún punto con el identificador "{id}".',
+  'agenda.linkNotFound.title': 'Documento no vinculado',
+  'agenda.linkNotFound.detail': 'El documento "{id}" no está vinculado a este punto de la agenda.',
+  'records.stale.title': 'Modificado desde que lo leyó',
+  'records.stale.detail':
+    'Alguien modificó este registro desde que lo leyó. Vuelva a cargarlo y haga de nuevo su cambio.',
+  'records.wrongStatus.title': 'No es posible en este estado',
+  'records.wrongStatus.detail':
+    'La versión más reciente está en estado {status}: solo un borrador puede compartirse, y solo un borrador o una versión compartida puede hacerse definitiva.',
+  'records.notShared.title': 'No abierta a comentarios',
+  'records.notShared.detail':
+    'Esta versión está en estado {status}: solo se reciben comentarios mientras una versión está compartida con las delegaciones.',
+  'records.notFound.title': 'Versión inexistente',
+  'records.notFound.detail':
+    'No hay ninguna versión {version} del documento «{kind}» de esta reunión que usted pueda leer.',
+  'records.none.title': 'Aún no hay nada escrito',
+  'records.none.detail': 'Esta reunión aún no tiene documento «{kind}»: redacte primero un borrador.',
+  'decisions.notFound.title': 'Decisión inexistente',
+  'decisions.notFound.detail': 'Esta reunión no tiene ninguna decisión con el identificador "{id}".',
+  'decisions.stale.title': 'Modificada desde que la leyó',
+  'decisions.stale.detail':
+    'Alguien modificó esta decisión desde que la leyó. Vuelva a cargarla y haga de nuevo su cambio.',
+  'partner.notFound.title': 'Organización asociada inexistente',
+  'partner.notFound.detail': 'No existe ninguna organización asociada "{slug}".',
+  'partner.readOnly.title': 'Socio de los datos de referencia',
+  'partner.readOnly.detail':
+    'La organización asociada "{slug}" proviene de los datos públicos de referencia: no puede modificarse ni eliminarse en la plataforma.',
+  'partner.exists.title': 'La organización asociada ya existe',
+  'partner.exists.detail': 'Ya existe una organización asociada "{slug}". Elija otro slug o edite esa organización.',
+  'partner.inUse.title': 'Organización asociada en uso',
+  'partner.inUse.detail':
+    'La organización asociada "{slug}" no puede eliminarse: {grants} asignación(es) de rol (las revocadas se conservan en el registro) y {delegations} delegación(es) a reuniones remiten a ella.',
+  'partner.stale.title': 'Modificada desde que la leyó',
+  'partner.stale.detail':
+    'Esta organización asociada se modificó después de que la leyera (envió {sent}; su último cambio es de {current}). Vuelva a cargarla y haga de nuevo su cambio.',
+  'partner.noLogo.title': 'Sin logotipo',
+  'partner.noLogo.detail': 'La organización asociada "{slug}" no tiene logotipo.',
+  'partner.unknownPillar': 'no corresponde a ningún pilar "{code}"; use uno de {allowed}',
 };
 
 const fr: Messages = {
@@ -213,6 +506,24 @@ const fr: Messages = {
   'entity.grant': 'habilitation',
   'entity.invitation': 'invitation',
   'entity.partner-organisation': 'organisation partenaire',
+  'meeting.stale.title': 'Modifiée par quelqu’un d’autre',
+  'meeting.stale.detail':
+    'Cette réunion a été modifiée après votre lecture : vous avez envoyé la version {sent}, elle en est à la version {current}. Rechargez-la et refaites votre modification.',
+  'meeting.transition.title': 'Impossible dans l’état actuel de la réunion',
+  'meeting.transition.detail':
+    'La réunion est à l’état « {status} » : elle ne peut pas passer par « {transition} ». Depuis « {status} », le cycle de vie permet : {allowed}.',
+  'meeting.noTransition': 'plus rien (la réunion est close)',
+  'meeting.readOnly.title': 'Réunion historique',
+  'meeting.readOnly.detail':
+    'La réunion « {slug} » fait partie des archives du processus (données de référence) : elle ne peut pas être modifiée sur la plateforme.',
+  'meeting.closed.title': 'Réunion close',
+  'meeting.closed.detail':
+    'La réunion « {slug} » est à l’état {status} : ses informations ne peuvent plus être modifiées.',
+  'meeting.exists.title': 'La réunion existe déjà',
+  'meeting.exists.detail':
+    'Il existe déjà une réunion « {slug} ». Choisissez un autre numéro, ou modifiez cette réunion.',
+  'meeting.versionRequired': 'est obligatoire : envoyez la version lue (ou un en-tête If-Match)',
+  'meeting.versionMismatch': 'diffère de l’en-tête If-Match ; envoyez une seule version',
   'rateLimited.title': 'Trop de tentatives',
   'rateLimited.detail': 'Trop de tentatives ; réessayez dans {minutes} minutes.',
   'rateLimited.minute.title': 'Trop de tentatives',
@@ -222,6 +533,7 @@ const fr: Messages = {
   'password.common':
     'fait partie des mots de passe les plus courants, que les attaquants essaient en premier ; choisissez-en un autre',
   'password.email': 'ne doit pas contenir l’adresse e-mail du compte',
+  'account.wrongPassword': 'n’est pas votre mot de passe actuel',
   'invitation.expired.title': 'Invitation expirée',
   'invitation.expired.detail': 'Ce lien d’invitation a expiré. Demandez-en un nouveau au secrétariat.',
   'invitation.used.title': 'Invitation déjà utilisée',
@@ -270,6 +582,139 @@ const fr: Messages = {
     'Vous avez déjà {max} jetons d’API actifs, le maximum permis. Révoquez d’abord un jeton que vous n’utilisez plus.',
   'sessions.notFound.title': 'Session introuvable',
   'sessions.notFound.detail': 'Vous n’avez aucune session ouverte portant l’identifiant « {id} ».',
+  'files.tooLarge.title': 'Fichier trop volumineux',
+  'files.tooLarge.detail': 'Le fichier dépasse {max}, le maximum autorisé.',
+  'files.tooManyParts.title': 'Trop de parties',
+  'files.tooManyParts.detail':
+    'Envoyez un seul fichier, dans le champ « file », et tout au plus quelques champs de texte courts.',
+  'files.notMultipart.title': 'Pas un envoi de fichier',
+  'files.notMultipart.detail': 'Envoyez le fichier en multipart/form-data, dans le champ « file ».',
+  'files.executable.title': 'Programme refusé',
+  'files.executable.detail':
+    'Ce fichier est un programme ({format}), pas un document, quel que soit son nom. Il a été refusé.',
+  'files.unsupported.title': 'Type de fichier non autorisé',
+  'files.unsupported.detail':
+    'Le contenu du fichier n’est d’aucun des types autorisés ({allowed}). Le type est déterminé par le contenu, non par le nom du fichier.',
+  'files.archive.entries.title': 'Archive refusée',
+  'files.archive.entries.detail':
+    'Le fichier est une archive comptant plus d’entrées qu’aucun document. Il a été refusé.',
+  'files.archive.size.title': 'Archive refusée',
+  'files.archive.size.detail':
+    'Le fichier est une archive dont le contenu décompressé dépasserait de loin ce dont un document a besoin. Il a été refusé.',
+  'files.archive.ratio.title': 'Archive refusée',
+  'files.archive.ratio.detail':
+    'Le fichier est une archive bien plus compressée qu’aucun document réel (une « bombe zip »). Il a été refusé.',
+  'meetingDocuments.notFound.title': 'Document de réunion introuvable',
+  'meetingDocuments.notFound.detail': 'Cette réunion n’a aucun document portant l’identifiant « {id} ».',
+  'meetingDocuments.revisionNotFound.title': 'Révision introuvable',
+  'meetingDocuments.revisionNotFound.detail': 'Le document {symbol} n’a pas de révision {revision}.',
+  'meetingDocuments.fileNotFound.title': 'Aucun fichier dans cette langue',
+  'meetingDocuments.fileNotFound.detail': 'Le document {symbol} n’a aucun fichier dans la langue « {lang} ».',
+  'meetingDocuments.stale.title': 'Modifié entre-temps',
+  'meetingDocuments.stale.detail':
+    'Quelqu’un d’autre a modifié ce document entre-temps (il en est à la version {current} ; vous avez envoyé {sent}). Rechargez-le et refaites votre modification.',
+  'meetingDocuments.busy.title': 'Réessayez',
+  'meetingDocuments.busy.detail': 'D’autres documents étaient ajoutés au même moment ; ajoutez celui-ci à nouveau.',
+  'meetingDocuments.agendaItem': 'n’est pas un point de l’ordre du jour de cette réunion',
+  'meetingDocuments.versionRequired': 'est obligatoire : envoyez la version que vous avez lue, ou un en-tête If-Match',
+  // Delegations and the published list of participants (issue 4).
+  'delegation.notFound.title': 'Délégation introuvable',
+  'delegation.notFound.detail':
+    'Cette réunion n’a aucune délégation portant l’identifiant « {id} » que vous puissiez consulter.',
+  'delegation.changeNotFound.title': 'Modification introuvable',
+  'delegation.changeNotFound.detail': 'Cette délégation n’a aucune modification portant l’identifiant « {id} ».',
+  'delegation.stale.title': 'Modifié depuis votre lecture',
+  'delegation.stale.detail':
+    'Quelqu’un d’autre a modifié cet enregistrement : il en est à la version {current}, et vous avez envoyé la version {sent}. Consultez l’enregistrement actuel, puis refaites votre modification.',
+  'delegation.notOpen.title': 'Les inscriptions ne sont pas ouvertes',
+  'delegation.notOpen.detail':
+    'La réunion est à l’état {status} : les inscriptions ne sont acceptées et modifiées que de l’ouverture des inscriptions à la fin de la réunion.',
+  'delegation.deadline.title': 'Date limite d’inscription dépassée',
+  'delegation.deadline.detail':
+    'La date limite d’inscription ({deadline}) est dépassée ; demandez au secrétariat d’inscrire la délégation.',
+  'delegation.exists.title': 'Déjà inscrite',
+  'delegation.exists.detail':
+    'Cet État ou cette organisation a déjà une inscription pour cette réunion ; modifiez celle-ci.',
+  'delegation.status.title': 'Impossible dans cet état',
+  'delegation.status.detail': 'L’inscription est à l’état {status} ; cette action exige l’un de ces états : {allowed}.',
+  'delegation.changeDecided.title': 'Modification déjà tranchée',
+  'delegation.changeDecided.detail': 'Cette modification a déjà été approuvée ou rejetée.',
+  'delegation.needsParticipants': 'doit comporter au moins un participant avant l’envoi de l’inscription',
+  'delegation.needsHead': 'doit désigner le chef de délégation avant l’envoi de l’inscription',
+  'delegation.required': 'est obligatoire pour la catégorie {category}',
+  'delegation.leftOut': 'doit être omis pour la catégorie {category}',
+  'delegation.reasonRequired': 'est obligatoire pour rejeter une modification',
+  'participants.column.category': 'Catégorie',
+  'participants.column.group': 'État ou organisation',
+  'participants.column.role': 'Fonction',
+  'participants.column.name': 'Nom',
+  'participants.column.title': 'Titre',
+  'participants.column.institution': 'Institution',
+  'participants.category.delegation': 'Délégations des États membres',
+  'participants.category.observer': 'Observateurs',
+  'participants.category.secretariat': 'Secrétariat',
+  'participants.category.press': 'Presse',
+  'participants.category.guest': 'Invités',
+  'participants.role.head': 'Chef de délégation',
+  'participants.role.alternate': 'Suppléant',
+  'participants.role.adviser': 'Conseiller',
+  'participants.role.member': 'Membre',
+  'participants.pdf.title': 'Liste des participants',
+  'participants.pdf.empty': 'Aucun participant n’a encore été accrédité.',
+  'delegation.noCredentials.title': 'Pas de lettres de créance',
+  'delegation.noCredentials.detail': 'Aucune lettre de créance n’a encore été déposée pour la délégation « {id} ».',
+  'delegation.versionRequired':
+    'est obligatoire : envoyez la version que vous avez lue dans If-Match: "<version>" ou dans un champ avant le fichier',
+  // Agenda and minutes of meetings (issue 4).
+  'agenda.frozen.title': 'Ordre du jour figé',
+  'agenda.frozen.detail':
+    'La réunion est à l’état {status} : son ordre du jour est figé. Un administrateur du secrétariat peut encore le modifier en envoyant "override": true ; la modification est journalisée comme dérogation.',
+  'agenda.stale.title': 'Modifié depuis votre lecture',
+  'agenda.stale.detail':
+    'Quelqu’un a modifié ce point de l’ordre du jour depuis votre lecture ; il est maintenant à la version {version}. Rechargez-le, puis refaites votre modification.',
+  'agenda.orderStale.title': 'Ordre du jour modifié depuis votre lecture',
+  'agenda.orderStale.detail':
+    'L’ordre du jour a changé depuis votre lecture (un point a été ajouté, supprimé, modifié ou déplacé). Rechargez-le et réordonnez-le de nouveau.',
+  'agenda.itemNotFound.title': 'Point introuvable',
+  'agenda.itemNotFound.detail': 'L’ordre du jour de cette réunion n’a aucun point portant l’identifiant « {id} ».',
+  'agenda.linkNotFound.title': 'Document non lié',
+  'agenda.linkNotFound.detail': 'Le document « {id} » n’est pas lié à ce point de l’ordre du jour.',
+  'records.stale.title': 'Modifié depuis votre lecture',
+  'records.stale.detail':
+    'Quelqu’un a modifié ce document depuis votre lecture. Rechargez-le, puis refaites votre modification.',
+  'records.wrongStatus.title': 'Impossible dans cet état',
+  'records.wrongStatus.detail':
+    'La version la plus récente est à l’état {status} : seul un brouillon peut être partagé, et seul un brouillon ou une version partagée peut devenir définitif.',
+  'records.notShared.title': 'Fermé aux commentaires',
+  'records.notShared.detail':
+    'Cette version est à l’état {status} : les commentaires ne sont reçus que tant qu’une version est partagée avec les délégations.',
+  'records.notFound.title': 'Version introuvable',
+  'records.notFound.detail':
+    'Il n’existe aucune version {version} du document « {kind} » de cette réunion que vous puissiez lire.',
+  'records.none.title': 'Rien n’est encore rédigé',
+  'records.none.detail': 'Cette réunion n’a pas encore de document « {kind} » : rédigez d’abord un brouillon.',
+  'decisions.notFound.title': 'Décision introuvable',
+  'decisions.notFound.detail': 'Cette réunion n’a aucune décision portant l’identifiant « {id} ».',
+  'decisions.stale.title': 'Modifiée depuis votre lecture',
+  'decisions.stale.detail':
+    'Quelqu’un a modifié cette décision depuis votre lecture. Rechargez-la, puis refaites votre modification.',
+  'partner.notFound.title': 'Organisation partenaire introuvable',
+  'partner.notFound.detail': 'Il n’existe aucune organisation partenaire « {slug} ».',
+  'partner.readOnly.title': 'Partenaire des données de référence',
+  'partner.readOnly.detail':
+    'L’organisation partenaire « {slug} » provient des données publiques de référence : elle ne peut être ni modifiée ni supprimée sur la plateforme.',
+  'partner.exists.title': 'Organisation partenaire déjà existante',
+  'partner.exists.detail':
+    'Il existe déjà une organisation partenaire « {slug} ». Choisissez un autre identifiant, ou modifiez celle-ci.',
+  'partner.inUse.title': 'Organisation partenaire utilisée',
+  'partner.inUse.detail':
+    'L’organisation partenaire « {slug} » ne peut pas être supprimée : {grants} attribution(s) de rôle (les révoquées restent archivées) et {delegations} délégation(s) à des réunions y renvoient.',
+  'partner.stale.title': 'Modifiée depuis votre lecture',
+  'partner.stale.detail':
+    'Cette organisation partenaire a été modifiée après votre lecture (vous avez envoyé {sent} ; dernière modification : {current}). Rechargez-la, puis refaites votre modification.',
+  'partner.noLogo.title': 'Pas de logo',
+  'partner.noLogo.detail': 'L’organisation partenaire « {slug} » n’a pas de logo.',
+  'partner.unknownPillar': 'ne désigne aucun pilier « {code} » ; utilisez l’un de {allowed}',
 };
 
 const pt: Messages = {
@@ -303,6 +748,22 @@ const pt: Messages = {
   'entity.grant': 'permissão',
   'entity.invitation': 'convite',
   'entity.partner-organisation': 'organização parceira',
+  'meeting.stale.title': 'Alterada por outra pessoa',
+  'meeting.stale.detail':
+    'Esta reunião foi alterada depois que você a leu: você enviou a versão {sent} e ela está agora na versão {current}. Recarregue-a e faça sua alteração novamente.',
+  'meeting.transition.title': 'Não é possível no status atual da reunião',
+  'meeting.transition.detail':
+    'A reunião está no status "{status}", portanto não admite "{transition}". A partir de "{status}" o ciclo de vida permite: {allowed}.',
+  'meeting.noTransition': 'nada mais (a reunião está encerrada)',
+  'meeting.readOnly.title': 'Reunião histórica',
+  'meeting.readOnly.detail':
+    'A reunião "{slug}" faz parte do registro histórico do processo (dados de referência): não pode ser alterada na plataforma.',
+  'meeting.closed.title': 'Reunião encerrada',
+  'meeting.closed.detail': 'A reunião "{slug}" está no status {status}: seus dados não podem mais ser alterados.',
+  'meeting.exists.title': 'A reunião já existe',
+  'meeting.exists.detail': 'Já existe uma reunião "{slug}". Escolha outro número ou edite essa reunião.',
+  'meeting.versionRequired': 'é obrigatório: envie a versão que você leu (ou um cabeçalho If-Match)',
+  'meeting.versionMismatch': 'difere do cabeçalho If-Match; envie uma só versão',
   'rateLimited.title': 'Tentativas demais',
   'rateLimited.detail': 'Tentativas demais; tente novamente em {minutes} minutos.',
   'rateLimited.minute.title': 'Tentativas demais',
@@ -311,6 +772,7 @@ const pt: Messages = {
   'password.too-long': 'deve ter no máximo {max} caracteres',
   'password.common': 'é uma das senhas mais comuns, as primeiras que os atacantes tentam; escolha outra',
   'password.email': 'não deve conter o endereço de e-mail da conta',
+  'account.wrongPassword': 'não é a sua senha atual',
   'invitation.expired.title': 'Convite expirado',
   'invitation.expired.detail': 'Este link de convite expirou. Peça um novo à secretaria.',
   'invitation.used.title': 'Convite já utilizado',
@@ -359,6 +821,136 @@ const pt: Messages = {
     'Você já tem {max} tokens de API ativos, o máximo permitido. Revogue primeiro um que não usa mais.',
   'sessions.notFound.title': 'Sessão inexistente',
   'sessions.notFound.detail': 'Você não tem nenhuma sessão aberta com o identificador "{id}".',
+  'files.tooLarge.title': 'Arquivo grande demais',
+  'files.tooLarge.detail': 'O arquivo ultrapassa {max}, o máximo permitido.',
+  'files.tooManyParts.title': 'Partes demais',
+  'files.tooManyParts.detail': 'Envie um único arquivo, no campo "file", e no máximo alguns campos de texto curtos.',
+  'files.notMultipart.title': 'Não é um envio de arquivo',
+  'files.notMultipart.detail': 'Envie o arquivo como multipart/form-data, no campo "file".',
+  'files.executable.title': 'Programa recusado',
+  'files.executable.detail':
+    'Este arquivo é um programa ({format}), não um documento, seja qual for o seu nome. Ele foi recusado.',
+  'files.unsupported.title': 'Tipo de arquivo não permitido',
+  'files.unsupported.detail':
+    'O conteúdo do arquivo não é de nenhum dos tipos permitidos ({allowed}). O tipo é determinado pelo conteúdo, não pelo nome do arquivo.',
+  'files.archive.entries.title': 'Arquivo compactado recusado',
+  'files.archive.entries.detail':
+    'O arquivo é um arquivo compactado com mais entradas do que qualquer documento tem. Ele foi recusado.',
+  'files.archive.size.title': 'Arquivo compactado recusado',
+  'files.archive.size.detail':
+    'O arquivo é um arquivo compactado cujo conteúdo ocuparia muito mais do que qualquer documento precisa. Ele foi recusado.',
+  'files.archive.ratio.title': 'Arquivo compactado recusado',
+  'files.archive.ratio.detail':
+    'O arquivo é um arquivo compactado muito mais do que qualquer documento real (uma “bomba zip”). Ele foi recusado.',
+  'meetingDocuments.notFound.title': 'Documento de reunião inexistente',
+  'meetingDocuments.notFound.detail': 'Esta reunião não tem nenhum documento com o identificador "{id}".',
+  'meetingDocuments.revisionNotFound.title': 'Revisão inexistente',
+  'meetingDocuments.revisionNotFound.detail': 'O documento {symbol} não tem a revisão {revision}.',
+  'meetingDocuments.fileNotFound.title': 'Nenhum arquivo neste idioma',
+  'meetingDocuments.fileNotFound.detail': 'O documento {symbol} não tem nenhum arquivo no idioma "{lang}".',
+  'meetingDocuments.stale.title': 'Alterado nesse meio-tempo',
+  'meetingDocuments.stale.detail':
+    'Outra pessoa alterou este documento nesse meio-tempo (ele está na versão {current}; você enviou {sent}). Recarregue-o e faça sua alteração de novo.',
+  'meetingDocuments.busy.title': 'Tente de novo',
+  'meetingDocuments.busy.detail':
+    'Outros documentos estavam sendo adicionados no mesmo instante; adicione este de novo.',
+  'meetingDocuments.agendaItem': 'não é um item da pauta desta reunião',
+  'meetingDocuments.versionRequired': 'é obrigatório: envie a versão que você leu, ou um cabeçalho If-Match',
+  // Delegations and the published list of participants (issue 4).
+  'delegation.notFound.title': 'Delegação inexistente',
+  'delegation.notFound.detail': 'Esta reunião não tem nenhuma delegação com o identificador "{id}" que você possa ver.',
+  'delegation.changeNotFound.title': 'Alteração inexistente',
+  'delegation.changeNotFound.detail': 'Esta delegação não tem nenhuma alteração com o identificador "{id}".',
+  'delegation.stale.title': 'Alterado desde a sua leitura',
+  'delegation.stale.detail':
+    'Outra pessoa alterou este registro: ele está agora na versão {current}, e você enviou a versão {sent}. Consulte o registro atual e refaça a sua alteração.',
+  'delegation.notOpen.title': 'As inscrições não estão abertas',
+  'delegation.notOpen.detail':
+    'A reunião está no estado {status}: as inscrições são aceitas e alteradas somente da abertura das inscrições até o fim da reunião.',
+  'delegation.deadline.title': 'Prazo de inscrição encerrado',
+  'delegation.deadline.detail':
+    'O prazo de inscrição ({deadline}) terminou; peça à secretaria que inscreva a delegação.',
+  'delegation.exists.title': 'Já inscrita',
+  'delegation.exists.detail':
+    'Este Estado ou organização já tem uma inscrição para esta reunião; altere essa inscrição.',
+  'delegation.status.title': 'Não é possível neste estado',
+  'delegation.status.detail': 'A inscrição está no estado {status}; esta ação exige um destes estados: {allowed}.',
+  'delegation.changeDecided.title': 'Alteração já decidida',
+  'delegation.changeDecided.detail': 'Esta alteração já foi aprovada ou rejeitada.',
+  'delegation.needsParticipants': 'deve incluir pelo menos um participante antes do envio da inscrição',
+  'delegation.needsHead': 'deve indicar o chefe da delegação antes do envio da inscrição',
+  'delegation.required': 'é obrigatório para a categoria {category}',
+  'delegation.leftOut': 'deve ser omitido para a categoria {category}',
+  'delegation.reasonRequired': 'é obrigatório para rejeitar uma alteração',
+  'participants.column.category': 'Categoria',
+  'participants.column.group': 'Estado ou organização',
+  'participants.column.role': 'Função',
+  'participants.column.name': 'Nome',
+  'participants.column.title': 'Cargo',
+  'participants.column.institution': 'Instituição',
+  'participants.category.delegation': 'Delegações dos Estados membros',
+  'participants.category.observer': 'Observadores',
+  'participants.category.secretariat': 'Secretaria',
+  'participants.category.press': 'Imprensa',
+  'participants.category.guest': 'Convidados',
+  'participants.role.head': 'Chefe da delegação',
+  'participants.role.alternate': 'Suplente',
+  'participants.role.adviser': 'Assessor',
+  'participants.role.member': 'Membro',
+  'participants.pdf.title': 'Lista de participantes',
+  'participants.pdf.empty': 'Nenhum participante foi credenciado ainda.',
+  'delegation.noCredentials.title': 'Sem credenciais',
+  'delegation.noCredentials.detail': 'Ainda não foram enviadas as credenciais da delegação "{id}".',
+  'delegation.versionRequired':
+    'é obrigatório: envie a versão que você leu como If-Match: "<versão>" ou como um campo antes do arquivo',
+  // Agenda and minutes of meetings (issue 4).
+  'agenda.frozen.title': 'Agenda congelada',
+  'agenda.frozen.detail':
+    'A reunião está no estado {status}, por isso sua agenda está congelada. Um administrador da secretaria ainda pode alterá-la enviando "override": true; a alteração fica auditada como exceção.',
+  'agenda.stale.title': 'Alterado desde a sua leitura',
+  'agenda.stale.detail':
+    'Alguém alterou este item da agenda desde a sua leitura; ele está agora na versão {version}. Recarregue-o e faça sua alteração novamente.',
+  'agenda.orderStale.title': 'A agenda mudou desde a sua leitura',
+  'agenda.orderStale.detail':
+    'A agenda mudou desde a sua leitura (um item foi adicionado, removido, editado ou movido). Recarregue-a e reordene novamente.',
+  'agenda.itemNotFound.title': 'Item da agenda inexistente',
+  'agenda.itemNotFound.detail': 'A agenda desta reunião não tem nenhum item com o identificador "{id}".',
+  'agenda.linkNotFound.title': 'Documento não vinculado',
+  'agenda.linkNotFound.detail': 'O documento "{id}" não está vinculado a este item da agenda.',
+  'records.stale.title': 'Alterado desde a sua leitura',
+  'records.stale.detail':
+    'Alguém alterou este registro desde a sua leitura. Recarregue-o e faça sua alteração novamente.',
+  'records.wrongStatus.title': 'Não é possível neste estado',
+  'records.wrongStatus.detail':
+    'A versão mais recente está no estado {status}: só um rascunho pode ser compartilhado, e só um rascunho ou uma versão compartilhada pode se tornar definitiva.',
+  'records.notShared.title': 'Fechado para comentários',
+  'records.notShared.detail':
+    'Esta versão está no estado {status}: só se recebem comentários enquanto uma versão está compartilhada com as delegações.',
+  'records.notFound.title': 'Versão inexistente',
+  'records.notFound.detail': 'Não há nenhuma versão {version} do documento «{kind}» desta reunião que você possa ler.',
+  'records.none.title': 'Nada escrito ainda',
+  'records.none.detail': 'Esta reunião ainda não tem documento «{kind}»: redija primeiro um rascunho.',
+  'decisions.notFound.title': 'Decisão inexistente',
+  'decisions.notFound.detail': 'Esta reunião não tem nenhuma decisão com o identificador "{id}".',
+  'decisions.stale.title': 'Alterada desde a sua leitura',
+  'decisions.stale.detail':
+    'Alguém alterou esta decisão desde a sua leitura. Recarregue-a e faça sua alteração novamente.',
+  'partner.notFound.title': 'Organização parceira inexistente',
+  'partner.notFound.detail': 'Não existe nenhuma organização parceira "{slug}".',
+  'partner.readOnly.title': 'Parceiro dos dados de referência',
+  'partner.readOnly.detail':
+    'A organização parceira "{slug}" vem dos dados públicos de referência: não pode ser alterada nem excluída na plataforma.',
+  'partner.exists.title': 'A organização parceira já existe',
+  'partner.exists.detail': 'Já existe uma organização parceira "{slug}". Escolha outro slug ou edite essa organização.',
+  'partner.inUse.title': 'Organização parceira em uso',
+  'partner.inUse.detail':
+    'A organização parceira "{slug}" não pode ser excluída: {grants} atribuição(ões) de papel (as revogadas ficam registradas) e {delegations} delegação(ões) a reuniões remetem a ela.',
+  'partner.stale.title': 'Alterada desde a sua leitura',
+  'partner.stale.detail':
+    'Esta organização parceira foi alterada depois da sua leitura (você enviou {sent}; a última alteração é de {current}). Recarregue-a e faça sua alteração novamente.',
+  'partner.noLogo.title': 'Sem logotipo',
+  'partner.noLogo.detail': 'A organização parceira "{slug}" não tem logotipo.',
+  'partner.unknownPillar': 'não corresponde a nenhum pilar "{code}"; use um de {allowed}',
 };
 
 const MESSAGES: Record<Lang, Messages> = { en, es, fr, pt };

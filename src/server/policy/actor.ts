@@ -21,6 +21,9 @@ export type Actor =
       lang: Lang;
       grants: ActorGrant[];
       demo: boolean;
+      /** The user turned two-factor on (app_user.totp_enabled_at): then every session must pass it,
+       * whatever the roles. Absent counts as off. */
+      twoFactorEnabled?: boolean;
       /** A session id, or the id of the API token used. */
       credential:
         | { type: 'session'; id: string; secondFactor: boolean }

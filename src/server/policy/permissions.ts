@@ -30,6 +30,16 @@ export const PERMISSIONS = {
   'auth.sign-in': { public: true, beforeSecondFactor: true, description: 'Sign in with e-mail and password' },
   'auth.sign-out': { signedIn: true, beforeSecondFactor: true, description: 'Sign out (this session)' },
   'account.read': { signedIn: true, beforeSecondFactor: true, description: 'Read one’s own account and grants' },
+  'account.update': {
+    signedIn: true,
+    write: true,
+    description: 'Change one’s own display name and preferred language',
+  },
+  'account.change-password': {
+    signedIn: true,
+    write: true,
+    description: 'Change one’s own password, giving the current one; ends one’s other sessions',
+  },
   'auth.invitation': {
     public: true,
     description: 'Open an invitation link and accept it by choosing a password (the link is the credential)',
@@ -128,6 +138,12 @@ export const PERMISSIONS = {
     public: true,
     description: 'Read and download meeting documents (delegations-only ones need a delegation grant)',
   },
+  // Asked by the service, not a route: the documents list and downloads are public, and this says
+  // who also sees the documents a meeting keeps for its delegations.
+  'meeting-documents.read-delegations': {
+    roles: { ...SECRETARIAT, 'focal-point': 'any', delegate: 'any', partner: 'any' },
+    description: 'See and download the documents of a meeting meant for delegations only',
+  },
   'meeting-documents.manage': {
     roles: SECRETARIAT,
     write: true,
@@ -146,6 +162,11 @@ export const PERMISSIONS = {
     roles: { 'focal-point': 'own-state', delegate: 'own-state' },
     write: true,
     description: 'Comment on minutes or a report shared with delegations',
+  },
+  'partners.manage': {
+    roles: { 'secretariat-admin': 'any' },
+    write: true,
+    description: 'Create, edit and delete strategic partner organisations and their logos (not the reference ones)',
   },
 } satisfies Record<string, Rule>;
 

@@ -183,6 +183,22 @@ describe('decide(), the table read as specifications', () => {
     expect(decide(user([grantOf('delegate')], SESSION_BEFORE_SECOND_FACTOR), 'account.read')).toEqual(allow(null));
   });
 
+  it('asks a delegate who turned two-factor on for it, allowing only what comes before it', () => {
+    const delegate = (credential: Credential, demo = false): Actor => ({
+      ...(user([grantOf('delegate')], credential, demo) as Extract<Actor, { kind: 'user' }>),
+      twoFactorEnabled: true,
+    });
+    const halfway = delegate(SESSION_BEFORE_SECOND_FACTOR);
+    expect(decide(halfway, 'account.read')).toEqual(allow(null));
+    expect(decide(halfway, 'two-factor.challenge')).toEqual(allow(null));
+    expect(decide(halfway, 'tokens.read')).toEqual(deny(403, 'second-factor'));
+    expect(decide(halfway, 'sessions.end')).toEqual(deny(403, 'second-factor'));
+    expect(decide(delegate(SESSION), 'tokens.read')).toEqual(allow(null));
+    // Demo users are never asked; a token is its own credential.
+    expect(decide(delegate(SESSION_BEFORE_SECOND_FACTOR, true), 'tokens.read')).toEqual(allow(null));
+    expect(decide(delegate(READ_TOKEN), 'tokens.read')).toEqual(allow(null));
+  });
+
   it('asks for the second factor when any one grant requires it', () => {
     const both = user([grantOf('delegate'), grantOf('focal-point', OTHER)], SESSION_BEFORE_SECOND_FACTOR);
     expect(decide(both, 'users.read')).toEqual(deny(403, 'second-factor'));

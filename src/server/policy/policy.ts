@@ -23,13 +23,18 @@ function inScope(grant: ActorGrant, scope: Scope, resource: Resource | undefined
   return grant.partnerId !== null && grant.partnerId === resource.partnerId;
 }
 
+/**
+ * Does this session still owe its second factor? Yes when a role requires one, and also when the
+ * user turned two-factor on of their own accord: a factor one has set up must not be skippable.
+ * Demo users are never asked; API tokens are a credential of their own.
+ */
 export function needsSecondFactor(actor: Actor): boolean {
   return (
     actor.kind === 'user' &&
     !actor.demo &&
     actor.credential.type === 'session' &&
     !actor.credential.secondFactor &&
-    actor.grants.some((g) => ROLES_REQUIRING_SECOND_FACTOR.includes(g.role))
+    (actor.twoFactorEnabled === true || actor.grants.some((g) => ROLES_REQUIRING_SECOND_FACTOR.includes(g.role)))
   );
 }
 

@@ -1,8 +1,8 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { message } from '../http/messages.js';
 import { buildUser } from '../testing/factories.js';
 import { describeEachEngine } from '../testing/harness.js';
-import { consume, hit, LIMITS, pruneRateLimits, RateLimitedError, refund } from './rate-limit.js';
+import { consume, hit, LIMITS, pruneRateLimits, RateLimitedError, refund, schedulePruning } from './rate-limit.js';
 
 let counter = 0;
 const freshKey = () => `test:${Date.now()}:${++counter}`;
@@ -55,6 +55,32 @@ describeEachEngine('the rate limiter (security/rate-limit.ts)', (ctx) => {
     expect(await pruneRateLimits(ctx.database.db, new Date())).toBeGreaterThanOrEqual(1);
     const row = await ctx.database.db.selectFrom('rate_limit').select('key').where('key', '=', key).executeTakeFirst();
     expect(row).toBeUndefined();
+  });
+
+  it('deletes expired counters on a schedule while the app runs, keeping the live ones', async () => {
+    const [expired, live] = [freshKey(), freshKey()];
+    await hit(ctx.database.db, expired, limit, new Date(Date.now() - 60 * 60_000));
+    await hit(ctx.database.db, live, limit, new Date());
+    const keys = () =>
+      ctx.database.db
+        .selectFrom('rate_limit')
+        .select('key')
+        .where('key', 'in', [expired, live])
+        .execute()
+        .then((rows) => rows.map((r) => r.key));
+    const errors: unknown[] = [];
+    const stop = schedulePruning(
+      ctx.database.db,
+      () => new Date(),
+      (e) => errors.push(e),
+      20,
+    );
+    try {
+      await vi.waitFor(async () => expect(await keys()).toEqual([live]), { timeout: 5_000, interval: 20 });
+    } finally {
+      await stop();
+    }
+    expect(errors).toEqual([]);
   });
 
   it('says when to try again in every language, in minutes', () => {

@@ -95,6 +95,37 @@ export async function pruneRateLimits(db: Kysely<Database>, now: Date): Promise<
   return Number(result.numDeletedRows);
 }
 
+/** How often a running app deletes expired counters. */
+export const PRUNE_EVERY_MS = 60_000;
+
+/**
+ * Deletes expired counters every `everyMs` while the app runs, so the table holds only live
+ * windows however many addresses and e-mails are tried. The timer never keeps the process alive;
+ * the returned function stops it and waits for a pruning under way (before the database closes).
+ */
+export function schedulePruning(
+  db: Kysely<Database>,
+  clock: () => Date,
+  onError: (error: unknown) => void,
+  everyMs = PRUNE_EVERY_MS,
+): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    // A slow database must not pile up deletes: skip a beat while one is still running.
+    if (running) return;
+    running = pruneRateLimits(db, clock())
+      .then(() => undefined, onError)
+      .finally(() => {
+        running = null;
+      });
+  }, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
 /** The keys of an attempt on `account` (an e-mail, lower-cased) from `ip`, for `kind` of action. */
 export function attemptChecks(kind: 'sign-in' | 'reset', account: string, ip: string | null): RateCheck[] {
   const [perAccount, perIp] =

@@ -7,17 +7,25 @@ import { isLang, preferredLang } from '../i18n/languages.js';
 import { AboutPage } from '../routes/AboutPage.js';
 import { AccountPage } from '../routes/AccountPage.js';
 import { AuditPage } from '../routes/AuditPage.js';
+import { CalendarPage } from '../routes/CalendarPage.js';
 import { DocumentPage } from '../routes/DocumentPage.js';
 import { DocumentsPage } from '../routes/DocumentsPage.js';
 import { ErrorPage } from '../routes/ErrorPage.js';
 import { HomePage } from '../routes/HomePage.js';
 import { InvitationPage } from '../routes/InvitationPage.js';
+import { MeetingAgendaPage } from '../routes/MeetingAgendaPage.js';
+import { MeetingDocumentsPage } from '../routes/MeetingDocumentsPage.js';
+import { MeetingEditPage, MeetingNewPage } from '../routes/MeetingFormPages.js';
 import { MeetingPage } from '../routes/MeetingPage.js';
+import { MeetingParticipantsPage } from '../routes/MeetingParticipantsPage.js';
+import { MeetingRecordsPage } from '../routes/MeetingRecordsPage.js';
+import { MeetingRegistrationPage } from '../routes/MeetingRegistrationPage.js';
 import { MeetingsPage } from '../routes/MeetingsPage.js';
 import { MemberStatePage } from '../routes/MemberStatePage.js';
 import { MemberStatesPage } from '../routes/MemberStatesPage.js';
 import { NetworksPage } from '../routes/NetworksPage.js';
 import { NotFoundPage } from '../routes/NotFoundPage.js';
+import { PartnersAdminPage } from '../routes/PartnersAdminPage.js';
 import { PasswordResetPage } from '../routes/PasswordResetPage.js';
 import { PasswordResetRequestPage } from '../routes/PasswordResetRequestPage.js';
 import { PillarsPage } from '../routes/PillarsPage.js';
@@ -34,6 +42,14 @@ const PAGES: Record<PortalPath, ComponentType> = {
   '/': HomePage,
   '/meetings': MeetingsPage,
   '/meetings/:slug': MeetingPage,
+  '/meetings/new': MeetingNewPage,
+  '/meetings/:slug/edit': MeetingEditPage,
+  '/meetings/:slug/documents': MeetingDocumentsPage,
+  '/meetings/:slug/registration': MeetingRegistrationPage,
+  '/meetings/:slug/participants': MeetingParticipantsPage,
+  '/meetings/:slug/agenda': MeetingAgendaPage,
+  '/meetings/:slug/records': MeetingRecordsPage,
+  '/calendar': CalendarPage,
   '/documents': DocumentsPage,
   '/documents/:slug': DocumentPage,
   '/technical-groups': TechnicalGroupsPage,
@@ -53,6 +69,7 @@ const PAGES: Record<PortalPath, ComponentType> = {
   '/admin/users': UsersPage,
   '/admin/users/:id': UserPage,
   '/admin/audit': AuditPage,
+  '/admin/partners': PartnersAdminPage,
 };
 
 /** Sets the interface language from the first path segment before the page renders, so no page

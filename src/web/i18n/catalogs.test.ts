@@ -12,7 +12,7 @@ const TRANSLATED = ['es', 'fr', 'pt'] as const;
 
 /** Keys whose value is rightly the same word as in English (a name, or a word both languages share). */
 const SAME_AS_ENGLISH: Record<(typeof TRANSLATED)[number], string[]> = {
-  es: ['brand.short', 'partners.kind.academia'],
+  es: ['brand.short', 'partners.kind.academia', 'meetingDocuments.original'],
   fr: [
     'brand.short',
     'about.types.documents',
@@ -25,7 +25,7 @@ const SAME_AS_ENGLISH: Record<(typeof TRANSLATED)[number], string[]> = {
     'pillars.documentsHeading',
     'sources.heading',
   ],
-  pt: ['brand.short', 'partners.kind.academia'],
+  pt: ['brand.short', 'partners.kind.academia', 'meetingDocuments.original'],
 };
 
 type Flat = Record<string, unknown>;

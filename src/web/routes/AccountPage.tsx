@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../contract/accounts.js';
+import { ChangePasswordForm } from '../features/account/ChangePasswordForm.js';
 import { GrantList } from '../features/account/GrantList.js';
+import { ProfileForm } from '../features/account/ProfileForm.js';
 import { SessionsSection } from '../features/account/SessionsSection.js';
 import { SignedIn } from '../features/account/SignedIn.js';
 import { TokensSection } from '../features/account/TokensSection.js';
 import { TwoFactorStatus } from '../features/account/TwoFactorStatus.js';
-import { LangLink } from '../features/shared/LangLink.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { languageEndonym } from '../i18n/languages.js';
@@ -43,9 +44,11 @@ function AccountView({ me }: { me: Me }) {
             <dd lang={me.preferredLang}>{languageEndonym(me.preferredLang)}</dd>
           </div>
         </dl>
-        <p>
-          <LangLink to="/password-reset">{t('account.changePassword')}</LangLink>
-        </p>
+        <ProfileForm me={me} />
+      </section>
+      <section aria-labelledby="account-password">
+        <h2 id="account-password">{t('account.changePassword')}</h2>
+        <ChangePasswordForm />
       </section>
       <section aria-labelledby="account-grants">
         <h2 id="account-grants">{t('account.grantsHeading')}</h2>

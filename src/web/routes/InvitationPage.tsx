@@ -5,6 +5,7 @@ import type { Lang } from '../../contract/common.js';
 import type { InvitationView } from '../../contract/users.js';
 import { ApiError } from '../api/client.js';
 import { Field, FormAlert, onSubmit, useChecks, useFormErrors, useProblemMessage } from '../features/account/forms.js';
+import { LanguageField } from '../features/account/LanguageField.js';
 import { useAcceptInvitation, useInvitation } from '../features/account/linkQueries.js';
 import { NewPasswordFields } from '../features/account/NewPasswordFields.js';
 import { formatDateTime } from '../features/account/time.js';
@@ -13,7 +14,6 @@ import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
-import { languageEndonym, PORTAL_LANGS } from '../i18n/languages.js';
 
 /** Opened from the invitation e-mail (or the first-administrator link): choose a password. */
 export function InvitationPage() {
@@ -138,22 +138,12 @@ function AcceptForm({ view, token }: { view: InvitationView; token: string }) {
               />
             )}
           </Field>
-          <Field label={t('invitation.language')} error={errors.preferredLang}>
-            {(control) => (
-              <select
-                {...control}
-                name="preferredLang"
-                value={preferredLang}
-                onChange={(e) => setPreferredLang(e.target.value as Lang)}
-              >
-                {PORTAL_LANGS.map((code) => (
-                  <option key={code} value={code} lang={code}>
-                    {languageEndonym(code)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <LanguageField
+            label={t('invitation.language')}
+            error={errors.preferredLang}
+            value={preferredLang}
+            onChange={setPreferredLang}
+          />
         </>
       ) : (
         // Shown, and marked as the username, so that password managers file the new password under it.

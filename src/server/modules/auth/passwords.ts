@@ -39,12 +39,12 @@ export function passwordFault(password: string, email?: string): PasswordFault |
   return null;
 }
 
-/** Refuses a password the policy does not accept with a 400 naming `password` and why, in `lang`. */
-export function assertAcceptablePassword(password: string, lang: Lang, email?: string): void {
+/** Refuses a password the policy does not accept with a 400 naming `field` and why, in `lang`. */
+export function assertAcceptablePassword(password: string, lang: Lang, email?: string, field = 'password'): void {
   const fault = passwordFault(password, email);
   if (fault === null) return;
   throw new InvalidParameterError(
-    'password',
+    field,
     'body',
     message(lang, `password.${fault}`, { min: String(PASSWORD_MIN_LENGTH), max: String(PASSWORD_MAX_LENGTH) }),
   );

@@ -73,6 +73,7 @@ export function findLiveToken(db: Db, tokenHash: string, now: string) {
       'app_user.display_name',
       'app_user.preferred_lang',
       'app_user.demo',
+      'app_user.totp_enabled_at',
     ])
     .where('api_token.token_hash', '=', tokenHash)
     .where('api_token.revoked_at', 'is', null)

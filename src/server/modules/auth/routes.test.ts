@@ -2,6 +2,8 @@ import { expect, it } from 'vitest';
 import { buildUser } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
 import { verifyChain } from '../audit/chain.js';
+import { ORIGIN } from '../sessions/testing.js';
+import { codeAt, newTotpSecret } from '../two-factor/totp.js';
 
 const cookieOf = (setCookie: string | string[] | undefined) => String(setCookie).split(';')[0] as string;
 
@@ -113,5 +115,54 @@ describeEachEngine('POST /api/v1/auth/sign-out and GET /api/v1/me', (ctx) => {
     const cookie = cookieOf(signedIn.headers['set-cookie']);
     await ctx.database.db.updateTable('app_user').set({ status: 'deactivated' }).where('id', '=', user.id).execute();
     expect((await ctx.app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+});
+
+describeEachEngine('two-factor turned on by choice (no role requires it)', (ctx) => {
+  const signIn = async (email: string, password: string) => {
+    const reply = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } });
+    expect(reply.statusCode).toBe(204);
+    return { cookie: cookieOf(reply.headers['set-cookie']), origin: ORIGIN };
+  };
+  const get = (url: string, headers: Record<string, string>) => ctx.app.inject({ url: `/api/v1${url}`, headers });
+
+  it('asks a delegate who enabled it for the code at sign-in: only pre-second-factor actions until it is passed', async () => {
+    const secret = newTotpSecret();
+    const user = await buildUser(ctx.database.db, { role: 'delegate', memberState: 'co', totpSecret: secret });
+    const headers = await signIn(user.email, user.password);
+    expect((await get('/me', headers)).json().twoFactor).toEqual({ enabled: true, required: false, passed: false });
+    for (const url of ['/me/sessions', '/me/tokens']) {
+      const refused = await get(url, headers);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().detail).toMatch(/two-factor/);
+    }
+    const passed = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/two-factor',
+      headers,
+      payload: { code: codeAt(secret, new Date()) },
+    });
+    expect(passed.statusCode, passed.body).toBe(200);
+    expect((await get('/me', headers)).json().twoFactor).toEqual({ enabled: true, required: false, passed: true });
+    expect((await get('/me/sessions', headers)).statusCode).toBe(200);
+  });
+
+  it('asks nothing of a delegate without it', async () => {
+    const user = await buildUser(ctx.database.db, { role: 'delegate', memberState: 'co' });
+    const headers = await signIn(user.email, user.password);
+    expect((await get('/me', headers)).json().twoFactor).toEqual({ enabled: false, required: false, passed: true });
+    expect((await get('/me/sessions', headers)).statusCode).toBe(200);
+  });
+
+  it('asks nothing of a demo user who enabled it', async () => {
+    const user = await buildUser(ctx.database.db, {
+      role: 'delegate',
+      memberState: 'co',
+      demo: true,
+      totpSecret: newTotpSecret(),
+    });
+    const headers = await signIn(user.email, user.password);
+    expect((await get('/me', headers)).json().twoFactor).toMatchObject({ enabled: true, passed: true });
+    expect((await get('/me/sessions', headers)).statusCode).toBe(200);
   });
 });

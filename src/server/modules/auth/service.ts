@@ -62,6 +62,7 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
         displayName: token.display_name,
         lang: token.preferred_lang as Lang,
         demo: token.demo === 1,
+        twoFactorEnabled: token.totp_enabled_at !== null,
         grants: toActorGrants(await activeGrants(db, [token.id])),
         credential: { type: 'token', id: token.token_id, scope: token.scope },
       };
@@ -86,6 +87,7 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
       displayName: session.display_name,
       lang: session.preferred_lang as Lang,
       demo: session.demo === 1,
+      twoFactorEnabled: session.totp_enabled_at !== null,
       grants: toActorGrants(await activeGrants(db, [session.id])),
       credential: { type: 'session', id: session.session_id, secondFactor: session.second_factor_at !== null },
     };
@@ -176,11 +178,6 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
       const { actor } = ctx;
       if (actor.kind !== 'user') throw new Error('me() needs a signed-in actor');
       const grants = await activeGrants(db, [actor.userId]);
-      const user = await db
-        .selectFrom('app_user')
-        .select('totp_enabled_at')
-        .where('id', '=', actor.userId)
-        .executeTakeFirstOrThrow();
       return {
         id: actor.userId,
         email: actor.email,
@@ -195,7 +192,7 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
           partner: g.partner_slug,
         })),
         twoFactor: {
-          enabled: user.totp_enabled_at !== null,
+          enabled: actor.twoFactorEnabled === true,
           required: !actor.demo && actor.grants.some((g) => ROLES_REQUIRING_SECOND_FACTOR.includes(g.role)),
           passed: !needsSecondFactor(actor),
         },

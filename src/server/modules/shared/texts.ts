@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Lang, LocalizedText, Source } from '../../../contract/common.js';
 import type { Database, EntityType } from '../../db/schema.js';
 
@@ -64,4 +64,38 @@ export async function loadSources(
     .execute();
   for (const { entity_id, ...source } of rows) result.set(entity_id, [...(result.get(entity_id) ?? []), source]);
   return result;
+}
+
+/**
+ * Replaces one field's texts of a record with `texts` (language → text; undefined ones are left
+ * out): the wording the secretariat gives on the platform, so it is the official text.
+ */
+export async function replaceTexts(
+  db: Db | Transaction<Database>,
+  entityType: EntityType,
+  id: string,
+  field: string,
+  texts: Partial<Record<string, string>>,
+  at: string,
+) {
+  await db
+    .deleteFrom('translation')
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', id)
+    .where('field', '=', field)
+    .execute();
+  const rows = Object.entries(texts)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([lang, text]) => ({
+      entity_type: entityType,
+      entity_id: id,
+      field,
+      lang,
+      text,
+      official: 1 as const,
+      source: null,
+      created_at: at,
+      updated_at: at,
+    }));
+  if (rows.length > 0) await db.insertInto('translation').values(rows).execute();
 }

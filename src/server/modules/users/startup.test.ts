@@ -4,6 +4,7 @@ import { buildUser } from '../../testing/factories.js';
 import { describeEachEngine, webRoot } from '../../testing/harness.js';
 import {
   DEMO_PARTNER_EMAIL,
+  DEMO_PARTNER_SLUG,
   DEMO_USERS,
   hasActiveAdministrator,
   loadDemoUsers,
@@ -17,17 +18,16 @@ const DEMO_PASSWORD = 'demo passphrase for tests';
 const tokenOf = (text: string) => /\/invitation\/([\w-]+)/.exec(text)?.[1] as string;
 
 describeEachEngine('demo users (loadDemoUsers)', (ctx) => {
-  it('creates the secretariat, two focal points and a delegate, and skips the partner, saying why', async () => {
+  it('creates the secretariat, two focal points, a delegate, and a partner bound to the demo partner organisation', async () => {
     const loaded = await loadDemoUsers(ctx.database.db, DEMO_PASSWORD, clock);
     expect(loaded.created).toEqual([
       'secretariat@demo.invalid',
       'focal.ec@demo.invalid',
       'focal.mx@demo.invalid',
       'delegate.co@demo.invalid',
+      DEMO_PARTNER_EMAIL,
     ]);
-    expect(loaded.skipped).toEqual([
-      { email: DEMO_PARTNER_EMAIL, reason: expect.stringMatching(/no strategic partner/) },
-    ]);
+    expect(loaded.skipped).toEqual([]);
     const users = await ctx.database.db
       .selectFrom('app_user')
       .innerJoin('role_grant', 'role_grant.user_id', 'app_user.id')
@@ -40,6 +40,7 @@ describeEachEngine('demo users (loadDemoUsers)', (ctx) => {
       { email: 'delegate.co@demo.invalid', status: 'active', demo: 1, role: 'delegate', slug: 'co' },
       { email: 'focal.ec@demo.invalid', status: 'active', demo: 1, role: 'focal-point', slug: 'ec' },
       { email: 'focal.mx@demo.invalid', status: 'active', demo: 1, role: 'focal-point', slug: 'mx' },
+      { email: DEMO_PARTNER_EMAIL, status: 'active', demo: 1, role: 'partner', slug: null },
       { email: 'secretariat@demo.invalid', status: 'active', demo: 1, role: 'secretariat-admin', slug: null },
     ]);
     const hashes = await ctx.database.db
@@ -86,7 +87,7 @@ describeEachEngine('demo users (loadDemoUsers)', (ctx) => {
     const password = randomDemoPassword();
     expect(password).toMatch(/^[\w-]{16}$/);
     const loaded = await loadDemoUsers(ctx.database.db, password, clock);
-    expect(loaded.updated).toHaveLength(DEMO_USERS.length);
+    expect(loaded.updated).toHaveLength(DEMO_USERS.length + 1);
     const focal = { id: user.id, email: 'focal.ec@demo.invalid', password };
     const headers = await signIn(ctx, focal);
     expect((await ctx.app.inject({ url: '/api/v1/me', headers })).json().grants).toEqual([
@@ -102,8 +103,8 @@ describeEachEngine('demo users (loadDemoUsers)', (ctx) => {
   });
 });
 
-describeEachEngine('demo users when a partner organisation exists', (ctx) => {
-  it('gives partner@demo.invalid the partner role, bound to that organisation', async () => {
+describeEachEngine('the demo partner organisation', (ctx) => {
+  it('binds partner@demo.invalid to a fictitious platform partner, created once, never to a real organisation', async () => {
     const at = new Date().toISOString();
     await ctx.database.db
       .insertInto('partner')
@@ -119,13 +120,22 @@ describeEachEngine('demo users when a partner organisation exists', (ctx) => {
     const loaded = await loadDemoUsers(ctx.database.db, DEMO_PASSWORD, clock);
     expect(loaded.skipped).toEqual([]);
     expect(loaded.created).toContain(DEMO_PARTNER_EMAIL);
-    const grant = await ctx.database.db
+    await loadDemoUsers(ctx.database.db, DEMO_PASSWORD, clock);
+    const partners = await ctx.database.db
+      .selectFrom('partner')
+      .select(['id', 'slug', 'managed_by'])
+      .where('slug', '=', DEMO_PARTNER_SLUG)
+      .execute();
+    expect(partners).toEqual([{ id: expect.any(String), slug: DEMO_PARTNER_SLUG, managed_by: 'platform' }]);
+    const grants = await ctx.database.db
       .selectFrom('role_grant')
       .innerJoin('app_user', 'app_user.id', 'role_grant.user_id')
       .select(['role_grant.role', 'role_grant.partner_id'])
       .where('app_user.email', '=', DEMO_PARTNER_EMAIL)
-      .executeTakeFirst();
-    expect(grant).toEqual({ role: 'partner', partner_id: 'p-demo' });
+      .execute();
+    expect(grants).toEqual([{ role: 'partner', partner_id: partners[0]?.id }]);
+    const name = await ctx.app.inject({ url: `/api/v1/partners/${DEMO_PARTNER_SLUG}?lang=fr` });
+    expect(name.json().name.text).toBe('Organisation partenaire de démonstration');
   });
 });
 
@@ -161,7 +171,7 @@ describeEachEngine('what npm start prepares (prepareAccounts)', (ctx) => {
     ).toEqual([]);
   });
 
-  it('in demo mode prints the demo users and their random password, and why the partner is missing', async () => {
+  it('in demo mode prints the demo users, the partner among them, and their random password', async () => {
     const lines = await prepareAccounts({
       db: ctx.database.db,
       clock,
@@ -170,7 +180,8 @@ describeEachEngine('what npm start prepares (prepareAccounts)', (ctx) => {
     });
     const [, password] = /with the password (\S+) \(/.exec(lines[0] as string) ?? [];
     expect(lines[0]).toMatch(/^Demo mode: sign in as secretariat@demo\.invalid, focal\.ec@demo\.invalid/);
-    expect(lines[1]).toMatch(/partner@demo\.invalid was not created: there is no strategic partner organisation/);
+    expect(lines[0]).toMatch(/delegate\.co@demo\.invalid, partner@demo\.invalid with the password/);
+    expect(lines.join('\n')).not.toMatch(/was not created/);
     const reply = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '../../../contract/accounts.js';
 import type { Lang } from '../../../contract/common.js';
@@ -10,6 +10,7 @@ import { hashPassword, verifyPassword } from '../../security/secrets.js';
 import { recordAudit } from '../audit/chain.js';
 import { issueSetupLink } from '../auth/invitations-service.js';
 import { INVITATION_DAYS } from '../auth/links.js';
+import { findPartner, insertPartner } from '../partners/queries.js';
 import { insertGrants, insertUserWithGrants, type ResolvedGrant } from './accounts.js';
 import { findUserByEmail, grantsOf, idBySlug } from './queries.js';
 
@@ -57,6 +58,27 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
 ];
 export const DEMO_PARTNER_EMAIL = 'partner@demo.invalid';
+/** The organisation the demo partner user is bound to: clearly fictitious, kept on the platform. */
+export const DEMO_PARTNER_SLUG = 'demo-partner-organisation';
+const DEMO_PARTNER_NAMES = {
+  en: 'Demo Partner Organisation',
+  es: 'Organización Asociada de Demostración',
+  fr: 'Organisation partenaire de démonstration',
+  pt: 'Organização Parceira de Demonstração',
+};
+
+/** The demo partner organisation's id, creating it (a platform partner) when it does not exist. */
+async function ensureDemoPartner(trx: Transaction<Database>, at: string): Promise<{ id: string; created: boolean }> {
+  const existing = await findPartner(trx, DEMO_PARTNER_SLUG);
+  if (existing) return { id: existing.id, created: false };
+  const id = await insertPartner(
+    trx,
+    DEMO_PARTNER_SLUG,
+    { kind: 'civil-society', website: null, names: DEMO_PARTNER_NAMES, pillarIds: [] },
+    at,
+  );
+  return { id, created: true };
+}
 
 export interface DemoLoad {
   created: string[];
@@ -74,12 +96,11 @@ const startupContext = (): RequestContext => ({
 
 /**
  * Makes the demo users exist, active, with `password` and their grant; a second run changes only
- * what differs (a new random password, a revoked grant). The partner demo user needs a partner
- * organisation, which the reference data may not have: then it is skipped, and said why.
+ * what differs (a new random password, a revoked grant). The partner demo user is bound to a
+ * fictitious demo partner organisation, created here when missing.
  */
 export async function loadDemoUsers(db: Kysely<Database>, password: string, clock: () => Date): Promise<DemoLoad> {
   const result: DemoLoad = { created: [], updated: [], skipped: [] };
-  const partner = await db.selectFrom('partner').select(['id', 'slug']).orderBy('slug').limit(1).executeTakeFirst();
   const wanted: Array<DemoUser & { grant: ResolvedGrant }> = [];
   for (const user of DEMO_USERS) {
     const memberStateId = user.memberState ? await idBySlug(db, 'member_state', user.memberState) : null;
@@ -95,20 +116,15 @@ export async function loadDemoUsers(db: Kysely<Database>, password: string, cloc
       grant: { role: user.role, member_state_id: memberStateId, technical_group_id: null, partner_id: null },
     });
   }
-  if (partner) {
-    wanted.push({
-      email: DEMO_PARTNER_EMAIL,
-      displayName: 'Demo Partner',
-      preferredLang: 'en',
-      role: 'partner',
-      grant: { role: 'partner', member_state_id: null, technical_group_id: null, partner_id: partner.id },
-    });
-  } else {
-    result.skipped.push({
-      email: DEMO_PARTNER_EMAIL,
-      reason: 'there is no strategic partner organisation yet (the secretariat creates them)',
-    });
-  }
+  // Bound inside the transaction, once the demo partner organisation surely exists.
+  const partnerUser: DemoUser & { grant: ResolvedGrant } = {
+    email: DEMO_PARTNER_EMAIL,
+    displayName: 'Demo Partner',
+    preferredLang: 'en',
+    role: 'partner',
+    grant: { role: 'partner', member_state_id: null, technical_group_id: null, partner_id: null },
+  };
+  wanted.push(partnerUser);
 
   // Hashed outside the transaction (scrypt is slow), each with its own salt.
   const plans = await Promise.all(
@@ -120,7 +136,11 @@ export async function loadDemoUsers(db: Kysely<Database>, password: string, cloc
   );
   const now = clock();
   const at = now.toISOString();
+  let partnerCreated = false;
   await db.transaction().execute(async (trx) => {
+    const demoPartner = await ensureDemoPartner(trx, at);
+    partnerCreated = demoPartner.created;
+    partnerUser.grant.partner_id = demoPartner.id;
     for (const { user, existing, passwordHash } of plans) {
       if (!existing) {
         await insertUserWithGrants(
@@ -155,7 +175,7 @@ export async function loadDemoUsers(db: Kysely<Database>, password: string, cloc
       if (!hasGrant) await insertGrants(trx, existing.id, [user.grant], null, now);
       result.updated.push(user.email);
     }
-    if (result.created.length + result.updated.length > 0) {
+    if (result.created.length + result.updated.length > 0 || partnerCreated) {
       await recordAudit(
         trx,
         startupContext(),
@@ -165,7 +185,11 @@ export async function loadDemoUsers(db: Kysely<Database>, password: string, cloc
           entityType: 'user',
           entityId: 'demo',
           before: null,
-          after: { created: result.created, updated: result.updated },
+          after: {
+            created: result.created,
+            updated: result.updated,
+            ...(partnerCreated ? { partnerCreated: DEMO_PARTNER_SLUG } : {}),
+          },
         },
         now,
       );

@@ -1,11 +1,33 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me } from '../../../contract/accounts.js';
 import type { SessionList, SignedOut } from '../../../contract/sessions.js';
 import type { ApiTokenCreate, ApiTokenCreated, ApiTokenList } from '../../../contract/tokens.js';
+import type { AccountUpdate, PasswordChange } from '../../../contract/users.js';
 import { getJson, sendJson } from '../../api/client.js';
 import { useLang } from '../shared/useLang.js';
-import { PRIVATE } from './queries.js';
+import { ME_KEY, PRIVATE } from './queries.js';
 
-/** One's own sessions and API tokens (the "my account" page). */
+/** One's own profile, password, sessions and API tokens (the "my account" page). */
+
+/** Name and language: the reply is /me as it now is, so the header's menu shows the new name at once. */
+export function useUpdateAccount() {
+  const lang = useLang();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AccountUpdate) => sendJson<Me>('PATCH', '/me', lang, input),
+    onSuccess: (me) => client.setQueryData(ME_KEY, me),
+  });
+}
+
+/** The password; the other sessions end, so the list of sessions is asked for again. */
+export function useChangePassword() {
+  const lang = useLang();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PasswordChange) => sendJson<SignedOut>('POST', '/me/password', lang, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: SESSIONS_KEY }),
+  });
+}
 
 const SESSIONS_KEY = [PRIVATE, 'sessions'] as const;
 const TOKENS_KEY = [PRIVATE, 'tokens'] as const;

@@ -34,9 +34,10 @@ export function useMe() {
   });
 }
 
-/** True when the session still owes its second factor (secretariat roles and focal points). */
+/** True when the session still owes its second factor: a role requires one (secretariat roles,
+ * focal points), or the user turned it on of their own accord. The server decides (`passed`). */
 export function needsSecondFactor(me: Me | null | undefined): boolean {
-  return Boolean(me?.twoFactor.required && !me.twoFactor.passed);
+  return Boolean(me && !me.twoFactor.passed);
 }
 
 /** After any change of who is signed in: forget everything private and ask /me again. */

@@ -4,7 +4,7 @@ import type { Lang } from '../../../contract/common.js';
 import { languageEndonym, PORTAL_LANGS } from '../../i18n/languages.js';
 
 /** The same page in another language: the language segment of the path is swapped, the rest kept. */
-function samePageIn(lang: Lang, pathname: string, search: string, hash: string): string {
+export function samePageIn(lang: Lang, pathname: string, search: string, hash: string): string {
   const rest = pathname.replace(/^\/[^/]*/, '');
   return `/${lang}${rest || '/'}${search}${hash}`;
 }

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { MeSchema } from '../../../contract/accounts.js';
+import { SignedOutSchema } from '../../../contract/sessions.js';
+import { AccountUpdateSchema, PasswordChangeSchema } from '../../../contract/users.js';
+import { requestContext } from '../../policy/guard.js';
+import { problem } from '../users/routes.js';
+import type { AccountService } from './account-service.js';
+
+export function accountRoutes(service: AccountService) {
+  return async (app: FastifyInstance) => {
+    const typed = app.withTypeProvider<ZodTypeProvider>();
+
+    typed.patch(
+      '/me',
+      {
+        config: { action: 'account.update' },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Change your display name and preferred language; answers with your account as it now is',
+          body: AccountUpdateSchema,
+          response: {
+            200: MeSchema,
+            400: problem('Malformed, or a name that is empty, too long or holds control characters'),
+            401: problem('Not signed in'),
+            403: problem('Not allowed: a read-only API token, or the second factor not passed yet'),
+          },
+        },
+      },
+      async (request) => service.update(requestContext(request), request.body),
+    );
+
+    typed.post(
+      '/me/password',
+      {
+        config: { action: 'account.change-password' },
+        schema: {
+          tags: ['accounts'],
+          summary:
+            'Change your password, giving the current one; your other sessions end (this one stays), and the answer says how many',
+          body: PasswordChangeSchema,
+          response: {
+            200: SignedOutSchema,
+            400: problem('Malformed, a wrong current password, or a new password the policy refuses'),
+            401: problem('Not signed in'),
+            403: problem('Not allowed: an API token, or the second factor not passed yet'),
+            429: problem('Too many wrong passwords: see Retry-After'),
+          },
+        },
+      },
+      async (request) => {
+        const { sessionsEnded } = await service.changePassword(requestContext(request), request.body);
+        return { ended: sessionsEnded };
+      },
+    );
+  };
+}

@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely';
+import type { Me } from '../../../contract/accounts.js';
+import type { AccountUpdate, PasswordChange } from '../../../contract/users.js';
+import type { Database } from '../../db/schema.js';
+import { message } from '../../http/messages.js';
+import { InvalidParameterError } from '../../http/problems.js';
+import type { RequestContext } from '../../policy/actor.js';
+import { attemptChecks, consume, refund } from '../../security/rate-limit.js';
+import { hashPassword, verifyPassword } from '../../security/secrets.js';
+import { recordAudit } from '../audit/chain.js';
+import { ownAccountActor, ownSessionActor } from '../sessions/own-account.js';
+import { revokeSessions } from '../sessions/queries.js';
+import { assertAcceptablePassword } from './passwords.js';
+import { findUser } from './queries.js';
+
+/**
+ * Changes a signed-in user makes to their own account: name and language, and the password. Each
+ * writes its change and one audit entry in one transaction; the audit entry never holds a password.
+ */
+export function accountService(deps: {
+  db: Kysely<Database>;
+  clock: () => Date;
+  /** The /me reply for a request context (auth/service.ts). */
+  present: (ctx: RequestContext) => Promise<Me>;
+}) {
+  const { db, clock, present } = deps;
+
+  return {
+    /** Changes the fields given that differ from the stored ones; answers with /me as it now is. */
+    async update(ctx: RequestContext, input: AccountUpdate): Promise<Me> {
+      const actor = ownAccountActor(ctx, 'account.update');
+      const before: Partial<AccountUpdate> = {};
+      const after: Partial<AccountUpdate> = {};
+      if (input.displayName !== undefined && input.displayName !== actor.displayName) {
+        before.displayName = actor.displayName;
+        after.displayName = input.displayName;
+      }
+      if (input.preferredLang !== undefined && input.preferredLang !== actor.lang) {
+        before.preferredLang = actor.lang;
+        after.preferredLang = input.preferredLang;
+      }
+      // Nothing differs: nothing to write, nothing to audit.
+      if (Object.keys(after).length === 0) return present(ctx);
+      const now = clock();
+      const at = now.toISOString();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('app_user')
+          .set({
+            ...(after.displayName !== undefined ? { display_name: after.displayName } : {}),
+            ...(after.preferredLang !== undefined ? { preferred_lang: after.preferredLang } : {}),
+            updated_at: at,
+          })
+          .where('id', '=', actor.userId)
+          .execute();
+        await recordAudit(
+          trx,
+          ctx,
+          { action: 'account.update', role: null, entityType: 'user', entityId: actor.userId, before, after },
+          now,
+        );
+      });
+      return present({
+        ...ctx,
+        actor: {
+          ...actor,
+          displayName: after.displayName ?? actor.displayName,
+          lang: after.preferredLang ?? actor.lang,
+        },
+      });
+    },
+
+    /**
+     * Replaces the password once the current one is confirmed, and ends every other session of the
+     * account (whoever knew the old password is signed out); this session stays. Only a person at
+     * a signed-in session may do it, never an API token. Wrong current passwords count against the
+     * same allowance as sign-ins, so this is no way around the sign-in limit.
+     */
+    async changePassword(ctx: RequestContext, input: PasswordChange): Promise<{ sessionsEnded: number }> {
+      const actor = ownSessionActor(ctx, 'account.change-password');
+      assertAcceptablePassword(input.newPassword, ctx.lang, actor.email, 'newPassword');
+      const attempts = attemptChecks('sign-in', actor.email, ctx.ip);
+      await consume(db, attempts, clock());
+      const user = await findUser(db, actor.userId);
+      if (!user?.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+        throw new InvalidParameterError('currentPassword', 'body', message(ctx.lang, 'account.wrongPassword'));
+      }
+      const passwordHash = await hashPassword(input.newPassword);
+      const now = clock();
+      const at = now.toISOString();
+      const sessionsEnded = await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('app_user')
+          .set({ password_hash: passwordHash, updated_at: at })
+          .where('id', '=', actor.userId)
+          .execute();
+        const ended = await revokeSessions(trx, actor.userId, at, { except: actor.sessionId });
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: 'account.change-password',
+            role: null,
+            entityType: 'user',
+            entityId: actor.userId,
+            before: null,
+            // The action says what changed; a key named like a password would be redacted anyway.
+            after: { otherSessionsEnded: ended },
+          },
+          now,
+        );
+        return ended;
+      });
+      // The right password is not an attack: the attempt is given back.
+      await refund(
+        db,
+        attempts.map((a) => a.key),
+      );
+      return { sessionsEnded };
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof accountService>;

@@ -1,0 +1,82 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field, FormAlert, FormStatus, onSubmit, useChecks, useFormErrors } from './forms.js';
+import { NewPasswordFields } from './NewPasswordFields.js';
+import { useChangePassword } from './ownQueries.js';
+
+/** A new password, given the current one; the server ends the other sessions and says how many. */
+export function ChangePasswordForm() {
+  const { t } = useTranslation();
+  const change = useChangePassword();
+  const form = useRef<HTMLFormElement>(null);
+  const { errors, alert, check, failed } = useFormErrors(change.error, form);
+  const checks = useChecks();
+  const [current, setCurrent] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [ended, setEnded] = useState<number | null>(null);
+
+  function submit() {
+    setEnded(null);
+    const found = {
+      currentPassword: checks.required(current),
+      password: checks.newPassword(password),
+      confirm: checks.sameAs(confirm, password),
+    };
+    if (!check(found)) return;
+    change.mutate(
+      { currentPassword: current, newPassword: password },
+      {
+        onSuccess: (reply) => {
+          setCurrent('');
+          setPassword('');
+          setConfirm('');
+          setEnded(reply.ended);
+        },
+        onError: () => {
+          setCurrent('');
+          failed();
+        },
+      },
+    );
+  }
+
+  const status =
+    ended === null
+      ? null
+      : [t('account.passwordChanged'), ended > 0 ? t('account.otherSessionsEnded', { count: ended }) : '']
+          .join(' ')
+          .trim();
+
+  return (
+    <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)}>
+      <FormAlert message={alert} />
+      <FormStatus message={status} />
+      <Field label={t('account.currentPassword')} error={errors.currentPassword}>
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            name="currentPassword"
+            autoComplete="current-password"
+            value={current}
+            onChange={(event) => setCurrent(event.target.value)}
+          />
+        )}
+      </Field>
+      <NewPasswordFields
+        password={password}
+        confirm={confirm}
+        onPassword={setPassword}
+        onConfirm={setConfirm}
+        // The server names the new password `newPassword`; the fields call it `password`.
+        errors={{ ...errors, password: errors.password ?? errors.newPassword }}
+      />
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={change.isPending}>
+          {change.isPending ? t('account.saving') : t('account.passwordSubmit')}
+        </button>
+      </div>
+    </form>
+  );
+}
