@@ -6,6 +6,7 @@ import { readConfig } from './config.js';
 import { ConfigError, type DatabaseHandle, openDatabase, redact } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createMailer } from './mail/mailer.js';
+import { loadDemoMeetings } from './modules/meetings/demo.js';
 import { prepareAccounts } from './modules/users/startup.js';
 import { loadReferenceData, ReferenceDataError } from './reference-data/loader.js';
 
@@ -29,6 +30,11 @@ async function main() {
   await migrateToLatest(handle.db);
   const loaded = await loadReferenceData(handle.db, config.referenceDir, () => new Date());
   const accountNotes = await prepareAccounts({ db: handle.db, clock: () => new Date(), ...config.accounts });
+  if (config.accounts.demo.enabled) {
+    // After the demo users, who act in it: a MISPA IX with its agenda, delegations and a document.
+    const demoMeetings = await loadDemoMeetings({ db: handle.db, clock: () => new Date(), files: config.files });
+    accountNotes.push(...demoMeetings.notes);
+  }
   const app = await buildApp({
     db: handle.db,
     engine: config.database.engine,

@@ -88,6 +88,8 @@ describe('npm start (src/server/main.ts) and accounts', () => {
     const password = 'demo password from the environment';
     const server = run('src/server/main.ts', ['--demo'], {
       DATABASE_URL: `sqlite:${path.join(dir, 'demo.sqlite')}`,
+      // Demo mode stores MISPA IX's document files; keep them out of the repository's data/files.
+      MISPA_FILES_DIR: path.join(dir, 'files'),
       MISPA_DEMO_PASSWORD: password,
     });
     try {
