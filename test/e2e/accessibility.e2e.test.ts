@@ -5,9 +5,10 @@ import {
   type Browser,
   browserSuiteTitle,
   hasBrowser,
+  horizontalOverflow,
   launchBrowser,
   seriousAxeViolations,
-  waitForPortal,
+  visit,
 } from './browser.js';
 import { type RunningServer, startPortalServer } from './server.js';
 
@@ -71,14 +72,10 @@ describe.skipIf(!hasBrowser)(
         for (const path of pages) {
           const url = `/${lang}${path}`;
           const page = await browser.context.newPage();
-          await page.setViewportSize({ width, height: 900 });
-          await page.goto(`${server.url}${url}`);
-          await waitForPortal(page);
+          await visit(page, `${server.url}${url}`, width);
           const violations = await seriousAxeViolations(page);
           if (violations.length > 0) failures[url] = violations;
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          );
+          const overflow = await horizontalOverflow(page);
           if (overflow > 0) failures[`${url} (horizontal scroll)`] = `${overflow}px wider than the window`;
           const description = await page.locator('meta[name="description"]').getAttribute('content');
           if ((await page.locator('title').count()) !== 1) failures[`${url} (title)`] = 'not exactly one <title>';

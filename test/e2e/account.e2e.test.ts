@@ -1,24 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type AccountsServer,
-  createInvitation,
-  createPasswordReset,
-  createUser,
-  startAccountsServer,
-  type TestUser,
-} from './accounts.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type AccountsServer, createInvitation, createPasswordReset, createUser, type TestUser } from './accounts.js';
 import {
   type Browser,
   browserSuiteTitle,
   collectPageErrors,
+  expectAccessible,
   hasBrowser,
-  launchBrowser,
-  seriousAxeViolations,
   waitForPortal,
 } from './browser.js';
+import { portalSuite } from './suite.js';
 
 const TEXT = {
   en: {
@@ -48,12 +41,13 @@ const TEXT = {
 } as const;
 
 describe.skipIf(!hasBrowser)(browserSuiteTitle('accounts in a browser'), () => {
+  const suite = portalSuite();
   let server: AccountsServer;
   let browser: Browser;
   let state: { slug: string; name: Record<'en' | 'es', string> };
 
   beforeAll(async () => {
-    server = await startAccountsServer();
+    server = suite.server;
     // Only a member state is needed here: read it alone, so the suite does not hang on other lists.
     const states = (await (await fetch(`${server.url}/api/v1/member-states?limit=1`)).json()) as {
       items: Array<{ slug: string }>;
@@ -68,26 +62,10 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('accounts in a browser'), () => {
     state = { slug, name: { en: await nameIn('en'), es: await nameIn('es') } };
   }, 180_000);
 
-  afterAll(async () => {
-    await server?.close();
-  });
-
   // A browser per test: its cookies and storage are the test's own, whatever an earlier test left.
   beforeEach(async () => {
-    browser = await launchBrowser();
+    browser = await suite.browser();
   });
-
-  afterEach(async () => {
-    await browser?.close();
-  });
-
-  async function expectAccessible(page: Page) {
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, 'horizontal scroll').toBeLessThanOrEqual(0);
-  }
 
   async function signIn(page: Page, lang: 'en' | 'es', user: TestUser) {
     const text = TEXT[lang];

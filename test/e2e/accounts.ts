@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import type { Role } from '../../src/contract/accounts.js';
 import type { TestDatabase } from '../../src/server/testing/harness.js';
 import type { Browser } from './browser.js';
@@ -81,21 +80,24 @@ export async function createPasswordReset(db: Db, userId: string): Promise<strin
 }
 
 /**
- * A new page of `browser` signed in as a new user with `role` who has passed two-factor
- * authentication. The session is made in the database: signing in is the accounts test's subject.
+ * Signs `browser` in as a new user with `role` who has passed two-factor authentication, and
+ * returns the user. The session is made in the database: signing in is the accounts test's subject.
  */
-export async function signedInPage(
+export async function signIn(
   server: AccountsServer,
   browser: Browser,
   role: Role,
-  options: { memberState?: string } = {},
-): Promise<Page> {
+  options: { memberState?: string | undefined } = {},
+): Promise<TestUser> {
   const { buildSession } = await import('../../src/server/testing/factories.js');
-  const user = await createUser(server.db, { role, ...options });
+  const user = await createUser(server.db, {
+    role,
+    ...(options.memberState ? { memberState: options.memberState } : {}),
+  });
   const cookie = await buildSession(server.db, user.id, { secondFactor: true });
   const [name, value] = cookie.split('=') as [string, string];
   await browser.context.addCookies([{ name, value, url: server.url }]);
   // The portal asks who is signed in only when it remembers signing in (signedInHint.ts).
   await browser.context.addInitScript(() => window.localStorage.setItem('mispa.signedIn', '1'));
-  return browser.context.newPage();
+  return user;
 }

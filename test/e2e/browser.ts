@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 // Debian's Chromium; MISPA_CHROMIUM points elsewhere on a machine that has it in another place.
 export const CHROMIUM_PATH = process.env.MISPA_CHROMIUM ?? '/usr/bin/chromium';
@@ -51,6 +52,19 @@ export async function waitForPortal(page: Page): Promise<void> {
   await page.locator('main h1').first().waitFor();
 }
 
+/** Opens `url` in `page` and waits for its data; `width` narrows the window first (the launch's
+ * height stays), e.g. 360 for the narrowest phone. */
+export async function visit(page: Page, url: string, width?: number): Promise<void> {
+  if (width !== undefined) await page.setViewportSize({ width, height: 900 });
+  await page.goto(url);
+  await waitForPortal(page);
+}
+
+/** How many pixels the page is wider than the window: above 0, a reader must scroll sideways. */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 /** Every host other than the portal's own that the page asks for anything: fonts, scripts, flags
  * and data all come from the platform, so a test expects this list to stay empty. */
 export function collectForeignRequests(page: Page, origin: string): string[] {
@@ -85,4 +99,10 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
       help: violation.help,
       targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
     }));
+}
+
+/** No serious axe finding, and no sideways scroll at the page's current width. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await horizontalOverflow(page), 'horizontal scroll').toBeLessThanOrEqual(0);
 }

@@ -1,60 +1,21 @@
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type AccountsServer, signedInPage, startAccountsServer } from './accounts.js';
-import {
-  type Browser,
-  browserSuiteTitle,
-  collectPageErrors,
-  hasBrowser,
-  launchBrowser,
-  seriousAxeViolations,
-  waitForPortal,
-} from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuiteTitle, expectAccessible, hasBrowser } from './browser.js';
+import { portalSuite } from './suite.js';
 
 describe.skipIf(!hasBrowser)(browserSuiteTitle('registration of delegations in a browser'), () => {
-  let server: AccountsServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startAccountsServer();
-  }, 180_000);
-
-  afterAll(async () => {
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    await browser?.close();
-  });
-
-  async function open(page: Page, path: string, width: number) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.goto(`${server.url}${path}`);
-    await waitForPortal(page);
-  }
-
-  async function expectAccessible(page: Page) {
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, 'horizontal scroll').toBeLessThanOrEqual(0);
-  }
+  const suite = portalSuite();
 
   it('a focal point registers, the secretariat accredits, the list of participants shows it', {
     timeout: 240_000,
   }, async () => {
     const { buildMeeting } = await import('../../src/server/testing/factories.js');
-    const { slug } = await buildMeeting(server.db, { status: 'registration-open' });
+    const { slug } = await buildMeeting(suite.server.db, { status: 'registration-open' });
     // Ecuador's focal point, in English at desktop width: the form, by keyboard where it matters.
     // (Sessions are made in the database: signing in is the accounts tests' subject.)
-    const page = await signedInPage(server, browser, 'focal-point', { memberState: 'ec' });
-    const errors = collectPageErrors(page);
-    await open(page, `/en/meetings/${slug}/registration`, 1280);
+    const { page, errors } = await suite.open(`/en/meetings/${slug}/registration`, {
+      role: 'focal-point',
+      memberState: 'ec',
+    });
     const main = page.getByRole('main');
     await expect.poll(() => main.getByText('Your delegation is not registered yet.').count()).toBe(1);
     const first = main.getByRole('group', { name: 'Participant 1' });
@@ -75,9 +36,10 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('registration of delegations in a
     await expectAccessible(page);
 
     // The secretariat, in Spanish at 360 px: the queue, accredit.
-    const staffPage = await signedInPage(server, browser, 'secretariat-staff');
-    const staffErrors = collectPageErrors(staffPage);
-    await open(staffPage, `/es/meetings/${slug}/registration`, 360);
+    const { page: staffPage, errors: staffErrors } = await suite.open(`/es/meetings/${slug}/registration`, {
+      role: 'secretariat-staff',
+      width: 360,
+    });
     const queue = staffPage.getByRole('main');
     await expect.poll(() => queue.getByRole('heading', { name: 'Pendientes de decisión (1)' }).count()).toBe(1);
     await expect(queue.getByRole('heading', { name: 'Ecuador', level: 3 }).count()).resolves.toBe(1);
@@ -90,18 +52,16 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('registration of delegations in a
 
     // A visitor (a browser of their own), in French at 360 px: the published list, with its exports.
     expect(errors).toEqual([]);
-    await browser.close();
-    browser = await launchBrowser();
-    const visitor = await browser.context.newPage();
-    const visitorErrors = collectPageErrors(visitor);
-    await open(visitor, `/fr/meetings/${slug}/participants`, 360);
+    const { page: visitor, errors: visitorErrors } = await suite.open(`/fr/meetings/${slug}/participants`, {
+      width: 360,
+    });
     const list = visitor.getByRole('main');
     await expect.poll(() => list.getByRole('heading', { name: 'Délégations des États membres' }).count()).toBe(1);
     await expect(list.getByRole('heading', { name: 'Équateur' }).count()).resolves.toBe(1);
     await expect(list.getByText('María Pérez').count()).resolves.toBe(1);
     const csv = await list.getByRole('link', { name: 'Télécharger en CSV (tableur)' }).getAttribute('href');
     expect(csv).toBe(`/api/v1/meetings/${slug}/participants.csv?lang=fr`);
-    const exported = await (await fetch(`${server.url}${csv}`)).text();
+    const exported = await (await fetch(`${suite.server.url}${csv}`)).text();
     expect(exported).toContain('"María Pérez"');
     await expectAccessible(visitor);
     expect(visitorErrors).toEqual([]);

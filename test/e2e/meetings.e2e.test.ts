@@ -1,54 +1,14 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AccountsServer, createUser, startAccountsServer } from './accounts.js';
-import {
-  type Browser,
-  browserSuiteTitle,
-  collectPageErrors,
-  hasBrowser,
-  launchBrowser,
-  seriousAxeViolations,
-  waitForPortal,
-} from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuiteTitle, expectAccessible, hasBrowser, horizontalOverflow, waitForPortal } from './browser.js';
+import { portalSuite } from './suite.js';
 
 describe.skipIf(!hasBrowser)(browserSuiteTitle('meetings in a browser'), () => {
-  let server: AccountsServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startAccountsServer();
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A page signed in as a secretariat administrator who has passed two-factor authentication
-   * (the session is made in the database: signing in is the accounts test's subject). */
-  async function adminPage(): Promise<Page> {
-    const { buildSession } = await import('../../src/server/testing/factories.js');
-    const admin = await createUser(server.db, { role: 'secretariat-admin' });
-    const cookie = await buildSession(server.db, admin.id, { secondFactor: true });
-    const [name, value] = cookie.split('=') as [string, string];
-    await browser.context.addCookies([{ name, value, url: server.url }]);
-    // The portal asks who is signed in only when it remembers signing in (signedInHint.ts).
-    await browser.context.addInitScript(() => window.localStorage.setItem('mispa.signedIn', '1'));
-    return browser.context.newPage();
-  }
-
-  async function expectAccessible(page: Page) {
-    expect(await seriousAxeViolations(page)).toEqual([]);
-  }
+  const suite = portalSuite();
 
   it('lets the secretariat create a meeting, convene it and open registration; the page and the feed show it', {
     timeout: 180_000,
   }, async () => {
-    const page = await adminPage();
-    const errors = collectPageErrors(page);
-    await page.goto(`${server.url}/en/meetings/new`);
-    await waitForPortal(page);
+    const { page, errors } = await suite.open('/en/meetings/new', { role: 'secretariat-admin' });
     const form = page.locator('form.meeting-form');
     await form.waitFor();
     await expectAccessible(page);
@@ -74,7 +34,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('meetings in a browser'), () => {
     await form.locator('input[name="pillars"][value="prevention"]').check();
     await form.getByRole('button', { name: 'Create the draft' }).click();
 
-    await page.waitForURL(`${server.url}/en/meetings/mispa-ix`);
+    await page.waitForURL(`${suite.server.url}/en/meetings/mispa-ix`);
     await waitForPortal(page);
     const badges = page.getByRole('list', { name: 'Kind and status' });
     await expect(badges.textContent()).resolves.toContain('Draft');
@@ -106,22 +66,18 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('meetings in a browser'), () => {
 
     // At 360 px nothing scrolls sideways.
     await page.setViewportSize({ width: 360, height: 800 });
-    await expect(
-      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-    ).resolves.toBeLessThanOrEqual(0);
+    await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
 
     // Anyone can subscribe: the public feed carries the meeting at the venue's time.
-    const feed = await (await fetch(`${server.url}/api/v1/calendar.ics`)).text();
+    const feed = await (await fetch(`${suite.server.url}/api/v1/calendar.ics`)).text();
     const unfolded = feed.replace(/\r\n[ \t]/g, '');
     expect(unfolded).toContain('SUMMARY:MISPA IX — Ninth Meeting of Ministers Responsible for Public Security');
     expect(unfolded).toContain('DTSTART;TZID=America/Lima:20301007T090000');
 
-    await page.goto(`${server.url}/es/calendar`);
-    await waitForPortal(page);
+    await suite.visit(page, '/es/calendar');
     const upcoming = page.getByRole('region', { name: 'Próximas reuniones' });
     await expect(upcoming.textContent()).resolves.toContain('MISPA IX');
     await expectAccessible(page);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

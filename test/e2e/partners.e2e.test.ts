@@ -1,39 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AccountsServer, signedInPage, startAccountsServer } from './accounts.js';
-import {
-  type Browser,
-  browserSuiteTitle,
-  collectPageErrors,
-  hasBrowser,
-  launchBrowser,
-  seriousAxeViolations,
-  waitForPortal,
-} from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuiteTitle, expectAccessible, hasBrowser, seriousAxeViolations, waitForPortal } from './browser.js';
+import { portalSuite } from './suite.js';
 
 describe.skipIf(!hasBrowser)(browserSuiteTitle('strategic partners in a browser'), () => {
-  let server: AccountsServer;
-  let admin: Browser;
-  let visitor: Browser;
+  const suite = portalSuite();
 
-  beforeAll(async () => {
-    server = await startAccountsServer();
-    admin = await launchBrowser();
-    visitor = await launchBrowser({ locale: 'fr-FR' });
-  }, 180_000);
-
-  afterAll(async () => {
-    await admin?.close();
-    await visitor?.close();
-    await server?.close();
-  });
+  const menuLinks = (page: Page) => page.locator('.user-menu__list').getByRole('link').allTextContents();
 
   it('lets the administrator create a partner with a logo; the public partners page shows both', {
     timeout: 180_000,
   }, async () => {
     const { PNG_BYTES } = await import('../../src/server/files/testing.js');
-    const page = await signedInPage(server, admin, 'secretariat-admin');
-    const errors = collectPageErrors(page);
-    await page.goto(`${server.url}/en/admin/partners`);
+    // Reached from the account menu, where an administrator finds it beside the users.
+    const { page, errors } = await suite.open('/en/', { role: 'secretariat-admin' });
+    await page.getByRole('button', { name: /^Account menu:/ }).click();
+    await expect(menuLinks(page)).resolves.toEqual([
+      'My account',
+      'New meeting',
+      'Users',
+      'Strategic partners',
+      'Audit trail',
+    ]);
+    await page.locator('.user-menu__list').getByRole('link', { name: 'Strategic partners' }).click();
+    await page.waitForURL(`${suite.server.url}/en/admin/partners`);
     await waitForPortal(page);
     await expect(page.getByText('No strategic partners are listed yet.').count()).resolves.toBe(1);
 
@@ -75,10 +65,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('strategic partners in a browser'
     expect(errors).toEqual([]);
 
     // A visitor, in French on a phone, sees the partner with its logo on the public page.
-    const visit = await visitor.context.newPage();
-    await visit.setViewportSize({ width: 360, height: 800 });
-    await visit.goto(`${server.url}/fr/team`);
-    await waitForPortal(visit);
+    const { page: visit } = await suite.open('/fr/team', { locale: 'fr-FR', width: 360 });
     const card = visit.locator('.partner-card').filter({ hasText: 'Observatoire interaméricain de la sécurité' });
     await card.waitFor();
     const logo = card.locator('img.partner-card__logo');
@@ -91,33 +78,20 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('strategic partners in a browser'
       .poll(() => logo.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth))
       .toBe(1);
     await expect(card.getByRole('link').first().getAttribute('href')).resolves.toBe('https://observatory.example.org');
-    await expect(seriousAxeViolations(visit)).resolves.toEqual([]);
-    const overflow = await visit.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBe(0);
+    await expectAccessible(visit);
   });
 
   it('shows the admin screen at 360 px without sideways scrolling, and refuses it to staff for editing', {
     timeout: 120_000,
   }, async () => {
-    const staff = await launchBrowser();
-    try {
-      const page = await signedInPage(server, staff, 'secretariat-staff');
-      await page.setViewportSize({ width: 360, height: 800 });
-      await page.goto(`${server.url}/es/admin/partners`);
-      await waitForPortal(page);
-      await expect(
-        page.getByText('Solo los administradores de la secretaría pueden añadir o modificar socios.').count(),
-      ).resolves.toBe(1);
-      await expect(page.getByRole('button', { name: 'Añadir un socio' }).count()).resolves.toBe(0);
-      await expect(seriousAxeViolations(page)).resolves.toEqual([]);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow).toBe(0);
-    } finally {
-      await staff.close();
-    }
+    const { page } = await suite.open('/es/admin/partners', { role: 'secretariat-staff', width: 360 });
+    await expect(
+      page.getByText('Solo los administradores de la secretaría pueden añadir o modificar socios.').count(),
+    ).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Añadir un socio' }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+    // Staff are offered a new meeting in their menu, but not the partner administration.
+    await page.getByRole('button', { name: /^Menú de la cuenta:/ }).click();
+    await expect(menuLinks(page)).resolves.toEqual(['Mi cuenta', 'Nueva reunión', 'Usuarios', 'Registro de auditoría']);
   });
 });

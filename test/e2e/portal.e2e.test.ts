@@ -7,7 +7,9 @@ import {
   collectForeignRequests,
   collectPageErrors,
   hasBrowser,
+  horizontalOverflow,
   launchBrowser,
+  visit,
   waitForPortal,
 } from './browser.js';
 import { type RunningServer, startPortalServer } from './server.js';
@@ -46,8 +48,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the public portal in a browser')
 
   async function open(path: string): Promise<Page> {
     page = await browser.context.newPage();
-    await page.goto(`${server.url}${path}`);
-    await waitForPortal(page);
+    await visit(page, `${server.url}${path}`);
     return page;
   }
 
@@ -137,14 +138,8 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the public portal in a browser')
     'has no horizontal scroll at 360 px: %s',
     async (path) => {
       page = await browser.context.newPage();
-      await page.setViewportSize({ width: 360, height: 740 });
-      await page.goto(`${server.url}${path}`);
-      await waitForPortal(page);
-      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        clientWidth: document.documentElement.clientWidth,
-      }));
-      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      await visit(page, `${server.url}${path}`, 360);
+      await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
       await page.close();
     },
   );

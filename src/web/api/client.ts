@@ -20,7 +20,8 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
 }
 
-function apiUrl(path: string, lang: Lang, params: QueryParams = {}): string {
+/** The address of an API path, in the reader's language. */
+export function apiUrl(path: string, lang: Lang, params: QueryParams = {}): string {
   const search = new URLSearchParams({ lang });
   for (const [name, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') search.set(name, String(value));
@@ -28,7 +29,8 @@ function apiUrl(path: string, lang: Lang, params: QueryParams = {}): string {
   return `/api/v1${path}?${search}`;
 }
 
-async function failure(response: Response): Promise<ApiError> {
+/** The ApiError of a refused call, with the problem document when the server sent one as JSON. */
+export async function failure(response: Response): Promise<ApiError> {
   const problem = response.headers.get('content-type')?.includes('json')
     ? ((await response.json().catch(() => null)) as Problem | null)
     : null;

@@ -4,11 +4,19 @@ import { useNavigate, useParams } from 'react-router';
 import type { Lang } from '../../contract/common.js';
 import type { InvitationView } from '../../contract/users.js';
 import { ApiError } from '../api/client.js';
-import { Field, FormAlert, onSubmit, useChecks, useFormErrors, useProblemMessage } from '../features/account/forms.js';
 import { LanguageField } from '../features/account/LanguageField.js';
 import { useAcceptInvitation, useInvitation } from '../features/account/linkQueries.js';
 import { NewPasswordFields } from '../features/account/NewPasswordFields.js';
 import { formatDateTime } from '../features/account/time.js';
+import {
+  Field,
+  FormAlert,
+  onSubmit,
+  TextField,
+  useChecks,
+  useFormErrors,
+  useProblemMessage,
+} from '../features/shared/forms.js';
 import { LangLink, useLocalPath } from '../features/shared/LangLink.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
@@ -114,30 +122,24 @@ function AcceptForm({ view, token }: { view: InvitationView; token: string }) {
       <FormAlert message={alert} />
       {view.setup ? (
         <>
-          <Field label={t('invitation.email')} error={errors.email}>
-            {(control) => (
-              <input
-                {...control}
-                type="email"
-                name="email"
-                autoComplete="username"
-                spellCheck={false}
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('invitation.displayName')} error={errors.displayName}>
-            {(control) => (
-              <input
-                {...control}
-                name="displayName"
-                autoComplete="name"
-                value={displayName}
-                onChange={(e) => setDisplayName(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t('invitation.email')}
+            error={errors.email}
+            type="email"
+            name="email"
+            autoComplete="username"
+            spellCheck={false}
+            value={email}
+            onChange={setEmail}
+          />
+          <TextField
+            label={t('invitation.displayName')}
+            error={errors.displayName}
+            name="displayName"
+            autoComplete="name"
+            value={displayName}
+            onChange={setDisplayName}
+          />
           <LanguageField
             label={t('invitation.language')}
             error={errors.preferredLang}

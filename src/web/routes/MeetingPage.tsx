@@ -10,7 +10,7 @@ import { LifecycleActions } from '../features/meetings/LifecycleActions.js';
 import { formatLabel } from '../features/meetings/labels.js';
 import { MeetingBadges } from '../features/meetings/MeetingBadges.js';
 import { MeetingNav } from '../features/meetings/MeetingNav.js';
-import { formatMomentIn, MeetingTimes } from '../features/meetings/MeetingTimes.js';
+import { MeetingTimes } from '../features/meetings/MeetingTimes.js';
 import { meetingCalendarPath, useMeeting } from '../features/meetings/queries.js';
 import { StateLink } from '../features/member-states/StateName.js';
 import { PillarTags } from '../features/pillars/PillarTags.js';
@@ -21,6 +21,7 @@ import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { SourcesList } from '../features/shared/SourcesList.js';
 import { useLang } from '../features/shared/useLang.js';
+import { formatMomentIn } from '../features/shared/zones.js';
 import { languageEndonym } from '../i18n/languages.js';
 import { NotFoundPage } from './NotFoundPage.js';
 

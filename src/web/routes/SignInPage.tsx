@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../contract/accounts.js';
-import { FormStatus } from '../features/account/forms.js';
 import { safeNext, withNext } from '../features/account/nextPath.js';
 import { needsSecondFactor, useMe } from '../features/account/queries.js';
 import { SignInForm } from '../features/account/SignInForm.js';
+import { FormStatus } from '../features/shared/forms.js';
 import { LangLink, useLocalPath } from '../features/shared/LangLink.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../contract/accounts.js';
 import type { TwoFactorPassed } from '../../contract/two-factor.js';
-import { FormStatus } from '../features/account/forms.js';
 import { safeNext, withNext } from '../features/account/nextPath.js';
 import { useMe } from '../features/account/queries.js';
 import {
@@ -12,6 +11,7 @@ import {
   TwoFactorChallengeForm,
   TwoFactorEnrolmentSteps,
 } from '../features/account/TwoFactorForms.js';
+import { FormStatus } from '../features/shared/forms.js';
 import { LangLink, useLocalPath } from '../features/shared/LangLink.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';

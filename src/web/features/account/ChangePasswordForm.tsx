@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, FormAlert, FormStatus, onSubmit, useChecks, useFormErrors } from './forms.js';
+import { FormAlert, FormStatus, onSubmit, TextField, useChecks, useFormErrors } from '../shared/forms.js';
 import { NewPasswordFields } from './NewPasswordFields.js';
 import { useChangePassword } from './ownQueries.js';
 
@@ -52,18 +52,15 @@ export function ChangePasswordForm() {
     <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)}>
       <FormAlert message={alert} />
       <FormStatus message={status} />
-      <Field label={t('account.currentPassword')} error={errors.currentPassword}>
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            name="currentPassword"
-            autoComplete="current-password"
-            value={current}
-            onChange={(event) => setCurrent(event.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('account.currentPassword')}
+        error={errors.currentPassword}
+        type="password"
+        name="currentPassword"
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+      />
       <NewPasswordFields
         password={password}
         confirm={confirm}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Lang } from '../../../contract/common.js';
 import { languageEndonym, PORTAL_LANGS } from '../../i18n/languages.js';
-import { Field } from './forms.js';
+import { SelectField } from '../shared/forms.js';
 
 /** A choice among the portal's languages, each named in itself ("Español"), as `preferredLang`. */
 export function LanguageField({
@@ -18,21 +18,14 @@ export function LanguageField({
   onChange: (lang: Lang) => void;
 }) {
   return (
-    <Field label={label} error={error} hint={hint}>
-      {(control) => (
-        <select
-          {...control}
-          name="preferredLang"
-          value={value}
-          onChange={(event) => onChange(event.target.value as Lang)}
-        >
-          {PORTAL_LANGS.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {languageEndonym(code)}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField
+      label={label}
+      error={error}
+      hint={hint}
+      name="preferredLang"
+      value={value}
+      onChange={onChange}
+      options={PORTAL_LANGS.map((code) => ({ value: code, label: languageEndonym(code), lang: code }))}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Field, type FieldErrors, PASSWORD_MIN_LENGTH } from './forms.js';
+import { type FieldErrors, PASSWORD_MIN_LENGTH, TextField } from '../shared/forms.js';
 
 /** A new password and its confirmation, with the rules the server applies written above them. */
 export function NewPasswordFields({
@@ -18,7 +18,7 @@ export function NewPasswordFields({
   const { t } = useTranslation();
   return (
     <>
-      <Field
+      <TextField
         label={t('password.new')}
         error={errors.password}
         hint={
@@ -28,30 +28,21 @@ export function NewPasswordFields({
             <li>{t('password.ruleTip')}</li>
           </ul>
         }
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            name="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => onPassword(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('password.confirm')} error={errors.confirm}>
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            name="confirm"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(event) => onConfirm(event.target.value)}
-          />
-        )}
-      </Field>
+        type="password"
+        name="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={onPassword}
+      />
+      <TextField
+        label={t('password.confirm')}
+        error={errors.confirm}
+        type="password"
+        name="confirm"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={onConfirm}
+      />
     </>
   );
 }

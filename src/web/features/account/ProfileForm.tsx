@@ -4,8 +4,8 @@ import { useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../../contract/accounts.js';
 import type { Lang } from '../../../contract/common.js';
 import { samePageIn } from '../layout/LanguageSwitcher.js';
+import { FormAlert, FormStatus, onSubmit, TextField, useChecks, useFormErrors } from '../shared/forms.js';
 import { useLang } from '../shared/useLang.js';
-import { Field, FormAlert, FormStatus, onSubmit, useChecks, useFormErrors } from './forms.js';
 import { LanguageField } from './LanguageField.js';
 import { useUpdateAccount } from './ownQueries.js';
 
@@ -60,18 +60,15 @@ export function ProfileForm({ me }: { me: Me }) {
       <h3 id="account-profile-edit">{t('account.profileEdit')}</h3>
       <FormAlert message={alert} />
       <FormStatus message={saved ? t('account.profileSaved') : null} />
-      <Field label={t('account.name')} error={errors.displayName}>
-        {(control) => (
-          <input
-            {...control}
-            name="displayName"
-            autoComplete="name"
-            maxLength={NAME_MAX_LENGTH}
-            value={displayName}
-            onChange={(event) => setDisplayName(event.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('account.name')}
+        error={errors.displayName}
+        name="displayName"
+        autoComplete="name"
+        maxLength={NAME_MAX_LENGTH}
+        value={displayName}
+        onChange={setDisplayName}
+      />
       <LanguageField
         label={t('account.language')}
         hint={t('account.languageHint')}

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Session } from '../../../contract/sessions.js';
+import { FormAlert, FormStatus, useProblemMessage } from '../shared/forms.js';
 import { useLocalPath } from '../shared/LangLink.js';
 import { QueryState } from '../shared/QueryState.js';
 import { useLang } from '../shared/useLang.js';
 import { ConfirmButton } from './ConfirmButton.js';
-import { FormAlert, FormStatus, useProblemMessage } from './forms.js';
 import { useEndSession, useSessions, useSignOutEverywhere } from './ownQueries.js';
 import { useSessionChanged } from './queries.js';
 import { TableWrap } from './TableWrap.js';

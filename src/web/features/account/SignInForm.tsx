@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../contract/accounts.js';
+import { FormAlert, onSubmit, TextField, useChecks, useFormErrors } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';
-import { Field, FormAlert, onSubmit, useChecks, useFormErrors } from './forms.js';
 import { useSignIn } from './queries.js';
 
 /** E-mail and password; `onSignedIn` receives the user as /me now describes them. */
@@ -34,31 +34,25 @@ export function SignInForm({ initialEmail = '', onSignedIn }: { initialEmail?: s
   return (
     <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)}>
       <FormAlert message={alert} />
-      <Field label={t('signIn.email')} error={errors.email}>
-        {(control) => (
-          <input
-            {...control}
-            type="email"
-            name="email"
-            autoComplete="username"
-            spellCheck={false}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('signIn.password')} error={errors.password}>
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('signIn.email')}
+        error={errors.email}
+        type="email"
+        name="email"
+        autoComplete="username"
+        spellCheck={false}
+        value={email}
+        onChange={setEmail}
+      />
+      <TextField
+        label={t('signIn.password')}
+        error={errors.password}
+        type="password"
+        name="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
       <div className="form__actions">
         <button type="submit" className="button" disabled={signIn.isPending}>
           {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}

@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken, ApiTokenCreated } from '../../../contract/tokens.js';
+import { FormAlert, onSubmit, TextField, useChecks, useFormErrors, useProblemMessage } from '../shared/forms.js';
 import { QueryState } from '../shared/QueryState.js';
 import { useLang } from '../shared/useLang.js';
 import { ConfirmButton } from './ConfirmButton.js';
 import { CopyButton } from './CopyButton.js';
-import { Field, FormAlert, onSubmit, useChecks, useFormErrors, useProblemMessage } from './forms.js';
 import { useCreateToken, useRevokeToken, useTokens } from './ownQueries.js';
 import { TableWrap } from './TableWrap.js';
 import { formatDateTime } from './time.js';
@@ -150,11 +150,15 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiTokenCreated) =>
     <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)} aria-labelledby="new-token-form">
       <h3 id="new-token-form">{t('tokens.createHeading')}</h3>
       <FormAlert message={alert} />
-      <Field label={t('tokens.name')} hint={t('tokens.nameHint')} error={errors.name}>
-        {(control) => (
-          <input {...control} name="name" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
-        )}
-      </Field>
+      <TextField
+        label={t('tokens.name')}
+        hint={t('tokens.nameHint')}
+        error={errors.name}
+        name="name"
+        maxLength={100}
+        value={name}
+        onChange={setName}
+      />
       <fieldset className="fieldset">
         <legend>{t('tokens.scope')}</legend>
         <label className="field--check">
@@ -172,20 +176,18 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiTokenCreated) =>
           {t('tokens.scopeWriteLong')}
         </label>
       </fieldset>
-      <Field label={t('tokens.days')} hint={t('tokens.daysHint', { max: MAX_DAYS })} error={errors.expiresInDays}>
-        {(control) => (
-          <input
-            {...control}
-            name="expiresInDays"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={MAX_DAYS}
-            value={days}
-            onChange={(e) => setDays(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('tokens.days')}
+        hint={t('tokens.daysHint', { max: MAX_DAYS })}
+        error={errors.expiresInDays}
+        name="expiresInDays"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={MAX_DAYS}
+        value={days}
+        onChange={setDays}
+      />
       <div className="form__actions">
         <button type="submit" className="button" disabled={create.isPending}>
           {t('tokens.create')}

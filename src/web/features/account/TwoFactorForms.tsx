@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TwoFactorEnrolment, TwoFactorPassed } from '../../../contract/two-factor.js';
+import { FormAlert, onSubmit, TextField, useChecks, useFormErrors, useProblemMessage } from '../shared/forms.js';
 import { CopyButton } from './CopyButton.js';
-import { Field, FormAlert, onSubmit, useChecks, useFormErrors, useProblemMessage } from './forms.js';
 import {
   cleanCode,
   useConfirmEnrolment,
@@ -15,19 +15,17 @@ import {
 function CodeField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
   const { t } = useTranslation();
   return (
-    <Field label={t('twoFactor.code')} hint={t('twoFactor.codeHint')} error={error}>
-      {(control) => (
-        <input
-          {...control}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          spellCheck={false}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-    </Field>
+    <TextField
+      label={t('twoFactor.code')}
+      hint={t('twoFactor.codeHint')}
+      error={error}
+      name="code"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      spellCheck={false}
+      value={value}
+      onChange={onChange}
+    />
   );
 }
 
@@ -67,18 +65,16 @@ export function TwoFactorChallengeForm({ onPassed }: { onPassed: (result: TwoFac
     <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)}>
       <FormAlert message={alert} />
       {useRecovery ? (
-        <Field label={t('twoFactor.recoveryCode')} hint={t('twoFactor.recoveryHint')} error={errors.recoveryCode}>
-          {(control) => (
-            <input
-              {...control}
-              name="recoveryCode"
-              autoComplete="off"
-              spellCheck={false}
-              value={recoveryCode}
-              onChange={(event) => setRecoveryCode(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('twoFactor.recoveryCode')}
+          hint={t('twoFactor.recoveryHint')}
+          error={errors.recoveryCode}
+          name="recoveryCode"
+          autoComplete="off"
+          spellCheck={false}
+          value={recoveryCode}
+          onChange={setRecoveryCode}
+        />
       ) : (
         <CodeField value={code} onChange={setCode} error={errors.code} />
       )}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { LangLink, useLocalPath } from '../shared/LangLink.js';
 import { needsSecondFactor, useMe, useSignOut } from './queries.js';
-import { isSecretariat } from './roles.js';
+import { isSecretariat, isSecretariatAdmin } from './roles.js';
 import './account.css';
 
 // Pages after which returning makes no sense: a sign-in link from them starts afresh.
@@ -104,8 +104,16 @@ function SignedInMenu({ name, pending }: { name: string; pending: boolean }) {
         {isSecretariat(me.data) && !pending && (
           <>
             <li>
+              <LangLink to="/meetings/new">{t('meetings.newMeeting')}</LangLink>
+            </li>
+            <li>
               <LangLink to="/admin/users">{t('admin.users.title')}</LangLink>
             </li>
+            {isSecretariatAdmin(me.data) && (
+              <li>
+                <LangLink to="/admin/partners">{t('admin.partners.title')}</LangLink>
+              </li>
+            )}
             <li>
               <LangLink to="/admin/audit">{t('admin.audit.title')}</LangLink>
             </li>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { FieldErrors } from '../account/forms.js';
+import type { FieldErrors } from '../shared/forms.js';
 import type { AuditFilters } from './queries.js';
 
 export const AUDIT_FILTERS = ['actor', 'entityType', 'action', 'from', 'to'] as const;

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../contract/accounts.js';
 import type { NewGrant } from '../../../contract/users.js';
-import { Field, type FieldErrors } from '../account/forms.js';
 import { PORTAL_ROLES, ROLE_BINDING, roleLabel } from '../account/roles.js';
 import { useMemberStates } from '../member-states/queries.js';
+import { type FieldErrors, SelectField } from '../shared/forms.js';
 import { useLang } from '../shared/useLang.js';
 import { usePartners } from '../team/queries.js';
 import { useTechnicalGroups } from '../technical-groups/queries.js';
@@ -69,39 +69,24 @@ export function GrantFields({
         : t('grants.partner');
   return (
     <>
-      <Field label={t('grants.role')} error={errors[`${prefix}role`]}>
-        {(control) => (
-          <select
-            {...control}
-            value={value.role}
-            onChange={(event) => onChange({ role: event.target.value as Role | '', binding: '' })}
-          >
-            <option value="">{t('grants.chooseRole')}</option>
-            {PORTAL_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {roleLabel(t, role)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField<Role | ''>
+        label={t('grants.role')}
+        error={errors[`${prefix}role`]}
+        value={value.role}
+        onChange={(role) => onChange({ role, binding: '' })}
+        options={[
+          { value: '', label: t('grants.chooseRole') },
+          ...PORTAL_ROLES.map((role) => ({ value: role, label: roleLabel(t, role) })),
+        ]}
+      />
       {binding !== 'none' && (
-        <Field label={bindingLabel} error={errors[`${prefix}${binding}`]}>
-          {(control) => (
-            <select
-              {...control}
-              value={value.binding}
-              onChange={(event) => onChange({ ...value, binding: event.target.value })}
-            >
-              <option value="">{t('grants.choose')}</option>
-              {options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={bindingLabel}
+          error={errors[`${prefix}${binding}`]}
+          value={value.binding}
+          onChange={(bound) => onChange({ ...value, binding: bound })}
+          options={[{ value: '', label: t('grants.choose') }, ...options]}
+        />
       )}
     </>
   );

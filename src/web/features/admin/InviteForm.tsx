@@ -2,8 +2,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type { InvitationSent } from '../../../contract/users.js';
-import { languageEndonym, PORTAL_LANGS } from '../../i18n/languages.js';
-import { Field, FormAlert, onSubmit, useChecks, useFormErrors } from '../account/forms.js';
+import { LanguageField } from '../account/LanguageField.js';
+import { FormAlert, onSubmit, TextField, useChecks, useFormErrors } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';
 import { useLang } from '../shared/useLang.js';
 import { usePartners } from '../team/queries.js';
@@ -63,41 +63,30 @@ export function InviteForm() {
         )}
       </div>
       <FormAlert message={alert} />
-      <Field label={t('invitation.email')} error={errors.email}>
-        {(control) => (
-          <input
-            {...control}
-            type="email"
-            name="email"
-            autoComplete="off"
-            spellCheck={false}
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('account.name')} error={errors.displayName}>
-        {(control) => (
-          <input
-            {...control}
-            name="displayName"
-            autoComplete="off"
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('invitation.language')} error={errors.preferredLang}>
-        {(control) => (
-          <select {...control} value={preferredLang} onChange={(e) => setPreferredLang(e.target.value as Lang)}>
-            {PORTAL_LANGS.map((code) => (
-              <option key={code} value={code} lang={code}>
-                {languageEndonym(code)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <TextField
+        label={t('invitation.email')}
+        error={errors.email}
+        type="email"
+        name="email"
+        autoComplete="off"
+        spellCheck={false}
+        value={email}
+        onChange={setEmail}
+      />
+      <TextField
+        label={t('account.name')}
+        error={errors.displayName}
+        name="displayName"
+        autoComplete="off"
+        value={displayName}
+        onChange={setDisplayName}
+      />
+      <LanguageField
+        label={t('invitation.language')}
+        error={errors.preferredLang}
+        value={preferredLang}
+        onChange={setPreferredLang}
+      />
       {grants.map((grant, index) => (
         <fieldset
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place; editing never reorders them

@@ -2,16 +2,17 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../contract/agenda.js';
 import type { Lang } from '../../../contract/common.js';
-import { Field, onSubmit, useFormErrors } from '../account/forms.js';
-import { usePillars } from '../pillars/queries.js';
-import { ConflictAlert } from './ConflictAlert.js';
+import { languageName, PORTAL_LANGS } from '../../i18n/languages.js';
+import { ConflictAlert } from '../shared/ConflictAlert.js';
+import { FieldGroup, onSubmit, TextAreaField, TextField, useFormErrors } from '../shared/forms.js';
+import { PillarChecks } from '../shared/PillarChecks.js';
+import { useLang } from '../shared/useLang.js';
+import { fromLocalInput, toLocalInput } from '../shared/zones.js';
 import { useAddItem, useUpdateItem } from './queries.js';
-import { fromLocalInput, toLocalInput } from './zones.js';
 
 // The contract's limits (a value import would bring zod into the bundle).
 const TITLE_MAX = 300;
 const DESCRIPTION_MAX = 5000;
-const LANGS: Lang[] = ['en', 'es', 'fr', 'pt'];
 
 type Texts = Record<Lang, string>;
 const textsOf = (from: Record<Lang, string | null> | undefined): Texts => ({
@@ -20,13 +21,6 @@ const textsOf = (from: Record<Lang, string | null> | undefined): Texts => ({
   fr: from?.fr ?? '',
   pt: from?.pt ?? '',
 });
-
-/** A language's name in the page's language. Literal keys, so the catalog check sees each one. */
-function useLangName() {
-  const { t } = useTranslation();
-  return (lang: Lang) =>
-    ({ en: t('agenda.lang.en'), es: t('agenda.lang.es'), fr: t('agenda.lang.fr'), pt: t('agenda.lang.pt') })[lang];
-}
 
 /**
  * Adds an item, or edits `item` naming the version it was read at. Times are entered on the venue's
@@ -50,13 +44,12 @@ export function AgendaItemForm({
   onReload: () => void;
 }) {
   const { t } = useTranslation();
-  const langName = useLangName();
+  const reader = useLang();
   const add = useAddItem(slug);
   const update = useUpdateItem(slug);
   const mutation = item ? update : add;
   const form = useRef<HTMLFormElement>(null);
   const { errors, check, failed } = useFormErrors(mutation.error, form);
-  const pillars = usePillars();
   const [titles, setTitles] = useState<Texts>(textsOf(item?.titles));
   const [descriptions, setDescriptions] = useState<Texts>(textsOf(item?.descriptions));
   const [start, setStart] = useState(item?.startsAt ? toLocalInput(item.startsAt, venueZone) : '');
@@ -70,7 +63,7 @@ export function AgendaItemForm({
     const startsAt = start ? fromLocalInput(start, venueZone) : null;
     const endsAt = end ? fromLocalInput(end, venueZone) : null;
     const ok = check({
-      'titles.en': LANGS.some((l) => titles[l].trim() !== '') ? undefined : t('agenda.titleRequired'),
+      'titles.en': PORTAL_LANGS.some((l) => titles[l].trim() !== '') ? undefined : t('agenda.titleRequired'),
       endsAt:
         Boolean(startsAt) !== Boolean(endsAt)
           ? t('agenda.slotBothEnds')
@@ -100,76 +93,58 @@ export function AgendaItemForm({
     <form ref={form} className="form agenda-form" noValidate onSubmit={onSubmit(submit)} aria-labelledby={headingId}>
       <h3 id={headingId}>{item ? t('agenda.editHeading', { title: item.title.text }) : t('agenda.addHeading')}</h3>
       <ConflictAlert error={mutation.error} onReload={onReload} />
-      <fieldset className="fieldset">
-        <legend>{t('agenda.titles')}</legend>
-        {LANGS.map((lang) => (
-          <Field
+      <FieldGroup legend={t('agenda.titles')}>
+        {PORTAL_LANGS.map((lang) => (
+          <TextField
             key={lang}
-            label={langName(lang)}
-            error={lang === 'en' ? errors['titles.en'] : errors[`titles.${lang}`]}
-          >
-            {(control) => (
-              <input
-                {...control}
-                lang={lang}
-                maxLength={TITLE_MAX}
-                value={titles[lang]}
-                onChange={(e) => setTitles({ ...titles, [lang]: e.target.value })}
-              />
-            )}
-          </Field>
+            label={languageName(lang, reader)}
+            error={errors[`titles.${lang}`]}
+            lang={lang}
+            maxLength={TITLE_MAX}
+            value={titles[lang]}
+            onChange={(value) => setTitles({ ...titles, [lang]: value })}
+          />
         ))}
-      </fieldset>
-      <fieldset className="fieldset">
-        <legend>{t('agenda.descriptions')}</legend>
-        {LANGS.map((lang) => (
-          <Field key={lang} label={langName(lang)} error={errors[`descriptions.${lang}`]}>
-            {(control) => (
-              <textarea
-                {...control}
-                lang={lang}
-                rows={2}
-                maxLength={DESCRIPTION_MAX}
-                value={descriptions[lang]}
-                onChange={(e) => setDescriptions({ ...descriptions, [lang]: e.target.value })}
-              />
-            )}
-          </Field>
+      </FieldGroup>
+      <FieldGroup legend={t('agenda.descriptions')}>
+        {PORTAL_LANGS.map((lang) => (
+          <TextAreaField
+            key={lang}
+            label={languageName(lang, reader)}
+            error={errors[`descriptions.${lang}`]}
+            lang={lang}
+            rows={2}
+            maxLength={DESCRIPTION_MAX}
+            value={descriptions[lang]}
+            onChange={(value) => setDescriptions({ ...descriptions, [lang]: value })}
+          />
         ))}
-      </fieldset>
-      <fieldset className="fieldset">
-        <legend>{t('agenda.slot', { zone: venueZone })}</legend>
-        <Field label={t('agenda.startsAt')} error={errors.startsAt}>
-          {(control) => (
-            <input {...control} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} />
-          )}
-        </Field>
-        <Field label={t('agenda.endsAt')} error={errors.endsAt}>
-          {(control) => (
-            <input {...control} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} />
-          )}
-        </Field>
-      </fieldset>
-      <Field label={t('agenda.presenters')} hint={t('agenda.presentersHint')} error={errors.presenters}>
-        {(control) => (
-          <textarea {...control} rows={2} value={presenters} onChange={(e) => setPresenters(e.target.value)} />
-        )}
-      </Field>
-      <fieldset className="fieldset">
-        <legend>{t('agenda.pillars')}</legend>
-        {(pillars.data ?? []).map((pillar) => (
-          <label key={pillar.id} className="field--check">
-            <input
-              type="checkbox"
-              checked={chosen.includes(pillar.code)}
-              onChange={(e) =>
-                setChosen(e.target.checked ? [...chosen, pillar.code] : chosen.filter((c) => c !== pillar.code))
-              }
-            />
-            {pillar.name.text}
-          </label>
-        ))}
-      </fieldset>
+      </FieldGroup>
+      <FieldGroup legend={t('agenda.slot', { zone: venueZone })}>
+        <TextField
+          label={t('agenda.startsAt')}
+          error={errors.startsAt}
+          type="datetime-local"
+          value={start}
+          onChange={setStart}
+        />
+        <TextField
+          label={t('agenda.endsAt')}
+          error={errors.endsAt}
+          type="datetime-local"
+          value={end}
+          onChange={setEnd}
+        />
+      </FieldGroup>
+      <TextAreaField
+        label={t('agenda.presenters')}
+        hint={t('agenda.presentersHint')}
+        error={errors.presenters}
+        rows={2}
+        value={presenters}
+        onChange={setPresenters}
+      />
+      <PillarChecks legend={t('agenda.pillars')} chosen={chosen} onChange={setChosen} error={errors.pillars} />
       {frozen && mayOverride && (
         <label className="field--check">
           <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} />

@@ -1,10 +1,10 @@
-import { type DragEvent, useState } from 'react';
+import { type DragEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agenda, AgendaItem } from '../../../contract/agenda.js';
 import { ConfirmButton } from '../account/ConfirmButton.js';
 import { PillarTags } from '../pillars/PillarTags.js';
+import { ConflictAlert } from '../shared/ConflictAlert.js';
 import { Localized } from '../shared/Localized.js';
-import { ConflictAlert } from './ConflictAlert.js';
 import { ItemTimes } from './ItemTimes.js';
 import { useRemoveItem, useReorder } from './queries.js';
 
@@ -39,6 +39,14 @@ export function AgendaList({
   const remove = useRemoveItem(agenda.meeting.slug);
   const [announcement, setAnnouncement] = useState('');
   const [dragged, setDragged] = useState<number | null>(null);
+  // The button to give the keyboard back to after a move: only once the move is over, since the
+  // buttons are disabled while it runs (and a disabled button cannot take the focus).
+  const [refocus, setRefocus] = useState<string | null>(null);
+  useEffect(() => {
+    if (refocus === null || reorder.isPending) return;
+    document.getElementById(refocus)?.focus();
+    setRefocus(null);
+  }, [refocus, reorder.isPending]);
   const venueZone = agenda.meeting.timeZone ?? 'UTC';
   const items = agenda.items;
   const extra = override ? { override: true } : {};
@@ -53,11 +61,9 @@ export function AgendaList({
         onSuccess: () => {
           setAnnouncement(t('agenda.moved', { title: item.title.text, position: to + 1, total: items.length }));
           // Keep the keyboard where it was: on the same button of the moved item (or its other one at an end).
-          requestAnimationFrame(() => {
-            const atEnd = (focus === 'up' && to === 0) || (focus === 'down' && to === items.length - 1);
-            const which = atEnd ? (focus === 'up' ? 'down' : 'up') : focus;
-            if (which) document.getElementById(`move-${which}-${item.id}`)?.focus();
-          });
+          const atEnd = (focus === 'up' && to === 0) || (focus === 'down' && to === items.length - 1);
+          const which = atEnd ? (focus === 'up' ? 'down' : 'up') : focus;
+          if (which) setRefocus(`move-${which}-${item.id}`);
         },
       },
     );

@@ -1,21 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { formatRangeIn, readerTimeZone } from '../meetings/MeetingTimes.js';
 import { useLang } from '../shared/useLang.js';
+import { venueAndReaderRanges } from '../shared/zones.js';
 
 /** An item's slot at the venue and, when the reader's zone differs, on the reader's clock. */
 export function ItemTimes({ startsAt, endsAt, venueZone }: { startsAt: string; endsAt: string; venueZone: string }) {
   const { t } = useTranslation();
-  const lang = useLang();
-  const reader = readerTimeZone();
+  const ranges = venueAndReaderRanges(startsAt, endsAt, venueZone, useLang());
   return (
     <p className="agenda-item__times">
-      <time dateTime={startsAt}>{formatRangeIn(startsAt, endsAt, venueZone, lang)}</time>{' '}
+      <time dateTime={startsAt}>{ranges.venue}</time>{' '}
       <span className="agenda-item__zone">{t('agenda.venueZone', { zone: venueZone })}</span>
-      {reader !== venueZone && (
+      {ranges.reader && (
         <>
           <br />
-          <time dateTime={startsAt}>{formatRangeIn(startsAt, endsAt, reader, lang)}</time>{' '}
-          <span className="agenda-item__zone">{t('agenda.yourZone', { zone: reader })}</span>
+          <time dateTime={startsAt}>{ranges.reader.text}</time>{' '}
+          <span className="agenda-item__zone">{t('agenda.yourZone', { zone: ranges.reader.zone })}</span>
         </>
       )}
     </p>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Delegation } from '../../../contract/delegations.js';
-import { FormAlert, useProblemMessage } from '../account/forms.js';
+import { FormAlert, useProblemMessage } from '../shared/forms.js';
 import { QueryState } from '../shared/QueryState.js';
 import { DelegationSummary, delegationName } from './DelegationSummary.js';
 import { type Decision, useDecision, useDelegations } from './queries.js';

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Delegation, ParticipantInput, ParticipantRole } from '../../../contract/delegations.js';
-import { ApiError } from '../../api/client.js';
-import { Field, type FieldErrors, FormAlert, FormStatus, onSubmit, useFormErrors } from '../account/forms.js';
+import { ConflictAlert } from '../shared/ConflictAlert.js';
+import { type FieldErrors, FormStatus, onSubmit, SelectField, TextField, useFormErrors } from '../shared/forms.js';
 import { ROLES, roleLabel } from './labels.js';
 import { type DelegationWrite, useSaveDelegation } from './queries.js';
 import './delegations.css';
@@ -59,7 +59,6 @@ export function DelegationForm({
     setRows(delegation.participants.map(toRow));
     setBaseVersion(delegation.version);
   }
-  const stale = save.error instanceof ApiError && save.error.status === 409 && delegation !== null;
 
   const textFields: Array<{ field: 'name' | 'title' | 'institution' | 'email'; label: string; email?: true }> = [
     { field: 'name', label: t('delegations.form.name') },
@@ -112,16 +111,15 @@ export function DelegationForm({
 
   return (
     <form ref={form} className="form delegation-form" noValidate onSubmit={onSubmit(() => send(false))}>
-      <FormAlert message={alert} />
+      <ConflictAlert
+        error={save.error}
+        alert={alert}
+        // A new registration has nothing to reload: the server's words say what happened.
+        onReload={delegation ? reload : undefined}
+        reloadLabel={t('delegations.form.reload')}
+        explanation={t('delegations.form.stale')}
+      />
       <FormStatus message={saved} />
-      {stale && (
-        <p className="notice notice--warning">
-          {t('delegations.form.stale')}{' '}
-          <button type="button" className="button button--small button--secondary" onClick={reload}>
-            {t('delegations.form.reload')}
-          </button>
-        </p>
-      )}
       {errors.participants && (
         <p className="field__error" id="participants-error">
           {errors.participants}
@@ -132,30 +130,24 @@ export function DelegationForm({
           <li key={row.key}>
             <fieldset className="fieldset participant-row">
               <legend>{t('delegations.form.participant', { number: i + 1 })}</legend>
-              <Field label={t('delegations.form.role')} error={errors[`participants.${i}.role`]}>
-                {(control) => (
-                  <select {...control} value={row.role} onChange={(e) => change(row.key, 'role', e.target.value)}>
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {roleLabel(t, role)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                label={t('delegations.form.role')}
+                error={errors[`participants.${i}.role`]}
+                value={row.role}
+                onChange={(role) => change(row.key, 'role', role)}
+                options={ROLES.map((role) => ({ value: role, label: roleLabel(t, role) }))}
+              />
               {textFields.map(({ field, label, email }) => (
-                <Field key={field} label={label} error={errors[`participants.${i}.${field}`]}>
-                  {(control) => (
-                    <input
-                      {...control}
-                      type={email ? 'email' : 'text'}
-                      autoComplete="off"
-                      maxLength={email ? 254 : TEXT_MAX}
-                      value={row[field]}
-                      onChange={(e) => change(row.key, field, e.target.value)}
-                    />
-                  )}
-                </Field>
+                <TextField
+                  key={field}
+                  label={label}
+                  error={errors[`participants.${i}.${field}`]}
+                  type={email ? 'email' : 'text'}
+                  autoComplete="off"
+                  maxLength={email ? 254 : TEXT_MAX}
+                  value={row[field]}
+                  onChange={(value) => change(row.key, field, value)}
+                />
               ))}
               <button
                 type="button"

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParticipantVisibility, PublishedList } from '../../../contract/delegations.js';
-import { Field, FormAlert, FormStatus, onSubmit, useProblemMessage } from '../account/forms.js';
+import { FormAlert, FormStatus, onSubmit, SelectField, useProblemMessage } from '../shared/forms.js';
 import { CATEGORIES, categoryLabel, VISIBILITIES, visibilityLabel } from './labels.js';
 import { useSetVisibility } from './queries.js';
 
@@ -27,21 +27,13 @@ export function VisibilityForm({ slug, list }: { slug: string; list: PublishedLi
       <FormStatus message={saved ? t('delegations.visibility.saved') : null} />
       <div className="visibility-form__fields">
         {CATEGORIES.map((category) => (
-          <Field key={category} label={categoryLabel(t, category)}>
-            {(control) => (
-              <select
-                {...control}
-                value={visibility[category]}
-                onChange={(e) => setVisibility({ ...visibility, [category]: e.target.value })}
-              >
-                {VISIBILITIES.map((v) => (
-                  <option key={v} value={v}>
-                    {visibilityLabel(t, v)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            key={category}
+            label={categoryLabel(t, category)}
+            value={visibility[category]}
+            onChange={(value) => setVisibility({ ...visibility, [category]: value })}
+            options={VISIBILITIES.map((v) => ({ value: v, label: visibilityLabel(t, v) }))}
+          />
         ))}
       </div>
       <div className="form__actions">

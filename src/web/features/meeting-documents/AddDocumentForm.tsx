@@ -6,11 +6,11 @@ import type {
   MeetingDocumentTitles,
   MeetingDocumentVisibility,
 } from '../../../contract/meeting-documents.js';
-import { PORTAL_LANGS } from '../../i18n/languages.js';
-import { Field, FormAlert, FormStatus, onSubmit, useFormErrors } from '../account/forms.js';
+import { languageName, PORTAL_LANGS } from '../../i18n/languages.js';
+import { FieldGroup, FormAlert, FormStatus, onSubmit, SelectField, TextField, useFormErrors } from '../shared/forms.js';
+import { LanguageSelect } from '../shared/LanguageSelect.js';
 import { useLang } from '../shared/useLang.js';
-import { LanguageOptions } from './LanguageOptions.js';
-import { CATEGORIES, categoryName, languageName } from './labels.js';
+import { CATEGORIES, categoryName } from './labels.js';
 import { useAddDocument } from './queries.js';
 
 /** The secretariat's form to add a document to a meeting; its symbol is given by the server. */
@@ -51,58 +51,40 @@ export function AddDocumentForm({ slug }: { slug: string }) {
     <section className="meeting-documents" aria-labelledby="add-document">
       <h2 id="add-document">{t('meetingDocuments.add.heading')}</h2>
       <form ref={form} className="form" onSubmit={onSubmit(send)} noValidate>
-        <Field label={t('meetingDocuments.add.category')}>
-          {(control) => (
-            <select
-              {...control}
-              value={category}
-              onChange={(e) => setCategory(e.target.value as MeetingDocumentCategory)}
-            >
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {categoryName(t, c)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <fieldset className="fieldset">
-          <legend>{t('meetingDocuments.add.titles')}</legend>
-          {errors.titles && <p className="field__error">{errors.titles}</p>}
+        <SelectField
+          label={t('meetingDocuments.add.category')}
+          value={category}
+          onChange={setCategory}
+          options={CATEGORIES.map((c) => ({ value: c, label: categoryName(t, c) }))}
+        />
+        <FieldGroup legend={t('meetingDocuments.add.titles')} error={errors.titles}>
           {PORTAL_LANGS.map((code) => (
-            <Field key={code} label={t('meetingDocuments.add.titleIn', { language: languageName(code, reader, true) })}>
-              {(control) => (
-                <input
-                  {...control}
-                  aria-invalid={errors.titles ? true : undefined}
-                  lang={code}
-                  value={titles[code]}
-                  maxLength={500}
-                  onChange={(e) => setTitles({ ...titles, [code]: e.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              key={code}
+              label={t('meetingDocuments.add.titleIn', { language: languageName(code, reader, true) })}
+              // The error is the group's; each title is marked, so focus lands on the first.
+              aria-invalid={errors.titles ? true : undefined}
+              lang={code}
+              value={titles[code]}
+              maxLength={500}
+              onChange={(value) => setTitles({ ...titles, [code]: value })}
+            />
           ))}
-        </fieldset>
-        <Field label={t('meetingDocuments.add.originalLang')}>
-          {(control) => (
-            <select {...control} value={originalLang} onChange={(e) => setOriginalLang(e.target.value as Lang)}>
-              <LanguageOptions reader={reader} />
-            </select>
-          )}
-        </Field>
-        <Field label={t('meetingDocuments.add.visibility')}>
-          {(control) => (
-            <select
-              {...control}
-              value={visibility}
-              onChange={(e) => setVisibility(e.target.value as MeetingDocumentVisibility)}
-            >
-              <option value="public">{t('meetingDocuments.add.public')}</option>
-              <option value="delegations">{t('meetingDocuments.add.delegations')}</option>
-            </select>
-          )}
-        </Field>
+        </FieldGroup>
+        <LanguageSelect
+          label={t('meetingDocuments.add.originalLang')}
+          value={originalLang}
+          onChange={setOriginalLang}
+        />
+        <SelectField<MeetingDocumentVisibility>
+          label={t('meetingDocuments.add.visibility')}
+          value={visibility}
+          onChange={setVisibility}
+          options={[
+            { value: 'public', label: t('meetingDocuments.add.public') },
+            { value: 'delegations', label: t('meetingDocuments.add.delegations') },
+          ]}
+        />
         <div className="form__actions">
           <button type="submit" className="button" disabled={add.isPending}>
             {t('meetingDocuments.add.submit')}

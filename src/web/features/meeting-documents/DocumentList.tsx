@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { MeetingDocument, MeetingDocumentRevision } from '../../../contract/meeting-documents.js';
+import { languageName } from '../../i18n/languages.js';
 import { Localized } from '../shared/Localized.js';
 import { useLang } from '../shared/useLang.js';
-import { CATEGORIES, categoryHeading, formatOf, formatSize, languageName } from './labels.js';
+import { CATEGORIES, categoryHeading, formatOf, formatSize } from './labels.js';
 import { ManageDocument } from './ManageDocument.js';
 import './meeting-documents.css';
 

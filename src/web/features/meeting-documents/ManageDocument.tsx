@@ -2,10 +2,11 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type { MeetingDocument } from '../../../contract/meeting-documents.js';
-import { Field, FormAlert, FormStatus, onSubmit, useProblemMessage } from '../account/forms.js';
+import { languageName } from '../../i18n/languages.js';
+import { Field, FormAlert, FormStatus, onSubmit, useProblemMessage } from '../shared/forms.js';
+import { LanguageSelect } from '../shared/LanguageSelect.js';
+import { UploadProgress } from '../shared/upload.js';
 import { useLang } from '../shared/useLang.js';
-import { LanguageOptions } from './LanguageOptions.js';
-import { languageName } from './labels.js';
 import { useAddRevision, useUpdateDocument, useUploadFile } from './queries.js';
 
 /** The secretariat's actions on one document: a file per language, a new revision, adoption. */
@@ -77,10 +78,9 @@ function UploadForm({
   const reader = useLang();
   const problemMessage = useProblemMessage();
   const [lang, setLang] = useState<Lang>(document.originalLang);
-  const [progress, setProgress] = useState<number | null>(null);
   const [missing, setMissing] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const upload = useUploadFile(slug, document.id, setProgress);
+  const { mutation: upload, progress } = useUploadFile(slug, document.id);
   const revision = document.revisions[0]?.revision ?? 0;
 
   const send = () => {
@@ -90,7 +90,6 @@ function UploadForm({
       input.current?.focus();
       return;
     }
-    setProgress(0);
     upload.mutate(
       { revision, lang, file },
       {
@@ -98,20 +97,13 @@ function UploadForm({
           onDone(t('meetingDocuments.manage.uploaded', { language: languageName(lang, reader, true) }));
           if (input.current) input.current.value = '';
         },
-        onSettled: () => setProgress(null),
       },
     );
   };
 
   return (
     <form className="form form--inline" onSubmit={onSubmit(send)} noValidate>
-      <Field label={t('meetingDocuments.manage.fileLang')}>
-        {(control) => (
-          <select {...control} value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-            <LanguageOptions reader={reader} />
-          </select>
-        )}
-      </Field>
+      <LanguageSelect label={t('meetingDocuments.manage.fileLang')} value={lang} onChange={setLang} />
       <Field
         label={t('meetingDocuments.manage.file')}
         hint={t('meetingDocuments.manage.fileHint')}
@@ -131,14 +123,7 @@ function UploadForm({
         <button type="submit" className="button button--small" disabled={upload.isPending}>
           {t('meetingDocuments.manage.upload')}
         </button>
-        {progress !== null && (
-          <progress
-            className="upload-progress"
-            max={1}
-            value={progress}
-            aria-label={t('meetingDocuments.manage.progress', { percent: Math.round(progress * 100) })}
-          />
-        )}
+        <UploadProgress progress={progress} />
       </div>
       <FormAlert message={problemMessage(upload.error)} />
     </form>

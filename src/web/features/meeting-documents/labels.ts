@@ -41,13 +41,6 @@ export function categoryName(t: TFunction, category: MeetingDocumentCategory): s
   }
 }
 
-/** A language's name in the reader's language ("español" for a Spanish reader, "Spanish" for an
- * English one), capitalised unless it stands inside a sentence. */
-export function languageName(code: Lang, reader: Lang, inSentence = false): string {
-  const name = new Intl.DisplayNames([reader], { type: 'language' }).of(code) ?? code;
-  return inSentence ? name : name.charAt(0).toLocaleUpperCase(reader) + name.slice(1);
-}
-
 const FORMATS: Record<string, string> = {
   'application/pdf': 'PDF',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',

@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Lang, Problem } from '../../../contract/common.js';
+import type { Lang } from '../../../contract/common.js';
 import type {
   MeetingDocument,
   MeetingDocumentCreate,
   MeetingDocumentList,
   MeetingDocumentUpdate,
 } from '../../../contract/meeting-documents.js';
-import { ApiError, getJson, sendJson } from '../../api/client.js';
+import { getJson, sendJson } from '../../api/client.js';
 import { PRIVATE } from '../account/queries.js';
+import { useUpload } from '../shared/upload.js';
 import { useLang } from '../shared/useLang.js';
 
 // Delegations-only documents depend on who reads: the key is private, so signing in or out drops it.
@@ -56,41 +57,9 @@ export function useAddRevision(slug: string, id: string) {
   });
 }
 
-/**
- * PUTs one file with XMLHttpRequest, whose upload events give the progress that fetch cannot;
- * `onProgress` gets the fraction sent (0 to 1).
- */
-function putFile(url: string, file: File, onProgress: (fraction: number) => void): Promise<MeetingDocument> {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('PUT', url);
-    request.setRequestHeader('accept', 'application/json');
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    request.onload = () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        body = null;
-      }
-      if (request.status >= 200 && request.status < 300) resolve(body as MeetingDocument);
-      else reject(new ApiError(request.status, body as Problem | null));
-    };
-    request.onerror = () => reject(new TypeError('network error'));
-    const form = new FormData();
-    form.append('file', file);
-    request.send(form);
-  });
-}
-
-export function useUploadFile(slug: string, id: string, onProgress: (fraction: number) => void) {
-  const pageLang = useLang();
-  const changed = useChanged();
-  return useMutation({
-    mutationFn: ({ revision, lang, file }: { revision: number; lang: Lang; file: File }) =>
-      putFile(`/api/v1${path(slug)}/${id}/revisions/${revision}/files/${lang}?lang=${pageLang}`, file, onProgress),
-    onSettled: changed,
-  });
+export function useUploadFile(slug: string, id: string) {
+  return useUpload<{ revision: number; lang: Lang; file: File }, MeetingDocument>(
+    ({ revision, lang }) => `${path(slug)}/${id}/revisions/${revision}/files/${lang}`,
+    useChanged(),
+  );
 }

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type { DecisionList } from '../../../contract/meeting-records.js';
 import { ConfirmButton } from '../account/ConfirmButton.js';
-import { Field, onSubmit, useFormErrors } from '../account/forms.js';
-import { ConflictAlert } from '../agenda/ConflictAlert.js';
+import { ConflictAlert } from '../shared/ConflictAlert.js';
+import { FormAlert, onSubmit, TextAreaField, TextField, useFormErrors } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';
+import { LanguageSelect } from '../shared/LanguageSelect.js';
 import { useAddDecision, useRemoveDecision } from './queries.js';
-import { LanguageSelect } from './RecordSection.js';
 
 /** The concluding record: decisions in order with what they adopted; the secretariat adds and removes. */
 export function DecisionsSection({
@@ -79,14 +79,16 @@ function DecisionForm({ slug }: { slug: string }) {
   return (
     <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)} aria-labelledby="decision-form">
       <h3 id="decision-form">{t('records.addDecision')}</h3>
-      {alert && <p role="alert">{alert}</p>}
-      <LanguageSelect value={lang} onChange={setLang} />
-      <Field label={t('records.decisionText')} error={errors.text}>
-        {(control) => <textarea {...control} rows={3} value={text} onChange={(e) => setText(e.target.value)} />}
-      </Field>
-      <Field label={t('records.decisionDocument')} hint={t('records.decisionDocumentHint')} error={errors.document}>
-        {(control) => <input {...control} value={document} onChange={(e) => setDocument(e.target.value)} />}
-      </Field>
+      <FormAlert message={alert} />
+      <LanguageSelect label={t('records.language')} value={lang} onChange={setLang} />
+      <TextAreaField label={t('records.decisionText')} error={errors.text} rows={3} value={text} onChange={setText} />
+      <TextField
+        label={t('records.decisionDocument')}
+        hint={t('records.decisionDocumentHint')}
+        error={errors.document}
+        value={document}
+        onChange={setDocument}
+      />
       <div className="form__actions">
         <button type="submit" className="button" disabled={add.isPending}>
           {t('records.addDecision')}

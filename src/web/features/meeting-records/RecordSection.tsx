@@ -2,14 +2,14 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type { RecordKind, RecordStatus, RecordVersionSummary } from '../../../contract/meeting-records.js';
-import { Field, onSubmit, useFormErrors } from '../account/forms.js';
+import { languageName } from '../../i18n/languages.js';
 import { formatDateTime } from '../account/time.js';
-import { ConflictAlert } from '../agenda/ConflictAlert.js';
+import { ConflictAlert } from '../shared/ConflictAlert.js';
+import { FormAlert, onSubmit, TextAreaField, useFormErrors } from '../shared/forms.js';
+import { LanguageSelect } from '../shared/LanguageSelect.js';
 import { QueryState } from '../shared/QueryState.js';
 import { useLang } from '../shared/useLang.js';
 import { useComment, useRecordStep, useRecordVersion, useWriteRecord } from './queries.js';
-
-const LANGS: Lang[] = ['en', 'es', 'fr', 'pt'];
 
 /** Literal keys, so the catalog check sees each one. */
 export function useRecordLabels() {
@@ -20,28 +20,7 @@ export function useRecordLabels() {
       ({ draft: t('records.status.draft'), shared: t('records.status.shared'), final: t('records.status.final') })[
         status
       ],
-    lang: (lang: Lang) =>
-      ({ en: t('agenda.lang.en'), es: t('agenda.lang.es'), fr: t('agenda.lang.fr'), pt: t('agenda.lang.pt') })[lang],
   };
-}
-
-/** The language a text is written in. */
-export function LanguageSelect({ value, onChange }: { value: Lang; onChange: (lang: Lang) => void }) {
-  const { t } = useTranslation();
-  const labels = useRecordLabels();
-  return (
-    <Field label={t('records.language')}>
-      {(control) => (
-        <select {...control} value={value} onChange={(e) => onChange(e.target.value as Lang)}>
-          {LANGS.map((l) => (
-            <option key={l} value={l}>
-              {labels.lang(l)}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
 }
 
 /**
@@ -85,7 +64,7 @@ export function RecordSection({
               >
                 {t('records.versionLabel', { version: v.version })}
               </button>{' '}
-              <span className="badge">{labels.status(v.status)}</span> {labels.lang(v.lang)} ·{' '}
+              <span className="badge">{labels.status(v.status)}</span> {languageName(v.lang, lang)} ·{' '}
               {formatDateTime(v.updatedAt, lang)}
             </li>
           ))}
@@ -157,10 +136,8 @@ function CommentForm({ slug, kind, version }: { slug: string; kind: RecordKind; 
   }
   return (
     <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)}>
-      {alert && <p role="alert">{alert}</p>}
-      <Field label={t('records.commentLabel')} error={errors.body}>
-        {(control) => <textarea {...control} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />}
-      </Field>
+      <FormAlert message={alert} />
+      <TextAreaField label={t('records.commentLabel')} error={errors.body} rows={3} value={body} onChange={setBody} />
       <div className="form__actions">
         <button type="submit" className="button" disabled={add.isPending}>
           {t('records.commentSend')}
@@ -206,10 +183,14 @@ function RecordEditor({ slug, kind, latest }: { slug: string; kind: RecordKind; 
             : t('records.editDraft', { version: latest.version })}
       </h3>
       <ConflictAlert error={write.error ?? step.error} onReload={reload} />
-      <LanguageSelect value={language} onChange={setTextLang} />
-      <Field label={t('records.body', { kind: labels.kind(kind) })} error={errors.body}>
-        {(control) => <textarea {...control} rows={8} value={text} onChange={(e) => setBody(e.target.value)} />}
-      </Field>
+      <LanguageSelect label={t('records.language')} value={language} onChange={setTextLang} />
+      <TextAreaField
+        label={t('records.body', { kind: labels.kind(kind) })}
+        error={errors.body}
+        rows={8}
+        value={text}
+        onChange={setBody}
+      />
       <div className="form__actions">
         <button type="submit" className="button" disabled={write.isPending}>
           {t('records.save')}

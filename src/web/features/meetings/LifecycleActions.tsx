@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../contract/reference.js';
 import { ConfirmButton } from '../account/ConfirmButton.js';
-import { FormAlert, useProblemMessage } from '../account/forms.js';
+import { FormAlert, useProblemMessage } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';
 import { statusLabel, transitionLabels } from './labels.js';
 import { useMeetingTransition } from './queries.js';

@@ -4,12 +4,21 @@ import type { Lang } from '../../../contract/common.js';
 import type { MeetingCreate, MeetingFormat, MeetingKind, MeetingUpdate } from '../../../contract/meetings.js';
 import type { MeetingDetail } from '../../../contract/reference.js';
 import { languageEndonym, PORTAL_LANGS } from '../../i18n/languages.js';
-import { Field, FormAlert, onSubmit, useChecks, useFormErrors } from '../account/forms.js';
 import { useMemberStates } from '../member-states/queries.js';
-import { usePillars } from '../pillars/queries.js';
+import {
+  CheckboxGroup,
+  FieldGroup,
+  FormAlert,
+  onSubmit,
+  SelectField,
+  TextField,
+  useChecks,
+  useFormErrors,
+} from '../shared/forms.js';
+import { PillarChecks } from '../shared/PillarChecks.js';
+import { readerTimeZone } from '../shared/zones.js';
 import { useTechnicalGroups } from '../technical-groups/queries.js';
 import { formatLabel, kindLabel } from './labels.js';
-import { readerTimeZone } from './MeetingTimes.js';
 import './meetings.css';
 
 const KINDS: MeetingKind[] = ['ministerial', 'preparatory', 'technical-group'];
@@ -128,9 +137,7 @@ export function MeetingForm({
   const [draft, setDraft] = useState<MeetingDraft>(initial);
   const states = useMemberStates();
   const groups = useTechnicalGroups();
-  const pillars = usePillars();
   const set = <K extends keyof MeetingDraft>(key: K, value: MeetingDraft[K]) => setDraft({ ...draft, [key]: value });
-  const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
 
   function submit() {
     const found = {
@@ -149,191 +156,122 @@ export function MeetingForm({
   }
 
   const text = (name: 'number' | 'city' | 'venue' | 'onlineUrl', label: string, type = 'text', hint?: string) => (
-    <Field label={label} error={errorOf(errors, name)} hint={hint}>
-      {(control) => (
-        <input
-          {...control}
-          name={name}
-          type={type}
-          autoComplete="off"
-          value={draft[name]}
-          onChange={(e) => set(name, e.target.value)}
-        />
-      )}
-    </Field>
+    <TextField
+      label={label}
+      error={errorOf(errors, name)}
+      hint={hint}
+      name={name}
+      type={type}
+      autoComplete="off"
+      value={draft[name]}
+      onChange={(value) => set(name, value)}
+    />
   );
   const moment = (name: 'start' | 'end' | 'registrationDeadline', label: string) => (
-    <Field label={label} error={errorOf(errors, name)}>
-      {(control) => (
-        <input
-          {...control}
-          name={name}
-          type="datetime-local"
-          value={draft[name]}
-          onChange={(e) => set(name, e.target.value)}
-        />
-      )}
-    </Field>
+    <TextField
+      label={label}
+      error={errorOf(errors, name)}
+      name={name}
+      type="datetime-local"
+      value={draft[name]}
+      onChange={(value) => set(name, value)}
+    />
   );
 
   return (
     <form ref={form} className="form meeting-form" noValidate onSubmit={onSubmit(submit)}>
       <FormAlert message={alert} />
       {mode === 'create' && (
-        <Field label={t('meetings.form.kind')} error={errorOf(errors, 'kind')}>
-          {(control) => (
-            <select
-              {...control}
-              name="kind"
-              value={draft.kind}
-              onChange={(e) => set('kind', e.target.value as MeetingKind)}
-            >
-              {KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {kindLabel(t, kind)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('meetings.form.kind')}
+          error={errorOf(errors, 'kind')}
+          name="kind"
+          value={draft.kind}
+          onChange={(kind) => set('kind', kind)}
+          options={KINDS.map((kind) => ({ value: kind, label: kindLabel(t, kind) }))}
+        />
       )}
       {mode === 'create' &&
         draft.kind === 'ministerial' &&
         text('number', t('meetings.form.number'), 'text', t('meetings.form.numberHint'))}
       {draft.kind === 'technical-group' && (
-        <Field label={t('meetings.form.technicalGroup')} error={errorOf(errors, 'technicalGroup')}>
-          {(control) => (
-            <select
-              {...control}
-              name="technicalGroup"
-              value={draft.technicalGroup}
-              onChange={(e) => set('technicalGroup', e.target.value)}
-            >
-              <option value="">{t('meetings.form.choose')}</option>
-              {(groups.data ?? []).map((group) => (
-                <option key={group.slug} value={group.slug}>
-                  {group.name.text}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('meetings.form.technicalGroup')}
+          error={errorOf(errors, 'technicalGroup')}
+          name="technicalGroup"
+          value={draft.technicalGroup}
+          onChange={(group) => set('technicalGroup', group)}
+          options={[
+            { value: '', label: t('meetings.form.choose') },
+            ...(groups.data ?? []).map((group) => ({ value: group.slug, label: group.name.text })),
+          ]}
+        />
       )}
-      <fieldset className="fieldset" aria-describedby="meeting-name-hint">
-        <legend>{t('meetings.form.name')}</legend>
-        <p id="meeting-name-hint" className="field__hint">
-          {t('meetings.form.nameHint')}
-        </p>
+      <FieldGroup legend={t('meetings.form.name')} hint={t('meetings.form.nameHint')} error={errors.name}>
         {PORTAL_LANGS.map((lang) => (
-          <Field key={lang} label={languageEndonym(lang)} error={errorOf(errors, `name.${lang}`)}>
-            {(control) => (
-              <input
-                {...control}
-                name={`name-${lang}`}
-                lang={lang}
-                autoComplete="off"
-                value={draft.names[lang]}
-                onChange={(e) => set('names', { ...draft.names, [lang]: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            key={lang}
+            label={languageEndonym(lang)}
+            error={errorOf(errors, `name.${lang}`)}
+            name={`name-${lang}`}
+            lang={lang}
+            autoComplete="off"
+            value={draft.names[lang]}
+            onChange={(value) => set('names', { ...draft.names, [lang]: value })}
+          />
         ))}
-        {errors.name && <p className="field__error">{errors.name}</p>}
-      </fieldset>
-      <Field label={t('meetings.form.format')} error={errorOf(errors, 'format')}>
-        {(control) => (
-          <select
-            {...control}
-            name="format"
-            value={draft.format}
-            onChange={(e) => set('format', e.target.value as MeetingFormat)}
-          >
-            {FORMATS.map((format) => (
-              <option key={format} value={format}>
-                {formatLabel(t, format)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('meetings.host')} error={errorOf(errors, 'hostState')}>
-        {(control) => (
-          <select
-            {...control}
-            name="hostState"
-            value={draft.hostState}
-            onChange={(e) => set('hostState', e.target.value)}
-          >
-            <option value="">{t('meetings.form.none')}</option>
-            {(states.data ?? []).map((state) => (
-              <option key={state.slug} value={state.slug}>
-                {state.name.text}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      </FieldGroup>
+      <SelectField
+        label={t('meetings.form.format')}
+        error={errorOf(errors, 'format')}
+        name="format"
+        value={draft.format}
+        onChange={(format) => set('format', format)}
+        options={FORMATS.map((format) => ({ value: format, label: formatLabel(t, format) }))}
+      />
+      <SelectField
+        label={t('meetings.host')}
+        error={errorOf(errors, 'hostState')}
+        name="hostState"
+        value={draft.hostState}
+        onChange={(state) => set('hostState', state)}
+        options={[
+          { value: '', label: t('meetings.form.none') },
+          ...(states.data ?? []).map((state) => ({ value: state.slug, label: state.name.text })),
+        ]}
+      />
       {text('city', t('meetings.city'))}
       {draft.format !== 'virtual' && text('venue', t('meetings.venue'))}
       {draft.format !== 'in-person' && text('onlineUrl', t('meetings.onlineUrl'), 'url')}
-      <Field
+      <SelectField
         label={t('meetings.form.timeZone')}
         error={errorOf(errors, 'timeZone')}
         hint={t('meetings.form.timeZoneHint')}
-      >
-        {(control) => (
-          <select {...control} name="timeZone" value={draft.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
-            {(ZONES.includes(draft.timeZone) ? ZONES : [draft.timeZone, ...ZONES]).map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        name="timeZone"
+        value={draft.timeZone}
+        onChange={(zone) => set('timeZone', zone)}
+        options={(ZONES.includes(draft.timeZone) ? ZONES : [draft.timeZone, ...ZONES]).map((zone) => ({
+          value: zone,
+          label: zone,
+        }))}
+      />
       {moment('start', t('meetings.form.start'))}
       {moment('end', t('meetings.form.end'))}
       {moment('registrationDeadline', t('meetings.registrationDeadline'))}
-      <fieldset className="fieldset">
-        <legend>{t('meetings.workingLangs')}</legend>
-        <ul className="check-list">
-          {PORTAL_LANGS.map((lang) => (
-            <li key={lang}>
-              <label>
-                <input
-                  type="checkbox"
-                  name="workingLangs"
-                  value={lang}
-                  checked={draft.workingLangs.includes(lang)}
-                  onChange={() => set('workingLangs', toggle(draft.workingLangs, lang))}
-                />{' '}
-                {languageEndonym(lang)}
-              </label>
-            </li>
-          ))}
-        </ul>
-        {errorOf(errors, 'workingLangs') && <p className="field__error">{errorOf(errors, 'workingLangs')}</p>}
-      </fieldset>
-      <fieldset className="fieldset">
-        <legend>{t('meetings.pillarsHeading')}</legend>
-        <ul className="check-list">
-          {(pillars.data ?? []).map((pillar) => (
-            <li key={pillar.code}>
-              <label>
-                <input
-                  type="checkbox"
-                  name="pillars"
-                  value={pillar.code}
-                  checked={draft.pillars.includes(pillar.code)}
-                  onChange={() => set('pillars', toggle(draft.pillars, pillar.code))}
-                />{' '}
-                {pillar.name.text}
-              </label>
-            </li>
-          ))}
-        </ul>
-        {errorOf(errors, 'pillars') && <p className="field__error">{errorOf(errors, 'pillars')}</p>}
-      </fieldset>
+      <CheckboxGroup
+        legend={t('meetings.workingLangs')}
+        name="workingLangs"
+        options={PORTAL_LANGS.map((lang) => ({ value: lang, label: languageEndonym(lang) }))}
+        chosen={draft.workingLangs}
+        onChange={(langs) => set('workingLangs', langs)}
+        error={errorOf(errors, 'workingLangs')}
+      />
+      <PillarChecks
+        legend={t('meetings.pillarsHeading')}
+        chosen={draft.pillars}
+        onChange={(pillars) => set('pillars', pillars)}
+        error={errorOf(errors, 'pillars')}
+      />
       <div className="form__actions">
         <button type="submit" className="button" disabled={pending}>
           {mode === 'create' ? t('meetings.form.create') : t('meetings.form.save')}

@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerDetail } from '../../../contract/partners.js';
 import { ConfirmButton } from '../account/ConfirmButton.js';
-import { FormAlert, FormStatus, onSubmit, useProblemMessage } from '../account/forms.js';
+import { Field, FormAlert, FormStatus, onSubmit, useProblemMessage } from '../shared/forms.js';
+import { UploadProgress } from '../shared/upload.js';
 import { LOGO_MAX_BYTES } from './kinds.js';
 import { useRemoveLogo, useUploadLogo } from './queries.js';
 
@@ -17,10 +18,9 @@ export function LogoField({ partner }: { partner: PartnerDetail }) {
   const problemMessage = useProblemMessage();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
   const [ownError, setOwnError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const upload = useUploadLogo(partner.slug, setProgress);
+  const { mutation: upload, progress } = useUploadLogo(partner.slug);
   const remove = useRemoveLogo(partner.slug);
 
   function choose(chosen: File | null) {
@@ -41,15 +41,16 @@ export function LogoField({ partner }: { partner: PartnerDetail }) {
 
   function send() {
     if (!file) return setOwnError(t('admin.partners.logoChoose'));
-    setProgress(0);
-    upload.mutate(file, {
-      onSuccess: () => {
-        setStatus(t('admin.partners.logoUploaded'));
-        setFile(null);
-        setPreview(null);
+    upload.mutate(
+      { file },
+      {
+        onSuccess: () => {
+          setStatus(t('admin.partners.logoUploaded'));
+          setFile(null);
+          setPreview(null);
+        },
       },
-      onSettled: () => setProgress(null),
-    });
+    );
   }
 
   const shown = preview ?? partner.logoUrl;
@@ -66,31 +67,21 @@ export function LogoField({ partner }: { partner: PartnerDetail }) {
         <p className="empty">{t('admin.partners.noLogo')}</p>
       )}
       <form className="form" noValidate onSubmit={onSubmit(send)}>
-        <div className="field">
-          <label htmlFor={`${id}-file`}>{t('admin.partners.logoFile')}</label>
-          <p id={`${id}-hint`} className="field__hint">
-            {t('admin.partners.logoHint')}
-          </p>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept={ACCEPTED.join(',')}
-            aria-describedby={`${id}-hint`}
-            onChange={(e) => choose(e.target.files?.[0] ?? null)}
-          />
-        </div>
+        <Field label={t('admin.partners.logoFile')} hint={t('admin.partners.logoHint')}>
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept={ACCEPTED.join(',')}
+              onChange={(e) => choose(e.target.files?.[0] ?? null)}
+            />
+          )}
+        </Field>
         <div className="form__actions">
           <button type="submit" className="button button--small" disabled={upload.isPending || !file}>
             {t('admin.partners.logoUpload')}
           </button>
-          {progress !== null && (
-            <progress
-              className="partner-logo-progress"
-              max={1}
-              value={progress}
-              aria-label={t('admin.partners.logoProgress', { percent: Math.round(progress * 100) })}
-            />
-          )}
+          <UploadProgress progress={progress} />
         </div>
         <FormAlert message={ownError ?? problemMessage(upload.error ?? remove.error)} />
         <FormStatus message={status} />

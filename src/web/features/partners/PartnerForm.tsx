@@ -5,8 +5,8 @@ import type { PartnerDetail } from '../../../contract/partners.js';
 import type { Partner } from '../../../contract/reference.js';
 import { ApiError } from '../../api/client.js';
 import { languageEndonym, PORTAL_LANGS } from '../../i18n/languages.js';
-import { Field, FormAlert, onSubmit, useFormErrors } from '../account/forms.js';
-import { usePillars } from '../pillars/queries.js';
+import { FieldGroup, FormAlert, onSubmit, SelectField, TextField, useFormErrors } from '../shared/forms.js';
+import { PillarChecks } from '../shared/PillarChecks.js';
 import { PARTNER_KINDS, partnerKindLabel } from './kinds.js';
 import { useCreatePartner, useUpdatePartner } from './queries.js';
 
@@ -52,7 +52,6 @@ export function PartnerForm({
   const mutation = partner ? update : create;
   const form = useRef<HTMLFormElement>(null);
   const { errors, alert, check, failed } = useFormErrors(mutation.error, form);
-  const pillars = usePillars();
   const [draft, setDraft] = useState<Draft>(() => draftOf(partner));
   const [version, setVersion] = useState(partner?.updatedAt ?? '');
   const set = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
@@ -85,85 +84,58 @@ export function PartnerForm({
   return (
     <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)}>
       <FormAlert message={alert} />
-      <fieldset className="fieldset">
-        <legend>{t('admin.partners.names')}</legend>
-        <p className="field__hint">{t('admin.partners.namesHint')}</p>
-        {errors.name && <p className="field__error">{errors.name}</p>}
+      <FieldGroup legend={t('admin.partners.names')} hint={t('admin.partners.namesHint')} error={errors.name}>
         <div className="partner-names">
           {PORTAL_LANGS.map((code) => (
-            <Field key={code} label={languageEndonym(code)} error={errors[`name.${code}`]}>
-              {(control) => (
-                <input
-                  {...control}
-                  lang={code}
-                  autoComplete="off"
-                  maxLength={200}
-                  value={draft.names[code] ?? ''}
-                  onChange={(e) => set({ names: { ...draft.names, [code]: e.target.value } })}
-                />
-              )}
-            </Field>
+            <TextField
+              key={code}
+              label={languageEndonym(code)}
+              error={errors[`name.${code}`]}
+              lang={code}
+              autoComplete="off"
+              maxLength={200}
+              value={draft.names[code] ?? ''}
+              onChange={(value) => set({ names: { ...draft.names, [code]: value } })}
+            />
           ))}
         </div>
-      </fieldset>
+      </FieldGroup>
       {!partner && (
-        <Field label={t('admin.partners.slug')} hint={t('admin.partners.slugHint')} error={errors.slug}>
-          {(control) => (
-            <input
-              {...control}
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={60}
-              value={draft.slug}
-              onChange={(e) => set({ slug: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('admin.partners.slug')}
+          hint={t('admin.partners.slugHint')}
+          error={errors.slug}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={60}
+          value={draft.slug}
+          onChange={(slug) => set({ slug })}
+        />
       )}
-      <Field label={t('admin.partners.kind')} error={errors.kind}>
-        {(control) => (
-          <select {...control} value={draft.kind} onChange={(e) => set({ kind: e.target.value as Partner['kind'] })}>
-            {PARTNER_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {partnerKindLabel(t, kind)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('admin.partners.website')} hint={t('admin.partners.websiteHint')} error={errors.website}>
-        {(control) => (
-          <input
-            {...control}
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            value={draft.website}
-            onChange={(e) => set({ website: e.target.value })}
-          />
-        )}
-      </Field>
-      <fieldset className="fieldset">
-        <legend>{t('admin.partners.pillars')}</legend>
-        {errors.pillars && <p className="field__error">{errors.pillars}</p>}
-        {(pillars.data ?? []).map((pillar) => (
-          <label key={pillar.id} className="field--check">
-            <input
-              type="checkbox"
-              checked={draft.pillars.includes(pillar.code)}
-              onChange={(e) =>
-                set({
-                  pillars: e.target.checked
-                    ? [...draft.pillars, pillar.code]
-                    : draft.pillars.filter((c) => c !== pillar.code),
-                })
-              }
-            />
-            {pillar.name.text}
-          </label>
-        ))}
-      </fieldset>
+      <SelectField
+        label={t('admin.partners.kind')}
+        error={errors.kind}
+        value={draft.kind}
+        onChange={(kind) => set({ kind })}
+        options={PARTNER_KINDS.map((kind) => ({ value: kind, label: partnerKindLabel(t, kind) }))}
+      />
+      <TextField
+        label={t('admin.partners.website')}
+        hint={t('admin.partners.websiteHint')}
+        error={errors.website}
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+        spellCheck={false}
+        value={draft.website}
+        onChange={(website) => set({ website })}
+      />
+      <PillarChecks
+        legend={t('admin.partners.pillars')}
+        chosen={draft.pillars}
+        onChange={(pillars) => set({ pillars })}
+        error={errors.pillars}
+      />
       <div className="form__actions">
         <button type="submit" className="button" disabled={mutation.isPending}>
           {partner ? t('admin.partners.save') : t('admin.partners.create')}

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PartnerCreate, PartnerDetail, PartnerUpdate } from '../../../contract/partners.js';
 import { getJson, sendJson } from '../../api/client.js';
+import { useUpload } from '../shared/upload.js';
 import { useLang } from '../shared/useLang.js';
-import { putFile } from './upload.js';
 
 /** The secretariat's partner administration. Partners are public records, so the keys are public:
  * every change refreshes the public list (['partners', lang], see team/queries.ts) too. */
@@ -52,13 +52,8 @@ export function useDeletePartner(slug: string) {
   });
 }
 
-export function useUploadLogo(slug: string, onProgress: (fraction: number) => void) {
-  const lang = useLang();
-  const changed = useChanged();
-  return useMutation({
-    mutationFn: (file: File) => putFile<PartnerDetail>(`/api/v1${path(slug)}/logo?lang=${lang}`, file, onProgress),
-    onSettled: changed,
-  });
+export function useUploadLogo(slug: string) {
+  return useUpload<{ file: File }, PartnerDetail>(() => `${path(slug)}/logo`, useChanged());
 }
 
 export function useRemoveLogo(slug: string) {

@@ -1,11 +1,28 @@
-import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useState } from 'react';
+import {
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type RefObject,
+  type TextareaHTMLAttributes,
+  useEffect,
+  useId,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../../api/client.js';
-import './account.css';
+// The form styles live with the account pages' stylesheet, the first to need them.
+import '../account/account.css';
 
 export type FieldErrors = Record<string, string | undefined>;
 
 type ControlProps = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
+
+/** The ids of a hint and an error and the aria-describedby that names those present. */
+function useDescription(hint: ReactNode, error: string | undefined) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return { id, hintId: `${id}-hint`, errorId: `${id}-error`, describedBy: describedBy || undefined };
+}
 
 /** A labelled control with its hint and its error, both tied to it for screen readers. */
 export function Field({
@@ -19,23 +36,170 @@ export function Field({
   hint?: ReactNode;
   children: (control: ControlProps) => ReactNode;
 }) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const { id, hintId, errorId, describedBy } = useDescription(hint, error);
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
       {hint && (
-        <div id={`${id}-hint`} className="field__hint">
+        <div id={hintId} className="field__hint">
           {hint}
         </div>
       )}
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described || undefined })}
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {error && (
-        <p id={`${id}-error`} className="field__error">
+        <p id={errorId} className="field__error">
           {error}
         </p>
       )}
     </div>
+  );
+}
+
+/** What a text field takes besides its control's own attributes, which go to the control as given. */
+type TextProps<A> = {
+  label: ReactNode;
+  error?: string | undefined;
+  hint?: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+} & Omit<A, 'id' | 'value' | 'onChange' | 'children'>;
+
+/** A Field whose control is an input holding text. */
+export function TextField({
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  ...input
+}: TextProps<InputHTMLAttributes<HTMLInputElement>>) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(control) => <input {...control} {...input} value={value} onChange={(event) => onChange(event.target.value)} />}
+    </Field>
+  );
+}
+
+/** A Field whose control is a textarea. */
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  ...area
+}: TextProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(control) => (
+        <textarea {...control} {...area} value={value} onChange={(event) => onChange(event.target.value)} />
+      )}
+    </Field>
+  );
+}
+
+/** A Field whose control is a select among `options`. */
+export function SelectField<T extends string>({
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  options,
+  name,
+}: {
+  label: ReactNode;
+  error?: string | undefined;
+  hint?: ReactNode;
+  value: T;
+  onChange: (value: T) => void;
+  options: ReadonlyArray<{ value: T; label: ReactNode; lang?: string }>;
+  name?: string;
+}) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(control) => (
+        <select {...control} name={name} value={value} onChange={(event) => onChange(event.target.value as T)}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value} lang={option.lang}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** Related controls under one legend, with a hint and an error for the group as a whole (a name
+ * wanted in at least one language, a list that may not be empty), both tied to the group. */
+export function FieldGroup({
+  legend,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  className?: string;
+  children: ReactNode;
+}) {
+  const { hintId, errorId, describedBy } = useDescription(hint, error);
+  return (
+    <fieldset className={className ? `fieldset ${className}` : 'fieldset'} aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      )}
+      {children}
+    </fieldset>
+  );
+}
+
+/** A choice of several among `options`, as checkboxes named `name` under one legend. */
+export function CheckboxGroup<T extends string>({
+  legend,
+  name,
+  options,
+  chosen,
+  onChange,
+  error,
+}: {
+  legend: ReactNode;
+  name: string;
+  options: ReadonlyArray<{ value: T; label: ReactNode }>;
+  chosen: readonly T[];
+  onChange: (chosen: T[]) => void;
+  error?: string | undefined;
+}) {
+  return (
+    <FieldGroup legend={legend} error={error}>
+      {options.map((option) => (
+        <label key={option.value} className="field--check">
+          <input
+            type="checkbox"
+            name={name}
+            value={option.value}
+            checked={chosen.includes(option.value)}
+            onChange={(event) =>
+              onChange(
+                event.target.checked ? [...chosen, option.value] : chosen.filter((value) => value !== option.value),
+              )
+            }
+          />
+          {option.label}
+        </label>
+      ))}
+    </FieldGroup>
   );
 }
 

@@ -1,0 +1,40 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { putFile } from '../../api/upload.js';
+import { useLang } from './useLang.js';
+
+/**
+ * A file sent to an API path as a mutation, with the fraction sent so far (`progress`, null while
+ * no upload runs). `changed` runs after it either way, as after the JSON writes (a refusal may
+ * mean the page shows something stale).
+ */
+export function useUpload<V extends { file: File }, T>(pathOf: (input: V) => string, changed: () => unknown) {
+  const lang = useLang();
+  const [progress, setProgress] = useState<number | null>(null);
+  const mutation = useMutation({
+    mutationFn: (input: V) => {
+      setProgress(0);
+      return putFile<T>(pathOf(input), lang, input.file, setProgress);
+    },
+    onSettled: () => {
+      setProgress(null);
+      return changed();
+    },
+  });
+  return { mutation, progress };
+}
+
+/** The progress of a running upload, its percentage named for screen readers. */
+export function UploadProgress({ progress }: { progress: number | null }) {
+  const { t } = useTranslation();
+  if (progress === null) return null;
+  return (
+    <progress
+      className="upload-progress"
+      max={1}
+      value={progress}
+      aria-label={t('forms.uploading', { percent: Math.round(progress * 100) })}
+    />
+  );
+}
