@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdOrSlugParamsSchema, LANGS, LocalizedTextSchema, ProblemSchema } from './common.js';
+import { IdOrSlugParamsSchema, LANGS, LocalizedTextSchema } from './common.js';
 import { PillarRefSchema } from './reference.js';
 
 /** The agenda of a meeting: ordered items, each with its time slot, texts in four languages,
@@ -166,9 +166,3 @@ export const AgendaItemParamsSchema = AgendaParamsSchema.extend({
 export const AgendaItemDocumentParamsSchema = AgendaItemParamsSchema.extend({
   documentId: z.uuid({ error: 'must be the id of a linked document' }),
 });
-
-/** A 409: the record changed since it was read (or the agenda is frozen); carries what is current. */
-export const ConflictProblemSchema = ProblemSchema.extend({
-  currentVersion: z.union([z.number(), z.string()]).optional(),
-  current: z.unknown().optional(),
-}).meta({ id: 'ConflictProblem' });

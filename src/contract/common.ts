@@ -82,3 +82,9 @@ export const ProblemSchema = z
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemSchema>;
+
+/** A 409: the record changed since it was read (or its state forbids the change); carries what is current. */
+export const ConflictProblemSchema = ProblemSchema.extend({
+  currentVersion: z.union([z.number(), z.string()]).optional(),
+  current: z.unknown().optional(),
+}).meta({ id: 'ConflictProblem' });

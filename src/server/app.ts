@@ -82,6 +82,9 @@ export interface AppOptions {
   /** Uploaded files (MISPA_FILES_DIR, MISPA_UPLOAD_MAX_BYTES); without it, a folder under the
    * system's temporary folder and 25 MB. */
   files?: FilesConfig;
+  /** The benchmarks' constant baseline route (modules/health); by default on only when
+   * MISPA_BENCH=1 and NODE_ENV is not production. */
+  benchBaseline?: boolean;
 }
 
 /** The composition root: a Fastify instance with every module registered, not listening. */
@@ -188,9 +191,12 @@ export async function buildApp(options: AppOptions) {
   registerCsrfProtection(app);
   registerGuard(app, auth.authenticate);
 
-  await app.register(healthRoutes({ db: options.db, engine: options.engine, version: options.version }), {
-    prefix: '/api',
-  });
+  const benchBaseline =
+    options.benchBaseline ?? (process.env.MISPA_BENCH === '1' && process.env.NODE_ENV !== 'production');
+  await app.register(
+    healthRoutes({ db: options.db, engine: options.engine, version: options.version, benchBaseline }),
+    { prefix: '/api' },
+  );
   const meetings = meetingsModule({
     ...deps,
     log: app.log,

@@ -104,6 +104,9 @@ function multipartProblem(error: unknown, config: FilesConfig): unknown {
   }
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
     return new ProblemError(415, 'not-multipart', 'files.notMultipart');
+  // Busboy's parse errors carry no code: a body that is not well-formed multipart is the client's mistake.
+  if (/multipart|part header/i.test((error as Error).message ?? '') && !(error instanceof ProblemError))
+    return new InvalidParameterError('file', 'body', 'must be a well-formed multipart/form-data body');
   return error;
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { Lang, Problem } from '../../contract/common.js';
+import type { z } from 'zod';
+import { ConflictProblemSchema, type Lang, type Problem, ProblemSchema } from '../../contract/common.js';
 import { requestLang } from './lang.js';
 import { message } from './messages.js';
 
@@ -52,6 +53,27 @@ export class ProblemError extends Error {
   }
 }
 
+/**
+ * A 409 that carries what is current besides the problem (the version or timestamp the record has
+ * now, the record itself...), so a client can show the conflict and reload without another request.
+ * Members left undefined are not sent.
+ */
+export class ConflictError extends ProblemError {
+  readonly members: Record<string, unknown>;
+  constructor(
+    messageKey: string,
+    values: Record<string, string>,
+    currentVersion: number | string | undefined,
+    current: unknown,
+    options: { kind?: string; members?: Record<string, unknown> } = {},
+  ) {
+    super(409, options.kind ?? 'conflict', messageKey, values);
+    this.members = Object.fromEntries(
+      Object.entries({ currentVersion, ...options.members, current }).filter(([, value]) => value !== undefined),
+    );
+  }
+}
+
 /** Thrown when the permission table refuses an action: 401 to sign in, 403 otherwise. */
 export class DeniedError extends Error {
   constructor(
@@ -62,6 +84,15 @@ export class DeniedError extends Error {
     super(`${action} denied: ${reason}`);
   }
 }
+
+/** A route's documented answer of problem documents, for its `response` table. */
+export const problemResponse = (description: string, schema: z.ZodType = ProblemSchema) => ({
+  description,
+  content: { 'application/problem+json': { schema } },
+});
+
+/** A documented 409 that carries what is current (a ConflictError). */
+export const conflictResponse = (description: string) => problemResponse(description, ConflictProblemSchema);
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'instance'>) {
   return reply
@@ -85,6 +116,7 @@ function problemFor(error: unknown, lang: Lang): Omit<Problem, 'instance'> | nul
       title: message(lang, `${error.messageKey}.title`),
       status: error.status,
       detail: message(lang, `${error.messageKey}.detail`, error.values),
+      ...(error instanceof ConflictError ? error.members : {}),
     };
   }
   if (error instanceof DeniedError) {

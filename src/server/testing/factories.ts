@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '../../contract/accounts.js';
+import type { PARTNER_KINDS } from '../../contract/reference.js';
 import type { Database, MeetingStatus } from '../db/schema.js';
+import { insertPartner } from '../modules/partners/queries.js';
 import { hashPassword, hashSecret, newSecret } from '../security/secrets.js';
 
 /** Factories make a fresh world per test, so tests share a database without seeing each other. */
@@ -193,5 +195,35 @@ export async function buildMeeting(
       updated_at: now,
     })
     .execute();
+  return { id, slug };
+}
+
+/**
+ * A partner organisation with an English name, made as the secretariat would (platform-managed)
+ * or, with `managedBy: 'reference'`, as the reference files would load it (read-only).
+ */
+export async function buildPartner(
+  db: Kysely<Database>,
+  options: {
+    name?: string;
+    kind?: (typeof PARTNER_KINDS)[number];
+    managedBy?: 'platform' | 'reference';
+    pillarIds?: string[];
+  } = {},
+): Promise<{ id: string; slug: string }> {
+  const slug = `partner-${randomBytes(5).toString('hex')}`;
+  const at = new Date().toISOString();
+  const id = await db.transaction().execute(async (trx) => {
+    const values = {
+      kind: options.kind ?? 'international-organisation',
+      website: null,
+      names: { en: options.name ?? 'Partner organisation' },
+      pillarIds: options.pillarIds ?? [],
+    };
+    const id = await insertPartner(trx, slug, values, at);
+    if (options.managedBy === 'reference')
+      await trx.updateTable('partner').set({ managed_by: 'reference' }).where('id', '=', id).execute();
+    return id;
+  });
   return { id, slug };
 }

@@ -9,8 +9,8 @@ import {
 import { nastyValues } from '../../testing/api.js';
 import { buildMeeting } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
-import { expectMalformedBodiesRefused } from '../sessions/testing.js';
-import { agendaSnapshot, buildMeetingDocument, callerOf } from './testing.js';
+import { callerOf, expectMalformedBodiesRefused } from '../sessions/testing.js';
+import { agendaSnapshot, buildMeetingDocument } from './testing.js';
 
 const RUNS = 1000;
 const FUZZ_TIMEOUT = 120_000;

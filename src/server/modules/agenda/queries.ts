@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { deleteUnchanged } from '../shared/concurrency.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -45,30 +46,10 @@ export async function insertItem(db: Db, row: Insertable<Database['agenda_item']
   await db.insertInto('agenda_item').values(row).execute();
 }
 
-/** Applies `patch` and bumps the version, only if the item still has `version`; false otherwise. */
-export async function updateItem(
-  db: Db,
-  id: string,
-  version: number,
-  patch: Partial<Pick<AgendaItemRow, 'position' | 'starts_at' | 'ends_at' | 'presenters'>> & { updated_at: string },
-): Promise<boolean> {
-  const result = await db
-    .updateTable('agenda_item')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-/** Removes the item with its texts and pillar links (kept by record type, not by foreign key). */
-export async function deleteItem(db: Db, id: string, version: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('agenda_item')
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (result.numDeletedRows === 0n) return false;
+/** Removes the item, if still at the version read, with its texts and pillar links (kept by record
+ * type, not by foreign key). */
+export async function deleteItem(db: Db, id: string, seen: { version: number }): Promise<boolean> {
+  if (!(await deleteUnchanged(db, 'agenda_item', id, seen))) return false;
   await db.deleteFrom('translation').where('entity_type', '=', 'agenda_item').where('entity_id', '=', id).execute();
   await db.deleteFrom('pillar_link').where('entity_type', '=', 'agenda_item').where('entity_id', '=', id).execute();
   return true;
@@ -97,28 +78,6 @@ export function itemTexts(db: Db, ids: readonly string[]) {
     .where('entity_type', '=', 'agenda_item')
     .where('entity_id', 'in', ids)
     .execute();
-}
-
-export async function replacePillars(db: Db, id: string, pillarIds: readonly string[], at: string) {
-  await db.deleteFrom('pillar_link').where('entity_type', '=', 'agenda_item').where('entity_id', '=', id).execute();
-  if (pillarIds.length === 0) return;
-  await db
-    .insertInto('pillar_link')
-    .values(
-      pillarIds.map((pillar_id) => ({
-        entity_type: 'agenda_item',
-        entity_id: id,
-        pillar_id,
-        created_at: at,
-        updated_at: at,
-      })),
-    )
-    .execute();
-}
-
-export function pillarsByCode(db: Db, codes: readonly string[]) {
-  if (codes.length === 0) return Promise.resolve([]);
-  return db.selectFrom('pillar').select(['id', 'code']).where('code', 'in', codes).execute();
 }
 
 /** Linked documents with the symbol of their original (revision 0), if it has one yet. */

@@ -12,34 +12,30 @@ import {
   AgendaOrderSchema,
   AgendaParamsSchema,
   AgendaSchema,
-  ConflictProblemSchema,
 } from '../../../contract/agenda.js';
-import { DetailQuerySchema, ProblemSchema } from '../../../contract/common.js';
+import { DetailQuerySchema } from '../../../contract/common.js';
+import { conflictResponse, problemResponse } from '../../http/problems.js';
+import { created, noContent } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
-import { handleConflicts } from './conflict.js';
 import type { AgendaService } from './service.js';
-
-export const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
-export const conflict = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ConflictProblemSchema } },
-});
 
 /** The refusals every write of the meetings area can answer. */
 export const writeProblems = {
-  400: problem('Malformed, or names what does not exist'),
-  401: problem('Not signed in'),
-  403: problem('Not allowed'),
-  404: problem('No such meeting (drafts are hidden from all but the secretariat) or item'),
-  409: conflict('Changed since read (carries the current record), or the agenda is frozen'),
+  400: problemResponse('Malformed, or names what does not exist'),
+  401: problemResponse('Not signed in'),
+  403: problemResponse('Not allowed'),
+  404: problemResponse('No such meeting (drafts are hidden from all but the secretariat) or item'),
+  409: conflictResponse('Changed since read (carries the current record), or the agenda is frozen'),
 };
+
+/** A write's schema: what it takes, its success answers and the refusals above. */
+export const writeSchema = <P extends z.ZodType, B extends z.ZodType, R extends Record<number, z.ZodType>>(
+  route: { tags: string[]; summary: string; params: P; body: B },
+  success: R,
+) => ({ ...route, response: { ...success, ...writeProblems } });
 
 export function agendaRoutes(service: AgendaService) {
   return async (app: FastifyInstance) => {
-    handleConflicts(app);
     const typed = app.withTypeProvider<ZodTypeProvider>();
     const base = '/meetings/:idOrSlug/agenda';
     const tags = ['agenda'];
@@ -53,7 +49,7 @@ export function agendaRoutes(service: AgendaService) {
           summary: 'The agenda of a meeting, items in order (public for all but draft meetings)',
           params: AgendaParamsSchema,
           querystring: DetailQuerySchema,
-          response: { 200: AgendaSchema, 400: problem('Malformed'), 404: problem('No such meeting') },
+          response: { 200: AgendaSchema, 400: problemResponse('Malformed'), 404: problemResponse('No such meeting') },
         },
       },
       async (request) => {
@@ -66,29 +62,33 @@ export function agendaRoutes(service: AgendaService) {
       `${base}/items`,
       {
         config: { action: 'agenda.edit' },
-        schema: {
-          tags,
-          summary: 'Add an item at the end of the agenda',
-          params: AgendaParamsSchema,
-          body: AgendaItemCreateSchema,
-          response: { 201: AgendaItemSchema, ...writeProblems },
-        },
+        schema: writeSchema(
+          {
+            tags,
+            summary: 'Add an item at the end of the agenda',
+            params: AgendaParamsSchema,
+            body: AgendaItemCreateSchema,
+          },
+          { 201: AgendaItemSchema },
+        ),
       },
       async (request, reply) =>
-        reply.status(201).send(await service.create(requestContext(request), request.params.idOrSlug, request.body)),
+        created(reply, service.create(requestContext(request), request.params.idOrSlug, request.body)),
     );
 
     typed.put(
       `${base}/items/:id`,
       {
         config: { action: 'agenda.edit' },
-        schema: {
-          tags,
-          summary: 'Edit an item, naming the version read',
-          params: AgendaItemParamsSchema,
-          body: AgendaItemUpdateSchema,
-          response: { 200: AgendaItemSchema, ...writeProblems },
-        },
+        schema: writeSchema(
+          {
+            tags,
+            summary: 'Edit an item, naming the version read',
+            params: AgendaItemParamsSchema,
+            body: AgendaItemUpdateSchema,
+          },
+          { 200: AgendaItemSchema },
+        ),
       },
       async (request) =>
         service.update(requestContext(request), request.params.idOrSlug, request.params.id, request.body),
@@ -98,31 +98,36 @@ export function agendaRoutes(service: AgendaService) {
       `${base}/items/:id`,
       {
         config: { action: 'agenda.edit' },
-        schema: {
-          tags,
-          summary: 'Remove an item, naming the version read',
-          params: AgendaItemParamsSchema,
-          body: AgendaItemVersionSchema,
-          response: { 204: z.null(), ...writeProblems },
-        },
+        schema: writeSchema(
+          {
+            tags,
+            summary: 'Remove an item, naming the version read',
+            params: AgendaItemParamsSchema,
+            body: AgendaItemVersionSchema,
+          },
+          { 204: z.null() },
+        ),
       },
-      async (request, reply) => {
-        await service.remove(requestContext(request), request.params.idOrSlug, request.params.id, request.body);
-        return reply.status(204).send(null);
-      },
+      async (request, reply) =>
+        noContent(
+          reply,
+          service.remove(requestContext(request), request.params.idOrSlug, request.params.id, request.body),
+        ),
     );
 
     typed.put(
       `${base}/order`,
       {
         config: { action: 'agenda.edit' },
-        schema: {
-          tags,
-          summary: 'Reorder: every item in the new order, each with the version read',
-          params: AgendaParamsSchema,
-          body: AgendaOrderSchema,
-          response: { 200: AgendaSchema, ...writeProblems },
-        },
+        schema: writeSchema(
+          {
+            tags,
+            summary: 'Reorder: every item in the new order, each with the version read',
+            params: AgendaParamsSchema,
+            body: AgendaOrderSchema,
+          },
+          { 200: AgendaSchema },
+        ),
       },
       async (request) => service.reorder(requestContext(request), request.params.idOrSlug, request.body),
     );
@@ -131,13 +136,15 @@ export function agendaRoutes(service: AgendaService) {
       `${base}/items/:id/documents`,
       {
         config: { action: 'agenda.edit' },
-        schema: {
-          tags,
-          summary: 'Link a document of the same meeting to an item',
-          params: AgendaItemParamsSchema,
-          body: AgendaDocumentLinkSchema,
-          response: { 200: AgendaItemSchema, ...writeProblems },
-        },
+        schema: writeSchema(
+          {
+            tags,
+            summary: 'Link a document of the same meeting to an item',
+            params: AgendaItemParamsSchema,
+            body: AgendaDocumentLinkSchema,
+          },
+          { 200: AgendaItemSchema },
+        ),
       },
       async (request) =>
         service.link(requestContext(request), request.params.idOrSlug, request.params.id, request.body),
@@ -147,13 +154,15 @@ export function agendaRoutes(service: AgendaService) {
       `${base}/items/:id/documents/:documentId`,
       {
         config: { action: 'agenda.edit' },
-        schema: {
-          tags,
-          summary: 'Unlink a document from an item',
-          params: AgendaItemDocumentParamsSchema,
-          body: AgendaItemVersionSchema,
-          response: { 200: AgendaItemSchema, ...writeProblems },
-        },
+        schema: writeSchema(
+          {
+            tags,
+            summary: 'Unlink a document from an item',
+            params: AgendaItemDocumentParamsSchema,
+            body: AgendaItemVersionSchema,
+          },
+          { 200: AgendaItemSchema },
+        ),
       },
       async (request) =>
         service.unlink(

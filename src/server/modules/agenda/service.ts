@@ -11,16 +11,15 @@ import type {
 } from '../../../contract/agenda.js';
 import { LANGS, type Lang, type LocalizedText } from '../../../contract/common.js';
 import type { Database } from '../../db/schema.js';
-import { DeniedError, InvalidParameterError, ProblemError } from '../../http/problems.js';
+import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
-import type { Action } from '../../policy/permissions.js';
-import { decide } from '../../policy/policy.js';
 import { recordAudit } from '../audit/chain.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
-import { pillarRefsOf } from '../shared/refs.js';
+import { LostRace, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
+import { pillarIdsByCode, pillarRefsOf, replacePillarLinks } from '../shared/refs.js';
 import { replaceTexts } from '../shared/texts.js';
-import { ConflictError } from './conflict.js';
+import { allowedRole } from '../users/service.js';
 import {
   type AgendaItemRow,
   deleteItem,
@@ -32,38 +31,13 @@ import {
   listItems,
   meetingDocumentOf,
   nextPosition,
-  pillarsByCode,
   renumber,
-  replacePillars,
   unlinkDocument,
-  updateItem,
 } from './queries.js';
-
-/** A version changed between the check and the write. */
-export class LostRace extends Error {}
-
-/** PostgreSQL gave up on the transaction because of a concurrent one (deadlock, serialization):
- * for the caller it is the same as losing the race. */
-export const isTransactionConflict = (error: unknown) =>
-  ['40P01', '40001'].includes(String((error as { code?: unknown } | null)?.code));
 
 /** Statuses in which the agenda is settled: edits need the override. */
 const FROZEN = new Set(['in-session', 'concluded', 'cancelled']);
 export const isFrozen = (meeting: Pick<MeetingRow, 'status'>) => FROZEN.has(meeting.status);
-
-/** The role that allows `action` for this caller, or a refusal naming it. */
-export function allowedRole(ctx: RequestContext, action: Action) {
-  const decision = decide(ctx.actor, action);
-  if (!decision.allowed) throw new DeniedError(decision.status, decision.reason, action);
-  return decision.role;
-}
-
-/** The newest of `at` and one millisecond after `previous`: timestamps used as versions must grow. */
-export function laterThan(previous: string | null, now: Date): string {
-  const at = now.toISOString();
-  if (previous === null || at > previous) return at;
-  return new Date(Date.parse(previous) + 1).toISOString();
-}
 
 type TextRow = Awaited<ReturnType<typeof itemTexts>>[number];
 type LangTexts = Record<Lang, string | null>;
@@ -194,15 +168,15 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
         throw new InvalidParameterError('endsAt', 'body', `must not be after the meeting ends (${meeting.ends_at})`);
     }
     const codes = [...new Set(input.pillars ?? [])];
-    const pillars = await pillarsByCode(db, codes);
-    const unknown = codes.find((code) => !pillars.some((p) => p.code === code));
+    const pillars = await pillarIdsByCode(db, codes);
+    const unknown = codes.find((code) => !pillars.has(code));
     if (unknown !== undefined) throw new InvalidParameterError('pillars', 'body', `there is no pillar "${unknown}"`);
     return {
       titles,
       descriptions: cleanTexts(input.descriptions),
       starts_at: startsAt === null ? null : new Date(startsAt).toISOString(),
       ends_at: endsAt === null ? null : new Date(endsAt).toISOString(),
-      pillarIds: pillars.map((p) => p.id),
+      pillarIds: codes.map((code) => pillars.get(code) as string),
       presenters: JSON.stringify(input.presenters ?? []),
     };
   }
@@ -233,19 +207,8 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
     return (await currentItem(meeting, id, lang)).item;
   }
 
-  /**
-   * Runs `change` in a transaction. A version that changed between the check and the write (a
-   * concurrent edit) throws LostRace inside it; the 409 is built after the rollback, since on
-   * SQLite the one connection is the transaction's until it ends.
-   */
-  async function transact(change: (trx: Transaction<Database>) => Promise<void>, conflict: () => Promise<never>) {
-    try {
-      await db.transaction().execute(change);
-    } catch (error) {
-      if (error instanceof LostRace || isTransactionConflict(error)) await conflict();
-      throw error;
-    }
-  }
+  const transact = (change: (trx: Transaction<Database>) => Promise<void>, conflict: () => Promise<never>) =>
+    transactOrConflict(db, change, conflict);
 
   async function getAgenda(ctx: RequestContext, idOrSlug: string, lang: Lang): Promise<Agenda> {
     const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
@@ -308,7 +271,7 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
             presenters: valid.presenters,
             updated_at: at,
           };
-          if (!(await updateItem(trx, id, input.version, patch))) throw new LostRace();
+          if (!(await updateUnchanged(trx, 'agenda_item', id, { version: input.version }, patch))) throw new LostRace();
           await writeLinked(trx, id, valid, at);
           await audit(
             trx,
@@ -334,7 +297,7 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
       const now = clock();
       await transact(
         async (trx) => {
-          if (!(await deleteItem(trx, id, input.version))) throw new LostRace();
+          if (!(await deleteItem(trx, id, { version: input.version }))) throw new LostRace();
           await renumber(trx, meeting.id, now.toISOString());
           await audit(
             trx,
@@ -372,7 +335,8 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
           .sort((x, y) => (x.id < y.id ? -1 : 1));
         for (const { id, version, position } of changes) {
           // Bumping the version of every moved item is what makes a concurrent reorder fail.
-          if (!(await updateItem(trx, id, version, { position, updated_at: at }))) throw new LostRace();
+          if (!(await updateUnchanged(trx, 'agenda_item', id, { version }, { position, updated_at: at })))
+            throw new LostRace();
         }
         await audit(
           trx,
@@ -421,7 +385,16 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
     const now = clock();
     await transact(
       async (trx) => {
-        if (!(await updateItem(trx, item.id, item.version, { updated_at: now.toISOString() }))) throw new LostRace();
+        if (
+          !(await updateUnchanged(
+            trx,
+            'agenda_item',
+            item.id,
+            { version: item.version },
+            { updated_at: now.toISOString() },
+          ))
+        )
+          throw new LostRace();
         if (what.op === 'link-document') await linkDocument(trx, item.id, what.documentId);
         else await unlinkDocument(trx, item.id, what.documentId);
         const before = item.documents.map((d) => d.id);
@@ -454,7 +427,7 @@ interface Valid {
 async function writeLinked(trx: Transaction<Database>, id: string, valid: Valid, at: string) {
   await replaceTexts(trx, 'agenda_item', id, 'title', valid.titles, at);
   await replaceTexts(trx, 'agenda_item', id, 'description', valid.descriptions, at);
-  await replacePillars(trx, id, valid.pillarIds, at);
+  await replacePillarLinks(trx, 'agenda_item', id, valid.pillarIds, at);
 }
 
 /** The trail's view of an item: its texts, slot, pillars and presenters. */

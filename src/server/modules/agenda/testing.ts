@@ -1,22 +1,15 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { Role } from '../../../contract/accounts.js';
 import type { Database } from '../../db/schema.js';
 import { buildApiToken, buildUser } from '../../testing/factories.js';
 import type { AppContext } from '../../testing/harness.js';
-import { openSession } from '../sessions/testing.js';
+import { callerOf, openSession } from '../sessions/testing.js';
 
 /** What the agenda and meeting-records tests share: a caller of each kind, meeting documents made
  * straight in the database (the documents piece is another module), and snapshots of the tables
  * their writes touch. */
 
 export type Headers = Record<string, string>;
-
-/** Headers of a signed-in caller (second factor passed) with one grant. */
-export async function callerOf(ctx: AppContext, role: Role, memberState?: string): Promise<Headers> {
-  const user = await buildUser(ctx.database.db, { role, ...(memberState ? { memberState } : {}) });
-  return (await openSession(ctx.database.db, user.id, { secondFactor: true })).headers;
-}
 
 /** Every kind of caller the permission tests walk. */
 export async function everyCaller(ctx: AppContext) {

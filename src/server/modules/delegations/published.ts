@@ -14,16 +14,17 @@ import {
 } from '../../../contract/delegations.js';
 import type { Database } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
-import { DeniedError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
 import { decide } from '../../policy/policy.js';
 import { recordAudit } from '../audit/chain.js';
 import { csvRow } from '../audit/csv.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
+import { LostRace, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
 import { memberStateRefs } from '../shared/refs.js';
 import { loadTexts, textOf } from '../shared/texts.js';
+import { allowedRole } from '../users/service.js';
 import { participantsByDelegation, partnerRefs } from './present.js';
-import { listDelegations, meetingSettings, updateVisibility } from './queries.js';
+import { listDelegations, meetingSettings } from './queries.js';
 import { stale } from './stale.js';
 
 /**
@@ -145,40 +146,41 @@ export function publishedService(deps: { db: Db; clock: () => Date }) {
     },
 
     async setVisibility(ctx: RequestContext, slug: string, input: VisibilityUpdate): Promise<VisibilityReply> {
-      const decision = decide(ctx.actor, 'meetings.update');
-      if (!decision.allowed) throw new DeniedError(decision.status, decision.reason, 'meetings.update');
+      const role = allowedRole(ctx, 'meetings.update');
       const meeting = await findVisibleMeeting(db, ctx.actor, slug);
       const settings = await meetingSettings(db, meeting.id);
       const current = { version: settings.version, visibility: parseVisibility(settings.participant_visibility) };
       if (input.version !== settings.version) throw stale(input.version, current);
       const now = clock();
-      const updated = await db.transaction().execute(async (trx) => {
-        const at = now.toISOString();
-        if (!(await updateVisibility(trx, meeting.id, input.version, JSON.stringify(input.visibility), at))) {
-          return false;
-        }
-        await recordAudit(
-          trx,
-          ctx,
-          {
-            action: 'meetings.participant-visibility',
-            role: decision.role,
-            entityType: 'meeting',
-            entityId: meeting.id,
-            before: { participantVisibility: current.visibility, version: current.version },
-            after: { participantVisibility: input.visibility, version: current.version + 1 },
-          },
-          now,
-        );
-        return true;
-      });
-      if (!updated) {
+      const conflict = async (): Promise<never> => {
         const fresh = await meetingSettings(db, meeting.id);
         throw stale(input.version, {
           version: fresh.version,
           visibility: parseVisibility(fresh.participant_visibility),
         });
-      }
+      };
+      await transactOrConflict(
+        db,
+        async (trx) => {
+          const patch = { participant_visibility: JSON.stringify(input.visibility), updated_at: now.toISOString() };
+          if (!(await updateUnchanged(trx, 'meeting', meeting.id, { version: input.version }, patch)))
+            throw new LostRace();
+          await recordAudit(
+            trx,
+            ctx,
+            {
+              action: 'meetings.participant-visibility',
+              role,
+              entityType: 'meeting',
+              entityId: meeting.id,
+              before: { participantVisibility: current.visibility, version: current.version },
+              after: { participantVisibility: input.visibility, version: current.version + 1 },
+            },
+            now,
+          );
+        },
+        conflict,
+      );
       return { version: current.version + 1, visibility: input.visibility };
     },
   };

@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { ParticipantInput } from '../../../contract/delegations.js';
 import type { Database, ParticipantCategory } from '../../db/schema.js';
@@ -105,22 +105,6 @@ export async function insertDelegation(db: Db, row: Insertable<Database['delegat
   await db.insertInto('delegation').values(row).execute();
 }
 
-/** Applies `set` and bumps the version, only if the row is still at `version`; false otherwise. */
-export async function updateDelegation(
-  db: Db,
-  id: string,
-  version: number,
-  set: Omit<Updateable<Database['delegation']>, 'version' | 'id'>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('delegation')
-    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
 /** Replaces the whole participant list of a delegation, in the order given. */
 export async function replaceParticipants(db: Db, delegationId: string, list: readonly ParticipantInput[], at: string) {
   await db.deleteFrom('participant').where('delegation_id', '=', delegationId).execute();
@@ -198,22 +182,6 @@ export function meetingSettings(db: Db, meetingId: string) {
     .select(['participant_visibility', 'version'])
     .where('id', '=', meetingId)
     .executeTakeFirstOrThrow();
-}
-
-export async function updateVisibility(
-  db: Db,
-  meetingId: string,
-  version: number,
-  visibility: string,
-  at: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('meeting')
-    .set((eb) => ({ participant_visibility: visibility, updated_at: at, version: eb('version', '+', 1) }))
-    .where('id', '=', meetingId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
 }
 
 /** Partners by id with their slug (names come from the translation table). */

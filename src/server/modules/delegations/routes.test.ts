@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
 import { MZ_BYTES, multipartBody, pdfBytes } from '../../files/testing.js';
 import { expectProblem } from '../../testing/api.js';
-import { buildApiToken, buildUser } from '../../testing/factories.js';
+import { buildApiToken, buildPartner, buildUser } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
 import { verifyChain } from '../audit/chain.js';
 import { ORIGIN } from '../sessions/testing.js';
-import { ADVISER, buildPartner, delegationApi, HEAD } from './testing.js';
+import { ADVISER, delegationApi, HEAD } from './testing.js';
 
 const DAY = 86_400_000;
 const past = () => new Date(Date.now() - DAY).toISOString();
@@ -76,8 +76,8 @@ describeEachEngine('POST /api/v1/meetings/{slug}/delegations', (ctx) => {
 
   it('registers a partner only as an observer, for its own organisation', async () => {
     const { slug } = await h.meeting();
-    const partner = await buildPartner(h.db(), 'Inter-American Foundation');
-    const other = await buildPartner(h.db(), 'Other partner');
+    const partner = await buildPartner(h.db(), { name: 'Inter-American Foundation' });
+    const other = await buildPartner(h.db(), { name: 'Other partner' });
     const headers = await h.as('partner', { partner: partner.slug });
     const asState = await h.register(headers, slug, {
       category: 'delegation',

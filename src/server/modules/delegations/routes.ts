@@ -22,25 +22,22 @@ import {
   VisibilityUpdateSchema,
 } from '../../../contract/delegations.js';
 import type { FileKind, FileStore } from '../../files/index.js';
+import { problemResponse } from '../../http/problems.js';
+import { created } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
-import { handleConflicts } from '../agenda/conflict.js';
 import type { PublishedService } from './published.js';
 import type { DelegationsService } from './service.js';
 
-const problem = (description: string, schema: z.ZodType = ProblemSchema) => ({
-  description,
-  content: { 'application/problem+json': { schema } },
-});
 const reads = {
-  400: problem('A parameter is malformed'),
-  401: problem('Not signed in'),
-  403: problem('No role of yours reads delegations'),
-  404: problem('No such meeting, or no delegation of yours with that id'),
+  400: problemResponse('A parameter is malformed'),
+  401: problemResponse('Not signed in'),
+  403: problemResponse('No role of yours reads delegations'),
+  404: problemResponse('No such meeting, or no delegation of yours with that id'),
 };
 const writes = {
   ...reads,
-  403: problem('Not allowed for this state or organisation, or a read-only token'),
-  409: problem(
+  403: problemResponse('Not allowed for this state or organisation, or a read-only token'),
+  409: problemResponse(
     'Registration not open, a state already registered, a status that does not allow it, or a stale version (the current delegation comes along)',
     DelegationConflictSchema,
   ),
@@ -54,7 +51,6 @@ const CREDENTIAL_KINDS: readonly FileKind[] = ['pdf'];
 
 export function delegationsRoutes(service: DelegationsService, published: PublishedService, files: FileStore) {
   return async (app: FastifyInstance) => {
-    handleConflicts(app);
     const typed = app.withTypeProvider<ZodTypeProvider>();
     app.addHook('onSend', async (request, reply) => {
       if (request.url.includes('/delegations')) reply.header('cache-control', PRIVATE);
@@ -88,7 +84,7 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await service.register(requestContext(request), request.params.idOrSlug, request.body)),
+        created(reply, service.register(requestContext(request), request.params.idOrSlug, request.body)),
     );
 
     typed.get(
@@ -197,8 +193,8 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
           response: {
             200: DelegationSchema,
             ...writes,
-            413: problem('Too large'),
-            415: problem('Not a PDF, or a program'),
+            413: problemResponse('Too large'),
+            415: problemResponse('Not a PDF, or a program'),
           },
         },
       },
@@ -243,7 +239,7 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
           summary: 'The published list of participants: accredited delegations by category and state',
           params: MeetingParamsSchema,
           querystring: PublishedQuerySchema,
-          response: { 200: PublishedListSchema, 400: reads[400], 404: problem('No such meeting') },
+          response: { 200: PublishedListSchema, 400: reads[400], 404: problemResponse('No such meeting') },
         },
       },
       async (request, reply) => {
@@ -265,7 +261,7 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
           response: {
             200: { description: 'CSV with a header row', content: { 'text/csv': { schema: z.string() } } },
             400: reads[400],
-            404: problem('No such meeting'),
+            404: problemResponse('No such meeting'),
           },
         },
       },
@@ -298,7 +294,7 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
           response: {
             200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } },
             400: reads[400],
-            404: problem('No such meeting'),
+            404: problemResponse('No such meeting'),
           },
         },
       },
@@ -325,9 +321,9 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
             200: VisibilityReplySchema,
             400: reads[400],
             401: reads[401],
-            403: problem('Only the secretariat edits meetings'),
-            404: problem('No such meeting'),
-            409: problem(
+            403: problemResponse('Only the secretariat edits meetings'),
+            404: problemResponse('No such meeting'),
+            409: problemResponse(
               'The meeting changed since it was read (the current setting comes along)',
               ProblemSchema.extend({ currentVersion: z.number().int(), current: VisibilityReplySchema }).meta({
                 id: 'ParticipantVisibilityConflict',

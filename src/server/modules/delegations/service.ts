@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type {
   ChangeDecision,
@@ -14,14 +14,16 @@ import type {
 import type { Database, ParticipantCategory } from '../../db/schema.js';
 import type { Upload } from '../../files/index.js';
 import { message } from '../../http/messages.js';
-import { DeniedError, InvalidParameterError, ProblemError } from '../../http/problems.js';
+import { InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
 import { type Action, PERMISSIONS, type Scope } from '../../policy/permissions.js';
 import { decide, type Resource } from '../../policy/policy.js';
 import { recordAudit } from '../audit/chain.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
+import { isLostRace, LostRace, updateUnchanged } from '../shared/concurrency.js';
 import { idBySlug, isUniqueViolation } from '../users/queries.js';
+import { allowedRole } from '../users/service.js';
 import { parsePayload, participantsByDelegation, presentDelegations } from './present.js';
 import {
   type DelegationRow,
@@ -36,7 +38,6 @@ import {
   listDelegations,
   replaceParticipants,
   replacePendingPayload,
-  updateDelegation,
   type VisibleTo,
 } from './queries.js';
 import { stale } from './stale.js';
@@ -85,13 +86,6 @@ export function visibleTo(actor: Actor): VisibleTo | undefined {
   };
 }
 
-/** The role that allows `action` on `resource`, or the refusal. */
-function allow(ctx: RequestContext, action: Action, resource?: Resource) {
-  const decision = decide(ctx.actor, action, resource);
-  if (!decision.allowed) throw new DeniedError(decision.status, decision.reason, action);
-  return decision.role;
-}
-
 const actorId = (ctx: RequestContext) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
 
 const notOpen = (meeting: MeetingRow) =>
@@ -138,9 +132,6 @@ async function audited(trx: Transaction<Database>, meetingId: string, id: string
   };
 }
 
-/** Thrown inside a transaction when the conditional update found another version. */
-const STALE = Symbol('stale');
-
 export function delegationsService(deps: { db: Db; clock: () => Date }) {
   const { db, clock } = deps;
 
@@ -170,7 +161,7 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
   type Edit = (
     trx: Transaction<Database>,
     env: EditEnv,
-  ) => Promise<{ set: Parameters<typeof updateDelegation>[3]; auditAction: string }>;
+  ) => Promise<{ set: Omit<Updateable<Database['delegation']>, 'version' | 'id'>; auditAction: string }>;
 
   /**
    * The frame of every change to a delegation: the meeting as the caller may see it, the
@@ -192,7 +183,7 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
   ): Promise<Delegation> {
     const meeting = await findVisibleMeeting(db, ctx.actor, slug);
     const row = await readable(meeting, id, ctx);
-    const role = allow(ctx, options.action, resourceOf(row));
+    const role = allowedRole(ctx, options.action, resourceOf(row));
     const now = clock();
     const phase = registrationPhase(meeting, now);
     if (phase === 'closed') throw notOpen(meeting);
@@ -206,7 +197,8 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
         const before = await audited(trx, meeting.id, id);
         const env = { meeting, row, phase, at, secretariat: isSecretariat(ctx.actor) };
         const { set, auditAction } = await change(trx, env);
-        if (!(await updateDelegation(trx, id, row.version, { ...set, updated_at: at }))) throw STALE;
+        const seen = { version: row.version };
+        if (!(await updateUnchanged(trx, 'delegation', id, seen, { ...set, updated_at: at }))) throw new LostRace();
         const after = await audited(trx, meeting.id, id);
         await recordAudit(
           trx,
@@ -216,10 +208,25 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
         );
       }, now);
     } catch (error) {
-      if (error !== STALE) throw error;
+      if (!isLostRace(error)) throw error;
       throw stale(options.version ?? row.version, await presentOne(meeting, id, ctx));
     }
     return presentOne(meeting, id, ctx);
+  }
+
+  /** A change of status allowed only from the statuses `from`, naming the version read. */
+  function statusStep(
+    ctx: RequestContext,
+    slug: string,
+    id: string,
+    input: { version: number },
+    step: { action: Action; from: readonly DelegationRow['status'][] },
+    change: Edit,
+  ): Promise<Delegation> {
+    return edit(ctx, slug, id, { action: step.action, version: input.version }, async (trx, env) => {
+      if (!step.from.includes(env.row.status)) throw wrongStatus(env.row, step.from.join(', '));
+      return change(trx, env);
+    });
   }
 
   /** What a new registration is for: the state, partner or organisation, from the body and the
@@ -272,14 +279,14 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
 
   return {
     async list(ctx: RequestContext, slug: string, query: DelegationListQuery): Promise<DelegationList> {
-      allow(ctx, 'delegations.read');
+      allowedRole(ctx, 'delegations.read');
       const meeting = await findVisibleMeeting(db, ctx.actor, slug);
       const rows = await listDelegations(db, meeting.id, { ...query, visibleTo: visibleTo(ctx.actor) });
       return { lang: ctx.lang, items: await presentDelegations(db, meeting.slug, rows, ctx.lang) };
     },
 
     async get(ctx: RequestContext, slug: string, id: string): Promise<Delegation> {
-      allow(ctx, 'delegations.read');
+      allowedRole(ctx, 'delegations.read');
       const meeting = await findVisibleMeeting(db, ctx.actor, slug);
       await readable(meeting, id, ctx);
       return presentOne(meeting, id, ctx);
@@ -287,10 +294,13 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
 
     /** Registers a delegation, as a draft or submitted at once, with its whole participant list. */
     async register(ctx: RequestContext, slug: string, input: DelegationCreate): Promise<Delegation> {
-      allow(ctx, 'delegations.register');
+      allowedRole(ctx, 'delegations.register');
       const meeting = await findVisibleMeeting(db, ctx.actor, slug);
       const who = await target(ctx, input);
-      const role = allow(ctx, 'delegations.register', { memberStateId: who.memberStateId, partnerId: who.partnerId });
+      const role = allowedRole(ctx, 'delegations.register', {
+        memberStateId: who.memberStateId,
+        partnerId: who.partnerId,
+      });
       const now = clock();
       const phase = registrationPhase(meeting, now);
       if (phase === 'closed') throw notOpen(meeting);
@@ -415,52 +425,29 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
 
     /** Sends a draft or a returned registration for accreditation. */
     submit(ctx: RequestContext, slug: string, id: string, input: VersionBody): Promise<Delegation> {
-      return edit(
-        ctx,
-        slug,
-        id,
-        { action: 'delegations.register', version: input.version },
-        async (trx, { row, at }) => {
-          if (row.status !== 'draft' && row.status !== 'returned') throw wrongStatus(row, 'draft, returned');
-          const list = (await participantsByDelegation(trx, [id])).get(id) ?? [];
-          checkComplete(row.category, list, ctx);
-          return { set: { status: 'submitted', submitted_at: at }, auditAction: 'delegations.submit' };
-        },
-      );
+      const step = { action: 'delegations.register', from: ['draft', 'returned'] } as const;
+      return statusStep(ctx, slug, id, input, step, async (trx, { row, at }) => {
+        const list = (await participantsByDelegation(trx, [id])).get(id) ?? [];
+        checkComplete(row.category, list, ctx);
+        return { set: { status: 'submitted', submitted_at: at }, auditAction: 'delegations.submit' };
+      });
     },
 
     accredit(ctx: RequestContext, slug: string, id: string, input: VersionBody): Promise<Delegation> {
-      return edit(
-        ctx,
-        slug,
-        id,
-        { action: 'delegations.accredit', version: input.version },
-        async (_trx, { row, at }) => {
-          if (row.status !== 'submitted') throw wrongStatus(row, 'submitted');
-          return {
-            set: { status: 'accredited', return_reason: null, decided_at: at, decided_by: actorId(ctx) },
-            auditAction: 'delegations.accredit',
-          };
-        },
-      );
+      const step = { action: 'delegations.accredit', from: ['submitted'] } as const;
+      return statusStep(ctx, slug, id, input, step, async (_trx, { at }) => ({
+        set: { status: 'accredited', return_reason: null, decided_at: at, decided_by: actorId(ctx) },
+        auditAction: 'delegations.accredit',
+      }));
     },
 
     /** Returns a registration to its state or organisation with the reason, for them to fix and resubmit. */
     giveBack(ctx: RequestContext, slug: string, id: string, input: ReasonBody): Promise<Delegation> {
-      return edit(
-        ctx,
-        slug,
-        id,
-        { action: 'delegations.accredit', version: input.version },
-        async (_trx, { row, at }) => {
-          if (row.status !== 'submitted' && row.status !== 'accredited')
-            throw wrongStatus(row, 'submitted, accredited');
-          return {
-            set: { status: 'returned', return_reason: input.reason, decided_at: at, decided_by: actorId(ctx) },
-            auditAction: 'delegations.return',
-          };
-        },
-      );
+      const step = { action: 'delegations.accredit', from: ['submitted', 'accredited'] } as const;
+      return statusStep(ctx, slug, id, input, step, async (_trx, { at }) => ({
+        set: { status: 'returned', return_reason: input.reason, decided_at: at, decided_by: actorId(ctx) },
+        auditAction: 'delegations.return',
+      }));
     },
 
     /** Keeps the uploaded credentials (the note verbale, a PDF) as the delegation's, replacing
@@ -485,7 +472,7 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
 
     /** The stored credentials of a delegation the caller may read; 404 when there are none. */
     async credentials(ctx: RequestContext, slug: string, id: string) {
-      allow(ctx, 'delegations.read');
+      allowedRole(ctx, 'delegations.read');
       const meeting = await findVisibleMeeting(db, ctx.actor, slug);
       const row = await readable(meeting, id, ctx);
       const file = row.credentials_file_id ? await findStoredFile(db, row.credentials_file_id) : undefined;

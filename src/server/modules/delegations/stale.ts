@@ -1,4 +1,4 @@
-import { ConflictError } from '../agenda/conflict.js';
+import { ConflictError } from '../../http/problems.js';
 
 /** The 409 for a write that named another version than the current one: it carries the current
  * record, so the client can show what changed instead of overwriting it. */

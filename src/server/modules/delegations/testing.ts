@@ -1,40 +1,11 @@
-import type { Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { expect } from 'vitest';
 import type { Role } from '../../../contract/accounts.js';
 import type { ParticipantInput } from '../../../contract/delegations.js';
-import type { Database } from '../../db/schema.js';
-import { buildMeeting, buildUser } from '../../testing/factories.js';
+import { buildMeeting } from '../../testing/factories.js';
 import type { AppContext } from '../../testing/harness.js';
-import { openSession } from '../sessions/testing.js';
+import { callerOf } from '../sessions/testing.js';
 
-/** What the delegation tests share: callers by role, partners, and requests to the API. */
-
-/** A partner organisation made on the platform (the reference data lists none yet), with a name. */
-export async function buildPartner(db: Kysely<Database>, name = 'Partner organisation') {
-  const id = uuidv7();
-  const slug = `partner-${id.slice(-10)}`;
-  const at = new Date().toISOString();
-  await db
-    .insertInto('partner')
-    .values({ id, slug, kind: 'organisation', website: null, managed_by: 'platform', created_at: at, updated_at: at })
-    .execute();
-  await db
-    .insertInto('translation')
-    .values({
-      entity_type: 'partner',
-      entity_id: id,
-      field: 'name',
-      lang: 'en',
-      text: name,
-      official: 1,
-      source: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  return { id, slug };
-}
+/** What the delegation tests share: callers by role and requests to the API. */
 
 export const HEAD: ParticipantInput = {
   role: 'head',
@@ -48,10 +19,7 @@ export const ADVISER: ParticipantInput = { role: 'adviser', name: 'Jean Dupont',
 export function delegationApi(ctx: AppContext) {
   const db = () => ctx.database.db;
   /** The headers of a browser request by a user with `role` (bound to a state or partner slug). */
-  const as = async (role: Role, options: { memberState?: string; partner?: string } = {}) => {
-    const user = await buildUser(db(), { role, ...options });
-    return (await openSession(db(), user.id, { secondFactor: true })).headers;
-  };
+  const as = (role: Role, options: { memberState?: string; partner?: string } = {}) => callerOf(ctx, role, options);
   const base = (slug: string) => `/api/v1/meetings/${slug}/delegations`;
   const send = (
     method: 'GET' | 'POST' | 'PATCH' | 'PUT',

@@ -46,3 +46,26 @@ describeEachEngine('GET /api/health', (ctx) => {
     expect(res.json()).toMatchObject({ status: res.statusCode, title: expect.any(String), detail: expect.any(String) });
   });
 });
+
+describeEachEngine('GET /api/bench/baseline', (ctx) => {
+  it('is not there unless the benchmarks turn it on', async () => {
+    const res = await ctx.app.inject({ url: '/api/bench/baseline' });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('answers a constant JSON body when benchBaseline is on, and stays out of the API description', async () => {
+    const app = await buildApp({ db: ctx.database.db, engine: ctx.engine, version: 'test', benchBaseline: true });
+    try {
+      const first = await app.inject({ url: '/api/bench/baseline' });
+      expect(first.statusCode).toBe(200);
+      expect(first.json()).toEqual({ status: 'ok', baseline: true });
+      expect((await app.inject({ url: '/api/bench/baseline' })).body).toBe(first.body);
+      expect(Object.keys((await app.inject({ url: '/api/openapi.json' })).json().paths)).not.toContain(
+        '/api/bench/baseline',
+      );
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -14,12 +14,24 @@ export function healthRoutes({
   db,
   engine,
   version,
+  benchBaseline = false,
 }: {
   db: Kysely<Database>;
   engine: 'sqlite' | 'postgres';
   version: string;
+  /** Adds GET /api/bench/baseline (see below); only `npm run bench` turns it on. */
+  benchBaseline?: boolean;
 }) {
   return async (app: FastifyInstance) => {
+    if (benchBaseline) {
+      // The benchmarks' yardstick: a constant JSON body through the same hooks (guard, headers,
+      // ETag) as every read, so a route's throughput is reported as a share of this one, a ratio
+      // that holds on a busy machine. Hidden from the API description; never on in production.
+      app.get('/bench/baseline', { config: { action: 'reference.read' }, schema: { hide: true } }, async () => ({
+        status: 'ok',
+        baseline: true,
+      }));
+    }
     app.get(
       '/health',
       {

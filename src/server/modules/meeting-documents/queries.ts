@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import type { Lang } from '../../../contract/common.js';
 import type { MeetingDocumentCategory } from '../../../contract/meeting-documents.js';
 import type { Database } from '../../db/schema.js';
+import { lockSeries } from '../../db/series-lock.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -89,8 +90,9 @@ export async function agendaItemInMeeting(db: Db, meetingId: string, itemId: str
   return row !== undefined;
 }
 
-/** The next free number in a meeting's series; the unique constraint settles a race. */
+/** The next free number in a meeting's series, allocated one transaction at a time. */
 export async function nextSequence(db: Db, meetingId: string, category: MeetingDocumentCategory): Promise<number> {
+  await lockSeries(db, `meeting_document.sequence:${meetingId}:${category}`);
   const row = await db
     .selectFrom('meeting_document')
     .select((eb) => eb.fn.max('sequence').as('last'))
@@ -131,22 +133,6 @@ export async function setAgendaLink(db: Db, documentId: string, agendaItemId: st
       .values({ agenda_item_id: agendaItemId, meeting_document_id: documentId })
       .execute();
   }
-}
-
-/** Applies `patch` and bumps the version, only if the document still has `version`. */
-export async function updateDocumentAt(
-  db: Db,
-  id: string,
-  version: number,
-  patch: Updateable<Database['meeting_document']>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('meeting_document')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
 }
 
 export async function patchDocument(db: Db, id: string, patch: Updateable<Database['meeting_document']>) {

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ConflictProblemSchema } from '../../../contract/agenda.js';
-import { DetailQuerySchema, ProblemSchema } from '../../../contract/common.js';
+import { DetailQuerySchema } from '../../../contract/common.js';
 import {
   MeetingDocumentCreateSchema,
   MeetingDocumentDownloadQuerySchema,
@@ -16,26 +15,23 @@ import {
 } from '../../../contract/meeting-documents.js';
 import { DOCUMENT_KINDS, type FileStore } from '../../files/index.js';
 import { requestLang } from '../../http/lang.js';
+import { conflictResponse, problemResponse } from '../../http/problems.js';
+import { created } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
-import { handleConflicts } from '../agenda/conflict.js';
 import type { MeetingDocumentsService } from './service.js';
 
-const problem = (description: string, schema: z.ZodType = ProblemSchema) => ({
-  description,
-  content: { 'application/problem+json': { schema } },
-});
-const conflict = problem('Changed meanwhile: carries the current version and document', ConflictProblemSchema);
+const conflict = conflictResponse('Changed meanwhile: carries the current version and document');
 
 const reads = {
-  400: problem('Malformed'),
-  401: problem('Sign in: delegations only'),
-  403: problem('Delegations only'),
+  400: problemResponse('Malformed'),
+  401: problemResponse('Sign in: delegations only'),
+  403: problemResponse('Delegations only'),
 };
 const writes = {
-  400: problem('Malformed'),
-  401: problem('Not signed in'),
-  403: problem('Not allowed'),
-  404: problem('No such meeting or document'),
+  400: problemResponse('Malformed'),
+  401: problemResponse('Not signed in'),
+  403: problemResponse('Not allowed'),
+  404: problemResponse('No such meeting or document'),
 };
 
 const fileParams = ({ idOrSlug, ...rest }: z.output<typeof MeetingDocumentFileParamsSchema>) => ({
@@ -46,7 +42,6 @@ const fileParams = ({ idOrSlug, ...rest }: z.output<typeof MeetingDocumentFilePa
 export function meetingDocumentsRoutes(service: MeetingDocumentsService, files: FileStore) {
   return async (app: FastifyInstance) => {
     const typed = app.withTypeProvider<ZodTypeProvider>();
-    handleConflicts(app);
     const base = '/meetings/:idOrSlug/documents';
 
     typed.get(
@@ -59,7 +54,11 @@ export function meetingDocumentsRoutes(service: MeetingDocumentsService, files: 
             'A meeting’s documents by series, each with its revisions and files (delegations-only ones to those who may see them)',
           params: MeetingDocumentsParamsSchema,
           querystring: DetailQuerySchema,
-          response: { 200: MeetingDocumentListSchema, 400: problem('Malformed'), 404: problem('No such meeting') },
+          response: {
+            200: MeetingDocumentListSchema,
+            400: problemResponse('Malformed'),
+            404: problemResponse('No such meeting'),
+          },
         },
       },
       async (request) => service.list(requestContext(request), request.params.idOrSlug, requestLang(request)),
@@ -74,7 +73,7 @@ export function meetingDocumentsRoutes(service: MeetingDocumentsService, files: 
           summary: 'One meeting document with its revisions and files',
           params: MeetingDocumentParamsSchema,
           querystring: DetailQuerySchema,
-          response: { 200: MeetingDocumentSchema, ...reads, 404: problem('No such meeting or document') },
+          response: { 200: MeetingDocumentSchema, ...reads, 404: problemResponse('No such meeting or document') },
         },
       },
       async (request) =>
@@ -96,7 +95,7 @@ export function meetingDocumentsRoutes(service: MeetingDocumentsService, files: 
               content: { 'application/octet-stream': { schema: z.string() } },
             },
             ...reads,
-            404: problem('No such meeting, document, revision or file'),
+            404: problemResponse('No such meeting, document, revision or file'),
           },
         },
       },
@@ -118,13 +117,11 @@ export function meetingDocumentsRoutes(service: MeetingDocumentsService, files: 
           summary: 'Add a document: the next symbol of its series is allocated',
           params: MeetingDocumentsParamsSchema,
           body: MeetingDocumentCreateSchema,
-          response: { 201: MeetingDocumentSchema, ...writes, 409: problem('Try again') },
+          response: { 201: MeetingDocumentSchema, ...writes, 409: problemResponse('Try again') },
         },
       },
-      async (request, reply) => {
-        const created = await service.create(requestContext(request), request.params.idOrSlug, request.body);
-        return reply.status(201).send(created);
-      },
+      async (request, reply) =>
+        created(reply, service.create(requestContext(request), request.params.idOrSlug, request.body)),
     );
 
     typed.patch(
@@ -155,15 +152,11 @@ export function meetingDocumentsRoutes(service: MeetingDocumentsService, files: 
           response: { 201: MeetingDocumentSchema, ...writes, 409: conflict },
         },
       },
-      async (request, reply) => {
-        const revised = await service.addRevision(
-          requestContext(request),
-          request.params.idOrSlug,
-          request.params.id,
-          request.body,
-        );
-        return reply.status(201).send(revised);
-      },
+      async (request, reply) =>
+        created(
+          reply,
+          service.addRevision(requestContext(request), request.params.idOrSlug, request.params.id, request.body),
+        ),
     );
 
     typed.put(
@@ -179,9 +172,9 @@ export function meetingDocumentsRoutes(service: MeetingDocumentsService, files: 
           response: {
             200: MeetingDocumentSchema,
             ...writes,
-            413: problem('Too large'),
-            415: problem('Not an allowed type, or a program'),
-            422: problem('A suspicious archive'),
+            413: problemResponse('Too large'),
+            415: problemResponse('Not an allowed type, or a program'),
+            422: problemResponse('A suspicious archive'),
           },
         },
       },

@@ -11,15 +11,16 @@ import type {
 import type { Database } from '../../db/schema.js';
 import { kindOfMediaType, type StoredFile, type Upload } from '../../files/index.js';
 import { message } from '../../http/messages.js';
-import { DeniedError, InvalidParameterError, ProblemError } from '../../http/problems.js';
+import { ConflictError, DeniedError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
 import { decide } from '../../policy/policy.js';
-import { ConflictError } from '../agenda/conflict.js';
 import { recordAudit } from '../audit/chain.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
+import { LostRace, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
 import { replaceTexts } from '../shared/texts.js';
 import { isUniqueViolation } from '../users/queries.js';
+import { allowedRole } from '../users/service.js';
 import {
   agendaItemInMeeting,
   agendaLinksOf,
@@ -39,7 +40,6 @@ import {
   setAgendaLink,
   symbolMeeting,
   titlesOf,
-  updateDocumentAt,
 } from './queries.js';
 import { documentSymbol, revisionSymbol } from './symbols.js';
 
@@ -49,13 +49,6 @@ const SEQUENCE_ATTEMPTS = 8;
 /** May this caller see the documents a meeting keeps for its delegations? */
 export function canReadDelegationDocuments(actor: Actor): boolean {
   return decide(actor, 'meeting-documents.read-delegations').allowed;
-}
-
-/** The role allowing the secretariat's change, for the audit trail (the guard already let it in). */
-function managerRole(ctx: RequestContext): string | null {
-  const decision = decide(ctx.actor, 'meeting-documents.manage');
-  if (!decision.allowed) throw new DeniedError(decision.status, decision.reason, 'meeting-documents.manage');
-  return decision.role;
 }
 
 /** The audit trail's view of a document. */
@@ -176,7 +169,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
     /** Checks made before the transaction (SQLite has one connection: no other query inside it). */
     check?: (meeting: MeetingRow) => Promise<void>,
   ): Promise<MeetingDocument> {
-    const role = managerRole(ctx);
+    const role = allowedRole(ctx, 'meeting-documents.manage');
     const meeting = await findVisibleMeeting(db, ctx.actor, slug);
     const row = await findDocument(db, meeting.id, id);
     if (!row) throw new ProblemError(404, 'not-found', 'meetingDocuments.notFound', { id });
@@ -184,27 +177,31 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
     if (row.version !== version) return stale(meeting, id, version, ctx.lang);
     const now = clock();
     const at = now.toISOString();
-    const done = await db.transaction().execute(async (trx) => {
-      // Claim the version first: a concurrent edit waits for this row, then finds it changed.
-      if (!(await updateDocumentAt(trx, id, version, { updated_at: at }))) return false;
-      const { action, patch, before, after } = await change(trx, row, meeting, at);
-      if (Object.keys(patch).length > 0) await patchDocument(trx, id, patch);
-      await recordAudit(
-        trx,
-        ctx,
-        {
-          action,
-          role,
-          entityType: 'meeting_document',
-          entityId: id,
-          before,
-          after: { ...after, version: version + 1 },
-        },
-        now,
-      );
-      return true;
-    });
-    if (!done) return stale(meeting, id, version, ctx.lang);
+    const conflict = () => stale(meeting, id, version, ctx.lang);
+    await transactOrConflict(
+      db,
+      async (trx) => {
+        // Claim the version first: a concurrent edit waits for this row, then finds it changed.
+        if (!(await updateUnchanged(trx, 'meeting_document', id, { version }, { updated_at: at })))
+          throw new LostRace();
+        const { action, patch, before, after } = await change(trx, row, meeting, at);
+        if (Object.keys(patch).length > 0) await patchDocument(trx, id, patch);
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action,
+            role,
+            entityType: 'meeting_document',
+            entityId: id,
+            before,
+            after: { ...after, version: version + 1 },
+          },
+          now,
+        );
+      },
+      conflict,
+    );
     return presentOne(meeting, id, ctx.lang);
   }
 
@@ -223,7 +220,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
 
     /** Adds a document with the next number of its series and its original (revision 0). */
     async create(ctx: RequestContext, slug: string, input: MeetingDocumentCreate): Promise<MeetingDocument> {
-      const role = managerRole(ctx);
+      const role = allowedRole(ctx, 'meeting-documents.manage');
       const meeting = await findVisibleMeeting(db, ctx.actor, slug);
       await checkAgendaItem(ctx, meeting, input.agendaItemId);
       const symbolOf = await symbolMeeting(db, meeting.id);
@@ -357,7 +354,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
       params: { slug: string; id: string; revision: number; lang: Lang },
       upload: Upload,
     ): Promise<MeetingDocument> {
-      const role = managerRole(ctx);
+      const role = allowedRole(ctx, 'meeting-documents.manage');
       const meeting = await findVisibleMeeting(db, ctx.actor, params.slug);
       const row = await findDocument(db, meeting.id, params.id);
       if (!row) throw new ProblemError(404, 'not-found', 'meetingDocuments.notFound', { id: params.id });

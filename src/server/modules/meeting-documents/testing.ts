@@ -6,9 +6,9 @@ import type { Role } from '../../../contract/accounts.js';
 import type { MeetingDocument, MeetingDocumentCreate } from '../../../contract/meeting-documents.js';
 import type { MeetingStatus } from '../../db/schema.js';
 import { multipartBody, pdfBytes } from '../../files/testing.js';
-import { buildMeeting, buildUser } from '../../testing/factories.js';
+import { buildMeeting } from '../../testing/factories.js';
 import type { AppContext } from '../../testing/harness.js';
-import { openSession } from '../sessions/testing.js';
+import { callerOf } from '../sessions/testing.js';
 
 /** What the meeting-documents tests share: a files folder per suite, callers by role, requests. */
 
@@ -23,11 +23,7 @@ export function filesOptions() {
 export function documentHelpers(ctx: AppContext) {
   const db = () => ctx.database.db;
   /** Headers of a browser session of a user with `role` (bound to Ecuador where a state is needed). */
-  const as = async (role?: Role) => {
-    const bound = role === 'focal-point' || role === 'delegate' ? { memberState: 'ec' } : {};
-    const user = await buildUser(db(), { ...(role ? { role } : {}), ...bound });
-    return (await openSession(db(), user.id, { secondFactor: true })).headers;
-  };
+  const as = (role?: Role) => callerOf(ctx, role, role === 'focal-point' || role === 'delegate' ? 'ec' : {});
   const meeting = (status: MeetingStatus = 'convened') => buildMeeting(db(), { status });
   const base = (slug: string) => `/api/v1/meetings/${slug}/documents`;
   const create = (headers: Record<string, string>, slug: string, payload: Partial<MeetingDocumentCreate> = {}) =>

@@ -10,8 +10,8 @@ import {
 import { nastyValues } from '../../testing/api.js';
 import { buildMeeting } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
-import { callerOf, recordsSnapshot } from '../agenda/testing.js';
-import { expectMalformedBodiesRefused } from '../sessions/testing.js';
+import { recordsSnapshot } from '../agenda/testing.js';
+import { callerOf, expectMalformedBodiesRefused } from '../sessions/testing.js';
 
 const RUNS = 1000;
 const FUZZ_TIMEOUT = 120_000;

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { updateUnchanged } from '../shared/concurrency.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Kind = 'minutes' | 'report';
@@ -53,21 +54,15 @@ export async function insertRecord(db: Db, row: Insertable<Database['meeting_rec
   await db.insertInto('meeting_record').values(row).execute();
 }
 
-/** Changes a version only if it was last changed at `updatedAt`; false when someone came first. */
-export async function updateRecord(
+/** Changes a version only if it was last changed at `updatedAt` and is not final (a final one is
+ * locked); false when someone came first. */
+export function updateRecord(
   db: Db,
   id: string,
   updatedAt: string,
   patch: { status?: 'draft' | 'shared' | 'final'; lang?: string; body?: string; updated_at: string },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('meeting_record')
-    .set(patch)
-    .where('id', '=', id)
-    .where('updated_at', '=', updatedAt)
-    .where('status', '!=', 'final')
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateUnchanged(db, 'meeting_record', id, { updatedAt }, patch, { status: ['draft', 'shared'] });
 }
 
 /** The comments of a version, oldest first; `states` limits them to those states' (null: all). */
@@ -130,36 +125,6 @@ export type DecisionRow = Awaited<ReturnType<typeof listDecisions>>[number];
 
 export async function insertDecision(db: Db, row: Insertable<Database['meeting_decision']>) {
   await db.insertInto('meeting_decision').values(row).execute();
-}
-
-export async function updateDecision(
-  db: Db,
-  id: string,
-  updatedAt: string,
-  patch: {
-    lang: string;
-    text: string;
-    document_id: string | null;
-    meeting_document_id: string | null;
-    updated_at: string;
-  },
-): Promise<boolean> {
-  const result = await db
-    .updateTable('meeting_decision')
-    .set(patch)
-    .where('id', '=', id)
-    .where('updated_at', '=', updatedAt)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-export async function deleteDecision(db: Db, id: string, updatedAt: string): Promise<boolean> {
-  const result = await db
-    .deleteFrom('meeting_decision')
-    .where('id', '=', id)
-    .where('updated_at', '=', updatedAt)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
 }
 
 export function documentBySlug(db: Db, slug: string) {

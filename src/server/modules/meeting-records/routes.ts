@@ -20,21 +20,30 @@ import {
   RecordWriteSchema,
   SeriesSchema,
 } from '../../../contract/meeting-records.js';
+import { problemResponse } from '../../http/problems.js';
+import { created, noContent } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
-import { handleConflicts } from '../agenda/conflict.js';
-import { problem, writeProblems } from '../agenda/routes.js';
+import { writeSchema } from '../agenda/routes.js';
 import type { MeetingRecordsService } from './service.js';
 
 const readProblems = {
-  400: problem('Malformed'),
-  401: problem('Sign in to read what is shared with delegations'),
-  403: problem('Not allowed'),
-  404: problem('No such meeting or version'),
+  400: problemResponse('Malformed'),
+  401: problemResponse('Sign in to read what is shared with delegations'),
+  403: problemResponse('Not allowed'),
+  404: problemResponse('No such meeting or version'),
 };
+
+/** A read's schema: its path parameters, the answer and the refusals above. */
+const readSchema = <P extends z.ZodType, R extends z.ZodType>(summary: string, params: P, reply: R) => ({
+  tags: ['meeting-records'],
+  summary,
+  params,
+  querystring: DetailQuerySchema,
+  response: { 200: reply, ...readProblems },
+});
 
 export function meetingRecordsRoutes(service: MeetingRecordsService) {
   return async (app: FastifyInstance) => {
-    handleConflicts(app);
     const typed = app.withTypeProvider<ZodTypeProvider>();
     const base = '/meetings/:idOrSlug';
     const tags = ['meeting-records'];
@@ -47,13 +56,11 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
       `${base}/records`,
       {
         config: read,
-        schema: {
-          tags,
-          summary: 'Versions of the minutes and the report you may read, the decisions, and what you may do',
-          params: RecordsParamsSchema,
-          querystring: DetailQuerySchema,
-          response: { 200: RecordsOverviewSchema, ...readProblems },
-        },
+        schema: readSchema(
+          'Versions of the minutes and the report you may read, the decisions, and what you may do',
+          RecordsParamsSchema,
+          RecordsOverviewSchema,
+        ),
       },
       async (request) => service.overview(requestContext(request), request.params.idOrSlug),
     );
@@ -62,13 +69,11 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
       `${base}/records/:kind`,
       {
         config: read,
-        schema: {
-          tags,
-          summary: 'Every version of the minutes or the report you may read, newest first',
-          params: RecordKindParamsSchema,
-          querystring: DetailQuerySchema,
-          response: { 200: RecordVersionListSchema, ...readProblems },
-        },
+        schema: readSchema(
+          'Every version of the minutes or the report you may read, newest first',
+          RecordKindParamsSchema,
+          RecordVersionListSchema,
+        ),
       },
       async (request) => service.versions(requestContext(request), request.params.idOrSlug, request.params.kind),
     );
@@ -77,13 +82,11 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
       `${base}/records/:kind/versions/:version`,
       {
         config: read,
-        schema: {
-          tags,
-          summary: 'One version with its text and the comments you may read',
-          params: RecordVersionParamsSchema,
-          querystring: DetailQuerySchema,
-          response: { 200: RecordVersionSchema, ...readProblems },
-        },
+        schema: readSchema(
+          'One version with its text and the comments you may read',
+          RecordVersionParamsSchema,
+          RecordVersionSchema,
+        ),
       },
       async (request) =>
         service.version(requestContext(request), request.params.idOrSlug, request.params.kind, request.params.version),
@@ -93,13 +96,15 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
       `${base}/records/:kind`,
       {
         config: manage,
-        schema: {
-          tags,
-          summary: 'Write the first draft, edit the draft, or start a new version after a final one',
-          params: RecordKindParamsSchema,
-          body: RecordWriteSchema,
-          response: { 200: RecordVersionSchema, ...writeProblems },
-        },
+        schema: writeSchema(
+          {
+            tags,
+            summary: 'Write the first draft, edit the draft, or start a new version after a final one',
+            params: RecordKindParamsSchema,
+            body: RecordWriteSchema,
+          },
+          { 200: RecordVersionSchema },
+        ),
       },
       async (request) =>
         service.write(requestContext(request), request.params.idOrSlug, request.params.kind, request.body),
@@ -113,13 +118,10 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
         `${base}/records/:kind/${step}`,
         {
           config: manage,
-          schema: {
-            tags,
-            summary,
-            params: RecordKindParamsSchema,
-            body: RecordTransitionSchema,
-            response: { 200: RecordVersionSchema, ...writeProblems },
-          },
+          schema: writeSchema(
+            { tags, summary, params: RecordKindParamsSchema, body: RecordTransitionSchema },
+            { 200: RecordVersionSchema },
+          ),
         },
         async (request) =>
           service[step](requestContext(request), request.params.idOrSlug, request.params.kind, request.body),
@@ -130,39 +132,38 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
       `${base}/records/:kind/versions/:version/comments`,
       {
         config: { action: 'meeting-records.comment' },
-        schema: {
-          tags,
-          summary: 'Comment on a shared version, for your member state',
-          params: RecordVersionParamsSchema,
-          body: CommentCreateSchema,
-          response: { 201: RecordVersionSchema, ...writeProblems },
-        },
+        schema: writeSchema(
+          {
+            tags,
+            summary: 'Comment on a shared version, for your member state',
+            params: RecordVersionParamsSchema,
+            body: CommentCreateSchema,
+          },
+          { 201: RecordVersionSchema },
+        ),
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            await service.comment(
-              requestContext(request),
-              request.params.idOrSlug,
-              request.params.kind,
-              request.params.version,
-              request.body,
-            ),
+        created(
+          reply,
+          service.comment(
+            requestContext(request),
+            request.params.idOrSlug,
+            request.params.kind,
+            request.params.version,
+            request.body,
           ),
+        ),
     );
 
     typed.get(
       `${base}/decisions`,
       {
         config: read,
-        schema: {
-          tags,
-          summary: 'The concluding record’s decisions in order (public once the meeting is concluded)',
-          params: RecordsParamsSchema,
-          querystring: DetailQuerySchema,
-          response: { 200: DecisionListSchema, ...readProblems },
-        },
+        schema: readSchema(
+          'The concluding record’s decisions in order (public once the meeting is concluded)',
+          RecordsParamsSchema,
+          DecisionListSchema,
+        ),
       },
       async (request) => service.decisions(requestContext(request), request.params.idOrSlug),
     );
@@ -171,31 +172,33 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
       `${base}/decisions`,
       {
         config: manage,
-        schema: {
-          tags,
-          summary: 'Add a decision at the end of the concluding record',
-          params: RecordsParamsSchema,
-          body: DecisionCreateSchema,
-          response: { 201: DecisionSchema, ...writeProblems },
-        },
+        schema: writeSchema(
+          {
+            tags,
+            summary: 'Add a decision at the end of the concluding record',
+            params: RecordsParamsSchema,
+            body: DecisionCreateSchema,
+          },
+          { 201: DecisionSchema },
+        ),
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send(await service.addDecision(requestContext(request), request.params.idOrSlug, request.body)),
+        created(reply, service.addDecision(requestContext(request), request.params.idOrSlug, request.body)),
     );
 
     typed.put(
       `${base}/decisions/:id`,
       {
         config: manage,
-        schema: {
-          tags,
-          summary: 'Edit a decision, naming the updatedAt read',
-          params: DecisionParamsSchema,
-          body: DecisionUpdateSchema,
-          response: { 200: DecisionSchema, ...writeProblems },
-        },
+        schema: writeSchema(
+          {
+            tags,
+            summary: 'Edit a decision, naming the updatedAt read',
+            params: DecisionParamsSchema,
+            body: DecisionUpdateSchema,
+          },
+          { 200: DecisionSchema },
+        ),
       },
       async (request) =>
         service.updateDecision(requestContext(request), request.params.idOrSlug, request.params.id, request.body),
@@ -205,18 +208,21 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
       `${base}/decisions/:id`,
       {
         config: manage,
-        schema: {
-          tags,
-          summary: 'Remove a decision, naming the updatedAt read',
-          params: DecisionParamsSchema,
-          body: DecisionDeleteSchema,
-          response: { 204: z.null(), ...writeProblems },
-        },
+        schema: writeSchema(
+          {
+            tags,
+            summary: 'Remove a decision, naming the updatedAt read',
+            params: DecisionParamsSchema,
+            body: DecisionDeleteSchema,
+          },
+          { 204: z.null() },
+        ),
       },
-      async (request, reply) => {
-        await service.removeDecision(requestContext(request), request.params.idOrSlug, request.params.id, request.body);
-        return reply.status(204).send(null);
-      },
+      async (request, reply) =>
+        noContent(
+          reply,
+          service.removeDecision(requestContext(request), request.params.idOrSlug, request.params.id, request.body),
+        ),
     );
 
     typed.get(
@@ -228,7 +234,11 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
           summary: 'The final minutes of a technical group’s meetings in sequence, each pointing at the one before',
           params: IdOrSlugParamsSchema,
           querystring: DetailQuerySchema,
-          response: { 200: SeriesSchema, 400: problem('Malformed'), 404: problem('No such technical group') },
+          response: {
+            200: SeriesSchema,
+            400: problemResponse('Malformed'),
+            404: problemResponse('No such technical group'),
+          },
         },
       },
       async (request) => service.series(request.params.idOrSlug),

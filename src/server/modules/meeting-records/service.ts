@@ -16,18 +16,18 @@ import type {
   Series,
 } from '../../../contract/meeting-records.js';
 import type { Database } from '../../db/schema.js';
-import { DeniedError, InvalidParameterError, NotFoundError, ProblemError } from '../../http/problems.js';
+import { ConflictError, DeniedError, InvalidParameterError, NotFoundError, ProblemError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
 import { decide } from '../../policy/policy.js';
-import { ConflictError } from '../agenda/conflict.js';
 import { meetingDocumentOf, nextPosition } from '../agenda/queries.js';
-import { allowedRole, isTransactionConflict, LostRace, laterThan } from '../agenda/service.js';
 import { recordAudit } from '../audit/chain.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
+import { deleteUnchanged, LostRace, laterThan, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
+import { isUniqueViolation } from '../users/queries.js';
+import { allowedRole } from '../users/service.js';
 import {
   type DecisionRow,
-  deleteDecision,
   documentBySlug,
   findVersion,
   groupByIdOrSlug,
@@ -40,7 +40,6 @@ import {
   listDecisions,
   listVersions,
   type RecordRow,
-  updateDecision,
   updateRecord,
 } from './queries.js';
 
@@ -99,20 +98,9 @@ const presentDecision = (row: DecisionRow): Decision => ({
 export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () => Date }) {
   const { db, clock } = deps;
 
-  async function transact(change: (trx: Transaction<Database>) => Promise<void>, conflict: () => Promise<never>) {
-    try {
-      await db.transaction().execute(change);
-    } catch (error) {
-      // A unique-key clash is a concurrent first draft or new version: the same conflict.
-      if (
-        error instanceof LostRace ||
-        isTransactionConflict(error) ||
-        /unique|duplicate/i.test(String((error as Error).message))
-      )
-        await conflict();
-      throw error;
-    }
-  }
+  // A unique-key clash is a concurrent first draft or new version: the same conflict.
+  const transact = (change: (trx: Transaction<Database>) => Promise<void>, conflict: () => Promise<never>) =>
+    transactOrConflict(db, change, conflict, isUniqueViolation);
 
   async function presentVersion(actor: Actor, row: RecordRow): Promise<RecordVersion> {
     const states = isSecretariat(actor) ? null : ownStates(actor);
@@ -431,7 +419,8 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
       const patch = { lang: input.lang, text: input.text, ...targets, updated_at: laterThan(current.updated_at, now) };
       await transact(
         async (trx) => {
-          if (!(await updateDecision(trx, id, input.updatedAt, patch))) throw new LostRace();
+          if (!(await updateUnchanged(trx, 'meeting_decision', id, { updatedAt: input.updatedAt }, patch)))
+            throw new LostRace();
           await recordAudit(
             trx,
             ctx,
@@ -459,7 +448,8 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
       const now = clock();
       await transact(
         async (trx) => {
-          if (!(await deleteDecision(trx, id, input.updatedAt))) throw new LostRace();
+          if (!(await deleteUnchanged(trx, 'meeting_decision', id, { updatedAt: input.updatedAt })))
+            throw new LostRace();
           await recordAudit(
             trx,
             ctx,

@@ -1,5 +1,6 @@
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { Database, MeetingStatus, MeetingTable } from '../../db/schema.js';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Database, MeetingTable } from '../../db/schema.js';
+import { lockSeries } from '../../db/series-lock.js';
 import { after, type SortKey } from '../../http/pagination.js';
 import { linkedToPillar } from '../shared/pillar-filter.js';
 
@@ -134,6 +135,7 @@ export function pillarCodesOf(db: Db, meetingId: string) {
 }
 
 export async function nextOrdinal(db: Writer): Promise<number> {
+  await lockSeries(db, 'meeting.ordinal');
   const row = await db
     .selectFrom('meeting')
     .select((eb) => eb.fn.max('ordinal').as('max'))
@@ -149,88 +151,11 @@ export function insertMeeting(trx: Transaction<Database>, row: Insertable<Meetin
   return trx.insertInto('meeting').values(row).execute();
 }
 
-/** Applies `changes` only if the meeting is still at `version` (and in one of `statuses` when given);
- * says whether it did, so a concurrent change is never overwritten. */
-export async function updateMeetingAt(
-  trx: Transaction<Database>,
-  id: string,
-  version: number,
-  changes: Updateable<MeetingTable>,
-  statuses?: readonly MeetingStatus[],
-): Promise<boolean> {
-  let query = trx
-    .updateTable('meeting')
-    .set({ ...changes, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version);
-  if (statuses) query = query.where('status', 'in', statuses);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/** Replaces the names of a meeting with `names` (language → text). */
-export async function replaceNames(
-  trx: Transaction<Database>,
-  meetingId: string,
-  names: Partial<Record<string, string>>,
-  at: string,
-) {
-  await trx
-    .deleteFrom('translation')
-    .where('entity_type', '=', 'meeting')
-    .where('entity_id', '=', meetingId)
-    .where('field', '=', 'name')
-    .execute();
-  const rows = Object.entries(names)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([lang, text]) => ({
-      entity_type: 'meeting',
-      entity_id: meetingId,
-      field: 'name',
-      lang,
-      text,
-      // The secretariat's own wording is the meeting's name: nothing to mark as unofficial.
-      official: 1,
-      source: null,
-      created_at: at,
-      updated_at: at,
-    }));
-  if (rows.length > 0) await trx.insertInto('translation').values(rows).execute();
-}
-
-export async function replacePillarLinks(
-  trx: Transaction<Database>,
-  meetingId: string,
-  pillarIds: readonly string[],
-  at: string,
-) {
-  await trx.deleteFrom('pillar_link').where('entity_type', '=', 'meeting').where('entity_id', '=', meetingId).execute();
-  if (pillarIds.length === 0) return;
-  await trx
-    .insertInto('pillar_link')
-    .values(
-      pillarIds.map((pillar_id) => ({
-        entity_type: 'meeting',
-        entity_id: meetingId,
-        pillar_id,
-        created_at: at,
-        updated_at: at,
-      })),
-    )
-    .execute();
-}
-
 /** Ids of the records named by these slugs (unknown slugs are absent from the map). */
 export async function idsBySlug(db: Db, table: 'member_state' | 'technical_group', slugs: readonly string[]) {
   if (slugs.length === 0) return new Map<string, string>();
   const rows = await db.selectFrom(table).select(['id', 'slug']).where('slug', 'in', slugs).execute();
   return new Map(rows.map((r) => [r.slug, r.id]));
-}
-
-export async function pillarIdsByCode(db: Db, codes: readonly string[]) {
-  if (codes.length === 0) return new Map<string, string>();
-  const rows = await db.selectFrom('pillar').select(['id', 'code']).where('code', 'in', codes).execute();
-  return new Map(rows.map((r) => [r.code, r.id]));
 }
 
 export async function slugsById(db: Db, table: 'member_state' | 'technical_group', ids: ReadonlyArray<string | null>) {

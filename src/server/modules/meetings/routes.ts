@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Lang } from '../../../contract/common.js';
-import { DetailQuerySchema, IdOrSlugParamsSchema, ProblemSchema, pageOf } from '../../../contract/common.js';
+import { DetailQuerySchema, IdOrSlugParamsSchema, pageOf } from '../../../contract/common.js';
 import {
   MeetingCreateSchema,
   MeetingUpdateSchema,
@@ -16,34 +15,24 @@ import {
   MeetingSchema,
 } from '../../../contract/reference.js';
 import { requestLang } from '../../http/lang.js';
-import { message } from '../../http/messages.js';
-import { InvalidParameterError, sendProblem } from '../../http/problems.js';
+import { InvalidParameterError, problemResponse } from '../../http/problems.js';
+import { created } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
 import type { Action } from '../../policy/permissions.js';
 import type { meetingsCalendar } from './calendar.js';
 import type { MeetingsService } from './service.js';
-import { MeetingConflictError, type meetingWrites } from './writes.js';
-
-const problem = (description: string, schema: z.ZodType = ProblemSchema) => ({
-  description,
-  content: { 'application/problem+json': { schema } },
-});
+import type { meetingWrites } from './writes.js';
 
 const refusals = {
-  400: problem('Malformed, or names something that does not exist'),
-  401: problem('Not signed in'),
-  403: problem('Not allowed'),
-  404: problem('No such meeting (drafts are not shown to those who may not read them)'),
-  409: problem('A stale version, a transition not allowed now, a historic or closed meeting', MeetingConflictSchema),
+  400: problemResponse('Malformed, or names something that does not exist'),
+  401: problemResponse('Not signed in'),
+  403: problemResponse('Not allowed'),
+  404: problemResponse('No such meeting (drafts are not shown to those who may not read them)'),
+  409: problemResponse(
+    'A stale version, a transition not allowed now, a historic or closed meeting',
+    MeetingConflictSchema,
+  ),
 };
-
-/** The problem document of a conflict, as http/problems.ts words every ProblemError. */
-const problemBody = (error: MeetingConflictError, lang: Lang) => ({
-  type: `/api/docs#problem-${error.kind}`,
-  title: message(lang, `${error.messageKey}.title`),
-  status: 409,
-  detail: message(lang, `${error.messageKey}.detail`, error.values),
-});
 
 /** The version an If-Match header names: `"3"` (or W/"3", or 3); undefined without the header. */
 function ifMatchVersion(request: FastifyRequest): number | undefined {
@@ -61,19 +50,6 @@ export function meetingsRoutes(deps: {
 }) {
   const { read, writes, calendar } = deps;
   return async (app: FastifyInstance) => {
-    // A 409 about a meeting carries its current version, status and record besides the problem.
-    const parentHandler = app.errorHandler;
-    app.setErrorHandler((error, request, reply) => {
-      if (!(error instanceof MeetingConflictError)) return parentHandler.call(app, error, request, reply);
-      const lang = requestLang(request);
-      return sendProblem(reply, request, {
-        ...problemBody(error, lang),
-        currentVersion: error.current.version,
-        currentStatus: error.current.status,
-        allowedTransitions: error.current.allowedTransitions,
-        current: error.current,
-      } as never);
-    });
     const typed = app.withTypeProvider<ZodTypeProvider>();
 
     typed.get(
@@ -116,7 +92,7 @@ export function meetingsRoutes(deps: {
           response: { 201: MeetingDetailSchema, ...refusals },
         },
       },
-      async (request, reply) => reply.status(201).send(await writes.create(requestContext(request), request.body)),
+      async (request, reply) => created(reply, writes.create(requestContext(request), request.body)),
     );
 
     typed.patch(

@@ -1,21 +1,18 @@
 import type { Role } from '../../../contract/accounts.js';
 import type { MeetingCreate } from '../../../contract/meetings.js';
-import { buildUser } from '../../testing/factories.js';
 import type { AppContext } from '../../testing/harness.js';
-import { openSession } from '../sessions/testing.js';
+import { callerOf } from '../sessions/testing.js';
 
 /** What the meetings tests share: a caller of a role, and a valid meeting to create. */
 
 /** Headers of a signed-in browser request by a new user of `role` (second factor passed). */
-export async function callerWith(ctx: AppContext, role: Role, memberState?: string): Promise<Record<string, string>> {
-  const user = await buildUser(ctx.database.db, {
-    role,
-    ...(memberState || role === 'focal-point' || role === 'delegate' ? { memberState: memberState ?? 'pe' } : {}),
-  });
-  return (await openSession(ctx.database.db, user.id, { secondFactor: true })).headers;
-}
+export const callerWith = (ctx: AppContext, role: Role, memberState?: string) =>
+  callerOf(ctx, role, memberState || (role === 'focal-point' || role === 'delegate' ? 'pe' : {}));
 
 let counter = 0;
+// Consecutive numbers from a random start: unique within a test file's database (900 numerals),
+// where random draws would collide once a file creates a few dozen meetings.
+const first = Math.floor(Math.random() * 900);
 
 /** A valid ministerial meeting with a fresh Roman numeral (hundreds upwards, so never MISPA I–VIII). */
 export function validMeeting(overrides: Partial<MeetingCreate> = {}): MeetingCreate {
@@ -23,7 +20,7 @@ export function validMeeting(overrides: Partial<MeetingCreate> = {}): MeetingCre
   const hundreds = ['C', 'CC', 'CCC', 'CD', 'D', 'DC', 'DCC', 'DCCC', 'CM'];
   const tens = ['', 'X', 'XX', 'XXX', 'XL', 'L', 'LX', 'LXX', 'LXXX', 'XC'];
   const units = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'];
-  const n = counter + Math.floor(Math.random() * 700);
+  const n = (first + counter) % 900;
   const number = `${'M'.repeat(Math.floor(n / 1000))}${hundreds[Math.floor(n / 100) % 9]}${tens[Math.floor(n / 10) % 10]}${units[n % 10]}`;
   return {
     kind: 'ministerial',

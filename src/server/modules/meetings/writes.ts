@@ -15,10 +15,13 @@ import {
 import type { MeetingDetail } from '../../../contract/reference.js';
 import type { Database, MeetingStatus } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
-import { InvalidParameterError, ProblemError } from '../../http/problems.js';
+import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
 import type { Action } from '../../policy/permissions.js';
 import { recordAudit } from '../audit/chain.js';
+import { LostRace, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
+import { pillarIdsByCode, replacePillarLinks } from '../shared/refs.js';
+import { replaceTexts } from '../shared/texts.js';
 import { isUniqueViolation } from '../users/queries.js';
 import { allowedRole } from '../users/service.js';
 import {
@@ -28,12 +31,8 @@ import {
   type MeetingRow,
   nextOrdinal,
   pillarCodesOf,
-  pillarIdsByCode,
-  replaceNames,
-  replacePillarLinks,
   slugsById,
   slugTaken,
-  updateMeetingAt,
 } from './queries.js';
 import type { MeetingsService } from './service.js';
 import { findVisibleMeeting } from './visibility.js';
@@ -45,16 +44,16 @@ type MeetingCreate = import('zod').output<typeof MeetingCreateSchema>;
  * does not allow now. The reply carries the current version, status and allowed transitions, and
  * the meeting as it is, so the client can show the difference instead of overwriting it.
  */
-export class MeetingConflictError extends ProblemError {
-  constructor(
-    kind: 'stale-version' | 'invalid-transition',
-    messageKey: string,
-    values: Record<string, string>,
-    readonly current: MeetingDetail,
-  ) {
-    super(409, kind, messageKey, values);
-  }
-}
+const meetingConflict = (
+  kind: 'stale-version' | 'invalid-transition',
+  messageKey: string,
+  values: Record<string, string>,
+  current: MeetingDetail,
+) =>
+  new ConflictError(messageKey, values, current.version, current, {
+    kind,
+    members: { currentStatus: current.status, allowedTransitions: current.allowedTransitions },
+  });
 
 /** The audit trail's view of a meeting: what identifies it and what an edit may change. */
 const audited = (row: Partial<MeetingRow>, extra: Record<string, unknown> = {}) => ({
@@ -167,7 +166,7 @@ export function meetingWrites(deps: {
 
   async function staleVersion(row: MeetingRow, sent: number, ctx: RequestContext): Promise<never> {
     const current = await currentDetail(row.id, ctx);
-    throw new MeetingConflictError(
+    throw meetingConflict(
       'stale-version',
       'meeting.stale',
       { sent: String(sent), current: String(current.version) },
@@ -216,8 +215,8 @@ export function meetingWrites(deps: {
               updated_at: at,
             };
             await insertMeeting(trx, row);
-            await replaceNames(trx, id, input.name, at);
-            await replacePillarLinks(trx, id, refs.pillarIds, at);
+            await replaceTexts(trx, 'meeting', id, 'name', input.name, at);
+            await replacePillarLinks(trx, 'meeting', id, refs.pillarIds, at);
             await recordAudit(
               trx,
               ctx,
@@ -294,37 +293,34 @@ export function meetingWrites(deps: {
         ...timeColumns(merged),
         updated_at: at,
       };
-      const updated = await db.transaction().execute(async (trx) => {
-        if (
-          !(await updateMeetingAt(trx, row.id, version, changes, [
-            'draft',
-            'convened',
-            'registration-open',
-            'registration-closed',
-            'in-session',
-          ]))
-        ) {
-          return false;
-        }
-        if (input.name) await replaceNames(trx, row.id, input.name, at);
-        if (input.pillars) await replacePillarLinks(trx, row.id, refs.pillarIds, at);
-        await recordAudit(
-          trx,
-          ctx,
-          {
-            action: 'meetings.update',
-            role,
-            entityType: 'meeting',
-            entityId: row.id,
-            before: audited(row),
-            after: audited({ ...row, ...changes, version: version + 1 }, { names: input.name, pillars: input.pillars }),
-          },
-          now,
-        );
-        return true;
-      });
-      // Someone else changed it between our read and our write.
-      if (!updated) await staleVersion(row, version, ctx);
+      const open = { status: ['draft', 'convened', 'registration-open', 'registration-closed', 'in-session'] };
+      // Someone else changed it between our read and our write: a 409 with the meeting as it is now.
+      const conflict = () => staleVersion(row, version, ctx);
+      await transactOrConflict(
+        db,
+        async (trx) => {
+          if (!(await updateUnchanged(trx, 'meeting', row.id, { version }, changes, open))) throw new LostRace();
+          if (input.name) await replaceTexts(trx, 'meeting', row.id, 'name', input.name, at);
+          if (input.pillars) await replacePillarLinks(trx, 'meeting', row.id, refs.pillarIds, at);
+          await recordAudit(
+            trx,
+            ctx,
+            {
+              action: 'meetings.update',
+              role,
+              entityType: 'meeting',
+              entityId: row.id,
+              before: audited(row),
+              after: audited(
+                { ...row, ...changes, version: version + 1 },
+                { names: input.name, pillars: input.pillars },
+              ),
+            },
+            now,
+          );
+        },
+        conflict,
+      );
       return currentDetail(row.id, ctx);
     },
 
@@ -340,29 +336,34 @@ export function meetingWrites(deps: {
       if (!(from as readonly MeetingStatus[]).includes(row.status)) await refuseTransition(row, name, ctx);
       const now = clock();
       const at = now.toISOString();
-      const done = await db.transaction().execute(async (trx) => {
-        if (!(await updateMeetingAt(trx, row.id, row.version, { status: to, updated_at: at }, from))) return false;
-        await recordAudit(
-          trx,
-          ctx,
-          {
-            action,
-            role,
-            entityType: 'meeting',
-            entityId: row.id,
-            before: { status: row.status, version: row.version },
-            after: { status: to, version: row.version + 1 },
-          },
-          now,
-        );
-        return true;
-      });
-      if (!done) {
-        // Changed meanwhile: answer from the meeting as it is now.
+      // Changed meanwhile: answer from the meeting as it is now.
+      const conflict = async (): Promise<never> => {
         const fresh = (await findMeeting(db, row.id)) as MeetingRow;
         if ((from as readonly MeetingStatus[]).includes(fresh.status)) await staleVersion(row, row.version, ctx);
-        await refuseTransition(fresh, name, ctx);
-      }
+        return refuseTransition(fresh, name, ctx);
+      };
+      await transactOrConflict(
+        db,
+        async (trx) => {
+          const seen = { version: row.version };
+          if (!(await updateUnchanged(trx, 'meeting', row.id, seen, { status: to, updated_at: at }, { status: from })))
+            throw new LostRace();
+          await recordAudit(
+            trx,
+            ctx,
+            {
+              action,
+              role,
+              entityType: 'meeting',
+              entityId: row.id,
+              before: { status: row.status, version: row.version },
+              after: { status: to, version: row.version + 1 },
+            },
+            now,
+          );
+        },
+        conflict,
+      );
       const after = (await findMeeting(db, row.id)) as MeetingRow;
       if (name === 'convene') await deps.onConvened(after);
       return read.detail(after, ctx.lang, ctx.actor);
@@ -372,7 +373,7 @@ export function meetingWrites(deps: {
   async function refuseTransition(row: MeetingRow, name: Transition, ctx: RequestContext): Promise<never> {
     // The detail says what the lifecycle allows; the reply's allowedTransitions what this caller may do.
     const allowed = transitionsFrom(row.status);
-    throw new MeetingConflictError(
+    throw meetingConflict(
       'invalid-transition',
       'meeting.transition',
       {

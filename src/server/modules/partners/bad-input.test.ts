@@ -2,8 +2,7 @@ import { expect, it } from 'vitest';
 import { PartnerCreateSchema, PartnerUpdateSchema } from '../../../contract/partners.js';
 import { nastyValues } from '../../testing/api.js';
 import { describeEachEngine } from '../../testing/harness.js';
-import { callerOf } from '../agenda/testing.js';
-import { expectMalformedBodiesRefused } from '../sessions/testing.js';
+import { callerOf, expectMalformedBodiesRefused } from '../sessions/testing.js';
 import { createPartner, partnerSnapshot } from './testing.js';
 
 const RUNS = 1000;

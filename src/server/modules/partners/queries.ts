@@ -2,7 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database, Row } from '../../db/schema.js';
 import { after, type SortKey } from '../../http/pagination.js';
+import { updateUnchanged } from '../shared/concurrency.js';
 import { linkedToPillar } from '../shared/pillar-filter.js';
+import { replacePillarLinks } from '../shared/refs.js';
 import { replaceTexts } from '../shared/texts.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -60,23 +62,6 @@ export interface PartnerValues {
   pillarIds: string[];
 }
 
-async function replacePillars(trx: Transaction<Database>, id: string, pillars: string[], at: string) {
-  await trx.deleteFrom('pillar_link').where('entity_type', '=', 'partner').where('entity_id', '=', id).execute();
-  if (pillars.length === 0) return;
-  await trx
-    .insertInto('pillar_link')
-    .values(
-      pillars.map((pillar_id) => ({
-        entity_type: 'partner',
-        entity_id: id,
-        pillar_id,
-        created_at: at,
-        updated_at: at,
-      })),
-    )
-    .execute();
-}
-
 /** A platform partner with its names and pillar links; returns its id. */
 export async function insertPartner(
   trx: Transaction<Database>,
@@ -99,7 +84,7 @@ export async function insertPartner(
     })
     .execute();
   await replaceTexts(trx, 'partner', id, 'name', values.names, at);
-  await replacePillars(trx, id, values.pillarIds, at);
+  await replacePillarLinks(trx, 'partner', id, values.pillarIds, at);
   return id;
 }
 
@@ -114,21 +99,16 @@ export async function updatePartner(
   values: Partial<PartnerValues> & { logoFileId?: string | null },
   at: string,
 ): Promise<boolean> {
-  const result = await trx
-    .updateTable('partner')
-    .set({
-      updated_at: at,
-      ...(values.kind !== undefined ? { kind: values.kind } : {}),
-      ...(values.website !== undefined ? { website: values.website } : {}),
-      ...(values.logoFileId !== undefined ? { logo_file_id: values.logoFileId } : {}),
-    })
-    .where('id', '=', id)
-    .where('managed_by', '=', 'platform')
-    .where('updated_at', '=', expectedUpdatedAt)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return false;
+  const patch = {
+    updated_at: at,
+    ...(values.kind !== undefined ? { kind: values.kind } : {}),
+    ...(values.website !== undefined ? { website: values.website } : {}),
+    ...(values.logoFileId !== undefined ? { logo_file_id: values.logoFileId } : {}),
+  };
+  const seen = { updatedAt: expectedUpdatedAt };
+  if (!(await updateUnchanged(trx, 'partner', id, seen, patch, { managed_by: 'platform' }))) return false;
   if (values.names) await replaceTexts(trx, 'partner', id, 'name', values.names, at);
-  if (values.pillarIds) await replacePillars(trx, id, values.pillarIds, at);
+  if (values.pillarIds) await replacePillarLinks(trx, 'partner', id, values.pillarIds, at);
   return true;
 }
 

@@ -4,30 +4,19 @@ import { afterAll, expect, it } from 'vitest';
 import type { PartnerDetail } from '../../../contract/partners.js';
 import { ELF_BYTES, filesLeftIn, MZ_BYTES, PNG_BYTES, pdfBytes } from '../../files/testing.js';
 import { expectProblem, expectProblemDocument } from '../../testing/api.js';
-import { buildMeeting, buildUser } from '../../testing/factories.js';
+import { buildMeeting, buildPartner, buildUser } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
-import { auditOf, callerOf, everyCaller } from '../agenda/testing.js';
-import { insertPartner } from './queries.js';
+import { auditOf, everyCaller } from '../agenda/testing.js';
+import { callerOf } from '../sessions/testing.js';
 import { createPartner, newPartner, partnerFiles, partnerSnapshot, putLogo } from './testing.js';
 
 const files = partnerFiles();
 afterAll(() => fs.rmSync(files.dir, { recursive: true, force: true }));
 
 /** A partner as the reference files would load it, read-only on the platform. */
-async function referencePartner(ctx: AppContext) {
-  const slug = `reference-${uuidv7().slice(-8)}`;
-  const at = new Date().toISOString();
-  await ctx.database.db.transaction().execute(async (trx) => {
-    const id = await insertPartner(
-      trx,
-      slug,
-      { kind: 'development-bank', website: null, names: { en: 'Reference Bank' }, pillarIds: [] },
-      at,
-    );
-    await trx.updateTable('partner').set({ managed_by: 'reference' }).where('id', '=', id).execute();
-  });
-  return slug;
-}
+const referencePartner = async (ctx: AppContext) =>
+  (await buildPartner(ctx.database.db, { kind: 'development-bank', name: 'Reference Bank', managedBy: 'reference' }))
+    .slug;
 
 describeEachEngine(
   'partners: the secretariat administrator’s writes',

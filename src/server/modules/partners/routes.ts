@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ConflictProblemSchema } from '../../../contract/agenda.js';
 import {
   PartnerCreateSchema,
   PartnerDetailSchema,
@@ -11,9 +10,10 @@ import {
 } from '../../../contract/partners.js';
 import { PartnerListQuerySchema, PartnerSchema } from '../../../contract/reference.js';
 import { type FileStore, IMAGE_KINDS } from '../../files/index.js';
+import { conflictResponse } from '../../http/problems.js';
 import { registerReadRoutes } from '../../http/read-routes.js';
+import { created, noContent } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
-import { handleConflicts } from '../agenda/conflict.js';
 import { DENIED, problem } from '../users/routes.js';
 import type { PartnersService } from './service.js';
 
@@ -27,7 +27,6 @@ const readOnly = problem('A reference partner (read-only)');
 export function partnersRoutes(service: PartnersService, files: FileStore) {
   return async (app: FastifyInstance) => {
     const typed = app.withTypeProvider<ZodTypeProvider>();
-    handleConflicts(app);
 
     registerReadRoutes(app, {
       path: '/partners',
@@ -50,7 +49,7 @@ export function partnersRoutes(service: PartnersService, files: FileStore) {
           response: { 201: PartnerDetailSchema, ...writes, 409: problem('That slug is taken') },
         },
       },
-      async (request, reply) => reply.status(201).send(await service.create(requestContext(request), request.body)),
+      async (request, reply) => created(reply, service.create(requestContext(request), request.body)),
     );
 
     typed.patch(
@@ -65,10 +64,7 @@ export function partnersRoutes(service: PartnersService, files: FileStore) {
           response: {
             200: PartnerDetailSchema,
             ...writes,
-            409: {
-              description: 'Changed meanwhile (carries the current record), or a reference partner',
-              content: { 'application/problem+json': { schema: ConflictProblemSchema } },
-            },
+            409: conflictResponse('Changed meanwhile (carries the current record), or a reference partner'),
           },
         },
       },
@@ -86,10 +82,7 @@ export function partnersRoutes(service: PartnersService, files: FileStore) {
           response: { 204: z.null(), ...writes, 409: problem('In use, or a reference partner') },
         },
       },
-      async (request, reply) => {
-        await service.remove(requestContext(request), request.params.idOrSlug);
-        return reply.status(204).send(null);
-      },
+      async (request, reply) => noContent(reply, service.remove(requestContext(request), request.params.idOrSlug)),
     );
 
     typed.get(
@@ -156,10 +149,7 @@ export function partnersRoutes(service: PartnersService, files: FileStore) {
           response: { 204: z.null(), ...writes, 409: readOnly },
         },
       },
-      async (request, reply) => {
-        await service.removeLogo(requestContext(request), request.params.idOrSlug);
-        return reply.status(204).send(null);
-      },
+      async (request, reply) => noContent(reply, service.removeLogo(requestContext(request), request.params.idOrSlug)),
     );
   };
 }

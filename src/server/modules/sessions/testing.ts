@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { z } from 'zod';
+import type { Role } from '../../../contract/accounts.js';
 import { buildApp } from '../../app.js';
 import type { Database } from '../../db/schema.js';
 import { hashSecret } from '../../security/secrets.js';
 import { expectProblem } from '../../testing/api.js';
-import { buildSession } from '../../testing/factories.js';
+import { buildSession, buildUser } from '../../testing/factories.js';
 import { type AppContext, createLoadedDatabase, engines, webRoot } from '../../testing/harness.js';
 
 /**
@@ -58,6 +59,20 @@ export async function openSession(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/**
+ * Headers of a browser request by a new user with `role` (none when left out), bound to a member
+ * state (a slug) or to `{ memberState, partner }`, whose session has passed the second factor.
+ */
+export async function callerOf(
+  ctx: AppContext,
+  role?: Role,
+  bound: string | { memberState?: string; partner?: string } = {},
+): Promise<Record<string, string>> {
+  const scope = typeof bound === 'string' ? { memberState: bound } : bound;
+  const user = await buildUser(ctx.database.db, { ...(role ? { role } : {}), ...scope });
+  return (await openSession(ctx.database.db, user.id, { secondFactor: true })).headers;
+}
 
 export interface ClockedContext extends AppContext {
   /** The time the app sees: real time moved on by `advance`. */

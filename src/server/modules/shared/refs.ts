@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Lang } from '../../../contract/common.js';
 import type {
   DocumentRef,
@@ -63,6 +63,37 @@ export async function pillarRefsOf(db: Db, entityType: EntityType, ids: readonly
     result.set(entity_id, [...(result.get(entity_id) ?? []), { id, code, name: requiredText(texts, id, 'name') }]);
   }
   return result;
+}
+
+/** Pillar codes → ids; unknown codes are absent from the map. */
+export async function pillarIdsByCode(db: Db | Transaction<Database>, codes: readonly string[]) {
+  if (codes.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom('pillar').select(['id', 'code']).where('code', 'in', codes).execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/** Links a record to exactly `pillarIds`, replacing the links it had. */
+export async function replacePillarLinks(
+  db: Db | Transaction<Database>,
+  entityType: EntityType,
+  id: string,
+  pillarIds: readonly string[],
+  at: string,
+) {
+  await db.deleteFrom('pillar_link').where('entity_type', '=', entityType).where('entity_id', '=', id).execute();
+  if (pillarIds.length === 0) return;
+  await db
+    .insertInto('pillar_link')
+    .values(
+      pillarIds.map((pillar_id) => ({
+        entity_type: entityType,
+        entity_id: id,
+        pillar_id,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
 }
 
 /** Documents adopted at each meeting: meeting id → documents in their order. */

@@ -7,7 +7,7 @@ import { decodeCursor, toPage } from '../../http/pagination.js';
 import { DeniedError, InvalidParameterError, NotFoundError, ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
 import type { Action } from '../../policy/permissions.js';
-import { decide } from '../../policy/policy.js';
+import { decide, type Resource } from '../../policy/policy.js';
 import { recordAudit } from '../audit/chain.js';
 import { auditGrant, insertGrants, resolveGrant, toGrant, toSummary, userDetail } from './accounts.js';
 import { findUserById, grantsOf, idBySlug, listUsers, revokeSessions } from './queries.js';
@@ -16,9 +16,9 @@ import { findUserById, grantsOf, idBySlug, listUsers, revokeSessions } from './q
  * deactivate. Authentication reads grants and status on every request, so each change here takes
  * effect on the user's very next request. */
 
-/** The role that allows `action`, or a refusal (the guard already refused most callers). */
-export function allowedRole(ctx: RequestContext, action: Action) {
-  const decision = decide(ctx.actor, action);
+/** The role that allows `action` (on `resource`), or a refusal (the guard already refused most callers). */
+export function allowedRole(ctx: RequestContext, action: Action, resource?: Resource) {
+  const decision = decide(ctx.actor, action, resource);
   if (!decision.allowed) throw new DeniedError(decision.status, decision.reason, action);
   return decision.role;
 }

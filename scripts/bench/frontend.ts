@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { root } from './target.js';
+
+export interface AssetFigure {
+  file: string;
+  kind: 'js' | 'css';
+  bytes: number;
+  gzipBytes: number;
+}
+
+/** Static imports of a built chunk (`import"./x.js"`, `from"./x.js"`): loaded with it, not on demand. */
+const STATIC_IMPORT = /(?:\bimport\s*|\bfrom\s*)["']\.\/([^"']+\.js)["']/g;
+
+/**
+ * What the public home page loads before it can show anything: the scripts and style sheets
+ * dist/web/index.html names, and every chunk those scripts import statically, each gzipped as a
+ * server would send it (level 6, the usual default). Chunks loaded on demand are not counted.
+ */
+export function measureFrontEnd(webRoot = path.join(root, 'dist/web')): AssetFigure[] {
+  const html = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+  const queue = [
+    ...[...html.matchAll(/<script[^>]*\bsrc="\/([^"]+)"/g)].map((m) => m[1] as string),
+    ...[...html.matchAll(/<link[^>]*\brel="(?:stylesheet|modulepreload)"[^>]*\bhref="\/([^"]+)"/g)].map(
+      (m) => m[1] as string,
+    ),
+    ...[...html.matchAll(/<link[^>]*\bhref="\/([^"]+)"[^>]*\brel="(?:stylesheet|modulepreload)"/g)].map(
+      (m) => m[1] as string,
+    ),
+  ];
+  const seen = new Set<string>();
+  const assets: AssetFigure[] = [];
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const bytes = fs.readFileSync(path.join(webRoot, file));
+    const kind = file.endsWith('.css') ? 'css' : 'js';
+    assets.push({ file, kind, bytes: bytes.length, gzipBytes: zlib.gzipSync(bytes, { level: 6 }).length });
+    if (kind === 'js') {
+      for (const m of bytes.toString('utf8').matchAll(STATIC_IMPORT))
+        queue.push(path.posix.join(path.posix.dirname(file), m[1] as string));
+    }
+  }
+  return assets;
+}
+
+export interface LighthouseFigure {
+  page: string;
+  path: string;
+  performance: number | null;
+  accessibility: number | null;
+  error?: string;
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * A Lighthouse run (its default: mobile, simulated throttling) of one page in Debian's Chromium,
+ * headless. Any failure is reported in the figure instead of stopping the whole bench.
+ */
+export async function lighthouse(url: string, page: string, pagePath: string): Promise<LighthouseFigure> {
+  const failed = (error: string): LighthouseFigure => ({
+    page,
+    path: pagePath,
+    performance: null,
+    accessibility: null,
+    error,
+  });
+  if (!fs.existsSync(CHROMIUM)) return failed(`no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+  const cli = path.join(root, 'node_modules/lighthouse/cli/index.js');
+  if (!fs.existsSync(cli)) return failed('the lighthouse package is not installed (npm install)');
+  const args = [
+    cli,
+    `${url}${pagePath}`,
+    `--chrome-path=${CHROMIUM}`,
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage',
+    '--only-categories=performance,accessibility',
+    '--output=json',
+    '--output-path=stdout',
+    '--quiet',
+  ];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      try {
+        const report = JSON.parse(stdout) as {
+          categories: Record<string, { score: number | null }>;
+          runtimeError?: { message: string };
+        };
+        const score = (name: string) => {
+          const value = report.categories[name]?.score;
+          return typeof value === 'number' ? Math.round(value * 100) : null;
+        };
+        resolve({
+          page,
+          path: pagePath,
+          performance: score('performance'),
+          accessibility: score('accessibility'),
+          ...(report.runtimeError ? { error: report.runtimeError.message } : {}),
+        });
+      } catch {
+        resolve(
+          failed(`lighthouse exited with code ${code}: ${(stderr.trim().split('\n').pop() ?? '').slice(0, 300)}`),
+        );
+      }
+    });
+  });
+}

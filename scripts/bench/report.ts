@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DataResult } from './bench-data.js';
+import type { QueryFigure } from './db-timings.js';
+import type { AssetFigure, LighthouseFigure } from './frontend.js';
+import type { RouteFigure } from './http.js';
+import { root } from './target.js';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+}
+
+export interface BenchResult {
+  date: string;
+  engine: 'sqlite' | 'postgres';
+  scale: string;
+  quick: boolean;
+  machine: Machine;
+  data: DataResult | null;
+  load: { seconds: number; rounds: number; connections: number };
+  routes: RouteFigure[];
+  routeFailures: Array<{ name: string; path: string; status: number }>;
+  rss: { atRestMb: number | null; underLoadMb: number | null };
+  queries: QueryFigure[];
+  frontEnd: { assets: AssetFigure[]; jsGzipBytes: number; cssGzipBytes: number } | { error: string };
+  lighthouse: LighthouseFigure[];
+  targets: TargetCheck[];
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  /** null: not judged at this scale, or not measured. */
+  met: boolean | null;
+  note: string;
+}
+
+export function describeMachine(): Machine {
+  return {
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+const pct = (ratio: number) => `${Math.round(ratio * 100)}%`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/** Every target of issue 5, met or missed and by how much. */
+export function checkTargets(result: Omit<BenchResult, 'targets'>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const route of result.routes) {
+    const floor = route.group === 'public' ? 0.6 : 0.3;
+    checks.push({
+      target: `${route.name}: ≥ ${pct(floor)} of baseline throughput`,
+      measured: pct(route.ratio),
+      met: route.ratio >= floor,
+      note:
+        route.ratio >= floor
+          ? ''
+          : `missed by ${Math.round((floor - route.ratio) * 100)} points (needs ${(floor / Math.max(route.ratio, 0.001)).toFixed(1)}× its throughput)`,
+    });
+  }
+  for (const route of result.routes) {
+    const judged = result.scale === 'large';
+    checks.push({
+      target: `${route.name}: p99 < 50 ms`,
+      measured: `${route.p99Ms} ms`,
+      met: judged ? route.p99Ms < 50 : null,
+      note: !judged ? 'judged at the large scale only' : route.p99Ms < 50 ? '' : `missed by ${route.p99Ms - 50} ms`,
+    });
+  }
+  for (const failure of result.routeFailures) {
+    checks.push({
+      target: `${failure.name}: answers 200`,
+      measured: String(failure.status),
+      met: false,
+      note: 'not measured',
+    });
+  }
+  if ('jsGzipBytes' in result.frontEnd) {
+    const js = result.frontEnd.jsGzipBytes;
+    checks.push({
+      target: 'home page JavaScript < 150 kB gzip',
+      measured: kb(js),
+      met: js < 150_000,
+      note: js < 150_000 ? '' : `missed by ${kb(js - 150_000)}`,
+    });
+  }
+  for (const page of result.lighthouse) {
+    for (const category of ['performance', 'accessibility'] as const) {
+      const score = page[category];
+      checks.push({
+        target: `Lighthouse ${category}, ${page.page}: ≥ 95`,
+        measured: score === null ? 'not measured' : String(score),
+        met: score === null ? null : score >= 95,
+        note: score === null ? (page.error ?? '') : score >= 95 ? '' : `missed by ${95 - score}`,
+      });
+    }
+  }
+  const rss = result.rss.underLoadMb;
+  checks.push({
+    target: 'server RSS under load < 250 MB',
+    measured: rss === null ? 'not measured' : `${rss} MB`,
+    met: rss === null ? null : rss < 250,
+    note: rss === null || rss < 250 ? '' : `missed by ${Math.round(rss - 250)} MB`,
+  });
+  return checks;
+}
+
+export const resultsDir = path.join(root, 'bench/results');
+
+/** bench/results/<date>-<engine>-<scale>.json; a second run on the same day gets -2, -3, … */
+export function writeResult(result: BenchResult): string {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const base = `${result.date.slice(0, 10)}-${result.engine}-${result.scale}`;
+  let file = path.join(resultsDir, `${base}.json`);
+  for (let n = 2; fs.existsSync(file); n++) file = path.join(resultsDir, `${base}-${n}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}
+
+/** Every result file, oldest first (by the date inside, not the name). */
+export function readResults(): Array<{ file: string; result: BenchResult }> {
+  if (!fs.existsSync(resultsDir)) return [];
+  return fs
+    .readdirSync(resultsDir)
+    .filter((name) => /^\d{4}-\d{2}-\d{2}-.*\.json$/.test(name))
+    .map((name) => ({
+      file: path.join(resultsDir, name),
+      result: JSON.parse(fs.readFileSync(path.join(resultsDir, name), 'utf8')) as BenchResult,
+    }))
+    .sort((a, b) => a.result.date.localeCompare(b.result.date));
+}
+
+const change = (now: number, before: number, unit: string, higherIsBetter: boolean) => {
+  const delta = now - before;
+  const relative = before === 0 ? '' : ` (${delta >= 0 ? '+' : ''}${Math.round((delta / before) * 100)}%)`;
+  const verdict = delta === 0 ? '' : delta > 0 === higherIsBetter ? ' better' : ' worse';
+  return `${before}${unit} → ${now}${unit}${relative}${verdict}`;
+};
+
+/** The change from `before` to `now`, one line per figure both have. */
+export function compareResults(now: BenchResult, before: BenchResult): string[] {
+  const lines = [`${before.date} → ${now.date} (${now.engine}, ${now.scale})`];
+  for (const route of now.routes) {
+    const old = before.routes.find((r) => r.name === route.name);
+    if (!old) continue;
+    lines.push(
+      `  ${route.name}: ratio ${change(Math.round(route.ratio * 100), Math.round(old.ratio * 100), '%', true)}; p99 ${change(route.p99Ms, old.p99Ms, ' ms', false)}`,
+    );
+  }
+  for (const query of now.queries) {
+    const old = before.queries.find((q) => q.name === query.name);
+    if (old) lines.push(`  query ${query.name}: p50 ${change(query.p50Ms, old.p50Ms, ' ms', false)}`);
+  }
+  if (now.rss.underLoadMb !== null && before.rss.underLoadMb !== null) {
+    lines.push(`  RSS under load: ${change(now.rss.underLoadMb, before.rss.underLoadMb, ' MB', false)}`);
+  }
+  if ('jsGzipBytes' in now.frontEnd && 'jsGzipBytes' in before.frontEnd) {
+    lines.push(`  home JS gzip: ${change(now.frontEnd.jsGzipBytes, before.frontEnd.jsGzipBytes, ' B', false)}`);
+  }
+  for (const page of now.lighthouse) {
+    const old = before.lighthouse.find((p) => p.page === page.page);
+    if (!old) continue;
+    for (const category of ['performance', 'accessibility'] as const) {
+      const [a, b] = [page[category], old[category]];
+      if (a !== null && b !== null) lines.push(`  Lighthouse ${category} ${page.page}: ${change(a, b, '', true)}`);
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { concurrency } from '../../scripts/reliability/concurrency.js';
+import { crashSafety } from '../../scripts/reliability/crash.js';
+import { fuzzEdge } from '../../scripts/reliability/fuzz.js';
+import { type FreshDatabase, freshDatabase } from '../../scripts/reliability/server.js';
+import { SCALES } from '../../scripts/reliability/suite.js';
+import { engines } from '../../src/server/testing/harness.js';
+
+/**
+ * `npm run test:reliability` at the small scale, inside `npm test` so CI runs it: the real server
+ * as a child process on a fresh database per engine (SQLite, and PostgreSQL when
+ * MISPA_TEST_DATABASE_URL is set). Each check lists what went wrong; the expected list is empty.
+ * The figures for docs/reliability.md come from `npm run test:reliability`, not from here.
+ */
+
+const small = SCALES.small;
+// About 20 s a check on an idle machine; the margin is for two cores shared with other test files.
+const TIMEOUT = 150_000;
+
+for (const engine of engines) {
+  describe(`reliability at the small scale [${engine}]`, () => {
+    let database: FreshDatabase;
+    beforeAll(async () => {
+      database = await freshDatabase(engine, process.env.MISPA_TEST_DATABASE_URL);
+    });
+    afterAll(async () => {
+      await database?.drop();
+    });
+
+    // Each check returns what went wrong, after asserting that it did real work.
+    it.each([
+      [
+        'keeps every acknowledged write, and an intact database, through SIGKILLs amid concurrent writers',
+        async () => {
+          const result = await crashSafety(database, small.crash);
+          expect(result.acknowledged.agendaItems * result.acknowledged.delegations).toBeGreaterThan(0);
+          return result.failures;
+        },
+      ],
+      [
+        'lets one of 20 simultaneous edits through, answers the others 409, loses none on retry, and takes 20 creations at once',
+        async () => {
+          const result = await concurrency(database, small.concurrency);
+          for (const record of result.records) expect(record.acknowledged).toBe(20 * small.concurrency.rounds);
+          return result.failures;
+        },
+      ],
+      [
+        'answers malformed requests to every operation without a 5xx, with problem documents, changing nothing',
+        async () => {
+          const result = await fuzzEdge(database, small.fuzz);
+          expect(result.operations.length).toBeGreaterThan(50);
+          return result.failures;
+        },
+      ],
+    ])('%s', async (_, check) => expect(await check()).toEqual([]), TIMEOUT);
+  });
+}
