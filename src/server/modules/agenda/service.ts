@@ -19,7 +19,7 @@ import { findVisibleMeeting } from '../meetings/visibility.js';
 import { LostRace, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
 import { pillarIdsByCode, pillarRefsOf, replacePillarLinks } from '../shared/refs.js';
 import { replaceTexts } from '../shared/texts.js';
-import { allowedRole } from '../users/service.js';
+import { agendaPolicy } from './policy.js';
 import {
   type AgendaItemRow,
   deleteItem,
@@ -100,11 +100,11 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
   /** The meeting, the role allowing the edit, and whether it overrides a frozen agenda. */
   async function authorize(ctx: RequestContext, idOrSlug: string, override: boolean | undefined) {
     const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
-    let role = allowedRole(ctx, 'agenda.edit');
+    let role = agendaPolicy.require(ctx, 'agenda.edit');
     const overriding = isFrozen(meeting);
     if (overriding) {
       if (!override) throw new ConflictError('agenda.frozen', { status: meeting.status }, meeting.version, undefined);
-      role = allowedRole(ctx, 'agenda.override');
+      role = agendaPolicy.require(ctx, 'agenda.override');
     }
     return { meeting, role, overriding };
   }

@@ -8,10 +8,10 @@ import {
 } from '../../../contract/audit.js';
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { DeniedError, InvalidParameterError } from '../../http/problems.js';
+import { InvalidParameterError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
-import { decide } from '../../policy/policy.js';
 import { csvRow } from './csv.js';
+import { auditPolicy } from './policy.js';
 import { type AuditRow, type AuditRowFilter, listAuditEntries } from './queries.js';
 
 const DAY = 86_400_000;
@@ -93,8 +93,7 @@ export function auditService(deps: { db: Kysely<Database> }) {
   const { db } = deps;
 
   function mayRead(ctx: RequestContext) {
-    const decision = decide(ctx.actor, 'audit.read');
-    if (!decision.allowed) throw new DeniedError(decision.status, decision.reason, 'audit.read');
+    auditPolicy.require(ctx, 'audit.read');
   }
 
   return {

@@ -12,8 +12,8 @@ import type { RequestContext } from '../../policy/actor.js';
 import { hashPassword, hashSecret, newSecret } from '../../security/secrets.js';
 import { recordAudit } from '../audit/chain.js';
 import { insertUserWithGrants, type ResolvedGrant, resolveGrant, userDetail } from '../users/accounts.js';
+import { usersPolicy } from '../users/policy.js';
 import { findUserByEmail, findUserById, isUniqueViolation } from '../users/queries.js';
-import { allowedRole } from '../users/service.js';
 import { INVITATION_DAYS, tokenLink, useOnce } from './links.js';
 import { assertAcceptablePassword } from './passwords.js';
 
@@ -252,7 +252,7 @@ export function invitationsService(deps: InvitationDeps) {
   return {
     /** Creates the invited account with its grants and e-mails the link in the invitee's language. */
     async invite(input: InviteUser, ctx: RequestContext): Promise<InvitationSent> {
-      const role = allowedRole(ctx, 'users.invite');
+      const role = usersPolicy.require(ctx, 'users.invite');
       const created = await createInvitation(deps, input, ctx, role);
       const emailSent = await mail(created.userId, created.token, created.expiresAt, ctx);
       return { user: await userDetail(db, created.userId, clock()), emailSent };
@@ -260,7 +260,7 @@ export function invitationsService(deps: InvitationDeps) {
 
     /** A new link for a person who has not accepted yet (the earlier link stops working). */
     async resend(userId: string, ctx: RequestContext): Promise<InvitationSent> {
-      const role = allowedRole(ctx, 'users.invite');
+      const role = usersPolicy.require(ctx, 'users.invite');
       const now = clock();
       const token = await db.transaction().execute(async (trx) => {
         const user = await findUserById(trx, userId);

@@ -15,14 +15,13 @@ import {
 import type { Database } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
-import { decide } from '../../policy/policy.js';
 import { recordAudit } from '../audit/chain.js';
 import { csvRow } from '../audit/csv.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
 import { LostRace, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
 import { memberStateRefs } from '../shared/refs.js';
 import { loadTexts, textOf } from '../shared/texts.js';
-import { allowedRole } from '../users/service.js';
+import { delegationsPolicy } from './policy.js';
 import { participantsByDelegation, partnerRefs } from './present.js';
 import { listDelegations, meetingSettings } from './queries.js';
 import { stale } from './stale.js';
@@ -40,7 +39,7 @@ const PARTICIPATING_ROLES = new Set(['delegate', 'focal-point', 'partner', 'secr
 
 /** How far into the list `actor` sees: 0 public only, 1 also delegations-only, 2 everything. */
 function clearance(actor: Actor): number {
-  if (decide(actor, 'delegations.accredit').allowed) return 2;
+  if (delegationsPolicy.can(actor, 'delegations.accredit')) return 2;
   return actor.kind === 'user' && actor.grants.some((g) => PARTICIPATING_ROLES.has(g.role)) ? 1 : 0;
 }
 const LEVEL: Record<Visibility, number> = { public: 0, delegations: 1, hidden: 2 };
@@ -146,7 +145,7 @@ export function publishedService(deps: { db: Db; clock: () => Date }) {
     },
 
     async setVisibility(ctx: RequestContext, slug: string, input: VisibilityUpdate): Promise<VisibilityReply> {
-      const role = allowedRole(ctx, 'meetings.update');
+      const role = delegationsPolicy.require(ctx, 'meetings.update');
       const meeting = await findVisibleMeeting(db, ctx.actor, slug);
       const settings = await meetingSettings(db, meeting.id);
       const current = { version: settings.version, visibility: parseVisibility(settings.participant_visibility) };

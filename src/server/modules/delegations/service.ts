@@ -16,14 +16,15 @@ import type { Upload } from '../../files/index.js';
 import { message } from '../../http/messages.js';
 import { InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
-import { type Action, PERMISSIONS, type Scope } from '../../policy/permissions.js';
-import { decide, type Resource } from '../../policy/policy.js';
+import type { ActionOf } from '../../policy/module-policy.js';
+import { PERMISSIONS, type Scope } from '../../policy/permissions.js';
+import type { Resource } from '../../policy/policy.js';
 import { recordAudit } from '../audit/chain.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
 import { isLostRace, LostRace, updateUnchanged } from '../shared/concurrency.js';
 import { idBySlug, isUniqueViolation } from '../users/queries.js';
-import { allowedRole } from '../users/service.js';
+import { delegationsPolicy } from './policy.js';
 import { parsePayload, participantsByDelegation, presentDelegations } from './present.js';
 import {
   type DelegationRow,
@@ -67,7 +68,7 @@ export function registrationPhase(meeting: MeetingRow, now: Date): Phase {
 }
 
 /** The secretariat decides on registrations; its members act on every one and at every phase. */
-export const isSecretariat = (actor: Actor) => decide(actor, 'delegations.accredit').allowed;
+export const isSecretariat = (actor: Actor) => delegationsPolicy.can(actor, 'delegations.accredit');
 
 const resourceOf = (row: Pick<DelegationRow, 'member_state_id' | 'partner_id'>): Resource => ({
   memberStateId: row.member_state_id,
@@ -76,7 +77,7 @@ const resourceOf = (row: Pick<DelegationRow, 'member_state_id' | 'partner_id'>):
 
 /** The states and organisations whose delegations `actor` may read; undefined for all of them. */
 export function visibleTo(actor: Actor): VisibleTo | undefined {
-  if (decide(actor, 'delegations.read', { memberStateId: null, partnerId: null }).allowed) return undefined;
+  if (delegationsPolicy.can(actor, 'delegations.read', { memberStateId: null, partnerId: null })) return undefined;
   const roles: Partial<Record<string, Scope>> = PERMISSIONS['delegations.read'].roles;
   const grants = actor.kind === 'user' ? actor.grants : [];
   const bound = (scope: Scope) => grants.filter((g) => roles[g.role] === scope);
@@ -145,7 +146,7 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
   /** The delegation `id` of the meeting, when the caller may read it; 404 otherwise. */
   const readable = async (meeting: MeetingRow, id: string, ctx: RequestContext) => {
     const row = await findDelegation(db, meeting.id, id);
-    if (!row || !decide(ctx.actor, 'delegations.read', resourceOf(row)).allowed) {
+    if (!row || !delegationsPolicy.can(ctx.actor, 'delegations.read', resourceOf(row))) {
       throw new ProblemError(404, 'not-found', 'delegation.notFound', { id });
     }
     return row;
@@ -174,7 +175,7 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
     slug: string,
     id: string,
     options: {
-      action: Action;
+      action: ActionOf<typeof delegationsPolicy>;
       version: number | null;
       /** Runs the transaction; an upload's `store` runs it so the file is kept only if it commits. */
       transaction?: (work: (trx: Transaction<Database>) => Promise<void>, now: Date) => Promise<void>;
@@ -183,7 +184,7 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
   ): Promise<Delegation> {
     const meeting = await findVisibleMeeting(db, ctx.actor, slug);
     const row = await readable(meeting, id, ctx);
-    const role = allowedRole(ctx, options.action, resourceOf(row));
+    const role = delegationsPolicy.require(ctx, options.action, resourceOf(row));
     const now = clock();
     const phase = registrationPhase(meeting, now);
     if (phase === 'closed') throw notOpen(meeting);
@@ -220,7 +221,7 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
     slug: string,
     id: string,
     input: { version: number },
-    step: { action: Action; from: readonly DelegationRow['status'][] },
+    step: { action: ActionOf<typeof delegationsPolicy>; from: readonly DelegationRow['status'][] },
     change: Edit,
   ): Promise<Delegation> {
     return edit(ctx, slug, id, { action: step.action, version: input.version }, async (trx, env) => {
@@ -279,14 +280,14 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
 
   return {
     async list(ctx: RequestContext, slug: string, query: DelegationListQuery): Promise<DelegationList> {
-      allowedRole(ctx, 'delegations.read');
+      delegationsPolicy.require(ctx, 'delegations.read');
       const meeting = await findVisibleMeeting(db, ctx.actor, slug);
       const rows = await listDelegations(db, meeting.id, { ...query, visibleTo: visibleTo(ctx.actor) });
       return { lang: ctx.lang, items: await presentDelegations(db, meeting.slug, rows, ctx.lang) };
     },
 
     async get(ctx: RequestContext, slug: string, id: string): Promise<Delegation> {
-      allowedRole(ctx, 'delegations.read');
+      delegationsPolicy.require(ctx, 'delegations.read');
       const meeting = await findVisibleMeeting(db, ctx.actor, slug);
       await readable(meeting, id, ctx);
       return presentOne(meeting, id, ctx);
@@ -294,10 +295,10 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
 
     /** Registers a delegation, as a draft or submitted at once, with its whole participant list. */
     async register(ctx: RequestContext, slug: string, input: DelegationCreate): Promise<Delegation> {
-      allowedRole(ctx, 'delegations.register');
+      delegationsPolicy.require(ctx, 'delegations.register');
       const meeting = await findVisibleMeeting(db, ctx.actor, slug);
       const who = await target(ctx, input);
-      const role = allowedRole(ctx, 'delegations.register', {
+      const role = delegationsPolicy.require(ctx, 'delegations.register', {
         memberStateId: who.memberStateId,
         partnerId: who.partnerId,
       });
@@ -472,7 +473,7 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
 
     /** The stored credentials of a delegation the caller may read; 404 when there are none. */
     async credentials(ctx: RequestContext, slug: string, id: string) {
-      allowedRole(ctx, 'delegations.read');
+      delegationsPolicy.require(ctx, 'delegations.read');
       const meeting = await findVisibleMeeting(db, ctx.actor, slug);
       const row = await readable(meeting, id, ctx);
       const file = row.credentials_file_id ? await findStoredFile(db, row.credentials_file_id) : undefined;

@@ -13,14 +13,13 @@ import { kindOfMediaType, type StoredFile, type Upload } from '../../files/index
 import { message } from '../../http/messages.js';
 import { ConflictError, DeniedError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
-import { decide } from '../../policy/policy.js';
 import { recordAudit } from '../audit/chain.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
 import { LostRace, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
 import { replaceTexts } from '../shared/texts.js';
 import { isUniqueViolation } from '../users/queries.js';
-import { allowedRole } from '../users/service.js';
+import { meetingDocumentsPolicy } from './policy.js';
 import {
   agendaItemInMeeting,
   agendaLinksOf,
@@ -48,7 +47,7 @@ const SEQUENCE_ATTEMPTS = 8;
 
 /** May this caller see the documents a meeting keeps for its delegations? */
 export function canReadDelegationDocuments(actor: Actor): boolean {
-  return decide(actor, 'meeting-documents.read-delegations').allowed;
+  return meetingDocumentsPolicy.can(actor, 'meeting-documents.read-delegations');
 }
 
 /** The audit trail's view of a document. */
@@ -121,7 +120,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
     const row = await findDocument(db, meeting.id, id);
     if (!row) throw new ProblemError(404, 'not-found', 'meetingDocuments.notFound', { id });
     if (row.visibility === 'delegations') {
-      const decision = decide(actor, 'meeting-documents.read-delegations');
+      const decision = meetingDocumentsPolicy.decide(actor, 'meeting-documents.read-delegations');
       if (!decision.allowed)
         throw new DeniedError(decision.status, decision.reason, 'meeting-documents.read-delegations');
     }
@@ -169,7 +168,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
     /** Checks made before the transaction (SQLite has one connection: no other query inside it). */
     check?: (meeting: MeetingRow) => Promise<void>,
   ): Promise<MeetingDocument> {
-    const role = allowedRole(ctx, 'meeting-documents.manage');
+    const role = meetingDocumentsPolicy.require(ctx, 'meeting-documents.manage');
     const meeting = await findVisibleMeeting(db, ctx.actor, slug);
     const row = await findDocument(db, meeting.id, id);
     if (!row) throw new ProblemError(404, 'not-found', 'meetingDocuments.notFound', { id });
@@ -220,7 +219,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
 
     /** Adds a document with the next number of its series and its original (revision 0). */
     async create(ctx: RequestContext, slug: string, input: MeetingDocumentCreate): Promise<MeetingDocument> {
-      const role = allowedRole(ctx, 'meeting-documents.manage');
+      const role = meetingDocumentsPolicy.require(ctx, 'meeting-documents.manage');
       const meeting = await findVisibleMeeting(db, ctx.actor, slug);
       await checkAgendaItem(ctx, meeting, input.agendaItemId);
       const symbolOf = await symbolMeeting(db, meeting.id);
@@ -354,7 +353,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
       params: { slug: string; id: string; revision: number; lang: Lang },
       upload: Upload,
     ): Promise<MeetingDocument> {
-      const role = allowedRole(ctx, 'meeting-documents.manage');
+      const role = meetingDocumentsPolicy.require(ctx, 'meeting-documents.manage');
       const meeting = await findVisibleMeeting(db, ctx.actor, params.slug);
       const row = await findDocument(db, meeting.id, params.id);
       if (!row) throw new ProblemError(404, 'not-found', 'meetingDocuments.notFound', { id: params.id });

@@ -18,14 +18,13 @@ import type {
 import type { Database } from '../../db/schema.js';
 import { ConflictError, DeniedError, InvalidParameterError, NotFoundError, ProblemError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
-import { decide } from '../../policy/policy.js';
 import { meetingDocumentOf, nextPosition } from '../agenda/queries.js';
 import { recordAudit } from '../audit/chain.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
 import { deleteUnchanged, LostRace, laterThan, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
 import { isUniqueViolation } from '../users/queries.js';
-import { allowedRole } from '../users/service.js';
+import { meetingRecordsPolicy } from './policy.js';
 import {
   type DecisionRow,
   documentBySlug,
@@ -49,9 +48,9 @@ const SECRETARIAT_ROLES = new Set(['secretariat-admin', 'secretariat-staff']);
 const isSecretariat = (actor: Actor) =>
   actor.kind === 'user' &&
   actor.grants.some((g) => SECRETARIAT_ROLES.has(g.role)) &&
-  decide(actor, 'meeting-records.read').allowed;
+  meetingRecordsPolicy.can(actor, 'meeting-records.read');
 /** Delegations (and the secretariat) read versions shared for comment. */
-const readsShared = (actor: Actor) => decide(actor, 'meeting-records.read').allowed;
+const readsShared = (actor: Actor) => meetingRecordsPolicy.can(actor, 'meeting-records.read');
 
 /** The member states a delegation speaks for: the states of its focal-point and delegate grants. */
 const ownStates = (actor: Actor) =>
@@ -174,7 +173,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
     to: 'shared' | 'final',
   ): Promise<RecordVersion> {
     const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
-    const role = allowedRole(ctx, 'meeting-records.manage');
+    const role = meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
     const latest = await latestRecord(db, meeting.id, kind);
     if (!latest) throw new ProblemError(404, 'not-found', 'records.none', { kind });
     if (latest.updated_at !== input.updatedAt) await staleRecord(ctx, meeting, kind)();
@@ -228,8 +227,8 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
         report: versions.filter((v) => v.kind === 'report'),
         decisions: await decisionsVisible(ctx, meeting),
         can: {
-          manage: decide(ctx.actor, 'meeting-records.manage').allowed,
-          comment: decide(ctx.actor, 'meeting-records.comment').allowed && ownStates(ctx.actor).length > 0,
+          manage: meetingRecordsPolicy.can(ctx.actor, 'meeting-records.manage'),
+          comment: meetingRecordsPolicy.can(ctx.actor, 'meeting-records.comment') && ownStates(ctx.actor).length > 0,
         },
       };
     },
@@ -247,7 +246,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
       if (!mayRead(ctx.actor, row.status)) {
         // The public is asked to sign in for a shared version; a draft is as good as missing to
         // anyone but the secretariat.
-        const decision = decide(ctx.actor, 'meeting-records.read');
+        const decision = meetingRecordsPolicy.decide(ctx.actor, 'meeting-records.read');
         if (row.status === 'shared' && !decision.allowed)
           throw new DeniedError(decision.status, decision.reason, 'meeting-records.read');
         throw new ProblemError(404, 'not-found', 'records.notFound', { kind, version: String(version) });
@@ -259,7 +258,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
      * final — starts version n+1 as a draft; the final one stays as it was. */
     async write(ctx: RequestContext, idOrSlug: string, kind: RecordKind, input: RecordWrite): Promise<RecordVersion> {
       const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
-      const role = allowedRole(ctx, 'meeting-records.manage');
+      const role = meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
       const latest = await latestRecord(db, meeting.id, kind);
       if ((latest?.updated_at ?? null) !== input.updatedAt) await staleRecord(ctx, meeting, kind)();
       const now = clock();
@@ -324,7 +323,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
     ): Promise<RecordVersion> {
       const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
       const stateId = ownStates(ctx.actor)[0] ?? null;
-      const decision = decide(ctx.actor, 'meeting-records.comment', { memberStateId: stateId });
+      const decision = meetingRecordsPolicy.decide(ctx.actor, 'meeting-records.comment', { memberStateId: stateId });
       if (!decision.allowed) throw new DeniedError(decision.status, decision.reason, 'meeting-records.comment');
       const row = await findVersion(db, meeting.id, kind, version);
       if (!row || row.status === 'draft')
@@ -365,7 +364,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
       const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
       const list = await decisionsVisible(ctx, meeting);
       if (list) return list;
-      const decision = decide(ctx.actor, 'meeting-records.read');
+      const decision = meetingRecordsPolicy.decide(ctx.actor, 'meeting-records.read');
       throw new DeniedError(
         decision.allowed ? 403 : decision.status,
         decision.allowed ? 'role' : decision.reason,
@@ -375,7 +374,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
 
     async addDecision(ctx: RequestContext, idOrSlug: string, input: DecisionCreate): Promise<Decision> {
       const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
-      const role = allowedRole(ctx, 'meeting-records.manage');
+      const role = meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
       const targets = await decisionTargets(meeting, input);
       const now = clock();
       const at = now.toISOString();
@@ -411,7 +410,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
 
     async updateDecision(ctx: RequestContext, idOrSlug: string, id: string, input: DecisionUpdate): Promise<Decision> {
       const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
-      const role = allowedRole(ctx, 'meeting-records.manage');
+      const role = meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
       const current = await findDecision(meeting, id);
       if (current.updated_at !== input.updatedAt) await staleDecision(meeting, id)();
       const targets = await decisionTargets(meeting, input);
@@ -442,7 +441,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
 
     async removeDecision(ctx: RequestContext, idOrSlug: string, id: string, input: RecordTransition): Promise<void> {
       const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
-      const role = allowedRole(ctx, 'meeting-records.manage');
+      const role = meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
       const current = await findDecision(meeting, id);
       if (current.updated_at !== input.updatedAt) await staleDecision(meeting, id)();
       const now = clock();

@@ -6,7 +6,6 @@ import type { Meeting, MeetingDetail, MeetingListQuerySchema } from '../../../co
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import type { Actor } from '../../policy/actor.js';
-import { decide } from '../../policy/policy.js';
 import { resolveFilter } from '../shared/filters.js';
 import {
   documentRefsByMeeting,
@@ -18,6 +17,7 @@ import {
   toMeetingRef,
 } from '../shared/refs.js';
 import { loadSources, loadTexts, textOf } from '../shared/texts.js';
+import { meetingsPolicy } from './policy.js';
 import { bodiesOfMeetings, listMeetings, type MeetingRow, meetingNames, pillarCodesOf, slugsById } from './queries.js';
 import { canReadDrafts, findVisibleMeeting } from './visibility.js';
 
@@ -174,7 +174,7 @@ export type MeetingsService = ReturnType<typeof meetingsService>;
 /** The transitions `actor` may make on a meeting in `status`: what the lifecycle and their grants allow. */
 export function allowedTransitions(status: MeetingRow['status'], managedBy: MeetingRow['managed_by'], actor: Actor) {
   if (managedBy !== 'platform') return [];
-  return transitionsFrom(status).filter((name: Transition) => decide(actor, `meetings.${name}`).allowed);
+  return transitionsFrom(status).filter((name: Transition) => meetingsPolicy.can(actor, `meetings.${name}`));
 }
 
 const parseLangs = (json: string | null): Lang[] => {

@@ -2,12 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { NotFoundError } from '../../http/problems.js';
 import type { Actor } from '../../policy/actor.js';
-import { decide } from '../../policy/policy.js';
+import { meetingsPolicy } from './policy.js';
 import { findMeeting, type MeetingRow } from './queries.js';
 
 /** May this caller see meetings still in draft? Only the secretariat (meetings.read-drafts). */
 export function canReadDrafts(actor: Actor): boolean {
-  return decide(actor, 'meetings.read-drafts').allowed;
+  return meetingsPolicy.can(actor, 'meetings.read-drafts');
 }
 
 /**

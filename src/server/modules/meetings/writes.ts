@@ -17,13 +17,12 @@ import type { Database, MeetingStatus } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
 import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
-import type { Action } from '../../policy/permissions.js';
 import { recordAudit } from '../audit/chain.js';
 import { LostRace, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
 import { pillarIdsByCode, replacePillarLinks } from '../shared/refs.js';
 import { replaceTexts } from '../shared/texts.js';
 import { isUniqueViolation } from '../users/queries.js';
-import { allowedRole } from '../users/service.js';
+import { meetingsPolicy } from './policy.js';
 import {
   findMeeting,
   idsBySlug,
@@ -185,7 +184,7 @@ export function meetingWrites(deps: {
 
   return {
     async create(ctx: RequestContext, input: MeetingCreate): Promise<MeetingDetail> {
-      const role = allowedRole(ctx, 'meetings.create');
+      const role = meetingsPolicy.require(ctx, 'meetings.create');
       const refs = await resolveReferences(ctx.lang, input);
       const now = clock();
       const at = now.toISOString();
@@ -240,7 +239,7 @@ export function meetingWrites(deps: {
     },
 
     async update(ctx: RequestContext, slug: string, input: MeetingUpdate, ifMatch: number | undefined) {
-      const role = allowedRole(ctx, 'meetings.update');
+      const role = meetingsPolicy.require(ctx, 'meetings.update');
       const row = await findVisibleMeeting(db, ctx.actor, slug);
       const version = requiredVersion(ctx.lang, input.version, ifMatch);
       refuseUnlessEditable(row);
@@ -325,8 +324,8 @@ export function meetingWrites(deps: {
     },
 
     async transition(ctx: RequestContext, slug: string, name: Transition, sentVersion: number | undefined) {
-      const action = `meetings.${name}` as Action;
-      const role = allowedRole(ctx, action);
+      const action = `meetings.${name}` as const;
+      const role = meetingsPolicy.require(ctx, action);
       const row = await findVisibleMeeting(db, ctx.actor, slug);
       if (row.managed_by !== 'platform') {
         throw new ProblemError(409, 'meeting-read-only', 'meeting.readOnly', { slug: row.slug });

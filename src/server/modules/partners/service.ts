@@ -20,7 +20,7 @@ import { recordAudit } from '../audit/chain.js';
 import { slugify } from '../meetings/writes.js';
 import { resolveFilter } from '../shared/filters.js';
 import { pillarRefsOf } from '../shared/refs.js';
-import { allowedRole } from '../users/service.js';
+import { partnersPolicy } from './policy.js';
 import {
   deletePartner,
   findPartner,
@@ -162,7 +162,7 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
     get,
 
     async create(ctx: RequestContext, input: PartnerCreate): Promise<PartnerDetail> {
-      const role = allowedRole(ctx, 'partners.manage');
+      const role = partnersPolicy.require(ctx, 'partners.manage');
       const pillars = await resolvePillars(input.pillars ?? [], ctx.lang);
       const slug = await chooseSlug(input);
       const at = clock().toISOString();
@@ -202,7 +202,7 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
     },
 
     async update(ctx: RequestContext, slug: string, input: PartnerUpdate): Promise<PartnerDetail> {
-      const role = allowedRole(ctx, 'partners.manage');
+      const role = partnersPolicy.require(ctx, 'partners.manage');
       const pillars = input.pillars === undefined ? undefined : await resolvePillars(input.pillars, ctx.lang);
       const id = await db.transaction().execute(async (trx) => {
         const row = await editable(trx, slug);
@@ -244,7 +244,7 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
 
     /** Deletes a platform partner nothing points at; its names and pillar links go with it. */
     async remove(ctx: RequestContext, slug: string): Promise<void> {
-      const role = allowedRole(ctx, 'partners.manage');
+      const role = partnersPolicy.require(ctx, 'partners.manage');
       const now = clock();
       await db.transaction().execute(async (trx) => {
         const row = await editable(trx, slug);
@@ -276,7 +276,7 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
 
     /** Keeps `upload` (already checked to be an image) as the partner's logo, replacing any other. */
     async putLogo(ctx: RequestContext, slug: string, upload: Upload): Promise<PartnerDetail> {
-      const role = allowedRole(ctx, 'partners.manage');
+      const role = partnersPolicy.require(ctx, 'partners.manage');
       if (upload.size > PARTNER_LOGO_MAX_BYTES) {
         throw new ProblemError(413, 'file-too-large', 'files.tooLarge', { max: '1 MB' });
       }
@@ -305,7 +305,7 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
 
     /** Removes the logo (its stored file stays, as the audit trail names it); none is no change. */
     async removeLogo(ctx: RequestContext, slug: string): Promise<void> {
-      const role = allowedRole(ctx, 'partners.manage');
+      const role = partnersPolicy.require(ctx, 'partners.manage');
       const now = clock();
       await db.transaction().execute(async (trx) => {
         const row = await editable(trx, slug);

@@ -4,24 +4,16 @@ import type { NewGrant, UserDetail, UserGrant, UserListQuery, UserSummary } from
 import type { Database } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { DeniedError, InvalidParameterError, NotFoundError, ProblemError } from '../../http/problems.js';
+import { InvalidParameterError, NotFoundError, ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
-import type { Action } from '../../policy/permissions.js';
-import { decide, type Resource } from '../../policy/policy.js';
 import { recordAudit } from '../audit/chain.js';
 import { auditGrant, insertGrants, resolveGrant, toGrant, toSummary, userDetail } from './accounts.js';
+import { usersPolicy } from './policy.js';
 import { findUserById, grantsOf, idBySlug, listUsers, revokeSessions } from './queries.js';
 
 /** The secretariat's administration of accounts: list and read users, grant and revoke roles,
  * deactivate. Authentication reads grants and status on every request, so each change here takes
  * effect on the user's very next request. */
-
-/** The role that allows `action` (on `resource`), or a refusal (the guard already refused most callers). */
-export function allowedRole(ctx: RequestContext, action: Action, resource?: Resource) {
-  const decision = decide(ctx.actor, action, resource);
-  if (!decision.allowed) throw new DeniedError(decision.status, decision.reason, action);
-  return decision.role;
-}
 
 const actorId = (ctx: RequestContext) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
 
@@ -30,7 +22,7 @@ export function usersService(deps: { db: Kysely<Database>; clock: () => Date }) 
 
   return {
     async list(query: UserListQuery, ctx: RequestContext): Promise<Page<UserSummary>> {
-      allowedRole(ctx, 'users.read');
+      usersPolicy.require(ctx, 'users.read');
       const [afterEmail] = (decodeCursor(query.cursor, ['text']) ?? []) as string[];
       let memberStateId: string | undefined;
       if (query.memberState !== undefined) {
@@ -72,13 +64,13 @@ export function usersService(deps: { db: Kysely<Database>; clock: () => Date }) 
     },
 
     async get(userId: string, ctx: RequestContext): Promise<UserDetail> {
-      allowedRole(ctx, 'users.read');
+      usersPolicy.require(ctx, 'users.read');
       return userDetail(db, userId, clock());
     },
 
     /** Grants a role; refused for a deactivated account or a grant already in force. */
     async grant(userId: string, input: NewGrant, ctx: RequestContext): Promise<UserGrant> {
-      const role = allowedRole(ctx, 'users.manage-grants');
+      const role = usersPolicy.require(ctx, 'users.manage-grants');
       const resolved = await resolveGrant(db, input, '', ctx.lang);
       const now = clock();
       const grantId = await db.transaction().execute(async (trx) => {
@@ -117,7 +109,7 @@ export function usersService(deps: { db: Kysely<Database>; clock: () => Date }) 
 
     /** Revokes a grant (it is kept, with the time of revocation); revoking twice changes nothing. */
     async revokeGrant(userId: string, grantId: string, ctx: RequestContext): Promise<void> {
-      const role = allowedRole(ctx, 'users.manage-grants');
+      const role = usersPolicy.require(ctx, 'users.manage-grants');
       const now = clock();
       await db.transaction().execute(async (trx) => {
         const user = await findUserById(trx, userId);
@@ -160,7 +152,7 @@ export function usersService(deps: { db: Kysely<Database>; clock: () => Date }) 
 
     /** Deactivates the account and ends all its sessions; deactivating twice changes nothing. */
     async deactivate(userId: string, ctx: RequestContext): Promise<UserDetail> {
-      const role = allowedRole(ctx, 'users.deactivate');
+      const role = usersPolicy.require(ctx, 'users.deactivate');
       if (userId === actorId(ctx)) throw new ProblemError(409, 'own-account', 'user.self');
       const now = clock();
       await db.transaction().execute(async (trx) => {
