@@ -1,37 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from './testing/harness.js';
+import { runEntry, waitForOutput } from './testing/process.js';
 
-/** Starts the real entry point as `npm start` does after building, and collects what it prints. */
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', ...env },
-  });
-  const output = { stdout: '', stderr: '' };
-  child.stdout.on('data', (chunk) => {
-    output.stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output.stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output, exited };
-}
-
-async function waitFor(output: { stdout: string }, pattern: RegExp, child: ChildProcess): Promise<RegExpMatchArray> {
-  for (let i = 0; i < 300; i++) {
-    const match = output.stdout.match(pattern);
-    if (match) return match;
-    if (child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the server did not print ${pattern}; it printed: ${output.stdout}`);
-}
+/** Starts the real entry point as `npm start` does after building. */
+const start = (env: Record<string, string>) => runEntry('src/server/main.ts', [], env);
 
 describe('npm start (src/server/main.ts)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mispa-main-'));
@@ -40,7 +15,7 @@ describe('npm start (src/server/main.ts)', () => {
   it('serves, shuts down cleanly on Ctrl-C, and a second start changes no data', async () => {
     const env = { DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}` };
     const first = start(env);
-    const [, port] = await waitFor(
+    const [, port] = await waitForOutput(
       first.output,
       /serving on http:\/\/localhost:(\d+) .*loaded: (\d+) added/,
       first.child,
@@ -51,7 +26,7 @@ describe('npm start (src/server/main.ts)', () => {
     expect(await first.exited).toBe(0);
 
     const second = start(env);
-    await waitFor(second.output, /serving on .*reference data unchanged/, second.child);
+    await waitForOutput(second.output, /serving on .*reference data unchanged/, second.child);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   });

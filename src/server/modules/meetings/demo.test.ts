@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { filesLeftIn } from '../../files/testing.js';
-import { describeEachEngine, repoRoot } from '../../testing/harness.js';
+import { describeEachEngine } from '../../testing/harness.js';
+import { runEntry, waitForOutput } from '../../testing/process.js';
 import { loadDemoUsers } from '../users/startup.js';
 import { DEMO_MEETING_SLUG, loadDemoMeetings } from './demo.js';
 import { callerWith, createMeeting, validMeeting } from './testing.js';
@@ -256,24 +256,14 @@ describeEachEngine('demo mode and a MISPA IX it did not make', (ctx) => {
 
 /** Runs `npm start`'s entry point until it has printed `until`; its address, output and a way to stop it. */
 async function start(args: string[], env: Record<string, string>, until: RegExp) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', MISPA_DEMO: '', MISPA_DEMO_PASSWORD: '', ...env },
-  });
-  let stdout = '';
-  child.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const { child, output, exited } = runEntry('src/server/main.ts', args, env);
   // Generous: three starts on a busy machine compile the whole server each time.
-  for (let i = 0; i < 1800 && !until.test(stdout) && child.exitCode === null; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const port = /serving on http:\/\/localhost:(\d+)/.exec(stdout)?.[1];
-  if (!port || !until.test(stdout)) throw new Error(`did not start; printed: ${stdout}`);
+  await waitForOutput(output, until, child, 1800);
+  const port = /serving on http:\/\/localhost:(\d+)/.exec(output.stdout)?.[1];
+  if (!port) throw new Error(`did not start; printed: ${output.stdout}`);
   return {
     url: `http://127.0.0.1:${port}`,
-    stdout: () => stdout,
+    stdout: () => output.stdout,
     stop: async () => {
       child.kill('SIGINT');
       expect(await exited).toBe(0);

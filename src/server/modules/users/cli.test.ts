@@ -1,36 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../testing/harness.js';
-
-/** Runs a TypeScript entry point as npm does, and collects what it prints. */
-function run(entry: string, args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', MISPA_DEMO: '', MISPA_DEMO_PASSWORD: '', ...env },
-  });
-  const output = { stdout: '', stderr: '' };
-  child.stdout.on('data', (chunk) => {
-    output.stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output.stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output, exited };
-}
-
-async function waitFor(output: { stdout: string }, pattern: RegExp, child: ChildProcess): Promise<RegExpMatchArray> {
-  for (let i = 0; i < 400; i++) {
-    const match = output.stdout.match(pattern);
-    if (match) return match;
-    if (child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`did not print ${pattern}; printed: ${output.stdout}`);
-}
+import { runEntry, waitForOutput } from '../../testing/process.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mispa-accounts-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -39,7 +11,7 @@ describe('npm run user:create (scripts/user-create.ts)', () => {
   const env = { DATABASE_URL: `sqlite:${path.join(dir, 'cli.sqlite')}`, MISPA_PUBLIC_URL: 'https://mispa.example.org' };
 
   it('creates an invited account and prints its one-time link in the chosen language', async () => {
-    const created = run(
+    const created = runEntry(
       'scripts/user-create.ts',
       ['--email', 'Ana@Example.org', '--role', 'secretariat-admin', '--lang', 'es'],
       env,
@@ -50,10 +22,14 @@ describe('npm run user:create (scripts/user-create.ts)', () => {
   });
 
   it('refuses an e-mail that already has an account, and a grant without what it binds to', async () => {
-    const again = run('scripts/user-create.ts', ['--email', 'ana@example.org', '--role', 'secretariat-staff'], env);
+    const again = runEntry(
+      'scripts/user-create.ts',
+      ['--email', 'ana@example.org', '--role', 'secretariat-staff'],
+      env,
+    );
     expect(await again.exited).toBe(1);
     expect(again.output.stderr.trim()).toBe('There is already an account for ana@example.org.');
-    const unbound = run('scripts/user-create.ts', ['--email', 'bo@example.org', '--role', 'focal-point'], env);
+    const unbound = runEntry('scripts/user-create.ts', ['--email', 'bo@example.org', '--role', 'focal-point'], env);
     expect(await unbound.exited).toBe(1);
     expect(unbound.output.stderr).toMatch(
       /^--member-state: is required: a focal-point grant is bound to a member state\nUsage:/,
@@ -63,13 +39,13 @@ describe('npm run user:create (scripts/user-create.ts)', () => {
 
 describe('npm start (src/server/main.ts) and accounts', () => {
   it('prints a link to create the first administrator on an empty database, which the API accepts', async () => {
-    const server = run('src/server/main.ts', [], {
+    const server = runEntry('src/server/main.ts', [], {
       DATABASE_URL: `sqlite:${path.join(dir, 'first.sqlite')}`,
       MISPA_PUBLIC_URL: 'https://mispa.example.org',
     });
     try {
-      const [, port] = await waitFor(server.output, /serving on http:\/\/localhost:(\d+)/, server.child);
-      const [, token] = await waitFor(
+      const [, port] = await waitForOutput(server.output, /serving on http:\/\/localhost:(\d+)/, server.child);
+      const [, token] = await waitForOutput(
         server.output,
         /No secretariat administrator yet\..*https:\/\/mispa\.example\.org\/en\/invitation\/([\w-]{43})\n/,
         server.child,
@@ -86,15 +62,15 @@ describe('npm start (src/server/main.ts) and accounts', () => {
 
   it('with --demo loads the demo users with MISPA_DEMO_PASSWORD and says so to the portal', async () => {
     const password = 'demo password from the environment';
-    const server = run('src/server/main.ts', ['--demo'], {
+    const server = runEntry('src/server/main.ts', ['--demo'], {
       DATABASE_URL: `sqlite:${path.join(dir, 'demo.sqlite')}`,
       // Demo mode stores MISPA IX's document files; keep them out of the repository's data/files.
       MISPA_FILES_DIR: path.join(dir, 'files'),
       MISPA_DEMO_PASSWORD: password,
     });
     try {
-      const [, port] = await waitFor(server.output, /serving on http:\/\/localhost:(\d+)/, server.child);
-      await waitFor(
+      const [, port] = await waitForOutput(server.output, /serving on http:\/\/localhost:(\d+)/, server.child);
+      await waitForOutput(
         server.output,
         /Demo mode: sign in as secretariat@demo\.invalid.*MISPA_DEMO_PASSWORD/,
         server.child,
@@ -118,7 +94,7 @@ describe('npm start (src/server/main.ts) and accounts', () => {
   });
 
   it('stops with one clear sentence on a bad MISPA_SMTP_URL', async () => {
-    const server = run('src/server/main.ts', [], {
+    const server = runEntry('src/server/main.ts', [], {
       DATABASE_URL: `sqlite:${path.join(dir, 'bad.sqlite')}`,
       MISPA_SMTP_URL: 'http://mail.example.org',
     });
