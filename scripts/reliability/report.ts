@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ScaleOutResult } from './scale-out.js';
 import type { EngineResult } from './suite.js';
 import { machine } from './suite.js';
 
@@ -19,8 +20,32 @@ function table(head: string[], rows: Array<Array<string | number>>): string {
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+const verdict = (failures: string[]) => (failures.length === 0 ? 'passed' : `FAILED (${failures.length})`);
+
+/** What the scale-out check did, naming the two processes A and B (their ports change every run). */
+function scaleOutDone(result: ScaleOutResult): string {
+  if ('skipped' in result) return `skipped: ${result.skipped}`;
+  const name = (backend: string) =>
+    backend
+      .split(', ')
+      .map((b) => ['A', 'B'][result.backends.indexOf(b)] ?? b)
+      .join(' then ');
+  const per = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([b, n]) => `${name(b)} ${n}`)
+      .sort()
+      .join(', ');
+  const { session, handOver, load } = result;
+  return [
+    `processes A and B on one database behind nginx (round robin)`,
+    `signed in through nginx (answered by ${name(session.signInBy)}, second factor by ${name(session.secondFactorBy)}); the session answered ${session.direct.filter((d) => d.status === 200).length} of ${session.direct.length} processes asked directly, and through nginx ${per(session.throughNginx)}`,
+    `a meeting edited on ${name(handOver.writtenOn)} read back on ${name(handOver.readOn)} at once (version ${handOver.version}), a stale edit there answered ${handOver.staleEditStatus}`,
+    `load test: ${load.sent} requests through nginx in ${seconds(load.ms)}, ${load.answered} answered, ${load.non2xx} non-2xx, ${load.errors} errors, ${load.timeouts} timeouts; nginx logged ${load.nginxLogged}, the processes ${per(load.backendsLogged)}`,
+    `live updates: ${result.liveUpdates} (no module has them)`,
+  ].join('; ');
+}
+
 export function summary(results: EngineResult[]): string {
-  const verdict = (failures: string[]) => (failures.length === 0 ? 'passed' : `FAILED (${failures.length})`);
   return table(
     ['database', 'check', 'what was done', 'result', 'time'],
     results.flatMap((r) => [
@@ -53,6 +78,13 @@ export function summary(results: EngineResult[]): string {
         verdict(r.fuzz.failures),
         seconds(r.timings.fuzz),
       ],
+      [
+        r.engine,
+        'scale-out',
+        scaleOutDone(r.scaleOut),
+        'skipped' in r.scaleOut ? 'skipped' : verdict(r.scaleOut.failures),
+        seconds(r.timings.scaleOut),
+      ],
     ]),
   );
 }
@@ -84,7 +116,7 @@ export function docsSection(results: EngineResult[], date: string): string {
     '',
     failures.length === 0 ? 'No check failed.' : `Failures:\n\n${failures.join('\n')}`,
     '',
-    "How: the server runs as `npm start` runs it, on a fresh database. Crash safety kills it with SIGKILL while the writers run, restarts it, looks up every write answered 2xx, and checks the database (SQLite `PRAGMA integrity_check` and `foreign_key_check`; every row of every table read back; the audit chain verified). The bad-input check compares row counts and a hash of every row of every table before and after each operation's batch of refused requests, leaving out `rate_limit` and `session`, which refused requests change by design (a failed sign-in counts against the allowance; every request slides its session's expiry).",
+    "How: the server runs as `npm start` runs it, on a fresh database. Crash safety kills it with SIGKILL while the writers run, restarts it, looks up every write answered 2xx, and checks the database (SQLite `PRAGMA integrity_check` and `foreign_key_check`; every row of every table read back; the audit chain verified). The bad-input check compares row counts and a hash of every row of every table before and after each operation's batch of refused requests, leaving out `rate_limit` and `session`, which refused requests change by design (a failed sign-in counts against the allowance; every request slides its session's expiry). Scale-out (PostgreSQL only) runs two processes on the one database behind nginx, as the Scale-out section above describes; which process answered each request comes from nginx's access log (`$upstream_addr`), and each process's count of completed requests from its own log.",
     '',
     '<details><summary>Malformed requests per operation</summary>',
     '',

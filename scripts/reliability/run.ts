@@ -9,8 +9,10 @@ import { type EngineResult, runEngine, type Scale } from './suite.js';
  * Starts the real platform on a fresh database and checks, in turn: crash safety (SIGKILL amid
  * concurrent writers, then every acknowledged write present and the database intact), concurrency
  * (20 clients editing one record: one wins, the others get 409 and get through on retry, nothing
- * lost), and bad input at the edge (every operation of the OpenAPI document fed malformed requests:
- * no 5xx, problem documents, the database unchanged by refusals). On SQLite always, and on
+ * lost), bad input at the edge (every operation of the OpenAPI document fed malformed requests:
+ * no 5xx, problem documents, the database unchanged by refusals), and scale-out (PostgreSQL only,
+ * where nginx is installed: two processes behind nginx share sessions and writes, and a load test
+ * through it loses no request; otherwise it says why it was skipped). On SQLite always, and on
  * PostgreSQL too when --postgres or MISPA_TEST_DATABASE_URL names a server (a database is created
  * for the run and dropped after it). Prints a summary, writes bench/results/reliability-<date>-<db>.json
  * and the generated section of docs/reliability.md (unless --no-write). Exit status 1 when a check failed.
@@ -36,6 +38,9 @@ async function main(args: string[]): Promise<number> {
   }
   console.log(`\n${summary(results)}\n`);
   for (const failure of results.flatMap((r) => r.failures.map((f) => `${r.engine}: ${f}`))) console.log(failure);
+  for (const r of results) {
+    if ('skipped' in r.scaleOut) console.log(`${r.engine}: scale-out skipped: ${r.scaleOut.skipped}`);
+  }
   if (!args.includes('--no-write')) {
     const date = new Date().toISOString().slice(0, 10);
     for (const result of results) {

@@ -74,10 +74,8 @@ export async function freshDatabase(engine: Engine, postgresUrl?: string): Promi
   };
 }
 
-export interface RunningServer {
-  base: string;
-  /** Same-origin header a browser adds to writes (http/csrf.ts). */
-  origin: string;
+/** A child process followed: what it printed, whether it lives, and how to end it. */
+export interface FollowedProcess {
   child: ChildProcess;
   /** What the process printed on stderr, for the failure report. */
   stderr(): string;
@@ -90,21 +88,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `node --import tsx src/server/main.ts` (as main.test.ts does) and waits for its address. */
-export async function startServer(database: FreshDatabase): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      // Errors only: the log line of a 5xx explains it in the report (explain5xx).
-      LOG_LEVEL: 'error',
-      MISPA_FILES_DIR: path.join(database.dir, 'files'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export interface RunningServer extends FollowedProcess {
+  base: string;
+  /** Same-origin header a browser adds to writes (http/csrf.ts). */
+  origin: string;
+}
+
+/** Follows a process spawned with piped stdout and stderr. */
+export function follow(child: ChildProcess): FollowedProcess {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk) => {
@@ -114,22 +105,8 @@ export async function startServer(database: FreshDatabase): Promise<RunningServe
     stderr += chunk;
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const port = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = stdout.match(/serving on http:\/\/localhost:(\d+)/);
-      if (match?.[1]) {
-        clearInterval(timer);
-        resolve(match[1]);
-      } else if (child.exitCode !== null || child.signalCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`the server exited before serving: ${stderr || stdout}`));
-      }
-    }, 25);
-  });
   const alive = () => child.exitCode === null && child.signalCode === null;
   return {
-    base: `http://127.0.0.1:${port}`,
-    origin: `http://127.0.0.1:${port}`,
     child,
     stderr: () => stderr,
     stdout: () => stdout,
@@ -143,6 +120,46 @@ export async function startServer(database: FreshDatabase): Promise<RunningServe
       await exited;
     },
   };
+}
+
+/** Asks `ready` every 25 ms until it gives a value; rejects, with what `followed` printed, if it exits first. */
+export async function waitUntil<T>(
+  followed: FollowedProcess,
+  what: string,
+  ready: () => T | undefined | Promise<T | undefined>,
+): Promise<T> {
+  for (;;) {
+    const value = await ready();
+    if (value !== undefined) return value;
+    if (!followed.alive()) throw new Error(`${what} exited before serving: ${followed.stderr() || followed.stdout()}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Starts `node --import tsx src/server/main.ts` (as main.test.ts does) and waits for its address;
+ * `env` adds to or overrides the environment below (the scale-out check's shared key, its proxy). */
+export async function startServer(database: FreshDatabase, env: Record<string, string> = {}): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      // Errors only: the log line of a 5xx explains it in the report (explain5xx).
+      LOG_LEVEL: 'error',
+      MISPA_FILES_DIR: path.join(database.dir, 'files'),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const followed = follow(child);
+  const port = await waitUntil(
+    followed,
+    'the server',
+    () => followed.stdout().match(/serving on http:\/\/localhost:(\d+)/)?.[1],
+  );
+  return { ...followed, base: `http://127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}` };
 }
 
 /** The server's log of the request a 5xx answer names (its "request id"), for the failure report. */

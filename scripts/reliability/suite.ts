@@ -2,9 +2,10 @@ import os from 'node:os';
 import { type ConcurrencyOptions, type ConcurrencyResult, concurrency } from './concurrency.js';
 import { type CrashOptions, type CrashResult, crashSafety } from './crash.js';
 import { type FuzzOptions, type FuzzResult, fuzzEdge } from './fuzz.js';
+import { type ScaleOutOptions, type ScaleOutResult, scaleOut } from './scale-out.js';
 import { type Engine, freshDatabase } from './server.js';
 
-/** The three reliability checks on one engine, on one fresh database, at a scale. */
+/** The reliability checks on one engine, on one fresh database, at a scale. */
 
 export type Scale = 'small' | 'large';
 
@@ -12,6 +13,7 @@ export interface ScaleSettings {
   crash: CrashOptions;
   concurrency: ConcurrencyOptions;
   fuzz: FuzzOptions;
+  scaleOut: ScaleOutOptions;
 }
 
 /** `small` fits CI's budget (under a minute and a half an engine on two busy cores); `large` is the thorough run. */
@@ -20,11 +22,13 @@ export const SCALES: Record<Scale, ScaleSettings> = {
     crash: { rounds: 3, writers: 6, writeMs: 1000 },
     concurrency: { clients: 20, rounds: 1 },
     fuzz: { casesPerOperation: 8, seed: 20261127 },
+    scaleOut: { requests: 3000, connections: 10 },
   },
   large: {
     crash: { rounds: 10, writers: 16, writeMs: 3000 },
     concurrency: { clients: 20, rounds: 10 },
     fuzz: { casesPerOperation: 100, seed: 20261127 },
+    scaleOut: { requests: 30000, connections: 20 },
   },
 };
 
@@ -35,8 +39,10 @@ export interface EngineResult {
   crash: CrashResult;
   concurrency: ConcurrencyResult;
   fuzz: FuzzResult;
+  /** PostgreSQL only, and only where nginx is installed; otherwise why not. */
+  scaleOut: ScaleOutResult;
   /** Wall time of each part, in ms. */
-  timings: { crash: number; concurrency: number; fuzz: number };
+  timings: { crash: number; concurrency: number; fuzz: number; scaleOut: number };
   failures: string[];
 }
 
@@ -57,7 +63,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, Math.round(performance.now() - started)];
 }
 
-/** The three checks in turn on a fresh database of `engine`, dropped afterwards. */
+/** The checks in turn on a fresh database of `engine`, dropped afterwards. */
 export async function runEngine(engine: Engine, scale: Scale, postgresUrl?: string): Promise<EngineResult> {
   const settings = SCALES[scale];
   const database = await freshDatabase(engine, postgresUrl);
@@ -65,6 +71,7 @@ export async function runEngine(engine: Engine, scale: Scale, postgresUrl?: stri
     const [crash, crashMs] = await timed(() => crashSafety(database, settings.crash));
     const [race, raceMs] = await timed(() => concurrency(database, settings.concurrency));
     const [fuzz, fuzzMs] = await timed(() => fuzzEdge(database, settings.fuzz));
+    const [spread, spreadMs] = await timed(() => scaleOut(database, settings.scaleOut));
     return {
       engine,
       scale,
@@ -72,11 +79,13 @@ export async function runEngine(engine: Engine, scale: Scale, postgresUrl?: stri
       crash,
       concurrency: race,
       fuzz,
-      timings: { crash: crashMs, concurrency: raceMs, fuzz: fuzzMs },
+      scaleOut: spread,
+      timings: { crash: crashMs, concurrency: raceMs, fuzz: fuzzMs, scaleOut: spreadMs },
       failures: [
         ...crash.failures.map((f) => `crash safety: ${f}`),
         ...race.failures.map((f) => `concurrency: ${f}`),
         ...fuzz.failures.map((f) => `fuzzer: ${f}`),
+        ...spread.failures.map((f) => `scale-out: ${f}`),
       ],
     };
   } finally {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { concurrency } from '../../scripts/reliability/concurrency.js';
 import { crashSafety } from '../../scripts/reliability/crash.js';
 import { fuzzEdge } from '../../scripts/reliability/fuzz.js';
+import { nginxMissing, scaleOut } from '../../scripts/reliability/scale-out.js';
 import { type FreshDatabase, freshDatabase } from '../../scripts/reliability/server.js';
 import { SCALES } from '../../scripts/reliability/suite.js';
 import { engines } from '../../src/server/testing/harness.js';
@@ -11,11 +12,17 @@ import { engines } from '../../src/server/testing/harness.js';
  * as a child process on a fresh database per engine (SQLite, and PostgreSQL when
  * MISPA_TEST_DATABASE_URL is set). Each check lists what went wrong; the expected list is empty.
  * The figures for docs/reliability.md come from `npm run test:reliability`, not from here.
+ * Scale-out runs on PostgreSQL only, and needs nginx: without it a developer's run skips it and
+ * says why, but CI (.ci/run sets MISPA_REQUIRE_NGINX=1 after installing it; or CI=true) fails.
  */
 
 const small = SCALES.small;
 // About 20 s a check on an idle machine; the margin is for two cores shared with other test files.
 const TIMEOUT = 150_000;
+const nginxRequired = process.env.MISPA_REQUIRE_NGINX === '1' || process.env.CI === 'true';
+const skipScaleOut = nginxRequired ? null : nginxMissing();
+if (skipScaleOut && engines.includes('postgres'))
+  console.warn(`The scale-out reliability check was skipped: ${skipScaleOut}.`);
 
 for (const engine of engines) {
   describe(`reliability at the small scale [${engine}]`, () => {
@@ -54,5 +61,20 @@ for (const engine of engines) {
         },
       ],
     ])('%s', async (_, check) => expect(await check()).toEqual([]), TIMEOUT);
+
+    if (engine === 'postgres') {
+      it.skipIf(skipScaleOut !== null)(
+        `shares sessions and writes between two processes behind nginx, and loses no request through it${skipScaleOut ? ` (skipped: ${skipScaleOut})` : ''}`,
+        async () => {
+          const result = await scaleOut(database, small.scaleOut);
+          if ('skipped' in result) throw new Error(`scale-out did not run: ${result.skipped}`);
+          expect(Object.keys(result.session.throughNginx)).toHaveLength(2);
+          expect(Object.values(result.load.backendsLogged).every((n) => n > 0)).toBe(true);
+          expect(result.load.nginxLogged).toBe(small.scaleOut.requests);
+          expect(result.failures).toEqual([]);
+        },
+        60_000,
+      );
+    }
   });
 }
