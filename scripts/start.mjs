@@ -1,12 +1,12 @@
-// `npm start`: installs dependencies if needed, rebuilds the portal bundle (dist/web) only when its inputs changed,
-// then runs the Fastify server (src/server/main.ts) in THIS process through tsx's ESM loader, so there is no extra
-// child process and Ctrl-C goes straight to the server, which handles it. A second start with nothing changed takes
-// only the server's own startup time. Arguments are passed through: `npm start -- --demo`.
-import { existsSync } from 'node:fs';
+// `npm start`: installs dependencies if needed, rebuilds the portal (dist/web) and the server bundle (dist/server)
+// only when their inputs changed, then runs the server in THIS process, so there is no extra child process and
+// Ctrl-C goes straight to the server, which handles it. A second start with nothing changed takes only the server's
+// own startup time. Arguments are passed through: `npm start -- --demo`.
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureDeps } from './ensure-deps.mjs';
-import { bin, root, run } from './lib/run.mjs';
-import { isWebBuildFresh, recordWebBuild, webInputsHash } from './lib/web-build.mjs';
+import { BUILDS, build, isFresh } from './lib/builds.mjs';
+import { root } from './lib/run.mjs';
 
 process.chdir(root);
 
@@ -17,25 +17,20 @@ try {
   process.exit(error.exitCode ?? 1);
 }
 
-if (!isWebBuildFresh()) {
-  console.log('Building the portal into dist/web (missing or out of date)...');
-  const inputsHash = webInputsHash();
-  const code = run(bin('vite'), ['build']);
+for (const [name, target] of Object.entries(BUILDS)) {
+  if (isFresh(target)) continue;
+  console.log(
+    `Building the ${name === 'web' ? 'portal' : 'server'} into ${target.outputDir} (missing or out of date)...`,
+  );
+  const code = build(target);
   if (code !== 0) {
-    console.error(`vite build failed (exit code ${code}); not starting the server.`);
+    console.error(`The ${name} build failed (exit code ${code}); not starting the server.`);
     process.exit(code);
   }
-  recordWebBuild(inputsHash);
 }
 
-const serverEntry = join(root, 'src', 'server', 'main.ts');
-if (!existsSync(serverEntry)) {
-  console.error(`Cannot start: ${serverEntry} does not exist.`);
-  process.exit(1);
-}
-// Make the server see itself as the main module (process.argv[1]), as it would under `tsx src/server/main.ts`;
-// its own arguments stay in process.argv.slice(2).
+// Make the server see itself as the main module (process.argv[1]), as it would under `node
+// dist/server/main.js`; its own arguments stay in process.argv.slice(2).
+const serverEntry = join(root, BUILDS.server.outputDir, BUILDS.server.output);
 process.argv[1] = serverEntry;
-const { register } = await import('tsx/esm/api');
-register();
-await import('../src/server/main.ts');
+await import(pathToFileURL(serverEntry).href);

@@ -9,8 +9,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDeps } from './ensure-deps.mjs';
+import { BUILDS, build } from './lib/builds.mjs';
 import { bin, root, run } from './lib/run.mjs';
-import { recordWebBuild, webInputsHash } from './lib/web-build.mjs';
 
 process.chdir(root);
 const vitestArgs = process.argv.slice(2);
@@ -59,9 +59,9 @@ try {
 if (vitestArgs.length === 0) {
   suite('lint', 'biome', ['check', '.']);
   suite('types', 'tsc', ['--noEmit', '-p', '.']);
-  const inputsHash = webInputsHash();
-  // A successful build is recorded so the next `npm start` does not rebuild it.
-  if (suite('build', 'vite', ['build']) === 0) recordWebBuild(inputsHash);
+  // Successful builds are recorded so the next `npm start` does not build them again.
+  build(BUILDS.web, (tool, args) => suite('build', tool, args));
+  build(BUILDS.server, (tool, args) => suite('build server', tool, args));
 }
 
 mkdirSync(join(root, '.tmp'), { recursive: true });

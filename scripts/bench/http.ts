@@ -53,8 +53,14 @@ export async function measureRoutes(routes: RouteSpec[], options: LoadOptions) {
   const figures: RouteFigure[] = [];
   const failures: Array<{ name: string; path: string; status: number }> = [];
   try {
+    // Every request asks for compression as browsers do, the baseline's too.
     const run = (path: string, headers: Record<string, string>) =>
-      autocannon({ url: `${url}${path}`, connections, duration: seconds, headers });
+      autocannon({
+        url: `${url}${path}`,
+        connections,
+        duration: seconds,
+        headers: { 'accept-encoding': 'br, gzip', ...headers },
+      });
     for (const route of routes) {
       const headers: Record<string, string> = route.group === 'authenticated' ? { cookie } : {};
       const probe = await fetch(`${url}${route.path}`, { headers });

@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import type { DatabaseTarget } from '../../src/server/db/connection.js';
+import { BUILDS, build, isFresh } from '../lib/builds.mjs';
 import { root } from './target.js';
 
 /** A port nobody listens on now (the kernel picks it), for the bench server. */
@@ -34,12 +36,15 @@ export interface BenchServer {
 }
 
 /**
- * Starts the platform as `npm start` runs it (src/server/main.ts under tsx) on the bench database,
- * on loopback only, with the baseline route turned on, and waits for the line saying it serves.
+ * Starts the platform as `npm start` runs it (the server bundle, built first if it is missing or
+ * out of date) on the bench database, on loopback only, with the baseline route turned on, and
+ * waits for the line saying it serves.
  */
 export async function startServer(target: DatabaseTarget, filesDir: string): Promise<BenchServer> {
+  const server = BUILDS.server;
+  if (!isFresh(server) && build(server) !== 0) throw new Error('the server bundle could not be built');
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(server.outputDir, server.output)], {
     cwd: root,
     env: {
       ...process.env,

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyEtag from '@fastify/etag';
 import fastifyHelmet from '@fastify/helmet';
@@ -15,6 +17,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { contentGeneration } from './db/content-generation.js';
 import type { Database } from './db/schema.js';
 import { type FilesConfig, fileStore, multipartLimits } from './files/index.js';
 import { registerCsrfProtection } from './http/csrf.js';
@@ -22,6 +25,7 @@ import { requestLang } from './http/lang.js';
 import { message } from './http/messages.js';
 import { registerPortal } from './http/portal.js';
 import { registerProblemHandlers, sendProblem } from './http/problems.js';
+import { registerReplyCache } from './http/reply-cache.js';
 import { requestIdOf } from './http/request-id.js';
 import { registerStrictTransportSecurity } from './http/security-headers.js';
 import { DEFAULT_MAIL_FROM, type Mailer, outboxMailer } from './mail/mailer.js';
@@ -116,7 +120,8 @@ export async function buildApp(options: AppOptions) {
   registerProblemHandlers(app);
   // Replies follow Accept-Language when no `lang` is given: shared caches must key on it.
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('vary', 'Accept-Language');
+    const vary = reply.getHeader('vary');
+    reply.header('vary', vary ? `${vary}, Accept-Language` : 'Accept-Language');
   });
 
   // External plugins first, then the API, then the portal.
@@ -190,6 +195,14 @@ export async function buildApp(options: AppOptions) {
   // Cross-site requests are refused before the guard spends a database query on them.
   registerCsrfProtection(app);
   registerGuard(app, auth.authenticate);
+  registerReplyCache(app, contentGeneration(options.db));
+  // After the reply cache, whose hooks keep a reply before it is compressed and send kept ones
+  // already compressed. Files are streamed as they are: PDF and Office files are compressed already.
+  await app.register(fastifyCompress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
 
   const benchBaseline =
     options.benchBaseline ?? (process.env.MISPA_BENCH === '1' && process.env.NODE_ENV !== 'production');

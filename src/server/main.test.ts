@@ -1,8 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BUILDS } from '../../scripts/lib/builds.mjs';
+import { repoRoot } from './testing/harness.js';
 import { runEntry, waitForOutput } from './testing/process.js';
 
 /** Starts the real entry point as `npm start` does after building. */
@@ -58,6 +61,33 @@ describe('npm start (src/server/main.ts)', () => {
       );
     } finally {
       blocker.close();
+    }
+  });
+});
+
+describe('the server bundle npm start runs (dist/server/main.js)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mispa-bundle-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('builds with the command npm start uses, then serves from the bundle', async () => {
+    // Inside the checkout, as dist/server is: the bundle finds the data folder from where it lies.
+    const outfile = path.join('.tmp', `server-bundle-${process.pid}`, 'main.js');
+    const [tool, args] = BUILDS.server.command;
+    const built = spawnSync(
+      path.join(repoRoot, 'node_modules/.bin', tool),
+      [...args.filter((arg) => !arg.startsWith('--outfile=')), `--outfile=${outfile}`],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
+    expect(built.status, built.stderr).toBe(0);
+    try {
+      const run = runEntry(outfile, [], { DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}` });
+      const [, port] = await waitForOutput(run.output, /serving on http:\/\/localhost:(\d+)/, run.child);
+      const reply = await fetch(`http://127.0.0.1:${port}/api/v1/pillars`);
+      expect(((await reply.json()) as { items: unknown[] }).items).toHaveLength(5);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    } finally {
+      fs.rmSync(path.join(repoRoot, path.dirname(outfile)), { recursive: true, force: true });
     }
   });
 });

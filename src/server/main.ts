@@ -1,17 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { ConfigError, type DatabaseHandle, openDatabase, redact } from './db/connection.js';
+import { contentGeneration } from './db/content-generation.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createMailer } from './mail/mailer.js';
 import { loadDemoMeetings } from './modules/meetings/demo.js';
 import { prepareAccounts } from './modules/users/startup.js';
+import { repoRoot } from './paths.js';
 import { loadReferenceData, ReferenceDataError } from './reference-data/loader.js';
 
 /** Starts the platform: configuration, database, migrations, reference data, then HTTP. */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = repoRoot;
 const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 
 function fail(message: string): never {
@@ -35,6 +36,8 @@ async function main() {
     const demoMeetings = await loadDemoMeetings({ db: handle.db, clock: () => new Date(), files: config.files });
     accountNotes.push(...demoMeetings.notes);
   }
+  // What this start loaded may change what other processes on the database keep for the public.
+  await contentGeneration(handle.db).change();
   const app = await buildApp({
     db: handle.db,
     engine: config.database.engine,

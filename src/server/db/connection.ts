@@ -92,8 +92,29 @@ function openSqlite(target: Extract<DatabaseTarget, { engine: 'sqlite' }>): Data
   database.pragma('busy_timeout = 5000');
   // In WAL mode NORMAL is crash-safe for the application; a power loss may drop the last commits.
   database.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) });
   return { db, target, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; compiling the SQL costs more than running most of ours. The same
+ * statement text gets the same prepared statement (SQLite re-prepares it itself after a schema
+ * change). Bounded: queries whose text varies (IN lists of any length) must not grow it for ever.
+ */
+function withStatementCache(database: SQLite.Database, limit = 1000) {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= limit) statements.clear();
+        statement = database.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 async function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres' }>): Promise<DatabaseHandle> {

@@ -277,6 +277,12 @@ export interface AuditEntryTable extends Timestamps {
   hash: string;
 }
 
+/** One row (id 1): its token changes whenever what the public may read changes (http/reply-cache.ts). */
+export interface ContentGenerationTable {
+  id: number;
+  token: string;
+}
+
 /** An uploaded file; the bytes live under the files directory at `storage_key`, outside the web root. */
 export interface StoredFileTable extends Timestamps {
   id: string;
@@ -458,6 +464,7 @@ export interface Database {
   meeting_record: MeetingRecordTable;
   meeting_record_comment: MeetingRecordCommentTable;
   meeting_decision: MeetingDecisionTable;
+  content_generation: ContentGenerationTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

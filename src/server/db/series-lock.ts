@@ -3,7 +3,8 @@ import type { Database } from './schema.js';
 
 /**
  * Serialises, until the transaction ends, the allocation of the next number of a series (meeting
- * ordinals, document sequences): read the highest, add one, insert. SQLite transactions already run
+ * ordinals, document sequences): read the highest, add one, insert; and any other read-then-write
+ * work that must not run twice at once (loading the reference data). SQLite transactions already run
  * one at a time (BEGIN IMMEDIATE); PostgreSQL's read-committed ones would all read the same highest
  * number, so there they queue on an advisory lock named after the series.
  */

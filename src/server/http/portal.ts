@@ -30,6 +30,8 @@ export async function registerPortal(app: FastifyInstance, webRoot: string | nul
       wildcard: true,
       immutable: true,
       maxAge: '365d',
+      // The build writes .br and .gz beside each file (vite.config.ts).
+      preCompressed: true,
     });
   }
 

@@ -37,7 +37,7 @@ export function registerReadRoutes<Q extends typeof PageQuerySchema, Item extend
   app.get(
     options.path,
     {
-      config: { action: 'reference.read' },
+      config: { cache: true, action: 'reference.read' },
       schema: {
         tags: [options.tag],
         summary: `List ${options.what}`,
@@ -52,7 +52,7 @@ export function registerReadRoutes<Q extends typeof PageQuerySchema, Item extend
   app.get<{ Params: { idOrSlug: string } }>(
     `${options.path}/:idOrSlug`,
     {
-      config: { action: 'reference.read' },
+      config: { cache: true, action: 'reference.read' },
       schema: {
         tags: [options.tag],
         summary: `One of the ${options.what}, by id or slug`,

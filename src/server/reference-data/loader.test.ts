@@ -61,6 +61,15 @@ describe.each(engines)('reference data loader [%s]', (engine: Engine) => {
     expect(perText.every((row) => Number(row.languages) === 4)).toBe(true);
   });
 
+  it('loads once when several server processes start together on one database', async () => {
+    const loads = await Promise.all(
+      [1, 2, 3].map(() => loadReferenceData(database.db, dir, clockAt('2026-01-01T00:00:00Z'))),
+    );
+    expect(loads.filter((load) => load.changed)).toHaveLength(1);
+    const states = await database.db.selectFrom('member_state').select('slug').execute();
+    expect(states).toHaveLength(35);
+  });
+
   it('changes nothing when loaded again without edits', async () => {
     await loadReferenceData(database.db, dir, clockAt('2026-01-01T00:00:00Z'));
     const before = await snapshot(database);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, EntityType } from '../db/schema.js';
+import { lockSeries } from '../db/series-lock.js';
 import { REFERENCE_FILES, type ReferenceFileName, type ReferenceRows, type Text } from './schema.js';
 import { deleteRows, type SyncCounts, upsertRows } from './sync.js';
 
@@ -160,14 +161,17 @@ export interface LoadResult extends SyncCounts {
  */
 export async function loadReferenceData(db: Kysely<Database>, dir: string, now: () => Date): Promise<LoadResult> {
   const { rows, checksum } = readReferenceFiles(dir);
-  const last = await db
-    .selectFrom('reference_load')
-    .select('checksum')
-    .where('name', '=', 'reference-data')
-    .executeTakeFirst();
-  if (last?.checksum === checksum) return { changed: false, inserted: 0, updated: 0, deleted: 0 };
+  const unchanged = { changed: false, inserted: 0, updated: 0, deleted: 0 };
+  const loaded = async (from: Kysely<Database>) =>
+    (await from.selectFrom('reference_load').select('checksum').where('name', '=', 'reference-data').executeTakeFirst())
+      ?.checksum === checksum;
+  if (await loaded(db)) return unchanged;
 
   return db.transaction().execute(async (trx) => {
+    // Server processes starting together on one PostgreSQL database load one after the other; the
+    // later ones find the work done.
+    await lockSeries(trx, 'reference-data');
+    if (await loaded(trx)) return unchanged;
     const at = now().toISOString();
     const sync = new ReferenceSync(trx, at);
     await sync.upsert('language', ['code'], rows['languages.json'], { hasId: false });

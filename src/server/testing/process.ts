@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { repoRoot } from './harness.js';
 
 /**
- * Runs a TypeScript entry point as npm does (`node --import tsx`), quiet, on any free port and out of
+ * Runs an entry point as npm does (`node --import tsx`, which runs built JavaScript as it is), quiet, on any free port and out of
  * demo mode unless `env` says otherwise, and collects what it prints.
  */
 export function runEntry(entry: string, args: string[], env: Record<string, string>) {

@@ -4,72 +4,46 @@ import { PORTAL_PATHS, type PortalPath } from '../../contract/portal-routes.js';
 import { Layout } from '../features/layout/Layout.js';
 import { switchLanguage } from '../i18n/index.js';
 import { isLang, preferredLang } from '../i18n/languages.js';
-import { AboutPage } from '../routes/AboutPage.js';
-import { AccountPage } from '../routes/AccountPage.js';
-import { AuditPage } from '../routes/AuditPage.js';
-import { CalendarPage } from '../routes/CalendarPage.js';
-import { DocumentPage } from '../routes/DocumentPage.js';
-import { DocumentsPage } from '../routes/DocumentsPage.js';
 import { ErrorPage } from '../routes/ErrorPage.js';
 import { HomePage } from '../routes/HomePage.js';
-import { InvitationPage } from '../routes/InvitationPage.js';
-import { MeetingAgendaPage } from '../routes/MeetingAgendaPage.js';
-import { MeetingDocumentsPage } from '../routes/MeetingDocumentsPage.js';
-import { MeetingEditPage, MeetingNewPage } from '../routes/MeetingFormPages.js';
-import { MeetingPage } from '../routes/MeetingPage.js';
-import { MeetingParticipantsPage } from '../routes/MeetingParticipantsPage.js';
-import { MeetingRecordsPage } from '../routes/MeetingRecordsPage.js';
-import { MeetingRegistrationPage } from '../routes/MeetingRegistrationPage.js';
-import { MeetingsPage } from '../routes/MeetingsPage.js';
-import { MemberStatePage } from '../routes/MemberStatePage.js';
-import { MemberStatesPage } from '../routes/MemberStatesPage.js';
-import { NetworksPage } from '../routes/NetworksPage.js';
 import { NotFoundPage } from '../routes/NotFoundPage.js';
-import { PartnersAdminPage } from '../routes/PartnersAdminPage.js';
-import { PasswordResetPage } from '../routes/PasswordResetPage.js';
-import { PasswordResetRequestPage } from '../routes/PasswordResetRequestPage.js';
-import { PillarsPage } from '../routes/PillarsPage.js';
-import { SignInPage } from '../routes/SignInPage.js';
-import { TeamPage } from '../routes/TeamPage.js';
-import { TechnicalGroupPage } from '../routes/TechnicalGroupPage.js';
-import { TechnicalGroupsPage } from '../routes/TechnicalGroupsPage.js';
-import { TwoFactorPage } from '../routes/TwoFactorPage.js';
-import { UserPage } from '../routes/UserPage.js';
-import { UsersPage } from '../routes/UsersPage.js';
 
-// Typed against the shared list, so the server's 404 rule and these pages cannot drift apart.
-const PAGES: Record<PortalPath, ComponentType> = {
-  '/': HomePage,
-  '/meetings': MeetingsPage,
-  '/meetings/:slug': MeetingPage,
-  '/meetings/new': MeetingNewPage,
-  '/meetings/:slug/edit': MeetingEditPage,
-  '/meetings/:slug/documents': MeetingDocumentsPage,
-  '/meetings/:slug/registration': MeetingRegistrationPage,
-  '/meetings/:slug/participants': MeetingParticipantsPage,
-  '/meetings/:slug/agenda': MeetingAgendaPage,
-  '/meetings/:slug/records': MeetingRecordsPage,
-  '/calendar': CalendarPage,
-  '/documents': DocumentsPage,
-  '/documents/:slug': DocumentPage,
-  '/technical-groups': TechnicalGroupsPage,
-  '/technical-groups/:slug': TechnicalGroupPage,
-  '/member-states': MemberStatesPage,
-  '/member-states/:slug': MemberStatePage,
-  '/pillars': PillarsPage,
-  '/networks': NetworksPage,
-  '/team': TeamPage,
-  '/about': AboutPage,
-  '/sign-in': SignInPage,
-  '/two-factor': TwoFactorPage,
-  '/account': AccountPage,
-  '/invitation/:token': InvitationPage,
-  '/password-reset': PasswordResetRequestPage,
-  '/password-reset/:token': PasswordResetPage,
-  '/admin/users': UsersPage,
-  '/admin/users/:id': UserPage,
-  '/admin/audit': AuditPage,
-  '/admin/partners': PartnersAdminPage,
+// Typed against the shared list, so the server's 404 rule and these pages cannot drift apart. Each
+// page but the home page is its own chunk, fetched when first visited: the home page's JavaScript
+// stays small (docs/performance.md).
+const PAGES: Record<Exclude<PortalPath, '/'>, () => Promise<ComponentType>> = {
+  '/meetings': async () => (await import('../routes/MeetingsPage.js')).MeetingsPage,
+  '/meetings/:slug': async () => (await import('../routes/MeetingPage.js')).MeetingPage,
+  '/meetings/new': async () => (await import('../routes/MeetingFormPages.js')).MeetingNewPage,
+  '/meetings/:slug/edit': async () => (await import('../routes/MeetingFormPages.js')).MeetingEditPage,
+  '/meetings/:slug/documents': async () => (await import('../routes/MeetingDocumentsPage.js')).MeetingDocumentsPage,
+  '/meetings/:slug/registration': async () =>
+    (await import('../routes/MeetingRegistrationPage.js')).MeetingRegistrationPage,
+  '/meetings/:slug/participants': async () =>
+    (await import('../routes/MeetingParticipantsPage.js')).MeetingParticipantsPage,
+  '/meetings/:slug/agenda': async () => (await import('../routes/MeetingAgendaPage.js')).MeetingAgendaPage,
+  '/meetings/:slug/records': async () => (await import('../routes/MeetingRecordsPage.js')).MeetingRecordsPage,
+  '/calendar': async () => (await import('../routes/CalendarPage.js')).CalendarPage,
+  '/documents': async () => (await import('../routes/DocumentsPage.js')).DocumentsPage,
+  '/documents/:slug': async () => (await import('../routes/DocumentPage.js')).DocumentPage,
+  '/technical-groups': async () => (await import('../routes/TechnicalGroupsPage.js')).TechnicalGroupsPage,
+  '/technical-groups/:slug': async () => (await import('../routes/TechnicalGroupPage.js')).TechnicalGroupPage,
+  '/member-states': async () => (await import('../routes/MemberStatesPage.js')).MemberStatesPage,
+  '/member-states/:slug': async () => (await import('../routes/MemberStatePage.js')).MemberStatePage,
+  '/pillars': async () => (await import('../routes/PillarsPage.js')).PillarsPage,
+  '/networks': async () => (await import('../routes/NetworksPage.js')).NetworksPage,
+  '/team': async () => (await import('../routes/TeamPage.js')).TeamPage,
+  '/about': async () => (await import('../routes/AboutPage.js')).AboutPage,
+  '/sign-in': async () => (await import('../routes/SignInPage.js')).SignInPage,
+  '/two-factor': async () => (await import('../routes/TwoFactorPage.js')).TwoFactorPage,
+  '/account': async () => (await import('../routes/AccountPage.js')).AccountPage,
+  '/invitation/:token': async () => (await import('../routes/InvitationPage.js')).InvitationPage,
+  '/password-reset': async () => (await import('../routes/PasswordResetRequestPage.js')).PasswordResetRequestPage,
+  '/password-reset/:token': async () => (await import('../routes/PasswordResetPage.js')).PasswordResetPage,
+  '/admin/users': async () => (await import('../routes/UsersPage.js')).UsersPage,
+  '/admin/users/:id': async () => (await import('../routes/UserPage.js')).UserPage,
+  '/admin/audit': async () => (await import('../routes/AuditPage.js')).AuditPage,
+  '/admin/partners': async () => (await import('../routes/PartnersAdminPage.js')).PartnersAdminPage,
 };
 
 /** Sets the interface language from the first path segment before the page renders, so no page
@@ -92,7 +66,9 @@ export const router = createBrowserRouter([
     HydrateFallback: () => null,
     children: [
       ...PORTAL_PATHS.map((path) =>
-        path === '/' ? { index: true, Component: PAGES[path] } : { path: path.slice(1), Component: PAGES[path] },
+        path === '/'
+          ? { index: true, Component: HomePage }
+          : { path: path.slice(1), lazy: async () => ({ Component: await PAGES[path]() }) },
       ),
       { path: '*', Component: NotFoundPage },
     ],

@@ -43,7 +43,7 @@ export function agendaRoutes(service: AgendaService) {
     typed.get(
       base,
       {
-        config: { action: 'reference.read' },
+        config: { cache: true, action: 'reference.read' },
         schema: {
           tags,
           summary: 'The agenda of a meeting, items in order (public for all but draft meetings)',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, PostgresAdapter, SqliteAdapter, sql, type Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { changeContentGeneration } from '../../db/content-generation.js';
 import type { Database, Row } from '../../db/schema.js';
 import type { RequestContext } from '../../policy/actor.js';
 
@@ -110,6 +111,9 @@ export async function recordAudit(trx: Transaction<Database>, ctx: RequestContex
     .insertInto('audit_entry')
     .values({ ...entry, hash: entryHash(entry), created_at: at, updated_at: at })
     .execute();
+  // Whatever was audited may show in some reply: kept replies are stale from this commit on,
+  // also when the write came from a job or a command rather than a request.
+  await changeContentGeneration(trx);
 }
 
 export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; seq: number; reason: string };

@@ -40,15 +40,13 @@ export function listAuditEntries(db: Db, filter: AuditRowFilter, beforeSeq: numb
     ]);
   const { actor } = filter;
   if (actor !== undefined) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('audit_entry.actor_user_id', '=', actor),
-        eb(
-          'audit_entry.actor_user_id',
-          'in',
-          eb.selectFrom('app_user as by_email').select('by_email.id').where('by_email.email', '=', actor.toLowerCase()),
-        ),
-      ]),
+    // One equality on actor_user_id, so the (actor_user_id, seq) index serves it on both engines
+    // (an OR with the e-mail lookup made PostgreSQL scan the trail).
+    query = query.where('audit_entry.actor_user_id', '=', (eb) =>
+      eb.fn.coalesce(
+        eb.selectFrom('app_user as by_email').select('by_email.id').where('by_email.email', '=', actor.toLowerCase()),
+        eb.val(actor),
+      ),
     );
   }
   if (filter.entityType !== undefined) query = query.where('audit_entry.entity_type', '=', filter.entityType);

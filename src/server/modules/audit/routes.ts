@@ -26,7 +26,7 @@ export function auditRoutes(service: AuditService) {
     typed.get(
       '/audit',
       {
-        config: { action: 'audit.read' },
+        config: { cache: true, action: 'audit.read' },
         schema: {
           tags: ['audit'],
           summary: 'The audit trail, newest entry first, with filters',

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Lang } from '../../../contract/common.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../contract/users.js';
 import { message } from '../../http/messages.js';
 import { InvalidParameterError } from '../../http/problems.js';
+import { repoRoot } from '../../paths.js';
 
 /**
  * The password policy: at least 12 and at most 1024 characters, not one of the 10,000 most
@@ -12,10 +12,7 @@ import { InvalidParameterError } from '../../http/problems.js';
  * No rules on character classes: length is what makes a password hard to guess (NIST SP 800-63B).
  */
 
-const listFile = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../data/security/common-passwords.txt',
-);
+const listFile = path.join(repoRoot, 'data/security/common-passwords.txt');
 
 /** Read once; lower-cased, like the passwords compared against it. */
 export const COMMON_PASSWORDS: ReadonlySet<string> = new Set(

@@ -66,7 +66,7 @@ export function authRoutes(service: AuthService) {
     typed.get(
       '/me',
       {
-        config: { action: 'account.read' },
+        config: { cache: true, action: 'account.read' },
         schema: {
           tags: ['accounts'],
           summary: 'The signed-in user with their grants',

@@ -59,7 +59,7 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
     typed.get(
       '/meetings/:idOrSlug/delegations',
       {
-        config: { action: 'delegations.read' },
+        config: { cache: true, action: 'delegations.read' },
         schema: {
           tags: TAGS,
           summary: 'The delegations of a meeting you may see (the secretariat: all), with filters',
@@ -90,7 +90,7 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
     typed.get(
       '/meetings/:idOrSlug/delegations/:id',
       {
-        config: { action: 'delegations.read' },
+        config: { cache: true, action: 'delegations.read' },
         schema: {
           tags: TAGS,
           summary: 'One delegation with its participants and the changes asked for',
@@ -233,7 +233,7 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
     typed.get(
       '/meetings/:idOrSlug/participants',
       {
-        config: { action: 'participants.read' },
+        config: { cache: true, action: 'participants.read' },
         schema: {
           tags: TAGS,
           summary: 'The published list of participants: accredited delegations by category and state',
@@ -252,7 +252,7 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
     typed.get(
       '/meetings/:idOrSlug/participants.csv',
       {
-        config: { action: 'participants.read' },
+        config: { cache: true, action: 'participants.read' },
         schema: {
           tags: TAGS,
           summary: 'The published list as CSV (RFC 4180, UTF-8 with a byte order mark)',

@@ -47,7 +47,7 @@ export function meetingDocumentsRoutes(service: MeetingDocumentsService, files: 
     typed.get(
       base,
       {
-        config: { action: 'meeting-documents.read' },
+        config: { cache: true, action: 'meeting-documents.read' },
         schema: {
           tags: ['meetings'],
           summary:
@@ -67,7 +67,7 @@ export function meetingDocumentsRoutes(service: MeetingDocumentsService, files: 
     typed.get(
       `${base}/:id`,
       {
-        config: { action: 'meeting-documents.read' },
+        config: { cache: true, action: 'meeting-documents.read' },
         schema: {
           tags: ['meetings'],
           summary: 'One meeting document with its revisions and files',

@@ -55,7 +55,7 @@ export function meetingsRoutes(deps: {
     typed.get(
       '/meetings',
       {
-        config: { action: 'reference.read' },
+        config: { cache: true, action: 'reference.read' },
         schema: {
           tags: ['meetings'],
           summary: 'List meetings in order (drafts only for the secretariat)',
@@ -69,7 +69,7 @@ export function meetingsRoutes(deps: {
     typed.get(
       '/meetings/:idOrSlug',
       {
-        config: { action: 'reference.read' },
+        config: { cache: true, action: 'reference.read' },
         schema: {
           tags: ['meetings'],
           summary: 'One meeting, by id or slug',
@@ -138,7 +138,7 @@ export function meetingsRoutes(deps: {
     typed.get(
       '/calendar.ics',
       {
-        config: { action: 'reference.read' },
+        config: { cache: true, action: 'reference.read' },
         schema: {
           tags: ['meetings'],
           summary: 'iCalendar feed of every meeting but drafts',
@@ -156,7 +156,7 @@ export function meetingsRoutes(deps: {
     typed.get(
       '/meetings/:idOrSlug/calendar.ics',
       {
-        config: { action: 'reference.read' },
+        config: { cache: true, action: 'reference.read' },
         schema: {
           tags: ['meetings'],
           summary: 'One meeting as an iCalendar file (add to calendar)',

@@ -8,7 +8,7 @@ export function settingsRoutes(settings: { demo: boolean }) {
     app.withTypeProvider<ZodTypeProvider>().get(
       '/settings/public',
       {
-        config: { action: 'settings.public' },
+        config: { cache: true, action: 'settings.public' },
         schema: {
           tags: ['settings'],
           summary: 'Public settings of this installation: whether it runs in demo mode',

@@ -1,0 +1,12 @@
+/** Types for builds.mjs, which runs before dependencies (TypeScript included) are installed. */
+export interface BuildTarget {
+  outputDir: string;
+  output: string;
+  inputs: string[];
+  command: [tool: string, args: string[]];
+}
+export const BUILDS: { web: BuildTarget; server: BuildTarget };
+export function inputsHash(target: BuildTarget): string;
+export function isFresh(target: BuildTarget): boolean;
+export function recordBuild(target: BuildTarget, hash: string): void;
+export function build(target: BuildTarget, runTool?: (tool: string, args: string[]) => number): number;
