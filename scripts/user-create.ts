@@ -10,7 +10,7 @@ import { readConfig } from '../src/server/config.js';
 import { ConfigError, openDatabase } from '../src/server/db/connection.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { message } from '../src/server/http/messages.js';
-import { InvalidParameterError, ProblemError } from '../src/server/http/problems.js';
+import { InvalidParameterError, issueReason, ProblemError, reasonText } from '../src/server/http/problems.js';
 import { createInvitation } from '../src/server/modules/auth/invitations-service.js';
 import { tokenLink } from '../src/server/modules/auth/links.js';
 import { PUBLIC } from '../src/server/policy/actor.js';
@@ -69,7 +69,7 @@ async function main() {
     };
     const problems = parsed.error.issues.map((issue) => {
       const key = issue.path.join('.');
-      return `${flags[key] ?? key}: ${issue.message}`;
+      return `${flags[key] ?? key}: ${issueReason('en', issue)}`;
     });
     fail(`${problems.join('\n')}\n${USAGE}`);
   }
@@ -98,7 +98,7 @@ async function main() {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof ReferenceDataError) fail(error.message);
   if (error instanceof ProblemError) fail(message('en', `${error.messageKey}.detail`, error.values));
-  if (error instanceof InvalidParameterError) fail(`${error.parameter}: ${error.reason}`);
+  if (error instanceof InvalidParameterError) fail(`${error.parameter}: ${reasonText('en', error.reason)}`);
   console.error(error);
   process.exit(1);
 });

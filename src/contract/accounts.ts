@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LangSchema } from './common.js';
+import { LangSchema, reason } from './common.js';
 
 export const ROLES = [
   'secretariat-admin',
@@ -49,8 +49,11 @@ export type Me = z.infer<typeof MeSchema>;
 
 export const SignInSchema = z
   .object({
-    email: z.email({ error: 'must be an e-mail address' }).max(254),
-    password: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(1024),
+    email: z.email({ error: reason('reason.format.email') }).max(254),
+    password: z
+      .string({ error: reason('reason.required') })
+      .min(1, { error: reason('reason.required') })
+      .max(1024),
   })
   .strict()
   .meta({ id: 'SignIn' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdOrSlugParamsSchema, LANGS, LocalizedTextSchema } from './common.js';
+import { IdOrSlugParamsSchema, LANGS, LocalizedTextSchema, reason } from './common.js';
 import { PillarRefSchema } from './reference.js';
 
 /** The agenda of a meeting: ordered items, each with its time slot, texts in four languages,
@@ -21,11 +21,11 @@ const text = (max: number, error: string, allowNewlines: boolean) =>
     .trim()
     .max(max, { error })
     .refine((v) => !(allowNewlines ? CONTROL_EXCEPT_NEWLINE : CONTROL).test(v), {
-      error: 'must not contain control characters',
+      error: reason('reason.noControl'),
     });
 
-const titleError = `must be a text of at most ${AGENDA_TITLE_MAX} characters`;
-const descriptionError = `must be a text of at most ${AGENDA_DESCRIPTION_MAX} characters`;
+const titleError = reason('reason.text', { min: 0, max: AGENDA_TITLE_MAX });
+const descriptionError = reason('reason.text', { min: 0, max: AGENDA_DESCRIPTION_MAX });
 
 /** One text per language, each optional; an empty string removes that language. */
 const perLanguage = <T extends z.ZodType<string, string>>(value: T) =>
@@ -39,14 +39,14 @@ export const AgendaDescriptionsSchema = perLanguage(text(AGENDA_DESCRIPTION_MAX,
   id: 'AgendaDescriptions',
 });
 
-const instant = z.iso.datetime({ error: 'must be an ISO 8601 instant in UTC, e.g. 2026-05-04T14:00:00Z' });
+const instant = z.iso.datetime({ error: reason('reason.instant') });
 const versionField = z
-  .number({ error: 'must be the version you read, a whole number from 1' })
-  .int({ error: 'must be the version you read, a whole number from 1' })
-  .min(1, { error: 'must be the version you read, a whole number from 1' })
-  .max(Number.MAX_SAFE_INTEGER, { error: 'must be the version you read, a whole number from 1' });
+  .number({ error: reason('reason.version') })
+  .int({ error: reason('reason.version') })
+  .min(1, { error: reason('reason.version') })
+  .max(Number.MAX_SAFE_INTEGER, { error: reason('reason.version') });
 const override = z
-  .boolean({ error: 'must be true or false' })
+  .boolean()
   .optional()
   .meta({ description: 'Edit a frozen agenda (secretariat administrators, agenda.override); audited as an override' });
 
@@ -57,19 +57,19 @@ export const AgendaItemInputSchema = z
     startsAt: instant.nullable().default(null),
     endsAt: instant.nullable().default(null),
     pillars: z
-      .array(z.string({ error: 'must be pillar codes' }).max(100), { error: 'must be a list of pillar codes' })
-      .max(10, { error: 'must list at most 10 pillars' })
+      .array(z.string({ error: reason('reason.pillars') }).max(100), { error: reason('reason.pillars') })
+      .max(10, { error: reason('reason.pillars.max', { max: 10 }) })
       .default([]),
     presenters: z
       .array(
-        text(AGENDA_PRESENTER_MAX, `must be names of 1 to ${AGENDA_PRESENTER_MAX} characters`, false).pipe(
-          z.string().min(1, { error: 'must not be empty' }),
+        text(AGENDA_PRESENTER_MAX, reason('reason.text', { min: 1, max: AGENDA_PRESENTER_MAX }), false).pipe(
+          z.string().min(1, { error: reason('reason.empty') }),
         ),
         {
-          error: 'must be a list of names',
+          error: reason('reason.presenters'),
         },
       )
-      .max(AGENDA_PRESENTERS_MAX, { error: `must list at most ${AGENDA_PRESENTERS_MAX} presenters` })
+      .max(AGENDA_PRESENTERS_MAX, { error: reason('reason.presenters.max', { max: AGENDA_PRESENTERS_MAX }) })
       .default([]),
     override,
   })
@@ -92,7 +92,7 @@ export type AgendaItemVersion = z.input<typeof AgendaItemVersionSchema>;
 
 export const AgendaDocumentLinkSchema = z
   .object({
-    meetingDocumentId: z.uuid({ error: 'must be the id of a document of this meeting' }),
+    meetingDocumentId: z.uuid({ error: reason('reason.id.meetingDocument') }),
     version: versionField,
     override,
   })
@@ -105,10 +105,10 @@ export type AgendaDocumentLink = z.input<typeof AgendaDocumentLinkSchema>;
 export const AgendaOrderSchema = z
   .object({
     items: z
-      .array(z.object({ id: z.uuid({ error: 'must be an item id' }), version: versionField }).strict(), {
-        error: 'must list every item of the agenda in the new order',
+      .array(z.object({ id: z.uuid({ error: reason('reason.id.agendaItem') }), version: versionField }).strict(), {
+        error: reason('reason.agenda.order'),
       })
-      .max(AGENDA_ITEMS_MAX, { error: `must list at most ${AGENDA_ITEMS_MAX} items` }),
+      .max(AGENDA_ITEMS_MAX, { error: reason('reason.agenda.max', { max: AGENDA_ITEMS_MAX }) }),
     override,
   })
   .strict()
@@ -161,8 +161,8 @@ export type Agenda = z.infer<typeof AgendaSchema>;
 
 export const AgendaParamsSchema = IdOrSlugParamsSchema;
 export const AgendaItemParamsSchema = AgendaParamsSchema.extend({
-  id: z.uuid({ error: 'must be the id of an item of this agenda' }),
+  id: z.uuid({ error: reason('reason.id.agendaItem') }),
 });
 export const AgendaItemDocumentParamsSchema = AgendaItemParamsSchema.extend({
-  documentId: z.uuid({ error: 'must be the id of a linked document' }),
+  documentId: z.uuid({ error: reason('reason.id.linkedDocument') }),
 });

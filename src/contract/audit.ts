@@ -1,24 +1,25 @@
 import { z } from 'zod';
+import { reason } from './common.js';
 
 /** The audit trail as the secretariat reads it: GET /api/v1/audit and its CSV export. */
 
 export const AUDIT_LIMIT_MAX = 200;
 export const AUDIT_LIMIT_DEFAULT = 50;
 
-const limitError = `must be a whole number from 1 to ${AUDIT_LIMIT_MAX}`;
+const limitError = reason('reason.limit', { max: AUDIT_LIMIT_MAX });
 const shortText = (description: string) =>
   z
     .string()
-    .min(1, { error: 'must not be empty' })
-    .max(200, { error: 'must be at most 200 characters' })
+    .min(1, { error: reason('reason.empty') })
+    .max(200, { error: reason('reason.max.string', { maximum: 200 }) })
     // PostgreSQL cannot hold NUL in text; such a value can match nothing.
-    .refine((value) => !value.includes('\0'), 'must not contain a NUL character')
+    .refine((value) => !value.includes('\0'), reason('reason.noNul'))
     .optional()
     .meta({ description });
 const instant = (description: string) =>
   z
     .union([z.iso.date(), z.iso.datetime({ offset: true })], {
-      error: 'must be an ISO 8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDThh:mm:ssZ)',
+      error: reason('reason.dateOrTime'),
     })
     .optional()
     .meta({ description });

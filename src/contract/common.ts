@@ -6,6 +6,15 @@ export const LANGS = ['en', 'es', 'fr', 'pt'] as const;
 export const LangSchema = z.enum(LANGS).meta({ description: 'Language of the reply: en, es, fr or pt' });
 export type Lang = z.infer<typeof LangSchema>;
 
+/**
+ * Why a field is refused, named by its key in the server's messages (src/server/http/reasons.ts)
+ * with its values, e.g. `reason.limit?max=100`: the problem document says it in the reader's language.
+ */
+export function reason(key: string, values: Record<string, string | number> = {}): string {
+  const query = new URLSearchParams(Object.entries(values).map(([name, value]) => [name, String(value)])).toString();
+  return query ? `${key}?${query}` : key;
+}
+
 export const IsoDateSchema = z.iso.date().meta({ description: 'Calendar date, ISO 8601 (YYYY-MM-DD)' });
 
 /** A text in the requested language. `official` is false for the platform's own translations of
@@ -33,7 +42,7 @@ export type Source = z.infer<typeof SourceSchema>;
 export const LIMIT_MAX = 100;
 export const LIMIT_DEFAULT = 50;
 
-const limitError = `must be a whole number from 1 to ${LIMIT_MAX}`;
+const limitError = reason('reason.limit', { max: LIMIT_MAX });
 
 export const PageQuerySchema = z.object({
   limit: z.coerce
@@ -66,7 +75,7 @@ export const IdOrSlugParamsSchema = z.object({
     .min(1)
     .max(100)
     // PostgreSQL cannot hold NUL in text; such an id can match nothing.
-    .refine((value) => !value.includes('\0'), 'must not contain a NUL character')
+    .refine((value) => !value.includes('\0'), reason('reason.noNul'))
     .meta({ description: 'The record’s id or its slug' }),
 });
 

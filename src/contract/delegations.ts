@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdOrSlugParamsSchema, LangSchema, LocalizedTextSchema, ProblemSchema } from './common.js';
+import { IdOrSlugParamsSchema, LangSchema, LocalizedTextSchema, ProblemSchema, reason } from './common.js';
 import { MemberStateRefSchema } from './reference.js';
 
 /**
@@ -10,25 +10,19 @@ import { MemberStateRefSchema } from './reference.js';
  */
 
 export const PARTICIPANT_CATEGORIES = ['delegation', 'observer', 'secretariat', 'press', 'guest'] as const;
-export const ParticipantCategorySchema = z
-  .enum(PARTICIPANT_CATEGORIES, { error: 'must be delegation, observer, secretariat, press or guest' })
-  .meta({ id: 'ParticipantCategory' });
+export const ParticipantCategorySchema = z.enum(PARTICIPANT_CATEGORIES).meta({ id: 'ParticipantCategory' });
 export type ParticipantCategory = z.infer<typeof ParticipantCategorySchema>;
 
 export const PARTICIPANT_ROLES = ['head', 'alternate', 'adviser', 'member'] as const;
-export const ParticipantRoleSchema = z
-  .enum(PARTICIPANT_ROLES, { error: 'must be head, alternate, adviser or member' })
-  .meta({ id: 'ParticipantRole' });
+export const ParticipantRoleSchema = z.enum(PARTICIPANT_ROLES).meta({ id: 'ParticipantRole' });
 export type ParticipantRole = z.infer<typeof ParticipantRoleSchema>;
 
 export const DELEGATION_STATUSES = ['draft', 'submitted', 'accredited', 'returned'] as const;
-export const DelegationStatusSchema = z
-  .enum(DELEGATION_STATUSES, { error: 'must be draft, submitted, accredited or returned' })
-  .meta({ id: 'DelegationStatus' });
+export const DelegationStatusSchema = z.enum(DELEGATION_STATUSES).meta({ id: 'DelegationStatus' });
 export type DelegationStatus = z.infer<typeof DelegationStatusSchema>;
 
 export const VISIBILITIES = ['public', 'delegations', 'hidden'] as const;
-export const VisibilitySchema = z.enum(VISIBILITIES, { error: 'must be public, delegations or hidden' });
+export const VisibilitySchema = z.enum(VISIBILITIES);
 export type Visibility = z.infer<typeof VisibilitySchema>;
 
 /** Upper bounds keep one request, one audit entry and one printed page list reasonable. */
@@ -39,19 +33,19 @@ export const REASON_MAX = 2000;
 // Texts show in lists, exports and the audit trail: control characters or line breaks could fake a
 // line or a cell there.
 const NO_CONTROL = /[\p{Cc}\u2028\u2029]/u;
-const line = (what: string, min: number, max = TEXT_MAX) => {
-  const error = `must be ${what} of ${min} to ${max} characters`;
+const line = (min: number, max = TEXT_MAX) => {
+  const error = reason('reason.line', { min, max });
   return z
     .string({ error })
     .trim()
     .min(min, { error })
     .max(max, { error })
-    .refine((v) => !NO_CONTROL.test(v), { error: 'must not contain control characters or line breaks' });
+    .refine((v) => !NO_CONTROL.test(v), { error: reason('reason.oneLine') });
 };
 /** An optional text: absent, null or blank all mean none (the service stores null). */
-const optionalLine = (what: string) => line(what, 0).nullable().optional();
+const optionalLine = () => line(0).nullable().optional();
 
-const versionError = 'must be the version you read, a whole number from 1';
+const versionError = reason('reason.version');
 export const VersionSchema = z
   .number({ error: versionError })
   .int({ error: versionError })
@@ -59,18 +53,18 @@ export const VersionSchema = z
   .max(2_147_483_647, { error: versionError })
   .meta({ description: 'The version of the record you read; a stale one is answered 409 with the current record' });
 
-const slugError = 'must be a slug of lower-case letters, digits and hyphens';
+const slugError = reason('reason.slug');
 const slug = z.string({ error: slugError }).regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: slugError });
 
 export const ParticipantInputSchema = z
   .object({
     role: ParticipantRoleSchema,
-    name: line('a name', 1),
-    title: optionalLine('a title'),
-    institution: optionalLine('an institution'),
+    name: line(1),
+    title: optionalLine(),
+    institution: optionalLine(),
     email: z
-      .email({ error: 'must be an e-mail address' })
-      .max(254, { error: 'must be an e-mail address' })
+      .email({ error: reason('reason.format.email') })
+      .max(254, { error: reason('reason.format.email') })
       .nullable()
       .optional(),
   })
@@ -79,10 +73,10 @@ export const ParticipantInputSchema = z
 export type ParticipantInput = z.infer<typeof ParticipantInputSchema>;
 
 export const ParticipantListSchema = z
-  .array(ParticipantInputSchema, { error: `must be a list of at most ${MAX_PARTICIPANTS} participants` })
-  .max(MAX_PARTICIPANTS, { error: `must be a list of at most ${MAX_PARTICIPANTS} participants` })
+  .array(ParticipantInputSchema, { error: reason('reason.participants', { max: MAX_PARTICIPANTS }) })
+  .max(MAX_PARTICIPANTS, { error: reason('reason.participants', { max: MAX_PARTICIPANTS }) })
   .refine((list) => list.filter((p) => p.role === 'head').length <= 1, {
-    error: 'must name at most one head of delegation',
+    error: reason('reason.participants.head'),
   })
   .meta({ description: 'The whole list, in order; it replaces the previous one' });
 
@@ -93,11 +87,11 @@ export const DelegationCreateSchema = z
     partner: slug
       .optional()
       .meta({ description: 'The partner organisation (an observer); a partner’s own by default' }),
-    organisation: optionalLine('an organisation name').meta({
+    organisation: optionalLine().meta({
       description: 'The organisation (observer not in the partner list, secretariat, press, guest)',
     }),
     participants: ParticipantListSchema,
-    submit: z.boolean({ error: 'must be true or false' }).optional().meta({
+    submit: z.boolean().optional().meta({
       description: 'Submit for accreditation at once; otherwise it is saved as a draft',
     }),
   })
@@ -109,8 +103,8 @@ export const DelegationUpdateSchema = z
   .object({
     version: VersionSchema,
     participants: ParticipantListSchema,
-    organisation: optionalLine('an organisation name'),
-    submit: z.boolean({ error: 'must be true or false' }).optional(),
+    organisation: optionalLine(),
+    submit: z.boolean().optional(),
   })
   .strict()
   .meta({ id: 'DelegationUpdate' });
@@ -120,13 +114,13 @@ export const VersionBodySchema = z.object({ version: VersionSchema }).strict().m
 export type VersionBody = z.infer<typeof VersionBodySchema>;
 
 export const ReasonBodySchema = z
-  .object({ version: VersionSchema, reason: line('a reason', 1, REASON_MAX) })
+  .object({ version: VersionSchema, reason: line(1, REASON_MAX) })
   .strict()
   .meta({ id: 'ReasonBody' });
 export type ReasonBody = z.infer<typeof ReasonBodySchema>;
 
 export const ChangeDecisionSchema = z
-  .object({ reason: line('a reason', 1, REASON_MAX).optional() })
+  .object({ reason: line(1, REASON_MAX).optional() })
   .strict()
   .meta({ id: 'DelegationChangeDecision' });
 export type ChangeDecision = z.infer<typeof ChangeDecisionSchema>;
@@ -154,6 +148,17 @@ export const DelegationChangeSchema = z
   .meta({ id: 'DelegationChange' });
 export type DelegationChange = z.infer<typeof DelegationChangeSchema>;
 
+export const DelegationCredentialsSchema = z
+  .object({
+    name: z.string().meta({ description: 'The file’s name as uploaded' }),
+    size: z.number().int().meta({ description: 'In bytes' }),
+    mediaType: z.string().meta({ description: 'Detected from the file’s bytes' }),
+    uploadedAt: z.iso.datetime(),
+    url: z.string().meta({ description: 'Where to download it' }),
+  })
+  .meta({ id: 'DelegationCredentials' });
+export type DelegationCredentials = z.infer<typeof DelegationCredentialsSchema>;
+
 export const DelegationSchema = z
   .object({
     id: z.string(),
@@ -168,6 +173,7 @@ export const DelegationSchema = z
     submittedAt: z.iso.datetime().nullable(),
     decidedAt: z.iso.datetime().nullable(),
     hasCredentials: z.boolean(),
+    credentials: DelegationCredentialsSchema.nullable().meta({ description: 'The note verbale, once uploaded' }),
     version: z.number().int(),
     changes: z.array(DelegationChangeSchema).meta({ description: 'Edits asked for after the deadline, newest first' }),
   })
@@ -189,10 +195,10 @@ export type DelegationListQuery = z.infer<typeof DelegationListQuerySchema>;
 /** The meeting is named as every meeting route names it (`idOrSlug`), so the routes share one tree. */
 export const MeetingParamsSchema = IdOrSlugParamsSchema;
 export const DelegationParamsSchema = IdOrSlugParamsSchema.extend({
-  id: z.uuid({ error: 'must be the id of a delegation' }),
+  id: z.uuid({ error: reason('reason.id.delegation') }),
 });
 export const ChangeParamsSchema = DelegationParamsSchema.extend({
-  changeId: z.uuid({ error: 'must be the id of a change asked for' }),
+  changeId: z.uuid({ error: reason('reason.id.change') }),
 });
 
 /** A write refused because the record changed since it was read: the current one comes along. */

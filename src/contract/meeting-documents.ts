@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGS, LangSchema, LocalizedTextSchema } from './common.js';
+import { LANGS, LangSchema, LocalizedTextSchema, reason } from './common.js';
 
 /**
  * Documents of a meeting: working and information documents, presentations and reports, each with
@@ -9,24 +9,23 @@ import { LANGS, LangSchema, LocalizedTextSchema } from './common.js';
 
 export const MEETING_DOCUMENT_CATEGORIES = ['working', 'information', 'presentation', 'report'] as const;
 export const MeetingDocumentCategorySchema = z
-  .enum(MEETING_DOCUMENT_CATEGORIES, { error: 'must be working, information, presentation or report' })
+  .enum(MEETING_DOCUMENT_CATEGORIES)
   .meta({ description: 'working (series doc), information (inf), presentation (pres) or report (rep)' });
 export type MeetingDocumentCategory = z.infer<typeof MeetingDocumentCategorySchema>;
 
 export const MEETING_DOCUMENT_VISIBILITIES = ['public', 'delegations'] as const;
 export const MeetingDocumentVisibilitySchema = z
-  .enum(MEETING_DOCUMENT_VISIBILITIES, { error: 'must be public or delegations' })
+  .enum(MEETING_DOCUMENT_VISIBILITIES)
   .meta({ description: 'public: everyone; delegations: delegations, partners and the secretariat only' });
 export type MeetingDocumentVisibility = z.infer<typeof MeetingDocumentVisibilitySchema>;
 
-const langError = 'must be en, es, fr or pt';
-const titleError = 'must be a title of 1 to 500 characters';
+const titleError = reason('reason.line', { min: 1, max: 500 });
 const TitleSchema = z
   .string({ error: titleError })
   .trim()
   .min(1, { error: titleError })
   .max(500, { error: titleError })
-  .refine((v) => !/[\p{Cc}\u2028\u2029]/u.test(v), { error: 'must not contain control characters or line breaks' });
+  .refine((v) => !/[\p{Cc}\u2028\u2029]/u.test(v), { error: reason('reason.oneLine') });
 
 /** Titles by language: at least one of the four. */
 export const MeetingDocumentTitlesSchema = z
@@ -38,12 +37,12 @@ export const MeetingDocumentTitlesSchema = z
   })
   .strict()
   .refine((titles) => LANGS.some((lang) => titles[lang] !== undefined), {
-    error: 'must give the title in at least one of en, es, fr, pt',
+    error: reason('reason.titles'),
   })
   .meta({ id: 'MeetingDocumentTitles', description: 'The title in one or more of en, es, fr, pt' });
 export type MeetingDocumentTitles = z.infer<typeof MeetingDocumentTitlesSchema>;
 
-const uuidError = 'must be the id (a UUID) of an agenda item of this meeting, or null';
+const uuidError = reason('reason.id.agendaItemOrNull');
 const AgendaItemIdSchema = z
   .uuid({ error: uuidError })
   .nullable()
@@ -53,7 +52,7 @@ export const MeetingDocumentCreateSchema = z
   .object({
     category: MeetingDocumentCategorySchema,
     titles: MeetingDocumentTitlesSchema,
-    originalLang: z.enum(LANGS, { error: langError }).meta({ description: 'The language it was written in' }),
+    originalLang: z.enum(LANGS).meta({ description: 'The language it was written in' }),
     visibility: MeetingDocumentVisibilitySchema,
     agendaItemId: AgendaItemIdSchema.optional(),
   })
@@ -61,7 +60,7 @@ export const MeetingDocumentCreateSchema = z
   .meta({ id: 'MeetingDocumentCreate' });
 export type MeetingDocumentCreate = z.infer<typeof MeetingDocumentCreateSchema>;
 
-const versionError = 'must be the version you read, a whole number from 1';
+const versionError = reason('reason.version');
 const VersionSchema = z
   .number({ error: versionError })
   .int({ error: versionError })
@@ -73,10 +72,10 @@ export const MeetingDocumentUpdateSchema = z
   .object({
     version: VersionSchema,
     titles: MeetingDocumentTitlesSchema.optional(),
-    originalLang: z.enum(LANGS, { error: langError }).optional(),
+    originalLang: z.enum(LANGS).optional(),
     visibility: MeetingDocumentVisibilitySchema.optional(),
     agendaItemId: AgendaItemIdSchema.optional(),
-    adopted: z.boolean({ error: 'must be true or false' }).optional().meta({ description: 'Mark adopted, or not' }),
+    adopted: z.boolean().optional().meta({ description: 'Mark adopted, or not' }),
   })
   .strict()
   .meta({ id: 'MeetingDocumentUpdate' });
@@ -142,7 +141,7 @@ const segment = (description: string) =>
     .string()
     .min(1)
     .max(100)
-    .refine((value) => !value.includes('\0'), 'must not contain a NUL character')
+    .refine((value) => !value.includes('\0'), reason('reason.noNul'))
     .meta({ description });
 
 // `idOrSlug`, as the meetings routes name the same path segment (one router node, one name).
@@ -150,18 +149,18 @@ export const MeetingDocumentsParamsSchema = z.object({ idOrSlug: segment('The me
 export const MeetingDocumentParamsSchema = MeetingDocumentsParamsSchema.extend({
   id: segment('The document’s id'),
 });
-const revisionError = 'must be a revision number: 0 for the original, then 1, 2, …';
+const revisionError = reason('reason.revision');
 export const MeetingDocumentFileParamsSchema = MeetingDocumentParamsSchema.extend({
   revision: z.coerce
     .number({ error: revisionError })
     .int({ error: revisionError })
     .min(0, { error: revisionError })
     .max(999, { error: revisionError }),
-  lang: z.enum(LANGS, { error: langError }),
+  lang: z.enum(LANGS),
 });
 export const MeetingDocumentDownloadQuerySchema = z.object({
   disposition: z
-    .enum(['attachment', 'inline'], { error: 'must be attachment or inline' })
+    .enum(['attachment', 'inline'])
     .default('attachment')
     .meta({ description: 'inline opens it in the browser; attachment (the default) saves it' }),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdOrSlugParamsSchema, LANGS } from './common.js';
+import { IdOrSlugParamsSchema, LANGS, reason } from './common.js';
 
 /**
  * Minutes and reports of a meeting, drafted by the secretariat, shared with the delegations for
@@ -11,7 +11,7 @@ import { IdOrSlugParamsSchema, LANGS } from './common.js';
  */
 
 export const RECORD_KINDS = ['minutes', 'report'] as const;
-export const RecordKindSchema = z.enum(RECORD_KINDS, { error: 'must be minutes or report' });
+export const RecordKindSchema = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof RecordKindSchema>;
 export const RECORD_STATUSES = ['draft', 'shared', 'final'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
@@ -20,19 +20,19 @@ export const RECORD_BODY_MAX = 200_000;
 export const COMMENT_MAX = 5000;
 export const DECISION_MAX = 5000;
 
-const langField = z.enum(LANGS, { error: 'must be en, es, fr or pt' });
+const langField = z.enum(LANGS);
 /** Line breaks and tabs are the only control characters a text may hold. */
 const CONTROL = /[\p{Cc}\u2028\u2029](?<![\n\t])/u;
 const longText = (max: number) => {
-  const error = `must be a text of 1 to ${max} characters`;
+  const error = reason('reason.text', { min: 1, max });
   return z
     .string({ error })
     .trim()
     .min(1, { error })
     .max(max, { error })
-    .refine((v) => !CONTROL.test(v), { error: 'must not contain control characters other than line breaks' });
+    .refine((v) => !CONTROL.test(v), { error: reason('reason.noControl.multiline') });
 };
-const readAt = z.iso.datetime({ error: 'must be the updatedAt you read (ISO 8601)' });
+const readAt = z.iso.datetime({ error: reason('reason.updatedAt') });
 
 export const RecordWriteSchema = z
   .object({
@@ -90,13 +90,16 @@ export const RecordVersionListSchema = z
   .meta({ id: 'RecordVersionList' });
 export type RecordVersionList = z.infer<typeof RecordVersionListSchema>;
 
-const ref = z.string().max(100, { error: 'must be a document slug' });
+const ref = z.string().max(100, { error: reason('reason.slug.document') });
 export const DecisionInputSchema = z
   .object({
     lang: langField,
     text: longText(DECISION_MAX),
     document: ref.nullable().default(null).meta({ description: 'Slug of an adopted outcome document' }),
-    meetingDocumentId: z.uuid({ error: 'must be the id of a document of this meeting' }).nullable().default(null),
+    meetingDocumentId: z
+      .uuid({ error: reason('reason.id.meetingDocument') })
+      .nullable()
+      .default(null),
   })
   .strict();
 export const DecisionCreateSchema = DecisionInputSchema.meta({ id: 'DecisionCreate' });
@@ -106,6 +109,21 @@ export const DecisionUpdateSchema = DecisionInputSchema.extend({ updatedAt: read
   .meta({ id: 'DecisionUpdate' });
 export type DecisionUpdate = z.input<typeof DecisionUpdateSchema>;
 export const DecisionDeleteSchema = RecordTransitionSchema.meta({ id: 'DecisionDelete' });
+
+export const DECISIONS_MAX = 500;
+/** A reorder names every decision with the updatedAt it read: any change since (an edit, an
+ * addition, another reorder) makes it a 409, so two reorders never silently overwrite each other. */
+export const DecisionOrderSchema = z
+  .object({
+    items: z
+      .array(z.object({ id: z.uuid({ error: reason('reason.id.decision') }), updatedAt: readAt }).strict(), {
+        error: reason('reason.decisions.order'),
+      })
+      .max(DECISIONS_MAX, { error: reason('reason.decisions.max', { max: DECISIONS_MAX }) }),
+  })
+  .strict()
+  .meta({ id: 'DecisionOrder' });
+export type DecisionOrder = z.infer<typeof DecisionOrderSchema>;
 
 export const DecisionSchema = z
   .object({
@@ -158,9 +176,9 @@ export const RecordsParamsSchema = IdOrSlugParamsSchema;
 export const RecordKindParamsSchema = RecordsParamsSchema.extend({ kind: RecordKindSchema });
 export const RecordVersionParamsSchema = RecordKindParamsSchema.extend({
   version: z.coerce
-    .number({ error: 'must be a version number' })
-    .int({ error: 'must be a version number' })
-    .min(1, { error: 'must be a version number' })
-    .max(1_000_000, { error: 'must be a version number' }),
+    .number({ error: reason('reason.versionNumber') })
+    .int({ error: reason('reason.versionNumber') })
+    .min(1, { error: reason('reason.versionNumber') })
+    .max(1_000_000, { error: reason('reason.versionNumber') }),
 });
-export const DecisionParamsSchema = RecordsParamsSchema.extend({ id: z.uuid({ error: 'must be a decision id' }) });
+export const DecisionParamsSchema = RecordsParamsSchema.extend({ id: z.uuid({ error: reason('reason.id.decision') }) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGS, type Lang, LangSchema } from './common.js';
+import { LANGS, type Lang, LangSchema, reason } from './common.js';
 
 /**
  * Meetings run on the platform: what the secretariat sends to create and edit one, the lifecycle
@@ -8,9 +8,7 @@ import { LANGS, type Lang, LangSchema } from './common.js';
  */
 
 export const MEETING_KINDS = ['ministerial', 'preparatory', 'technical-group'] as const;
-export const MeetingKindSchema = z.enum(MEETING_KINDS, {
-  error: 'must be ministerial, preparatory or technical-group',
-});
+export const MeetingKindSchema = z.enum(MEETING_KINDS);
 export type MeetingKind = z.infer<typeof MeetingKindSchema>;
 
 export const MEETING_STATUSES = [
@@ -26,7 +24,7 @@ export const MeetingStatusSchema = z.enum(MEETING_STATUSES);
 export type MeetingStatus = z.infer<typeof MeetingStatusSchema>;
 
 export const MEETING_FORMATS = ['in-person', 'virtual', 'hybrid'] as const;
-export const MeetingFormatSchema = z.enum(MEETING_FORMATS, { error: 'must be in-person, virtual or hybrid' });
+export const MeetingFormatSchema = z.enum(MEETING_FORMATS);
 export type MeetingFormat = z.infer<typeof MeetingFormatSchema>;
 
 /** Each transition of the lifecycle: the path segment (and the action `meetings.<name>`), from → to. */
@@ -117,23 +115,20 @@ const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 const LOCAL_TIME = /^(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):([0-5]\d)$/;
 
 const line = (max: number) => {
-  const error = `must be text of 1 to ${max} characters on one line`;
+  const error = reason('reason.line', { min: 1, max });
   return z
     .string({ error })
     .trim()
     .min(1, { error })
     .max(max, { error })
-    .refine((v) => !CONTROL.test(v), { error: 'must not contain control characters or line breaks' });
+    .refine((v) => !CONTROL.test(v), { error: reason('reason.oneLine') });
 };
-const slugRef = (what: string) =>
-  z
-    .string({ error: `must be the slug of a ${what}` })
-    .regex(/^[a-z0-9-]{1,60}$/, { error: `must be the slug of a ${what}` });
+const slugRef = (error: string) => z.string({ error }).regex(/^[a-z0-9-]{1,60}$/, { error });
 
 export const LocalDateTimeSchema = z
-  .string({ error: 'must be a local date and time YYYY-MM-DDTHH:mm' })
+  .string({ error: reason('reason.localTime') })
   .refine((v) => LOCAL_TIME.test(v) && !Number.isNaN(Date.parse(`${v}:00Z`)) && validDay(v), {
-    error: 'must be a local date and time YYYY-MM-DDTHH:mm between 2000 and 2099',
+    error: reason('reason.localTime'),
   })
   .meta({ description: 'Wall-clock time at the venue, in the meeting’s time zone', example: '2027-03-15T09:00' });
 
@@ -144,40 +139,40 @@ function validDay(v: string): boolean {
 }
 
 export const TimeZoneSchema = z
-  .string({ error: 'must be an IANA time zone such as America/Santo_Domingo' })
-  .max(64, { error: 'must be an IANA time zone such as America/Santo_Domingo' })
-  .refine(isTimeZone, { error: 'must be an IANA time zone such as America/Santo_Domingo' })
+  .string({ error: reason('reason.timeZone') })
+  .max(64, { error: reason('reason.timeZone') })
+  .refine(isTimeZone, { error: reason('reason.timeZone') })
   .meta({ description: 'IANA time zone of the venue', example: 'America/Santo_Domingo' });
 
 const NamesSchema = z
   .object(Object.fromEntries(LANGS.map((l) => [l, line(300).optional()])) as Record<Lang, z.ZodOptional<z.ZodString>>)
   .strict()
   .refine((names) => LANGS.some((l) => names[l] !== undefined), {
-    error: 'must give the name in at least one language',
+    error: reason('reason.names'),
   })
   .meta({ description: 'The meeting’s name in one or more of en, es, fr, pt' });
 
 const WorkingLangsSchema = z
-  .array(LangSchema, { error: 'must be a list of en, es, fr, pt' })
-  .min(1, { error: 'must name at least one of en, es, fr, pt' })
-  .max(LANGS.length, { error: 'must name each language once' })
-  .refine((list) => new Set(list).size === list.length, { error: 'must name each language once' });
+  .array(LangSchema, { error: reason('reason.langs') })
+  .min(1, { error: reason('reason.langs.min') })
+  .max(LANGS.length, { error: reason('reason.langs.unique') })
+  .refine((list) => new Set(list).size === list.length, { error: reason('reason.langs.unique') });
 
 const PillarsSchema = z
-  .array(slugRef('pillar'), { error: 'must be a list of pillar codes' })
-  .max(10, { error: 'must name each pillar once' })
-  .refine((list) => new Set(list).size === list.length, { error: 'must name each pillar once' });
+  .array(slugRef(reason('reason.slug.pillar')), { error: reason('reason.pillars') })
+  .max(10, { error: reason('reason.pillars') })
+  .refine((list) => new Set(list).size === list.length, { error: reason('reason.pillars') });
 
 const editable = {
   name: NamesSchema,
-  technicalGroup: slugRef('technical group').nullable().optional(),
-  hostState: slugRef('member state').nullable().optional(),
+  technicalGroup: slugRef(reason('reason.slug.technicalGroup')).nullable().optional(),
+  hostState: slugRef(reason('reason.slug.memberState')).nullable().optional(),
   city: line(100).nullable().optional(),
   format: MeetingFormatSchema,
   venue: line(300).nullable().optional(),
   onlineUrl: z
-    .url({ protocol: /^https?$/, error: 'must be an http or https address' })
-    .max(500, { error: 'must be at most 500 characters' })
+    .url({ protocol: /^https?$/, error: reason('reason.url.web') })
+    .max(500, { error: reason('reason.max.string', { maximum: 500 }) })
     .nullable()
     .optional(),
   timeZone: TimeZoneSchema,
@@ -204,28 +199,29 @@ export interface MeetingShape {
   registrationDeadline: string;
 }
 
-/** Each field that does not fit with the others, and why (empty when the meeting is coherent). */
+/** Each field that does not fit with the others, and why (a `reason()`; empty when the meeting is coherent). */
 export function meetingProblems(m: MeetingShape): Array<{ name: string; reason: string }> {
   const problems: Array<{ name: string; reason: string }> = [];
   const add = (name: string, reason: string) => problems.push({ name, reason });
-  if (m.kind === 'ministerial' && !m.number) add('number', 'is required for a ministerial meeting (a Roman numeral)');
-  if (m.kind !== 'ministerial' && m.number) add('number', 'is only for ministerial meetings');
-  if (m.kind === 'technical-group' && !m.technicalGroup) add('technicalGroup', 'is required for a technical group');
-  if (m.kind !== 'technical-group' && m.technicalGroup) add('technicalGroup', 'is only for technical-group meetings');
+  if (m.kind === 'ministerial' && !m.number) add('number', reason('reason.meeting.numberRequired'));
+  if (m.kind !== 'ministerial' && m.number) add('number', reason('reason.meeting.numberOnly'));
+  if (m.kind === 'technical-group' && !m.technicalGroup) add('technicalGroup', reason('reason.meeting.groupRequired'));
+  if (m.kind !== 'technical-group' && m.technicalGroup) add('technicalGroup', reason('reason.meeting.groupOnly'));
   const physical = m.format !== 'virtual';
-  if (physical && !m.venue) add('venue', `is required for an ${m.format} meeting`);
-  if (physical && !m.city) add('city', `is required for an ${m.format} meeting`);
-  if (physical && !m.hostState) add('hostState', `is required for an ${m.format} meeting`);
-  if (m.format !== 'in-person' && !m.onlineUrl) add('onlineUrl', `is required for a ${m.format} meeting`);
+  const requiredFor = reason(`reason.meeting.required.${m.format}`);
+  if (physical && !m.venue) add('venue', requiredFor);
+  if (physical && !m.city) add('city', requiredFor);
+  if (physical && !m.hostState) add('hostState', requiredFor);
+  if (m.format !== 'in-person' && !m.onlineUrl) add('onlineUrl', requiredFor);
   if (!isTimeZone(m.timeZone)) return problems;
   const at = (field: 'start' | 'end' | 'registrationDeadline') => {
     const instant = zonedToInstant(m[field], m.timeZone);
-    if (!instant) add(field, `does not exist in ${m.timeZone}: the clocks skip it (daylight saving time)`);
+    if (!instant) add(field, reason('reason.meeting.skipped', { zone: m.timeZone }));
     return instant;
   };
   const [start, end, deadline] = [at('start'), at('end'), at('registrationDeadline')];
-  if (start && end && end <= start) add('end', 'must be after the start');
-  if (start && deadline && deadline >= start) add('registrationDeadline', 'must be before the start');
+  if (start && end && end <= start) add('end', reason('reason.meeting.endAfterStart'));
+  if (start && deadline && deadline >= start) add('registrationDeadline', reason('reason.meeting.deadlineBeforeStart'));
   return problems;
 }
 
@@ -237,9 +233,9 @@ export const MeetingCreateSchema = z
   .object({
     kind: MeetingKindSchema,
     number: z
-      .string({ error: 'must be a Roman numeral, e.g. IX' })
-      .regex(ROMAN, { error: 'must be a Roman numeral in capitals, e.g. IX' })
-      .max(12, { error: 'must be a Roman numeral in capitals, e.g. IX' })
+      .string({ error: reason('reason.roman') })
+      .regex(ROMAN, { error: reason('reason.roman') })
+      .max(12, { error: reason('reason.roman') })
       .nullable()
       .optional()
       .meta({ description: 'Roman numeral of a ministerial meeting; its short name is MISPA <number>' }),
@@ -252,9 +248,9 @@ export const MeetingCreateSchema = z
 export type MeetingCreate = z.input<typeof MeetingCreateSchema>;
 
 const versionField = z
-  .number({ error: 'must be the version you read, a whole number' })
-  .int({ error: 'must be the version you read, a whole number' })
-  .min(1, { error: 'must be the version you read, a whole number' })
+  .number({ error: reason('reason.version') })
+  .int({ error: reason('reason.version') })
+  .min(1, { error: reason('reason.version') })
   .optional()
   .meta({ description: 'The version the change was made from (or send If-Match: "<version>")' });
 
@@ -280,7 +276,7 @@ export const MeetingSlugParamsSchema = z.object({
     .string()
     .min(1)
     .max(100)
-    .refine((value) => !value.includes('\0'), 'must not contain a NUL character'),
+    .refine((value) => !value.includes('\0'), reason('reason.noNul')),
 });
 
 // --- Replies -------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdOrSlugParamsSchema, LANGS, type Lang, LangSchema } from './common.js';
+import { IdOrSlugParamsSchema, LANGS, type Lang, LangSchema, reason } from './common.js';
 import { PARTNER_KINDS, PartnerSchema } from './reference.js';
 
 /** Strategic partner organisations made on the platform by the secretariat: names in one or more
@@ -12,43 +12,43 @@ export const PARTNER_LOGO_MAX_BYTES = 1024 * 1024;
 
 /** No control characters: a name is one line, and must not fake lines in logs or the audit trail. */
 const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
-const nameError = `must be text of 1 to ${PARTNER_NAME_MAX} characters on one line`;
+const nameError = reason('reason.line', { min: 1, max: PARTNER_NAME_MAX });
 const name = z
   .string({ error: nameError })
   .trim()
   .min(1, { error: nameError })
   .max(PARTNER_NAME_MAX, { error: nameError })
-  .refine((v) => !CONTROL.test(v), { error: 'must not contain control characters or line breaks' });
+  .refine((v) => !CONTROL.test(v), { error: reason('reason.oneLine') });
 
 export const PartnerNamesSchema = z
   .object(Object.fromEntries(LANGS.map((l) => [l, name.optional()])) as Record<Lang, z.ZodOptional<typeof name>>, {
-    error: 'must be an object of names by language (en, es, fr, pt)',
+    error: reason('reason.names.object'),
   })
   .strict()
   .refine((names) => LANGS.some((l) => names[l] !== undefined), {
-    error: 'must give the name in at least one of en, es, fr, pt',
+    error: reason('reason.names'),
   })
   .meta({ id: 'PartnerNames', description: 'The name in one or more of en, es, fr, pt' });
 export type PartnerNames = z.infer<typeof PartnerNamesSchema>;
 
-const slugError = 'must be a slug: 2 to 60 lower-case letters and digits, words joined by single hyphens';
+const slugError = reason('reason.slug.partner');
 export const PartnerSlugSchema = z
   .string({ error: slugError })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: slugError })
   .min(2, { error: slugError })
   .max(60, { error: slugError });
 
-const kindError = `must be one of ${PARTNER_KINDS.join(', ')}`;
+const kindError = reason('reason.oneOf', { values: PARTNER_KINDS.join(', ') });
 const KindSchema = z.enum(PARTNER_KINDS, { error: kindError });
 
-const websiteError = `must be an https:// address of at most ${PARTNER_WEBSITE_MAX} characters`;
+const websiteError = reason('reason.url.https', { max: PARTNER_WEBSITE_MAX });
 const WebsiteSchema = z
   .url({ protocol: /^https$/, hostname: z.regexes.domain, error: websiteError })
   .max(PARTNER_WEBSITE_MAX, { error: websiteError })
   .nullable()
   .meta({ description: 'The organisation’s website (https); null for none' });
 
-const pillarError = 'must be a list of pillar codes, each once';
+const pillarError = reason('reason.pillars');
 const PillarsSchema = z
   .array(z.string({ error: pillarError }).regex(/^[a-z0-9-]{1,60}$/, { error: pillarError }), { error: pillarError })
   .max(10, { error: pillarError })
@@ -74,7 +74,7 @@ export const PartnerUpdateSchema = z
     website: WebsiteSchema.optional(),
     pillars: PillarsSchema.optional(),
     updatedAt: z.iso
-      .datetime({ error: 'is required: send the updatedAt you read (an ISO 8601 instant)' })
+      .datetime({ error: reason('reason.updatedAt') })
       .meta({ description: 'The updatedAt of the partner as read: a stale one is refused with 409' }),
   })
   .strict()

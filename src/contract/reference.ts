@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { IsoDateSchema, LocalizedTextSchema, PageQuerySchema, ProblemSchema, SourceSchema } from './common.js';
-import { MeetingEditableSchema, MeetingStatusSchema, meetingOperationalFields, TransitionSchema } from './meetings.js';
+import { IsoDateSchema, LocalizedTextSchema, PageQuerySchema, ProblemSchema, reason, SourceSchema } from './common.js';
+import {
+  MeetingEditableSchema,
+  MeetingKindSchema,
+  MeetingStatusSchema,
+  meetingOperationalFields,
+  TransitionSchema,
+} from './meetings.js';
 
 export const SUBREGIONS = ['north-america', 'central-america', 'caribbean', 'south-america'] as const;
 export const SubregionSchema = z.enum(SUBREGIONS);
@@ -184,7 +190,7 @@ export const DatasetSourceSchema = z
 export type DatasetSource = z.infer<typeof DatasetSourceSchema>;
 
 // Filters of the lists. Each names the other records by slug, as the URLs do.
-const yearError = 'must be a year from 2000 to 2100, e.g. 2015';
+const yearError = reason('reason.year');
 const yearFilter = z.coerce
   .number({ error: yearError })
   .int({ error: yearError })
@@ -204,6 +210,7 @@ export const MeetingListQuerySchema = PageQuerySchema.extend({
   pillar: slugFilter('pillar'),
   memberState: slugFilter('host member state'),
   year: yearFilter,
+  kind: MeetingKindSchema.optional().meta({ description: 'Only meetings of this kind' }),
 });
 export const DocumentListQuerySchema = PageQuerySchema.extend({
   pillar: slugFilter('pillar'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reason } from './common.js';
 
 /** The signed-in sessions of one's own account. */
 
@@ -24,14 +25,14 @@ export type SessionList = z.infer<typeof SessionListSchema>;
 export const SessionParamsSchema = z.object({
   id: z
     .string()
-    .regex(SESSION_ID_PATTERN, { error: 'must be the id of one of your sessions' })
+    .regex(SESSION_ID_PATTERN, { error: reason('reason.id.session') })
     .meta({ description: 'The session’s opaque id' }),
 });
 
 export const SignOutEverywhereSchema = z
   .object({
     keepCurrent: z
-      .boolean({ error: 'must be true or false' })
+      .boolean()
       .optional()
       .meta({ description: 'Keep the session of this request (sign out everywhere else); false by default' }),
   })

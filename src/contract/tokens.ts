@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { reason } from './common.js';
 
 /** API tokens for machine clients: they act with their owner's grants, read-only or read-write. */
 
 export const TOKEN_SCOPES = ['read', 'write'] as const;
 export const TokenScopeSchema = z
-  .enum(TOKEN_SCOPES, { error: 'must be read or write' })
+  .enum(TOKEN_SCOPES)
   .meta({ description: 'read: only reads; write: also changes what the owner may change' });
 
 export const TOKEN_MAX_DAYS = 365;
-const daysError = `must be a whole number of days from 1 to ${TOKEN_MAX_DAYS}`;
-const nameError = 'must be a name of 1 to 100 characters';
+const daysError = reason('reason.days', { max: TOKEN_MAX_DAYS });
+const nameError = reason('reason.line', { min: 1, max: 100 });
 
 export const ApiTokenCreateSchema = z
   .object({
@@ -19,7 +20,7 @@ export const ApiTokenCreateSchema = z
       .min(1, { error: nameError })
       .max(100, { error: nameError })
       // Names show in lists and the audit trail: control characters or line breaks could fake a line there.
-      .refine((v) => !/[\p{Cc}\u2028\u2029]/u.test(v), { error: 'must not contain control characters' })
+      .refine((v) => !/[\p{Cc}\u2028\u2029]/u.test(v), { error: reason('reason.noControl') })
       .meta({ description: 'What the token is for, e.g. the system that uses it', example: 'Follow-up reporting' }),
     scope: TokenScopeSchema,
     expiresInDays: z
@@ -58,5 +59,5 @@ export const ApiTokenListSchema = z.object({ items: z.array(ApiTokenSchema) }).m
 export type ApiTokenList = z.infer<typeof ApiTokenListSchema>;
 
 export const ApiTokenParamsSchema = z.object({
-  id: z.uuid({ error: 'must be the id of one of your tokens' }).meta({ description: 'The token’s id' }),
+  id: z.uuid({ error: reason('reason.id.token') }).meta({ description: 'The token’s id' }),
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { reason } from './common.js';
 
 /** Two-factor authentication with TOTP (RFC 6238: SHA-1, 6 digits, 30 s), as every authenticator app reads it. */
 
-const codeError = 'must be the 6 digits the authenticator app shows';
+const codeError = reason('reason.totp');
 export const TotpCodeSchema = z
   .string({ error: codeError })
   .regex(/^\d{6}$/, { error: codeError })
@@ -10,7 +11,7 @@ export const TotpCodeSchema = z
 
 /** Recovery codes are 12 characters of Crockford base32; spaces and hyphens are ignored. */
 export const RECOVERY_CODE_PATTERN = /^[\s-]*(?:[0-9A-Za-z][\s-]*){12}$/;
-const recoveryError = 'must be one of the recovery codes given at enrolment (12 letters and digits)';
+const recoveryError = reason('reason.recoveryCode');
 export const RecoveryCodeSchema = z
   .string({ error: recoveryError })
   .max(40, { error: recoveryError })
@@ -46,7 +47,7 @@ export const TwoFactorChallengeSchema = z
   .object({ code: TotpCodeSchema.optional(), recoveryCode: RecoveryCodeSchema.optional() })
   .strict()
   .refine((v) => (v.code === undefined) !== (v.recoveryCode === undefined), {
-    error: 'give either code or recoveryCode, one of the two',
+    error: reason('reason.codeOrRecovery'),
     path: ['code'],
   })
   .meta({ id: 'TwoFactorChallenge', description: 'Either the current code or one recovery code' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GrantSchema, ROLE_BINDING, RoleSchema } from './accounts.js';
-import { LangSchema, PageQuerySchema } from './common.js';
+import { LangSchema, PageQuerySchema, reason } from './common.js';
 
 /** Requests and replies of invitations, password resets and user administration. */
 
@@ -8,32 +8,25 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 1024;
 
 export const PasswordSchema = z
-  .string({ error: 'is required' })
-  .min(PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters long` })
-  .max(PASSWORD_MAX_LENGTH, { error: `must be at most ${PASSWORD_MAX_LENGTH} characters long` })
+  .string({ error: reason('reason.required') })
+  .min(PASSWORD_MIN_LENGTH, { error: reason('password.too-short', { min: PASSWORD_MIN_LENGTH }) })
+  .max(PASSWORD_MAX_LENGTH, { error: reason('password.too-long', { max: PASSWORD_MAX_LENGTH }) })
   .meta({
     description: `At least ${PASSWORD_MIN_LENGTH} characters, not one of the 10,000 most common passwords`,
   });
 
-export const EmailSchema = z.email({ error: 'must be an e-mail address' }).max(254);
+export const EmailSchema = z.email({ error: reason('reason.format.email') }).max(254);
 
 // A name is shown in lists, e-mails and the audit trail: no control characters nor line breaks.
 export const DisplayNameSchema = z
-  .string({ error: 'is required' })
+  .string({ error: reason('reason.required') })
   .trim()
-  .min(1, { error: 'is required' })
-  .max(200, { error: 'must be at most 200 characters long' })
-  .refine((name) => !/[\p{Cc}\u2028\u2029]/u.test(name), { error: 'must not contain control characters' });
+  .min(1, { error: reason('reason.required') })
+  .max(200, { error: reason('reason.max.string', { maximum: 200 }) })
+  .refine((name) => !/[\p{Cc}\u2028\u2029]/u.test(name), { error: reason('reason.noControl') });
 
-const SlugSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: 'must be a slug: lower-case letters, digits and hyphens' });
+const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: reason('reason.slug') });
 
-const BINDING_NAMES = {
-  memberState: 'member state',
-  technicalGroup: 'technical group',
-  partner: 'partner organisation',
-};
 const BINDINGS = ['memberState', 'technicalGroup', 'partner'] as const;
 
 /** A role to grant, with what it is bound to (a slug), exactly as ROLE_BINDING requires. */
@@ -52,16 +45,13 @@ export const NewGrantSchema = z
         ctx.addIssue({
           code: 'custom',
           path: [field],
-          message: `is required: a ${grant.role} grant is bound to a ${BINDING_NAMES[field]}`,
+          message: reason(`reason.grant.required.${field}`, { role: grant.role }),
         });
       } else if (field !== binding && grant[field] !== undefined) {
         ctx.addIssue({
           code: 'custom',
           path: [field],
-          message:
-            binding === 'none'
-              ? `must be left out: a ${grant.role} grant is bound to nothing`
-              : `must be left out: a ${grant.role} grant is bound to a ${BINDING_NAMES[binding]}`,
+          message: reason(`reason.grant.leftOut.${binding}`, { role: grant.role }),
         });
       }
     }
@@ -78,10 +68,10 @@ export const InviteUserSchema = z
     preferredLang: LangSchema.meta({ description: 'Language of the invitation e-mail and of the portal' }),
     grants: z
       .array(NewGrantSchema)
-      .min(1, { error: 'must hold at least one grant' })
-      .max(20, { error: 'must hold at most 20 grants' })
+      .min(1, { error: reason('reason.grants.min') })
+      .max(20, { error: reason('reason.grants.max', { max: 20 }) })
       .refine((grants) => new Set(grants.map(grantKey)).size === grants.length, {
-        error: 'must not hold the same grant twice',
+        error: reason('reason.grants.unique'),
       }),
   })
   .strict()
@@ -192,9 +182,9 @@ export type AccountUpdate = z.infer<typeof AccountUpdateSchema>;
 export const PasswordChangeSchema = z
   .object({
     currentPassword: z
-      .string({ error: 'is required' })
-      .min(1, { error: 'is required' })
-      .max(PASSWORD_MAX_LENGTH, { error: `must be at most ${PASSWORD_MAX_LENGTH} characters long` }),
+      .string({ error: reason('reason.required') })
+      .min(1, { error: reason('reason.required') })
+      .max(PASSWORD_MAX_LENGTH, { error: reason('password.too-long', { max: PASSWORD_MAX_LENGTH }) }),
     newPassword: PasswordSchema,
   })
   .strict()
@@ -205,13 +195,13 @@ export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
 const noNul = (value: string) => !value.includes('\0');
 
 export const TokenParamsSchema = z.object({
-  token: z.string().min(1).max(200).refine(noNul, 'must not contain a NUL character'),
+  token: z.string().min(1).max(200).refine(noNul, reason('reason.noNul')),
 });
 export const UserParamsSchema = z.object({
-  id: z.string().min(1).max(100).refine(noNul, 'must not contain a NUL character'),
+  id: z.string().min(1).max(100).refine(noNul, reason('reason.noNul')),
 });
 export const GrantParamsSchema = UserParamsSchema.extend({
-  grantId: z.string().min(1).max(100).refine(noNul, 'must not contain a NUL character'),
+  grantId: z.string().min(1).max(100).refine(noNul, reason('reason.noNul')),
 });
 
 export const PublicSettingsSchema = z

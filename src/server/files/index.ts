@@ -8,7 +8,7 @@
  *
  * Receiving (in a route; the guard has already allowed the action):
  *
- *   const upload = await files.receive(request, DOCUMENT_KINDS); // or IMAGE_KINDS, or ['pdf']
+ *   const upload = await files.receive(request, DOCUMENT_KINDS); // or IMAGE_KINDS, { maxBytes: 1024 * 1024 }
  *   try {
  *     return await service.attachCredentials(requestContext(request), id, upload);
  *   } finally {
@@ -19,7 +19,8 @@
  * before it: they are in `upload.fields`). `receive` streams it to `<dir>/tmp/`, hashing it
  * (SHA-256) as it goes, then decides its type from the bytes — never from the name or the
  * client's Content-Type — and refuses, as problem documents, with nothing left on disk:
- * 413 a file over the limit or more than one file; 415 not multipart, an executable (MZ, ELF,
+ * 413 a file over the limit (the route's `maxBytes` if smaller than the platform's, checked while
+ * streaming: reading stops there) or more than one file; 415 not multipart, an executable (MZ, ELF,
  * Mach-O, #!) whatever its name, or a type not in `allowed`; 422 a ZIP whose declared contents are
  * absurd (too many entries, too large in total, a compression ratio no document has); 400 no file
  * or an empty one. `upload.kind`, `mediaType`, `size`, `sha256` and `originalName` are known then.
@@ -34,6 +35,12 @@
  * `store` runs one transaction: it moves the file to `<dir>/ab/cd/<uuid>`, inserts the
  * `stored_file` row and runs your work; if anything throws, the transaction is rolled back and the
  * file removed. A 404 or 409 thrown before `store` is fine too: `release` in the route cleans up.
+ *
+ * Letting go of files: a file no row names any more is deleted, its row in the transaction that
+ * dropped the last reference and its bytes once that commits (a failure to remove them is logged).
+ * `store`'s work gets `drop` as its third argument: `drop(previousFileId)` for the file it
+ * replaces. Other writes run in `files.transaction(request)(db, async (trx, drop) => ...)`. A file
+ * still named elsewhere (an earlier revision's) stays; FILE_REFERENCES lists the naming columns.
  *
  * Sending (a download route, after the service decided the caller may read it):
  *
@@ -57,10 +64,14 @@ export {
 } from './detect.js';
 export {
   contentDisposition,
+  type DropFile,
+  FILE_REFERENCES,
   type FileStore,
   type FilesConfig,
+  type FileTransaction,
   fileStore,
   multipartLimits,
+  type ReceiveOptions,
   type StoredFile,
   type Upload,
 } from './store.js';

@@ -8,7 +8,15 @@ import { migrateToLatest } from '../db/migrate.js';
 import { registerProblemHandlers } from '../http/problems.js';
 import { expectProblemDocument } from '../testing/api.js';
 import { createTestDatabase, engines, type TestDatabase } from '../testing/harness.js';
-import { contentDisposition, DOCUMENT_KINDS, type FileKind, fileStore, IMAGE_KINDS, multipartLimits } from './index.js';
+import {
+  contentDisposition,
+  DOCUMENT_KINDS,
+  FILE_REFERENCES,
+  type FileKind,
+  fileStore,
+  IMAGE_KINDS,
+  multipartLimits,
+} from './index.js';
 import {
   declaredHugeZipBytes,
   ELF_BYTES,
@@ -25,24 +33,43 @@ import {
 
 const MAX_BYTES = 256 * 1024;
 
-/** A bare app with the store and two routes, as a module would use them. */
-async function buildFilesApp(database: TestDatabase, dir: string, options: { failAfterStore?: boolean } = {}) {
+/** A bare app with the store and its routes, as a module would use them; `logs` gathers its log lines. */
+async function buildFilesApp(
+  database: TestDatabase,
+  dir: string,
+  options: { failAfterStore?: boolean; logs?: string[] } = {},
+) {
   const files = fileStore({ dir, maxBytes: MAX_BYTES });
-  const app = Fastify();
+  const app = Fastify({ logger: { level: 'error', stream: { write: (line: string) => options.logs?.push(line) } } });
   registerProblemHandlers(app);
   await app.register(fastifyMultipart, { limits: multipartLimits(files.config) });
-  app.post<{ Params: { kinds: string } }>('/upload/:kinds', async (request, reply) => {
-    const kinds: readonly FileKind[] = request.params.kinds === 'images' ? IMAGE_KINDS : DOCUMENT_KINDS;
-    const upload = await files.receive(request, kinds);
-    try {
-      const stored = await upload.store(database.db, { createdBy: null, now: new Date() }, async (_trx, file) => {
-        if (options.failAfterStore) throw new Error('the caller failed after storing');
-        return file;
-      });
-      return reply.status(201).send({ ...stored, fields: upload.fields });
-    } finally {
-      await upload.release();
-    }
+  // `max`: this route's own limit; `replaces`: the stored file the new one takes the place of.
+  app.post<{ Params: { kinds: string }; Querystring: { max?: string; replaces?: string } }>(
+    '/upload/:kinds',
+    async (request, reply) => {
+      const kinds: readonly FileKind[] = request.params.kinds === 'images' ? IMAGE_KINDS : DOCUMENT_KINDS;
+      const maxBytes = request.query.max ? Number(request.query.max) : undefined;
+      const upload = await files.receive(request, kinds, { maxBytes });
+      try {
+        const by = { createdBy: null, now: new Date() };
+        const stored = await upload.store(database.db, by, async (_trx, file, drop) => {
+          if (options.failAfterStore) throw new Error('the caller failed after storing');
+          drop(request.query.replaces);
+          return file;
+        });
+        return reply.status(201).send({ ...stored, fields: upload.fields });
+      } finally {
+        await upload.release();
+      }
+    },
+  );
+  // Lets go of a stored file without an upload; `fail` rolls the transaction back.
+  app.delete<{ Params: { id: string }; Querystring: { fail?: string } }>('/files/:id', async (request, reply) => {
+    await files.transaction(request)(database.db, async (_trx, drop) => {
+      drop(request.params.id);
+      if (request.query.fail) throw new Error('the caller failed after dropping');
+    });
+    return reply.status(204).send();
   });
   app.get<{ Params: { id: string }; Querystring: { restricted?: string } }>('/files/:id', async (request, reply) => {
     const file = await database.db
@@ -132,10 +159,114 @@ for (const engine of engines) {
       const body = lazyMultipartBody(1024 ** 3);
       const rss = process.memoryUsage().rss;
       const res = await app.inject({ method: 'POST', url: '/upload/documents', ...body });
-      expect(expectProblemDocument(res, 413).detail).toBe('The file is larger than 0.3 MB, the most allowed.');
+      expect(expectProblemDocument(res, 413).detail).toBe(
+        'The file in the field "file" is larger than 0.3 MB, the most allowed here.',
+      );
       // The rest of the body is drained and dropped, never gathered.
       expect(process.memoryUsage().rss - rss).toBeLessThan(256 * 1024 ** 2);
       await expectNothingKept();
+    });
+
+    it('holds a route to its own smaller limit while streaming, in the reader’s language, keeping nothing', async () => {
+      const limit = 64 * 1024;
+      const body = lazyMultipartBody(100 * 1024 ** 2);
+      const res = await app.inject({ method: 'POST', url: `/upload/documents?max=${limit}&lang=fr`, ...body });
+      expect(expectProblemDocument(res, 413).detail).toBe(
+        'Le fichier du champ "file" dépasse 0.1 MB, le maximum autorisé ici.',
+      );
+      // Reading stopped near the route's limit, far from the 100 MB sent.
+      expect(body.produced()).toBeLessThan(8 * 1024 ** 2);
+      await expectNothingKept();
+      const over = multipartBody([{ filename: 'a.pdf', data: Buffer.concat([pdfBytes(), Buffer.alloc(limit)]) }]);
+      const spanish = await app.inject({
+        method: 'POST',
+        url: `/upload/documents?max=${limit}`,
+        ...over,
+        headers: { ...over.headers, 'accept-language': 'es' },
+      });
+      expect(expectProblemDocument(spanish, 413).detail).toBe(
+        'El archivo del campo "file" supera 0.1 MB, el máximo permitido aquí.',
+      );
+      await expectNothingKept();
+      const fits = await app.inject({
+        method: 'POST',
+        url: `/upload/documents?max=${limit}`,
+        ...multipartBody([{ filename: 'a.pdf', data: pdfBytes() }]),
+      });
+      expect(fits.statusCode).toBe(201);
+    });
+
+    it('deletes a replaced file, row and bytes, once the transaction that replaced it commits', async () => {
+      const first = (await upload(pdfBytes('First'), 'first.pdf')).json();
+      const second = await app.inject({
+        method: 'POST',
+        url: `/upload/documents?replaces=${first.id}`,
+        ...multipartBody([{ filename: 'second.pdf', data: pdfBytes('Second') }]),
+      });
+      expect(second.statusCode).toBe(201);
+      expect(fs.existsSync(path.join(dir, first.storage_key))).toBe(false);
+      expect(await database.db.selectFrom('stored_file').select('id').where('id', '=', first.id).execute()).toEqual([]);
+      expect(fs.existsSync(path.join(dir, second.json().storage_key))).toBe(true);
+    });
+
+    it('keeps a dropped file that a row still names, and one whose transaction rolled back', async () => {
+      const file = (await upload(pdfBytes('Kept'), 'kept.pdf')).json();
+      const stamp = new Date().toISOString();
+      const partnerId = `p-${file.id}`;
+      await database.db
+        .insertInto('partner')
+        .values({
+          id: partnerId,
+          slug: partnerId,
+          kind: 'other',
+          website: null,
+          logo_file_id: file.id,
+          created_at: stamp,
+          updated_at: stamp,
+        })
+        .execute();
+      expect((await app.inject({ method: 'DELETE', url: `/files/${file.id}` })).statusCode).toBe(204);
+      expect(fs.existsSync(path.join(dir, file.storage_key))).toBe(true);
+      await database.db.deleteFrom('partner').where('id', '=', partnerId).execute();
+      expect((await app.inject({ method: 'DELETE', url: `/files/${file.id}?fail=1` })).statusCode).toBe(500);
+      expect(fs.existsSync(path.join(dir, file.storage_key))).toBe(true);
+      expect((await app.inject({ method: 'DELETE', url: `/files/${file.id}` })).statusCode).toBe(204);
+      expect(fs.existsSync(path.join(dir, file.storage_key))).toBe(false);
+      expect(await database.db.selectFrom('stored_file').select('id').where('id', '=', file.id).execute()).toEqual([]);
+    });
+
+    it('answers the request when the bytes cannot be removed, and logs it', async () => {
+      const logs: string[] = [];
+      const logged = await buildFilesApp(database, dir, { logs });
+      try {
+        const file = (await upload(pdfBytes('Stuck'), 'stuck.pdf')).json();
+        // A folder where the bytes were: removing it without `recursive` fails.
+        const where = path.join(dir, file.storage_key);
+        fs.rmSync(where);
+        fs.mkdirSync(where);
+        fs.writeFileSync(path.join(where, 'inside'), 'x');
+        expect((await logged.inject({ method: 'DELETE', url: `/files/${file.id}` })).statusCode).toBe(204);
+        expect(await database.db.selectFrom('stored_file').select('id').where('id', '=', file.id).execute()).toEqual(
+          [],
+        );
+        expect(logs.join('')).toContain('the bytes of a deleted stored file could not be removed');
+        fs.rmSync(where, { recursive: true });
+      } finally {
+        await logged.close();
+      }
+    });
+
+    it('knows every column that names a stored file', async () => {
+      // On PostgreSQL, only this test database's schema: others are other tests'.
+      const tables = (await database.db.introspection.getTables()).filter(
+        (table) => database.schema === undefined || table.schema === database.schema,
+      );
+      const columns = tables.flatMap((table) =>
+        table.columns
+          .filter((column) => column.name.endsWith('file_id'))
+          .map((column) => `${table.name}.${column.name}`),
+      );
+      expect(columns.sort()).toEqual(FILE_REFERENCES.map(({ table, column }) => `${table}.${column}`).sort());
     });
 
     it('refuses two files, an empty file, no file and a body that is not multipart', async () => {

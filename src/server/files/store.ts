@@ -4,9 +4,10 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { reason } from '../../contract/common.js';
 import type { Database, Row } from '../db/schema.js';
 import { InvalidParameterError, ProblemError } from '../http/problems.js';
 import {
@@ -20,6 +21,31 @@ import {
 } from './detect.js';
 
 export type StoredFile = Row<'stored_file'>;
+
+/**
+ * Every column that points at a stored file. A file none of them names any more is deleted
+ * (files.test.ts checks this list against the database's columns).
+ */
+export const FILE_REFERENCES = [
+  { table: 'partner', column: 'logo_file_id' },
+  { table: 'delegation', column: 'credentials_file_id' },
+  { table: 'meeting_document_file', column: 'file_id' },
+] as const;
+
+/** Lets go of a stored file in a transaction: deleted once it commits, if nothing else names it. */
+export type DropFile = (fileId: string | null | undefined) => void;
+
+/** Runs `work` in one transaction in which it may `drop` stored files (FileStore.transaction). */
+export type FileTransaction = <T>(
+  db: Kysely<Database>,
+  work: (trx: Transaction<Database>, drop: DropFile) => Promise<T>,
+) => Promise<T>;
+
+/** What a route may ask of one upload. */
+export interface ReceiveOptions {
+  /** The largest file this route accepts, when smaller than the platform's (MISPA_UPLOAD_MAX_BYTES). */
+  maxBytes?: number;
+}
 
 export interface FilesConfig {
   /** Where stored files live (MISPA_FILES_DIR); temporary uploads go to its `tmp/` folder. */
@@ -45,13 +71,13 @@ export interface Upload {
   fields: Record<string, string>;
   /**
    * In one transaction: moves the file into place, inserts its stored_file row and runs `work`
-   * with both (write the rows pointing at it and the audit entry there). If anything fails the
-   * file is removed again and the error thrown on.
+   * with both (write the rows pointing at it and the audit entry there; `drop` the file it
+   * replaces). If anything fails the file is removed again and the error thrown on.
    */
   store<T>(
     db: Kysely<Database>,
     by: { createdBy: string | null; now: Date },
-    work: (trx: Transaction<Database>, file: StoredFile) => Promise<T>,
+    work: (trx: Transaction<Database>, file: StoredFile, drop: DropFile) => Promise<T>,
   ): Promise<T>;
   /** Removes the file unless `store` kept it; call it in a `finally` after receiving. */
   release(): Promise<void>;
@@ -96,9 +122,9 @@ const unsupported = (allowed: readonly FileKind[]) =>
   });
 
 /** The multipart plugin's own errors, as problems a person can act on. */
-function multipartProblem(error: unknown, config: FilesConfig): unknown {
+function multipartProblem(error: unknown, maxBytes: number): unknown {
   const code = (error as { code?: string }).code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(config);
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(maxBytes);
   if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
     return new ProblemError(413, 'too-many-parts', 'files.tooManyParts');
   }
@@ -106,12 +132,35 @@ function multipartProblem(error: unknown, config: FilesConfig): unknown {
     return new ProblemError(415, 'not-multipart', 'files.notMultipart');
   // Busboy's parse errors carry no code: a body that is not well-formed multipart is the client's mistake.
   if (/multipart|part header/i.test((error as Error).message ?? '') && !(error instanceof ProblemError))
-    return new InvalidParameterError('file', 'body', 'must be a well-formed multipart/form-data body');
+    return new InvalidParameterError('file', 'body', reason('reason.files.malformed'));
   return error;
 }
 
-const tooLarge = (config: FilesConfig) =>
-  new ProblemError(413, 'file-too-large', 'files.tooLarge', { max: mib(config.maxBytes) });
+const tooLarge = (maxBytes: number) =>
+  new ProblemError(413, 'file-too-large', 'files.tooLarge', { name: 'file', max: mib(maxBytes) });
+
+/**
+ * In `trx`, deletes the rows of the files among `ids` that no column of FILE_REFERENCES names any
+ * more; returns their storage keys, whose bytes go once `trx` has committed.
+ */
+async function forgetUnreferenced(trx: Transaction<Database>, ids: readonly string[]): Promise<string[]> {
+  const keys: string[] = [];
+  for (const id of new Set(ids)) {
+    const uses = await Promise.all(
+      FILE_REFERENCES.map(({ table, column }) =>
+        trx
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number | string>().as('uses'))
+          .where(column, '=', id)
+          .executeTakeFirstOrThrow(),
+      ),
+    );
+    if (uses.some((row) => Number(row.uses) > 0)) continue;
+    const gone = await trx.deleteFrom('stored_file').where('id', '=', id).returning('storage_key').executeTakeFirst();
+    if (gone) keys.push(gone.storage_key);
+  }
+  return keys;
+}
 
 /**
  * The platform's file store: uploads are streamed to a temporary file while hashed, their type is
@@ -121,8 +170,8 @@ export function fileStore(config: FilesConfig) {
   const tmpDir = path.join(config.dir, 'tmp');
   const limits = config.archiveLimits ?? DEFAULT_ARCHIVE_LIMITS;
 
-  /** Streams the file part to `target`, returning its hash, size and first bytes. */
-  async function save(file: NodeJS.ReadableStream & { truncated?: boolean }, target: string) {
+  /** Streams the file part to `target`, returning its hash, size and first bytes; stops past `maxBytes`. */
+  async function save(file: NodeJS.ReadableStream & { truncated?: boolean }, target: string, maxBytes: number) {
     const hash = createHash('sha256');
     const head: Buffer[] = [];
     let size = 0;
@@ -130,15 +179,48 @@ export function fileStore(config: FilesConfig) {
       transform(chunk: Buffer, _encoding, done) {
         if (size < HEAD_BYTES) head.push(chunk.subarray(0, HEAD_BYTES - size));
         size += chunk.length;
+        // A route's own limit: stop as soon as it is passed, not at the platform's.
+        if (size > maxBytes) return done(tooLarge(maxBytes));
         hash.update(chunk);
         done(null, chunk);
       },
     });
     // Stop at the limit rather than read (and drop) the rest of an oversized body.
-    file.once('limit', () => tap.destroy(tooLarge(config)));
+    file.once('limit', () => tap.destroy(tooLarge(config.maxBytes)));
     await pipeline(file, tap, fs.createWriteStream(target, { flags: 'wx' }));
-    if (file.truncated) throw tooLarge(config);
+    if (file.truncated) throw tooLarge(config.maxBytes);
     return { sha256: hash.digest('hex'), size, head: Buffer.concat(head) };
+  }
+
+  /** Removes the bytes of files whose rows are gone; a failure is logged, the request goes on. */
+  async function removeBytes(keys: readonly string[], log: FastifyBaseLogger) {
+    for (const key of keys) {
+      try {
+        await fsp.rm(path.join(config.dir, key), { force: true });
+      } catch (error) {
+        log.error({ err: error, storageKey: key }, 'the bytes of a deleted stored file could not be removed');
+      }
+    }
+  }
+
+  /** One transaction in which `work` may drop stored files; see FileTransaction. */
+  async function inTransaction<T>(
+    db: Kysely<Database>,
+    log: FastifyBaseLogger,
+    work: (trx: Transaction<Database>, drop: DropFile) => Promise<T>,
+  ): Promise<T> {
+    const dropped: string[] = [];
+    const drop: DropFile = (fileId) => {
+      if (fileId) dropped.push(fileId);
+    };
+    let keys: string[] = [];
+    const result = await db.transaction().execute(async (trx) => {
+      const value = await work(trx, drop);
+      keys = await forgetUnreferenced(trx, dropped);
+      return value;
+    });
+    await removeBytes(keys, log);
+    return result;
   }
 
   async function detect(target: string, size: number, head: Buffer): Promise<Detection> {
@@ -155,9 +237,14 @@ export function fileStore(config: FilesConfig) {
 
     /**
      * Reads the one file of a multipart/form-data request (field `file`) and checks it against
-     * `allowed`; refusals are 4xx problems and leave nothing on disk.
+     * `allowed` and the route's limit; refusals are 4xx problems and leave nothing on disk.
      */
-    async receive(request: FastifyRequest, allowed: readonly FileKind[]): Promise<Upload> {
+    async receive(
+      request: FastifyRequest,
+      allowed: readonly FileKind[],
+      options: ReceiveOptions = {},
+    ): Promise<Upload> {
+      const maxBytes = Math.min(options.maxBytes ?? config.maxBytes, config.maxBytes);
       if (!request.isMultipart()) throw new ProblemError(415, 'not-multipart', 'files.notMultipart');
       await fsp.mkdir(tmpDir, { recursive: true });
       const temp = path.join(tmpDir, `${randomUUID()}.part`);
@@ -178,17 +265,13 @@ export function fileStore(config: FilesConfig) {
           }
           if (part.fieldname !== 'file' || saved) {
             part.file.resume();
-            throw new InvalidParameterError(
-              part.fieldname,
-              'body',
-              'is not expected: send one file, in the field "file"',
-            );
+            throw new InvalidParameterError(part.fieldname, 'body', reason('reason.files.unexpected'));
           }
-          saved = { ...(await save(part.file, temp)), filename: part.filename };
+          saved = { ...(await save(part.file, temp, maxBytes)), filename: part.filename };
         }
-        if (!saved) throw new InvalidParameterError('file', 'body', 'is required: send one file in the field "file"');
+        if (!saved) throw new InvalidParameterError('file', 'body', reason('reason.files.required'));
         const { sha256, size, head } = saved;
-        if (size === 0) throw new InvalidParameterError('file', 'body', 'is empty');
+        if (size === 0) throw new InvalidParameterError('file', 'body', reason('reason.files.empty'));
         const detection = await detect(temp, size, head);
         if (!detection.ok) throw refusal(detection, allowed);
         if (!allowed.includes(detection.kind)) throw unsupported(allowed);
@@ -207,7 +290,7 @@ export function fileStore(config: FilesConfig) {
             const key = `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${id}`;
             const at = by.now.toISOString();
             try {
-              const result = await db.transaction().execute(async (trx) => {
+              const result = await inTransaction(db, request.log, async (trx, drop) => {
                 await fsp.mkdir(path.dirname(path.join(config.dir, key)), { recursive: true });
                 await fsp.rename(temp, path.join(config.dir, key));
                 current = path.join(config.dir, key);
@@ -223,7 +306,7 @@ export function fileStore(config: FilesConfig) {
                   updated_at: at,
                 };
                 await trx.insertInto('stored_file').values(row).execute();
-                return work(trx, row);
+                return work(trx, row, drop);
               });
               stored = true;
               current = null;
@@ -237,8 +320,17 @@ export function fileStore(config: FilesConfig) {
         };
       } catch (error) {
         await remove();
-        throw multipartProblem(error, config);
+        throw multipartProblem(error, maxBytes);
       }
+    },
+
+    /**
+     * Runs `work` in one transaction in which it may `drop` the stored files whose references it
+     * removes or replaces: those nothing names when it ends are deleted in it, and their bytes once
+     * it has committed. Revisions keep their files: a file is dropped only when no row names it.
+     */
+    transaction(request: FastifyRequest): FileTransaction {
+      return (db, work) => inTransaction(db, request.log, work);
     },
 
     /** Where a stored file's bytes are. */

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
 
 /**
  * Real file bytes for tests (a minimal PDF, office documents built as real ZIP archives, images,
@@ -207,4 +209,19 @@ export function filesLeftIn(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath ?? entry.path, entry.name)));
+}
+
+/** A stored file's row and bytes, to check later whether both are still there. */
+export async function storedFileOf(db: Kysely<Database>, dir: string, id: string) {
+  const { storage_key } = await db
+    .selectFrom('stored_file')
+    .select('storage_key')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return {
+    async kept() {
+      const row = await db.selectFrom('stored_file').select('id').where('id', '=', id).executeTakeFirst();
+      return { row: row !== undefined, bytes: fs.existsSync(path.join(dir, storage_key)) };
+    },
+  };
 }

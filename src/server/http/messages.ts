@@ -1,8 +1,10 @@
 import type { Lang } from '../../contract/common.js';
+import * as reasons from './reasons.js';
 
 /** The server's own words (problem documents), in every language. The type makes a missing key in
  * any language a compile error. Placeholders are {name}. */
 const en = {
+  ...reasons.en,
   'signIn.failed.title': 'Sign-in failed',
   'signIn.failed.detail': 'The e-mail address or the password is wrong, or the account is not active.',
   'denied.title.401': 'Sign-in required',
@@ -107,7 +109,7 @@ const en = {
   'sessions.notFound.title': 'No such session',
   'sessions.notFound.detail': 'You have no open session with id "{id}".',
   'files.tooLarge.title': 'File too large',
-  'files.tooLarge.detail': 'The file is larger than {max}, the most allowed.',
+  'files.tooLarge.detail': 'The file in the field "{name}" is larger than {max}, the most allowed here.',
   'files.tooManyParts.title': 'Too many parts',
   'files.tooManyParts.detail': 'Send one file, in the field "file", and at most a few short text fields.',
   'files.notMultipart.title': 'Not a file upload',
@@ -216,6 +218,9 @@ const en = {
   'decisions.notFound.detail': 'This meeting has no decision with id "{id}".',
   'decisions.stale.title': 'Changed since you read it',
   'decisions.stale.detail': 'Someone changed this decision since you read it. Reload it, then make your change again.',
+  'decisions.orderStale.title': 'Decisions changed since you read them',
+  'decisions.orderStale.detail':
+    'The decisions changed since you read them (one was added, removed, edited or moved). Reload them and reorder again.',
   'partner.notFound.title': 'No such partner organisation',
   'partner.notFound.detail': 'There is no partner organisation "{slug}".',
   'partner.readOnly.title': 'Reference partner',
@@ -236,6 +241,7 @@ const en = {
 type Messages = typeof en;
 
 const es: Messages = {
+  ...reasons.es,
   'signIn.failed.title': 'No se pudo iniciar sesión',
   'signIn.failed.detail': 'La dirección de correo o la contraseña no son correctas, o la cuenta no está activa.',
   'denied.title.401': 'Se requiere iniciar sesión',
@@ -340,7 +346,7 @@ const es: Messages = {
   'sessions.notFound.title': 'Sesión inexistente',
   'sessions.notFound.detail': 'No tiene ninguna sesión abierta con el identificador "{id}".',
   'files.tooLarge.title': 'Archivo demasiado grande',
-  'files.tooLarge.detail': 'El archivo supera {max}, el máximo permitido.',
+  'files.tooLarge.detail': 'El archivo del campo "{name}" supera {max}, el máximo permitido aquí.',
   'files.tooManyParts.title': 'Demasiadas partes',
   'files.tooManyParts.detail':
     'Envíe un solo archivo, en el campo "file", y como mucho algunos campos de texto breves.',
@@ -456,6 +462,9 @@ const es: Messages = {
   'decisions.stale.title': 'Modificada desde que la leyó',
   'decisions.stale.detail':
     'Alguien modificó esta decisión desde que la leyó. Vuelva a cargarla y haga de nuevo su cambio.',
+  'decisions.orderStale.title': 'Las decisiones cambiaron desde que las leyó',
+  'decisions.orderStale.detail':
+    'Las decisiones cambiaron desde que las leyó (se agregó, eliminó, modificó o movió alguna). Vuelva a cargarlas y reordénelas de nuevo.',
   'partner.notFound.title': 'Organización asociada inexistente',
   'partner.notFound.detail': 'No existe ninguna organización asociada "{slug}".',
   'partner.readOnly.title': 'Socio de los datos de referencia',
@@ -475,6 +484,7 @@ const es: Messages = {
 };
 
 const fr: Messages = {
+  ...reasons.fr,
   'signIn.failed.title': 'Échec de la connexion',
   'signIn.failed.detail': 'L’adresse e-mail ou le mot de passe est erroné, ou le compte n’est pas actif.',
   'denied.title.401': 'Connexion requise',
@@ -583,7 +593,7 @@ const fr: Messages = {
   'sessions.notFound.title': 'Session introuvable',
   'sessions.notFound.detail': 'Vous n’avez aucune session ouverte portant l’identifiant « {id} ».',
   'files.tooLarge.title': 'Fichier trop volumineux',
-  'files.tooLarge.detail': 'Le fichier dépasse {max}, le maximum autorisé.',
+  'files.tooLarge.detail': 'Le fichier du champ "{name}" dépasse {max}, le maximum autorisé ici.',
   'files.tooManyParts.title': 'Trop de parties',
   'files.tooManyParts.detail':
     'Envoyez un seul fichier, dans le champ « file », et tout au plus quelques champs de texte courts.',
@@ -698,6 +708,9 @@ const fr: Messages = {
   'decisions.stale.title': 'Modifiée depuis votre lecture',
   'decisions.stale.detail':
     'Quelqu’un a modifié cette décision depuis votre lecture. Rechargez-la, puis refaites votre modification.',
+  'decisions.orderStale.title': 'Les décisions ont changé depuis votre lecture',
+  'decisions.orderStale.detail':
+    'Les décisions ont changé depuis votre lecture (l’une a été ajoutée, supprimée, modifiée ou déplacée). Rechargez-les et réordonnez-les à nouveau.',
   'partner.notFound.title': 'Organisation partenaire introuvable',
   'partner.notFound.detail': 'Il n’existe aucune organisation partenaire « {slug} ».',
   'partner.readOnly.title': 'Partenaire des données de référence',
@@ -718,6 +731,7 @@ const fr: Messages = {
 };
 
 const pt: Messages = {
+  ...reasons.pt,
   'signIn.failed.title': 'Não foi possível entrar',
   'signIn.failed.detail': 'O endereço de e-mail ou a senha estão errados, ou a conta não está ativa.',
   'denied.title.401': 'É preciso entrar',
@@ -822,7 +836,7 @@ const pt: Messages = {
   'sessions.notFound.title': 'Sessão inexistente',
   'sessions.notFound.detail': 'Você não tem nenhuma sessão aberta com o identificador "{id}".',
   'files.tooLarge.title': 'Arquivo grande demais',
-  'files.tooLarge.detail': 'O arquivo ultrapassa {max}, o máximo permitido.',
+  'files.tooLarge.detail': 'O arquivo do campo "{name}" ultrapassa {max}, o máximo permitido aqui.',
   'files.tooManyParts.title': 'Partes demais',
   'files.tooManyParts.detail': 'Envie um único arquivo, no campo "file", e no máximo alguns campos de texto curtos.',
   'files.notMultipart.title': 'Não é um envio de arquivo',
@@ -935,6 +949,9 @@ const pt: Messages = {
   'decisions.stale.title': 'Alterada desde a sua leitura',
   'decisions.stale.detail':
     'Alguém alterou esta decisão desde a sua leitura. Recarregue-a e faça sua alteração novamente.',
+  'decisions.orderStale.title': 'As decisões mudaram desde a sua leitura',
+  'decisions.orderStale.detail':
+    'As decisões mudaram desde a sua leitura (alguma foi adicionada, removida, alterada ou movida). Recarregue-as e reordene-as novamente.',
   'partner.notFound.title': 'Organização parceira inexistente',
   'partner.notFound.detail': 'Não existe nenhuma organização parceira "{slug}".',
   'partner.readOnly.title': 'Parceiro dos dados de referência',
@@ -954,6 +971,9 @@ const pt: Messages = {
 };
 
 const MESSAGES: Record<Lang, Messages> = { en, es, fr, pt };
+
+/** Whether `key` names one of the messages (rather than being a text already written out). */
+export const isMessageKey = (key: string): key is keyof Messages => Object.hasOwn(en, key);
 
 export function message(lang: Lang, key: keyof Messages | string, values: Record<string, string> = {}): string {
   const template = MESSAGES[lang][key as keyof Messages] ?? en[key as keyof Messages] ?? key;

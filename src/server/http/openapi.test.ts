@@ -150,7 +150,7 @@ describeEachEngine('GET /api/openapi.json', (ctx) => {
         .filter((p) => p.in === 'query')
         .map((p) => p.name)
         .sort();
-    expect(names('/api/v1/meetings')).toEqual(['cursor', 'lang', 'limit', 'memberState', 'pillar', 'year']);
+    expect(names('/api/v1/meetings')).toEqual(['cursor', 'kind', 'lang', 'limit', 'memberState', 'pillar', 'year']);
     expect(names('/api/v1/documents')).toEqual(['cursor', 'lang', 'limit', 'meeting', 'memberState', 'pillar', 'year']);
     expect(names('/api/v1/technical-groups')).toEqual(['cursor', 'lang', 'limit', 'meeting', 'memberState', 'pillar']);
     expect(names('/api/v1/member-states')).toEqual(['cursor', 'lang', 'limit', 'subregion']);

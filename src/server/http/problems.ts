@@ -1,9 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ConflictProblemSchema, type Lang, type Problem, ProblemSchema } from '../../contract/common.js';
 import { requestLang } from './lang.js';
-import { message } from './messages.js';
+import { isMessageKey, message } from './messages.js';
 
 /** Problem types are URIs relative to the API documentation (RFC 9457 §3.1.1). */
 const TYPE_BASE = '/api/docs#problem-';
@@ -33,6 +33,7 @@ export class InvalidParameterError extends Error {
   constructor(
     readonly parameter: string,
     readonly location: 'query' | 'path' | 'body',
+    /** A message key with its values, as `reason()` of contract/common.ts writes it. */
     readonly reason: string,
   ) {
     super(`${parameter}: ${reason}`);
@@ -128,7 +129,7 @@ function problemFor(error: unknown, lang: Lang): Omit<Problem, 'instance'> | nul
     };
   }
   if (error instanceof InvalidParameterError)
-    return invalid(lang, [{ name: error.parameter, in: error.location, reason: error.reason }]);
+    return invalid(lang, [{ name: error.parameter, in: error.location, reason: reasonText(lang, error.reason) }]);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const location = (error as FastifyError).validationContext ?? 'query';
     return invalid(
@@ -136,7 +137,7 @@ function problemFor(error: unknown, lang: Lang): Omit<Problem, 'instance'> | nul
       error.validation.map((v) => ({
         name: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || location,
         in: location === 'querystring' ? 'query' : location,
-        reason: v.message ?? 'invalid value',
+        reason: issueReason(lang, { ...v.params, code: v.keyword, message: v.message ?? '' }),
       })),
     );
   }
@@ -150,6 +151,67 @@ function problemFor(error: unknown, lang: Lang): Omit<Problem, 'instance'> | nul
     };
   }
   return null;
+}
+
+/**
+ * A reason as the contract and the services write it — a message key with its values
+ * (`reason()` in contract/common.ts) — in `lang`. A text that names no message is kept as it is.
+ */
+export function reasonText(lang: Lang, reason: string): string {
+  const at = reason.indexOf('?');
+  const key = at < 0 ? reason : reason.slice(0, at);
+  if (!isMessageKey(key)) return reason;
+  return message(lang, key, at < 0 ? {} : Object.fromEntries(new URLSearchParams(reason.slice(at + 1))));
+}
+
+/** A zod issue as zod reports it: code, message and the members of its code. */
+type IssueLike = { code: string; message: string } & Record<string, unknown>;
+
+const zodEnglish = z.locales.en().localeError;
+/** Zod's English sentence, up to what it says of the input (which issues do not keep). */
+const zodDefault = (issue: IssueLike) => {
+  const text = zodEnglish(issue as never);
+  return (typeof text === 'string' ? text : (text?.message ?? '')).split(', received ')[0];
+};
+
+/**
+ * Why zod refused a value, in `lang`: the contract's own reason when the schema gives one, else
+ * a sentence for zod's issue code (zod's own messages are English only); a custom text that is no
+ * message key stays as written.
+ */
+export function issueReason(lang: Lang, zodIssue: { code: string; message: string }): string {
+  const issue = zodIssue as IssueLike;
+  if (issue.message.split(', received ')[0] !== zodDefault(issue)) return reasonText(lang, issue.message);
+  const [key, values] = builtInReason(issue);
+  return message(lang, key, values);
+}
+
+function builtInReason(issue: IssueLike): [string, Record<string, string>] {
+  const specific = (key: string, fallback: string, values: Record<string, string>): [string, Record<string, string>] =>
+    isMessageKey(key) ? [key, values] : [fallback, values];
+  switch (issue.code) {
+    case 'invalid_type':
+      return specific(`reason.type.${issue.expected}`, 'reason.type', { expected: String(issue.expected) });
+    case 'too_small':
+    case 'too_big': {
+      const [side, bound] = issue.code === 'too_small' ? ['min', 'minimum'] : ['max', 'maximum'];
+      const values = { [bound]: String(issue[bound]) };
+      if (issue.origin === 'string' && side === 'min' && values[bound] === '1') return ['reason.empty', {}];
+      if (issue.origin === 'string') return [`reason.${side}.string`, values];
+      if (issue.origin === 'array' || issue.origin === 'set') return [`reason.${side}.array`, values];
+      return [issue.inclusive === false ? `reason.${side}.exclusive` : `reason.${side}`, values];
+    }
+    case 'invalid_format':
+      return specific(`reason.format.${issue.format}`, 'reason.format', { format: String(issue.format) });
+    case 'invalid_value':
+      return ['reason.oneOf', { values: (issue.values as unknown[]).map(String).join(', ') }];
+    case 'unrecognized_keys':
+      return ['reason.unexpectedFields', { keys: (issue.keys as string[]).join(', ') }];
+    case 'not_multiple_of':
+      return ['reason.multipleOf', { divisor: String(issue.divisor) }];
+    default:
+      return ['reason.invalid', {}];
+  }
 }
 
 function invalid(lang: Lang, errors: NonNullable<Problem['errors']>): Omit<Problem, 'instance'> {

@@ -16,7 +16,8 @@ export function HomePage() {
   const { t } = useTranslation();
   const objectives = useObjectives();
   const pillars = usePillars();
-  const meetings = useMeetings();
+  // The timeline of the process: its ministerial meetings (the others are on the meetings page).
+  const meetings = useMeetings({ kind: 'ministerial' });
   const groups = useTechnicalGroups();
   const states = useMemberStates();
   return (

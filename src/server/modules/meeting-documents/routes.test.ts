@@ -253,7 +253,9 @@ describeEachEngine(
         payload: huge.payload,
         headers: { ...secretariat, ...huge.headers },
       });
-      expect(expectProblemDocument(res, 413).detail).toBe('The file is larger than 0.5 MB, the most allowed.');
+      expect(expectProblemDocument(res, 413).detail).toBe(
+        'The file in the field "file" is larger than 0.5 MB, the most allowed here.',
+      );
       // An upload to a document that does not exist is read, refused, and removed too.
       expectProblemDocument(await h.upload(secretariat, slug, '01900000-0000-7000-8000-000000000000', 'en'), 404);
       expect(filesLeftIn(files.dir)).toEqual(before.disk);

@@ -368,8 +368,10 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
       const now = clock();
       const at = now.toISOString();
       const createdBy = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-      await upload.store(db, { createdBy, now }, async (trx, file) => {
+      await upload.store(db, { createdBy, now }, async (trx, file, drop) => {
         const previous = await findFile(trx, revision.id, params.lang);
+        // The file replaced in this revision and language; other revisions keep theirs.
+        drop(previous?.id);
         await putFile(trx, {
           id: uuidv7(),
           revision_id: revision.id,

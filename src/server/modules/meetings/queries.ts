@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { Database, MeetingTable } from '../../db/schema.js';
+import type { Database, MeetingKind, MeetingTable } from '../../db/schema.js';
 import { lockSeries } from '../../db/series-lock.js';
 import { after, type SortKey } from '../../http/pagination.js';
 import { linkedToPillar } from '../shared/pillar-filter.js';
@@ -10,6 +10,7 @@ export interface MeetingFilters {
   pillarId?: string | undefined;
   hostStateId?: string | undefined;
   year?: number | undefined;
+  kind?: MeetingKind | undefined;
   /** Drafts are listed only for those who may read them. */
   includeDrafts?: boolean;
 }
@@ -51,6 +52,7 @@ export function listMeetings(db: Db, filters: MeetingFilters, limit: number, cur
   if (cursor) query = query.where((eb) => after(eb, ['ordinal'], cursor));
   if (!filters.includeDrafts) query = query.where('status', '<>', 'draft');
   if (filters.hostStateId) query = query.where('host_state_id', '=', filters.hostStateId);
+  if (filters.kind) query = query.where('kind', '=', filters.kind);
   if (filters.year) {
     query = query.where('start_date', '>=', `${filters.year}-01-01`).where('start_date', '<=', `${filters.year}-12-31`);
   }

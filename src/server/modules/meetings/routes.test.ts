@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { LANGS } from '../../../contract/common.js';
 import * as api from '../../testing/api.js';
+import { buildMeeting } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
 
 /** Expected values come from the reference files the test database was loaded with. */
@@ -390,5 +391,18 @@ describeEachEngine('GET /api/v1/meetings/:idOrSlug', (ctx) => {
       [...NASTY, ...meetings.map((m) => m.slug)],
       ['\u0000', 'mispa-v\u0000', 'é'.repeat(150), 'x'.repeat(201)],
     );
+  });
+});
+
+describeEachEngine('GET /api/v1/meetings?kind=', (ctx) => {
+  it('lists only the meetings of that kind, and refuses an unknown kind naming kind', async () => {
+    const preparatory = await buildMeeting(ctx.database.db, { status: 'convened', kind: 'preparatory' });
+    const slugsOf = async (query: string) =>
+      (await api.getJson(ctx, `/api/v1/meetings?limit=100${query}`)).items.map((m: { slug: string }) => m.slug);
+    expect(await slugsOf('&kind=ministerial')).toEqual(meetings.map((m) => m.slug));
+    expect(await slugsOf('&kind=preparatory')).toEqual([preparatory.slug]);
+    expect(await slugsOf('&kind=technical-group')).toEqual([]);
+    expect(await slugsOf('')).toEqual([...meetings.map((m) => m.slug), preparatory.slug]);
+    api.expectProblem(await ctx.app.inject({ url: '/api/v1/meetings?kind=summit' }), 400, 'kind');
   });
 });

@@ -96,7 +96,13 @@ export function meetingsService({ db }: { db: Kysely<Database> }) {
         resolveFilter(db, 'memberState', 'member_state', query.memberState),
       ]);
       const cursor = decodeCursor(query.cursor, ['int']);
-      const filters = { pillarId, hostStateId, year: query.year, includeDrafts: canReadDrafts(actor) };
+      const filters = {
+        pillarId,
+        hostStateId,
+        year: query.year,
+        kind: query.kind,
+        includeDrafts: canReadDrafts(actor),
+      };
       const rows = await listMeetings(db, filters, query.limit, cursor);
       const page = toPage(rows, query.limit, (r) => [r.ordinal]);
       return { lang, items: await present(page.rows, lang, actor), nextCursor: page.nextCursor };

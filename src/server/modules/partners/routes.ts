@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  PARTNER_LOGO_MAX_BYTES,
   PartnerCreateSchema,
   PartnerDetailSchema,
   PartnerLogoQuerySchema,
@@ -82,7 +83,8 @@ export function partnersRoutes(service: PartnersService, files: FileStore) {
           response: { 204: z.null(), ...writes, 409: problem('In use, or a reference partner') },
         },
       },
-      async (request, reply) => noContent(reply, service.remove(requestContext(request), request.params.idOrSlug)),
+      async (request, reply) =>
+        noContent(reply, service.remove(requestContext(request), request.params.idOrSlug, files.transaction(request))),
     );
 
     typed.get(
@@ -129,7 +131,7 @@ export function partnersRoutes(service: PartnersService, files: FileStore) {
         },
       },
       async (request) => {
-        const upload = await files.receive(request, IMAGE_KINDS);
+        const upload = await files.receive(request, IMAGE_KINDS, { maxBytes: PARTNER_LOGO_MAX_BYTES });
         try {
           return await service.putLogo(requestContext(request), request.params.idOrSlug, upload);
         } finally {
@@ -149,7 +151,11 @@ export function partnersRoutes(service: PartnersService, files: FileStore) {
           response: { 204: z.null(), ...writes, 409: readOnly },
         },
       },
-      async (request, reply) => noContent(reply, service.removeLogo(requestContext(request), request.params.idOrSlug)),
+      async (request, reply) =>
+        noContent(
+          reply,
+          service.removeLogo(requestContext(request), request.params.idOrSlug, files.transaction(request)),
+        ),
     );
   };
 }

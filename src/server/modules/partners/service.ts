@@ -2,16 +2,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Lang, LocalizedText, Page } from '../../../contract/common.js';
 import { LANGS } from '../../../contract/common.js';
-import {
-  PARTNER_LOGO_MAX_BYTES,
-  type PartnerCreate,
-  type PartnerDetail,
-  type PartnerNames,
-  type PartnerUpdate,
-} from '../../../contract/partners.js';
+import type { PartnerCreate, PartnerDetail, PartnerNames, PartnerUpdate } from '../../../contract/partners.js';
 import type { Partner, PartnerListQuerySchema } from '../../../contract/reference.js';
 import type { Database } from '../../db/schema.js';
-import type { StoredFile, Upload } from '../../files/index.js';
+import type { FileTransaction, StoredFile, Upload } from '../../files/index.js';
 import { message } from '../../http/messages.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
@@ -242,11 +236,11 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
       return get(id, ctx.lang);
     },
 
-    /** Deletes a platform partner nothing points at; its names and pillar links go with it. */
-    async remove(ctx: RequestContext, slug: string): Promise<void> {
+    /** Deletes a platform partner nothing points at; its names, pillar links and logo go with it. */
+    async remove(ctx: RequestContext, slug: string, inFiles: FileTransaction): Promise<void> {
       const role = partnersPolicy.require(ctx, 'partners.manage');
       const now = clock();
-      await db.transaction().execute(async (trx) => {
+      await inFiles(db, async (trx, drop) => {
         const row = await editable(trx, slug);
         const usage = await partnerUsage(trx, row.id);
         if (usage.grants + usage.delegations > 0) {
@@ -258,6 +252,7 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
         }
         const before = (await present(trx, [row], ctx.lang))[0] as PartnerDetail;
         await deletePartner(trx, row.id);
+        drop(row.logo_file_id);
         await recordAudit(
           trx,
           ctx,
@@ -277,13 +272,11 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
     /** Keeps `upload` (already checked to be an image) as the partner's logo, replacing any other. */
     async putLogo(ctx: RequestContext, slug: string, upload: Upload): Promise<PartnerDetail> {
       const role = partnersPolicy.require(ctx, 'partners.manage');
-      if (upload.size > PARTNER_LOGO_MAX_BYTES) {
-        throw new ProblemError(413, 'file-too-large', 'files.tooLarge', { max: '1 MB' });
-      }
       const row = await editable(db, slug);
       const now = clock();
-      await upload.store(db, { createdBy: actorId(ctx), now }, async (trx, file) => {
+      await upload.store(db, { createdBy: actorId(ctx), now }, async (trx, file, drop) => {
         const current = await editable(trx, slug);
+        drop(current.logo_file_id);
         const at = nextStamp(current.updated_at, now);
         await updatePartner(trx, current.id, current.updated_at, { logoFileId: file.id }, at);
         await recordAudit(
@@ -303,13 +296,14 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
       return get(row.id, ctx.lang);
     },
 
-    /** Removes the logo (its stored file stays, as the audit trail names it); none is no change. */
-    async removeLogo(ctx: RequestContext, slug: string): Promise<void> {
+    /** Removes the logo and its stored file (the audit trail keeps its hash); none is no change. */
+    async removeLogo(ctx: RequestContext, slug: string, inFiles: FileTransaction): Promise<void> {
       const role = partnersPolicy.require(ctx, 'partners.manage');
       const now = clock();
-      await db.transaction().execute(async (trx) => {
+      await inFiles(db, async (trx, drop) => {
         const row = await editable(trx, slug);
         if (row.logo_file_id === null) return;
+        drop(row.logo_file_id);
         await updatePartner(trx, row.id, row.updated_at, { logoFileId: null }, nextStamp(row.updated_at, now));
         await recordAudit(
           trx,

@@ -5,7 +5,7 @@ import { getAll, getJson, sendJson } from '../../api/client.js';
 import { PRIVATE } from '../account/queries.js';
 import { useLang } from '../shared/useLang.js';
 
-export type MeetingFilters = { pillar?: string; memberState?: string; year?: string };
+export type MeetingFilters = { pillar?: string; memberState?: string; year?: string; kind?: Meeting['kind'] };
 
 // Drafts and the transitions offered depend on who reads: the keys are private, so signing in or
 // out drops them (account/queries.ts).
