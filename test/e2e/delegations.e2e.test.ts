@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuiteTitle, expectAccessible, hasBrowser } from './browser.js';
 import { portalSuite } from './suite.js';
@@ -66,4 +67,112 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('registration of delegations in a
     await expectAccessible(visitor);
     expect(visitorErrors).toEqual([]);
   });
+
+  it('the secretariat registers a state on its behalf and a press entry; the focal point uploads the credentials, the secretariat downloads them', {
+    timeout: 240_000,
+  }, async () => {
+    const { buildMeeting } = await import('../../src/server/testing/factories.js');
+    const { pdfBytes } = await import('../../src/server/files/testing.js');
+    const { slug } = await buildMeeting(suite.server.db, { status: 'registration-open' });
+
+    // The secretariat, in English at 360 px: Mexico's delegation on its behalf, refused first without a state.
+    const { page, errors } = await suite.open(`/en/meetings/${slug}/registration`, {
+      role: 'secretariat-staff',
+      width: 360,
+    });
+    const main = page.getByRole('main');
+    const onBehalf = main.getByRole('region', { name: 'Register on behalf of a state or organisation' });
+    await expect(onBehalf.getByLabel('Category').inputValue()).resolves.toBe('delegation');
+    await onBehalf.getByRole('group', { name: 'Participant 1' }).getByLabel('Full name').fill('Rosa Icela Rodríguez');
+    await onBehalf.getByRole('button', { name: 'Submit for accreditation' }).press('Enter');
+    await expect.poll(() => fieldError(onBehalf, 'Member state')).toBe('This field is required.');
+    // Focus went to the field to fix, so the keyboard chooses the state.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
+      await onBehalf.getByLabel('Member state').getAttribute('id'),
+    );
+    await onBehalf.getByLabel('Member state').selectOption({ label: 'Mexico' });
+    await onBehalf.getByRole('button', { name: 'Submit for accreditation' }).press('Enter');
+    await expect
+      .poll(() => main.getByRole('status').filter({ hasText: 'The registration of Mexico was saved.' }).count())
+      .toBe(1);
+    await expect.poll(() => main.getByRole('heading', { name: 'Waiting for a decision (1)' }).count()).toBe(1);
+    await expect(main.getByRole('heading', { name: 'Mexico', level: 3 }).count()).resolves.toBe(1);
+    // Mexico is registered: the form no longer offers it.
+    await expect(onBehalf.getByLabel('Member state').locator('option[value="mx"]').count()).resolves.toBe(0);
+    await expectAccessible(page);
+
+    // A press entry: without the outlet's name it is refused next to the field, then saved as a draft.
+    await onBehalf.getByLabel('Category').selectOption('press');
+    await expect(onBehalf.getByRole('group', { name: 'Participant 1' }).getByLabel('Role').inputValue()).resolves.toBe(
+      'member',
+    );
+    await onBehalf.getByRole('group', { name: 'Participant 1' }).getByLabel('Full name').fill('Ana Reportera');
+    await onBehalf.getByRole('button', { name: 'Save as draft' }).click();
+    await expect.poll(() => fieldError(onBehalf, 'Organisation')).toBe('This field is required.');
+    await onBehalf.getByLabel('Organisation').fill('Agencia de Noticias del Caribe');
+    await onBehalf.getByLabel('Organisation').press('Enter');
+    await expect
+      .poll(() =>
+        main
+          .getByRole('status')
+          .filter({ hasText: 'The registration of Agencia de Noticias del Caribe was saved.' })
+          .count(),
+      )
+      .toBe(1);
+    const press = main.locator('.delegation-card').filter({
+      has: page.getByRole('heading', { name: 'Agencia de Noticias del Caribe', level: 3 }),
+    });
+    await expect.poll(() => press.locator('.delegation-meta').textContent()).toBe('Draft Press');
+    await expect(press.getByText('Ana Reportera').count()).resolves.toBe(1);
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+
+    // Mexico's focal point, in Spanish: the registration the secretariat made, and the credentials.
+    const { page: focal, errors: focalErrors } = await suite.open(`/es/meetings/${slug}/registration`, {
+      role: 'focal-point',
+      memberState: 'mx',
+    });
+    const own = focal.getByRole('main');
+    const credentials = own.getByRole('region', { name: 'Credenciales (nota verbal)' });
+    await expect.poll(() => credentials.getByText('Todavía no se han subido las credenciales.').count()).toBe(1);
+    const file = credentials.getByLabel('Credenciales: México (PDF)');
+    // A text file calling itself a PDF: the server reads its bytes and refuses it, next to the field.
+    await file.setInputFiles({ name: 'nota.pdf', mimeType: 'application/pdf', buffer: Buffer.from('Not a PDF.') });
+    await credentials.getByRole('button', { name: 'Subir las credenciales: México' }).press('Enter');
+    await expect
+      .poll(() => fieldError(credentials, 'Credenciales: México (PDF)'))
+      .toMatch(/^El contenido del archivo no es de ninguno de los tipos permitidos \(.*PDF/);
+    await expect(file.getAttribute('aria-invalid')).resolves.toBe('true');
+    const pdf = pdfBytes('Nota verbal');
+    await file.setInputFiles({ name: 'nota-verbal.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await credentials.getByRole('button', { name: 'Subir las credenciales: México' }).press('Enter');
+    await expect
+      .poll(() => credentials.getByRole('status').textContent())
+      .toBe('Se subieron las credenciales: nota-verbal.pdf.');
+    await expect.poll(() => credentials.getByRole('link', { name: 'Descargar nota-verbal.pdf' }).count()).toBe(1);
+    await expect(credentials.locator('.credentials__detail').textContent()).resolves.toMatch(/^\(1 kB, subido el /);
+    await expectAccessible(focal);
+    // The browser reports the one refusal the test provoked, nothing else.
+    expect(focalErrors).toEqual([
+      expect.stringMatching(/^Failed to load resource: the server responded with a status of 415/),
+    ]);
+
+    // The secretariat sees them on Mexico's card and downloads the very file.
+    await suite.visit(page, `/en/meetings/${slug}/registration`);
+    const mexico = main.locator('.delegation-card').filter({ has: page.getByRole('heading', { name: 'Mexico' }) });
+    const link = mexico.getByRole('link', { name: 'Download nota-verbal.pdf' });
+    await expect.poll(() => link.count()).toBe(1);
+    const download = await page.request.get(`${suite.server.url}${await link.getAttribute('href')}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect(Buffer.from(await download.body()).equals(pdf)).toBe(true);
+    await expectAccessible(page);
+  });
 });
+
+/** The error shown under the field labelled `label` inside `scope`. */
+async function fieldError(scope: ReturnType<Page['getByRole']>, label: string): Promise<string | null> {
+  const described = await scope.getByLabel(label, { exact: true }).getAttribute('aria-describedby');
+  const id = described?.split(' ').find((part) => part.endsWith('-error'));
+  return id ? scope.page().locator(`[id="${id}"]`).textContent() : null;
+}

@@ -4,9 +4,16 @@ import { apiUrl, failure } from './client.js';
 /**
  * PUTs one file to an API path as multipart/form-data (field `file`) with XMLHttpRequest, whose
  * upload events give the progress that fetch cannot; `onProgress` gets the fraction sent (0 to 1).
+ * `fields` go before the file, so the server reads them (a version, say) before the bytes.
  * A refusal rejects with ApiError carrying the server's problem document, as the JSON calls do.
  */
-export function putFile<T>(path: string, lang: Lang, file: File, onProgress: (fraction: number) => void): Promise<T> {
+export function putFile<T>(
+  path: string,
+  lang: Lang,
+  file: File,
+  onProgress: (fraction: number) => void,
+  fields: Record<string, string> = {},
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('PUT', apiUrl(path, lang));
@@ -25,6 +32,7 @@ export function putFile<T>(path: string, lang: Lang, file: File, onProgress: (fr
     };
     request.onerror = () => reject(new TypeError('network error'));
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file);
     request.send(form);
   });

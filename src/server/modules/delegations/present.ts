@@ -4,7 +4,7 @@ import type { Delegation, DelegationChange, Participant } from '../../../contrac
 import type { Database } from '../../db/schema.js';
 import { memberStateRefs } from '../shared/refs.js';
 import { loadTexts, textOf } from '../shared/texts.js';
-import { changesOf, type DelegationRow, participantsOf, partnersByIds } from './queries.js';
+import { changesOf, type DelegationRow, participantsOf, partnersByIds, storedFilesByIds } from './queries.js';
 
 type ParticipantRow = Awaited<ReturnType<typeof participantsOf>>[number];
 
@@ -44,7 +44,8 @@ export async function presentDelegations(
   lang: Lang,
 ): Promise<Delegation[]> {
   const ids = rows.map((r) => r.id);
-  const [participants, changes, states, partners] = await Promise.all([
+  const fileIds = rows.flatMap((r) => (r.credentials_file_id ? [r.credentials_file_id] : []));
+  const [participants, changes, states, partners, files] = await Promise.all([
     participantsByDelegation(db, ids),
     changesOf(db, ids),
     memberStateRefs(
@@ -57,32 +58,45 @@ export async function presentDelegations(
       rows.map((r) => r.partner_id),
       lang,
     ),
+    storedFilesByIds(db, fileIds).then((found) => new Map(found.map((f) => [f.id, f]))),
   ]);
-  return rows.map((row) => ({
-    id: row.id,
-    meeting: meetingSlug,
-    category: row.category,
-    memberState: row.member_state_id ? (states.get(row.member_state_id) ?? null) : null,
-    partner: row.partner_id ? (partners.get(row.partner_id) ?? null) : null,
-    organisation: row.organisation,
-    status: row.status,
-    returnReason: row.return_reason,
-    participants: participants.get(row.id) ?? [],
-    submittedAt: row.submitted_at,
-    decidedAt: row.decided_at,
-    hasCredentials: row.credentials_file_id !== null,
-    version: row.version,
-    changes: changes
-      .filter((c) => c.delegation_id === row.id)
-      .map(
-        (c): DelegationChange => ({
-          id: c.id,
-          status: c.status,
-          participants: parsePayload(c.payload),
-          reason: c.reason,
-          requestedAt: c.created_at,
-          decidedAt: c.decided_at,
-        }),
-      ),
-  }));
+  return rows.map((row) => {
+    const file = row.credentials_file_id ? files.get(row.credentials_file_id) : undefined;
+    return {
+      id: row.id,
+      meeting: meetingSlug,
+      category: row.category,
+      memberState: row.member_state_id ? (states.get(row.member_state_id) ?? null) : null,
+      partner: row.partner_id ? (partners.get(row.partner_id) ?? null) : null,
+      organisation: row.organisation,
+      status: row.status,
+      returnReason: row.return_reason,
+      participants: participants.get(row.id) ?? [],
+      submittedAt: row.submitted_at,
+      decidedAt: row.decided_at,
+      hasCredentials: row.credentials_file_id !== null,
+      credentials: file
+        ? {
+            name: file.original_name,
+            size: file.size,
+            mediaType: file.media_type,
+            uploadedAt: file.created_at,
+            url: `/api/v1/meetings/${encodeURIComponent(meetingSlug)}/delegations/${row.id}/credentials`,
+          }
+        : null,
+      version: row.version,
+      changes: changes
+        .filter((c) => c.delegation_id === row.id)
+        .map(
+          (c): DelegationChange => ({
+            id: c.id,
+            status: c.status,
+            participants: parsePayload(c.payload),
+            reason: c.reason,
+            requestedAt: c.created_at,
+            decidedAt: c.decided_at,
+          }),
+        ),
+    };
+  });
 }

@@ -197,3 +197,13 @@ export function partnersByIds(db: Db, ids: readonly string[]) {
 export function findStoredFile(db: Db, id: string) {
   return db.selectFrom('stored_file').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** What a delegation shows of its stored files (its credentials), for many at once. */
+export function storedFilesByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('stored_file')
+    .select(['id', 'original_name', 'size', 'media_type', 'created_at'])
+    .where('id', 'in', [...ids])
+    .execute();
+}

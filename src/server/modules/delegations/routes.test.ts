@@ -365,9 +365,22 @@ describeEachEngine('credentials (note verbale)', (ctx) => {
     const d = await h.registered(focal, slug);
     const url = `${h.base(slug)}/${d.id}`;
     const pdf = pdfBytes('Note verbale');
+    expect(d).toMatchObject({ hasCredentials: false, credentials: null });
     const res = await upload(url, { ...focal, 'if-match': '"1"' }, pdf);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ hasCredentials: true, version: 2 });
+    expect(res.json()).toMatchObject({
+      hasCredentials: true,
+      version: 2,
+      credentials: {
+        name: 'note-verbale.pdf',
+        size: pdf.length,
+        mediaType: 'application/pdf',
+        url: `${url}/credentials`,
+      },
+    });
+    // The list shows what the detail shows: the file's name and size, for the state and the secretariat.
+    const listed = await h.send('GET', h.base(slug), await h.as('secretariat-staff'));
+    expect(listed.json().items[0].credentials).toEqual(res.json().credentials);
     for (const headers of [focal, await h.as('delegate', { memberState: 'ec' }), await h.as('secretariat-staff')]) {
       const file = await h.send('GET', `${url}/credentials`, headers);
       expect(file.statusCode).toBe(200);
@@ -381,6 +394,21 @@ describeEachEngine('credentials (note verbale)', (ctx) => {
     // A second upload, with the version as a form field, replaces the first.
     const again = await upload(url, focal, pdfBytes('Second note'), { version: '2' });
     expect(again.json()).toMatchObject({ hasCredentials: true, version: 3 });
+  });
+
+  it('lets the secretariat upload the credentials of a delegation it registered for a state, and a delegate not (403)', async () => {
+    const { slug } = await h.meeting();
+    const staff = await h.as('secretariat-staff');
+    const d = await h.registered(staff, slug, { memberState: 'mx' });
+    const url = `${h.base(slug)}/${d.id}`;
+    const delegate = await h.as('delegate', { memberState: 'mx' });
+    expectProblem(await upload(url, { ...delegate, 'if-match': '"1"' }, pdfBytes()), 403);
+    const pdf = pdfBytes('Nota verbal');
+    const res = await upload(url, staff, pdf, { version: '1' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().credentials).toMatchObject({ name: 'note-verbale.pdf', size: pdf.length });
+    const file = await h.send('GET', `${url}/credentials`, delegate);
+    expect(file.rawPayload.equals(pdf)).toBe(true);
   });
 
   it('refuses a program renamed .pdf (415), a missing or stale version (400, 409), and others’ delegations (404)', async () => {

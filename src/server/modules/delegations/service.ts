@@ -12,7 +12,7 @@ import type {
   VersionBody,
 } from '../../../contract/delegations.js';
 import type { Database, ParticipantCategory } from '../../db/schema.js';
-import type { Upload } from '../../files/index.js';
+import type { DropFile, Upload } from '../../files/index.js';
 import { message } from '../../http/messages.js';
 import { InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
@@ -460,15 +460,16 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
         throw new InvalidParameterError('version', 'body', message(ctx.lang, 'delegation.versionRequired'));
       }
       const transaction = (work: (trx: Transaction<Database>) => Promise<void>, now: Date) =>
-        upload.store(db, { createdBy: actorId(ctx), now }, async (trx, file) => {
-          fileId = file.id;
+        upload.store(db, { createdBy: actorId(ctx), now }, async (trx, file, drop) => {
+          stored = { fileId: file.id, drop };
           await work(trx);
         });
-      let fileId: string | null = null;
-      return edit(ctx, slug, id, { action: 'delegations.register', version, transaction }, async () => ({
-        set: { credentials_file_id: fileId },
-        auditAction: 'delegations.credentials',
-      }));
+      let stored: { fileId: string; drop: DropFile } | null = null;
+      return edit(ctx, slug, id, { action: 'delegations.register', version, transaction }, async (_trx, { row }) => {
+        // The credentials replaced go once this commits.
+        stored?.drop(row.credentials_file_id);
+        return { set: { credentials_file_id: stored?.fileId ?? null }, auditAction: 'delegations.credentials' };
+      });
     },
 
     /** The stored credentials of a delegation the caller may read; 404 when there are none. */

@@ -3,15 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { Delegation } from '../../../contract/delegations.js';
 import { FormAlert, useProblemMessage } from '../shared/forms.js';
 import { QueryState } from '../shared/QueryState.js';
+import { Credentials } from './Credentials.js';
 import { DelegationSummary, delegationName } from './DelegationSummary.js';
 import { type Decision, useDecision, useDelegations } from './queries.js';
 
 /**
  * The secretariat's queue: registrations waiting for accreditation first, with accredit and
  * return (a reason is required), edits asked for after the deadline with approve and reject, then
- * every other registration.
+ * every other registration; each with its credentials, which the secretariat may upload while
+ * registrations still change (`canUpload`).
  */
-export function AccreditationQueue({ slug }: { slug: string }) {
+export function AccreditationQueue({ slug, canUpload }: { slug: string; canUpload: boolean }) {
   const { t } = useTranslation();
   const delegations = useDelegations(slug);
   return (
@@ -32,6 +34,7 @@ export function AccreditationQueue({ slug }: { slug: string }) {
                   {waiting.map((d) => (
                     <li key={d.id} className="delegation-card">
                       <DelegationSummary delegation={d} heading={3} />
+                      <Credentials slug={slug} delegation={d} heading={4} canUpload={canUpload} />
                       <DecisionActions slug={slug} delegation={d} />
                     </li>
                   ))}
@@ -44,6 +47,7 @@ export function AccreditationQueue({ slug }: { slug: string }) {
                 {others.map((d) => (
                   <li key={d.id} className="delegation-card">
                     <DelegationSummary delegation={d} heading={3} />
+                    <Credentials slug={slug} delegation={d} heading={4} canUpload={canUpload} />
                     {d.status === 'accredited' && <DecisionActions slug={slug} delegation={d} />}
                   </li>
                 ))}

@@ -1,15 +1,16 @@
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Delegation, ParticipantInput, ParticipantRole } from '../../../contract/delegations.js';
+import type {
+  Delegation,
+  ParticipantCategory,
+  ParticipantInput,
+  ParticipantRole,
+} from '../../../contract/delegations.js';
 import { ConflictAlert } from '../shared/ConflictAlert.js';
 import { type FieldErrors, FormStatus, onSubmit, SelectField, TextField, useFormErrors } from '../shared/forms.js';
-import { ROLES, roleLabel } from './labels.js';
-import { type DelegationWrite, useSaveDelegation } from './queries.js';
+import { MAX_PARTICIPANTS, ROLES, roleLabel, TEXT_MAX } from './labels.js';
+import { type DelegationTarget, type DelegationWrite, useSaveDelegation } from './queries.js';
 import './delegations.css';
-
-/** The server's limits (contract/delegations.ts). */
-const TEXT_MAX = 200;
-const MAX_PARTICIPANTS = 100;
 
 type Row = { key: number; role: ParticipantRole; name: string; title: string; institution: string; email: string };
 
@@ -26,6 +27,17 @@ const toRow = (p: Partial<ParticipantInput> = {}): Row => ({
 const sameList = (a: readonly ParticipantInput[], b: readonly ParticipantInput[]) =>
   JSON.stringify(a.map((p) => [p.role, p.name])) === JSON.stringify(b.map((p) => [p.role, p.name]));
 
+/** A state's or an observer's delegation is led by a head; the secretariat's, press and guest entries need none. */
+const needsHead = (category: ParticipantCategory) => category === 'delegation' || category === 'observer';
+const firstRole = (category: ParticipantCategory): ParticipantRole => (needsHead(category) ? 'head' : 'member');
+
+/** Fields of the form's own that say what a new registration is for (the secretariat's choice),
+ * shown above the participants with the errors the server names for them, checked before sending. */
+export interface TargetChooser {
+  fields: (errors: FieldErrors) => ReactNode;
+  check: () => FieldErrors;
+}
+
 /**
  * A state's (or a partner's) registration: the whole list of participants, edited in place and
  * sent at once. Rows are added and removed with buttons, so the form works by keyboard; on a
@@ -35,19 +47,36 @@ export function DelegationForm({
   slug,
   delegation,
   target,
+  chooser,
+  onCreated,
 }: {
   slug: string;
   delegation: Delegation | null;
   /** For a new registration: what it is for. */
-  target: { category: 'delegation' | 'observer'; memberState?: string };
+  target: DelegationTarget;
+  chooser?: TargetChooser;
+  /** Called when a new registration was saved (the secretariat then starts the next one). */
+  onCreated?: (created: Delegation) => void;
 }) {
   const { t } = useTranslation();
   const save = useSaveDelegation(slug);
   const form = useRef<HTMLFormElement>(null);
   const { errors, alert, check, failed } = useFormErrors(save.error, form);
+  const category = delegation?.category ?? target.category;
   const [rows, setRows] = useState<Row[]>(() =>
-    delegation && delegation.participants.length > 0 ? delegation.participants.map(toRow) : [toRow({ role: 'head' })],
+    delegation && delegation.participants.length > 0
+      ? delegation.participants.map(toRow)
+      : [toRow({ role: firstRole(category) })],
   );
+  // The secretariat may choose another category once the form is shown: a still blank form follows
+  // it (a head leads a delegation; press and guests have none). Adjusted while rendering, as React
+  // advises for state that follows a prop.
+  const [rowsCategory, setRowsCategory] = useState(category);
+  if (rowsCategory !== category) {
+    setRowsCategory(category);
+    const [only] = rows;
+    if (rows.length === 1 && only && only.name.trim() === '') setRows([{ ...only, role: firstRole(category) }]);
+  }
   // The version the rows were loaded from: a save names it, so another person's edit since then is
   // a 409 (and a reload), never overwritten.
   const [baseVersion, setBaseVersion] = useState(delegation?.version ?? 0);
@@ -72,7 +101,7 @@ export function DelegationForm({
 
   function send(submit: boolean) {
     setSaved(null);
-    const found: FieldErrors = {};
+    const found: FieldErrors = delegation ? {} : (chooser?.check() ?? {});
     rows.forEach((row, i) => {
       if (row.name.trim() === '') found[`participants.${i}.name`] = t('forms.required');
       if (row.email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(row.email.trim())) {
@@ -80,7 +109,7 @@ export function DelegationForm({
       }
     });
     const heads = rows.filter((r) => r.role === 'head').length;
-    if (heads > 1 || (submit && heads === 0)) found.participants = t('delegations.form.oneHead');
+    if (heads > 1 || (submit && heads === 0 && needsHead(category))) found.participants = t('delegations.form.oneHead');
     if (!check(found)) return;
     const participants = rows.map((r) => ({
       role: r.role,
@@ -94,6 +123,7 @@ export function DelegationForm({
       : { kind: 'create', body: { ...target, participants, submit } };
     save.mutate(write, {
       onSuccess: (now) => {
+        if (!delegation) onCreated?.(now);
         setBaseVersion(now.version);
         // After the deadline the list is not applied but waits for the secretariat (202).
         const applied = sameList(now.participants, participants);
@@ -120,6 +150,7 @@ export function DelegationForm({
         explanation={t('delegations.form.stale')}
       />
       <FormStatus message={saved} />
+      {!delegation && chooser?.fields(errors)}
       {errors.participants && (
         <p className="field__error" id="participants-error">
           {errors.participants}

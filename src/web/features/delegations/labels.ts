@@ -17,6 +17,9 @@ export const CATEGORIES = [
   'guest',
 ] as const satisfies readonly ParticipantCategory[];
 export const VISIBILITIES = ['public', 'delegations', 'hidden'] as const satisfies readonly Visibility[];
+/** The contract's limits, copied for the same reason. */
+export const TEXT_MAX = 200;
+export const MAX_PARTICIPANTS = 100;
 
 // Literal keys, so the catalog check sees each one.
 

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Delegation,
+  DelegationCreate,
   DelegationList,
   ParticipantInput,
   ParticipantVisibility,
@@ -9,6 +10,7 @@ import type {
 } from '../../../contract/delegations.js';
 import { getJson, sendJson } from '../../api/client.js';
 import { PRIVATE } from '../account/queries.js';
+import { useUpload } from '../shared/upload.js';
 import { useLang } from '../shared/useLang.js';
 
 // What a reader sees depends on who they are: private keys, dropped on signing in or out.
@@ -42,16 +44,11 @@ function useChanged() {
   return () => client.invalidateQueries({ queryKey: KEY });
 }
 
+/** What a new registration is for: a state, a partner or a named organisation. */
+export type DelegationTarget = Pick<DelegationCreate, 'category' | 'memberState' | 'partner' | 'organisation'>;
+
 export type DelegationWrite =
-  | {
-      kind: 'create';
-      body: {
-        category: 'delegation' | 'observer';
-        memberState?: string;
-        participants: ParticipantInput[];
-        submit: boolean;
-      };
-    }
+  | { kind: 'create'; body: DelegationTarget & { participants: ParticipantInput[]; submit: boolean } }
   | { kind: 'update'; id: string; body: { version: number; participants: ParticipantInput[]; submit: boolean } };
 
 export function useSaveDelegation(slug: string) {
@@ -104,4 +101,13 @@ export function useSetVisibility(slug: string) {
       sendJson<VisibilityReply>('PUT', `${meetingPath(slug)}/participant-visibility`, lang, body),
     onSettled: changed,
   });
+}
+
+/** The credentials (note verbale) of a delegation, sent with the version they were chosen against. */
+export function useUploadCredentials(slug: string) {
+  return useUpload<{ id: string; version: number; file: File }, Delegation>(
+    ({ id }) => `${meetingPath(slug)}/delegations/${id}/credentials`,
+    useChanged(),
+    ({ version }) => ({ version: String(version) }),
+  );
 }

@@ -7,7 +7,8 @@ export function pillarOptions(pillars: Pillar[] | undefined): FilterOption[] {
   return (pillars ?? []).map((pillar) => ({ value: pillar.code, label: pillar.name.text }));
 }
 
-export function stateOptions(states: (MemberStateRef | null)[], lang: string): FilterOption[] {
+/** Works for any record named like a state: a slug and a name (partners too). */
+export function stateOptions(states: (Pick<MemberStateRef, 'slug' | 'name'> | null)[], lang: string): FilterOption[] {
   const unique = new Map<string, string>();
   for (const state of states) if (state) unique.set(state.slug, state.name.text);
   const collator = new Intl.Collator(lang);

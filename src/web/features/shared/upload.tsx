@@ -7,15 +7,19 @@ import { useLang } from './useLang.js';
 /**
  * A file sent to an API path as a mutation, with the fraction sent so far (`progress`, null while
  * no upload runs). `changed` runs after it either way, as after the JSON writes (a refusal may
- * mean the page shows something stale).
+ * mean the page shows something stale). `fieldsOf` names form fields sent before the file.
  */
-export function useUpload<V extends { file: File }, T>(pathOf: (input: V) => string, changed: () => unknown) {
+export function useUpload<V extends { file: File }, T>(
+  pathOf: (input: V) => string,
+  changed: () => unknown,
+  fieldsOf?: (input: V) => Record<string, string>,
+) {
   const lang = useLang();
   const [progress, setProgress] = useState<number | null>(null);
   const mutation = useMutation({
     mutationFn: (input: V) => {
       setProgress(0);
-      return putFile<T>(pathOf(input), lang, input.file, setProgress);
+      return putFile<T>(pathOf(input), lang, input.file, setProgress, fieldsOf?.(input));
     },
     onSettled: () => {
       setProgress(null);
