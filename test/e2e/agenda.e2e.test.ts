@@ -55,6 +55,116 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the agenda and the minutes of a 
     await expectAccessible(visitor.page);
   });
 
+  /** A meeting with two documents made in the database: a public one and one for delegations only. */
+  async function meetingWithDocuments(status: 'convened' | 'concluded') {
+    const { buildMeeting } = await import('../../src/server/testing/factories.js');
+    const { buildMeetingDocument } = await import('../../src/server/modules/agenda/testing.js');
+    const { replaceTexts } = await import('../../src/server/modules/shared/texts.js');
+    const db = suite.server.db;
+    const meeting = await buildMeeting(db, { status });
+    const at = new Date().toISOString();
+    for (const [symbol, title, visibility] of [
+      ['MISPA/T/doc.1', 'Work plan', 'public'],
+      ['MISPA/T/doc.2', 'Confidential note', 'delegations'],
+    ] as const) {
+      const id = await buildMeetingDocument(db, meeting.id, symbol);
+      await replaceTexts(db, 'meeting_document', id, 'title', { en: title }, at);
+      await db.updateTable('meeting_document').set({ visibility }).where('id', '=', id).execute();
+    }
+    return meeting.slug;
+  }
+
+  it('lets the secretariat attach and detach documents of an item; the public sees only the public one', {
+    timeout: 180_000,
+  }, async () => {
+    const meeting = await meetingWithDocuments('convened');
+    const { page, errors } = await suite.open(`/en/meetings/${meeting}/agenda`, { role: 'secretariat-staff' });
+    await page.getByRole('button', { name: 'Add an item' }).click();
+    await page.getByRole('group', { name: 'Title' }).getByLabel('English').fill('Work programme');
+    await page.getByRole('button', { name: 'Add the item' }).click();
+    const attach = page.getByRole('form', { name: 'Attach a document to “Work programme”' });
+    const item = page.locator('.agenda-item').first();
+    const listed = () => item.locator('.item-documents__list li').allTextContents();
+    for (const label of ['MISPA/T/doc.1 — Work plan', 'MISPA/T/doc.2 — Confidential note']) {
+      await attach.getByLabel('Attach a document of this meeting').selectOption({ label });
+      // By keyboard: Enter on the button attaches.
+      await attach.getByRole('button', { name: 'Attach' }).press('Enter');
+      await expect.poll(listed).toContainEqual(expect.stringContaining(label.split(' — ')[1] as string));
+    }
+    await page.getByRole('button', { name: 'Detach MISPA/T/doc.1 from “Work programme”' }).click();
+    await expect.poll(listed).toEqual([expect.stringMatching(/^MISPA\/T\/doc\.2 Confidential note/)]);
+    await attach.getByLabel('Attach a document of this meeting').selectOption({ label: 'MISPA/T/doc.1 — Work plan' });
+    await attach.getByRole('button', { name: 'Attach' }).click();
+    await expect.poll(listed).toHaveLength(2);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+
+    const visitor = await suite.open(`/fr/meetings/${meeting}/agenda`, { width: 360 });
+    const shown = visitor.page.locator('.agenda-item').first();
+    await expect
+      .poll(() => shown.locator('.item-documents__list li').allTextContents())
+      .toEqual(['MISPA/T/doc.1 Work plan']);
+    expect(await shown.getByRole('heading', { name: 'Documents de ce point' }).count()).toBe(1);
+    expect(await shown.getByRole('button').count()).toBe(0);
+    await expectAccessible(visitor.page);
+    expect(visitor.errors).toEqual([]);
+  });
+
+  it('lets the secretariat record decisions adopting a document, edit, reorder them by keyboard and remove one', {
+    timeout: 180_000,
+  }, async () => {
+    const meeting = await meetingWithDocuments('concluded');
+    const { page, errors } = await suite.open(`/en/meetings/${meeting}/records`, { role: 'secretariat-staff' });
+    const section = page.getByRole('region', { name: 'Decisions of the concluding record' });
+    const texts = () => section.locator('.agenda-item .record-body').allTextContents();
+    const form = section.getByRole('form', { name: 'Add a decision' });
+    for (const [index, text] of ['Adopt the work plan.', 'Thank the host.', 'Meet again in 2032.'].entries()) {
+      await form.getByLabel('Language of the text').selectOption('en');
+      await form.getByLabel('Decision', { exact: true }).fill(text);
+      if (index === 0)
+        await form
+          .getByLabel('Document of this meeting adopted (optional)')
+          .selectOption({ label: 'MISPA/T/doc.1 — Work plan' });
+      await form.getByRole('button', { name: 'Add a decision' }).click();
+      await expect.poll(texts).toHaveLength(index + 1);
+    }
+    const first = section.locator('.agenda-item').first();
+    await expect(first.textContent()).resolves.toContain('Adopted document: MISPA/T/doc.1 Work plan');
+
+    await section.getByRole('button', { name: 'Edit: Decision 2' }).click();
+    const edit = section.getByRole('form', { name: 'Edit decision 2' });
+    await edit.getByLabel('Decision', { exact: true }).fill('Thank the host warmly.');
+    await edit.getByRole('button', { name: 'Save the decision' }).click();
+    await expect.poll(texts).toEqual(['Adopt the work plan.', 'Thank the host warmly.', 'Meet again in 2032.']);
+
+    // Keyboard only: "Move down" of the first decision, twice; the keyboard stays on the moved one.
+    await section.getByRole('button', { name: 'Move down: Decision 1' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(texts).toEqual(['Thank the host warmly.', 'Adopt the work plan.', 'Meet again in 2032.']);
+    await expect
+      .poll(() => section.getByRole('status').filter({ hasText: 'moved' }).textContent())
+      .toBe('“Decision 1” moved to position 2 of 3.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^move-down-/);
+    await page.keyboard.press('Enter');
+    await expect.poll(texts).toEqual(['Thank the host warmly.', 'Meet again in 2032.', 'Adopt the work plan.']);
+
+    const second = section.locator('.agenda-item').nth(1);
+    await second.getByRole('button', { name: 'Remove' }).click();
+    await second.getByRole('button', { name: 'Remove for good' }).click();
+    await expect.poll(texts).toEqual(['Thank the host warmly.', 'Adopt the work plan.']);
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+
+    const visitor = await suite.open(`/es/meetings/${meeting}/records`, { width: 360 });
+    const published = visitor.page.getByRole('region', { name: 'Decisiones del acta final' });
+    await expect
+      .poll(() => published.locator('.agenda-item .record-body').allTextContents())
+      .toEqual(['Thank the host warmly.', 'Adopt the work plan.']);
+    expect(await published.getByRole('button').count()).toBe(0);
+    await expectAccessible(visitor.page);
+  });
+
   it('takes draft minutes through sharing, a focal point’s comment, and finalising', { timeout: 180_000 }, async () => {
     const staff = await suite.open(`/en/meetings/${slug}/records`, { role: 'secretariat-staff' });
     const minutes = staff.page.getByRole('region', { name: 'Minutes' });

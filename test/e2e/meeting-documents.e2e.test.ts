@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserSuiteTitle, expectAccessible, hasBrowser, seriousAxeViolations } from './browser.js';
+import { uploadDocumentFiles } from './meeting-steps.js';
 import { portalSuite } from './suite.js';
 
 describe.skipIf(!hasBrowser)(browserSuiteTitle('meeting documents in a browser'), () => {
@@ -50,22 +51,10 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('meeting documents in a browser')
     await expect.poll(() => uploadAlert.textContent()).toMatch(/\S/);
     // The server's own words, read from its problem document, not the portal's fallback sentences.
     await expect(uploadAlert.textContent()).resolves.not.toMatch(/could not be reached|could not complete/);
-    for (const [language, text] of [
+    await uploadDocumentFiles(card, [
       ['English', 'Draft declaration'],
       ['Spanish', 'Proyecto de declaración'],
-    ] as const) {
-      await card.getByLabel('Language of the file').selectOption({ label: language });
-      await card.getByLabel('File', { exact: true }).setInputFiles({
-        name: `declaration-${language}.pdf`,
-        mimeType: 'application/pdf',
-        buffer: await pdf(text),
-      });
-      await card.getByRole('button', { name: 'Upload file' }).click();
-      await card
-        .getByRole('status')
-        .filter({ hasText: `The file in ${language} was uploaded.` })
-        .waitFor();
-    }
+    ]);
     const links = card.getByRole('list', { name: /^Files of / }).getByRole('link');
     await expect(links.allTextContents()).resolves.toEqual([
       expect.stringMatching(/^English \(PDF, \d+ kB\)$/),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserSuiteTitle, expectAccessible, hasBrowser, horizontalOverflow, waitForPortal } from './browser.js';
+import { fillMeetingDraft } from './meeting-steps.js';
 import { portalSuite } from './suite.js';
 
 describe.skipIf(!hasBrowser)(browserSuiteTitle('meetings in a browser'), () => {
@@ -18,20 +19,15 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('meetings in a browser'), () => {
     await form.getByRole('button', { name: 'Create the draft' }).click();
     await expect(form.locator('.field__error').first().textContent()).resolves.toBeTruthy();
 
-    await form
-      .getByRole('textbox', { name: 'English', exact: true })
-      .fill('Ninth Meeting of Ministers Responsible for Public Security');
-    await form
-      .getByRole('textbox', { name: 'Español', exact: true })
-      .fill('Novena Reunión de Ministros en Materia de Seguridad Pública');
-    await form.getByLabel('Host state', { exact: true }).selectOption('pe');
-    await form.getByLabel('City', { exact: true }).fill('Lima');
-    await form.getByLabel('Venue', { exact: true }).fill('Centro de Convenciones de Lima');
-    await form.getByLabel('Time zone of the venue').selectOption('America/Lima');
-    await form.getByLabel('Start', { exact: true }).fill('2030-10-07T09:00');
-    await form.getByLabel('End', { exact: true }).fill('2030-10-08T18:00');
-    await form.getByLabel('Registration deadline', { exact: true }).fill('2030-09-20T23:59');
-    await form.locator('input[name="pillars"][value="prevention"]').check();
+    await fillMeetingDraft(form, {
+      names: {
+        en: 'Ninth Meeting of Ministers Responsible for Public Security',
+        es: 'Novena Reunión de Ministros en Materia de Seguridad Pública',
+      },
+      start: '2030-10-07T09:00',
+      end: '2030-10-08T18:00',
+      deadline: '2030-09-20T23:59',
+    });
     await form.getByRole('button', { name: 'Create the draft' }).click();
 
     await page.waitForURL(`${suite.server.url}/en/meetings/mispa-ix`);

@@ -9,6 +9,7 @@ import { AgendaItemForm } from '../features/agenda/AgendaItemForm.js';
 import { AgendaList } from '../features/agenda/AgendaList.js';
 import { useAgenda } from '../features/agenda/queries.js';
 import '../features/agenda/agenda.css';
+import { useMeetingDocuments } from '../features/meeting-documents/queries.js';
 import { MeetingNav } from '../features/meetings/MeetingNav.js';
 import { useMeeting } from '../features/meetings/queries.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
@@ -16,12 +17,13 @@ import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
-/** The agenda of a meeting for everyone; for the secretariat also the editor. */
+/** The agenda of a meeting for everyone, each item with its documents; for the secretariat also the editor. */
 export function MeetingAgendaPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
   const agenda = useAgenda(slug);
   const meeting = useMeeting(slug);
+  const documents = useMeetingDocuments(slug);
   const me = useMe();
   const [editing, setEditing] = useState<AgendaItem | 'new' | null>(null);
   if (isNotFound(agenda.error)) return <NotFoundPage />;
@@ -48,6 +50,7 @@ export function MeetingAgendaPage() {
                 {data.frozen && <p className="notice">{mayEdit ? t('agenda.frozenOverride') : t('agenda.frozen')}</p>}
                 <AgendaList
                   agenda={data}
+                  documents={documents.data?.items ?? []}
                   editable={mayEdit}
                   override={data.frozen && admin}
                   onEdit={setEditing}

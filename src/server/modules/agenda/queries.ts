@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { deleteUnchanged } from '../shared/concurrency.js';
+import { deleteUnchanged, type Seen, updateUnchanged } from '../shared/concurrency.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -42,6 +42,40 @@ export async function nextPosition(
   return Number(row?.last ?? 0) + 1;
 }
 
+/** A row of a meeting's ordered list as read now, with what a writer must have seen of it. */
+type Ordered = { id: string; position: number; seen: Seen; stamp: string };
+
+/** Is `seen` what the row is now? */
+const same = (a: Seen, b: Seen) =>
+  'version' in a ? 'version' in b && a.version === b.version : 'updatedAt' in b && a.updatedAt === b.updatedAt;
+
+/**
+ * Puts a meeting's ordered rows (agenda items, decisions) in the order asked, which names every row
+ * with what was read of it; each moved row is written only if still so (its version or updatedAt
+ * moves on, which is what makes a concurrent reorder fail). False when the rows or any of them
+ * changed since they were read: the caller's transaction then rolls back.
+ */
+export async function writeOrder(
+  db: Db,
+  table: 'agenda_item' | 'meeting_decision',
+  current: readonly Ordered[],
+  wanted: readonly { id: string; seen: Seen }[],
+): Promise<boolean> {
+  const unchanged =
+    current.length === wanted.length && wanted.every((w) => current.some((c) => c.id === w.id && same(w.seen, c.seen)));
+  if (!unchanged) return false;
+  const changes = wanted
+    .map(({ id }, index) => ({ row: current.find((c) => c.id === id) as Ordered, position: index + 1 }))
+    .filter(({ row, position }) => row.position !== position)
+    // Rows are written in id order, whatever the new order: two reorders then lock them in the same
+    // order and the second waits for the first instead of deadlocking with it.
+    .sort((x, y) => (x.row.id < y.row.id ? -1 : 1));
+  for (const { row, position } of changes) {
+    if (!(await updateUnchanged(db, table, row.id, row.seen, { position, updated_at: row.stamp }))) return false;
+  }
+  return true;
+}
+
 export async function insertItem(db: Db, row: Insertable<Database['agenda_item']>) {
   await db.insertInto('agenda_item').values(row).execute();
 }
@@ -80,11 +114,13 @@ export function itemTexts(db: Db, ids: readonly string[]) {
     .execute();
 }
 
-/** Linked documents with the symbol of their original (revision 0), if it has one yet. */
-export function itemDocuments(db: Db, ids: readonly string[]) {
+/** Linked documents with the symbol of their original (revision 0), if it has one yet; those kept
+ * for delegations only when `delegations` (the reader may see them). */
+export function itemDocuments(db: Db, ids: readonly string[], delegations: boolean) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db
+  let query = db
     .selectFrom('agenda_item_document')
+    .innerJoin('meeting_document', 'meeting_document.id', 'agenda_item_document.meeting_document_id')
     .leftJoin('meeting_document_revision', (join) =>
       join
         .onRef('meeting_document_revision.document_id', '=', 'agenda_item_document.meeting_document_id')
@@ -95,7 +131,9 @@ export function itemDocuments(db: Db, ids: readonly string[]) {
       'agenda_item_document.meeting_document_id',
       'meeting_document_revision.symbol',
     ])
-    .where('agenda_item_document.agenda_item_id', 'in', ids)
+    .where('agenda_item_document.agenda_item_id', 'in', ids);
+  if (!delegations) query = query.where('meeting_document.visibility', '=', 'public');
+  return query
     .orderBy('meeting_document_revision.symbol')
     .orderBy('agenda_item_document.meeting_document_id')
     .execute();

@@ -171,6 +171,30 @@ describeEachEngine('agenda writes: validation', (ctx) => {
       404,
     );
   });
+
+  it('lists a delegations-only document of an item to delegations and the secretariat, not to the public', async () => {
+    const callers = await everyCaller(ctx);
+    const m = await h.meeting();
+    const open = await buildMeetingDocument(h.db(), m.id, 'MISPA/T/doc.1');
+    const kept = await buildMeetingDocument(h.db(), m.id, 'MISPA/T/doc.2');
+    await h.db().updateTable('meeting_document').set({ visibility: 'delegations' }).where('id', '=', kept).execute();
+    const item = await h.add(m.slug, callers.staff, 'Both kinds');
+    for (const [version, meetingDocumentId] of [
+      [1, open],
+      [2, kept],
+    ] as const) {
+      const res = await h.send('POST', h.url(m.slug, `/items/${item.id}/documents`), callers.staff, {
+        meetingDocumentId,
+        version,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const symbols = async (headers: Headers) =>
+      (await h.get(m.slug, headers)).json().items[0].documents.map((d: { symbol: string }) => d.symbol);
+    expect(await symbols(callers.public)).toEqual(['MISPA/T/doc.1']);
+    for (const headers of [callers.delegate, callers.focalPoint, callers.staff])
+      expect(await symbols(headers)).toEqual(['MISPA/T/doc.1', 'MISPA/T/doc.2']);
+  });
 });
 
 describeEachEngine('agenda writes: versions and concurrency', (ctx) => {

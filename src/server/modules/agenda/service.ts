@@ -14,6 +14,7 @@ import type { Database } from '../../db/schema.js';
 import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/chain.js';
+import { canReadDelegationDocuments } from '../meeting-documents/service.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
 import { LostRace, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
@@ -33,6 +34,7 @@ import {
   nextPosition,
   renumber,
   unlinkDocument,
+  writeOrder,
 } from './queries.js';
 
 /** Statuses in which the agenda is settled: edits need the override. */
@@ -53,12 +55,18 @@ function pick(rows: TextRow[], lang: Lang): LocalizedText | null {
   return row ? { text: row.text, lang: row.lang as Lang, official: row.official === 1 } : null;
 }
 
-async function presentItems(db: Kysely<Database>, rows: AgendaItemRow[], lang: Lang): Promise<AgendaItem[]> {
+/** The items as `reader` sees them: texts in their language, and only the linked documents they may read. */
+async function presentItems(
+  db: Kysely<Database>,
+  rows: AgendaItemRow[],
+  reader: Pick<RequestContext, 'actor' | 'lang'>,
+): Promise<AgendaItem[]> {
+  const { lang } = reader;
   const ids = rows.map((r) => r.id);
   const [texts, pillars, documents] = await Promise.all([
     itemTexts(db, ids),
     pillarRefsOf(db, 'agenda_item', ids, lang),
-    itemDocuments(db, ids),
+    itemDocuments(db, ids, canReadDelegationDocuments(reader.actor)),
   ]);
   return rows.map((row, index) => {
     const own = texts.filter((t) => t.entity_id === row.id);
@@ -117,15 +125,15 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
     input: { version: number; override?: boolean | undefined },
   ) {
     const allowed = await authorize(ctx, idOrSlug, input.override);
-    const { item } = await currentItem(allowed.meeting, id, ctx.lang);
+    const { item } = await currentItem(allowed.meeting, id, ctx);
     if (item.version !== input.version) stale(item);
     return { ...allowed, item };
   }
 
-  async function currentItem(meeting: MeetingRow, id: string, lang: Lang) {
+  async function currentItem(meeting: MeetingRow, id: string, ctx: RequestContext) {
     const row = await findItem(db, meeting.id, id);
     if (!row) throw new ProblemError(404, 'not-found', 'agenda.itemNotFound', { id });
-    const [item] = await presentItems(db, [row], lang);
+    const [item] = await presentItems(db, [row], ctx);
     return { row, item: item as AgendaItem };
   }
 
@@ -134,11 +142,8 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
   }
 
   /** The 409 for an item changed (or removed) under a write. */
-  const staleNow = (meeting: MeetingRow, id: string, lang: Lang) => async (): Promise<never> => {
-    const row = await findItem(db, meeting.id, id);
-    if (!row) throw new ProblemError(404, 'not-found', 'agenda.itemNotFound', { id });
-    const [item] = await presentItems(db, [row], lang);
-    stale(item as AgendaItem);
+  const staleNow = (meeting: MeetingRow, id: string, ctx: RequestContext) => async (): Promise<never> => {
+    stale((await currentItem(meeting, id, ctx)).item);
   };
 
   /** Checks what the schema cannot: a title, the slot inside the meeting, pillars that exist. */
@@ -203,8 +208,8 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
     );
   }
 
-  async function afterChange(meeting: MeetingRow, id: string, lang: Lang) {
-    return (await currentItem(meeting, id, lang)).item;
+  async function afterChange(meeting: MeetingRow, id: string, ctx: RequestContext) {
+    return (await currentItem(meeting, id, ctx)).item;
   }
 
   const transact = (change: (trx: Transaction<Database>) => Promise<void>, conflict: () => Promise<never>) =>
@@ -223,7 +228,7 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
         endsAt: meeting.ends_at,
       },
       frozen: isFrozen(meeting),
-      items: await presentItems(db, await listItems(db, meeting.id), lang),
+      items: await presentItems(db, await listItems(db, meeting.id), { actor: ctx.actor, lang }),
     };
   }
 
@@ -255,7 +260,7 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
           now,
         );
       });
-      return afterChange(meeting, id, ctx.lang);
+      return afterChange(meeting, id, ctx);
     },
 
     async update(ctx: RequestContext, idOrSlug: string, id: string, input: AgendaItemUpdate): Promise<AgendaItem> {
@@ -287,9 +292,9 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
             now,
           );
         },
-        staleNow(meeting, id, ctx.lang),
+        staleNow(meeting, id, ctx),
       );
-      return afterChange(meeting, id, ctx.lang);
+      return afterChange(meeting, id, ctx);
     },
 
     async remove(ctx: RequestContext, idOrSlug: string, id: string, input: AgendaItemVersion): Promise<void> {
@@ -306,7 +311,7 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
             now,
           );
         },
-        staleNow(meeting, id, ctx.lang),
+        staleNow(meeting, id, ctx),
       );
     },
 
@@ -322,22 +327,10 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
       };
       await transact(async (trx) => {
         const current = await listItems(trx, meeting.id);
-        const same =
-          current.length === input.items.length &&
-          input.items.every((i) => current.some((c) => c.id === i.id && c.version === i.version));
-        if (!same) throw new LostRace();
         const before = current.map((c) => c.id);
-        const changes = input.items
-          .map(({ id, version }, index) => ({ id, version, position: index + 1 }))
-          .filter(({ id, position }) => (current.find((c) => c.id === id) as AgendaItemRow).position !== position)
-          // Rows are written in id order, whatever the new order: two reorders then lock them in
-          // the same order and the second waits for the first instead of deadlocking with it.
-          .sort((x, y) => (x.id < y.id ? -1 : 1));
-        for (const { id, version, position } of changes) {
-          // Bumping the version of every moved item is what makes a concurrent reorder fail.
-          if (!(await updateUnchanged(trx, 'agenda_item', id, { version }, { position, updated_at: at })))
-            throw new LostRace();
-        }
+        const rows = current.map((c) => ({ id: c.id, position: c.position, seen: { version: c.version }, stamp: at }));
+        const wanted = input.items.map(({ id, version }) => ({ id, seen: { version } }));
+        if (!(await writeOrder(trx, 'agenda_item', rows, wanted))) throw new LostRace();
         await audit(
           trx,
           ctx,
@@ -358,7 +351,7 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
         op: 'link-document',
         documentId: input.meetingDocumentId,
       });
-      return afterChange(meeting, id, ctx.lang);
+      return afterChange(meeting, id, ctx);
     },
 
     async unlink(
@@ -372,7 +365,7 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
       if (!item.documents.some((d) => d.id === documentId))
         throw new ProblemError(404, 'not-found', 'agenda.linkNotFound', { id: documentId });
       await changeLinks(ctx, meeting, item, { role, overriding, op: 'unlink-document', documentId });
-      return afterChange(meeting, id, ctx.lang);
+      return afterChange(meeting, id, ctx);
     },
   };
 
@@ -409,7 +402,7 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
           now,
         );
       },
-      staleNow(meeting, item.id, ctx.lang),
+      staleNow(meeting, item.id, ctx),
     );
   }
 }

@@ -3,6 +3,7 @@ import {
   CommentCreateSchema,
   DecisionCreateSchema,
   DecisionDeleteSchema,
+  DecisionOrderSchema,
   DecisionUpdateSchema,
   RecordTransitionSchema,
   RecordWriteSchema,
@@ -81,6 +82,7 @@ describeEachEngine('meeting-records endpoints: malformed requests', (ctx) => {
       'staff',
     ],
     ['DELETE', '/decisions/:decision', DecisionDeleteSchema, ['updatedAt'], 'staff'],
+    ['PUT', '/decisions/order', DecisionOrderSchema, ['items'], 'staff'],
   ] as const;
 
   it.each(cases)(

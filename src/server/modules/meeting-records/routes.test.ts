@@ -209,6 +209,92 @@ describeEachEngine('the concluding record: decisions', (ctx) => {
   });
 });
 
+describeEachEngine('PUT /api/v1/meetings/{slug}/decisions/order', (ctx) => {
+  const h = helpers(ctx);
+
+  /** A meeting with decisions A, B and C; `order` sends a reorder. */
+  async function threeDecisions() {
+    const callers = await everyCaller(ctx);
+    const m = await buildMeeting(h.db(), { status: 'concluded' });
+    const decisions: Array<{ id: string; updatedAt: string }> = [];
+    for (const text of ['A', 'B', 'C']) {
+      const res = await h.send('POST', h.url(m.slug, '/decisions'), callers.staff, { lang: 'en', text });
+      expect(res.statusCode, res.body).toBe(201);
+      decisions.push(res.json());
+    }
+    const order = (headers: Headers, items: Array<{ id: string; updatedAt: string }>) =>
+      h.send('PUT', h.url(m.slug, '/decisions/order'), headers, { items });
+    const texts = async () => (await h.get(h.url(m.slug, '/decisions'))).json().items.map((d: Decision) => d.text);
+    return { callers, m, decisions: decisions as [Seen, Seen, Seen], order, texts };
+  }
+  type Decision = { id: string; text: string; position: number; updatedAt: string };
+  type Seen = { id: string; updatedAt: string };
+  const seen = ({ id, updatedAt }: Seen) => ({ id, updatedAt });
+
+  it('puts the decisions in the order given, moving on the updatedAt of those moved, audited', async () => {
+    const { callers, m, decisions, order, texts } = await threeDecisions();
+    const [a, b, c] = decisions;
+    const res = await order(callers.staff, [seen(c), seen(a), seen(b)]);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as Decision[];
+    expect(items.map((d) => [d.position, d.text])).toEqual([
+      [1, 'C'],
+      [2, 'A'],
+      [3, 'B'],
+    ]);
+    for (const d of items) expect(d.updatedAt > a.updatedAt).toBe(true);
+    expect(await texts()).toEqual(['C', 'A', 'B']);
+    const audit = await auditOf(h.db(), m.id);
+    expect(audit.map((e) => [e.action, e.actor_role])).toContainEqual([
+      'meeting-records.reorder-decisions',
+      'secretariat-staff',
+    ]);
+    expect(await verifyChain(h.db())).toMatchObject({ ok: true });
+  });
+
+  it('refuses an order naming an old updatedAt, or not every decision, with a 409 carrying the current list', async () => {
+    const { callers, m, decisions, order, texts } = await threeDecisions();
+    const [a, b, c] = decisions;
+    const edited = await h.send('PUT', h.url(m.slug, `/decisions/${a.id}`), callers.staff, {
+      lang: 'en',
+      text: 'A, edited',
+      updatedAt: a.updatedAt,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const stale = expectProblem(await order(callers.staff, [seen(c), seen(b), seen(a)]), 409) as unknown as {
+      current: { items: Decision[] };
+    };
+    expect(stale.current.items.map((d) => d.text)).toEqual(['A, edited', 'B', 'C']);
+    expectProblem(await order(callers.staff, [seen(b), seen(c)]), 409);
+    expectProblem(await order(callers.staff, [seen(b), seen(b), seen(c)]), 400, 'items');
+    expect(await texts()).toEqual(['A, edited', 'B', 'C']);
+  });
+
+  it('lets one of two concurrent reorders win; the other gets a 409', async () => {
+    const { callers, decisions, order, texts } = await threeDecisions();
+    const [a, b, c] = decisions;
+    const results = await Promise.all([
+      order(callers.staff, [seen(c), seen(a), seen(b)]),
+      order(callers.admin, [seen(b), seen(c), seen(a)]),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const winner = results.find((r) => r.statusCode === 200)?.json();
+    expect(await texts()).toEqual(winner.items.map((d: Decision) => d.text));
+  });
+
+  it('lets only the secretariat reorder; an unknown meeting is a 404', async () => {
+    const { callers, decisions, order, texts } = await threeDecisions();
+    const [a, b, c] = decisions;
+    const wanted = [seen(c), seen(b), seen(a)];
+    expectProblem(await order(callers.public, wanted), 401);
+    for (const headers of [callers.delegate, callers.focalPoint, callers.readToken])
+      expectProblem(await order(headers, wanted), 403);
+    expect(await texts()).toEqual(['A', 'B', 'C']);
+    expect((await order(callers.admin, wanted)).statusCode).toBe(200);
+    expectProblem(await h.send('PUT', h.url('no-such-meeting', '/decisions/order'), callers.staff, { items: [] }), 404);
+  });
+});
+
 describeEachEngine('GET /api/v1/technical-groups/{slug}/minutes', (ctx) => {
   const h = helpers(ctx);
 

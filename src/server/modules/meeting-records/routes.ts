@@ -7,6 +7,7 @@ import {
   DecisionCreateSchema,
   DecisionDeleteSchema,
   DecisionListSchema,
+  DecisionOrderSchema,
   DecisionParamsSchema,
   DecisionSchema,
   DecisionUpdateSchema,
@@ -184,6 +185,23 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
       },
       async (request, reply) =>
         created(reply, service.addDecision(requestContext(request), request.params.idOrSlug, request.body)),
+    );
+
+    typed.put(
+      `${base}/decisions/order`,
+      {
+        config: manage,
+        schema: writeSchema(
+          {
+            tags,
+            summary: 'Reorder the decisions: every one in the new order, each with the updatedAt read',
+            params: RecordsParamsSchema,
+            body: DecisionOrderSchema,
+          },
+          { 200: DecisionListSchema },
+        ),
+      },
+      async (request) => service.reorderDecisions(requestContext(request), request.params.idOrSlug, request.body),
     );
 
     typed.put(

@@ -5,6 +5,7 @@ import type {
   Decision,
   DecisionCreate,
   DecisionList,
+  DecisionOrder,
   DecisionUpdate,
   RecordKind,
   RecordsOverview,
@@ -18,7 +19,7 @@ import type {
 import type { Database } from '../../db/schema.js';
 import { ConflictError, DeniedError, InvalidParameterError, NotFoundError, ProblemError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
-import { meetingDocumentOf, nextPosition } from '../agenda/queries.js';
+import { meetingDocumentOf, nextPosition, writeOrder } from '../agenda/queries.js';
 import { recordAudit } from '../audit/chain.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
@@ -465,6 +466,45 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
         },
         staleDecision(meeting, id),
       );
+    },
+
+    /** Puts the decisions in the order given, which names each with the updatedAt read. */
+    async reorderDecisions(ctx: RequestContext, idOrSlug: string, input: DecisionOrder): Promise<DecisionList> {
+      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+      const role = meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
+      const ids = input.items.map((i) => i.id);
+      if (new Set(ids).size !== ids.length)
+        throw new InvalidParameterError('items', 'body', 'must name each decision once');
+      const now = clock();
+      const conflict = async (): Promise<never> => {
+        const current = { items: (await listDecisions(db, meeting.id)).map(presentDecision) };
+        throw new ConflictError('decisions.orderStale', {}, undefined, current);
+      };
+      await transact(async (trx) => {
+        const current = await listDecisions(trx, meeting.id);
+        const rows = current.map((d) => ({
+          id: d.id,
+          position: d.position,
+          seen: { updatedAt: d.updated_at },
+          stamp: laterThan(d.updated_at, now),
+        }));
+        const wanted = input.items.map(({ id, updatedAt }) => ({ id, seen: { updatedAt } }));
+        if (!(await writeOrder(trx, 'meeting_decision', rows, wanted))) throw new LostRace();
+        await recordAudit(
+          trx,
+          ctx,
+          {
+            action: 'meeting-records.reorder-decisions',
+            role,
+            entityType: 'meeting',
+            entityId: meeting.id,
+            before: { order: current.map((d) => d.id) },
+            after: { order: ids },
+          },
+          now,
+        );
+      }, conflict);
+      return { items: (await listDecisions(db, meeting.id)).map(presentDecision) };
     },
 
     async series(idOrSlug: string): Promise<Series> {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Agenda,
+  AgendaDocumentLink,
   AgendaItem,
   AgendaItemCreate,
   AgendaItemUpdate,
@@ -56,3 +57,18 @@ export const useRemoveItem = (slug: string) =>
 
 export const useReorder = (slug: string) =>
   useAgendaWrite(slug, (lang, input: AgendaOrder) => sendJson<Agenda>('PUT', path(slug, '/order'), lang, input));
+
+export const useLinkDocument = (slug: string) =>
+  useAgendaWrite(slug, (lang, { id, ...input }: AgendaDocumentLink & { id: string }) =>
+    sendJson<AgendaItem>('POST', path(slug, `/items/${encodeURIComponent(id)}/documents`), lang, input),
+  );
+
+export const useUnlinkDocument = (slug: string) =>
+  useAgendaWrite(slug, (lang, { id, documentId, ...input }: AgendaItemVersion & { id: string; documentId: string }) =>
+    sendJson<AgendaItem>(
+      'DELETE',
+      path(slug, `/items/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}`),
+      lang,
+      input,
+    ),
+  );

@@ -1,15 +1,21 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
-import type { DecisionList } from '../../../contract/meeting-records.js';
-import { ConfirmButton } from '../account/ConfirmButton.js';
+import type { MeetingDocument } from '../../../contract/meeting-documents.js';
+import type { Decision, DecisionList } from '../../../contract/meeting-records.js';
+import { DocumentLink, DocumentSelect } from '../agenda/ItemDocuments.js';
+import { useReorderable } from '../agenda/reorderable.js';
+import { useMeetingDocuments } from '../meeting-documents/queries.js';
 import { ConflictAlert } from '../shared/ConflictAlert.js';
-import { FormAlert, onSubmit, TextAreaField, TextField, useFormErrors } from '../shared/forms.js';
+import { onSubmit, TextAreaField, TextField, useFormErrors } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';
 import { LanguageSelect } from '../shared/LanguageSelect.js';
-import { useAddDecision, useRemoveDecision } from './queries.js';
+import { useAddDecision, useRemoveDecision, useReorderDecisions, useUpdateDecision } from './queries.js';
 
-/** The concluding record: decisions in order with what they adopted; the secretariat adds and removes. */
+/**
+ * The concluding record: decisions in order, each with the documents it adopted. The secretariat
+ * adds, edits, removes and reorders them (by dragging or by keyboard, as the agenda).
+ */
 export function DecisionsSection({
   slug,
   decisions,
@@ -23,76 +29,151 @@ export function DecisionsSection({
 }) {
   const { t } = useTranslation();
   const remove = useRemoveDecision(slug);
+  const reorder = useReorderDecisions(slug);
+  const documents = useMeetingDocuments(slug).data?.items ?? [];
+  const [editing, setEditing] = useState<Decision | null>(null);
+  const items = decisions?.items ?? [];
+  const name = (_: Decision, index: number) => t('records.decisionName', { position: index + 1 });
+  const { itemProps, actions, liveRegion } = useReorderable({
+    items,
+    enabled: manage,
+    pending: reorder.isPending,
+    name,
+    save: (order, done) =>
+      reorder.mutate({ items: order.map((d) => ({ id: d.id, updatedAt: d.updatedAt })) }, { onSuccess: done }),
+  });
   return (
     <section aria-labelledby="decisions" className="stack">
       <h2 id="decisions">{t('records.decisions')}</h2>
+      {liveRegion}
       {decisions === null ? (
         <p className="empty">{t('records.decisionsLater')}</p>
-      ) : decisions.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <p className="empty">{t('records.noDecisions')}</p>
       ) : (
-        <ol>
-          {decisions.items.map((d) => (
-            <li key={d.id}>
-              <span lang={d.lang}>{d.text}</span>
-              {d.document && (
-                <>
-                  {' '}
-                  <LangLink to={`/documents/${d.document.slug}`}>{d.document.symbol ?? d.document.slug}</LangLink>
-                </>
-              )}
-              {d.meetingDocument && <> ({d.meetingDocument.symbol ?? d.meetingDocument.id})</>}
-              {manage && (
-                <ConfirmButton
-                  label={t('records.removeDecision')}
-                  confirmLabel={t('agenda.removeConfirm')}
-                  question={t('records.removeDecisionQuestion', { position: d.position })}
-                  busy={remove.isPending}
-                  onConfirm={() => remove.mutate({ id: d.id, updatedAt: d.updatedAt })}
-                />
-              )}
-            </li>
-          ))}
+        <ol className="agenda-list">
+          {items.map((d, index) => {
+            const adopted = d.meetingDocument && documents.find((m) => m.id === d.meetingDocument?.id);
+            return (
+              <li key={d.id} {...itemProps(index)}>
+                <h3 className="agenda-item__title">{name(d, index)}</h3>
+                <p lang={d.lang} className="record-body">
+                  {d.text}
+                </p>
+                {d.meetingDocument && (
+                  <p>
+                    {t('records.adopted')} {adopted ? <DocumentLink document={adopted} /> : d.meetingDocument.symbol}
+                  </p>
+                )}
+                {d.document && (
+                  <p>
+                    {t('records.outcome')}{' '}
+                    <LangLink to={`/documents/${d.document.slug}`}>{d.document.symbol ?? d.document.slug}</LangLink>
+                  </p>
+                )}
+                {manage &&
+                  actions(index, {
+                    onEdit: () => setEditing(d),
+                    removeLabel: t('records.removeDecision'),
+                    removeQuestion: t('records.removeDecisionQuestion', { position: index + 1 }),
+                    removing: remove.isPending,
+                    onRemove: () => remove.mutate({ id: d.id, updatedAt: d.updatedAt }),
+                  })}
+              </li>
+            );
+          })}
         </ol>
       )}
-      {manage && <ConflictAlert error={remove.error} onReload={onReload} />}
-      {manage && <DecisionForm slug={slug} />}
+      {manage && <ConflictAlert error={reorder.error ?? remove.error} onReload={onReload} />}
+      {manage && (
+        <DecisionForm
+          key={editing ? `${editing.id}-${editing.updatedAt}` : 'new'}
+          slug={slug}
+          decision={editing}
+          position={editing ? items.findIndex((d) => d.id === editing.id) + 1 : 0}
+          documents={documents}
+          onDone={() => setEditing(null)}
+          onReload={onReload}
+        />
+      )}
     </section>
   );
 }
 
-function DecisionForm({ slug }: { slug: string }) {
+/** Adds a decision at the end, or edits `decision`. */
+function DecisionForm({
+  slug,
+  decision,
+  position,
+  documents,
+  onDone,
+  onReload,
+}: {
+  slug: string;
+  decision: Decision | null;
+  position: number;
+  documents: readonly MeetingDocument[];
+  onDone: () => void;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   const add = useAddDecision(slug);
+  const update = useUpdateDecision(slug);
+  const mutation = decision ? update : add;
   const form = useRef<HTMLFormElement>(null);
-  const { errors, alert, check, failed } = useFormErrors(add.error, form);
-  const [text, setText] = useState('');
-  const [lang, setLang] = useState<Lang>('es');
-  const [document, setDocument] = useState('');
+  const { errors, alert, check, failed } = useFormErrors(mutation.error, form);
+  const [text, setText] = useState(decision?.text ?? '');
+  const [lang, setLang] = useState<Lang>(decision?.lang ?? 'es');
+  const [adopted, setAdopted] = useState(decision?.meetingDocument?.id ?? '');
+  const [outcome, setOutcome] = useState(decision?.document?.slug ?? '');
+  const headingId = decision ? `edit-decision-${decision.id}` : 'decision-form';
   function submit() {
     if (!check({ text: text.trim() ? undefined : t('forms.required') })) return;
-    add.mutate(
-      { lang, text: text.trim(), document: document.trim() || null },
-      { onSuccess: () => setText(''), onError: failed },
-    );
+    const input = { lang, text: text.trim(), document: outcome.trim() || null, meetingDocumentId: adopted || null };
+    if (decision)
+      update.mutate(
+        { ...input, id: decision.id, updatedAt: decision.updatedAt },
+        { onSuccess: onDone, onError: failed },
+      );
+    else
+      add.mutate(input, {
+        onSuccess: () => {
+          setText('');
+          setAdopted('');
+          setOutcome('');
+        },
+        onError: failed,
+      });
   }
   return (
-    <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)} aria-labelledby="decision-form">
-      <h3 id="decision-form">{t('records.addDecision')}</h3>
-      <FormAlert message={alert} />
+    <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)} aria-labelledby={headingId}>
+      <h3 id={headingId}>{decision ? t('records.editDecision', { position }) : t('records.addDecision')}</h3>
+      <ConflictAlert error={mutation.error} alert={alert} onReload={onReload} />
       <LanguageSelect label={t('records.language')} value={lang} onChange={setLang} />
       <TextAreaField label={t('records.decisionText')} error={errors.text} rows={3} value={text} onChange={setText} />
+      <DocumentSelect
+        label={t('records.adoptedDocument')}
+        empty={t('records.noAdoptedDocument')}
+        documents={documents}
+        value={adopted}
+        onChange={setAdopted}
+      />
       <TextField
         label={t('records.decisionDocument')}
         hint={t('records.decisionDocumentHint')}
         error={errors.document}
-        value={document}
-        onChange={setDocument}
+        value={outcome}
+        onChange={setOutcome}
       />
       <div className="form__actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {t('records.addDecision')}
+        <button type="submit" className="button" disabled={mutation.isPending}>
+          {decision ? t('records.saveDecision') : t('records.addDecision')}
         </button>
+        {decision && (
+          <button type="button" className="button button--secondary" onClick={onDone}>
+            {t('common.cancel')}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -4,6 +4,9 @@ import type {
   CommentCreate,
   Decision,
   DecisionCreate,
+  DecisionList,
+  DecisionOrder,
+  DecisionUpdate,
   RecordKind,
   RecordsOverview,
   RecordTransition,
@@ -76,4 +79,14 @@ export const useAddDecision = (slug: string) =>
 export const useRemoveDecision = (slug: string) =>
   useRecordsWrite(slug, (lang, { id, ...input }: RecordTransition & { id: string }) =>
     sendJson('DELETE', path(slug, `/decisions/${encodeURIComponent(id)}`), lang, input),
+  );
+
+export const useUpdateDecision = (slug: string) =>
+  useRecordsWrite(slug, (lang, { id, ...input }: DecisionUpdate & { id: string }) =>
+    sendJson<Decision>('PUT', path(slug, `/decisions/${encodeURIComponent(id)}`), lang, input),
+  );
+
+export const useReorderDecisions = (slug: string) =>
+  useRecordsWrite(slug, (lang, input: DecisionOrder) =>
+    sendJson<DecisionList>('PUT', path(slug, '/decisions/order'), lang, input),
   );
