@@ -1,10 +1,13 @@
 import { gunzipSync } from 'node:zlib';
+import Fastify from 'fastify';
 import { expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { contentGeneration } from '../db/content-generation.js';
 import { recordAudit } from '../modules/audit/chain.js';
 import { callerWith, createMeeting } from '../modules/meetings/testing.js';
+import { type Actor, PUBLIC } from '../policy/actor.js';
 import { type AppContext, describeEachEngine, webRoot } from '../testing/harness.js';
+import { registerReplyCache } from './reply-cache.js';
 
 /** Renames MISPA I in the database behind the app's back, as no request of the platform would. */
 const renameFirstMeeting = (ctx: AppContext, text: string) =>
@@ -150,5 +153,37 @@ describeEachEngine('the reply cache', (ctx) => {
     const refused = await ctx.app.inject({ method: 'POST', url: '/api/v1/meetings', headers: admin, payload: {} });
     expect(refused.statusCode).toBe(400);
     expect(await generation.current()).toBe(before);
+  });
+
+  it('never keeps a reply built before a write that committed while it was being built', async () => {
+    // A bare app with a slow cacheable route, so the race can be staged step by step.
+    const generation = contentGeneration(ctx.database.db);
+    const app = Fastify();
+    app.decorateRequest<Actor | null>('actor', null);
+    app.addHook('onRequest', async (request) => {
+      request.actor = PUBLIC;
+    });
+    registerReplyCache(app, generation);
+    let value = 'before the write';
+    let release = () => {};
+    app.get('/slow', { config: { cache: true } }, async () => {
+      const seen = value;
+      if (seen === 'before the write') await new Promise<void>((resolve) => (release = resolve));
+      return { seen };
+    });
+    try {
+      const slow = app.inject({ url: '/slow' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The write commits and changes the generation; a reader after it builds and keeps the new reply.
+      value = 'after the write';
+      await generation.change();
+      expect((await app.inject({ url: '/slow' })).json().seen).toBe('after the write');
+      release();
+      expect((await slow).json().seen).toBe('before the write');
+      // The slow reply, built before the write, was not kept over the new one.
+      expect((await app.inject({ url: '/slow' })).json().seen).toBe('after the write');
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -11,7 +11,8 @@ declare module 'fastify' {
     cache?: true;
   }
   interface FastifyRequest {
-    replyCacheKey: string | null;
+    /** Where this request's reply is to be kept, and the generation it was read under. */
+    replyCacheSlot: { key: string; generation: string } | null;
   }
 }
 
@@ -52,7 +53,7 @@ export function registerReplyCache(
   let keptFor = '';
   let keptBytes = 0;
 
-  app.decorateRequest('replyCacheKey', null);
+  app.decorateRequest('replyCacheSlot', null);
   // After the guard's onRequest hook, which identified the caller.
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || request.routeOptions.config.cache !== true) return;
@@ -69,7 +70,7 @@ export function registerReplyCache(
     const key = `${reader} ${requestLang(request)} ${request.url}`;
     const hit = kept.get(key);
     if (!hit) {
-      request.replyCacheKey = key;
+      request.replyCacheSlot = { key, generation: token };
       return;
     }
     send(request, reply, hit);
@@ -81,13 +82,16 @@ export function registerReplyCache(
       if (reply.statusCode < 400) await generation.change();
       return payload;
     }
-    const key = request.replyCacheKey;
-    if (key === null || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const slot = request.replyCacheSlot;
+    if (slot === null || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    // Built from what the database held under an older generation: a write came in between, and
+    // the reply may not show it.
+    if (slot.generation !== keptFor) return payload;
     if (keptBytes + payload.length > maxBytes) {
       kept = new Map();
       keptBytes = 0;
     }
-    kept.set(key, {
+    kept.set(slot.key, {
       body: payload,
       contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
       etag: reply.getHeader('etag') as string | undefined,
@@ -97,17 +101,22 @@ export function registerReplyCache(
     keptBytes += payload.length;
     return payload;
   });
-}
 
-/** A kept reply, compressed as the reader accepts (the compression plugin leaves an encoded body alone). */
-function send(request: FastifyRequest, reply: FastifyReply, hit: CachedReply) {
-  reply.header('content-type', hit.contentType);
-  if (hit.etag) reply.header('etag', hit.etag);
-  if (hit.cacheControl) reply.header('cache-control', hit.cacheControl);
-  const accepted = request.headers['accept-encoding'];
-  const encoding = accepted && hit.body.length >= 1024 ? (negotiate(accepted, ENCODINGS) as Encoding | null) : null;
-  if (!encoding) return reply.send(hit.body);
-  hit.encoded[encoding] ??= COMPRESS[encoding](hit.body);
-  reply.header('content-encoding', encoding).header('vary', 'Accept-Encoding');
-  return reply.send(hit.encoded[encoding]);
+  /** A kept reply, compressed as the reader accepts (the compression plugin leaves an encoded body alone). */
+  function send(request: FastifyRequest, reply: FastifyReply, hit: CachedReply) {
+    reply.header('content-type', hit.contentType);
+    if (hit.etag) reply.header('etag', hit.etag);
+    if (hit.cacheControl) reply.header('cache-control', hit.cacheControl);
+    const accepted = request.headers['accept-encoding'];
+    const encoding = accepted && hit.body.length >= 1024 ? (negotiate(accepted, ENCODINGS) as Encoding | null) : null;
+    if (!encoding) return reply.send(hit.body);
+    let body = hit.encoded[encoding];
+    if (!body) {
+      body = COMPRESS[encoding](hit.body);
+      hit.encoded[encoding] = body;
+      keptBytes += body.length;
+    }
+    reply.header('content-encoding', encoding).header('vary', 'Accept-Encoding');
+    return reply.send(body);
+  }
 }
