@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
-import { LangLink, useLocalPath } from '../shared/LangLink.js';
-import { needsSecondFactor, useMe, useSignOut } from './queries.js';
-import { isSecretariat, isSecretariatAdmin } from './roles.js';
+import { useLocation } from 'react-router';
+import { LangLink } from '../shared/LangLink.js';
+import { needsSecondFactor, useMe } from './queries.js';
 import './account.css';
+
+// Most readers never sign in: the signed-in menu (and signing out) is fetched only for those who do.
+const SignedInMenu = lazy(async () => ({ default: (await import('./SignedInMenu.js')).SignedInMenu }));
 
 // Pages after which returning makes no sense: a sign-in link from them starts afresh.
 const NO_RETURN = /^\/(sign-in|two-factor|invitation|password-reset)(\/|$)/;
@@ -32,99 +34,9 @@ export function UserMenu() {
       </LangLink>
     );
   }
-  return <SignedInMenu name={me.data.displayName || me.data.email} pending={needsSecondFactor(me.data)} />;
-}
-
-function SignedInMenu({ name, pending }: { name: string; pending: boolean }) {
-  const { t } = useTranslation();
-  const me = useMe();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
-  const localPath = useLocalPath();
-  const { pathname } = useLocation();
-  const [open, setOpen] = useState(false);
-  const menuId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  // A new page closes the menu.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not an input
-  useEffect(() => setOpen(false), [pathname]);
-
-  useEffect(() => {
-    if (!open) return;
-    const outside = (event: MouseEvent | FocusEvent) => {
-      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener('mousedown', outside);
-    document.addEventListener('focusin', outside);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', outside);
-      document.removeEventListener('focusin', outside);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
-
-  async function handleSignOut() {
-    await signOut.mutateAsync().catch(() => undefined);
-    navigate(localPath('/sign-in?signedOut=1'));
-  }
-
   return (
-    <div className="user-menu" ref={root}>
-      <button
-        ref={button}
-        type="button"
-        className="user-menu__button"
-        aria-expanded={open}
-        aria-controls={menuId}
-        onClick={() => setOpen((value) => !value)}
-      >
-        <span className="visually-hidden">{t('account.menuFor')} </span>
-        <span className="user-menu__name">{name}</span>
-        <span className="user-menu__caret" aria-hidden="true">
-          ▾
-        </span>
-      </button>
-      <ul id={menuId} className="user-menu__list" hidden={!open}>
-        {pending && (
-          <li>
-            <LangLink to="/two-factor">{t('twoFactor.finishSignIn')}</LangLink>
-          </li>
-        )}
-        <li>
-          <LangLink to="/account">{t('account.title')}</LangLink>
-        </li>
-        {isSecretariat(me.data) && !pending && (
-          <>
-            <li>
-              <LangLink to="/meetings/new">{t('meetings.newMeeting')}</LangLink>
-            </li>
-            <li>
-              <LangLink to="/admin/users">{t('admin.users.title')}</LangLink>
-            </li>
-            {isSecretariatAdmin(me.data) && (
-              <li>
-                <LangLink to="/admin/partners">{t('admin.partners.title')}</LangLink>
-              </li>
-            )}
-            <li>
-              <LangLink to="/admin/audit">{t('admin.audit.title')}</LangLink>
-            </li>
-          </>
-        )}
-        <li>
-          <button type="button" onClick={() => void handleSignOut()} disabled={signOut.isPending}>
-            {t('account.signOut')}
-          </button>
-        </li>
-      </ul>
-    </div>
+    <Suspense fallback={null}>
+      <SignedInMenu name={me.data.displayName || me.data.email} pending={needsSecondFactor(me.data)} />
+    </Suspense>
   );
 }
