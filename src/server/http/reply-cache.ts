@@ -82,8 +82,9 @@ export function registerReplyCache(
       if (reply.statusCode < 400) await generation.change();
       return payload;
     }
+    // Undefined, not null, on requests of plugins registered before this one (the API docs).
     const slot = request.replyCacheSlot;
-    if (slot === null || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    if (!slot || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     // Built from what the database held under an older generation: a write came in between, and
     // the reply may not show it.
     if (slot.generation !== keptFor) return payload;
