@@ -1,4 +1,5 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { reason } from '../../contract/common.js';
 import { InvalidParameterError } from './problems.js';
 
 /**
@@ -29,8 +30,7 @@ export function decodeCursor(cursor: string | undefined, shape: KeyShape): SortK
   }
   const valid =
     Array.isArray(key) && key.length === shape.length && key.every((part, i) => fits(part, shape[i] ?? 'text'));
-  if (!valid)
-    throw new InvalidParameterError('cursor', 'query', 'not a cursor returned by this list; start again without it');
+  if (!valid) throw new InvalidParameterError('cursor', 'query', reason('reason.pagination.cursor'));
   return key as SortKey;
 }
 

@@ -8,7 +8,9 @@ import { delegationApi } from '../modules/delegations/testing.js';
 import { validMeeting } from '../modules/meetings/testing.js';
 import { createPartner } from '../modules/partners/testing.js';
 import { callerOf } from '../modules/sessions/testing.js';
+import { codeAt } from '../modules/two-factor/totp.js';
 import { expectProblemDocument } from '../testing/api.js';
+import { buildMeeting } from '../testing/factories.js';
 import { describeEachEngine } from '../testing/harness.js';
 import { isMessageKey } from './messages.js';
 import { issueReason } from './problems.js';
@@ -143,5 +145,88 @@ describeEachEngine('problem documents say why in the request’s language', (ctx
     expect(expectProblemDocument(res, 413).detail).toBe(
       'El archivo del campo "file" supera 1 MB, el máximo permitido aquí.',
     );
+  });
+
+  it('GET /api/v1/meetings: an unknown pillar lists the codes in French; a bad cursor, in Spanish', async () => {
+    const pillars = await ctx.database.db.selectFrom('pillar').select('code').orderBy('code').execute();
+    const fr = await ctx.app.inject({ url: '/api/v1/meetings?pillar=nope&lang=fr' });
+    expect(reasonsOf(fr)).toEqual([
+      {
+        name: 'pillar',
+        in: 'query',
+        reason: `aucun pilier « nope » ; utilisez l’un de ceux-ci : ${pillars.map((p) => p.code).join(', ')}`,
+      },
+    ]);
+    const es = await ctx.app.inject({ url: '/api/v1/meetings?cursor=nope', headers: { 'accept-language': 'es' } });
+    expect(reasonsOf(es)).toEqual([
+      { name: 'cursor', in: 'query', reason: 'no es un cursor devuelto por esta lista; vuelva a empezar sin él' },
+    ]);
+  });
+
+  it('PATCH /api/v1/meetings/{slug} with a malformed If-Match: in Portuguese', async () => {
+    const admin = await callerOf(ctx, 'secretariat-admin');
+    const { slug } = await buildMeeting(ctx.database.db, { status: 'draft' });
+    const res = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/meetings/${slug}?lang=pt`,
+      headers: { ...admin, 'if-match': 'latest' },
+      payload: { city: 'Cusco' },
+    });
+    expect(reasonsOf(res)).toEqual([
+      { name: 'version', in: 'body', reason: 'If-Match deve ser a versão que você leu, por exemplo "3"' },
+    ]);
+  });
+
+  it('POST …/agenda/items and …/decisions: a slot, a pillar and a document that do not fit, in French and Spanish', async () => {
+    const staff = await callerOf(ctx, 'secretariat-staff');
+    const startsAt = '2030-05-04T14:00:00.000Z';
+    const { slug } = await buildMeeting(ctx.database.db, { status: 'convened', startsAt });
+    const item = (payload: object) =>
+      ctx.app.inject({ method: 'POST', url: `/api/v1/meetings/${slug}/agenda/items?lang=fr`, headers: staff, payload });
+    const early = { startsAt: '2030-05-04T13:00:00.000Z', endsAt: '2030-05-04T15:00:00.000Z' };
+    expect(reasonsOf(await item({ titles: { en: 'x' }, ...early }))).toEqual([
+      { name: 'startsAt', in: 'body', reason: `ne doit pas précéder le début de la réunion (${startsAt})` },
+    ]);
+    expect(reasonsOf(await item({ titles: { en: 'x' }, pillars: ['no-such-pillar'] }))).toEqual([
+      { name: 'pillars', in: 'body', reason: 'aucun pilier « no-such-pillar » n’existe' },
+    ]);
+    const inSession = await buildMeeting(ctx.database.db, { status: 'in-session' });
+    const decision = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/meetings/${inSession.slug}/decisions`,
+      headers: { ...staff, 'accept-language': 'es' },
+      payload: { lang: 'es', text: 'x', document: 'no-such-document' },
+    });
+    expect(reasonsOf(decision)).toEqual([
+      { name: 'document', in: 'body', reason: 'no existe ningún documento "no-such-document"' },
+    ]);
+  });
+
+  it('GET /api/v1/audit with from after to: in French by Accept-Language', async () => {
+    const admin = await callerOf(ctx, 'secretariat-admin');
+    const res = await ctx.app.inject({
+      url: '/api/v1/audit?from=2025-01-02&to=2025-01-01',
+      headers: { ...admin, 'accept-language': 'fr' },
+    });
+    expect(reasonsOf(res)).toEqual([{ name: 'from', in: 'query', reason: 'ne doit pas être postérieur à `to`' }]);
+  });
+
+  it('POST /api/v1/me/two-factor/enrolment/confirm with a wrong code: in Portuguese', async () => {
+    const headers = await callerOf(ctx, 'delegate', 'co');
+    const started = await ctx.app.inject({ method: 'POST', url: '/api/v1/me/two-factor/enrolment', headers });
+    expect(started.statusCode, started.body).toBe(200);
+    const secret = (started.json().manualKey as string).replaceAll(' ', '');
+    // A code no step near now gives, so the app's window (one step either side) cannot accept it.
+    const near = [-2, -1, 0, 1, 2].map((step) => codeAt(secret, new Date(Date.now() + step * 30_000)));
+    const wrong = ['000000', '111111', '222222', '333333', '444444', '555555'].find((code) => !near.includes(code));
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/two-factor/enrolment/confirm',
+      headers: { ...headers, 'accept-language': 'pt-BR' },
+      payload: { code: wrong },
+    });
+    expect(reasonsOf(res)).toEqual([
+      { name: 'code', in: 'body', reason: 'não é o código que o aplicativo autenticador mostra agora' },
+    ]);
   });
 });

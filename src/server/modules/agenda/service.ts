@@ -9,7 +9,7 @@ import type {
   AgendaItemVersion,
   AgendaOrder,
 } from '../../../contract/agenda.js';
-import { LANGS, type Lang, type LocalizedText } from '../../../contract/common.js';
+import { LANGS, type Lang, type LocalizedText, reason } from '../../../contract/common.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
@@ -149,33 +149,37 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
   /** Checks what the schema cannot: a title, the slot inside the meeting, pillars that exist. */
   async function validated(meeting: MeetingRow, input: AgendaItemCreate) {
     const titles = cleanTexts(input.titles);
-    if (Object.keys(titles).length === 0)
-      throw new InvalidParameterError('titles', 'body', 'must give the title in at least one language');
+    if (Object.keys(titles).length === 0) throw new InvalidParameterError('titles', 'body', reason('reason.titles'));
     const startsAt = input.startsAt ?? null;
     const endsAt = input.endsAt ?? null;
     if ((startsAt === null) !== (endsAt === null))
       throw new InvalidParameterError(
         startsAt === null ? 'startsAt' : 'endsAt',
         'body',
-        'must be given with the other end of the time slot',
+        reason('reason.agenda.slotPair'),
       );
     if (startsAt !== null && endsAt !== null) {
       const start = Date.parse(startsAt);
       const end = Date.parse(endsAt);
-      if (end <= start) throw new InvalidParameterError('endsAt', 'body', 'must be after startsAt');
+      if (end <= start) throw new InvalidParameterError('endsAt', 'body', reason('reason.agenda.endAfterStart'));
       if (meeting.starts_at && start < Date.parse(meeting.starts_at))
         throw new InvalidParameterError(
           'startsAt',
           'body',
-          `must not be before the meeting starts (${meeting.starts_at})`,
+          reason('reason.agenda.beforeMeeting', { start: meeting.starts_at }),
         );
       if (meeting.ends_at && end > Date.parse(meeting.ends_at))
-        throw new InvalidParameterError('endsAt', 'body', `must not be after the meeting ends (${meeting.ends_at})`);
+        throw new InvalidParameterError(
+          'endsAt',
+          'body',
+          reason('reason.agenda.afterMeeting', { end: meeting.ends_at }),
+        );
     }
     const codes = [...new Set(input.pillars ?? [])];
     const pillars = await pillarIdsByCode(db, codes);
     const unknown = codes.find((code) => !pillars.has(code));
-    if (unknown !== undefined) throw new InvalidParameterError('pillars', 'body', `there is no pillar "${unknown}"`);
+    if (unknown !== undefined)
+      throw new InvalidParameterError('pillars', 'body', reason('reason.agenda.unknownPillar', { code: unknown }));
     return {
       titles,
       descriptions: cleanTexts(input.descriptions),
@@ -319,7 +323,7 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
       const { meeting, role, overriding } = await authorize(ctx, idOrSlug, input.override);
       const ids = input.items.map((i) => i.id);
       if (new Set(ids).size !== ids.length)
-        throw new InvalidParameterError('items', 'body', 'must name each item once');
+        throw new InvalidParameterError('items', 'body', reason('reason.agenda.itemsOnce'));
       const now = clock();
       const at = now.toISOString();
       const conflict = async (): Promise<never> => {
@@ -344,7 +348,7 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
     async link(ctx: RequestContext, idOrSlug: string, id: string, input: AgendaDocumentLink): Promise<AgendaItem> {
       const { meeting, role, overriding, item } = await editableItem(ctx, idOrSlug, id, input);
       if (!(await meetingDocumentOf(db, meeting.id, input.meetingDocumentId)))
-        throw new InvalidParameterError('meetingDocumentId', 'body', 'must be the id of a document of this meeting');
+        throw new InvalidParameterError('meetingDocumentId', 'body', reason('reason.id.meetingDocument'));
       await changeLinks(ctx, meeting, item, {
         role,
         overriding,

@@ -6,6 +6,7 @@ import {
   type AuditPage,
   type AuditQuery,
 } from '../../../contract/audit.js';
+import { reason } from '../../../contract/common.js';
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { InvalidParameterError } from '../../http/problems.js';
@@ -21,7 +22,7 @@ const EXPORT_BATCH = 500;
 /** The start of `value` as ISO 8601 UTC; a date alone means its midnight UTC. */
 function instant(value: string, name: 'from' | 'to', plus = 0): string | undefined {
   const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(time)) throw new InvalidParameterError(name, 'query', 'is not a real date or time');
+  if (Number.isNaN(time)) throw new InvalidParameterError(name, 'query', reason('reason.audit.notADate'));
   const shifted = new Date(time + plus);
   // Past year 9999 the ISO form gains a sign and stops sorting as text: no upper bound is needed there.
   return shifted.getUTCFullYear() > 9999 ? undefined : shifted.toISOString();
@@ -32,7 +33,7 @@ function rowFilter(filter: AuditFilter): AuditRowFilter {
   const from = filter.from === undefined ? undefined : instant(filter.from, 'from');
   const toExclusive = filter.to === undefined ? undefined : instant(filter.to, 'to', filter.to.length === 10 ? DAY : 1);
   if (from !== undefined && toExclusive !== undefined && from >= toExclusive) {
-    throw new InvalidParameterError('from', 'query', 'must not be after `to`');
+    throw new InvalidParameterError('from', 'query', reason('reason.audit.fromAfterTo'));
   }
   return { ...filter, from, toExclusive };
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { reason } from '../../../contract/common.js';
 import type {
   CommentCreate,
   Decision,
@@ -147,11 +148,16 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
     let documentId: string | null = null;
     if (input.document) {
       const found = await documentBySlug(db, input.document);
-      if (!found) throw new InvalidParameterError('document', 'body', `there is no document "${input.document}"`);
+      if (!found)
+        throw new InvalidParameterError(
+          'document',
+          'body',
+          reason('reason.decisions.unknownDocument', { slug: input.document }),
+        );
       documentId = found.id;
     }
     if (input.meetingDocumentId && !(await meetingDocumentOf(db, meeting.id, input.meetingDocumentId)))
-      throw new InvalidParameterError('meetingDocumentId', 'body', 'must be the id of a document of this meeting');
+      throw new InvalidParameterError('meetingDocumentId', 'body', reason('reason.id.meetingDocument'));
     return { document_id: documentId, meeting_document_id: input.meetingDocumentId ?? null };
   }
 
@@ -474,7 +480,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
       const role = meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
       const ids = input.items.map((i) => i.id);
       if (new Set(ids).size !== ids.length)
-        throw new InvalidParameterError('items', 'body', 'must name each decision once');
+        throw new InvalidParameterError('items', 'body', reason('reason.decisions.once'));
       const now = clock();
       const conflict = async (): Promise<never> => {
         const current = { items: (await listDecisions(db, meeting.id)).map(presentDecision) };

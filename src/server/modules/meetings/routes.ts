@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DetailQuerySchema, IdOrSlugParamsSchema, pageOf } from '../../../contract/common.js';
+import { DetailQuerySchema, IdOrSlugParamsSchema, pageOf, reason } from '../../../contract/common.js';
 import {
   MeetingCreateSchema,
   MeetingUpdateSchema,
@@ -39,7 +39,7 @@ function ifMatchVersion(request: FastifyRequest): number | undefined {
   const header = request.headers['if-match'];
   if (header === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?([1-9]\d{0,8})"?\s*$/.exec(String(header));
-  if (!match) throw new InvalidParameterError('version', 'body', 'If-Match must be the version you read, e.g. "3"');
+  if (!match) throw new InvalidParameterError('version', 'body', reason('reason.meeting.ifMatch'));
   return Number(match[1]);
 }
 

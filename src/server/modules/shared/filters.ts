@@ -1,12 +1,23 @@
 import type { Kysely } from 'kysely';
+import { reason } from '../../../contract/common.js';
 import type { Database } from '../../db/schema.js';
 import { InvalidParameterError } from '../../http/problems.js';
+import type { ReasonKey } from '../../http/reasons.js';
+
+type FilterTable = 'pillar' | 'member_state' | 'meeting';
+
+/** Why an unknown slug is refused, by the table it names. */
+const unknownReason: Record<FilterTable, ReasonKey> = {
+  pillar: 'reason.filter.pillar',
+  member_state: 'reason.filter.memberState',
+  meeting: 'reason.filter.meeting',
+};
 
 /** Turns a filter's slug into an id, or answers 400 naming the parameter and the values allowed. */
 export async function resolveFilter(
   db: Kysely<Database>,
   parameter: string,
-  table: 'pillar' | 'member_state' | 'meeting',
+  table: FilterTable,
   value: string | undefined,
 ): Promise<string | undefined> {
   if (value === undefined) return undefined;
@@ -19,7 +30,10 @@ export async function resolveFilter(
   throw new InvalidParameterError(
     parameter,
     'query',
-    `no ${table.replace('_', ' ')} "${value}"; use one of ${allowed.map((r: Record<string, string>) => r[column]).join(', ')}`,
+    reason(unknownReason[table], {
+      value,
+      allowed: allowed.map((r: Record<string, string>) => r[column]).join(', '),
+    }),
   );
 }
 

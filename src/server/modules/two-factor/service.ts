@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { reason } from '../../../contract/common.js';
 import type {
   RecoveryCodes,
   TwoFactorChallenge,
@@ -50,7 +51,7 @@ function audit(
   return recordAudit(trx, ctx, { action, role: null, entityType: 'user', entityId: userId, ...change }, now);
 }
 
-const wrongCode = () => new InvalidParameterError('code', 'body', 'is not the code the authenticator app shows now');
+const wrongCode = () => new InvalidParameterError('code', 'body', reason('reason.twoFactor.wrongCode'));
 
 export function twoFactorService(deps: { db: Kysely<Database>; clock: () => Date; secretKey?: string | undefined }) {
   const { db, clock } = deps;
