@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Lang } from '../../../contract/common.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../../policy/actor.js';
+import { namesOf } from '../shared/meeting-names.js';
 import { memberStateRefs } from '../shared/refs.js';
 import { buildCalendar, type CalendarEvent } from './ical.js';
 import { calendarMeetings, type MeetingRow } from './queries.js';
-import { namesOf } from './service.js';
 import { findVisibleMeeting } from './visibility.js';
 
 /** The calendar's own name, in the reader's language. */

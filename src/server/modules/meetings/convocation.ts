@@ -5,8 +5,9 @@ import type { Database } from '../../db/schema.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { PUBLIC, type RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/chain.js';
+import { meetingNames } from '../shared/meeting-names.js';
 import { formatAtVenue, formatRangeAtVenue, type MeetingMailName, renderMeetingMail } from './mail/templates.js';
-import { claimReminder, focalPoints, type MeetingRow, meetingNames, meetingsDueForReminder } from './queries.js';
+import { claimReminder, focalPoints, type MeetingRow, meetingsDueForReminder } from './queries.js';
 
 /** How long before the registration deadline the reminder goes out. */
 export const REMINDER_DAYS_BEFORE = 7;

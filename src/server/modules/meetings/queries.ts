@@ -113,17 +113,6 @@ export async function bodiesOfMeetings(db: Db, meetingIds: readonly string[]) {
 type Writer = Kysely<Database> | Transaction<Database>;
 
 /** Every name of these meetings, in every language it was given in. */
-export function meetingNames(db: Db, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('translation')
-    .select(['entity_id', 'lang', 'text', 'official'])
-    .where('entity_type', '=', 'meeting')
-    .where('field', '=', 'name')
-    .where('entity_id', 'in', [...new Set(ids)])
-    .execute();
-}
-
 /** Pillars linked to the meeting itself (platform meetings say which pillars they address). */
 export function pillarCodesOf(db: Db, meetingId: string) {
   return db

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { LANGS, type Lang, type LocalizedText, type Page } from '../../../contract/common.js';
+import { LANGS, type Lang, type Page } from '../../../contract/common.js';
 import { type Transition, transitionsFrom, wallClock } from '../../../contract/meetings.js';
 import type { Meeting, MeetingDetail, MeetingListQuerySchema } from '../../../contract/reference.js';
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import type { Actor } from '../../policy/actor.js';
 import { resolveFilter } from '../shared/filters.js';
+import { meetingNames, namesOf } from '../shared/meeting-names.js';
 import {
   documentRefsByMeeting,
   memberStateRefs,
@@ -18,7 +19,7 @@ import {
 } from '../shared/refs.js';
 import { loadSources, loadTexts, textOf } from '../shared/texts.js';
 import { meetingsPolicy } from './policy.js';
-import { bodiesOfMeetings, listMeetings, type MeetingRow, meetingNames, pillarCodesOf, slugsById } from './queries.js';
+import { bodiesOfMeetings, listMeetings, type MeetingRow, pillarCodesOf, slugsById } from './queries.js';
 import { canReadDrafts, findVisibleMeeting } from './visibility.js';
 
 type ListQuery = z.infer<typeof MeetingListQuerySchema>;
@@ -55,11 +56,8 @@ export function meetingsService({ db }: { db: Kysely<Database> }) {
     ]);
     return rows.map((r) => {
       const name = names.get(r.id) ?? { text: r.slug, lang, official: false };
-      const ref = toMeetingRef(r);
       return {
-        ...ref,
-        // Only ministerial meetings are "MISPA <number>"; the others go by their name.
-        shortName: r.kind === 'ministerial' ? ref.shortName : name.text,
+        ...toMeetingRef(r, name.text),
         number: r.number,
         ordinal: r.ordinal,
         name,
@@ -207,25 +205,4 @@ function operational(r: MeetingRow, actor: Actor) {
     version: r.version,
     allowedTransitions: allowedTransitions(r.status, r.managed_by, actor),
   };
-}
-
-/**
- * The name of each meeting in `lang`, else English, else any language it was given in (platform
- * meetings may be named in Spanish only).
- */
-export async function namesOf(db: Kysely<Database>, ids: readonly string[], lang: Lang) {
-  const rows = await meetingNames(db, ids);
-  const rank = (l: string) => (l === lang ? 0 : l === 'en' ? 1 : 2 + LANGS.indexOf(l as Lang));
-  const best = new Map<string, LocalizedText & { rank: number }>();
-  for (const row of rows) {
-    const current = best.get(row.entity_id);
-    if (current && current.rank <= rank(row.lang)) continue;
-    best.set(row.entity_id, {
-      text: row.text,
-      lang: row.lang as Lang,
-      official: row.official === 1,
-      rank: rank(row.lang),
-    });
-  }
-  return new Map([...best].map(([id, { rank: _rank, ...text }]) => [id, text]));
 }

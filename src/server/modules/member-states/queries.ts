@@ -27,12 +27,16 @@ export function findMemberState(db: Db, idOrSlug: string) {
 }
 
 export function meetingsHostedBy(db: Db, stateId: string) {
-  return db
-    .selectFrom('meeting')
-    .select(['id', 'slug', 'number', 'start_date'])
-    .where('host_state_id', '=', stateId)
-    .orderBy('ordinal')
-    .execute();
+  return (
+    db
+      .selectFrom('meeting')
+      .select(['id', 'slug', 'number', 'start_date', 'kind'])
+      .where('host_state_id', '=', stateId)
+      // A draft is the secretariat's until it is convened.
+      .where('status', '<>', 'draft')
+      .orderBy('ordinal')
+      .execute()
+  );
 }
 
 export function groupsLedBy(db: Db, stateId: string) {

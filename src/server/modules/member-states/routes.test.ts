@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { LANGS } from '../../../contract/common.js';
 import { SUBREGIONS } from '../../../contract/reference.js';
 import * as api from '../../testing/api.js';
+import { buildMeeting } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
 
 /** Expected values come from the reference files the test database was loaded with. */
@@ -233,5 +234,26 @@ describeEachEngine('GET /api/v1/member-states/:idOrSlug', (ctx) => {
       [...NASTY, ...states.map((s) => s.slug)],
       ['\u0000', 'ec\u0000', 'ñ'.repeat(120), 'x'.repeat(201)],
     );
+  });
+});
+
+describeEachEngine('GET /api/v1/member-states/:idOrSlug, meetings run on the platform', (ctx) => {
+  it('lists the meetings a state hosts by their names, but not a draft', async () => {
+    const hostedBy = async (meeting: { id: string }) =>
+      ctx.database.db
+        .updateTable('meeting')
+        .set({ host_state_id: (eb) => eb.selectFrom('member_state').select('id').where('slug', '=', 'pe') })
+        .where('id', '=', meeting.id)
+        .execute();
+    const preparatory = await buildMeeting(ctx.database.db, { status: 'convened', kind: 'preparatory' });
+    const draft = await buildMeeting(ctx.database.db, { status: 'draft', kind: 'preparatory' });
+    await hostedBy(preparatory);
+    await hostedBy(draft);
+    const peru = await api.getJson(ctx, '/api/v1/member-states/pe?lang=es');
+    const hosted = peru.meetingsHosted as Array<{ slug: string; shortName: string }>;
+    expect(hosted.map((m) => m.slug)).toContain(preparatory.slug);
+    expect(hosted.map((m) => m.slug)).not.toContain(draft.slug);
+    // Named in English only: the name is the fallback, never "MISPA " with an empty number.
+    expect(hosted.find((m) => m.slug === preparatory.slug)?.shortName).toBe(`Test meeting ${preparatory.slug}`);
   });
 });

@@ -10,6 +10,7 @@ import type {
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { NotFoundError } from '../../http/problems.js';
+import { namesOf } from '../shared/meeting-names.js';
 import { technicalGroupRefs, toMeetingRef } from '../shared/refs.js';
 import { loadSources, loadTexts, requiredText } from '../shared/texts.js';
 import { findMemberState, groupsLedBy, listMemberStates, type MemberStateRow, meetingsHostedBy } from './queries.js';
@@ -50,9 +51,14 @@ export function memberStatesService({ db }: { db: Kysely<Database> }) {
         groupsLedBy(db, row.id),
         loadSources(db, 'member_state', [row.id]),
       ]);
+      const names = await namesOf(
+        db,
+        meetings.filter((m) => m.kind !== 'ministerial').map((m) => m.id),
+        lang,
+      );
       return {
         ...(state as MemberState),
-        meetingsHosted: meetings.map(toMeetingRef),
+        meetingsHosted: meetings.map((m) => toMeetingRef(m, names.get(m.id)?.text)),
         groupsLed: await technicalGroupRefs(db, groups, lang),
         sources: sources.get(row.id) ?? [],
       };

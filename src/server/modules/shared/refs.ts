@@ -42,8 +42,13 @@ export async function meetingRefs(db: Db, ids: ReadonlyArray<string | null>) {
   return new Map(rows.map((r) => [r.id, toMeetingRef(r)]));
 }
 
-export function toMeetingRef(r: { id: string; slug: string; number: string; start_date: string | null }): MeetingRef {
-  return { id: r.id, slug: r.slug, shortName: `MISPA ${r.number}`, year: yearOf(r.start_date) };
+/** A ministerial meeting goes by "MISPA <number>"; any other by its name, when given. */
+export function toMeetingRef(
+  r: { id: string; slug: string; number: string; start_date: string | null; kind?: string },
+  name?: string,
+): MeetingRef {
+  const shortName = r.kind && r.kind !== 'ministerial' && name ? name : `MISPA ${r.number}`;
+  return { id: r.id, slug: r.slug, shortName, year: yearOf(r.start_date) };
 }
 
 /** Pillars linked to each record of one type: record id → pillars in pillar order. */
