@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reason } from './common.js';
+import { DetailQuerySchema, reason } from './common.js';
 
 /** The audit trail as the secretariat reads it: GET /api/v1/audit and its CSV export. */
 
@@ -24,8 +24,8 @@ const instant = (description: string) =>
     .optional()
     .meta({ description });
 
-/** Filters shared by the page and the CSV export. */
-export const AuditFilterSchema = z.object({
+/** Filters shared by the page and the CSV export; `lang` chooses the language of problem documents. */
+export const AuditFilterSchema = DetailQuerySchema.extend({
   actor: shortText('The acting user: their id or e-mail address'),
   entityType: shortText('Type of the record changed, e.g. `user`'),
   entityId: shortText('Id of the record changed'),

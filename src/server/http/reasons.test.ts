@@ -202,13 +202,18 @@ describeEachEngine('problem documents say why in the request’s language', (ctx
     ]);
   });
 
-  it('GET /api/v1/audit with from after to: in French by Accept-Language', async () => {
+  it('GET /api/v1/audit with from after to: in French by Accept-Language or lang', async () => {
     const admin = await callerOf(ctx, 'secretariat-admin');
     const res = await ctx.app.inject({
       url: '/api/v1/audit?from=2025-01-02&to=2025-01-01',
       headers: { ...admin, 'accept-language': 'fr' },
     });
     expect(reasonsOf(res)).toEqual([{ name: 'from', in: 'query', reason: 'ne doit pas être postérieur à `to`' }]);
+    const byParameter = await ctx.app.inject({
+      url: '/api/v1/audit?from=2025-01-02&to=2025-01-01&lang=fr',
+      headers: admin,
+    });
+    expect(reasonsOf(byParameter)).toEqual(reasonsOf(res));
   });
 
   it('POST /api/v1/me/two-factor/enrolment/confirm with a wrong code: in Portuguese', async () => {
