@@ -47,6 +47,11 @@ export async function launchBrowser(options: { locale?: string } = {}): Promise<
 /** Waits until the page's data has arrived: no loading indicator left. (After a client-side
  * navigation 'networkidle' has long been reached for the document, so the indicators are what count.) */
 export async function waitForPortal(page: Page): Promise<void> {
+  // After a click the address changes first; the new page renders a moment later.
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main');
+    return !main || decodeURI(main.dataset.path ?? '') === decodeURI(location.pathname);
+  });
   await page.waitForLoadState('networkidle');
   await page.locator('.status[role="status"]').first().waitFor({ state: 'detached' });
   await page.locator('main h1').first().waitFor();

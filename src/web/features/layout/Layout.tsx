@@ -24,10 +24,12 @@ export function Layout() {
   const { lang: segment } = useParams();
   const lang = useLang();
   const main = useFocusMainOnNavigation();
+  const { pathname } = useLocation();
   return (
     <div className="page">
       <Header lang={lang} />
-      <main id="main" tabIndex={-1} ref={main} className="site-main">
+      {/* data-path: the page on screen; the address changes before a lazily loaded page renders. */}
+      <main id="main" tabIndex={-1} ref={main} className="site-main" data-path={pathname}>
         {isLang(segment) ? <Outlet /> : <NotFoundPage />}
       </main>
       <Footer />
