@@ -23,18 +23,18 @@ function printSummary() {
 }
 
 /** Runs a locally installed tool under a banner; returns its exit code. */
-function step(name, tool, args) {
+function step(name, tool, args, env = {}) {
   console.log(`\n=== ${name}: ${tool} ${args.join(' ')}`);
   const started = performance.now();
-  const code = run(bin(tool), args);
+  const code = run(bin(tool), args, env);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`=== ${name}: ${code === 0 ? 'passed' : `FAILED (exit code ${code})`} in ${seconds} s`);
   return code;
 }
 
 /** A step that counts as a single test. */
-function suite(name, tool, args) {
-  const code = step(name, tool, args);
+function suite(name, tool, args, env = {}) {
+  const code = step(name, tool, args, env);
   totals[code === 0 ? 'passed' : 'failed'] += 1;
   return code;
 }
@@ -60,8 +60,8 @@ if (vitestArgs.length === 0) {
   suite('lint', 'biome', ['check', '.']);
   suite('types', 'tsc', ['--noEmit', '-p', '.']);
   // Successful builds are recorded so the next `npm start` does not build them again.
-  build(BUILDS.web, (tool, args) => suite('build', tool, args));
-  build(BUILDS.server, (tool, args) => suite('build server', tool, args));
+  build(BUILDS.web, (tool, args, env) => suite('build', tool, args, env));
+  build(BUILDS.server, (tool, args, env) => suite('build server', tool, args, env));
 }
 
 mkdirSync(join(root, '.tmp'), { recursive: true });

@@ -13,7 +13,7 @@ import { updateDoc } from './docs.js';
 import { lighthouse, measureFrontEnd } from './frontend.js';
 import { measureRoutes, type RouteSpec } from './http.js';
 import { type BenchResult, checkTargets, compareResults, describeMachine, readResults, writeResult } from './report.js';
-import { rssMb, startServer } from './server.js';
+import { ensureBuilt, rssMb, startServer } from './server.js';
 import { benchFilesDir, benchTarget, describeTarget, option, root } from './target.js';
 
 /**
@@ -104,6 +104,7 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<0 | 2> {
 
     let frontEnd: BenchResult['frontEnd'];
     try {
+      ensureBuilt();
       const assets = measureFrontEnd();
       const sum = (kind: 'js' | 'css') => assets.filter((a) => a.kind === kind).reduce((n, a) => n + a.gzipBytes, 0);
       frontEnd = { assets, jsGzipBytes: sum('js'), cssGzipBytes: sum('css') };

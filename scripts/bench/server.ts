@@ -35,14 +35,21 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+/** The portal and the server bundle as `npm start` builds them, built if missing or out of date. */
+export function ensureBuilt() {
+  for (const target of [BUILDS.web, BUILDS.server]) {
+    if (!isFresh(target) && build(target) !== 0) throw new Error(`${target.outputDir} could not be built`);
+  }
+}
+
 /**
  * Starts the platform as `npm start` runs it (the server bundle, built first if it is missing or
  * out of date) on the bench database, on loopback only, with the baseline route turned on, and
  * waits for the line saying it serves.
  */
 export async function startServer(target: DatabaseTarget, filesDir: string): Promise<BenchServer> {
+  ensureBuilt();
   const server = BUILDS.server;
-  if (!isFresh(server) && build(server) !== 0) throw new Error('the server bundle could not be built');
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(server.outputDir, server.output)], {
     cwd: root,

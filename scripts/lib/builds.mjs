@@ -16,6 +16,9 @@ export const BUILDS = {
     // The portal sources, the shared contract, Vite's entry/config and the locked deps.
     inputs: ['src/web', 'src/contract', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'],
     command: ['vite', ['build']],
+    // Whoever runs the build (a test worker has NODE_ENV=test), the portal is built for production:
+    // React's development build is twice the size and slower.
+    env: { NODE_ENV: 'production' },
   },
   server: {
     outputDir: 'dist/server',
@@ -77,10 +80,10 @@ export function recordBuild(target, hash) {
   if (existsSync(join(root, target.outputDir, target.output))) writeFileSync(hashFile(target), `${hash}\n`);
 }
 
-/** Runs the build (always) with `runTool(tool, args)`; records it when it succeeds. Returns the exit code. */
-export function build(target, runTool = (tool, args) => run(bin(tool), args)) {
+/** Runs the build (always) with `runTool(tool, args, env)`; records it when it succeeds. Returns the exit code. */
+export function build(target, runTool = (tool, args, env) => run(bin(tool), args, env)) {
   const hash = inputsHash(target);
-  const code = runTool(...target.command);
+  const code = runTool(...target.command, target.env ?? {});
   if (code === 0) recordBuild(target, hash);
   return code;
 }

@@ -10,9 +10,10 @@ export const root = join(import.meta.dirname, '..', '..');
 /** Absolute path of a locally installed command-line tool, e.g. bin('vite'). */
 export const bin = (name) => join(root, 'node_modules', '.bin', name);
 
-/** Runs a command in the repository root with the terminal and environment inherited; returns its exit code. */
-export function run(command, args = []) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+/** Runs a command in the repository root with the terminal and environment inherited (`env` added);
+ * returns its exit code. */
+export function run(command, args = [], env = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.error) {
     console.error(`Could not run ${command}: ${result.error.message}`);
     return 1;

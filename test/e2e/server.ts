@@ -1,33 +1,20 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILDS, build, isFresh } from '../../scripts/lib/builds.mjs';
+import { bin, run } from '../../scripts/lib/run.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BUILT_INDEX = join(ROOT, 'dist/web/index.html');
-const PORTAL_SOURCES = ['src/web', 'src/contract', 'index.html', 'vite.config.ts'].map((path) => join(ROOT, path));
 const LOCK = join(ROOT, 'dist/.web-build.lock');
 
 export type RunningServer = { url: string; close(): Promise<void> };
 
-function newestChange(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestChange(join(path, entry)));
-  return newest;
-}
-
-function isBuildFresh(): boolean {
-  if (!existsSync(BUILT_INDEX)) return false;
-  const built = statSync(BUILT_INDEX).mtimeMs;
-  return PORTAL_SOURCES.every((path) => !existsSync(path) || newestChange(path) <= built);
-}
-
-/** Builds dist/web when it is missing or older than the portal's sources. Test files run in
- * parallel workers, so a lock directory (mkdir is atomic) keeps two builds from emptying each other's output. */
+/** Builds dist/web as `npm start` does (for production, recorded, so npm start and the bench reuse
+ * it) when it is missing or out of date. Test files run in parallel workers, so a lock directory
+ * (mkdir is atomic) keeps two builds from emptying each other's output. */
 export async function ensurePortalBuilt(): Promise<void> {
   const deadline = Date.now() + 180_000;
-  while (!isBuildFresh()) {
+  while (!isFresh(BUILDS.web)) {
     try {
       mkdirSync(join(ROOT, 'dist'), { recursive: true });
       mkdirSync(LOCK);
@@ -38,9 +25,9 @@ export async function ensurePortalBuilt(): Promise<void> {
       continue;
     }
     try {
-      if (!isBuildFresh()) {
-        const { build } = await import('vite');
-        await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+      if (!isFresh(BUILDS.web)) {
+        const code = build(BUILDS.web, (tool, args, env) => run(bin(tool), [...args, '--logLevel', 'warn'], env));
+        if (code !== 0) throw new Error(`the portal build failed (exit code ${code})`);
       }
     } finally {
       rmSync(LOCK, { recursive: true, force: true });
