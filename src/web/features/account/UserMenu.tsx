@@ -23,7 +23,15 @@ export function UserMenu() {
   const { t } = useTranslation();
   const me = useMe();
   const back = useReturnPath();
-  if (me.isPending) return null;
+  // Until we know who is reading, the corner keeps the sign-in link's room, so the header does not
+  // grow under the reader's eyes when it appears.
+  if (me.isPending) {
+    return (
+      <span className="account-link account-link--pending" aria-hidden="true">
+        {t('account.signIn')}
+      </span>
+    );
+  }
   if (!me.data) {
     return (
       <LangLink
