@@ -35,6 +35,8 @@ export default defineConfig({
   plugins: [react(), precompress()],
   build: {
     outDir: 'dist/web',
+    // Every browser the portal supports preloads modules itself; the polyfill would be dead weight.
+    modulePreload: { polyfill: false },
     emptyOutDir: true,
     // Flags stay separate files: inlined as data URIs they would swell the JavaScript of every page.
     assetsInlineLimit: (file) => (file.includes('flag-icons') ? false : undefined),

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { fieldErrors } from '../api/client.js';
+import { fieldErrors } from '../api/send.js';
 import { AdminGate, AdminQueryState } from '../features/admin/AdminGate.js';
 import { AUDIT_FILTERS, AuditFilterForm } from '../features/admin/AuditFilters.js';
 import { AuditTable } from '../features/admin/AuditTable.js';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../contract/accounts.js';
 import { FormAlert, onSubmit, TextField, useChecks, useFormErrors } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';
-import { useSignIn } from './queries.js';
+import { useSignIn } from './signInQueries.js';
 
 /** E-mail and password; `onSignedIn` receives the user as /me now describes them. */
 export function SignInForm({ initialEmail = '', onSignedIn }: { initialEmail?: string; onSignedIn: (me: Me) => void }) {

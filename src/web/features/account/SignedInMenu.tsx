@@ -2,8 +2,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { LangLink, useLocalPath } from '../shared/LangLink.js';
-import { useMe, useSignOut } from './queries.js';
+import { useMe } from './queries.js';
 import { isSecretariat, isSecretariatAdmin } from './roles.js';
+import { useSignOut } from './signInQueries.js';
 
 /** The header's menu for a signed-in user: their account, the secretariat's pages, signing out. */
 export function SignedInMenu({ name, pending }: { name: string; pending: boolean }) {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { AcceptInvitation, InvitationView } from '../../../contract/users.js';
-import { getJson, sendJson } from '../../api/client.js';
+import { getJson } from '../../api/client.js';
+import { sendJson } from '../../api/send.js';
 import { useLang } from '../shared/useLang.js';
 
 /** The pages opened from a link in an e-mail: an invitation, a password reset. */

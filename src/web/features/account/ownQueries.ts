@@ -3,7 +3,8 @@ import type { Me } from '../../../contract/accounts.js';
 import type { SessionList, SignedOut } from '../../../contract/sessions.js';
 import type { ApiTokenCreate, ApiTokenCreated, ApiTokenList } from '../../../contract/tokens.js';
 import type { AccountUpdate, PasswordChange } from '../../../contract/users.js';
-import { getJson, sendJson } from '../../api/client.js';
+import { getJson } from '../../api/client.js';
+import { sendJson } from '../../api/send.js';
 import { useLang } from '../shared/useLang.js';
 import { ME_KEY, PRIVATE } from './queries.js';
 

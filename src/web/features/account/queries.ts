@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me, SignIn } from '../../../contract/accounts.js';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me } from '../../../contract/accounts.js';
 import type { Lang } from '../../../contract/common.js';
-import { ApiError, getJson, sendJson } from '../../api/client.js';
+import { ApiError, getJson } from '../../api/client.js';
 import { useLang } from '../shared/useLang.js';
 import { hasSignedInHint, setSignedInHint } from './signedInHint.js';
 
@@ -49,33 +49,6 @@ export function useSessionChanged() {
     client.removeQueries({ queryKey: [PRIVATE] });
     return client.fetchQuery({ queryKey: ME_KEY, queryFn: () => fetchMe(lang), staleTime: 0 });
   };
-}
-
-export function useSignIn() {
-  const lang = useLang();
-  const changed = useSessionChanged();
-  return useMutation({
-    mutationFn: async (input: SignIn) => {
-      await sendJson('POST', '/auth/sign-in', lang, input);
-      return changed(true);
-    },
-  });
-}
-
-export function useSignOut() {
-  const lang = useLang();
-  const changed = useSessionChanged();
-  return useMutation({
-    mutationFn: async () => {
-      try {
-        await sendJson('POST', '/auth/sign-out', lang);
-      } catch (error) {
-        // Already signed out (expired, or ended elsewhere): the goal is reached all the same.
-        if (!(error instanceof ApiError && error.status === 401)) throw error;
-      }
-      return changed(false);
-    },
-  });
 }
 
 export type PublicSettings = { demo: boolean };

@@ -5,7 +5,7 @@ import type {
   TwoFactorEnrolment,
   TwoFactorPassed,
 } from '../../../contract/two-factor.js';
-import { sendJson } from '../../api/client.js';
+import { sendJson } from '../../api/send.js';
 import { useLang } from '../shared/useLang.js';
 import { useRefreshMe } from './queries.js';
 

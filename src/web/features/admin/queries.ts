@@ -9,7 +9,8 @@ import type {
   UserGrant,
   UserSummary,
 } from '../../../contract/users.js';
-import { getJson, type QueryParams, sendJson } from '../../api/client.js';
+import { getJson, type QueryParams } from '../../api/client.js';
+import { sendJson } from '../../api/send.js';
 import { PRIVATE } from '../account/queries.js';
 import { useLang } from '../shared/useLang.js';
 

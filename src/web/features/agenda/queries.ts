@@ -9,7 +9,8 @@ import type {
   AgendaOrder,
 } from '../../../contract/agenda.js';
 import type { Lang } from '../../../contract/common.js';
-import { getJson, sendJson } from '../../api/client.js';
+import { getJson } from '../../api/client.js';
+import { sendJson } from '../../api/send.js';
 import { PRIVATE } from '../account/queries.js';
 import { useLang } from '../shared/useLang.js';
 

@@ -8,7 +8,8 @@ import type {
   PublishedList,
   VisibilityReply,
 } from '../../../contract/delegations.js';
-import { getJson, sendJson } from '../../api/client.js';
+import { getJson } from '../../api/client.js';
+import { sendJson } from '../../api/send.js';
 import { PRIVATE } from '../account/queries.js';
 import { useUpload } from '../shared/upload.js';
 import { useLang } from '../shared/useLang.js';

@@ -6,7 +6,8 @@ import type {
   MeetingDocumentList,
   MeetingDocumentUpdate,
 } from '../../../contract/meeting-documents.js';
-import { getJson, sendJson } from '../../api/client.js';
+import { getJson } from '../../api/client.js';
+import { sendJson } from '../../api/send.js';
 import { PRIVATE } from '../account/queries.js';
 import { useUpload } from '../shared/upload.js';
 import { useLang } from '../shared/useLang.js';

@@ -14,7 +14,8 @@ import type {
   RecordWrite,
   Series,
 } from '../../../contract/meeting-records.js';
-import { getJson, sendJson } from '../../api/client.js';
+import { getJson } from '../../api/client.js';
+import { sendJson } from '../../api/send.js';
 import { PRIVATE } from '../account/queries.js';
 import { useWrite } from '../agenda/queries.js';
 import { useLang } from '../shared/useLang.js';

@@ -3,8 +3,8 @@ import type { MeetingDetail } from '../../../contract/reference.js';
 import { ConfirmButton } from '../account/ConfirmButton.js';
 import { FormAlert, useProblemMessage } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';
+import { useMeetingTransition } from './editQueries.js';
 import { statusLabel, transitionLabels } from './labels.js';
-import { useMeetingTransition } from './queries.js';
 
 /**
  * The secretariat's controls of a meeting: edit, and only the lifecycle steps the server says the

@@ -1,7 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MeetingCreate, MeetingUpdate, Transition } from '../../../contract/meetings.js';
+import { useQuery } from '@tanstack/react-query';
 import type { Meeting, MeetingDetail } from '../../../contract/reference.js';
-import { getAll, getJson, sendJson } from '../../api/client.js';
+import { getAll, getJson } from '../../api/client.js';
 import { PRIVATE } from '../account/queries.js';
 import { useLang } from '../shared/useLang.js';
 
@@ -9,7 +8,7 @@ export type MeetingFilters = { pillar?: string; memberState?: string; year?: str
 
 // Drafts and the transitions offered depend on who reads: the keys are private, so signing in or
 // out drops them (account/queries.ts).
-const MEETINGS_KEY = [PRIVATE, 'meetings'] as const;
+export const MEETINGS_KEY = [PRIVATE, 'meetings'] as const;
 
 export function useMeetings(filters: MeetingFilters = {}) {
   const lang = useLang();
@@ -24,41 +23,6 @@ export function useMeeting(slug: string) {
   return useQuery({
     queryKey: [...MEETINGS_KEY, 'one', lang, slug],
     queryFn: ({ signal }) => getJson<MeetingDetail>(`/meetings/${encodeURIComponent(slug)}`, lang, {}, signal),
-  });
-}
-
-/** After a change: every list and page of meetings is read again. */
-function useMeetingsChanged() {
-  const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: MEETINGS_KEY });
-}
-
-export function useCreateMeeting() {
-  const lang = useLang();
-  const changed = useMeetingsChanged();
-  return useMutation({
-    mutationFn: (input: MeetingCreate) => sendJson<MeetingDetail>('POST', '/meetings', lang, input),
-    onSuccess: changed,
-  });
-}
-
-export function useUpdateMeeting(slug: string) {
-  const lang = useLang();
-  const changed = useMeetingsChanged();
-  return useMutation({
-    mutationFn: (input: MeetingUpdate) =>
-      sendJson<MeetingDetail>('PATCH', `/meetings/${encodeURIComponent(slug)}`, lang, input),
-    onSuccess: changed,
-  });
-}
-
-export function useMeetingTransition(slug: string) {
-  const lang = useLang();
-  const changed = useMeetingsChanged();
-  return useMutation({
-    mutationFn: ({ transition, version }: { transition: Transition; version: number }) =>
-      sendJson<MeetingDetail>('POST', `/meetings/${encodeURIComponent(slug)}/${transition}`, lang, { version }),
-    onSuccess: changed,
   });
 }
 

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PartnerCreate, PartnerDetail, PartnerUpdate } from '../../../contract/partners.js';
-import { getJson, sendJson } from '../../api/client.js';
+import { getJson } from '../../api/client.js';
+import { sendJson } from '../../api/send.js';
 import { useUpload } from '../shared/upload.js';
 import { useLang } from '../shared/useLang.js';
 

@@ -9,7 +9,8 @@ import {
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldErrors } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import { fieldErrors } from '../../api/send.js';
 // The form styles live with the account pages' stylesheet, the first to need them.
 import '../account/account.css';
 
