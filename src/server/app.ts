@@ -192,9 +192,7 @@ export async function buildApp(options: AppOptions) {
     app.log.warn({ err: error }, 'expired rate-limit counters could not be deleted'),
   );
   app.addHook('onClose', async () => stopPruning());
-  // Cross-site requests are refused before the guard spends a database query on them.
-  registerCsrfProtection(app);
-  registerGuard(app, auth.authenticate);
+  // Before the guard, so it reads the content generation while the guard identifies the caller.
   registerReplyCache(app, contentGeneration(options.db));
   // After the reply cache, whose hooks keep a reply before it is compressed and send kept ones
   // already compressed. Files are streamed as they are: PDF and Office files are compressed already.
@@ -203,6 +201,9 @@ export async function buildApp(options: AppOptions) {
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
   });
+  // Cross-site requests are refused before the guard spends a database query on them.
+  registerCsrfProtection(app);
+  registerGuard(app, auth.authenticate);
 
   const benchBaseline =
     options.benchBaseline ?? (process.env.MISPA_BENCH === '1' && process.env.NODE_ENV !== 'production');

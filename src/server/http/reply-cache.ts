@@ -11,6 +11,8 @@ declare module 'fastify' {
     cache?: true;
   }
   interface FastifyRequest {
+    /** The content generation, being read while the caller is identified. */
+    replyCacheGeneration: Promise<string> | null;
     /** Where this request's reply is to be kept, and the generation it was read under. */
     replyCacheSlot: { key: string; generation: string } | null;
   }
@@ -53,11 +55,21 @@ export function registerReplyCache(
   let keptFor = '';
   let keptBytes = 0;
 
+  app.decorateRequest('replyCacheGeneration', null);
   app.decorateRequest('replyCacheSlot', null);
-  // After the guard's onRequest hook, which identified the caller.
-  app.addHook('onRequest', async (request, reply) => {
+  // Registered before the guard: the generation is read while the guard identifies the caller (on
+  // PostgreSQL, one round trip in parallel instead of one more after).
+  app.addHook('onRequest', async (request) => {
     if (request.method !== 'GET' || request.routeOptions.config.cache !== true) return;
-    const token = await generation.current();
+    const read = generation.current();
+    // A caller the guard refuses never awaits it.
+    read.catch(() => undefined);
+    request.replyCacheGeneration = read;
+  });
+  // After every onRequest hook, so after the guard, which identified the caller.
+  app.addHook('preValidation', async (request, reply) => {
+    if (!request.replyCacheGeneration) return;
+    const token = await request.replyCacheGeneration;
     if (token !== keptFor) {
       kept = new Map();
       keptFor = token;

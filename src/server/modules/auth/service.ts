@@ -11,7 +11,7 @@ import { needsSecondFactor } from '../../policy/policy.js';
 import { attemptChecks, consume, refund } from '../../security/rate-limit.js';
 import { DUMMY_PASSWORD_HASH, hashSecret, newSecret, verifyPassword } from '../../security/secrets.js';
 import { recordAudit } from '../audit/chain.js';
-import { activeGrants, findLiveSession, findLiveToken, findUserByEmail } from './queries.js';
+import { activeGrants, activeGrantsOfSession, findLiveSession, findLiveToken, findUserByEmail } from './queries.js';
 
 export const SESSION_COOKIE = 'mispa_session';
 export const API_TOKEN_PREFIX = 'mispa_';
@@ -69,7 +69,11 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
     }
     const secret = request.cookies[SESSION_COOKIE];
     if (!secret) return PUBLIC;
-    const session = await findLiveSession(db, hashSecret(secret), now.toISOString());
+    const sessionId = hashSecret(secret);
+    const [session, grants] = await Promise.all([
+      findLiveSession(db, sessionId, now.toISOString()),
+      activeGrantsOfSession(db, sessionId),
+    ]);
     if (!session) return PUBLIC;
     // Slide the idle expiry, but write it only once half of the idle time has passed.
     const idleExpiry = now.getTime() + minutes(policy.idleMinutes);
@@ -88,7 +92,7 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
       lang: session.preferred_lang as Lang,
       demo: session.demo === 1,
       twoFactorEnabled: session.totp_enabled_at !== null,
-      grants: toActorGrants(await activeGrants(db, [session.id])),
+      grants: toActorGrants(grants),
       credential: { type: 'session', id: session.session_id, secondFactor: session.second_factor_at !== null },
     };
   }
