@@ -26,7 +26,8 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMinutes: 120, maxHour
 
 const minutes = (n: number) => n * 60_000;
 
-function toActorGrants(rows: Awaited<ReturnType<typeof activeGrants>>): ActorGrant[] {
+/** Grant rows as policies read them. */
+export function toActorGrants(rows: Awaited<ReturnType<typeof activeGrants>>): ActorGrant[] {
   return rows.map((g) => ({
     id: g.id,
     role: g.role as Role,

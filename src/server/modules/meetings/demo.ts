@@ -4,7 +4,6 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import PDFDocument from 'pdfkit';
 import { v7 as uuidv7 } from 'uuid';
-import type { Role } from '../../../contract/accounts.js';
 import { type AgendaItem, AgendaItemCreateSchema } from '../../../contract/agenda.js';
 import type { Lang } from '../../../contract/common.js';
 import { DelegationCreateSchema, type ParticipantInput } from '../../../contract/delegations.js';
@@ -17,6 +16,7 @@ import { NotFoundError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { agendaService } from '../agenda/service.js';
 import { activeGrants, findUserByEmail } from '../auth/queries.js';
+import { toActorGrants } from '../auth/service.js';
 import { delegationsService } from '../delegations/service.js';
 import { meetingDocumentsService } from '../meeting-documents/service.js';
 import { type MeetingsService, meetingsService } from './service.js';
@@ -225,13 +225,7 @@ async function demoContext(db: Kysely<Database>, email: string): Promise<Request
       displayName: user.display_name,
       lang: user.preferred_lang as Lang,
       demo: true,
-      grants: grants.map((g) => ({
-        id: g.id,
-        role: g.role as Role,
-        memberStateId: g.member_state_id,
-        technicalGroupId: g.technical_group_id,
-        partnerId: g.partner_id,
-      })),
+      grants: toActorGrants(grants),
       // No session: the demo users act at start, as they would in one that passed every check.
       credential: { type: 'session', id: `demo-start-${uuidv7()}`, secondFactor: true },
     },
