@@ -9,6 +9,7 @@ import {
   ProblemSchema,
   pageOf,
 } from '../../contract/common.js';
+import type { Actor } from '../policy/actor.js';
 import { requestLang } from './lang.js';
 
 /** An error reply as the OpenAPI document should show it: a problem document, by its media type. */
@@ -29,7 +30,7 @@ export function registerReadRoutes<Q extends typeof PageQuerySchema, Item extend
     what: string;
     listQuery: Q;
     item: Item;
-    list: (query: z.infer<Q>, lang: Lang) => Promise<Page<z.infer<Item>>>;
+    list: (query: z.infer<Q>, lang: Lang, actor: Actor) => Promise<Page<z.infer<Item>>>;
     detail?: { schema: Detail; get: (idOrSlug: string, lang: Lang) => Promise<z.infer<Detail>> };
   },
 ) {
@@ -45,7 +46,7 @@ export function registerReadRoutes<Q extends typeof PageQuerySchema, Item extend
         response: { 200: pageOf(options.item), 400: problem('The parameters cannot be used') },
       },
     },
-    async (request) => options.list(request.query as z.infer<Q>, requestLang(request)),
+    async (request) => options.list(request.query as z.infer<Q>, requestLang(request), request.actor),
   );
   const { detail } = options;
   if (!detail) return;

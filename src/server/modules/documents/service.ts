@@ -5,7 +5,9 @@ import type { Document, DocumentListQuerySchema } from '../../../contract/refere
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { NotFoundError } from '../../http/problems.js';
-import { resolveFilter } from '../shared/filters.js';
+import type { Actor } from '../../policy/actor.js';
+import { filterVisibility } from '../meetings/index.js';
+import { resolveFilter, resolveMeetingFilter } from '../shared/filters.js';
 import { pillarRefsOf, toMeetingRef } from '../shared/refs.js';
 import { loadSources, loadTexts, textOf } from '../shared/texts.js';
 import { type DocumentRow, findDocument, listDocuments } from './queries.js';
@@ -38,11 +40,11 @@ export function documentsService({ db }: { db: Kysely<Database> }) {
   }
 
   return {
-    async list(query: z.infer<typeof DocumentListQuerySchema>, lang: Lang): Promise<Page<Document>> {
+    async list(query: z.infer<typeof DocumentListQuerySchema>, lang: Lang, actor: Actor): Promise<Page<Document>> {
       const [pillarId, hostStateId, meetingId] = await Promise.all([
         resolveFilter(db, 'pillar', 'pillar', query.pillar),
         resolveFilter(db, 'memberState', 'member_state', query.memberState),
-        resolveFilter(db, 'meeting', 'meeting', query.meeting),
+        resolveMeetingFilter(db, query.meeting, filterVisibility(actor)),
       ]);
       const cursor = decodeCursor(query.cursor, ['int', 'int', 'text']);
       const rows = await listDocuments(db, { pillarId, hostStateId, meetingId, year: query.year }, query.limit, cursor);

@@ -8,7 +8,7 @@ import { meetingsRoutes } from './routes.js';
 import { meetingsService } from './service.js';
 import { meetingWrites } from './writes.js';
 
-export { canReadDrafts, findVisibleMeeting } from './visibility.js';
+export { canReadDrafts, filterVisibility, findVisibleMeeting } from './visibility.js';
 
 export interface ReminderOptions {
   /** How often the job looks for reminders due (default 15 minutes). */

@@ -2,12 +2,18 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { NotFoundError } from '../../http/problems.js';
 import type { Actor } from '../../policy/actor.js';
+import type { FilterVisibility } from '../shared/filters.js';
 import { meetingsPolicy } from './policy.js';
 import { findMeeting, type MeetingRow } from './queries.js';
 
 /** May this caller see meetings still in draft? Only the secretariat (meetings.read-drafts). */
 export function canReadDrafts(actor: Actor): boolean {
   return meetingsPolicy.can(actor, 'meetings.read-drafts');
+}
+
+/** What `actor` may name in a list's filters (see `resolveFilter`). */
+export function filterVisibility(actor: Actor): FilterVisibility {
+  return { draftMeetings: canReadDrafts(actor) };
 }
 
 /**

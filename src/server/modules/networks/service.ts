@@ -5,7 +5,9 @@ import type { Network, NetworkListQuerySchema } from '../../../contract/referenc
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { NotFoundError } from '../../http/problems.js';
-import { resolveFilter } from '../shared/filters.js';
+import type { Actor } from '../../policy/actor.js';
+import { filterVisibility } from '../meetings/index.js';
+import { resolveMeetingFilter } from '../shared/filters.js';
 import { meetingRefs, networkRefs } from '../shared/refs.js';
 import { loadSources, loadTexts, requiredText, textOf } from '../shared/texts.js';
 import { findNetwork, listNetworks, type NetworkRow, networksById } from './queries.js';
@@ -40,8 +42,8 @@ export function networksService({ db }: { db: Kysely<Database> }) {
   }
 
   return {
-    async list(query: z.infer<typeof NetworkListQuerySchema>, lang: Lang): Promise<Page<Network>> {
-      const meetingId = await resolveFilter(db, 'meeting', 'meeting', query.meeting);
+    async list(query: z.infer<typeof NetworkListQuerySchema>, lang: Lang, actor: Actor): Promise<Page<Network>> {
+      const meetingId = await resolveMeetingFilter(db, query.meeting, filterVisibility(actor));
       const cursor = decodeCursor(query.cursor, ['int', 'text']);
       const rows = await listNetworks(db, { meetingId }, query.limit, cursor);
       const page = toPage(rows, query.limit, (r) => [r.position, r.slug]);

@@ -6,6 +6,11 @@ import type { ReasonKey } from '../../http/reasons.js';
 
 type FilterTable = 'pillar' | 'member_state' | 'meeting';
 
+/** Which rows the reader may name in a filter: draft meetings only for those who may read them. */
+export interface FilterVisibility {
+  draftMeetings: boolean;
+}
+
 /** Why an unknown slug is refused, by the table it names. */
 const unknownReason: Record<FilterTable, ReasonKey> = {
   pillar: 'reason.filter.pillar',
@@ -14,19 +19,45 @@ const unknownReason: Record<FilterTable, ReasonKey> = {
 };
 
 /** Turns a filter's slug into an id, or answers 400 naming the parameter and the values allowed. */
-export async function resolveFilter(
+export function resolveFilter(
+  db: Kysely<Database>,
+  parameter: string,
+  table: 'pillar' | 'member_state',
+  value: string | undefined,
+): Promise<string | undefined> {
+  return resolve(db, parameter, table, value, { draftMeetings: false });
+}
+
+/**
+ * The `meeting` filter: both the lookup and the allowed values see only the meetings the reader may
+ * see, so a draft's slug answers exactly like an unknown one to a reader who may not read drafts.
+ */
+export function resolveMeetingFilter(
+  db: Kysely<Database>,
+  value: string | undefined,
+  visibility: FilterVisibility,
+): Promise<string | undefined> {
+  return resolve(db, 'meeting', 'meeting', value, visibility);
+}
+
+async function resolve(
   db: Kysely<Database>,
   parameter: string,
   table: FilterTable,
   value: string | undefined,
+  visibility: FilterVisibility,
 ): Promise<string | undefined> {
   if (value === undefined) return undefined;
   const column = table === 'pillar' ? 'code' : 'slug';
   // biome-ignore lint/suspicious/noExplicitAny: the three tables share the id/slug shape
   const q = db as Kysely<any>;
-  const found = await q.selectFrom(table).select('id').where(column, '=', value).executeTakeFirst();
+  const visible = () => {
+    const rows = q.selectFrom(table);
+    return table === 'meeting' && !visibility.draftMeetings ? rows.where('status', '<>', 'draft') : rows;
+  };
+  const found = await visible().select('id').where(column, '=', value).executeTakeFirst();
   if (found) return found.id as string;
-  const allowed = await q.selectFrom(table).select(column).orderBy(column).execute();
+  const allowed = await visible().select(column).orderBy(column).execute();
   throw new InvalidParameterError(
     parameter,
     'query',

@@ -5,7 +5,9 @@ import type { TechnicalGroup, TechnicalGroupListQuerySchema } from '../../../con
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { NotFoundError } from '../../http/problems.js';
-import { resolveFilter } from '../shared/filters.js';
+import type { Actor } from '../../policy/actor.js';
+import { filterVisibility } from '../meetings/index.js';
+import { resolveFilter, resolveMeetingFilter } from '../shared/filters.js';
 import { meetingRefs, memberStateRefs, pillarRefsOf } from '../shared/refs.js';
 import { loadSources, loadTexts, requiredText, textOf } from '../shared/texts.js';
 import { findTechnicalGroup, listTechnicalGroups, type TechnicalGroupRow } from './queries.js';
@@ -40,11 +42,15 @@ export function technicalGroupsService({ db }: { db: Kysely<Database> }) {
   }
 
   return {
-    async list(query: z.infer<typeof TechnicalGroupListQuerySchema>, lang: Lang): Promise<Page<TechnicalGroup>> {
+    async list(
+      query: z.infer<typeof TechnicalGroupListQuerySchema>,
+      lang: Lang,
+      actor: Actor,
+    ): Promise<Page<TechnicalGroup>> {
       const [pillarId, leadStateId, meetingId] = await Promise.all([
         resolveFilter(db, 'pillar', 'pillar', query.pillar),
         resolveFilter(db, 'memberState', 'member_state', query.memberState),
-        resolveFilter(db, 'meeting', 'meeting', query.meeting),
+        resolveMeetingFilter(db, query.meeting, filterVisibility(actor)),
       ]);
       const cursor = decodeCursor(query.cursor, ['int', 'text']);
       const rows = await listTechnicalGroups(db, { pillarId, leadStateId, meetingId }, query.limit, cursor);
