@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ROLES, type Role } from '../src/contract/accounts.js';
+import type { Role } from '../src/contract/accounts.js';
+import { ROLES } from '../src/domain/accounts.js';
 import {
   ACTIONS,
   PERMISSIONS,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AuditQuerySchema } from '../../src/contract/audit.js';
-import { MeetingListQuerySchema } from '../../src/contract/reference.js';
+import { MeetingListQuerySchema } from '../../src/contract/meetings.js';
 import type { Database } from '../../src/server/db/schema.js';
 import { auditService } from '../../src/server/modules/audit/service.js';
 import { publishedService } from '../../src/server/modules/delegations/published.js';

@@ -16,8 +16,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { LANGS } from '../../src/contract/common.js';
 import type { Subregion } from '../../src/contract/reference.js';
+import { LANGS } from '../../src/domain/languages.js';
 import { MemberStateRowSchema } from '../../src/server/reference-data/schema.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

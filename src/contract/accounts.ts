@@ -1,27 +1,11 @@
 import { z } from 'zod';
-import { LangSchema, reason } from './common.js';
+import { PASSWORD_MAX_LENGTH, ROLES } from '../domain/accounts.js';
+import { reason } from '../domain/reasons.js';
+import { EMAIL_MAX } from '../domain/text.js';
+import { LangSchema } from './common.js';
 
-export const ROLES = [
-  'secretariat-admin',
-  'secretariat-staff',
-  'focal-point',
-  'delegate',
-  'group-member',
-  'partner',
-] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
-
-/** What a grant is bound to: focal points and delegates to a member state, group members to a
- * technical group, partners to a partner organisation; secretariat roles to nothing. */
-export const ROLE_BINDING: Record<Role, 'none' | 'memberState' | 'technicalGroup' | 'partner'> = {
-  'secretariat-admin': 'none',
-  'secretariat-staff': 'none',
-  'focal-point': 'memberState',
-  delegate: 'memberState',
-  'group-member': 'technicalGroup',
-  partner: 'partner',
-};
 
 export const GrantSchema = z
   .object({
@@ -49,11 +33,11 @@ export type Me = z.infer<typeof MeSchema>;
 
 export const SignInSchema = z
   .object({
-    email: z.email({ error: reason('reason.format.email') }).max(254),
+    email: z.email({ error: reason('reason.format.email') }).max(EMAIL_MAX),
     password: z
       .string({ error: reason('reason.required') })
       .min(1, { error: reason('reason.required') })
-      .max(1024),
+      .max(PASSWORD_MAX_LENGTH),
   })
   .strict()
   .meta({ id: 'SignIn' });

@@ -1,26 +1,28 @@
 import { z } from 'zod';
-import { IdOrSlugParamsSchema, LANGS, LocalizedTextSchema, reason } from './common.js';
+import {
+  AGENDA_DESCRIPTION_MAX,
+  AGENDA_ITEMS_MAX,
+  AGENDA_PILLARS_MAX,
+  AGENDA_PRESENTER_MAX,
+  AGENDA_PRESENTERS_MAX,
+  AGENDA_TITLE_MAX,
+} from '../domain/agenda.js';
+import { LANGS } from '../domain/languages.js';
+import { reason } from '../domain/reasons.js';
+import { isMultiline, isOneLine } from '../domain/text.js';
+import { IdOrSlugParamsSchema, LocalizedTextSchema } from './common.js';
 import { PillarRefSchema } from './reference.js';
 
 /** The agenda of a meeting: ordered items, each with its time slot, texts in four languages,
  * pillars, presenters and linked meeting documents. Every item carries a `version`; edits name it. */
 
-export const AGENDA_TITLE_MAX = 300;
-export const AGENDA_DESCRIPTION_MAX = 5000;
-export const AGENDA_PRESENTERS_MAX = 20;
-export const AGENDA_PRESENTER_MAX = 200;
-export const AGENDA_ITEMS_MAX = 200;
-
 /** No control characters but line breaks in descriptions: they would fake lines in the audit trail. */
-const CONTROL = /[\p{Cc}\u2028\u2029]/u;
-const CONTROL_EXCEPT_NEWLINE = /[\p{Cc}\u2028\u2029](?<![\n\t])/u;
-
 const text = (max: number, error: string, allowNewlines: boolean) =>
   z
     .string({ error })
     .trim()
     .max(max, { error })
-    .refine((v) => !(allowNewlines ? CONTROL_EXCEPT_NEWLINE : CONTROL).test(v), {
+    .refine(allowNewlines ? isMultiline : isOneLine, {
       error: reason('reason.noControl'),
     });
 
@@ -58,7 +60,7 @@ export const AgendaItemInputSchema = z
     endsAt: instant.nullable().default(null),
     pillars: z
       .array(z.string({ error: reason('reason.pillars') }).max(100), { error: reason('reason.pillars') })
-      .max(10, { error: reason('reason.pillars.max', { max: 10 }) })
+      .max(AGENDA_PILLARS_MAX, { error: reason('reason.pillars.max', { max: AGENDA_PILLARS_MAX }) })
       .default([]),
     presenters: z
       .array(

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { DetailQuerySchema, reason } from './common.js';
+import { AUDIT_LIMIT_DEFAULT, AUDIT_LIMIT_MAX } from '../domain/audit.js';
+import { reason } from '../domain/reasons.js';
+import { hasNul } from '../domain/text.js';
+import { DetailQuerySchema } from './common.js';
 
 /** The audit trail as the secretariat reads it: GET /api/v1/audit and its CSV export. */
-
-export const AUDIT_LIMIT_MAX = 200;
-export const AUDIT_LIMIT_DEFAULT = 50;
 
 const limitError = reason('reason.limit', { max: AUDIT_LIMIT_MAX });
 const shortText = (description: string) =>
@@ -12,8 +12,7 @@ const shortText = (description: string) =>
     .string()
     .min(1, { error: reason('reason.empty') })
     .max(200, { error: reason('reason.max.string', { maximum: 200 }) })
-    // PostgreSQL cannot hold NUL in text; such a value can match nothing.
-    .refine((value) => !value.includes('\0'), reason('reason.noNul'))
+    .refine((value) => !hasNul(value), reason('reason.noNul'))
     .optional()
     .meta({ description });
 const instant = (description: string) =>
@@ -80,21 +79,3 @@ export const AuditPageSchema = z
   })
   .meta({ id: 'AuditPage' });
 export type AuditPage = z.infer<typeof AuditPageSchema>;
-
-/** The columns of the CSV export, in order (its header row). */
-export const AUDIT_CSV_COLUMNS = [
-  'seq',
-  'occurred_at',
-  'actor_id',
-  'actor_email',
-  'role',
-  'action',
-  'entity_type',
-  'entity_id',
-  'before',
-  'after',
-  'request_id',
-  'ip',
-  'prev_hash',
-  'hash',
-] as const;

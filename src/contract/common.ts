@@ -1,19 +1,11 @@
 import { z } from 'zod';
+import { LANGS } from '../domain/languages.js';
+import { LIMIT_DEFAULT, LIMIT_MAX } from '../domain/paging.js';
+import { reason } from '../domain/reasons.js';
+import { hasNul } from '../domain/text.js';
 
-/** The working languages of the process (BCP 47). The database keeps languages as rows, so this
- * list is the set the portal is translated into, not a limit of the data model. */
-export const LANGS = ['en', 'es', 'fr', 'pt'] as const;
 export const LangSchema = z.enum(LANGS).meta({ description: 'Language of the reply: en, es, fr or pt' });
 export type Lang = z.infer<typeof LangSchema>;
-
-/**
- * Why a field is refused, named by its key in the server's messages (src/server/http/reasons.ts)
- * with its values, e.g. `reason.limit?max=100`: the problem document says it in the reader's language.
- */
-export function reason(key: string, values: Record<string, string | number> = {}): string {
-  const query = new URLSearchParams(Object.entries(values).map(([name, value]) => [name, String(value)])).toString();
-  return query ? `${key}?${query}` : key;
-}
 
 export const IsoDateSchema = z.iso.date().meta({ description: 'Calendar date, ISO 8601 (YYYY-MM-DD)' });
 
@@ -39,9 +31,6 @@ export const SourceSchema = z
   .meta({ id: 'Source' });
 export type Source = z.infer<typeof SourceSchema>;
 
-export const LIMIT_MAX = 100;
-export const LIMIT_DEFAULT = 50;
-
 const limitError = reason('reason.limit', { max: LIMIT_MAX });
 
 export const PageQuerySchema = z.object({
@@ -55,6 +44,26 @@ export const PageQuerySchema = z.object({
   cursor: z.string().max(200).optional().meta({ description: 'Opaque cursor from the previous page’s `nextCursor`' }),
   lang: LangSchema.optional(),
 });
+
+/** Ids and slugs as every reply gives them. */
+export const RecordIdSchema = z.string().meta({ description: 'Opaque id' });
+export const RecordSlugSchema = z.string().meta({ description: 'Readable, stable identifier used in URLs' });
+
+// Filters of the lists. Each names the other records by slug, as the URLs do.
+const yearError = reason('reason.year');
+export const yearFilter = z.coerce
+  .number({ error: yearError })
+  .int({ error: yearError })
+  .min(2000, { error: yearError })
+  .max(2100, { error: yearError })
+  .optional()
+  .meta({ description: 'Calendar year' });
+export const slugFilter = (what: string) =>
+  z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/, 'a slug: lower-case letters, digits and hyphens')
+    .optional()
+    .meta({ description: `Only those of this ${what} (its slug)` });
 
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
@@ -74,8 +83,7 @@ export const IdOrSlugParamsSchema = z.object({
     .string()
     .min(1)
     .max(100)
-    // PostgreSQL cannot hold NUL in text; such an id can match nothing.
-    .refine((value) => !value.includes('\0'), reason('reason.noNul'))
+    .refine((value) => !hasNul(value), reason('reason.noNul'))
     .meta({ description: 'The record’s id or its slug' }),
 });
 

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { IdOrSlugParamsSchema, LangSchema, LocalizedTextSchema, ProblemSchema, reason } from './common.js';
+import {
+  DELEGATION_STATUSES,
+  MAX_PARTICIPANTS,
+  PARTICIPANT_CATEGORIES,
+  PARTICIPANT_ROLES,
+  REASON_MAX,
+  TEXT_MAX,
+  VISIBILITIES,
+} from '../domain/delegations.js';
+import { reason } from '../domain/reasons.js';
+import { EMAIL_MAX, isOneLine } from '../domain/text.js';
+import { IdOrSlugParamsSchema, LangSchema, LocalizedTextSchema, ProblemSchema } from './common.js';
 import { MemberStateRefSchema } from './reference.js';
 
 /**
@@ -9,30 +20,18 @@ import { MemberStateRefSchema } from './reference.js';
  * read; a stale one is answered 409 with the current record.
  */
 
-export const PARTICIPANT_CATEGORIES = ['delegation', 'observer', 'secretariat', 'press', 'guest'] as const;
 export const ParticipantCategorySchema = z.enum(PARTICIPANT_CATEGORIES).meta({ id: 'ParticipantCategory' });
 export type ParticipantCategory = z.infer<typeof ParticipantCategorySchema>;
 
-export const PARTICIPANT_ROLES = ['head', 'alternate', 'adviser', 'member'] as const;
 export const ParticipantRoleSchema = z.enum(PARTICIPANT_ROLES).meta({ id: 'ParticipantRole' });
 export type ParticipantRole = z.infer<typeof ParticipantRoleSchema>;
 
-export const DELEGATION_STATUSES = ['draft', 'submitted', 'accredited', 'returned'] as const;
 export const DelegationStatusSchema = z.enum(DELEGATION_STATUSES).meta({ id: 'DelegationStatus' });
 export type DelegationStatus = z.infer<typeof DelegationStatusSchema>;
 
-export const VISIBILITIES = ['public', 'delegations', 'hidden'] as const;
 export const VisibilitySchema = z.enum(VISIBILITIES);
 export type Visibility = z.infer<typeof VisibilitySchema>;
 
-/** Upper bounds keep one request, one audit entry and one printed page list reasonable. */
-export const MAX_PARTICIPANTS = 100;
-export const TEXT_MAX = 200;
-export const REASON_MAX = 2000;
-
-// Texts show in lists, exports and the audit trail: control characters or line breaks could fake a
-// line or a cell there.
-const NO_CONTROL = /[\p{Cc}\u2028\u2029]/u;
 const line = (min: number, max = TEXT_MAX) => {
   const error = reason('reason.line', { min, max });
   return z
@@ -40,7 +39,7 @@ const line = (min: number, max = TEXT_MAX) => {
     .trim()
     .min(min, { error })
     .max(max, { error })
-    .refine((v) => !NO_CONTROL.test(v), { error: reason('reason.oneLine') });
+    .refine(isOneLine, { error: reason('reason.oneLine') });
 };
 /** An optional text: absent, null or blank all mean none (the service stores null). */
 const optionalLine = () => line(0).nullable().optional();
@@ -64,7 +63,7 @@ export const ParticipantInputSchema = z
     institution: optionalLine(),
     email: z
       .email({ error: reason('reason.format.email') })
-      .max(254, { error: reason('reason.format.email') })
+      .max(EMAIL_MAX, { error: reason('reason.format.email') })
       .nullable()
       .optional(),
   })
@@ -219,14 +218,6 @@ export const ParticipantVisibilitySchema = z
   .strict()
   .meta({ id: 'ParticipantVisibility' });
 export type ParticipantVisibility = z.infer<typeof ParticipantVisibilitySchema>;
-
-export const DEFAULT_VISIBILITY: ParticipantVisibility = {
-  delegation: 'public',
-  observer: 'public',
-  secretariat: 'public',
-  press: 'delegations',
-  guest: 'hidden',
-};
 
 export const VisibilityUpdateSchema = z
   .object({ version: VersionSchema, visibility: ParticipantVisibilitySchema })

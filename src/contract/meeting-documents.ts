@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { LANGS, LangSchema, LocalizedTextSchema, reason } from './common.js';
+import { LANGS } from '../domain/languages.js';
+import {
+  MEETING_DOCUMENT_CATEGORIES,
+  MEETING_DOCUMENT_TITLE_MAX,
+  MEETING_DOCUMENT_VISIBILITIES,
+} from '../domain/meeting-documents.js';
+import { reason } from '../domain/reasons.js';
+import { isOneLine } from '../domain/text.js';
+import { LangSchema, LocalizedTextSchema } from './common.js';
 
 /**
  * Documents of a meeting: working and information documents, presentations and reports, each with
@@ -7,25 +15,23 @@ import { LANGS, LangSchema, LocalizedTextSchema, reason } from './common.js';
  * (`… rev. 1`, every earlier one kept), and one file per language per revision.
  */
 
-export const MEETING_DOCUMENT_CATEGORIES = ['working', 'information', 'presentation', 'report'] as const;
 export const MeetingDocumentCategorySchema = z
   .enum(MEETING_DOCUMENT_CATEGORIES)
   .meta({ description: 'working (series doc), information (inf), presentation (pres) or report (rep)' });
 export type MeetingDocumentCategory = z.infer<typeof MeetingDocumentCategorySchema>;
 
-export const MEETING_DOCUMENT_VISIBILITIES = ['public', 'delegations'] as const;
 export const MeetingDocumentVisibilitySchema = z
   .enum(MEETING_DOCUMENT_VISIBILITIES)
   .meta({ description: 'public: everyone; delegations: delegations, partners and the secretariat only' });
 export type MeetingDocumentVisibility = z.infer<typeof MeetingDocumentVisibilitySchema>;
 
-const titleError = reason('reason.line', { min: 1, max: 500 });
+const titleError = reason('reason.line', { min: 1, max: MEETING_DOCUMENT_TITLE_MAX });
 const TitleSchema = z
   .string({ error: titleError })
   .trim()
   .min(1, { error: titleError })
-  .max(500, { error: titleError })
-  .refine((v) => !/[\p{Cc}\u2028\u2029]/u.test(v), { error: reason('reason.oneLine') });
+  .max(MEETING_DOCUMENT_TITLE_MAX, { error: titleError })
+  .refine(isOneLine, { error: reason('reason.oneLine') });
 
 /** Titles by language: at least one of the four. */
 export const MeetingDocumentTitlesSchema = z

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { IdOrSlugParamsSchema, LANGS, reason } from './common.js';
+import { LANGS } from '../domain/languages.js';
+import {
+  COMMENT_MAX,
+  DECISION_MAX,
+  DECISIONS_MAX,
+  RECORD_BODY_MAX,
+  RECORD_KINDS,
+  RECORD_STATUSES,
+} from '../domain/meeting-records.js';
+import { reason } from '../domain/reasons.js';
+import { isMultiline } from '../domain/text.js';
+import { IdOrSlugParamsSchema } from './common.js';
 
 /**
  * Minutes and reports of a meeting, drafted by the secretariat, shared with the delegations for
@@ -10,19 +21,12 @@ import { IdOrSlugParamsSchema, LANGS, reason } from './common.js';
  * which the server keeps strictly increasing: an edit names the `updatedAt` it read.
  */
 
-export const RECORD_KINDS = ['minutes', 'report'] as const;
 export const RecordKindSchema = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof RecordKindSchema>;
-export const RECORD_STATUSES = ['draft', 'shared', 'final'] as const;
-export type RecordStatus = (typeof RECORD_STATUSES)[number];
-
-export const RECORD_BODY_MAX = 200_000;
-export const COMMENT_MAX = 5000;
-export const DECISION_MAX = 5000;
+export const RecordStatusSchema = z.enum(RECORD_STATUSES);
+export type RecordStatus = z.infer<typeof RecordStatusSchema>;
 
 const langField = z.enum(LANGS);
-/** Line breaks and tabs are the only control characters a text may hold. */
-const CONTROL = /[\p{Cc}\u2028\u2029](?<![\n\t])/u;
 const longText = (max: number) => {
   const error = reason('reason.text', { min: 1, max });
   return z
@@ -30,7 +34,7 @@ const longText = (max: number) => {
     .trim()
     .min(1, { error })
     .max(max, { error })
-    .refine((v) => !CONTROL.test(v), { error: reason('reason.noControl.multiline') });
+    .refine(isMultiline, { error: reason('reason.noControl.multiline') });
 };
 const readAt = z.iso.datetime({ error: reason('reason.updatedAt') });
 
@@ -69,7 +73,7 @@ export const RecordVersionSummarySchema = z
   .object({
     kind: RecordKindSchema,
     version: z.number().int(),
-    status: z.enum(RECORD_STATUSES),
+    status: RecordStatusSchema,
     lang: langField,
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -110,7 +114,6 @@ export const DecisionUpdateSchema = DecisionInputSchema.extend({ updatedAt: read
 export type DecisionUpdate = z.input<typeof DecisionUpdateSchema>;
 export const DecisionDeleteSchema = RecordTransitionSchema.meta({ id: 'DecisionDelete' });
 
-export const DECISIONS_MAX = 500;
 /** A reorder names every decision with the updatedAt it read: any change since (an edit, an
  * addition, another reorder) makes it a 409, so two reorders never silently overwrite each other. */
 export const DecisionOrderSchema = z

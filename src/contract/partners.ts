@@ -1,14 +1,41 @@
 import { z } from 'zod';
-import { IdOrSlugParamsSchema, LANGS, type Lang, LangSchema, reason } from './common.js';
-import { PARTNER_KINDS, PartnerSchema } from './reference.js';
+import { LANGS, type Lang } from '../domain/languages.js';
+import { PARTNER_KINDS, PARTNER_NAME_MAX, PARTNER_SLUG_MAX, PARTNER_WEBSITE_MAX } from '../domain/partners.js';
+import { reason } from '../domain/reasons.js';
+import {
+  IdOrSlugParamsSchema,
+  LangSchema,
+  LocalizedTextSchema,
+  PageQuerySchema,
+  RecordIdSchema,
+  RecordSlugSchema,
+  slugFilter,
+} from './common.js';
+import { PillarRefSchema } from './reference.js';
 
-/** Strategic partner organisations made on the platform by the secretariat: names in one or more
- * of the four languages, kind, website, pillars and a logo. Reference partners are read-only. */
+/** Strategic partner organisations: those of the public sources (read-only) and those made on the
+ * platform by the secretariat, with names in one or more of the four languages, kind, website,
+ * pillars and a logo. */
 
-export const PARTNER_NAME_MAX = 200;
-export const PARTNER_WEBSITE_MAX = 500;
-/** Logos are shown small on the partners page: a megabyte is plenty for any of PNG, JPEG, WebP. */
-export const PARTNER_LOGO_MAX_BYTES = 1024 * 1024;
+export const PartnerKindSchema = z.enum(PARTNER_KINDS);
+
+export const PartnerSchema = z
+  .object({
+    id: RecordIdSchema,
+    slug: RecordSlugSchema,
+    kind: PartnerKindSchema,
+    name: LocalizedTextSchema,
+    website: z.url().nullable(),
+    pillars: z.array(PillarRefSchema),
+    managedBy: z
+      .enum(['reference', 'platform'])
+      .meta({ description: 'reference: from the public sources, read-only; platform: kept by the secretariat' }),
+    logoUrl: z.string().nullable().meta({ description: 'Where the logo is served; null when there is none' }),
+  })
+  .meta({ id: 'Partner' });
+export type Partner = z.infer<typeof PartnerSchema>;
+
+export const PartnerListQuerySchema = PageQuerySchema.extend({ pillar: slugFilter('pillar') });
 
 /** No control characters: a name is one line, and must not fake lines in logs or the audit trail. */
 const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
@@ -36,7 +63,7 @@ export const PartnerSlugSchema = z
   .string({ error: slugError })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: slugError })
   .min(2, { error: slugError })
-  .max(60, { error: slugError });
+  .max(PARTNER_SLUG_MAX, { error: slugError });
 
 const kindError = reason('reason.oneOf', { values: PARTNER_KINDS.join(', ') });
 const KindSchema = z.enum(PARTNER_KINDS, { error: kindError });

@@ -1,34 +1,27 @@
 import { z } from 'zod';
-import { IsoDateSchema, LocalizedTextSchema, PageQuerySchema, ProblemSchema, reason, SourceSchema } from './common.js';
+import { DOCUMENT_TYPES, NETWORK_KINDS, SUBREGIONS } from '../domain/reference.js';
 import {
-  MeetingEditableSchema,
-  MeetingKindSchema,
-  MeetingStatusSchema,
-  meetingOperationalFields,
-  TransitionSchema,
-} from './meetings.js';
+  IsoDateSchema,
+  LocalizedTextSchema,
+  PageQuerySchema,
+  RecordIdSchema,
+  RecordSlugSchema,
+  SourceSchema,
+  slugFilter,
+  yearFilter,
+} from './common.js';
 
-export const SUBREGIONS = ['north-america', 'central-america', 'caribbean', 'south-america'] as const;
+/** The read-only reference data of the process (pillars, objectives, member states, outcome
+ * documents, technical groups, networks, the team, sources), and the small references every reply
+ * uses to point at one of its records. Meetings and partners have their own files. */
+
 export const SubregionSchema = z.enum(SUBREGIONS);
 export type Subregion = z.infer<typeof SubregionSchema>;
-
-export const DOCUMENT_TYPES = ['commitment', 'consensus', 'recommendations', 'institutional-document'] as const;
 export const DocumentTypeSchema = z.enum(DOCUMENT_TYPES);
-
-export const NETWORK_KINDS = ['network', 'program'] as const;
 export const NetworkKindSchema = z.enum(NETWORK_KINDS);
 
-export const PARTNER_KINDS = [
-  'international-organisation',
-  'development-bank',
-  'government',
-  'academia',
-  'civil-society',
-] as const;
-export const PartnerKindSchema = z.enum(PARTNER_KINDS);
-
-const slug = z.string().meta({ description: 'Readable, stable identifier used in URLs' });
-const id = z.string().meta({ description: 'Opaque id' });
+const id = RecordIdSchema;
+const slug = RecordSlugSchema;
 
 // References: the small shape used wherever one record points at another.
 export const MemberStateRefSchema = z
@@ -98,39 +91,6 @@ export const BodyCreatedSchema = z
   })
   .meta({ id: 'BodyCreated' });
 
-export const MeetingSchema = MeetingRefSchema.extend({
-  number: z.string().meta({ description: 'Roman numeral of the ministerial meeting' }),
-  ordinal: z.number().int(),
-  name: LocalizedTextSchema,
-  hostState: MemberStateRefSchema.nullable(),
-  city: z.string().nullable().meta({ description: 'Null when not recorded' }),
-  startDate: IsoDateSchema.nullable(),
-  endDate: IsoDateSchema.nullable(),
-  documents: z.array(DocumentRefSchema),
-  bodies: z.array(BodyCreatedSchema),
-  ...meetingOperationalFields,
-  technicalGroup: TechnicalGroupRefSchema.nullable().meta({ description: 'The group of a technical-group meeting' }),
-}).meta({ id: 'Meeting' });
-export type Meeting = z.infer<typeof MeetingSchema>;
-
-export const MeetingDetailSchema = MeetingSchema.extend({
-  summary: LocalizedTextSchema.nullable(),
-  pillars: z.array(PillarRefSchema),
-  sources: z.array(SourceSchema),
-  editable: MeetingEditableSchema.nullable().meta({
-    description: 'The meeting as the secretariat typed it (names per language, wall-clock times); null when read-only',
-  }),
-}).meta({ id: 'MeetingDetail' });
-export type MeetingDetail = z.infer<typeof MeetingDetailSchema>;
-
-/** A refused change: a stale version or a transition the lifecycle does not allow now. */
-export const MeetingConflictSchema = ProblemSchema.extend({
-  currentVersion: z.number().int().optional().meta({ description: 'The version the meeting is at now' }),
-  currentStatus: MeetingStatusSchema.optional(),
-  allowedTransitions: z.array(TransitionSchema).optional(),
-  current: MeetingDetailSchema.optional().meta({ description: 'The meeting as it is now' }),
-}).meta({ id: 'MeetingConflict' });
-
 export const DocumentSchema = DocumentRefSchema.extend({
   meeting: MeetingRefSchema,
   adoptedOn: IsoDateSchema.nullable(),
@@ -162,22 +122,6 @@ export const TeamMemberSchema = z
   .meta({ id: 'TeamMember' });
 export type TeamMember = z.infer<typeof TeamMemberSchema>;
 
-export const PartnerSchema = z
-  .object({
-    id,
-    slug,
-    kind: PartnerKindSchema,
-    name: LocalizedTextSchema,
-    website: z.url().nullable(),
-    pillars: z.array(PillarRefSchema),
-    managedBy: z
-      .enum(['reference', 'platform'])
-      .meta({ description: 'reference: from the public sources, read-only; platform: kept by the secretariat' }),
-    logoUrl: z.string().nullable().meta({ description: 'Where the logo is served; null when there is none' }),
-  })
-  .meta({ id: 'Partner' });
-export type Partner = z.infer<typeof PartnerSchema>;
-
 export const DatasetSourceSchema = z
   .object({
     entityType: z.string(),
@@ -189,29 +133,7 @@ export const DatasetSourceSchema = z
   .meta({ id: 'DatasetSource' });
 export type DatasetSource = z.infer<typeof DatasetSourceSchema>;
 
-// Filters of the lists. Each names the other records by slug, as the URLs do.
-const yearError = reason('reason.year');
-const yearFilter = z.coerce
-  .number({ error: yearError })
-  .int({ error: yearError })
-  .min(2000, { error: yearError })
-  .max(2100, { error: yearError })
-  .optional()
-  .meta({ description: 'Calendar year' });
-const slugFilter = (what: string) =>
-  z
-    .string()
-    .regex(/^[a-z0-9-]{1,60}$/, 'a slug: lower-case letters, digits and hyphens')
-    .optional()
-    .meta({ description: `Only those of this ${what} (its slug)` });
-
 export const MemberStateListQuerySchema = PageQuerySchema.extend({ subregion: SubregionSchema.optional() });
-export const MeetingListQuerySchema = PageQuerySchema.extend({
-  pillar: slugFilter('pillar'),
-  memberState: slugFilter('host member state'),
-  year: yearFilter,
-  kind: MeetingKindSchema.optional().meta({ description: 'Only meetings of this kind' }),
-});
 export const DocumentListQuerySchema = PageQuerySchema.extend({
   pillar: slugFilter('pillar'),
   memberState: slugFilter('host member state of the adopting meeting'),
@@ -224,4 +146,3 @@ export const TechnicalGroupListQuerySchema = PageQuerySchema.extend({
   meeting: slugFilter('creating meeting'),
 });
 export const NetworkListQuerySchema = PageQuerySchema.extend({ meeting: slugFilter('meeting of origin') });
-export const PartnerListQuerySchema = PageQuerySchema.extend({ pillar: slugFilter('pillar') });

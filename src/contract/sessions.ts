@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reason } from './common.js';
+import { reason } from '../domain/reasons.js';
 
 /** The signed-in sessions of one's own account. */
 

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { reason } from './common.js';
+import { reason } from '../domain/reasons.js';
+import { isOneLine } from '../domain/text.js';
+import { TOKEN_MAX_DAYS, TOKEN_NAME_MAX, TOKEN_SCOPES } from '../domain/tokens.js';
 
 /** API tokens for machine clients: they act with their owner's grants, read-only or read-write. */
 
-export const TOKEN_SCOPES = ['read', 'write'] as const;
 export const TokenScopeSchema = z
   .enum(TOKEN_SCOPES)
   .meta({ description: 'read: only reads; write: also changes what the owner may change' });
 
-export const TOKEN_MAX_DAYS = 365;
 const daysError = reason('reason.days', { max: TOKEN_MAX_DAYS });
-const nameError = reason('reason.line', { min: 1, max: 100 });
+const nameError = reason('reason.line', { min: 1, max: TOKEN_NAME_MAX });
 
 export const ApiTokenCreateSchema = z
   .object({
@@ -18,9 +18,8 @@ export const ApiTokenCreateSchema = z
       .string({ error: nameError })
       .trim()
       .min(1, { error: nameError })
-      .max(100, { error: nameError })
-      // Names show in lists and the audit trail: control characters or line breaks could fake a line there.
-      .refine((v) => !/[\p{Cc}\u2028\u2029]/u.test(v), { error: reason('reason.noControl') })
+      .max(TOKEN_NAME_MAX, { error: nameError })
+      .refine(isOneLine, { error: reason('reason.noControl') })
       .meta({ description: 'What the token is for, e.g. the system that uses it', example: 'Follow-up reporting' }),
     scope: TokenScopeSchema,
     expiresInDays: z

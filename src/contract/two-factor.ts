@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { reason } from './common.js';
+import { reason } from '../domain/reasons.js';
+import { RECOVERY_CODE_PATTERN, TOTP_CODE_PATTERN } from '../domain/two-factor.js';
 
 /** Two-factor authentication with TOTP (RFC 6238: SHA-1, 6 digits, 30 s), as every authenticator app reads it. */
 
 const codeError = reason('reason.totp');
 export const TotpCodeSchema = z
   .string({ error: codeError })
-  .regex(/^\d{6}$/, { error: codeError })
+  .regex(TOTP_CODE_PATTERN, { error: codeError })
   .meta({ description: 'The 6-digit code the authenticator app shows now', example: '123456' });
 
-/** Recovery codes are 12 characters of Crockford base32; spaces and hyphens are ignored. */
-export const RECOVERY_CODE_PATTERN = /^[\s-]*(?:[0-9A-Za-z][\s-]*){12}$/;
 const recoveryError = reason('reason.recoveryCode');
 export const RecoveryCodeSchema = z
   .string({ error: recoveryError })

@@ -1,11 +1,19 @@
 import { z } from 'zod';
-import { GrantSchema, ROLE_BINDING, RoleSchema } from './accounts.js';
-import { LangSchema, PageQuerySchema, reason } from './common.js';
+import {
+  DISPLAY_NAME_MAX,
+  INVITATION_GRANTS_MAX,
+  INVITATION_STATES,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLE_BINDING,
+  USER_STATUSES,
+} from '../domain/accounts.js';
+import { reason } from '../domain/reasons.js';
+import { EMAIL_MAX, hasNul, isOneLine } from '../domain/text.js';
+import { GrantSchema, RoleSchema } from './accounts.js';
+import { LangSchema, PageQuerySchema } from './common.js';
 
 /** Requests and replies of invitations, password resets and user administration. */
-
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 1024;
 
 export const PasswordSchema = z
   .string({ error: reason('reason.required') })
@@ -15,15 +23,15 @@ export const PasswordSchema = z
     description: `At least ${PASSWORD_MIN_LENGTH} characters, not one of the 10,000 most common passwords`,
   });
 
-export const EmailSchema = z.email({ error: reason('reason.format.email') }).max(254);
+export const EmailSchema = z.email({ error: reason('reason.format.email') }).max(EMAIL_MAX);
 
 // A name is shown in lists, e-mails and the audit trail: no control characters nor line breaks.
 export const DisplayNameSchema = z
   .string({ error: reason('reason.required') })
   .trim()
   .min(1, { error: reason('reason.required') })
-  .max(200, { error: reason('reason.max.string', { maximum: 200 }) })
-  .refine((name) => !/[\p{Cc}\u2028\u2029]/u.test(name), { error: reason('reason.noControl') });
+  .max(DISPLAY_NAME_MAX, { error: reason('reason.max.string', { maximum: DISPLAY_NAME_MAX }) })
+  .refine(isOneLine, { error: reason('reason.noControl') });
 
 const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: reason('reason.slug') });
 
@@ -69,7 +77,7 @@ export const InviteUserSchema = z
     grants: z
       .array(NewGrantSchema)
       .min(1, { error: reason('reason.grants.min') })
-      .max(20, { error: reason('reason.grants.max', { max: 20 }) })
+      .max(INVITATION_GRANTS_MAX, { error: reason('reason.grants.max', { max: INVITATION_GRANTS_MAX }) })
       .refine((grants) => new Set(grants.map(grantKey)).size === grants.length, {
         error: reason('reason.grants.unique'),
       }),
@@ -78,7 +86,6 @@ export const InviteUserSchema = z
   .meta({ id: 'InviteUser' });
 export type InviteUser = z.infer<typeof InviteUserSchema>;
 
-export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
 export const UserStatusSchema = z.enum(USER_STATUSES);
 export type UserStatus = z.infer<typeof UserStatusSchema>;
 
@@ -103,7 +110,6 @@ export const UserSummarySchema = z
   .meta({ id: 'UserSummary' });
 export type UserSummary = z.infer<typeof UserSummarySchema>;
 
-export const INVITATION_STATES = ['pending', 'expired', 'used'] as const;
 export const InvitationStateSchema = z.enum(INVITATION_STATES);
 
 export const UserDetailSchema = UserSummarySchema.extend({
@@ -191,8 +197,7 @@ export const PasswordChangeSchema = z
   .meta({ id: 'PasswordChange' });
 export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
 
-// PostgreSQL cannot hold NUL in text; such a value can match nothing.
-const noNul = (value: string) => !value.includes('\0');
+const noNul = (value: string) => !hasNul(value);
 
 export const TokenParamsSchema = z.object({
   token: z.string().min(1).max(200).refine(noNul, reason('reason.noNul')),

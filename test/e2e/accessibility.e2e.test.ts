@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PORTAL_PATHS } from '../../src/contract/portal-routes.js';
+import { PORTAL_PATHS } from '../../src/domain/portal-routes.js';
 import { sampleSlugs } from './api.js';
 import {
   type Browser,

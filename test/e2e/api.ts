@@ -1,5 +1,6 @@
 import type { Page as ApiPage } from '../../src/contract/common.js';
-import type { Meeting, MemberState, TechnicalGroup } from '../../src/contract/reference.js';
+import type { Meeting } from '../../src/contract/meetings.js';
+import type { MemberState, TechnicalGroup } from '../../src/contract/reference.js';
 
 async function list<T>(baseUrl: string, path: string, lang = 'en'): Promise<T[]> {
   const response = await fetch(`${baseUrl}/api/v1${path}?lang=${lang}&limit=100`);

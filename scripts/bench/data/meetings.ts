@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Insertable } from 'kysely';
-import { LANGS } from '../../../src/contract/common.js';
+import { LANGS } from '../../../src/domain/languages.js';
 import type { Database, MeetingKind, MeetingStatus, ParticipantCategory } from '../../../src/server/db/schema.js';
 import { documentSymbol, revisionSymbol } from '../../../src/server/modules/meeting-documents/symbols.js';
 import { type Generator, type GeneratorContext, stamped } from './context.js';

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { reason } from '../../contract/common.js';
+import { reason } from '../../domain/reasons.js';
 import type { Database, Row } from '../db/schema.js';
 import { InvalidParameterError, ProblemError } from '../http/problems.js';
 import {

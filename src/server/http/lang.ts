@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { LANGS, type Lang } from '../../contract/common.js';
+import type { Lang } from '../../contract/common.js';
+import { LANGS } from '../../domain/languages.js';
 
 const isLang = (value: unknown): value is Lang => LANGS.includes(value as Lang);
 

@@ -1,5 +1,5 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import { reason } from '../../contract/common.js';
+import { reason } from '../../domain/reasons.js';
 import { InvalidParameterError } from './problems.js';
 
 /**

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { LANGS } from '../../contract/common.js';
-import { PORTAL_PATHS } from '../../contract/portal-routes.js';
+import { LANGS } from '../../domain/languages.js';
+import { PORTAL_PATHS } from '../../domain/portal-routes.js';
 import { negotiateLang, requestLang } from './lang.js';
 import { message } from './messages.js';
 import { sendProblem } from './problems.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LANGS } from '../../contract/common.js';
+import { LANGS } from '../../domain/languages.js';
 import { createMailer, outboxMailer, smtpMailer } from './mailer.js';
 import { type MailName, renderMail, TEMPLATES } from './templates.js';
 import { parseMessage, SMTP_USER, smtpForTests } from './testing.js';

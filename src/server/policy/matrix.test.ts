@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import { ROLE_BINDING, ROLES, type Role } from '../../contract/accounts.js';
+import type { Role } from '../../contract/accounts.js';
+import { ROLE_BINDING, ROLES } from '../../domain/accounts.js';
 import { buildApiToken, buildSession, buildUser } from '../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../testing/harness.js';
 import { type GuardedRoute, guardedRoutes } from './guard.js';

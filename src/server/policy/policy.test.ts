@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_BINDING, ROLES, type Role } from '../../contract/accounts.js';
+import type { Role } from '../../contract/accounts.js';
+import { ROLE_BINDING, ROLES } from '../../domain/accounts.js';
 import { type Actor, type ActorGrant, PUBLIC } from './actor.js';
 import { ACTIONS, type Action, PERMISSIONS, ROLES_REQUIRING_SECOND_FACTOR, type Rule } from './permissions.js';
 import { type Decision, decide, type Resource } from './policy.js';

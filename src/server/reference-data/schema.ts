@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { IsoDateSchema, LANGS } from '../../contract/common.js';
-import { DocumentTypeSchema, NetworkKindSchema, PartnerKindSchema, SubregionSchema } from '../../contract/reference.js';
+import { IsoDateSchema } from '../../contract/common.js';
+import { PartnerKindSchema } from '../../contract/partners.js';
+import { DocumentTypeSchema, NetworkKindSchema, SubregionSchema } from '../../contract/reference.js';
+import { LANGS } from '../../domain/languages.js';
 
 /** The format of the versioned files under data/reference/. Every file is validated against these
  * schemas before anything is written, so a typo in a file stops the start with its path and field. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '../../contract/accounts.js';
-import type { PARTNER_KINDS } from '../../contract/reference.js';
+import type { PARTNER_KINDS } from '../../domain/partners.js';
 import type { Database, MeetingStatus } from '../db/schema.js';
 import { insertPartner } from '../modules/partners/queries.js';
 import { hashPassword, hashSecret, newSecret } from '../security/secrets.js';

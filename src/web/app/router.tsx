@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type LoaderFunctionArgs, redirect } from 'react-router';
-import { PORTAL_PATHS, type PortalPath } from '../../contract/portal-routes.js';
+import { PORTAL_PATHS, type PortalPath } from '../../domain/portal-routes.js';
 import { Layout } from '../features/layout/Layout.js';
 import { switchLanguage } from '../i18n/index.js';
 import { isLang, preferredLang } from '../i18n/languages.js';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Meeting } from '../../contract/reference.js';
+import type { Meeting } from '../../contract/meetings.js';
 import { MeetingBadges } from '../features/meetings/MeetingBadges.js';
 import { MeetingTimes } from '../features/meetings/MeetingTimes.js';
 import { calendarFeedPath, meetingCalendarPath, useMeetings } from '../features/meetings/queries.js';

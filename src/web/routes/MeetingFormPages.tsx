@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { MeetingDetail } from '../../contract/reference.js';
+import type { MeetingDetail } from '../../contract/meetings.js';
 import { ApiError, isNotFound } from '../api/client.js';
 import { AdminGate } from '../features/admin/AdminGate.js';
 import { useCreateMeeting, useUpdateMeeting } from '../features/meetings/editQueries.js';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { MeetingDetail } from '../../contract/reference.js';
+import type { MeetingDetail } from '../../contract/meetings.js';
 import { isNotFound } from '../api/client.js';
 import { useMe } from '../features/account/queries.js';
 import { isSecretariat } from '../features/account/roles.js';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Me } from '../../contract/accounts.js';
-import type { MeetingDetail } from '../../contract/reference.js';
+import type { MeetingDetail } from '../../contract/meetings.js';
 import { isSecretariat } from '../features/account/roles.js';
 import { SignedIn } from '../features/account/SignedIn.js';
 import { AccreditationQueue } from '../features/delegations/AccreditationQueue.js';

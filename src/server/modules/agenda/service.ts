@@ -9,7 +9,9 @@ import type {
   AgendaItemVersion,
   AgendaOrder,
 } from '../../../contract/agenda.js';
-import { LANGS, type Lang, type LocalizedText, reason } from '../../../contract/common.js';
+import type { Lang, LocalizedText } from '../../../contract/common.js';
+import { LANGS } from '../../../domain/languages.js';
+import { reason } from '../../../domain/reasons.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';

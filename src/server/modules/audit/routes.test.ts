@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_CSV_COLUMNS } from '../../../contract/audit.js';
+import { AUDIT_CSV_COLUMNS } from '../../../domain/audit.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
 import { expectProblem } from '../../testing/api.js';
 import { buildApiToken, buildSession, buildUser } from '../../testing/factories.js';

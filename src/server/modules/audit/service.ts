@@ -1,12 +1,7 @@
 import type { Kysely } from 'kysely';
-import {
-  AUDIT_CSV_COLUMNS,
-  type AuditEntry,
-  type AuditFilter,
-  type AuditPage,
-  type AuditQuery,
-} from '../../../contract/audit.js';
-import { reason } from '../../../contract/common.js';
+import type { AuditEntry, AuditFilter, AuditPage, AuditQuery } from '../../../contract/audit.js';
+import { AUDIT_CSV_COLUMNS } from '../../../domain/audit.js';
+import { reason } from '../../../domain/reasons.js';
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { InvalidParameterError } from '../../http/problems.js';

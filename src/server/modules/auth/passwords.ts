@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../../../contract/common.js';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../contract/users.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../domain/accounts.js';
 import { message } from '../../http/messages.js';
 import { InvalidParameterError } from '../../http/problems.js';
 import { repoRoot } from '../../paths.js';

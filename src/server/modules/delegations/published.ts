@@ -1,17 +1,15 @@
 import type { Kysely } from 'kysely';
 import PDFDocument from 'pdfkit';
 import type { Lang } from '../../../contract/common.js';
-import {
-  DEFAULT_VISIBILITY,
-  PARTICIPANT_CATEGORIES,
-  type ParticipantGroup,
-  type ParticipantVisibility,
-  type PublishedList,
-  VISIBILITIES,
-  type Visibility,
-  type VisibilityReply,
-  type VisibilityUpdate,
+import type {
+  ParticipantGroup,
+  ParticipantVisibility,
+  PublishedList,
+  Visibility,
+  VisibilityReply,
+  VisibilityUpdate,
 } from '../../../contract/delegations.js';
+import { DEFAULT_VISIBILITY, PARTICIPANT_CATEGORIES, VISIBILITIES } from '../../../domain/delegations.js';
 import type { Database } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';

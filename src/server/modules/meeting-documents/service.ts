@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { LANGS, type Lang } from '../../../contract/common.js';
+import type { Lang } from '../../../contract/common.js';
 import type {
   MeetingDocument,
   MeetingDocumentCreate,
@@ -8,6 +8,7 @@ import type {
   MeetingDocumentRevisionCreate,
   MeetingDocumentUpdate,
 } from '../../../contract/meeting-documents.js';
+import { LANGS } from '../../../domain/languages.js';
 import type { Database } from '../../db/schema.js';
 import { kindOfMediaType, type StoredFile, type Upload } from '../../files/index.js';
 import { message } from '../../http/messages.js';

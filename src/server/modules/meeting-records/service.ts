@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { reason } from '../../../contract/common.js';
 import type {
   CommentCreate,
   Decision,
@@ -17,6 +16,7 @@ import type {
   RecordWrite,
   Series,
 } from '../../../contract/meeting-records.js';
+import { reason } from '../../../domain/reasons.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, DeniedError, InvalidParameterError, NotFoundError, ProblemError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import { LANGS, type Lang } from '../../../contract/common.js';
+import type { Lang } from '../../../contract/common.js';
+import { LANGS } from '../../../domain/languages.js';
 import type { Database } from '../../db/schema.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { PUBLIC, type RequestContext } from '../../policy/actor.js';

@@ -8,8 +8,8 @@ import { type AgendaItem, AgendaItemCreateSchema } from '../../../contract/agend
 import type { Lang } from '../../../contract/common.js';
 import { DelegationCreateSchema, type ParticipantInput } from '../../../contract/delegations.js';
 import { type MeetingDocument, MeetingDocumentCreateSchema } from '../../../contract/meeting-documents.js';
+import type { MeetingDetail } from '../../../contract/meetings.js';
 import { MeetingCreateSchema } from '../../../contract/meetings.js';
-import type { MeetingDetail } from '../../../contract/reference.js';
 import type { Database } from '../../db/schema.js';
 import { DOCUMENT_KINDS, type FilesConfig, fileStore } from '../../files/index.js';
 import { NotFoundError } from '../../http/problems.js';

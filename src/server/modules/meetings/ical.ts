@@ -1,4 +1,4 @@
-import { wallClock, zoneOffsetMinutes } from '../../../contract/meetings.js';
+import { wallClock, zoneOffsetMinutes } from '../../../domain/time-zones.js';
 
 /**
  * An iCalendar (RFC 5545) writer for the meetings feed, small enough to own: events at the venue's

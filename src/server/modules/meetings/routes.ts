@@ -1,19 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DetailQuerySchema, IdOrSlugParamsSchema, pageOf, reason } from '../../../contract/common.js';
-import {
-  MeetingCreateSchema,
-  MeetingUpdateSchema,
-  TRANSITION_NAMES,
-  TransitionBodySchema,
-} from '../../../contract/meetings.js';
+import { DetailQuerySchema, IdOrSlugParamsSchema, pageOf } from '../../../contract/common.js';
 import {
   MeetingConflictSchema,
+  MeetingCreateSchema,
   MeetingDetailSchema,
   MeetingListQuerySchema,
   MeetingSchema,
-} from '../../../contract/reference.js';
+  MeetingUpdateSchema,
+  TransitionBodySchema,
+} from '../../../contract/meetings.js';
+import { TRANSITION_NAMES } from '../../../domain/meetings.js';
+import { reason } from '../../../domain/reasons.js';
 import { requestLang } from '../../http/lang.js';
 import { InvalidParameterError, problemResponse } from '../../http/problems.js';
 import { created } from '../../http/replies.js';

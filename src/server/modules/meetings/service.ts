@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { LANGS, type Lang, type Page } from '../../../contract/common.js';
-import { type Transition, transitionsFrom, wallClock } from '../../../contract/meetings.js';
-import type { Meeting, MeetingDetail, MeetingListQuerySchema } from '../../../contract/reference.js';
+import type { Lang, Page } from '../../../contract/common.js';
+import type { Meeting, MeetingDetail, MeetingListQuerySchema } from '../../../contract/meetings.js';
+import { LANGS } from '../../../domain/languages.js';
+import { type Transition, transitionsFrom } from '../../../domain/meetings.js';
+import { wallClock } from '../../../domain/time-zones.js';
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import type { Actor } from '../../policy/actor.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MEETING_STATUSES, TRANSITIONS, type Transition, transitionsFrom } from '../../../contract/meetings.js';
+import { MEETING_STATUSES, TRANSITIONS, type Transition, transitionsFrom } from '../../../domain/meetings.js';
 import { expectProblem } from '../../testing/api.js';
 import { buildApiToken, buildMeeting, buildUser } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';

@@ -1,18 +1,15 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Lang } from '../../../contract/common.js';
+import type { MeetingCreateSchema, MeetingDetail, MeetingUpdate } from '../../../contract/meetings.js';
 import {
-  type MeetingCreateSchema,
   type MeetingShape,
-  type MeetingUpdate,
   meetingProblems,
   TRANSITIONS,
   type Transition,
   transitionsFrom,
-  wallClock,
-  zonedToInstant,
-} from '../../../contract/meetings.js';
-import type { MeetingDetail } from '../../../contract/reference.js';
+} from '../../../domain/meetings.js';
+import { wallClock, zonedToInstant } from '../../../domain/time-zones.js';
 import type { Database, MeetingStatus } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
 import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { LANGS } from '../../../contract/common.js';
-import { SUBREGIONS } from '../../../contract/reference.js';
+import { LANGS } from '../../../domain/languages.js';
+import { SUBREGIONS } from '../../../domain/reference.js';
 import * as api from '../../testing/api.js';
 import { buildMeeting } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';

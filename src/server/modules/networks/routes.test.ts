@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { LANGS, type Lang } from '../../../contract/common.js';
+import type { Lang } from '../../../contract/common.js';
+import { LANGS } from '../../../domain/languages.js';
 import * as api from '../../testing/api.js';
 import { describeEachEngine } from '../../testing/harness.js';
 

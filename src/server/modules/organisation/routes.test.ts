@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGS } from '../../../contract/common.js';
+import { LANGS } from '../../../domain/languages.js';
 import * as api from '../../testing/api.js';
 import { describeEachEngine } from '../../testing/harness.js';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LANGS } from '../../../contract/common.js';
+import { LANGS } from '../../../domain/languages.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { loadReferenceData } from '../../reference-data/loader.js';
 import { createTestDatabase, type Engine, engines, referenceDir, type TestDatabase } from '../../testing/harness.js';

@@ -2,14 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  PARTNER_LOGO_MAX_BYTES,
   PartnerCreateSchema,
   PartnerDetailSchema,
+  PartnerListQuerySchema,
   PartnerLogoQuerySchema,
   PartnerParamsSchema,
+  PartnerSchema,
   PartnerUpdateSchema,
 } from '../../../contract/partners.js';
-import { PartnerListQuerySchema, PartnerSchema } from '../../../contract/reference.js';
+import { PARTNER_LOGO_MAX_BYTES } from '../../../domain/partners.js';
 import { type FileStore, IMAGE_KINDS } from '../../files/index.js';
 import { conflictResponse } from '../../http/problems.js';
 import { registerReadRoutes } from '../../http/read-routes.js';

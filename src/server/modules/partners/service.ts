@@ -1,9 +1,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Lang, LocalizedText, Page } from '../../../contract/common.js';
-import { LANGS } from '../../../contract/common.js';
-import type { PartnerCreate, PartnerDetail, PartnerNames, PartnerUpdate } from '../../../contract/partners.js';
-import type { Partner, PartnerListQuerySchema } from '../../../contract/reference.js';
+import type {
+  Partner,
+  PartnerCreate,
+  PartnerDetail,
+  PartnerListQuerySchema,
+  PartnerNames,
+  PartnerUpdate,
+} from '../../../contract/partners.js';
+import { LANGS } from '../../../domain/languages.js';
 import type { Database } from '../../db/schema.js';
 import type { FileTransaction, StoredFile, Upload } from '../../files/index.js';
 import { message } from '../../http/messages.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { reason } from '../../../contract/common.js';
+import { reason } from '../../../domain/reasons.js';
 import type { Database } from '../../db/schema.js';
 import { InvalidParameterError } from '../../http/problems.js';
 import type { ReasonKey } from '../../http/reasons.js';

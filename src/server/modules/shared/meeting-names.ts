@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { LANGS, type Lang, type LocalizedText } from '../../../contract/common.js';
+import type { Lang, LocalizedText } from '../../../contract/common.js';
+import { LANGS } from '../../../domain/languages.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

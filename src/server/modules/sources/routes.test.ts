@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { LANGS } from '../../../contract/common.js';
+import { LANGS } from '../../../domain/languages.js';
 import * as api from '../../testing/api.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
 

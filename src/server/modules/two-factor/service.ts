@@ -1,11 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
-import { reason } from '../../../contract/common.js';
 import type {
   RecoveryCodes,
   TwoFactorChallenge,
   TwoFactorEnrolment,
   TwoFactorPassed,
 } from '../../../contract/two-factor.js';
+import { reason } from '../../../domain/reasons.js';
 import type { Database } from '../../db/schema.js';
 import { DeniedError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECOVERY_CODE_PATTERN } from '../../../contract/two-factor.js';
+import { RECOVERY_CODE_PATTERN } from '../../../domain/two-factor.js';
 import { secretBox } from './secret-box.js';
 import { codeAt, matchStep, newRecoveryCodes, newTotpSecret, recoveryCodeHash } from './totp.js';
 

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Grant, Role } from '../../../contract/accounts.js';
-import { ROLE_BINDING } from '../../../contract/accounts.js';
 import type { Lang } from '../../../contract/common.js';
 import type { NewGrant, UserDetail, UserGrant, UserSummary } from '../../../contract/users.js';
+import { ROLE_BINDING } from '../../../domain/accounts.js';
 import type { Database, Row } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
 import { InvalidParameterError, NotFoundError } from '../../http/problems.js';

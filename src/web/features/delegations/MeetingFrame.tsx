@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { MeetingDetail } from '../../../contract/reference.js';
+import type { MeetingDetail } from '../../../contract/meetings.js';
 import { isNotFound } from '../../api/client.js';
 import { NotFoundPage } from '../../routes/NotFoundPage.js';
 import { MeetingNav } from '../meetings/MeetingNav.js';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { MeetingDetail } from '../../../contract/reference.js';
+import type { MeetingDetail } from '../../../contract/meetings.js';
 import { ConfirmButton } from '../account/ConfirmButton.js';
 import { FormAlert, useProblemMessage } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';

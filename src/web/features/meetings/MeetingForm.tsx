@@ -1,8 +1,13 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
-import type { MeetingCreate, MeetingFormat, MeetingKind, MeetingUpdate } from '../../../contract/meetings.js';
-import type { MeetingDetail } from '../../../contract/reference.js';
+import type {
+  MeetingCreate,
+  MeetingDetail,
+  MeetingFormat,
+  MeetingKind,
+  MeetingUpdate,
+} from '../../../contract/meetings.js';
 import { languageEndonym, PORTAL_LANGS } from '../../i18n/languages.js';
 import { useMemberStates } from '../member-states/queries.js';
 import {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { MeetingCreate, MeetingUpdate, Transition } from '../../../contract/meetings.js';
-import type { MeetingDetail } from '../../../contract/reference.js';
+import type { MeetingCreate, MeetingDetail, MeetingUpdate } from '../../../contract/meetings.js';
+import type { Transition } from '../../../domain/meetings.js';
 import { sendJson } from '../../api/send.js';
 import { useLang } from '../shared/useLang.js';
 import { MEETINGS_KEY } from './queries.js';

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { MeetingFormat, MeetingKind, MeetingStatus, Transition } from '../../../contract/meetings.js';
+import type { MeetingFormat, MeetingKind, MeetingStatus } from '../../../contract/meetings.js';
+import type { Transition } from '../../../domain/meetings.js';
 
 // Literal keys, so the catalog check finds every one of them.
 

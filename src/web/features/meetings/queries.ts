@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Meeting, MeetingDetail } from '../../../contract/reference.js';
+import type { Meeting, MeetingDetail } from '../../../contract/meetings.js';
 import { getAll, getJson } from '../../api/client.js';
 import { PRIVATE } from '../account/queries.js';
 import { useLang } from '../shared/useLang.js';

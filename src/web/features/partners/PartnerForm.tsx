@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
-import type { PartnerDetail } from '../../../contract/partners.js';
-import type { Partner } from '../../../contract/reference.js';
+import type { Partner, PartnerDetail } from '../../../contract/partners.js';
 import { ApiError } from '../../api/client.js';
 import { languageEndonym, PORTAL_LANGS } from '../../i18n/languages.js';
 import { FieldGroup, FormAlert, onSubmit, SelectField, TextField, useFormErrors } from '../shared/forms.js';

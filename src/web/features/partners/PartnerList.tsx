@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Partner } from '../../../contract/reference.js';
+import type { Partner } from '../../../contract/partners.js';
 import { PillarTags } from '../pillars/PillarTags.js';
 import { Localized } from '../shared/Localized.js';
 import { partnerKindLabel } from './kinds.js';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Partner } from '../../../contract/reference.js';
+import type { Partner } from '../../../contract/partners.js';
 
 /** The contract's PARTNER_KINDS; imported as a value it would pull zod into the browser bundle.
  * The Record below makes a kind added to the contract a type error here. */

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Partner, TeamMember } from '../../../contract/reference.js';
+import type { Partner } from '../../../contract/partners.js';
+import type { TeamMember } from '../../../contract/reference.js';
 import { getAll } from '../../api/client.js';
 import { useLang } from '../shared/useLang.js';
 

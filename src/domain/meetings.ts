@@ -1,0 +1,90 @@
+import { reason } from './reasons.js';
+import { isTimeZone, zonedToInstant } from './time-zones.js';
+
+/** Meetings run on the platform: their kinds, formats and lifecycle, and what makes a meeting
+ * coherent as a whole (the contract checks it on every create and edit). */
+
+export const MEETING_KINDS = ['ministerial', 'preparatory', 'technical-group'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const MEETING_STATUSES = [
+  'draft',
+  'convened',
+  'registration-open',
+  'registration-closed',
+  'in-session',
+  'concluded',
+  'cancelled',
+] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const MEETING_FORMATS = ['in-person', 'virtual', 'hybrid'] as const;
+export type MeetingFormat = (typeof MEETING_FORMATS)[number];
+
+/** Each transition of the lifecycle: the path segment (and the action `meetings.<name>`), from → to. */
+export const TRANSITIONS = {
+  convene: { from: ['draft'], to: 'convened' },
+  'open-registration': { from: ['convened'], to: 'registration-open' },
+  'close-registration': { from: ['registration-open'], to: 'registration-closed' },
+  start: { from: ['registration-closed'], to: 'in-session' },
+  conclude: { from: ['in-session'], to: 'concluded' },
+  cancel: { from: ['draft', 'convened', 'registration-open', 'registration-closed', 'in-session'], to: 'cancelled' },
+} as const satisfies Record<string, { from: readonly MeetingStatus[]; to: MeetingStatus }>;
+export type Transition = keyof typeof TRANSITIONS;
+export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as Transition[];
+
+/** The transitions the lifecycle allows from `status` (whoever asks). */
+export function transitionsFrom(status: MeetingStatus): Transition[] {
+  return TRANSITION_NAMES.filter((name) => (TRANSITIONS[name].from as readonly MeetingStatus[]).includes(status));
+}
+
+export const MEETING_NAME_MAX = 300;
+export const MEETING_CITY_MAX = 100;
+export const MEETING_VENUE_MAX = 300;
+export const MEETING_URL_MAX = 500;
+export const MEETING_PILLARS_MAX = 10;
+
+/** Roman numerals up to 3999: the number of a ministerial meeting (MISPA IX). */
+export const ROMAN_NUMERAL = /^(?=[MDCLXVI])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+
+/** What every meeting must satisfy as a whole, for a create body or an edit merged with the record. */
+export interface MeetingShape {
+  kind: MeetingKind;
+  number?: string | null | undefined;
+  technicalGroup?: string | null | undefined;
+  hostState?: string | null | undefined;
+  city?: string | null | undefined;
+  format: MeetingFormat;
+  venue?: string | null | undefined;
+  onlineUrl?: string | null | undefined;
+  timeZone: string;
+  start: string;
+  end: string;
+  registrationDeadline: string;
+}
+
+/** Each field that does not fit with the others, and why (a `reason()`; empty when the meeting is coherent). */
+export function meetingProblems(m: MeetingShape): Array<{ name: string; reason: string }> {
+  const problems: Array<{ name: string; reason: string }> = [];
+  const add = (name: string, reason: string) => problems.push({ name, reason });
+  if (m.kind === 'ministerial' && !m.number) add('number', reason('reason.meeting.numberRequired'));
+  if (m.kind !== 'ministerial' && m.number) add('number', reason('reason.meeting.numberOnly'));
+  if (m.kind === 'technical-group' && !m.technicalGroup) add('technicalGroup', reason('reason.meeting.groupRequired'));
+  if (m.kind !== 'technical-group' && m.technicalGroup) add('technicalGroup', reason('reason.meeting.groupOnly'));
+  const physical = m.format !== 'virtual';
+  const requiredFor = reason(`reason.meeting.required.${m.format}`);
+  if (physical && !m.venue) add('venue', requiredFor);
+  if (physical && !m.city) add('city', requiredFor);
+  if (physical && !m.hostState) add('hostState', requiredFor);
+  if (m.format !== 'in-person' && !m.onlineUrl) add('onlineUrl', requiredFor);
+  if (!isTimeZone(m.timeZone)) return problems;
+  const at = (field: 'start' | 'end' | 'registrationDeadline') => {
+    const instant = zonedToInstant(m[field], m.timeZone);
+    if (!instant) add(field, reason('reason.meeting.skipped', { zone: m.timeZone }));
+    return instant;
+  };
+  const [start, end, deadline] = [at('start'), at('end'), at('registrationDeadline')];
+  if (start && end && end <= start) add('end', reason('reason.meeting.endAfterStart'));
+  if (start && deadline && deadline >= start) add('registrationDeadline', reason('reason.meeting.deadlineBeforeStart'));
+  return problems;
+}

@@ -1,0 +1,11 @@
+/** The kinds the reference data of the process is sorted by. */
+
+/** In the order the member states page groups them. */
+export const SUBREGIONS = ['north-america', 'central-america', 'caribbean', 'south-america'] as const;
+export type Subregion = (typeof SUBREGIONS)[number];
+
+export const DOCUMENT_TYPES = ['commitment', 'consensus', 'recommendations', 'institutional-document'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const NETWORK_KINDS = ['network', 'program'] as const;
+export type NetworkKind = (typeof NETWORK_KINDS)[number];
