@@ -156,6 +156,8 @@ export async function buildApp(options: AppOptions) {
   const files = fileStore(
     options.files ?? { dir: path.join(os.tmpdir(), `mispa-files-${process.pid}`), maxBytes: 25 * 1024 * 1024 },
   );
+  const swept = await files.sweepStaleUploads();
+  if (swept > 0) app.log.info({ swept }, 'temporary uploads left behind by an earlier run removed');
   // Uploads are streamed by the files module; these limits stop a body before it is read whole.
   await app.register(fastifyMultipart, { limits: multipartLimits(files.config) });
   await app.register(fastifySwagger, {

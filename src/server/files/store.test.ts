@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { migrateToLatest } from '../db/migrate.js';
 import { registerProblemHandlers } from '../http/problems.js';
 import { expectProblemDocument } from '../testing/api.js';
@@ -194,6 +194,59 @@ for (const engine of engines) {
         ...multipartBody([{ filename: 'a.pdf', data: pdfBytes() }]),
       });
       expect(fits.statusCode).toBe(201);
+    });
+
+    it('removes a refused upload’s temporary file only once it is closed, however slow the disk is to open it (issue 11)', async () => {
+      // A slow disk, made certain: the temporary file opens only once the refusal has been
+      // answered, or after a second if the store (rightly) waits for it before answering.
+      let openNow = () => {};
+      const slowDisk = new Promise<void>((resolve) => {
+        openNow = resolve;
+        setTimeout(resolve, 1000);
+      });
+      const streams: fs.WriteStream[] = [];
+      const createWriteStream = fs.createWriteStream;
+      const spy = vi.spyOn(fs, 'createWriteStream').mockImplementation((target, options) => {
+        const open = (
+          file: fs.PathLike,
+          flags: fs.OpenMode,
+          mode: fs.Mode,
+          done: (e: Error | null, fd: number) => void,
+        ) => void slowDisk.then(() => fs.open(file, flags, mode, done));
+        const slow = { open, write: fs.write, writev: fs.writev, close: fs.close };
+        const stream = createWriteStream(target, { ...(options as object), fs: slow });
+        streams.push(stream);
+        return stream;
+      });
+      try {
+        const over = multipartBody([{ filename: 'a.pdf', data: Buffer.concat([pdfBytes(), Buffer.alloc(4096)]) }]);
+        const res = await app.inject({ method: 'POST', url: '/upload/documents?max=1024', ...over });
+        openNow();
+        expectProblemDocument(res, 413);
+        expect(streams).toHaveLength(1);
+        await Promise.all(
+          streams.map((s) => s.closed || new Promise<void>((closed) => s.once('close', () => closed()))),
+        );
+        await expectNothingKept();
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
+    it('sweeps the temporary uploads left behind, and only those, at start', async () => {
+      const tmp = path.join(dir, 'tmp');
+      fs.mkdirSync(tmp, { recursive: true });
+      const left = path.join(tmp, 'left-behind.part');
+      const inProgress = path.join(tmp, 'in-progress.part');
+      fs.writeFileSync(left, 'partial');
+      fs.writeFileSync(inProgress, 'partial');
+      const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+      fs.utimesSync(left, twoHoursAgo, twoHoursAgo);
+      const files = fileStore({ dir, maxBytes: MAX_BYTES });
+      expect(await files.sweepStaleUploads()).toBe(1);
+      expect(fs.existsSync(left)).toBe(false);
+      expect(fs.existsSync(inProgress)).toBe(true);
+      fs.rmSync(inProgress);
     });
 
     it('deletes a replaced file, row and bytes, once the transaction that replaced it commits', async () => {

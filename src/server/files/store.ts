@@ -83,6 +83,12 @@ export interface Upload {
   release(): Promise<void>;
 }
 
+/**
+ * How long a temporary upload may go unwritten before it counts as left behind (by a process that
+ * stopped mid-upload); an upload in progress, even another process's, is written to all along.
+ */
+const STALE_UPLOAD_MS = 60 * 60 * 1000;
+
 const mib = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 /** A file name as a person gave it, without folders or control characters. */
@@ -187,7 +193,15 @@ export function fileStore(config: FilesConfig) {
     });
     // Stop at the limit rather than read (and drop) the rest of an oversized body.
     file.once('limit', () => tap.destroy(tooLarge(config.maxBytes)));
-    await pipeline(file, tap, fs.createWriteStream(target, { flags: 'wx' }));
+    const out = fs.createWriteStream(target, { flags: 'wx' });
+    const closed = new Promise<void>((resolve) => out.once('close', resolve));
+    try {
+      await pipeline(file, tap, out);
+    } finally {
+      // A refusal can come while the file is still being opened: removed before the stream has
+      // closed, it would appear again once the open completes, and stay.
+      await closed;
+    }
     if (file.truncated) throw tooLarge(config.maxBytes);
     return { sha256: hash.digest('hex'), size, head: Buffer.concat(head) };
   }
@@ -322,6 +336,27 @@ export function fileStore(config: FilesConfig) {
         await remove();
         throw multipartProblem(error, maxBytes);
       }
+    },
+
+    /**
+     * Removes the temporary uploads left behind (see STALE_UPLOAD_MS); buildApp runs it at every
+     * start. Answers how many it removed.
+     */
+    async sweepStaleUploads(): Promise<number> {
+      const names = await fsp.readdir(tmpDir).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [];
+        throw error;
+      });
+      let removed = 0;
+      for (const name of names.filter((n) => n.endsWith('.part'))) {
+        const file = path.join(tmpDir, name);
+        const stat = await fsp.stat(file).catch(() => null);
+        if (stat && Date.now() - stat.mtimeMs > STALE_UPLOAD_MS) {
+          await fsp.rm(file, { force: true });
+          removed++;
+        }
+      }
+      return removed;
     },
 
     /**
