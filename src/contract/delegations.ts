@@ -118,6 +118,17 @@ export const ReasonBodySchema = z
   .meta({ id: 'ReasonBody' });
 export type ReasonBody = z.infer<typeof ReasonBodySchema>;
 
+export const AccreditBodySchema = z
+  .object({
+    version: VersionSchema,
+    reason: line(1, REASON_MAX)
+      .optional()
+      .meta({ description: 'Why it is accredited without credentials: required when none were uploaded, audited' }),
+  })
+  .strict()
+  .meta({ id: 'AccreditBody' });
+export type AccreditBody = z.infer<typeof AccreditBodySchema>;
+
 export const ChangeDecisionSchema = z
   .object({ reason: line(1, REASON_MAX).optional() })
   .strict()

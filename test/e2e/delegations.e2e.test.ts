@@ -18,7 +18,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('registration of delegations in a
       memberState: 'ec',
     });
     const main = page.getByRole('main');
-    await expect.poll(() => main.getByText('Your delegation is not registered yet.').count()).toBe(1);
+    await expect.poll(() => main.getByText('The delegation of Ecuador is not registered yet.').count()).toBe(1);
     const first = main.getByRole('group', { name: 'Participant 1' });
     await expect(first.getByLabel('Role').inputValue()).resolves.toBe('head');
     await first.getByLabel('Full name').fill('María Pérez');
@@ -45,6 +45,16 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('registration of delegations in a
     await expect.poll(() => queue.getByRole('heading', { name: 'Pendientes de decisión (1)' }).count()).toBe(1);
     await expect(queue.getByRole('heading', { name: 'Ecuador', level: 3 }).count()).resolves.toBe(1);
     await expectAccessible(staffPage);
+    // No credentials were uploaded: accrediting all the same takes a stated reason (issue 11).
+    await queue.getByRole('button', { name: 'Acreditar: Ecuador' }).click();
+    await expect
+      .poll(() => queue.getByRole('alert').filter({ hasText: /./ }).first().textContent())
+      .toBe(
+        'Indique el motivo antes de devolver una inscripción, rechazar un cambio o acreditar sin cartas credenciales.',
+      );
+    await queue
+      .getByLabel('Motivo (obligatorio para devolver, rechazar o acreditar sin cartas credenciales)')
+      .fill('La nota verbal se entregará en la sede.');
     await queue.getByRole('button', { name: 'Acreditar: Ecuador' }).click();
     await expect.poll(() => queue.getByRole('heading', { name: 'Pendientes de decisión (0)' }).count()).toBe(1);
     await expect.poll(() => queue.locator('.badge').first().textContent()).toBe('Acreditada');
@@ -167,6 +177,128 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('registration of delegations in a
     expect(download.headers()['content-type']).toBe('application/pdf');
     expect(Buffer.from(await download.body()).equals(pdf)).toBe(true);
     await expectAccessible(page);
+  });
+});
+
+describe.skipIf(!hasBrowser)(browserSuiteTitle('a registration kept by its focal point (issue 11)'), () => {
+  const suite = portalSuite();
+
+  it('says whose registration it is and until when before anything is saved, in every language', {
+    timeout: 120_000,
+  }, async () => {
+    const { buildMeeting } = await import('../../src/server/testing/factories.js');
+    const { slug } = await buildMeeting(suite.server.db, { status: 'registration-open' });
+    const { page, errors } = await suite.open(`/en/meetings/${slug}/registration`, {
+      role: 'focal-point',
+      memberState: 'ec',
+    });
+    const main = page.getByRole('main');
+    await expect.poll(() => main.getByRole('heading', { name: 'Ecuador', level: 2 }).count()).toBe(1);
+    await expect(main.getByText('The delegation of Ecuador is not registered yet.').count()).resolves.toBe(1);
+    await expect(main.locator('.registration-deadline').textContent()).resolves.toMatch(
+      /^Registration deadline: .*\d.* \(.+ time\)\.$/,
+    );
+    for (const [lang, name, deadline] of [
+      ['es', 'Ecuador', /^Plazo de inscripción: .*\d.* \(hora de .+\)\.$/],
+      ['fr', 'Équateur', /^Date limite d’inscription : .*\d.* \(heure de .+\)\.$/],
+      ['pt', 'Equador', /^Prazo de inscrição: .*\d.* \(horário de .+\)\.$/],
+    ] as const) {
+      await suite.visit(page, `/${lang}/meetings/${slug}/registration`, 360);
+      await expect.poll(() => main.getByRole('heading', { name, level: 2 }).count()).toBe(1);
+      await expect(main.locator('.registration-deadline').textContent()).resolves.toMatch(deadline);
+    }
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+  });
+
+  it('the page’s own upload never makes the next save a conflict; a real conflict says once what changed and keeps the edits; an accredited delegation’s edit goes to the secretariat', {
+    timeout: 240_000,
+  }, async () => {
+    const { buildMeeting } = await import('../../src/server/testing/factories.js');
+    const { pdfBytes } = await import('../../src/server/files/testing.js');
+    const { slug } = await buildMeeting(suite.server.db, { status: 'registration-open' });
+    const path = `/en/meetings/${slug}/registration`;
+    const { page, errors } = await suite.open(path, { role: 'focal-point', memberState: 'ec' });
+    const main = page.getByRole('main');
+    const form = main.locator('form.delegation-form');
+    const saved = () => form.getByRole('status').textContent();
+    const conflictTitle = 'Someone else changed this registration since you opened it.';
+
+    // Save a draft, upload the credentials, then submit without reloading: no conflict.
+    await form.getByRole('group', { name: 'Participant 1' }).getByLabel('Full name').fill('María Pérez');
+    await form.getByRole('button', { name: 'Save as draft' }).click();
+    await expect.poll(saved).toBe('The registration was saved as a draft.');
+    const credentials = main.getByRole('region', { name: 'Credentials (note verbale)' });
+    await credentials.getByLabel('Credentials of Ecuador (PDF)').setInputFiles({
+      name: 'nota-verbal.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdfBytes('Nota verbal'),
+    });
+    await credentials.getByRole('button', { name: 'Upload the credentials of Ecuador' }).click();
+    await expect
+      .poll(() => credentials.getByRole('status').textContent())
+      .toBe('The credentials were uploaded: nota-verbal.pdf.');
+    await form.getByRole('button', { name: 'Submit for accreditation' }).click();
+    await expect.poll(saved).toBe('The registration was submitted for accreditation.');
+    await expect(page.getByText(conflictTitle).count()).resolves.toBe(0);
+    await expect.poll(() => main.locator('.badge').first().textContent()).toBe('Submitted');
+
+    // A real conflict: the same focal point in another browser adds someone and changes a title.
+    const other = await suite.open(path, { role: 'focal-point', memberState: 'ec' });
+    const otherForm = other.page.getByRole('main').locator('form.delegation-form');
+    await otherForm.getByRole('group', { name: 'Participant 1' }).getByLabel('Title').fill('Minister');
+    await otherForm.getByRole('button', { name: 'Add a participant' }).click();
+    await otherForm.getByRole('group', { name: 'Participant 2' }).getByLabel('Full name').fill('Ana Gómez');
+    await otherForm.getByRole('button', { name: 'Save as draft' }).click();
+    await expect.poll(() => otherForm.getByRole('status').textContent()).toBe('The registration was saved as a draft.');
+
+    // The first page's edit is refused once, saying what changed, and keeps its edits on demand.
+    await form.getByRole('group', { name: 'Participant 1' }).getByLabel('Institution').fill('Ministry of the Interior');
+    await form.getByRole('button', { name: 'Save as draft' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe(conflictTitle);
+    await expect(page.getByText(conflictTitle).count()).resolves.toBe(1);
+    await expect(form.getByText('Added: Ana Gómez.').count()).resolves.toBe(1);
+    await expect(form.getByText('Changed: María Pérez.').count()).resolves.toBe(1);
+    await expectAccessible(page);
+    await form.getByRole('button', { name: 'Keep my edits' }).click();
+    await expect
+      .poll(saved)
+      .toBe('Your edits are kept. Save or submit again to replace the current registration with them.');
+    await form.getByRole('button', { name: 'Save as draft' }).click();
+    await expect.poll(saved).toBe('The registration was saved as a draft.');
+    const summary = main.locator('.participant-list').first();
+    await expect.poll(() => summary.textContent()).toContain('Ministry of the Interior');
+    await expect(summary.getByText('Ana Gómez').count()).resolves.toBe(0);
+
+    // The secretariat accredits (the credentials are there: no reason asked).
+    const staff = await suite.open(path, { role: 'secretariat-staff' });
+    await staff.page.getByRole('button', { name: 'Accredit Ecuador' }).click();
+    await expect.poll(() => staff.page.getByRole('heading', { name: 'Waiting for a decision (0)' }).count()).toBe(1);
+
+    // Editing the accredited delegation: warned before, told after; it stays accredited and published.
+    await suite.visit(page, path);
+    const warning =
+      'Ecuador is accredited. What you save now goes to the secretariat as a change to approve; until it decides, the accredited delegation stays as it is, on the list of participants too.';
+    await expect.poll(() => form.getByText(warning).count()).toBe(1);
+    await form.getByRole('button', { name: 'Add a participant' }).click();
+    await form.getByRole('group', { name: 'Participant 2' }).getByLabel('Full name').fill('Jean Dupont');
+    await form.getByRole('button', { name: 'Save as draft' }).click();
+    await expect
+      .poll(saved)
+      .toBe(
+        'Your change was sent to the secretariat for approval. Ecuador stays accredited, with its current participants, until the secretariat decides.',
+      );
+    await expect.poll(() => main.locator('.badge').first().textContent()).toBe('Accredited');
+    await expectAccessible(page);
+    const published = await (await fetch(`${suite.server.url}/api/v1/meetings/${slug}/participants`)).text();
+    expect(published).toContain('María Pérez');
+    expect(published).not.toContain('Jean Dupont');
+
+    // The secretariat finds the change waiting for its decision.
+    await suite.visit(staff.page, path);
+    await expect.poll(() => staff.page.getByRole('heading', { name: 'Waiting for a decision (1)' }).count()).toBe(1);
+    await expect(staff.page.getByRole('button', { name: 'Approve the change of Ecuador' }).count()).resolves.toBe(1);
+    expect([...errors, ...other.errors, ...staff.errors].filter((e) => !/status of 409/.test(e))).toEqual([]);
   });
 });
 

@@ -127,9 +127,13 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('a ministerial meeting from draft
       expect(focal.errors).toEqual([]);
     }
 
-    // The secretariat accredits both.
+    // The secretariat accredits both, stating why without credentials.
     await suite.visit(page, `/en/meetings/${slug}/registration`);
     for (const state of ['Ecuador', 'Mexico']) {
+      const card = page.locator('.delegation-card').filter({ has: page.getByRole('heading', { name: state }) });
+      await card
+        .getByLabel('Reason (required to return, to reject, or to accredit without credentials)')
+        .fill('The note verbale was handed over at the venue.');
       const accredit = page.getByRole('button', { name: new RegExp(`^Accredit:? ${state}$`) });
       await accredit.click();
       await expect.poll(() => accredit.count()).toBe(0);

@@ -167,6 +167,8 @@ const en = {
   'delegation.required': 'is required for category {category}',
   'delegation.leftOut': 'must be left out for category {category}',
   'delegation.reasonRequired': 'is required to reject a change',
+  'delegation.credentialsReason':
+    'is required to accredit a delegation whose credentials (note verbale) were not uploaded: say why',
   'participants.column.category': 'Category',
   'participants.column.group': 'State or organisation',
   'participants.column.role': 'Role',
@@ -408,6 +410,8 @@ const es: Messages = {
   'delegation.required': 'es obligatorio para la categoría {category}',
   'delegation.leftOut': 'debe omitirse para la categoría {category}',
   'delegation.reasonRequired': 'es obligatorio para rechazar un cambio',
+  'delegation.credentialsReason':
+    'es obligatorio para acreditar una delegación cuyas cartas credenciales (nota verbal) no se cargaron: indique por qué',
   'participants.column.category': 'Categoría',
   'participants.column.group': 'Estado u organización',
   'participants.column.role': 'Función',
@@ -654,6 +658,8 @@ const fr: Messages = {
   'delegation.required': 'est obligatoire pour la catégorie {category}',
   'delegation.leftOut': 'doit être omis pour la catégorie {category}',
   'delegation.reasonRequired': 'est obligatoire pour rejeter une modification',
+  'delegation.credentialsReason':
+    'est obligatoire pour accréditer une délégation dont les lettres de créance (note verbale) n’ont pas été déposées : indiquez pourquoi',
   'participants.column.category': 'Catégorie',
   'participants.column.group': 'État ou organisation',
   'participants.column.role': 'Fonction',
@@ -896,6 +902,8 @@ const pt: Messages = {
   'delegation.required': 'é obrigatório para a categoria {category}',
   'delegation.leftOut': 'deve ser omitido para a categoria {category}',
   'delegation.reasonRequired': 'é obrigatório para rejeitar uma alteração',
+  'delegation.credentialsReason':
+    'é obrigatório para credenciar uma delegação cujas credenciais (nota verbal) não foram enviadas: indique o motivo',
   'participants.column.category': 'Categoria',
   'participants.column.group': 'Estado ou organização',
   'participants.column.role': 'Função',

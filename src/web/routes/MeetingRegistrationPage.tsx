@@ -6,12 +6,15 @@ import { isSecretariat } from '../features/account/roles.js';
 import { SignedIn } from '../features/account/SignedIn.js';
 import { AccreditationQueue } from '../features/delegations/AccreditationQueue.js';
 import { Credentials } from '../features/delegations/Credentials.js';
-import { DelegationForm } from '../features/delegations/DelegationForm.js';
+import { type ChangeRequest, DelegationForm } from '../features/delegations/DelegationForm.js';
 import { DelegationSummary } from '../features/delegations/DelegationSummary.js';
 import { MeetingFrame } from '../features/delegations/MeetingFrame.js';
 import { useDelegations } from '../features/delegations/queries.js';
 import { RegisterOnBehalf } from '../features/delegations/RegisterOnBehalf.js';
+import { useMemberState } from '../features/member-states/queries.js';
 import { QueryState } from '../features/shared/QueryState.js';
+import { useLang } from '../features/shared/useLang.js';
+import { formatMomentIn } from '../features/shared/zones.js';
 
 /** Whether registrations still change: while open, and after the deadline until the session
  * (a state's edits then wait for the secretariat). */
@@ -48,6 +51,29 @@ export function MeetingRegistrationPage() {
   );
 }
 
+/** Past the deadline (or once registration closed) a state's edits wait for the secretariat. */
+const pastDeadline = (meeting: MeetingDetail) =>
+  meeting.status !== 'registration-open' ||
+  (meeting.registrationDeadline !== null && Date.now() > Date.parse(meeting.registrationDeadline));
+
+/** The registration deadline, on the venue's clock, and whether it has passed. */
+function Deadline({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { registrationDeadline: deadline, timeZone } = meeting;
+  if (!deadline || !timeZone) return null;
+  const values = { date: formatMomentIn(deadline, timeZone, lang), zone: timeZone };
+  return (
+    <p className="registration-deadline">
+      <time dateTime={deadline}>
+        {Date.now() > Date.parse(deadline)
+          ? t('delegations.registration.deadlinePassed', values)
+          : t('delegations.registration.deadline', values)}
+      </time>
+    </p>
+  );
+}
+
 function OwnRegistration({ meeting, me }: { meeting: MeetingDetail; me: Me }) {
   const { t } = useTranslation();
   const delegations = useDelegations(meeting.slug);
@@ -55,10 +81,15 @@ function OwnRegistration({ meeting, me }: { meeting: MeetingDetail; me: Me }) {
   const partner = me.grants.find((g) => g.role === 'partner' && g.partner);
   const canRegister = Boolean(focal ?? partner);
   const open = registrationOpen(meeting);
+  // The state's name is shown before anything is saved, so the focal point knows whose it is.
+  const state = useMemberState(focal?.memberState ?? '', Boolean(focal?.memberState));
+  const stateName = state.data?.name.text ?? null;
   return (
     <QueryState query={delegations}>
       {(data) => {
         const own = data.items[0] ?? null;
+        const changeRequest: ChangeRequest =
+          own?.status === 'accredited' ? 'accredited' : own && pastDeadline(meeting) ? 'late' : null;
         if (!canRegister) {
           if (!own) return <p className="notice">{t('delegations.registration.noRole')}</p>;
           return (
@@ -76,8 +107,16 @@ function OwnRegistration({ meeting, me }: { meeting: MeetingDetail; me: Me }) {
                 <Credentials slug={meeting.slug} delegation={own} heading={3} canUpload={open} />
               </>
             ) : (
-              <p className="notice">{t('delegations.registration.notYet')}</p>
+              <>
+                {stateName && <h2>{stateName}</h2>}
+                <p className="notice">
+                  {stateName
+                    ? t('delegations.registration.notYetFor', { name: stateName })
+                    : t('delegations.registration.notYet')}
+                </p>
+              </>
             )}
+            {open && <Deadline meeting={meeting} />}
             {open ? (
               <section aria-labelledby="registration-form">
                 <h2 id="registration-form">{t('delegations.registration.formTitle')}</h2>
@@ -85,6 +124,7 @@ function OwnRegistration({ meeting, me }: { meeting: MeetingDetail; me: Me }) {
                 <DelegationForm
                   slug={meeting.slug}
                   delegation={own}
+                  changeRequest={changeRequest}
                   target={
                     focal?.memberState
                       ? { category: 'delegation', memberState: focal.memberState }

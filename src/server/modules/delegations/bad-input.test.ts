@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
+  AccreditBodySchema,
   ChangeDecisionSchema,
   DelegationCreateSchema,
   DelegationUpdateSchema,
@@ -113,7 +114,7 @@ describeEachEngine('delegation endpoints: malformed bodies', (ctx) => {
 
   for (const [name, schema] of [
     ['submit', VersionBodySchema],
-    ['accredit', VersionBodySchema],
+    ['accredit', AccreditBodySchema],
     ['return', ReasonBodySchema],
   ] as const) {
     it(

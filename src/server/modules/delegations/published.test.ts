@@ -44,7 +44,10 @@ describeEachEngine('GET /api/v1/meetings/{slug}/participants', (ctx) => {
       const res = await h.register(staff, meeting.slug, { ...payload, submit: true });
       expect(res.statusCode, res.body).toBe(201);
       const { id } = res.json();
-      const done = await h.send('POST', `${h.base(meeting.slug)}/${id}/accredit`, staff, { version: 1 });
+      const done = await h.send('POST', `${h.base(meeting.slug)}/${id}/accredit`, staff, {
+        version: 1,
+        reason: 'Credentials handed over at the venue.',
+      });
       expect(done.statusCode, done.body).toBe(200);
     };
     for (const state of ['mx', 'br', 'ec']) {
@@ -172,7 +175,11 @@ describeEachEngine('PUT /api/v1/meetings/{slug}/participant-visibility', (ctx) =
       participants: [ADVISER],
       submit: true,
     });
-    await h.send('POST', `${h.base(slug)}/${press.json().id}/accredit`, staff, { version: 1 });
+    const accredited = await h.send('POST', `${h.base(slug)}/${press.json().id}/accredit`, staff, {
+      version: 1,
+      reason: 'Press card shown.',
+    });
+    expect(accredited.statusCode, accredited.body).toBe(200);
     const before = await ctx.app.inject({ url: `/api/v1/meetings/${slug}/participants` });
     expect(before.json().categories).toEqual([]);
     const { version } = before.json().meeting;

@@ -9,6 +9,8 @@ import { ADVISER, delegationApi, HEAD } from './testing.js';
 
 const DAY = 86_400_000;
 const past = () => new Date(Date.now() - DAY).toISOString();
+/** The reason the secretariat states when it accredits a delegation that uploaded no credentials. */
+const NO_NOTE = 'The note verbale was handed over at the venue.';
 
 describeEachEngine('POST /api/v1/meetings/{slug}/delegations', (ctx) => {
   const h = delegationApi(ctx);
@@ -233,7 +235,7 @@ describeEachEngine('accreditation and edits', (ctx) => {
     const fixed = await h.send('PATCH', url, focal, { version: 3, participants: [HEAD], submit: true });
     expect(fixed.statusCode, fixed.body).toBe(200);
     expect(fixed.json()).toMatchObject({ status: 'submitted', version: 4, participants: [{ name: HEAD.name }] });
-    const accredited = await post(staff, `${url}/accredit`, { version: 4 });
+    const accredited = await post(staff, `${url}/accredit`, { version: 4, reason: NO_NOTE });
     expect(accredited.json()).toMatchObject({
       status: 'accredited',
       returnReason: null,
@@ -255,15 +257,79 @@ describeEachEngine('accreditation and edits', (ctx) => {
     ]);
   });
 
-  it('sends an accredited delegation a state edits back for review', async () => {
+  it('keeps a state’s edit of an accredited delegation as a change for the secretariat; it stays accredited and published meanwhile (issue 11)', async () => {
     const { slug } = await h.meeting();
     const focal = await h.as('focal-point', { memberState: 'ec' });
     const staff = await h.as('secretariat-staff');
     const d = await h.registered(focal, slug, { submit: true });
     const url = `${h.base(slug)}/${d.id}`;
-    await post(staff, `${url}/accredit`, { version: 1 });
+    await post(staff, `${url}/accredit`, { version: 1, reason: NO_NOTE });
     const edited = await h.send('PATCH', url, focal, { version: 2, participants: [HEAD, ADVISER, ADVISER] });
-    expect(edited.json()).toMatchObject({ status: 'submitted', version: 3 });
+    expect(edited.statusCode, edited.body).toBe(202);
+    expect(edited.json()).toMatchObject({
+      status: 'accredited',
+      version: 3,
+      participants: [{ name: HEAD.name }, { name: ADVISER.name }],
+      changes: [
+        { status: 'pending', participants: [{ name: HEAD.name }, { name: ADVISER.name }, { name: ADVISER.name }] },
+      ],
+    });
+    // Submitting asks nothing more of an accredited delegation: the edit is still a change request.
+    const submitted = await h.send('PATCH', url, focal, { version: 3, participants: [HEAD], submit: true });
+    expect(submitted.statusCode, submitted.body).toBe(202);
+    expect(submitted.json()).toMatchObject({ status: 'accredited', changes: [{ status: 'pending' }] });
+    const published = await h.send('GET', `/api/v1/meetings/${slug}/participants?lang=en`, {});
+    expect(published.statusCode).toBe(200);
+    expect(published.body).toContain(HEAD.name);
+
+    // The secretariat sees it waiting and decides it: approved, the list applies and it stays accredited.
+    const change = submitted.json().changes[0].id;
+    const approved = await post(staff, `${url}/changes/${change}/approve`, {});
+    expect(approved.json()).toMatchObject({ status: 'accredited', participants: [{ name: HEAD.name }] });
+    const actions = await h.db().selectFrom('audit_entry').select('action').where('entity_id', '=', d.id).execute();
+    expect(actions.map((a) => a.action)).toContain('delegations.request-change');
+  });
+
+  it('accredits a delegation without credentials only with a stated reason, kept in the audit trail (issue 11)', async () => {
+    const { slug } = await h.meeting();
+    const focal = await h.as('focal-point', { memberState: 'ec' });
+    const staff = await h.as('secretariat-staff');
+    const d = await h.registered(focal, slug, { submit: true });
+    const url = `${h.base(slug)}/${d.id}`;
+    const refused = await h.send('POST', `${url}/accredit?lang=es`, staff, { version: 1 });
+    const problem = expectProblem(refused, 400, 'reason');
+    expect(problem.errors?.[0]?.reason).toMatch(
+      /^es obligatorio para acreditar una delegación cuyas cartas credenciales/,
+    );
+    expectProblem(await post(staff, `${url}/accredit`, { version: 1, reason: '   ' }), 400, 'reason');
+    expect((await h.send('GET', url, staff)).json()).toMatchObject({ status: 'submitted', version: 1 });
+    const accredited = await post(staff, `${url}/accredit`, { version: 1, reason: NO_NOTE });
+    expect(accredited.statusCode, accredited.body).toBe(200);
+    const entry = await h
+      .db()
+      .selectFrom('audit_entry')
+      .select('diff')
+      .where('entity_id', '=', d.id)
+      .where('action', '=', 'delegations.accredit')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.diff ?? '{}').after).toMatchObject({ status: 'accredited', withoutCredentials: NO_NOTE });
+
+    // With the note verbale uploaded, no reason is asked for.
+    const mexico = await h.registered(await h.as('focal-point', { memberState: 'mx' }), slug, {
+      memberState: 'mx',
+      submit: true,
+    });
+    const mexicoUrl = `${h.base(slug)}/${mexico.id}`;
+    const body = multipartBody([{ filename: 'note.pdf', contentType: 'application/pdf', data: pdfBytes('Note') }]);
+    const uploaded = await ctx.app.inject({
+      method: 'PUT',
+      url: `${mexicoUrl}/credentials`,
+      headers: { ...staff, ...body.headers, 'if-match': '"1"' },
+      payload: body.payload,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    const withNote = await post(staff, `${mexicoUrl}/accredit`, { version: 2 });
+    expect(withNote.statusCode, withNote.body).toBe(200);
   });
 
   it('answers two concurrent edits of one version with one 200 and one 409 carrying the current delegation', async () => {
@@ -293,7 +359,7 @@ describeEachEngine('accreditation and edits', (ctx) => {
     const staff = await h.as('secretariat-staff');
     const d = await h.registered(focal, slug, { submit: true });
     const url = `${h.base(slug)}/${d.id}`;
-    await post(staff, `${url}/accredit`, { version: 1 });
+    await post(staff, `${url}/accredit`, { version: 1, reason: NO_NOTE });
     await h.db().updateTable('meeting').set({ registration_deadline: past() }).where('id', '=', meetingId).execute();
 
     const asked = await h.send('PATCH', url, focal, { version: 2, participants: [HEAD] });

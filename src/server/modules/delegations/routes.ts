@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProblemSchema } from '../../../contract/common.js';
 import {
+  AccreditBodySchema,
   ChangeDecisionSchema,
   ChangeParamsSchema,
   DelegationConflictSchema,
@@ -16,6 +17,7 @@ import {
   MeetingParamsSchema,
   PublishedListSchema,
   PublishedQuerySchema,
+  type ReasonBody,
   ReasonBodySchema,
   VersionBodySchema,
   VisibilityReplySchema,
@@ -127,7 +129,12 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
 
     const transitions = [
       ['submit', 'delegations.register', VersionBodySchema, 'Submit a draft or returned registration'],
-      ['accredit', 'delegations.accredit', VersionBodySchema, 'Accredit a submitted registration'],
+      [
+        'accredit',
+        'delegations.accredit',
+        AccreditBodySchema,
+        'Accredit a submitted registration (without credentials only with a reason)',
+      ],
       ['return', 'delegations.accredit', ReasonBodySchema, 'Return a registration with the reason'],
     ] as const;
     for (const [name, action, body, summary] of transitions) {
@@ -146,7 +153,7 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
         async (request) => {
           const ctx = requestContext(request);
           const { idOrSlug: slug, id } = request.params;
-          const input = request.body as z.infer<typeof ReasonBodySchema>;
+          const input = request.body as ReasonBody;
           if (name === 'submit') return service.submit(ctx, slug, id, input);
           if (name === 'accredit') return service.accredit(ctx, slug, id, input);
           return service.giveBack(ctx, slug, id, input);

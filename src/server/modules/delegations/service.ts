@@ -1,6 +1,7 @@
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type {
+  AccreditBody,
   ChangeDecision,
   Delegation,
   DelegationCreate,
@@ -162,7 +163,12 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
   type Edit = (
     trx: Transaction<Database>,
     env: EditEnv,
-  ) => Promise<{ set: Omit<Updateable<Database['delegation']>, 'version' | 'id'>; auditAction: string }>;
+  ) => Promise<{
+    set: Omit<Updateable<Database['delegation']>, 'version' | 'id'>;
+    auditAction: string;
+    /** What the audit entry keeps besides the delegation before and after (a stated reason). */
+    auditNote?: Record<string, unknown>;
+  }>;
 
   /**
    * The frame of every change to a delegation: the meeting as the caller may see it, the
@@ -197,10 +203,10 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
       await transaction(async (trx) => {
         const before = await audited(trx, meeting.id, id);
         const env = { meeting, row, phase, at, secretariat: isSecretariat(ctx.actor) };
-        const { set, auditAction } = await change(trx, env);
+        const { set, auditAction, auditNote } = await change(trx, env);
         const seen = { version: row.version };
         if (!(await updateUnchanged(trx, 'delegation', id, seen, { ...set, updated_at: at }))) throw new LostRace();
-        const after = await audited(trx, meeting.id, id);
+        const after = { ...(await audited(trx, meeting.id, id)), ...auditNote };
         await recordAudit(
           trx,
           ctx,
@@ -385,7 +391,10 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
             );
           }
           if (input.submit) checkComplete(row.category, participants, ctx);
-          if (phase === 'late' && !secretariat) {
+          // A state's edit after the deadline, or of a registration already accredited, is a change
+          // the secretariat decides: an accredited delegation stays accredited (and on the published
+          // list) with its current participants until then.
+          if (!secretariat && (phase === 'late' || row.status === 'accredited')) {
             applied = false;
             const payload = JSON.stringify({ participants });
             const pending = await findPendingChange(trx, id);
@@ -408,8 +417,7 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
           }
           await replaceParticipants(trx, id, participants, at);
           // A state's edit of a registration already sent goes back to the secretariat for review.
-          const resubmit =
-            input.submit || (!secretariat && (row.status === 'submitted' || row.status === 'accredited'));
+          const resubmit = input.submit || (!secretariat && row.status === 'submitted');
           return {
             set: {
               ...(row.category === 'delegation' ? {} : { organisation: input.organisation || row.organisation }),
@@ -434,12 +442,21 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
       });
     },
 
-    accredit(ctx: RequestContext, slug: string, id: string, input: VersionBody): Promise<Delegation> {
+    /** Accredits a submitted registration; without credentials only with a stated reason, which
+     * the audit entry keeps (`withoutCredentials`). */
+    accredit(ctx: RequestContext, slug: string, id: string, input: AccreditBody): Promise<Delegation> {
       const step = { action: 'delegations.accredit', from: ['submitted'] } as const;
-      return statusStep(ctx, slug, id, input, step, async (_trx, { at }) => ({
-        set: { status: 'accredited', return_reason: null, decided_at: at, decided_by: actorId(ctx) },
-        auditAction: 'delegations.accredit',
-      }));
+      return statusStep(ctx, slug, id, input, step, async (_trx, { row, at }) => {
+        const withoutCredentials = row.credentials_file_id === null;
+        if (withoutCredentials && !input.reason) {
+          throw new InvalidParameterError('reason', 'body', message(ctx.lang, 'delegation.credentialsReason'));
+        }
+        return {
+          set: { status: 'accredited', return_reason: null, decided_at: at, decided_by: actorId(ctx) },
+          auditAction: 'delegations.accredit',
+          ...(withoutCredentials ? { auditNote: { withoutCredentials: input.reason } } : {}),
+        };
+      });
     },
 
     /** Returns a registration to its state or organisation with the reason, for them to fix and resubmit. */

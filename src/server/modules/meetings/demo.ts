@@ -350,6 +350,9 @@ async function addAgenda({ agenda: service }: Services, ctx: RequestContext, don
   return items;
 }
 
+/** Accrediting without credentials takes a stated reason: the demo's notes verbales are fictitious. */
+const DEMO_ACCREDITATION_REASON = 'Demo data: a fictitious delegation, without a note verbale';
+
 /** Each state's registration, made by its focal point and accredited by the secretariat. */
 async function addDelegations(
   db: Kysely<Database>,
@@ -370,7 +373,10 @@ async function addDelegations(
       done.push(`delegation of ${memberState} registered`);
     }
     if (delegation.status === 'submitted') {
-      await service.accredit(on.secretariat, DEMO_MEETING_SLUG, delegation.id, { version: delegation.version });
+      await service.accredit(on.secretariat, DEMO_MEETING_SLUG, delegation.id, {
+        version: delegation.version,
+        reason: DEMO_ACCREDITATION_REASON,
+      });
       done.push(`delegation of ${memberState} accredited`);
     }
   }

@@ -77,14 +77,16 @@ function DecisionActions({ slug, delegation }: { slug: string; delegation: Deleg
   const name = delegationName(delegation);
   const returnable = delegation.status === 'submitted' || delegation.status === 'accredited';
   const trimmed = reason.trim();
+  const withoutCredentials = delegation.credentials === null;
   // The decisions this registration allows now; those that refuse it need a reason.
   const actions: Array<{ label: string; decision: Decision; needsReason: boolean; primary: boolean }> = [
     ...(delegation.status === 'submitted'
       ? [
           {
             label: t('delegations.queue.accredit', { name }),
-            decision: { kind: 'accredit', id, version } as const,
-            needsReason: false,
+            decision: { kind: 'accredit', id, version, reason: trimmed } as const,
+            // Without credentials the secretariat states why it accredits all the same.
+            needsReason: withoutCredentials,
             primary: true,
           },
         ]
@@ -119,6 +121,9 @@ function DecisionActions({ slug, delegation }: { slug: string; delegation: Deleg
   return (
     <div className="decision">
       <FormAlert message={missing ? t('delegations.queue.reasonRequired') : problem(decide.error)} />
+      {delegation.status === 'submitted' && withoutCredentials && (
+        <p className="notice notice--warning">{t('delegations.queue.noCredentials')}</p>
+      )}
       <div className={missing ? 'field field--invalid' : 'field'}>
         <label htmlFor={reasonId}>{t('delegations.queue.reason')}</label>
         <textarea

@@ -6,10 +6,20 @@ import type {
   ParticipantInput,
   ParticipantRole,
 } from '../../../contract/delegations.js';
-import { ConflictAlert } from '../shared/ConflictAlert.js';
-import { type FieldErrors, FormStatus, onSubmit, SelectField, TextField, useFormErrors } from '../shared/forms.js';
+import { ApiError } from '../../api/client.js';
+import {
+  type FieldErrors,
+  FormAlert,
+  FormStatus,
+  onSubmit,
+  SelectField,
+  TextField,
+  useFormErrors,
+} from '../shared/forms.js';
+import { delegationName } from './DelegationSummary.js';
 import { MAX_PARTICIPANTS, ROLES, roleLabel, TEXT_MAX } from './labels.js';
 import { type DelegationTarget, type DelegationWrite, useSaveDelegation } from './queries.js';
+import { RegistrationConflict, sameParticipants } from './RegistrationConflict.js';
 import './delegations.css';
 
 type Row = { key: number; role: ParticipantRole; name: string; title: string; institution: string; email: string };
@@ -24,8 +34,25 @@ const toRow = (p: Partial<ParticipantInput> = {}): Row => ({
   email: p.email ?? '',
 });
 
-const sameList = (a: readonly ParticipantInput[], b: readonly ParticipantInput[]) =>
-  JSON.stringify(a.map((p) => [p.role, p.name])) === JSON.stringify(b.map((p) => [p.role, p.name]));
+/** The participants the rows say, as the API takes them (blank optional texts as none). */
+const toParticipants = (rows: readonly Row[]): ParticipantInput[] =>
+  rows.map((r) => ({
+    role: r.role,
+    name: r.name.trim(),
+    title: r.title.trim() || null,
+    institution: r.institution.trim() || null,
+    email: r.email.trim() || null,
+  }));
+
+/** Why a state's save would not apply at once but go to the secretariat as a change to decide. */
+export type ChangeRequest = 'accredited' | 'late' | null;
+
+/** The registration as it is now, carried by the 409 that refused a save naming an older version. */
+function currentOf(error: unknown): Delegation | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const current = (error.problem as { current?: Delegation } | null)?.current;
+  return current?.participants ? current : null;
+}
 
 /** A state's or an observer's delegation is led by a head; the secretariat's, press and guest entries need none. */
 const needsHead = (category: ParticipantCategory) => category === 'delegation' || category === 'observer';
@@ -49,6 +76,7 @@ export function DelegationForm({
   target,
   chooser,
   onCreated,
+  changeRequest = null,
 }: {
   slug: string;
   delegation: Delegation | null;
@@ -57,6 +85,8 @@ export function DelegationForm({
   chooser?: TargetChooser;
   /** Called when a new registration was saved (the secretariat then starts the next one). */
   onCreated?: (created: Delegation) => void;
+  /** Said before a save that will be a change for the secretariat rather than applied. */
+  changeRequest?: ChangeRequest;
 }) {
   const { t } = useTranslation();
   const save = useSaveDelegation(slug);
@@ -77,16 +107,37 @@ export function DelegationForm({
     const [only] = rows;
     if (rows.length === 1 && only && only.name.trim() === '') setRows([{ ...only, role: firstRole(category) }]);
   }
-  // The version the rows were loaded from: a save names it, so another person's edit since then is
-  // a 409 (and a reload), never overwritten.
-  const [baseVersion, setBaseVersion] = useState(delegation?.version ?? 0);
+  // The registration the rows were loaded from, or last saved as: a save names its version, so
+  // another person's edit since then is a 409, never overwritten.
+  const [read, setRead] = useState<Delegation | null>(delegation);
+  // A newer version whose participants are those read (the page's own upload or submission, a
+  // decision of the secretariat) or those of the rows changes nothing the form edits: the form
+  // follows it, so the page's own writes never make its next save a conflict (issue 11).
+  if (
+    delegation &&
+    read &&
+    delegation.id === read.id &&
+    delegation.version > read.version &&
+    (sameParticipants(delegation.participants, read.participants) ||
+      sameParticipants(delegation.participants, toParticipants(rows)))
+  ) {
+    setRead(delegation);
+  }
   const [saved, setSaved] = useState<string | null>(null);
+  const conflict = currentOf(save.error);
 
-  function reload() {
+  /** After a conflict: the current registration, in place of the rows. */
+  function load(current: Delegation) {
     save.reset();
-    if (!delegation) return;
-    setRows(delegation.participants.map(toRow));
-    setBaseVersion(delegation.version);
+    setRows(current.participants.map(toRow));
+    setRead(current);
+  }
+
+  /** After a conflict: the rows stay, and the next save replaces the current registration. */
+  function keep(current: Delegation) {
+    save.reset();
+    setRead(current);
+    setSaved(t('delegations.conflict.kept'));
   }
 
   const textFields: Array<{ field: 'name' | 'title' | 'institution' | 'email'; label: string; email?: true }> = [
@@ -101,7 +152,7 @@ export function DelegationForm({
 
   function send(submit: boolean) {
     setSaved(null);
-    const found: FieldErrors = delegation ? {} : (chooser?.check() ?? {});
+    const found: FieldErrors = read ? {} : (chooser?.check() ?? {});
     rows.forEach((row, i) => {
       if (row.name.trim() === '') found[`participants.${i}.name`] = t('forms.required');
       if (row.email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(row.email.trim())) {
@@ -111,25 +162,22 @@ export function DelegationForm({
     const heads = rows.filter((r) => r.role === 'head').length;
     if (heads > 1 || (submit && heads === 0 && needsHead(category))) found.participants = t('delegations.form.oneHead');
     if (!check(found)) return;
-    const participants = rows.map((r) => ({
-      role: r.role,
-      name: r.name.trim(),
-      title: r.title.trim() || null,
-      institution: r.institution.trim() || null,
-      email: r.email.trim() || null,
-    }));
-    const write: DelegationWrite = delegation
-      ? { kind: 'update', id: delegation.id, body: { version: baseVersion, participants, submit } }
+    const participants = toParticipants(rows);
+    const write: DelegationWrite = read
+      ? { kind: 'update', id: read.id, body: { version: read.version, participants, submit } }
       : { kind: 'create', body: { ...target, participants, submit } };
     save.mutate(write, {
       onSuccess: (now) => {
-        if (!delegation) onCreated?.(now);
-        setBaseVersion(now.version);
-        // After the deadline the list is not applied but waits for the secretariat (202).
-        const applied = sameList(now.participants, participants);
+        if (!read) onCreated?.(now);
+        setRead(now);
+        // An accredited delegation's edit, or one after the deadline, waits for the secretariat (202).
+        const pending = now.changes.find((c) => c.status === 'pending');
+        const asked = pending !== undefined && sameParticipants(pending.participants, participants);
         setSaved(
-          !applied
-            ? t('delegations.form.changeSent')
+          asked
+            ? now.status === 'accredited'
+              ? t('delegations.form.changeSentAccredited', { name: delegationName(now) })
+              : t('delegations.form.changeSent')
             : submit
               ? t('delegations.form.submitted')
               : t('delegations.form.saved'),
@@ -141,16 +189,25 @@ export function DelegationForm({
 
   return (
     <form ref={form} className="form delegation-form" noValidate onSubmit={onSubmit(() => send(false))}>
-      <ConflictAlert
-        error={save.error}
-        alert={alert}
-        // A new registration has nothing to reload: the server's words say what happened.
-        onReload={delegation ? reload : undefined}
-        reloadLabel={t('delegations.form.reload')}
-        explanation={t('delegations.form.stale')}
-      />
+      {/* A conflict is said once, in the form's words, with what changed and the way on. */}
+      <FormAlert message={conflict ? t('delegations.conflict.title') : alert} />
+      {conflict && read && (
+        <RegistrationConflict
+          read={read}
+          current={conflict}
+          onKeep={() => keep(conflict)}
+          onLoad={() => load(conflict)}
+        />
+      )}
       <FormStatus message={saved} />
-      {!delegation && chooser?.fields(errors)}
+      {changeRequest && !conflict && (
+        <p className="notice notice--warning">
+          {changeRequest === 'accredited'
+            ? t('delegations.form.accreditedWarning', { name: read ? delegationName(read) : '' })
+            : t('delegations.form.lateWarning')}
+        </p>
+      )}
+      {!read && chooser?.fields(errors)}
       {errors.participants && (
         <p className="field__error" id="participants-error">
           {errors.participants}

@@ -39,10 +39,19 @@ export function usePublishedList(slug: string) {
 export const exportUrl = (slug: string, format: 'csv' | 'pdf', lang: string) =>
   `/api/v1${meetingPath(slug)}/participants.${format}?lang=${lang}`;
 
-/** After any change: the lists and the published list are read again. */
+/** After any change: the page holds at once the delegation the server answered, so the next write
+ * names its new version even before the lists are read again (issue 11); then the lists and the
+ * published list are read again. */
 function useChanged() {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: KEY });
+  return (written?: Delegation) => {
+    if (written) {
+      client.setQueriesData<DelegationList>({ queryKey: [...KEY, 'list'] }, (list) =>
+        list ? { ...list, items: list.items.map((d) => (d.id === written.id ? written : d)) } : list,
+      );
+    }
+    return client.invalidateQueries({ queryKey: KEY });
+  };
 }
 
 /** What a new registration is for: a state, a partner or a named organisation. */
@@ -65,7 +74,8 @@ export function useSaveDelegation(slug: string) {
 }
 
 export type Decision =
-  | { kind: 'accredit' | 'submit'; id: string; version: number }
+  | { kind: 'submit'; id: string; version: number }
+  | { kind: 'accredit'; id: string; version: number; reason?: string }
   | { kind: 'return'; id: string; version: number; reason: string }
   | { kind: 'approve' | 'reject'; id: string; changeId: string; reason?: string };
 
@@ -82,9 +92,11 @@ export function useDecision(slug: string) {
           return sendJson<Delegation>('POST', `${base}/changes/${decision.changeId}/${decision.kind}`, lang, body);
         }
         case 'return':
-          return sendJson<Delegation>('POST', `${base}/return`, lang, {
+        case 'accredit':
+          // Accrediting takes a reason only without credentials; an empty one is not sent.
+          return sendJson<Delegation>('POST', `${base}/${decision.kind}`, lang, {
             version: decision.version,
-            reason: decision.reason,
+            ...(decision.reason ? { reason: decision.reason } : {}),
           });
         default:
           return sendJson<Delegation>('POST', `${base}/${decision.kind}`, lang, { version: decision.version });
@@ -100,7 +112,7 @@ export function useSetVisibility(slug: string) {
   return useMutation({
     mutationFn: (body: { version: number; visibility: ParticipantVisibility }) =>
       sendJson<VisibilityReply>('PUT', `${meetingPath(slug)}/participant-visibility`, lang, body),
-    onSettled: changed,
+    onSettled: () => changed(),
   });
 }
 

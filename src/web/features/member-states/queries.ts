@@ -11,9 +11,10 @@ export function useMemberStates(subregion?: Subregion) {
   });
 }
 
-export function useMemberState(slug: string) {
+export function useMemberState(slug: string, enabled = true) {
   const lang = useLang();
   return useQuery({
+    enabled,
     queryKey: ['member-state', lang, slug],
     queryFn: ({ signal }) => getJson<MemberStateDetail>(`/member-states/${encodeURIComponent(slug)}`, lang, {}, signal),
   });

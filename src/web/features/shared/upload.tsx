@@ -11,7 +11,8 @@ import { useLang } from './useLang.js';
  */
 export function useUpload<V extends { file: File }, T>(
   pathOf: (input: V) => string,
-  changed: () => unknown,
+  /** After the upload, with what the server answered (undefined when it failed). */
+  changed: (written: T | undefined) => unknown,
   fieldsOf?: (input: V) => Record<string, string>,
 ) {
   const lang = useLang();
@@ -21,9 +22,9 @@ export function useUpload<V extends { file: File }, T>(
       setProgress(0);
       return putFile<T>(pathOf(input), lang, input.file, setProgress, fieldsOf?.(input));
     },
-    onSettled: () => {
+    onSettled: (written) => {
       setProgress(null);
-      return changed();
+      return changed(written);
     },
   });
   return { mutation, progress };
