@@ -7,8 +7,8 @@ import type { PartnerDetail } from '../../contract/partners.js';
 import { delegationApi } from '../modules/delegations/testing.js';
 import { documentHelpers } from '../modules/meeting-documents/testing.js';
 import { createPartner, putLogo } from '../modules/partners/testing.js';
-import { callerOf } from '../modules/sessions/testing.js';
 import { describeEachEngine } from '../testing/harness.js';
+import { callerOf } from '../testing/sessions.js';
 import { multipartBody, PNG_BYTES, pdfBytes, storedFileOf } from './testing.js';
 
 /** Stored files are deleted, row and bytes, once nothing names them; files still named stay. */

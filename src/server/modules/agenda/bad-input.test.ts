@@ -7,9 +7,10 @@ import {
   AgendaOrderSchema,
 } from '../../../contract/agenda.js';
 import { nastyValues } from '../../testing/api.js';
+import { expectMalformedBodiesRefused } from '../../testing/bad-input.js';
 import { buildMeeting } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
-import { callerOf, expectMalformedBodiesRefused } from '../sessions/testing.js';
+import { callerOf } from '../../testing/sessions.js';
 import { agendaSnapshot, buildMeetingDocument } from './testing.js';
 
 const RUNS = 1000;

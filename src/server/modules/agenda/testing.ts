@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/schema.js';
 import { buildApiToken, buildUser } from '../../testing/factories.js';
 import type { AppContext } from '../../testing/harness.js';
-import { callerOf, openSession } from '../sessions/testing.js';
+import { callerOf, openSession } from '../../testing/sessions.js';
 
 /** What the agenda and meeting-records tests share: a caller of each kind, meeting documents made
  * straight in the database (the documents piece is another module), and snapshots of the tables

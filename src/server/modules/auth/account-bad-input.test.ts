@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
 import { AccountUpdateSchema, PasswordChangeSchema } from '../../../contract/users.js';
 import { nastyValues } from '../../testing/api.js';
+import { expectMalformedBodiesRefused } from '../../testing/bad-input.js';
 import { buildUser } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
-import { expectMalformedBodiesRefused, openSession } from '../sessions/testing.js';
+import { openSession } from '../../testing/sessions.js';
 
 const RUNS = 1000;
 // About 2 s a test on an idle machine; the margin is for a machine busy with other test files.

@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
 import { expectProblem } from '../../testing/api.js';
+import { accountSnapshot } from '../../testing/bad-input.js';
 import { buildApiToken, buildUser } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
+import { ORIGIN, openSession } from '../../testing/sessions.js';
 import { verifyChain } from '../audit/chain.js';
-import { accountSnapshot, ORIGIN, openSession } from '../sessions/testing.js';
 import { COMMON_PASSWORDS } from './passwords.js';
 
 const auditOf = (ctx: AppContext, userId: string) =>

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { buildUser } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
+import { ORIGIN } from '../../testing/sessions.js';
 import { verifyChain } from '../audit/chain.js';
-import { ORIGIN } from '../sessions/testing.js';
 import { codeAt, newTotpSecret } from '../two-factor/totp.js';
 
 const cookieOf = (setCookie: string | string[] | undefined) => String(setCookie).split(';')[0] as string;

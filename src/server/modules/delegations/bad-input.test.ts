@@ -12,8 +12,8 @@ import {
 } from '../../../contract/delegations.js';
 import { ELF_BYTES, MZ_BYTES, multipartBody, PNG_BYTES, pdfBytes } from '../../files/testing.js';
 import { expectProblem, nastyValues } from '../../testing/api.js';
+import { expectMalformedBodiesRefused } from '../../testing/bad-input.js';
 import { describeEachEngine } from '../../testing/harness.js';
-import { expectMalformedBodiesRefused } from '../sessions/testing.js';
 import { ADVISER, delegationApi, HEAD } from './testing.js';
 
 const RUNS = 1000;

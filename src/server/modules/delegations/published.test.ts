@@ -4,7 +4,7 @@ import type { ParticipantInput } from '../../../contract/delegations.js';
 import { expectProblem } from '../../testing/api.js';
 import { buildUser } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
-import { ORIGIN, openSession } from '../sessions/testing.js';
+import { ORIGIN, openSession } from '../../testing/sessions.js';
 import { ADVISER, delegationApi, HEAD } from './testing.js';
 
 /**

@@ -3,8 +3,8 @@ import { MZ_BYTES, multipartBody, pdfBytes } from '../../files/testing.js';
 import { expectProblem } from '../../testing/api.js';
 import { buildApiToken, buildPartner, buildUser } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
+import { ORIGIN } from '../../testing/sessions.js';
 import { verifyChain } from '../audit/chain.js';
-import { ORIGIN } from '../sessions/testing.js';
 import { ADVISER, delegationApi, HEAD } from './testing.js';
 
 const DAY = 86_400_000;

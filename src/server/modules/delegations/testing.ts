@@ -3,7 +3,7 @@ import type { Role } from '../../../contract/accounts.js';
 import type { ParticipantInput } from '../../../contract/delegations.js';
 import { buildMeeting } from '../../testing/factories.js';
 import type { AppContext } from '../../testing/harness.js';
-import { callerOf } from '../sessions/testing.js';
+import { callerOf } from '../../testing/sessions.js';
 
 /** What the delegation tests share: callers by role and requests to the API. */
 

@@ -6,8 +6,8 @@ import {
   MeetingDocumentUpdateSchema,
 } from '../../../contract/meeting-documents.js';
 import { nastyValues } from '../../testing/api.js';
+import { expectMalformedBodiesRefused } from '../../testing/bad-input.js';
 import { describeEachEngine } from '../../testing/harness.js';
-import { expectMalformedBodiesRefused } from '../sessions/testing.js';
 import { documentHelpers, filesOptions } from './testing.js';
 
 const RUNS = 1000;

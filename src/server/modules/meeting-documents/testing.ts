@@ -8,7 +8,7 @@ import type { MeetingStatus } from '../../db/schema.js';
 import { multipartBody, pdfBytes } from '../../files/testing.js';
 import { buildMeeting } from '../../testing/factories.js';
 import type { AppContext } from '../../testing/harness.js';
-import { callerOf } from '../sessions/testing.js';
+import { callerOf } from '../../testing/sessions.js';
 
 /** What the meeting-documents tests share: a files folder per suite, callers by role, requests. */
 

@@ -9,10 +9,11 @@ import {
   RecordWriteSchema,
 } from '../../../contract/meeting-records.js';
 import { nastyValues } from '../../testing/api.js';
+import { expectMalformedBodiesRefused } from '../../testing/bad-input.js';
 import { buildMeeting } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
+import { callerOf } from '../../testing/sessions.js';
 import { recordsSnapshot } from '../agenda/testing.js';
-import { callerOf, expectMalformedBodiesRefused } from '../sessions/testing.js';
 
 const RUNS = 1000;
 const FUZZ_TIMEOUT = 120_000;

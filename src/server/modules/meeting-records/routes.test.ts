@@ -2,9 +2,9 @@ import { expect, it } from 'vitest';
 import { expectProblem } from '../../testing/api.js';
 import { buildMeeting } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
+import { callerOf } from '../../testing/sessions.js';
 import { auditOf, buildMeetingDocument, everyCaller, type Headers } from '../agenda/testing.js';
 import { verifyChain } from '../audit/chain.js';
-import { callerOf } from '../sessions/testing.js';
 
 function helpers(ctx: AppContext) {
   const db = () => ctx.database.db;

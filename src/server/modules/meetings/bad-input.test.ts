@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { MeetingCreateSchema, MeetingUpdateSchema } from '../../../contract/meetings.js';
 import { nastyValues } from '../../testing/api.js';
+import { expectMalformedBodiesRefused } from '../../testing/bad-input.js';
 import { describeEachEngine } from '../../testing/harness.js';
-import { expectMalformedBodiesRefused } from '../sessions/testing.js';
 import { callerWith, createMeeting, meetingSnapshot, validMeeting } from './testing.js';
 
 const RUNS = 1000;

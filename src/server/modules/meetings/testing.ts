@@ -1,7 +1,7 @@
 import type { Role } from '../../../contract/accounts.js';
 import type { MeetingCreate } from '../../../contract/meetings.js';
 import type { AppContext } from '../../testing/harness.js';
-import { callerOf } from '../sessions/testing.js';
+import { callerOf } from '../../testing/sessions.js';
 
 /** What the meetings tests share: a caller of a role, and a valid meeting to create. */
 

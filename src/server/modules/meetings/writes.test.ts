@@ -3,7 +3,7 @@ import { MEETING_STATUSES, TRANSITIONS, type Transition, transitionsFrom } from 
 import { expectProblem } from '../../testing/api.js';
 import { buildApiToken, buildMeeting, buildUser } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
-import { ORIGIN } from '../sessions/testing.js';
+import { ORIGIN } from '../../testing/sessions.js';
 import { callerWith, createMeeting, meetingSnapshot, validMeeting } from './testing.js';
 
 /** POST /meetings and PATCH /meetings/{slug} as the secretariat's browser sends them. */

@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest';
 import { PartnerCreateSchema, PartnerUpdateSchema } from '../../../contract/partners.js';
 import { nastyValues } from '../../testing/api.js';
+import { expectMalformedBodiesRefused } from '../../testing/bad-input.js';
 import { describeEachEngine } from '../../testing/harness.js';
-import { callerOf, expectMalformedBodiesRefused } from '../sessions/testing.js';
+import { callerOf } from '../../testing/sessions.js';
 import { createPartner, partnerSnapshot } from './testing.js';
 
 const RUNS = 1000;

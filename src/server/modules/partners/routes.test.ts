@@ -6,8 +6,8 @@ import { ELF_BYTES, filesLeftIn, MZ_BYTES, PNG_BYTES, pdfBytes } from '../../fil
 import { expectProblem, expectProblemDocument } from '../../testing/api.js';
 import { buildMeeting, buildPartner, buildUser } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
+import { callerOf } from '../../testing/sessions.js';
 import { auditOf, everyCaller } from '../agenda/testing.js';
-import { callerOf } from '../sessions/testing.js';
 import { createPartner, newPartner, partnerFiles, partnerSnapshot, putLogo } from './testing.js';
 
 const files = partnerFiles();

@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { SignOutEverywhereSchema } from '../../../contract/sessions.js';
 import { nastyValues } from '../../testing/api.js';
+import { expectMalformedBodiesRefused, expectUnknownIdsRefused } from '../../testing/bad-input.js';
 import { buildUser } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
-import { expectMalformedBodiesRefused, expectUnknownIdsRefused, openSession } from './testing.js';
+import { openSession } from '../../testing/sessions.js';
 
 const RUNS = 1000;
 // About 2 s a test on an idle machine; the margin is for a machine busy with other test files.

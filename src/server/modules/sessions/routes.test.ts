@@ -2,8 +2,8 @@ import { expect, it } from 'vitest';
 import { expectProblem } from '../../testing/api.js';
 import { buildUser } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
+import { bearer, ORIGIN, openSession } from '../../testing/sessions.js';
 import { verifyChain } from '../audit/chain.js';
-import { bearer, ORIGIN, openSession } from './testing.js';
 
 function helpers(ctx: AppContext) {
   const db = () => ctx.database.db;

@@ -4,8 +4,8 @@ import { hashSecret } from '../../security/secrets.js';
 import { expectProblem } from '../../testing/api.js';
 import { buildApiToken, buildUser } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
+import { bearer, ORIGIN, openSession } from '../../testing/sessions.js';
 import { verifyChain } from '../audit/chain.js';
-import { bearer, ORIGIN, openSession } from '../sessions/testing.js';
 import { MAX_LIVE_TOKENS } from './service.js';
 
 function helpers(ctx: AppContext) {

@@ -4,9 +4,10 @@ import {
   TwoFactorCodeSchema,
   TwoFactorEnrolmentStartSchema,
 } from '../../../contract/two-factor.js';
+import { expectMalformedBodiesRefused } from '../../testing/bad-input.js';
 import { buildUser } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
-import { expectMalformedBodiesRefused, openSession } from '../sessions/testing.js';
+import { openSession } from '../../testing/sessions.js';
 import { newTotpSecret } from './totp.js';
 
 /** Values that come close to a code or a recovery code without being one. */

@@ -2,8 +2,9 @@ import { expect, it } from 'vitest';
 import type { Role } from '../../../contract/accounts.js';
 import { expectProblem } from '../../testing/api.js';
 import { buildUser } from '../../testing/factories.js';
+import { type ClockedContext, describeEachEngineWithClock } from '../../testing/harness.js';
+import { bearer, openSession } from '../../testing/sessions.js';
 import { verifyChain } from '../audit/chain.js';
-import { bearer, type ClockedContext, describeEachEngineWithClock, openSession } from '../sessions/testing.js';
 import { codeAt, newTotpSecret } from './totp.js';
 
 const SECRET_KEY = 'test key: 32 random bytes in production, not this sentence';
