@@ -92,6 +92,9 @@ export const problemResponse = (description: string, schema: z.ZodType = Problem
   content: { 'application/problem+json': { schema } },
 });
 
+/** The refusals of a route open only to some signed-in callers. */
+export const DENIED = { 401: problemResponse('Not signed in'), 403: problemResponse('Not allowed') };
+
 /** A documented 409 that carries what is current (a ConflictError). */
 export const conflictResponse = (description: string) => problemResponse(description, ConflictProblemSchema);
 

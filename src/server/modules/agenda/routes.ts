@@ -14,25 +14,11 @@ import {
   AgendaSchema,
 } from '../../../contract/agenda.js';
 import { DetailQuerySchema } from '../../../contract/common.js';
-import { conflictResponse, problemResponse } from '../../http/problems.js';
+import { problemResponse } from '../../http/problems.js';
 import { created, noContent } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
+import { writeSchema } from '../shared/write-schema.js';
 import type { AgendaService } from './service.js';
-
-/** The refusals every write of the meetings area can answer. */
-export const writeProblems = {
-  400: problemResponse('Malformed, or names what does not exist'),
-  401: problemResponse('Not signed in'),
-  403: problemResponse('Not allowed'),
-  404: problemResponse('No such meeting (drafts are hidden from all but the secretariat) or item'),
-  409: conflictResponse('Changed since read (carries the current record), or the agenda is frozen'),
-};
-
-/** A write's schema: what it takes, its success answers and the refusals above. */
-export const writeSchema = <P extends z.ZodType, B extends z.ZodType, R extends Record<number, z.ZodType>>(
-  route: { tags: string[]; summary: string; params: P; body: B },
-  success: R,
-) => ({ ...route, response: { ...success, ...writeProblems } });
 
 export function agendaRoutes(service: AgendaService) {
   return async (app: FastifyInstance) => {

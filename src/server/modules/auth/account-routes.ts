@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MeSchema } from '../../../contract/accounts.js';
 import { SignedOutSchema } from '../../../contract/sessions.js';
 import { AccountUpdateSchema, PasswordChangeSchema } from '../../../contract/users.js';
+import { problemResponse } from '../../http/problems.js';
 import { requestContext } from '../../policy/guard.js';
-import { problem } from '../users/routes.js';
 import type { AccountService } from './account-service.js';
 
 export function accountRoutes(service: AccountService) {
@@ -21,9 +21,9 @@ export function accountRoutes(service: AccountService) {
           body: AccountUpdateSchema,
           response: {
             200: MeSchema,
-            400: problem('Malformed, or a name that is empty, too long or holds control characters'),
-            401: problem('Not signed in'),
-            403: problem('Not allowed: a read-only API token, or the second factor not passed yet'),
+            400: problemResponse('Malformed, or a name that is empty, too long or holds control characters'),
+            401: problemResponse('Not signed in'),
+            403: problemResponse('Not allowed: a read-only API token, or the second factor not passed yet'),
           },
         },
       },
@@ -41,10 +41,10 @@ export function accountRoutes(service: AccountService) {
           body: PasswordChangeSchema,
           response: {
             200: SignedOutSchema,
-            400: problem('Malformed, a wrong current password, or a new password the policy refuses'),
-            401: problem('Not signed in'),
-            403: problem('Not allowed: an API token, or the second factor not passed yet'),
-            429: problem('Too many wrong passwords: see Retry-After'),
+            400: problemResponse('Malformed, a wrong current password, or a new password the policy refuses'),
+            401: problemResponse('Not signed in'),
+            403: problemResponse('Not allowed: an API token, or the second factor not passed yet'),
+            429: problemResponse('Too many wrong passwords: see Retry-After'),
           },
         },
       },

@@ -9,8 +9,8 @@ import {
   TokenParamsSchema,
   UserParamsSchema,
 } from '../../../contract/users.js';
+import { DENIED, problemResponse } from '../../http/problems.js';
 import { requestContext } from '../../policy/guard.js';
-import { DENIED, problem } from '../users/routes.js';
 import type { InvitationsService } from './invitations-service.js';
 
 export function invitationsRoutes(service: InvitationsService) {
@@ -27,8 +27,8 @@ export function invitationsRoutes(service: InvitationsService) {
           body: InviteUserSchema,
           response: {
             201: InvitationSentSchema,
-            400: problem('Malformed invitation, or a grant bound to an unknown slug'),
-            409: problem('An account with this e-mail exists'),
+            400: problemResponse('Malformed invitation, or a grant bound to an unknown slug'),
+            409: problemResponse('An account with this e-mail exists'),
             ...DENIED,
           },
         },
@@ -46,9 +46,9 @@ export function invitationsRoutes(service: InvitationsService) {
           params: UserParamsSchema,
           response: {
             201: InvitationSentSchema,
-            400: problem('Bad parameter'),
-            404: problem('No such user'),
-            409: problem('The user is not waiting for an invitation'),
+            400: problemResponse('Bad parameter'),
+            404: problemResponse('No such user'),
+            409: problemResponse('The user is not waiting for an invitation'),
             ...DENIED,
           },
         },
@@ -65,7 +65,11 @@ export function invitationsRoutes(service: InvitationsService) {
           tags: ['accounts'],
           summary: 'What an invitation link is for, and whether it can still be used',
           params: TokenParamsSchema,
-          response: { 200: InvitationViewSchema, 400: problem('Bad parameter'), 404: problem('No such invitation') },
+          response: {
+            200: InvitationViewSchema,
+            400: problemResponse('Bad parameter'),
+            404: problemResponse('No such invitation'),
+          },
         },
       },
       async (request, reply) => {
@@ -86,10 +90,10 @@ export function invitationsRoutes(service: InvitationsService) {
           body: AcceptInvitationSchema,
           response: {
             204: z.null().describe('The account is active: sign in with the new password'),
-            400: problem('Malformed body, or a password the policy refuses'),
-            404: problem('No such invitation'),
-            409: problem('An account with this e-mail exists (first-administrator link)'),
-            410: problem('The invitation expired or was used'),
+            400: problemResponse('Malformed body, or a password the policy refuses'),
+            404: problemResponse('No such invitation'),
+            409: problemResponse('An account with this e-mail exists (first-administrator link)'),
+            410: problemResponse('The invitation expired or was used'),
           },
         },
       },

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Lang } from '../../../contract/common.js';
 import type { AcceptInvitation, InvitationSent, InvitationView, InviteUser } from '../../../contract/users.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import type { Database } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
 import { InvalidParameterError, NotFoundError, ProblemError } from '../../http/problems.js';
@@ -13,7 +14,7 @@ import { hashPassword, hashSecret, newSecret } from '../../security/secrets.js';
 import { recordAudit } from '../audit/chain.js';
 import { insertUserWithGrants, type ResolvedGrant, resolveGrant, userDetail } from '../users/accounts.js';
 import { usersPolicy } from '../users/policy.js';
-import { findUserByEmail, findUserById, isUniqueViolation } from '../users/queries.js';
+import { findUserByEmail, findUserById } from '../users/queries.js';
 import { INVITATION_DAYS, tokenLink, useOnce } from './links.js';
 import { assertAcceptablePassword } from './passwords.js';
 

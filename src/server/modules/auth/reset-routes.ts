@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PasswordResetRequestSchema, PasswordResetSchema, TokenParamsSchema } from '../../../contract/users.js';
+import { problemResponse } from '../../http/problems.js';
 import { requestContext } from '../../policy/guard.js';
-import { problem } from '../users/routes.js';
 import type { PasswordResetService } from './reset-service.js';
 
 export function passwordResetRoutes(service: PasswordResetService) {
@@ -20,8 +20,8 @@ export function passwordResetRoutes(service: PasswordResetService) {
           body: PasswordResetRequestSchema,
           response: {
             202: z.null().describe('If an active account has this e-mail, a link valid one hour was sent to it'),
-            400: problem('Malformed'),
-            429: problem('Too many attempts: see Retry-After'),
+            400: problemResponse('Malformed'),
+            429: problemResponse('Too many attempts: see Retry-After'),
           },
         },
       },
@@ -42,9 +42,9 @@ export function passwordResetRoutes(service: PasswordResetService) {
           body: PasswordResetSchema,
           response: {
             204: z.null(),
-            400: problem('Malformed body, or a password the policy refuses'),
-            404: problem('No such link'),
-            410: problem('The link expired or was used'),
+            400: problemResponse('Malformed body, or a password the policy refuses'),
+            404: problemResponse('No such link'),
+            410: problemResponse('The link expired or was used'),
           },
         },
       },

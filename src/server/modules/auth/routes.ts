@@ -2,14 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MeSchema, SignInSchema } from '../../../contract/accounts.js';
-import { ProblemSchema } from '../../../contract/common.js';
+import { problemResponse } from '../../http/problems.js';
 import { requestContext } from '../../policy/guard.js';
 import { type AuthService, SESSION_COOKIE } from './service.js';
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
 
 export function authRoutes(service: AuthService) {
   return async (app: FastifyInstance) => {
@@ -25,8 +20,8 @@ export function authRoutes(service: AuthService) {
           body: SignInSchema,
           response: {
             204: z.null().describe('Signed in: the session cookie is set'),
-            400: problem('Malformed'),
-            401: problem('Wrong e-mail or password'),
+            400: problemResponse('Malformed'),
+            401: problemResponse('Wrong e-mail or password'),
           },
         },
       },
@@ -54,7 +49,7 @@ export function authRoutes(service: AuthService) {
         schema: {
           tags: ['accounts'],
           summary: 'End this session',
-          response: { 204: z.null(), 401: problem('Not signed in') },
+          response: { 204: z.null(), 401: problemResponse('Not signed in') },
         },
       },
       async (request, reply) => {
@@ -70,7 +65,7 @@ export function authRoutes(service: AuthService) {
         schema: {
           tags: ['accounts'],
           summary: 'The signed-in user with their grants',
-          response: { 200: MeSchema, 401: problem('Not signed in') },
+          response: { 200: MeSchema, 401: problemResponse('Not signed in') },
         },
       },
       async (request) => service.me(requestContext(request)),

@@ -12,6 +12,8 @@ import type {
   ReasonBody,
   VersionBody,
 } from '../../../contract/delegations.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { idBySlug } from '../../db/queries.js';
 import type { Database, ParticipantCategory } from '../../db/schema.js';
 import type { DropFile, Upload } from '../../files/index.js';
 import { message } from '../../http/messages.js';
@@ -24,7 +26,6 @@ import { recordAudit } from '../audit/chain.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
 import { isLostRace, LostRace, updateUnchanged } from '../shared/concurrency.js';
-import { idBySlug, isUniqueViolation } from '../users/queries.js';
 import { delegationsPolicy } from './policy.js';
 import { parsePayload, participantsByDelegation, presentDelegations } from './present.js';
 import {

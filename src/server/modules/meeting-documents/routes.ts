@@ -15,7 +15,7 @@ import {
 } from '../../../contract/meeting-documents.js';
 import { DOCUMENT_KINDS, type FileStore } from '../../files/index.js';
 import { requestLang } from '../../http/lang.js';
-import { conflictResponse, problemResponse } from '../../http/problems.js';
+import { conflictResponse, DENIED, problemResponse } from '../../http/problems.js';
 import { created } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
 import type { MeetingDocumentsService } from './service.js';
@@ -29,8 +29,7 @@ const reads = {
 };
 const writes = {
   400: problemResponse('Malformed'),
-  401: problemResponse('Not signed in'),
-  403: problemResponse('Not allowed'),
+  ...DENIED,
   404: problemResponse('No such meeting or document'),
 };
 

@@ -9,6 +9,7 @@ import type {
   MeetingDocumentUpdate,
 } from '../../../contract/meeting-documents.js';
 import { LANGS } from '../../../domain/languages.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import type { Database } from '../../db/schema.js';
 import { kindOfMediaType, type StoredFile, type Upload } from '../../files/index.js';
 import { message } from '../../http/messages.js';
@@ -19,7 +20,6 @@ import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
 import { LostRace, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
 import { replaceTexts } from '../shared/texts.js';
-import { isUniqueViolation } from '../users/queries.js';
 import { meetingDocumentsPolicy } from './policy.js';
 import {
   agendaItemInMeeting,

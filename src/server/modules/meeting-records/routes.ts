@@ -24,7 +24,7 @@ import {
 import { problemResponse } from '../../http/problems.js';
 import { created, noContent } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
-import { writeSchema } from '../agenda/routes.js';
+import { writeSchema } from '../shared/write-schema.js';
 import type { MeetingRecordsService } from './service.js';
 
 const readProblems = {

@@ -17,6 +17,7 @@ import type {
   Series,
 } from '../../../contract/meeting-records.js';
 import { reason } from '../../../domain/reasons.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, DeniedError, InvalidParameterError, NotFoundError, ProblemError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
@@ -25,7 +26,6 @@ import { recordAudit } from '../audit/chain.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
 import { deleteUnchanged, LostRace, laterThan, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
-import { isUniqueViolation } from '../users/queries.js';
 import { meetingRecordsPolicy } from './policy.js';
 import {
   type DecisionRow,

@@ -14,7 +14,7 @@ import {
 import { TRANSITION_NAMES } from '../../../domain/meetings.js';
 import { reason } from '../../../domain/reasons.js';
 import { requestLang } from '../../http/lang.js';
-import { InvalidParameterError, problemResponse } from '../../http/problems.js';
+import { DENIED, InvalidParameterError, problemResponse } from '../../http/problems.js';
 import { created } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
 import type { Action } from '../../policy/permissions.js';
@@ -24,8 +24,7 @@ import type { meetingWrites } from './writes.js';
 
 const refusals = {
   400: problemResponse('Malformed, or names something that does not exist'),
-  401: problemResponse('Not signed in'),
-  403: problemResponse('Not allowed'),
+  ...DENIED,
   404: problemResponse('No such meeting (drafts are not shown to those who may not read them)'),
   409: problemResponse(
     'A stale version, a transition not allowed now, a historic or closed meeting',

@@ -10,6 +10,7 @@ import {
   transitionsFrom,
 } from '../../../domain/meetings.js';
 import { wallClock, zonedToInstant } from '../../../domain/time-zones.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import type { Database, MeetingStatus } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
 import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
@@ -17,8 +18,8 @@ import type { RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/chain.js';
 import { LostRace, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
 import { pillarIdsByCode, replacePillarLinks } from '../shared/refs.js';
+import { slugify } from '../shared/slugify.js';
 import { replaceTexts } from '../shared/texts.js';
-import { isUniqueViolation } from '../users/queries.js';
 import { meetingsPolicy } from './policy.js';
 import {
   findMeeting,
@@ -70,20 +71,6 @@ const audited = (row: Partial<MeetingRow>, extra: Record<string, unknown> = {}) 
   version: row.version,
   ...extra,
 });
-
-/** A readable slug from a name: ASCII letters and digits joined by hyphens, at most 50 characters. */
-export function slugify(text: string): string {
-  const ascii = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (ascii.length <= 50) return ascii || 'meeting';
-  // Cut at a word boundary when one is near; a single long word is cut where it must be.
-  const cut = ascii.slice(0, 51).replace(/-[^-]*$/, '');
-  return (cut.length >= 20 ? cut : ascii.slice(0, 50)).replace(/-+$/, '');
-}
 
 /** The columns a coherent meeting shape (already checked by meetingProblems) is stored in. */
 function timeColumns(shape: MeetingShape) {
@@ -145,7 +132,7 @@ export function meetingWrites(deps: {
       return slug;
     }
     const name = Object.values(input.name).find((n) => n !== undefined) as string;
-    const base = `${slugify(name)}-${input.start.slice(0, 4)}`;
+    const base = `${slugify(name, 'meeting')}-${input.start.slice(0, 4)}`;
     for (let n = 1; n <= 100; n++) {
       const slug = n === 1 ? base : `${base}-${n}`;
       if (!(await slugTaken(db, slug))) return slug;

@@ -12,19 +12,18 @@ import {
 } from '../../../contract/partners.js';
 import { PARTNER_LOGO_MAX_BYTES } from '../../../domain/partners.js';
 import { type FileStore, IMAGE_KINDS } from '../../files/index.js';
-import { conflictResponse } from '../../http/problems.js';
+import { conflictResponse, DENIED, problemResponse } from '../../http/problems.js';
 import { registerReadRoutes } from '../../http/read-routes.js';
 import { created, noContent } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
-import { DENIED, problem } from '../users/routes.js';
 import type { PartnersService } from './service.js';
 
 const writes = {
-  400: problem('Malformed, or an unknown pillar'),
-  404: problem('No such partner organisation'),
+  400: problemResponse('Malformed, or an unknown pillar'),
+  404: problemResponse('No such partner organisation'),
   ...DENIED,
 };
-const readOnly = problem('A reference partner (read-only)');
+const readOnly = problemResponse('A reference partner (read-only)');
 
 export function partnersRoutes(service: PartnersService, files: FileStore) {
   return async (app: FastifyInstance) => {
@@ -48,7 +47,7 @@ export function partnersRoutes(service: PartnersService, files: FileStore) {
           tags: ['partners'],
           summary: 'Create a strategic partner organisation (slug derived from the name unless given)',
           body: PartnerCreateSchema,
-          response: { 201: PartnerDetailSchema, ...writes, 409: problem('That slug is taken') },
+          response: { 201: PartnerDetailSchema, ...writes, 409: problemResponse('That slug is taken') },
         },
       },
       async (request, reply) => created(reply, service.create(requestContext(request), request.body)),
@@ -81,7 +80,7 @@ export function partnersRoutes(service: PartnersService, files: FileStore) {
           tags: ['partners'],
           summary: 'Delete a platform partner that no role grant or delegation points at',
           params: PartnerParamsSchema,
-          response: { 204: z.null(), ...writes, 409: problem('In use, or a reference partner') },
+          response: { 204: z.null(), ...writes, 409: problemResponse('In use, or a reference partner') },
         },
       },
       async (request, reply) =>
@@ -102,8 +101,8 @@ export function partnersRoutes(service: PartnersService, files: FileStore) {
               description: 'The image’s bytes, with the type detected when it was uploaded',
               content: { 'image/*': { schema: z.string() } },
             },
-            400: problem('Malformed'),
-            404: problem('No such partner, or no logo'),
+            400: problemResponse('Malformed'),
+            404: problemResponse('No such partner, or no logo'),
           },
         },
       },
@@ -126,8 +125,8 @@ export function partnersRoutes(service: PartnersService, files: FileStore) {
             200: PartnerDetailSchema,
             ...writes,
             409: readOnly,
-            413: problem('Too large'),
-            415: problem('Not an image, or a program'),
+            413: problemResponse('Too large'),
+            415: problemResponse('Not an image, or a program'),
           },
         },
       },

@@ -17,9 +17,9 @@ import { decodeCursor, toPage } from '../../http/pagination.js';
 import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/chain.js';
-import { slugify } from '../meetings/writes.js';
 import { resolveFilter } from '../shared/filters.js';
 import { pillarRefsOf } from '../shared/refs.js';
+import { slugify } from '../shared/slugify.js';
 import { partnersPolicy } from './policy.js';
 import {
   deletePartner,
@@ -140,8 +140,7 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
   async function chooseSlug(input: PartnerCreate): Promise<string> {
     if (input.slug !== undefined) return input.slug;
     const name = LANGS.map((l) => input.name[l]).find((n) => n !== undefined) as string;
-    // slugify needs ASCII letters or digits to work with; a name in another script gets a plain base.
-    const base = /[a-z0-9]/i.test(name.normalize('NFKD')) ? slugify(name) : 'partner';
+    const base = slugify(name, 'partner');
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? base : `${base}-${n}`;
       if (!(await findPartner(db, candidate))) return candidate;

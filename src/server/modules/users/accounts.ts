@@ -4,10 +4,11 @@ import type { Grant, Role } from '../../../contract/accounts.js';
 import type { Lang } from '../../../contract/common.js';
 import type { NewGrant, UserDetail, UserGrant, UserSummary } from '../../../contract/users.js';
 import { ROLE_BINDING } from '../../../domain/accounts.js';
+import { idBySlug } from '../../db/queries.js';
 import type { Database, Row } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
 import { InvalidParameterError, NotFoundError } from '../../http/problems.js';
-import { findUserById, type GrantRow, grantsOf, idBySlug, latestInvitation } from './queries.js';
+import { findUserById, type GrantRow, grantsOf, latestInvitation } from './queries.js';
 
 /** What invitations, first-run setup, demo users and user administration share: turning grant
  * requests into rows, creating an account with its grants, and presenting accounts. */

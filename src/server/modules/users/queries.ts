@@ -11,15 +11,6 @@ export function findUserByEmail(db: Db, email: string) {
   return db.selectFrom('app_user').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
 }
 
-export function idBySlug(db: Db, table: 'member_state' | 'technical_group' | 'partner', slug: string) {
-  return db
-    .selectFrom(table)
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirst()
-    .then((row) => row?.id ?? null);
-}
-
 /** Every grant of the users (revoked ones too when asked), oldest first, with the slugs they bind. */
 export function grantsOf(db: Db, userIds: readonly string[], options: { includeRevoked: boolean }) {
   if (userIds.length === 0) return Promise.resolve([]);
@@ -103,10 +94,4 @@ export async function revokeSessions(db: Db, userId: string, now: string): Promi
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
-}
-
-/** A unique constraint refused the write (two requests raced to create the same thing). */
-export function isUniqueViolation(error: unknown): boolean {
-  const { code } = error as { code?: unknown };
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

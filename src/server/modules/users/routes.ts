@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ProblemSchema, pageOf } from '../../../contract/common.js';
+import { pageOf } from '../../../contract/common.js';
 import {
   GrantParamsSchema,
   NewGrantSchema,
@@ -11,16 +11,9 @@ import {
   UserParamsSchema,
   UserSummarySchema,
 } from '../../../contract/users.js';
+import { DENIED, problemResponse } from '../../http/problems.js';
 import { requestContext } from '../../policy/guard.js';
 import type { UsersService } from './service.js';
-
-export const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
-
-/** The problems every secretariat route may answer. */
-export const DENIED = { 401: problem('Not signed in'), 403: problem('Not allowed') };
 
 export function usersRoutes(service: UsersService) {
   return async (app: FastifyInstance) => {
@@ -34,7 +27,7 @@ export function usersRoutes(service: UsersService) {
           tags: ['users'],
           summary: 'User accounts, in e-mail order, with their grants in force',
           querystring: UserListQuerySchema,
-          response: { 200: pageOf(UserSummarySchema), 400: problem('Bad parameter'), ...DENIED },
+          response: { 200: pageOf(UserSummarySchema), 400: problemResponse('Bad parameter'), ...DENIED },
         },
       },
       async (request) => service.list(request.query, requestContext(request)),
@@ -48,7 +41,12 @@ export function usersRoutes(service: UsersService) {
           tags: ['users'],
           summary: 'One account, with every grant (revoked ones too) and its latest invitation',
           params: UserParamsSchema,
-          response: { 200: UserDetailSchema, 400: problem('Bad parameter'), 404: problem('No such user'), ...DENIED },
+          response: {
+            200: UserDetailSchema,
+            400: problemResponse('Bad parameter'),
+            404: problemResponse('No such user'),
+            ...DENIED,
+          },
         },
       },
       async (request) => service.get(request.params.id, requestContext(request)),
@@ -65,9 +63,9 @@ export function usersRoutes(service: UsersService) {
           body: NewGrantSchema,
           response: {
             201: UserGrantSchema,
-            400: problem('Malformed grant or unknown slug'),
-            404: problem('No such user'),
-            409: problem('Grant already held, or account deactivated'),
+            400: problemResponse('Malformed grant or unknown slug'),
+            404: problemResponse('No such user'),
+            409: problemResponse('Grant already held, or account deactivated'),
             ...DENIED,
           },
         },
@@ -86,9 +84,9 @@ export function usersRoutes(service: UsersService) {
           params: GrantParamsSchema,
           response: {
             204: z.null(),
-            400: problem('Bad parameter'),
-            404: problem('No such user or grant'),
-            409: problem('One’s own administrator grant'),
+            400: problemResponse('Bad parameter'),
+            404: problemResponse('No such user or grant'),
+            409: problemResponse('One’s own administrator grant'),
             ...DENIED,
           },
         },
@@ -109,9 +107,9 @@ export function usersRoutes(service: UsersService) {
           params: UserParamsSchema,
           response: {
             200: UserDetailSchema,
-            400: problem('Bad parameter'),
-            404: problem('No such user'),
-            409: problem('One’s own account'),
+            400: problemResponse('Bad parameter'),
+            404: problemResponse('No such user'),
+            409: problemResponse('One’s own account'),
             ...DENIED,
           },
         },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Page } from '../../../contract/common.js';
 import type { NewGrant, UserDetail, UserGrant, UserListQuery, UserSummary } from '../../../contract/users.js';
+import { idBySlug } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
@@ -9,7 +10,7 @@ import type { RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/chain.js';
 import { auditGrant, insertGrants, resolveGrant, toGrant, toSummary, userDetail } from './accounts.js';
 import { usersPolicy } from './policy.js';
-import { findUserById, grantsOf, idBySlug, listUsers, revokeSessions } from './queries.js';
+import { findUserById, grantsOf, listUsers, revokeSessions } from './queries.js';
 
 /** The secretariat's administration of accounts: list and read users, grant and revoke roles,
  * deactivate. Authentication reads grants and status on every request, so each change here takes

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '../../../contract/accounts.js';
 import type { Lang } from '../../../contract/common.js';
+import { idBySlug } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { PUBLIC, type RequestContext } from '../../policy/actor.js';
 import { pruneRateLimits } from '../../security/rate-limit.js';
@@ -12,7 +13,7 @@ import { issueSetupLink } from '../auth/invitations-service.js';
 import { INVITATION_DAYS } from '../auth/links.js';
 import { findPartner, insertPartner } from '../partners/queries.js';
 import { insertGrants, insertUserWithGrants, type ResolvedGrant } from './accounts.js';
-import { findUserByEmail, grantsOf, idBySlug } from './queries.js';
+import { findUserByEmail, grantsOf } from './queries.js';
 
 /**
  * What `npm start` does for accounts before serving: in demo mode, loads the demo users; when no
