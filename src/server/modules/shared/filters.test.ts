@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildMeeting } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
-import { callerOf } from '../sessions/testing.js';
+import { callerOf } from '../../testing/sessions.js';
 
 /** Every list whose `meeting` filter names a meeting. */
 const LISTS = ['/api/v1/documents', '/api/v1/networks', '/api/v1/technical-groups'];
