@@ -157,7 +157,7 @@ export async function startServer(database: FreshDatabase, env: Record<string, s
   const port = await waitUntil(
     followed,
     'the server',
-    () => followed.stdout().match(/serving on http:\/\/localhost:(\d+)/)?.[1],
+    () => followed.stdout().match(/serving on http:\/\/127\.0\.0\.1:(\d+)/)?.[1],
   );
   return { ...followed, base: `http://127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}` };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSecretKey, parseTrustProxy, parseUploadMaxBytes, readConfig } from './config.js';
+import { listeningUrl, parseSecretKey, parseTrustProxy, parseUploadMaxBytes, readConfig } from './config.js';
 import { ConfigError, parseDatabaseUrl, redact } from './db/connection.js';
 
 describe('DATABASE_URL', () => {
@@ -44,6 +44,19 @@ describe('readConfig', () => {
     });
     expect(() => readConfig({ PORT: 'http' }, '/app')).toThrow(/PORT must be a whole number/);
     expect(() => readConfig({ PORT: '70000' }, '/app')).toThrow(ConfigError);
+  });
+
+  it('listens on loopback unless HOST names another interface (issue 11)', () => {
+    expect(readConfig({}, '/app').host).toBe('localhost');
+    expect(readConfig({ HOST: '' }, '/app').host).toBe('localhost');
+    expect(readConfig({ HOST: '0.0.0.0' }, '/app').host).toBe('0.0.0.0');
+  });
+
+  it('prints the address it listens on', () => {
+    expect(listeningUrl('localhost', 3000)).toBe('http://localhost:3000');
+    expect(listeningUrl('127.0.0.1', 8080)).toBe('http://127.0.0.1:8080');
+    expect(listeningUrl('::1', 3000)).toBe('http://[::1]:3000');
+    expect(listeningUrl('0.0.0.0', 3000)).toBe('http://0.0.0.0:3000 (every interface)');
   });
 
   it('refuses an unknown log level', () => {

@@ -72,6 +72,20 @@ export function parseTrustProxy(value: string | undefined): boolean | string[] {
 }
 
 /** Every setting the platform reads from its environment (docs/configuration.md lists them). */
+/**
+ * HOST: the interface to listen on. Loopback by default (`localhost`, which Fastify binds on both
+ * 127.0.0.1 and ::1), so a first start is not reachable from the network; a deployment sets the
+ * interface its reverse proxy connects to (or `0.0.0.0`, every interface).
+ */
+export const DEFAULT_HOST = 'localhost';
+
+/** The address `npm start` prints: the one it listens on (IPv6 in brackets). */
+export function listeningUrl(host: string, port: number): string {
+  const everywhere = host === '0.0.0.0' || host === '::';
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}${everywhere ? ' (every interface)' : ''}`;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv, root: string, argv: readonly string[] = []): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -85,7 +99,7 @@ export function readConfig(env: NodeJS.ProcessEnv, root: string, argv: readonly 
   }
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST || DEFAULT_HOST,
     database: parseDatabaseUrl(env.DATABASE_URL, path.join(root, 'data', 'mispa.sqlite')),
     referenceDir: path.resolve(root, env.MISPA_REFERENCE_DIR ?? 'data/reference'),
     webRoot: path.resolve(root, env.MISPA_WEB_ROOT ?? 'dist/web'),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app.js';
-import { readConfig } from './config.js';
+import { listeningUrl, readConfig } from './config.js';
 import { ConfigError, type DatabaseHandle, openDatabase, redact } from './db/connection.js';
 import { contentGeneration } from './db/content-generation.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -79,7 +79,7 @@ async function main() {
   }
   const port = (app.server.address() as { port: number }).port;
   console.log(
-    `MISPA Platform ${version} serving on http://localhost:${port} (${where}; reference data ${
+    `MISPA Platform ${version} serving on ${listeningUrl(config.host, port)} (${where}; reference data ${
       loaded.changed
         ? `loaded: ${loaded.inserted} added, ${loaded.updated} updated, ${loaded.deleted} removed`
         : 'unchanged'
