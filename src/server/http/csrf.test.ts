@@ -90,6 +90,34 @@ describeEachEngine('CSRF: the strict origin check', (ctx) => {
     expect((await signOut({ authorization })).statusCode).toBe(204);
   });
 
+  it.each([
+    ['junk', 'Bearer junk'],
+    ['a token-like junk', 'Bearer mispa_not-a-token'],
+    ['an empty', 'Bearer'],
+    ['a two-word', 'Bearer two words'],
+  ])(
+    'never acts with the cookie of a request carrying %s Bearer (issue 11): 401, and nothing happens',
+    async (_, authorization) => {
+      const res = await signOut({ cookie, authorization, origin: 'https://evil.example' });
+      const problem = expectProblem(res, 401);
+      expect(problem.type).toMatch(/invalid-token$/);
+      expect(res.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
+      expect(await stillSignedIn()).toBe(true);
+      // Reads too: a Bearer header is the credential, the cookie beside it is not looked at.
+      expectProblem(await ctx.app.inject({ url: '/api/v1/me', headers: { cookie, authorization } }), 401);
+    },
+  );
+
+  it('refuses a revoked token beside a live cookie: 401, not the cookie’s account', async () => {
+    const user = await buildUser(ctx.database.db);
+    const authorization = await buildApiToken(ctx.database.db, user.id, 'write');
+    const del = (url: string, headers: Record<string, string>) => ctx.app.inject({ method: 'DELETE', url, headers });
+    const tokens = (await ctx.app.inject({ url: '/api/v1/me/tokens', headers: { authorization } })).json();
+    expect((await del(`/api/v1/me/tokens/${tokens.items[0].id}`, { authorization })).statusCode).toBe(204);
+    expectProblem(await signOut({ cookie, authorization, origin: OWN }), 401);
+    expect(await stillSignedIn()).toBe(true);
+  });
+
   it('lets safe methods through from anywhere: they change nothing', async () => {
     const res = await ctx.app.inject({ url: '/api/v1/me', headers: { cookie, origin: 'https://evil.example' } });
     expect(res.statusCode).toBe(200);

@@ -10,7 +10,9 @@ import { ProblemError } from './problems.js';
  * apart from a forged one.
  *
  * Exempt: safe methods (they change nothing); requests with `Authorization: Bearer` (a browser
- * never adds that header by itself, and CORS is closed, so another site cannot make it); and
+ * never adds that header by itself, and CORS is closed, so another site cannot make it), which
+ * are authenticated by that token or refused with 401, never by a cookie they also carry
+ * (auth/service.ts reads the same `bearerCredential`); and
  * requests without cookies and without either header (a machine client signing in has nothing to
  * forge with). A cookie-less request that does name another origin is refused as well, which stops
  * another site from signing a visitor in to an account of its choosing.
@@ -33,9 +35,18 @@ export function ownOrigin(request: FastifyRequest): string | null {
   return request.host ? originOf(`${request.protocol}://${request.host}`) : null;
 }
 
+/**
+ * What follows `Bearer` in the Authorization header ('' when nothing does), or null when the
+ * request names no Bearer credential. A request with one is authenticated by it or not at all.
+ */
+export function bearerCredential(request: FastifyRequest): string | null {
+  const match = /^Bearer(?:\s+(.*))?$/is.exec(request.headers.authorization ?? '');
+  return match ? (match[1] ?? '').trim() : null;
+}
+
 export function isCrossSite(request: FastifyRequest): boolean {
   if (SAFE_METHODS.has(request.method)) return false;
-  if (/^Bearer\s/i.test(request.headers.authorization ?? '')) return false;
+  if (bearerCredential(request) !== null) return false;
   const claimed = request.headers.origin ?? request.headers.referer;
   if (claimed === undefined) return request.headers.cookie !== undefined;
   const own = ownOrigin(request);

@@ -7,6 +7,9 @@ const en = {
   ...reasons.en,
   'signIn.failed.title': 'Sign-in failed',
   'signIn.failed.detail': 'The e-mail address or the password is wrong, or the account is not active.',
+  'token.invalid.title': 'Invalid API token',
+  'token.invalid.detail':
+    'The Bearer token of this request is not a live API token of this platform (unknown, expired or revoked); the request was not carried out.',
   'denied.title.401': 'Sign-in required',
   'denied.title.403': 'Not allowed',
   'denied.sign-in': 'Sign in to do this ({action}).',
@@ -246,6 +249,9 @@ const es: Messages = {
   ...reasons.es,
   'signIn.failed.title': 'No se pudo iniciar sesión',
   'signIn.failed.detail': 'La dirección de correo o la contraseña no son correctas, o la cuenta no está activa.',
+  'token.invalid.title': 'Token de API no válido',
+  'token.invalid.detail':
+    'El token Bearer de esta solicitud no es un token de API vigente de esta plataforma (desconocido, vencido o revocado); la solicitud no se llevó a cabo.',
   'denied.title.401': 'Se requiere iniciar sesión',
   'denied.title.403': 'No permitido',
   'denied.sign-in': 'Inicie sesión para hacer esto ({action}).',
@@ -491,6 +497,9 @@ const fr: Messages = {
   ...reasons.fr,
   'signIn.failed.title': 'Échec de la connexion',
   'signIn.failed.detail': 'L’adresse e-mail ou le mot de passe est erroné, ou le compte n’est pas actif.',
+  'token.invalid.title': 'Jeton d’API non valide',
+  'token.invalid.detail':
+    'Le jeton Bearer de cette requête n’est pas un jeton d’API valide de cette plateforme (inconnu, expiré ou révoqué) ; la requête n’a pas été exécutée.',
   'denied.title.401': 'Connexion requise',
   'denied.title.403': 'Non autorisé',
   'denied.sign-in': 'Connectez-vous pour faire ceci ({action}).',
@@ -740,6 +749,9 @@ const pt: Messages = {
   ...reasons.pt,
   'signIn.failed.title': 'Não foi possível entrar',
   'signIn.failed.detail': 'O endereço de e-mail ou a senha estão errados, ou a conta não está ativa.',
+  'token.invalid.title': 'Token de API inválido',
+  'token.invalid.detail':
+    'O token Bearer desta solicitação não é um token de API válido desta plataforma (desconhecido, expirado ou revogado); a solicitação não foi executada.',
   'denied.title.401': 'É preciso entrar',
   'denied.title.403': 'Não permitido',
   'denied.sign-in': 'Entre para fazer isto ({action}).',

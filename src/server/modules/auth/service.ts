@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Me, Role, SignIn } from '../../../contract/accounts.js';
 import type { Lang } from '../../../contract/common.js';
 import type { Database } from '../../db/schema.js';
+import { bearerCredential } from '../../http/csrf.js';
 import { ProblemError } from '../../http/problems.js';
 import { type Actor, type ActorGrant, PUBLIC, type RequestContext } from '../../policy/actor.js';
 import { ROLES_REQUIRING_SECOND_FACTOR } from '../../policy/permissions.js';
@@ -41,13 +42,27 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
   const { db, clock } = deps;
   const policy = deps.sessions ?? DEFAULT_SESSION_POLICY;
 
-  /** The caller of a request: a live session cookie, a live API token, or the public. */
+  /**
+   * The caller of a request: a live API token when it names a Bearer credential (anything else
+   * there is a 401, never a fall-back to the cookie: the CSRF check exempts such requests), else a
+   * live session cookie, else the public.
+   */
   async function authenticate(request: FastifyRequest): Promise<Actor> {
     const now = clock();
-    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (bearer?.startsWith(API_TOKEN_PREFIX)) {
-      const token = await findLiveToken(db, hashSecret(bearer), now.toISOString());
-      if (!token) return PUBLIC;
+    const bearer = bearerCredential(request);
+    if (bearer !== null) {
+      const token = bearer.startsWith(API_TOKEN_PREFIX)
+        ? await findLiveToken(db, hashSecret(bearer), now.toISOString())
+        : undefined;
+      if (!token) {
+        throw new ProblemError(
+          401,
+          'invalid-token',
+          'token.invalid',
+          {},
+          { 'www-authenticate': 'Bearer error="invalid_token"' },
+        );
+      }
       // Recorded at most once a minute: a busy machine client must not write on every call.
       if (!token.last_used_at || Date.parse(token.last_used_at) < now.getTime() - minutes(1)) {
         await db
