@@ -22,6 +22,7 @@ import type { Database } from './db/schema.js';
 import { type FilesConfig, fileStore, multipartLimits } from './files/index.js';
 import { registerCsrfProtection } from './http/csrf.js';
 import { requestLang } from './http/lang.js';
+import { redactingLogger } from './http/log-redaction.js';
 import { message } from './http/messages.js';
 import { registerPortal } from './http/portal.js';
 import { registerProblemHandlers, sendProblem } from './http/problems.js';
@@ -94,7 +95,7 @@ export interface AppOptions {
 /** The composition root: a Fastify instance with every module registered, not listening. */
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: redactingLogger(options.logger),
     trustProxy: options.trustProxy ?? false,
     // genReqId alone decides: Fastify would take any x-request-id header as it comes.
     genReqId: requestIdOf,

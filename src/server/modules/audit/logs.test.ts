@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
+import { redactUrl } from '../../http/log-redaction.js';
+import { guardedRoutes } from '../../policy/guard.js';
 import { buildUser } from '../../testing/factories.js';
 import { createLoadedDatabase, engines, type TestDatabase } from '../../testing/harness.js';
 
@@ -88,6 +90,34 @@ for (const engine of engines) {
       });
       expect(lines.length).toBeGreaterThanOrEqual(forgeries.length * 3);
       for (const line of lines) expect(line.msg).not.toBe(FORGED);
+    });
+
+    it('never writes the secret of an invitation or reset link, nor a credential in a query (issue 11)', async () => {
+      const secret = 'Zs3cr3tT0k3nThatStillWorks_Q';
+      const urls = [
+        `/api/v1/invitations/${secret}`,
+        `/api/v1/invitations/${secret}/accept`,
+        `/api/v1/auth/password-reset/${secret}`,
+        `/en/invitation/${secret}`,
+        `/pt/password-reset/${secret}?from=mail`,
+        `/api/v1/pillars?token=${secret}`,
+        `/api/v1/pillars?lang=en&api_key=${secret}#x`,
+      ];
+      const lines = await linesOf(async () => {
+        for (const url of urls) await app.inject({ method: url.endsWith('accept') ? 'POST' : 'GET', url });
+        await app.inject({ method: 'POST', url: `/api/v1/auth/password-reset/${secret}`, payload: { password: 'x' } });
+      });
+      const logged = lines.map((line) => (line.req as { url?: string } | undefined)?.url).filter(Boolean);
+      expect(logged).toEqual(expect.arrayContaining(['/api/v1/invitations/[redacted]', '/en/invitation/[redacted]']));
+      expect(logged.length).toBeGreaterThanOrEqual(urls.length);
+      expect(JSON.stringify(lines)).not.toContain(secret);
+    });
+
+    it('redacts the token of every route that takes one in its path', () => {
+      const withToken = guardedRoutes(app).filter((route) => route.url.includes(':token'));
+      expect(withToken.length).toBeGreaterThan(0);
+      for (const { url } of withToken)
+        expect(redactUrl(url.replace(':token', 'Zs3cr3t')), url).not.toContain('Zs3cr3t');
     });
 
     it('never writes a password, a session cookie or an API token', async () => {
