@@ -197,6 +197,15 @@ export const PasswordChangeSchema = z
   .meta({ id: 'PasswordChange' });
 export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
 
+/** What a new password ended: whoever held a session or a token of the account has lost it. */
+export const PasswordChangedSchema = z
+  .object({
+    ended: z.number().int().meta({ description: 'How many sessions were ended' }),
+    tokensRevoked: z.number().int().meta({ description: 'How many API tokens were revoked' }),
+  })
+  .meta({ id: 'PasswordChanged' });
+export type PasswordChanged = z.infer<typeof PasswordChangedSchema>;
+
 const noNul = (value: string) => !hasNul(value);
 
 export const TokenParamsSchema = z.object({

@@ -47,7 +47,7 @@ const en: MailTemplates = {
     greeting: `Dear ${displayName},`,
     paragraphs: [
       'Someone asked to reset the password of your MISPA Platform account.',
-      `Choose a new password with the link below. It can be used once, until ${expires}. Every device signed in to your account will be signed out.`,
+      `Choose a new password with the link below. It can be used once, until ${expires}. Every device signed in to your account will be signed out, and every API token of your account revoked.`,
     ],
     action: 'Choose a new password',
     closing: 'If you did not ask for this, ignore this e-mail: your password stays as it is.',
@@ -71,7 +71,7 @@ const es: MailTemplates = {
     greeting: `Estimado/a ${displayName}:`,
     paragraphs: [
       'Alguien pidió restablecer la contraseña de su cuenta en la Plataforma MISPA.',
-      `Elija una nueva contraseña con el enlace siguiente. Puede usarse una sola vez, hasta el ${expires}. Se cerrará la sesión en todos los dispositivos conectados a su cuenta.`,
+      `Elija una nueva contraseña con el enlace siguiente. Puede usarse una sola vez, hasta el ${expires}. Se cerrará la sesión en todos los dispositivos conectados a su cuenta y se revocarán todos sus tokens de API.`,
     ],
     action: 'Elegir una nueva contraseña',
     closing: 'Si no lo pidió usted, ignore este correo: su contraseña no cambia.',
@@ -95,7 +95,7 @@ const fr: MailTemplates = {
     greeting: `Bonjour ${displayName},`,
     paragraphs: [
       'Quelqu’un a demandé la réinitialisation du mot de passe de votre compte sur la Plateforme MISPA.',
-      `Choisissez un nouveau mot de passe avec le lien ci-dessous. Il ne peut servir qu’une fois, jusqu’au ${expires}. Tous les appareils connectés à votre compte seront déconnectés.`,
+      `Choisissez un nouveau mot de passe avec le lien ci-dessous. Il ne peut servir qu’une fois, jusqu’au ${expires}. Tous les appareils connectés à votre compte seront déconnectés et tous ses jetons d’API révoqués.`,
     ],
     action: 'Choisir un nouveau mot de passe',
     closing: 'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.',
@@ -119,7 +119,7 @@ const pt: MailTemplates = {
     greeting: `Prezado(a) ${displayName},`,
     paragraphs: [
       'Alguém pediu para redefinir a senha da sua conta na Plataforma MISPA.',
-      `Escolha uma nova senha com o link abaixo. Ele pode ser usado uma única vez, até ${expires}. Todos os dispositivos conectados à sua conta serão desconectados.`,
+      `Escolha uma nova senha com o link abaixo. Ele pode ser usado uma única vez, até ${expires}. Todos os dispositivos conectados à sua conta serão desconectados e todos os seus tokens de API, revogados.`,
     ],
     action: 'Escolher uma nova senha',
     closing: 'Se não foi você quem pediu, ignore este e-mail: sua senha continua a mesma.',

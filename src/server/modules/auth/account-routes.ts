@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MeSchema } from '../../../contract/accounts.js';
-import { SignedOutSchema } from '../../../contract/sessions.js';
-import { AccountUpdateSchema, PasswordChangeSchema } from '../../../contract/users.js';
+import { AccountUpdateSchema, PasswordChangedSchema, PasswordChangeSchema } from '../../../contract/users.js';
 import { problemResponse } from '../../http/problems.js';
 import { requestContext } from '../../policy/guard.js';
 import type { AccountService } from './account-service.js';
@@ -37,10 +36,10 @@ export function accountRoutes(service: AccountService) {
         schema: {
           tags: ['accounts'],
           summary:
-            'Change your password, giving the current one; your other sessions end (this one stays), and the answer says how many',
+            'Change your password, giving the current one; your other sessions end (this one stays) and your API tokens are revoked, and the answer says how many of each',
           body: PasswordChangeSchema,
           response: {
-            200: SignedOutSchema,
+            200: PasswordChangedSchema,
             400: problemResponse('Malformed, a wrong current password, or a new password the policy refuses'),
             401: problemResponse('Not signed in'),
             403: problemResponse('Not allowed: an API token, or the second factor not passed yet'),
@@ -48,10 +47,7 @@ export function accountRoutes(service: AccountService) {
           },
         },
       },
-      async (request) => {
-        const { sessionsEnded } = await service.changePassword(requestContext(request), request.body);
-        return { ended: sessionsEnded };
-      },
+      async (request) => service.changePassword(requestContext(request), request.body),
     );
   };
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Me } from '../../../contract/accounts.js';
-import type { AccountUpdate, PasswordChange } from '../../../contract/users.js';
+import type { AccountUpdate, PasswordChange, PasswordChanged } from '../../../contract/users.js';
 import type { Database } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
 import { InvalidParameterError } from '../../http/problems.js';
@@ -9,9 +9,8 @@ import { attemptChecks, consume, refund } from '../../security/rate-limit.js';
 import { hashPassword, verifyPassword } from '../../security/secrets.js';
 import { recordAudit } from '../audit/chain.js';
 import { ownAccountActor, ownSessionActor } from '../sessions/own-account.js';
-import { revokeSessions } from '../sessions/queries.js';
 import { assertAcceptablePassword } from './passwords.js';
-import { findUser } from './queries.js';
+import { endAccountAccess, findUser } from './queries.js';
 
 /**
  * Changes a signed-in user makes to their own account: name and language, and the password. Each
@@ -71,12 +70,13 @@ export function accountService(deps: {
     },
 
     /**
-     * Replaces the password once the current one is confirmed, and ends every other session of the
-     * account (whoever knew the old password is signed out); this session stays. Only a person at
+     * Replaces the password once the current one is confirmed, and ends every other session and every
+     * API token of the account (whoever knew the old password is signed out, and a token they made
+     * stops working); this session stays. Only a person at
      * a signed-in session may do it, never an API token. Wrong current passwords count against the
      * same allowance as sign-ins, so this is no way around the sign-in limit.
      */
-    async changePassword(ctx: RequestContext, input: PasswordChange): Promise<{ sessionsEnded: number }> {
+    async changePassword(ctx: RequestContext, input: PasswordChange): Promise<PasswordChanged> {
       const actor = ownSessionActor(ctx, 'account.change-password');
       assertAcceptablePassword(input.newPassword, ctx.lang, actor.email, 'newPassword');
       const attempts = attemptChecks('sign-in', actor.email, ctx.ip);
@@ -88,13 +88,13 @@ export function accountService(deps: {
       const passwordHash = await hashPassword(input.newPassword);
       const now = clock();
       const at = now.toISOString();
-      const sessionsEnded = await db.transaction().execute(async (trx) => {
+      const changed = await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('app_user')
           .set({ password_hash: passwordHash, updated_at: at })
           .where('id', '=', actor.userId)
           .execute();
-        const ended = await revokeSessions(trx, actor.userId, at, { except: actor.sessionId });
+        const ended = await endAccountAccess(trx, actor.userId, at, actor.sessionId);
         await recordAudit(
           trx,
           ctx,
@@ -105,7 +105,8 @@ export function accountService(deps: {
             entityId: actor.userId,
             before: null,
             // The action says what changed; a key named like a password would be redacted anyway.
-            after: { otherSessionsEnded: ended },
+            // An audit key naming a token is redacted: the count is kept as API credentials.
+            after: { otherSessionsEnded: ended.ended, apiCredentialsRevoked: ended.tokensRevoked },
           },
           now,
         );
@@ -116,7 +117,7 @@ export function accountService(deps: {
         db,
         attempts.map((a) => a.key),
       );
-      return { sessionsEnded };
+      return changed;
     },
   };
 }

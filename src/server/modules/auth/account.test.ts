@@ -96,6 +96,8 @@ describeEachEngine('PATCH /api/v1/me', (ctx) => {
 });
 
 describeEachEngine('POST /api/v1/me/password', (ctx) => {
+  const patch = (headers: Record<string, string>, payload: unknown) =>
+    ctx.app.inject({ method: 'PATCH', url: '/api/v1/me', headers, payload: payload as object });
   const NEW_PASSWORD = 'a brand new passphrase, long enough';
   const change = (headers: Record<string, string>, payload: unknown) =>
     ctx.app.inject({ method: 'POST', url: '/api/v1/me/password', headers, payload: payload as object });
@@ -104,22 +106,27 @@ describeEachEngine('POST /api/v1/me/password', (ctx) => {
   const meStatus = async (headers: Record<string, string>) =>
     (await ctx.app.inject({ url: '/api/v1/me', headers })).statusCode;
 
-  it('changes the password, ends every other session and keeps this one, audited without the passwords', async () => {
+  it('changes the password, ends every other session and every API token (issue 11) and keeps this session, audited without the passwords', async () => {
     const user = await buildUser(ctx.database.db, { role: 'delegate', memberState: 'co' });
     const others = [await openSession(ctx.database.db, user.id), await openSession(ctx.database.db, user.id)];
+    const token = await buildApiToken(ctx.database.db, user.id, 'write');
+    const rename = (authorization: string) => patch({ authorization }, { displayName: 'Taken over' });
+    expect((await rename(token)).statusCode).toBe(200);
     const current = await openSession(ctx.database.db, user.id);
     const res = await change(current.headers, { currentPassword: user.password, newPassword: NEW_PASSWORD });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ ended: 2 });
+    expect(res.json()).toEqual({ ended: 2, tokensRevoked: 1 });
     expect(await meStatus(current.headers)).toBe(200);
     for (const other of others) expect(await meStatus(other.headers)).toBe(401);
+    // A token made with the old password writes no more.
+    expectProblem(await rename(token), 401);
     expect((await signIn(user.email, user.password)).statusCode).toBe(401);
     expect((await signIn(user.email, NEW_PASSWORD)).statusCode).toBe(204);
     const entries = await auditOf(ctx, user.id);
-    expect(entries.map((e) => e.action)).toEqual(['account.change-password']);
-    expect(JSON.parse(entries[0]?.diff as string)).toEqual({
+    expect(entries.map((e) => e.action)).toEqual(['account.update', 'account.change-password']);
+    expect(JSON.parse(entries[1]?.diff as string)).toEqual({
       before: null,
-      after: { otherSessionsEnded: 2 },
+      after: { otherSessionsEnded: 2, apiCredentialsRevoked: 1 },
     });
     const everything = JSON.stringify(await ctx.database.db.selectFrom('audit_entry').selectAll().execute());
     expect(everything).not.toContain(NEW_PASSWORD);

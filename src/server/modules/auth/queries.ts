@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { revokeSessions } from '../sessions/queries.js';
+import { revokeLiveTokens } from '../tokens/queries.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -92,4 +94,14 @@ export function findLiveToken(db: Db, tokenHash: string, now: string) {
     .where('api_token.expires_at', '>', now)
     .where('app_user.status', '=', 'active')
     .executeTakeFirst();
+}
+
+/**
+ * A new password ends whatever the old one opened: every live session but `keepSession` (the one
+ * that changed it, if any) and every live API token, so whoever had taken the account over loses it.
+ */
+export async function endAccountAccess(db: Db, userId: string, now: string, keepSession: string | null) {
+  const ended = await revokeSessions(db, userId, now, { except: keepSession });
+  const tokensRevoked = await revokeLiveTokens(db, userId, now);
+  return { ended, tokensRevoked };
 }

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PasswordResetRequestSchema, PasswordResetSchema, TokenParamsSchema } from '../../../contract/users.js';
+import {
+  PasswordChangedSchema,
+  PasswordResetRequestSchema,
+  PasswordResetSchema,
+  TokenParamsSchema,
+} from '../../../contract/users.js';
 import { problemResponse } from '../../http/problems.js';
 import { requestContext } from '../../policy/guard.js';
 import type { PasswordResetService } from './reset-service.js';
@@ -37,21 +42,19 @@ export function passwordResetRoutes(service: PasswordResetService) {
         config: { action: 'auth.password-reset' },
         schema: {
           tags: ['accounts'],
-          summary: 'Choose a new password with a reset link; every session of the account ends',
+          summary:
+            'Choose a new password with a reset link; every session of the account ends and every API token is revoked, and the answer says how many of each',
           params: TokenParamsSchema,
           body: PasswordResetSchema,
           response: {
-            204: z.null(),
+            200: PasswordChangedSchema,
             400: problemResponse('Malformed body, or a password the policy refuses'),
             404: problemResponse('No such link'),
             410: problemResponse('The link expired or was used'),
           },
         },
       },
-      async (request, reply) => {
-        await service.reset(request.params.token, request.body, requestContext(request));
-        return reply.status(204).send(null);
-      },
+      async (request) => service.reset(request.params.token, request.body, requestContext(request)),
     );
   };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Lang } from '../../../contract/common.js';
-import type { PasswordReset, PasswordResetRequest } from '../../../contract/users.js';
+import type { PasswordChanged, PasswordReset, PasswordResetRequest } from '../../../contract/users.js';
 import type { Database } from '../../db/schema.js';
 import { ProblemError } from '../../http/problems.js';
 import { renderMail } from '../../mail/templates.js';
@@ -9,15 +9,16 @@ import type { RequestContext } from '../../policy/actor.js';
 import { attemptChecks, consume } from '../../security/rate-limit.js';
 import { hashPassword, hashSecret, newSecret } from '../../security/secrets.js';
 import { recordAudit } from '../audit/chain.js';
-import { findUserByEmail, revokeSessions } from '../users/queries.js';
+import { findUserByEmail } from '../users/queries.js';
 import type { InvitationDeps } from './invitations-service.js';
 import { RESET_MINUTES, tokenLink, useOnce } from './links.js';
 import { assertAcceptablePassword } from './passwords.js';
+import { endAccountAccess } from './queries.js';
 
 /**
  * Password reset by e-mail: a single-use link, valid one hour, sent only to an active account;
  * the answer is the same whether or not the account exists, so it tells nobody who has one.
- * Choosing the new password ends every session of the account.
+ * Choosing the new password ends every session and revokes every API token of the account.
  */
 
 function findReset(db: Kysely<Database>, tokenHash: string) {
@@ -94,8 +95,8 @@ export function passwordResetService(deps: InvitationDeps) {
         );
     },
 
-    /** Sets the new password, uses up every reset link of the account and ends all its sessions. */
-    async reset(token: string, input: PasswordReset, ctx: RequestContext): Promise<void> {
+    /** Sets the new password, uses up every reset link of the account and ends all its sessions and tokens. */
+    async reset(token: string, input: PasswordReset, ctx: RequestContext): Promise<PasswordChanged> {
       const found = await findReset(db, hashSecret(token));
       if (!found) throw new ProblemError(404, 'reset-link-not-found', 'reset.unknown');
       if (found.used_at !== null || found.expires_at <= clock().toISOString() || found.status !== 'active') {
@@ -105,7 +106,7 @@ export function passwordResetService(deps: InvitationDeps) {
       const passwordHash = await hashPassword(input.password);
       const now = clock();
       const at = now.toISOString();
-      await db.transaction().execute(async (trx) => {
+      return db.transaction().execute(async (trx) => {
         if (!(await useOnce(trx, 'password_reset', found.id, at))) throw gone();
         const changed = await trx
           .updateTable('app_user')
@@ -120,7 +121,7 @@ export function passwordResetService(deps: InvitationDeps) {
           .where('user_id', '=', found.user_id)
           .where('used_at', 'is', null)
           .execute();
-        const sessionsRevoked = await revokeSessions(trx, found.user_id, at);
+        const ended = await endAccountAccess(trx, found.user_id, at, null);
         await recordAudit(
           trx,
           ctx,
@@ -131,10 +132,12 @@ export function passwordResetService(deps: InvitationDeps) {
             entityId: found.user_id,
             actorUserId: found.user_id,
             before: null,
-            after: { sessionsRevoked },
+            // An audit key naming a token is redacted: the count is kept as API credentials.
+            after: { sessionsRevoked: ended.ended, apiCredentialsRevoked: ended.tokensRevoked },
           },
           now,
         );
+        return ended;
       });
     },
   };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { smtpForTests } from '../../mail/testing.js';
-import { buildUser } from '../../testing/factories.js';
+import { buildApiToken, buildUser } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
 import { verifyChain } from '../audit/chain.js';
 import {
@@ -74,19 +74,34 @@ describeEachEngine(
       await expect(smtp.waitFor('nobody-here@example.test', () => true, 300)).rejects.toThrow(/no e-mail/);
     });
 
-    it('sets the new password and ends every session of the account', async () => {
-      const { user, token } = await linkFor();
+    it('sets the new password and ends every session and every API token of the account (issue 11), as the e-mail and the reply say', async () => {
+      const { user, token, mail } = await linkFor();
+      expect(mail.text).toContain('every API token of your account revoked');
       const before = await signIn(ctx, user);
       expect((await ctx.app.inject({ url: '/api/v1/me', headers: before })).statusCode).toBe(200);
+      const apiToken = await buildApiToken(ctx.database.db, user.id, 'write');
+      const rename = () =>
+        ctx.app.inject({
+          method: 'PATCH',
+          url: '/api/v1/me',
+          headers: { authorization: apiToken },
+          payload: { displayName: 'Taken over' },
+        });
+      expect((await rename()).statusCode).toBe(200);
       const reply = await reset(token, NEW_PASSWORD);
-      expect(reply.statusCode, reply.body).toBe(204);
+      expect(reply.statusCode, reply.body).toBe(200);
+      expect(reply.json()).toEqual({ ended: 1, tokensRevoked: 1 });
       expect((await ctx.app.inject({ url: '/api/v1/me', headers: before })).statusCode).toBe(401);
+      expect((await rename()).statusCode).toBe(401);
       const signInWith = (password: string) =>
         ctx.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: user.email, password } });
       expect((await signInWith(user.password)).statusCode).toBe(401);
       expect((await signInWith(NEW_PASSWORD)).statusCode).toBe(204);
       const entry = (await auditOf(ctx, user.id)).find((e) => e.action === 'auth.password-reset');
-      expect(entry).toMatchObject({ actor_user_id: user.id, diff: { before: null, after: { sessionsRevoked: 1 } } });
+      expect(entry).toMatchObject({
+        actor_user_id: user.id,
+        diff: { before: null, after: { sessionsRevoked: 1, apiCredentialsRevoked: 1 } },
+      });
       expect(JSON.stringify(await auditOf(ctx, user.id))).not.toContain(NEW_PASSWORD);
       expect(await verifyChain(ctx.database.db)).toMatchObject({ ok: true });
     });
@@ -97,7 +112,7 @@ describeEachEngine(
       const first = tokenOf((await smtp.waitFor(user.email)).text);
       await ask(user.email);
       const second = tokenOf((await smtp.waitFor(user.email, (m) => tokenOf(m.text) !== first)).text);
-      expect((await reset(second, NEW_PASSWORD)).statusCode).toBe(204);
+      expect((await reset(second, NEW_PASSWORD)).statusCode).toBe(200);
       expect((await reset(second, 'yet another passphrase')).statusCode).toBe(410);
       const older = await reset(first, 'yet another passphrase', { 'accept-language': 'es' });
       expect(older.statusCode).toBe(410);
@@ -122,7 +137,7 @@ describeEachEngine(
       const reply = await reset(token, 'QAZWSXEDCRFV');
       expect(reply.statusCode).toBe(400);
       expect(reply.json().errors[0]).toMatchObject({ name: 'password', reason: expect.stringMatching(/common/) });
-      expect((await reset(token, NEW_PASSWORD)).statusCode).toBe(204);
+      expect((await reset(token, NEW_PASSWORD)).statusCode).toBe(200);
     });
 
     it(`answers ${FUZZ_RUNS} malformed reset requests with 4xx problems and writes nothing`, async () => {

@@ -40,6 +40,18 @@ export async function countLiveTokens(db: Db, userId: string, now: string): Prom
   return Number(row.n);
 }
 
+/** Revokes every live token of the user; returns how many it revoked. */
+export async function revokeLiveTokens(db: Db, userId: string, now: string): Promise<number> {
+  const result = await db
+    .updateTable('api_token')
+    .set({ revoked_at: now, updated_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Revokes the token unless it already is; false when it was. */
 export async function revokeToken(db: Db, id: string, now: string): Promise<boolean> {
   const result = await db

@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PasswordChanged } from '../../../contract/users.js';
 import { FormAlert, FormStatus, onSubmit, TextField, useChecks, useFormErrors } from '../shared/forms.js';
 import { NewPasswordFields } from './NewPasswordFields.js';
 import { useChangePassword } from './ownQueries.js';
 
-/** A new password, given the current one; the server ends the other sessions and says how many. */
+/** A new password, given the current one; the server ends the other sessions and the API tokens and says how many. */
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const change = useChangePassword();
@@ -14,10 +15,10 @@ export function ChangePasswordForm() {
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [ended, setEnded] = useState<number | null>(null);
+  const [changed, setChanged] = useState<PasswordChanged | null>(null);
 
   function submit() {
-    setEnded(null);
+    setChanged(null);
     const found = {
       currentPassword: checks.required(current),
       password: checks.newPassword(password),
@@ -31,7 +32,7 @@ export function ChangePasswordForm() {
           setCurrent('');
           setPassword('');
           setConfirm('');
-          setEnded(reply.ended);
+          setChanged(reply);
         },
         onError: () => {
           setCurrent('');
@@ -42,11 +43,15 @@ export function ChangePasswordForm() {
   }
 
   const status =
-    ended === null
+    changed === null
       ? null
-      : [t('account.passwordChanged'), ended > 0 ? t('account.otherSessionsEnded', { count: ended }) : '']
-          .join(' ')
-          .trim();
+      : [
+          t('account.passwordChanged'),
+          changed.ended > 0 ? t('account.otherSessionsEnded', { count: changed.ended }) : '',
+          changed.tokensRevoked > 0 ? t('account.tokensRevoked', { count: changed.tokensRevoked }) : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
 
   return (
     <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)}>

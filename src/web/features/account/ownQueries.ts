@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../../contract/accounts.js';
 import type { SessionList, SignedOut } from '../../../contract/sessions.js';
 import type { ApiTokenCreate, ApiTokenCreated, ApiTokenList } from '../../../contract/tokens.js';
-import type { AccountUpdate, PasswordChange } from '../../../contract/users.js';
+import type { AccountUpdate, PasswordChange, PasswordChanged } from '../../../contract/users.js';
 import { getJson } from '../../api/client.js';
 import { sendJson } from '../../api/send.js';
 import { useLang } from '../shared/useLang.js';
@@ -20,13 +20,17 @@ export function useUpdateAccount() {
   });
 }
 
-/** The password; the other sessions end, so the list of sessions is asked for again. */
+/** The password; the other sessions and the API tokens end, so both lists are asked for again. */
 export function useChangePassword() {
   const lang = useLang();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: PasswordChange) => sendJson<SignedOut>('POST', '/me/password', lang, input),
-    onSuccess: () => client.invalidateQueries({ queryKey: SESSIONS_KEY }),
+    mutationFn: (input: PasswordChange) => sendJson<PasswordChanged>('POST', '/me/password', lang, input),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: SESSIONS_KEY }),
+        client.invalidateQueries({ queryKey: TOKENS_KEY }),
+      ]),
   });
 }
 
