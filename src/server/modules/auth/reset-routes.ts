@@ -14,6 +14,8 @@ import type { PasswordResetService } from './reset-service.js';
 export function passwordResetRoutes(service: PasswordResetService) {
   return async (app: FastifyInstance) => {
     const typed = app.withTypeProvider<ZodTypeProvider>();
+    // The work of requests already answered finishes before the database closes.
+    app.addHook('onClose', () => service.settled());
 
     typed.post(
       '/auth/password-reset',
@@ -21,7 +23,8 @@ export function passwordResetRoutes(service: PasswordResetService) {
         config: { action: 'auth.password-reset' },
         schema: {
           tags: ['accounts'],
-          summary: 'Ask for a password reset link; the answer is 202 whether or not the account exists',
+          summary:
+            'Ask for a password reset link; the answer is 202, in the same time, whether or not the account exists',
           body: PasswordResetRequestSchema,
           response: {
             202: z.null().describe('If an active account has this e-mail, a link valid one hour was sent to it'),

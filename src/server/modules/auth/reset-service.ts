@@ -41,58 +41,79 @@ export function passwordResetService(deps: InvitationDeps) {
   const { db, clock, mailer, publicUrl, log } = deps;
   const gone = () => new ProblemError(410, 'reset-link-gone', 'reset.gone');
 
+  /** Work done after the answer (see `request`). */
+  const pending = new Set<Promise<void>>();
+
+  /** Writes, audits and e-mails a reset link when an active account has this e-mail. */
+  async function sendResetLink(email: string, ctx: RequestContext): Promise<void> {
+    const user = await findUserByEmail(db, email);
+    if (user?.status !== 'active') return;
+    const token = newSecret();
+    const now = clock();
+    const at = now.toISOString();
+    const expiresAt = new Date(now.getTime() + RESET_MINUTES * 60_000);
+    await db.transaction().execute(async (trx) => {
+      const id = uuidv7();
+      await trx
+        .insertInto('password_reset')
+        .values({
+          id,
+          token_hash: hashSecret(token),
+          user_id: user.id,
+          expires_at: expiresAt.toISOString(),
+          used_at: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      await recordAudit(
+        trx,
+        ctx,
+        {
+          action: 'auth.password-reset-request',
+          role: null,
+          entityType: 'user',
+          entityId: user.id,
+          before: null,
+          after: { resetLinkExpiresAt: expiresAt.toISOString() },
+        },
+        now,
+      );
+    });
+    const lang = user.preferred_lang as Lang;
+    await mailer
+      .send(
+        renderMail('passwordReset', lang, user.email, {
+          displayName: user.display_name,
+          link: tokenLink(publicUrl, lang, 'password-reset', token),
+          expiresAt,
+        }),
+      )
+      .catch((error: unknown) =>
+        log.error({ err: error, userId: user.id }, 'the password reset e-mail could not be sent'),
+      );
+  }
+
   return {
+    /**
+     * Counts the attempt, then answers: the account is looked up, and the link written, audited and
+     * sent, after the answer (`settled` waits for that work). So the answer takes the same time
+     * whether or not the account exists, and tells nobody by its timing.
+     */
     async request(input: PasswordResetRequest, ctx: RequestContext): Promise<void> {
       const email = input.email.toLowerCase();
       // Counted whether or not the account exists, so the limit tells nothing either.
       await consume(db, attemptChecks('reset', email, ctx.ip), clock());
-      const user = await findUserByEmail(db, email);
-      if (user?.status !== 'active') return;
-      const token = newSecret();
-      const now = clock();
-      const at = now.toISOString();
-      const expiresAt = new Date(now.getTime() + RESET_MINUTES * 60_000);
-      await db.transaction().execute(async (trx) => {
-        const id = uuidv7();
-        await trx
-          .insertInto('password_reset')
-          .values({
-            id,
-            token_hash: hashSecret(token),
-            user_id: user.id,
-            expires_at: expiresAt.toISOString(),
-            used_at: null,
-            created_at: at,
-            updated_at: at,
-          })
-          .execute();
-        await recordAudit(
-          trx,
-          ctx,
-          {
-            action: 'auth.password-reset-request',
-            role: null,
-            entityType: 'user',
-            entityId: user.id,
-            before: null,
-            after: { resetLinkExpiresAt: expiresAt.toISOString() },
-          },
-          now,
-        );
-      });
-      const lang = user.preferred_lang as Lang;
-      // Not awaited: the answer must not take longer when the account exists (SMTP is slow).
-      mailer
-        .send(
-          renderMail('passwordReset', lang, user.email, {
-            displayName: user.display_name,
-            link: tokenLink(publicUrl, lang, 'password-reset', token),
-            expiresAt,
-          }),
-        )
-        .catch((error: unknown) =>
-          log.error({ err: error, userId: user.id }, 'the password reset e-mail could not be sent'),
-        );
+      const work: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => sendResetLink(email, ctx))
+        .catch((error: unknown) => log.error({ err: error }, 'a password reset request could not be carried out'))
+        .finally(() => pending.delete(work));
+      pending.add(work);
+    },
+
+    /** Waits for the work of the requests answered so far (before the app closes; tests). */
+    async settled(): Promise<void> {
+      await Promise.all(pending);
     },
 
     /** Sets the new password, uses up every reset link of the account and ends all its sessions and tokens. */
