@@ -19,9 +19,10 @@ import { recordAudit } from '../audit/chain.js';
 import { canReadDelegationDocuments } from '../meeting-documents/service.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
-import { LostRace, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
+import { updateUnchanged } from '../shared/concurrency.js';
 import { pillarIdsByCode, pillarRefsOf, replacePillarLinks } from '../shared/refs.js';
 import { replaceTexts } from '../shared/texts.js';
+import { versionedWrites } from '../shared/versioned-write.js';
 import { agendaPolicy } from './policy.js';
 import {
   type AgendaItemRow,
@@ -106,30 +107,55 @@ function cleanTexts(texts: Partial<Record<Lang, string | undefined>> | undefined
 
 export function agendaService(deps: { db: Kysely<Database>; clock: () => Date }) {
   const { db, clock } = deps;
+  const versionedWrite = versionedWrites({ db, clock });
 
-  /** The meeting, the role allowing the edit, and whether it overrides a frozen agenda. */
-  async function authorize(ctx: RequestContext, idOrSlug: string, override: boolean | undefined) {
-    const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
-    let role = agendaPolicy.require(ctx, 'agenda.edit');
-    const overriding = isFrozen(meeting);
-    if (overriding) {
-      if (!override) throw new ConflictError('agenda.frozen', { status: meeting.status }, meeting.version, undefined);
-      role = agendaPolicy.require(ctx, 'agenda.override');
-    }
-    return { meeting, role, overriding };
+  /** The role allowing an edit of the meeting's agenda: once frozen, only the override, asked for. */
+  function editRole(ctx: RequestContext, meeting: MeetingRow, override: boolean | undefined) {
+    const role = agendaPolicy.require(ctx, 'agenda.edit');
+    if (!isFrozen(meeting)) return role;
+    if (!override) throw new ConflictError('agenda.frozen', { status: meeting.status }, meeting.version, undefined);
+    return agendaPolicy.require(ctx, 'agenda.override');
   }
 
-  /** authorize(), and the item as it is, which must still be at the version the caller read. */
-  async function editableItem(
+  interface Found {
+    meeting: MeetingRow;
+    item: AgendaItem;
+  }
+
+  /**
+   * A change of item `id` through the versioned write: the meeting and the item as the caller may
+   * see them, the edit (or the override) required, the version read compared; `change` answers the
+   * trail's before and after, or false when the item changed meanwhile.
+   */
+  function writeItem<P, Out>(
     ctx: RequestContext,
     idOrSlug: string,
     id: string,
-    input: { version: number; override?: boolean | undefined },
-  ) {
-    const allowed = await authorize(ctx, idOrSlug, input.override);
-    const { item } = await currentItem(allowed.meeting, id, ctx);
-    if (item.version !== input.version) stale(item);
-    return { ...allowed, item };
+    input: AgendaItemVersion,
+    op: string,
+    steps: {
+      prepare?: (found: Found) => Promise<P>;
+      change: (trx: Transaction<Database>, found: Found, prepared: P, now: Date) => Promise<BeforeAfter | false>;
+      present: (found: Found) => Promise<Out>;
+    },
+  ): Promise<Out> {
+    return versionedWrite<Found, P, Out>(ctx, {
+      async find() {
+        const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+        return { meeting, item: (await currentItem(meeting, id, ctx)).item };
+      },
+      require: ({ meeting }) => editRole(ctx, meeting, input.override),
+      sent: input.version,
+      version: ({ item }) => item.version,
+      stale: async ({ item }) => stale(item),
+      raced: ({ meeting }) => staleNow(meeting, id, ctx)(),
+      ...(steps.prepare ? { prepare: steps.prepare } : {}),
+      async change(trx, found, prepared, now) {
+        const done = await steps.change(trx, found, prepared, now);
+        return done && { action: auditAction(found.meeting, op), entityType: 'agenda_item', entityId: id, ...done };
+      },
+      present: steps.present,
+    });
   }
 
   async function currentItem(meeting: MeetingRow, id: string, ctx: RequestContext) {
@@ -192,35 +218,6 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
     };
   }
 
-  async function audit(
-    trx: Transaction<Database>,
-    ctx: RequestContext,
-    what: { op: string; role: string | null; overriding: boolean; entityId: string; before: unknown; after: unknown },
-    now: Date,
-  ) {
-    await recordAudit(
-      trx,
-      ctx,
-      {
-        // An edit of a frozen agenda is its own action in the trail, easy to find and review.
-        action: what.overriding ? `agenda.override.${what.op}` : `agenda.${what.op}`,
-        role: what.role,
-        entityType: 'agenda_item',
-        entityId: what.entityId,
-        before: what.before,
-        after: what.after,
-      },
-      now,
-    );
-  }
-
-  async function afterChange(meeting: MeetingRow, id: string, ctx: RequestContext) {
-    return (await currentItem(meeting, id, ctx)).item;
-  }
-
-  const transact = (change: (trx: Transaction<Database>) => Promise<void>, conflict: () => Promise<never>) =>
-    transactOrConflict(db, change, conflict);
-
   async function getAgenda(ctx: RequestContext, idOrSlug: string, lang: Lang): Promise<Agenda> {
     const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
     return {
@@ -238,11 +235,15 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
     };
   }
 
+  const itemPresent = async ({ meeting, item }: Found, ctx: RequestContext) =>
+    (await currentItem(meeting, item.id, ctx)).item;
+
   return {
     get: getAgenda,
 
     async create(ctx: RequestContext, idOrSlug: string, input: AgendaItemCreate): Promise<AgendaItem> {
-      const { meeting, role, overriding } = await authorize(ctx, idOrSlug, input.override);
+      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+      const role = editRole(ctx, meeting, input.override);
       const valid = await validated(meeting, input);
       const now = clock();
       const at = now.toISOString();
@@ -259,159 +260,133 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
           updated_at: at,
         });
         await writeLinked(trx, id, valid, at);
-        await audit(
-          trx,
-          ctx,
-          { op: 'create-item', role, overriding, entityId: id, before: null, after: auditedInput(valid) },
-          now,
-        );
+        const entry = { entityType: 'agenda_item', entityId: id, before: null, after: auditedInput(valid) };
+        await recordAudit(trx, ctx, { action: auditAction(meeting, 'create-item'), role, ...entry }, now);
       });
-      return afterChange(meeting, id, ctx);
+      return (await currentItem(meeting, id, ctx)).item;
     },
 
-    async update(ctx: RequestContext, idOrSlug: string, id: string, input: AgendaItemUpdate): Promise<AgendaItem> {
-      const { meeting, role, overriding, item } = await editableItem(ctx, idOrSlug, id, input);
-      const valid = await validated(meeting, input);
-      const now = clock();
-      const at = now.toISOString();
-      await transact(
-        async (trx) => {
+    update(ctx: RequestContext, idOrSlug: string, id: string, input: AgendaItemUpdate): Promise<AgendaItem> {
+      return writeItem(ctx, idOrSlug, id, input, 'update-item', {
+        prepare: ({ meeting }) => validated(meeting, input),
+        async change(trx, { item }, valid, now) {
+          const at = now.toISOString();
           const patch = {
             starts_at: valid.starts_at,
             ends_at: valid.ends_at,
             presenters: valid.presenters,
             updated_at: at,
           };
-          if (!(await updateUnchanged(trx, 'agenda_item', id, { version: input.version }, patch))) throw new LostRace();
+          if (!(await updateUnchanged(trx, 'agenda_item', id, { version: input.version }, patch))) return false;
           await writeLinked(trx, id, valid, at);
-          await audit(
-            trx,
-            ctx,
-            {
-              op: 'update-item',
-              role,
-              overriding,
-              entityId: id,
-              before: auditedItem(item),
-              after: auditedInput(valid),
-            },
-            now,
-          );
+          return { before: auditedItem(item), after: auditedInput(valid) };
         },
-        staleNow(meeting, id, ctx),
-      );
-      return afterChange(meeting, id, ctx);
+        present: (found) => itemPresent(found, ctx),
+      });
     },
 
-    async remove(ctx: RequestContext, idOrSlug: string, id: string, input: AgendaItemVersion): Promise<void> {
-      const { meeting, role, overriding, item } = await editableItem(ctx, idOrSlug, id, input);
-      const now = clock();
-      await transact(
-        async (trx) => {
-          if (!(await deleteItem(trx, id, { version: input.version }))) throw new LostRace();
+    remove(ctx: RequestContext, idOrSlug: string, id: string, input: AgendaItemVersion): Promise<void> {
+      return writeItem(ctx, idOrSlug, id, input, 'remove-item', {
+        async change(trx, { meeting, item }, _prepared, now) {
+          if (!(await deleteItem(trx, id, { version: input.version }))) return false;
           await renumber(trx, meeting.id, now.toISOString());
-          await audit(
-            trx,
-            ctx,
-            { op: 'remove-item', role, overriding, entityId: id, before: auditedItem(item), after: null },
-            now,
-          );
+          return { before: auditedItem(item), after: null };
         },
-        staleNow(meeting, id, ctx),
-      );
+        present: async () => undefined,
+      });
     },
 
-    async reorder(ctx: RequestContext, idOrSlug: string, input: AgendaOrder): Promise<Agenda> {
-      const { meeting, role, overriding } = await authorize(ctx, idOrSlug, input.override);
+    reorder(ctx: RequestContext, idOrSlug: string, input: AgendaOrder): Promise<Agenda> {
       const ids = input.items.map((i) => i.id);
-      if (new Set(ids).size !== ids.length)
-        throw new InvalidParameterError('items', 'body', reason('reason.agenda.itemsOnce'));
-      const now = clock();
-      const at = now.toISOString();
-      const conflict = async (): Promise<never> => {
-        throw new ConflictError('agenda.orderStale', {}, undefined, await getAgenda(ctx, idOrSlug, ctx.lang));
-      };
-      await transact(async (trx) => {
-        const current = await listItems(trx, meeting.id);
-        const before = current.map((c) => c.id);
-        const rows = current.map((c) => ({ id: c.id, position: c.position, seen: { version: c.version }, stamp: at }));
-        const wanted = input.items.map(({ id, version }) => ({ id, seen: { version } }));
-        if (!(await writeOrder(trx, 'agenda_item', rows, wanted))) throw new LostRace();
-        await audit(
-          trx,
-          ctx,
-          { op: 'reorder', role, overriding, entityId: meeting.id, before: { order: before }, after: { order: ids } },
-          now,
-        );
-      }, conflict);
-      return getAgenda(ctx, idOrSlug, ctx.lang);
+      // Each item names the version read: the order is compared item by item in the transaction.
+      return versionedWrite(ctx, {
+        find: () => findVisibleMeeting(db, ctx.actor, idOrSlug),
+        require: (meeting) => editRole(ctx, meeting, input.override),
+        refuse() {
+          if (new Set(ids).size !== ids.length)
+            throw new InvalidParameterError('items', 'body', reason('reason.agenda.itemsOnce'));
+        },
+        sent: undefined,
+        version: (meeting) => meeting.version,
+        async stale(): Promise<never> {
+          throw new ConflictError('agenda.orderStale', {}, undefined, await getAgenda(ctx, idOrSlug, ctx.lang));
+        },
+        async change(trx, meeting, _prepared, now) {
+          const at = now.toISOString();
+          const current = await listItems(trx, meeting.id);
+          const rows = current.map((c) => ({
+            id: c.id,
+            position: c.position,
+            seen: { version: c.version },
+            stamp: at,
+          }));
+          const wanted = input.items.map(({ id, version }) => ({ id, seen: { version } }));
+          if (!(await writeOrder(trx, 'agenda_item', rows, wanted))) return false;
+          return {
+            action: auditAction(meeting, 'reorder'),
+            entityType: 'agenda_item',
+            entityId: meeting.id,
+            before: { order: current.map((c) => c.id) },
+            after: { order: ids },
+          };
+        },
+        present: () => getAgenda(ctx, idOrSlug, ctx.lang),
+      });
     },
 
     async link(ctx: RequestContext, idOrSlug: string, id: string, input: AgendaDocumentLink): Promise<AgendaItem> {
-      const { meeting, role, overriding, item } = await editableItem(ctx, idOrSlug, id, input);
-      if (!(await meetingDocumentOf(db, meeting.id, input.meetingDocumentId)))
-        throw new InvalidParameterError('meetingDocumentId', 'body', reason('reason.id.meetingDocument'));
-      await changeLinks(ctx, meeting, item, {
-        role,
-        overriding,
-        op: 'link-document',
-        documentId: input.meetingDocumentId,
+      const documentId = input.meetingDocumentId;
+      return writeItem(ctx, idOrSlug, id, input, 'link-document', {
+        async prepare({ meeting }) {
+          if (!(await meetingDocumentOf(db, meeting.id, documentId)))
+            throw new InvalidParameterError('meetingDocumentId', 'body', reason('reason.id.meetingDocument'));
+        },
+        async change(trx, { item }, _prepared, now) {
+          if (!(await claimItem(trx, item, now))) return false;
+          await linkDocument(trx, id, documentId);
+          const before = item.documents.map((d) => d.id);
+          return { before: { documents: before }, after: { documents: [...new Set([...before, documentId])] } };
+        },
+        present: (found) => itemPresent(found, ctx),
       });
-      return afterChange(meeting, id, ctx);
     },
 
-    async unlink(
+    unlink(
       ctx: RequestContext,
       idOrSlug: string,
       id: string,
       documentId: string,
       input: AgendaItemVersion,
     ): Promise<AgendaItem> {
-      const { meeting, role, overriding, item } = await editableItem(ctx, idOrSlug, id, input);
-      if (!item.documents.some((d) => d.id === documentId))
-        throw new ProblemError(404, 'not-found', 'agenda.linkNotFound', { id: documentId });
-      await changeLinks(ctx, meeting, item, { role, overriding, op: 'unlink-document', documentId });
-      return afterChange(meeting, id, ctx);
+      return writeItem(ctx, idOrSlug, id, input, 'unlink-document', {
+        async prepare({ item }) {
+          if (!item.documents.some((d) => d.id === documentId))
+            throw new ProblemError(404, 'not-found', 'agenda.linkNotFound', { id: documentId });
+        },
+        async change(trx, { item }, _prepared, now) {
+          if (!(await claimItem(trx, item, now))) return false;
+          await unlinkDocument(trx, id, documentId);
+          const before = item.documents.map((d) => d.id);
+          return { before: { documents: before }, after: { documents: before.filter((d) => d !== documentId) } };
+        },
+        present: (found) => itemPresent(found, ctx),
+      });
     },
   };
-
-  async function changeLinks(
-    ctx: RequestContext,
-    meeting: MeetingRow,
-    item: AgendaItem,
-    what: { role: string | null; overriding: boolean; op: 'link-document' | 'unlink-document'; documentId: string },
-  ) {
-    const now = clock();
-    await transact(
-      async (trx) => {
-        if (
-          !(await updateUnchanged(
-            trx,
-            'agenda_item',
-            item.id,
-            { version: item.version },
-            { updated_at: now.toISOString() },
-          ))
-        )
-          throw new LostRace();
-        if (what.op === 'link-document') await linkDocument(trx, item.id, what.documentId);
-        else await unlinkDocument(trx, item.id, what.documentId);
-        const before = item.documents.map((d) => d.id);
-        const after =
-          what.op === 'link-document'
-            ? [...new Set([...before, what.documentId])]
-            : before.filter((d) => d !== what.documentId);
-        await audit(
-          trx,
-          ctx,
-          { ...what, entityId: item.id, before: { documents: before }, after: { documents: after } },
-          now,
-        );
-      },
-      staleNow(meeting, item.id, ctx),
-    );
-  }
 }
+
+/** Takes the item's next version before changing what hangs from it (its document links). */
+const claimItem = (trx: Transaction<Database>, item: AgendaItem, now: Date) =>
+  updateUnchanged(trx, 'agenda_item', item.id, { version: item.version }, { updated_at: now.toISOString() });
+
+/** The trail's before and after of a change. */
+interface BeforeAfter {
+  before: unknown;
+  after: unknown;
+}
+
+/** An edit of a frozen agenda is its own action in the trail, easy to find and review. */
+const auditAction = (meeting: MeetingRow, op: string) => (isFrozen(meeting) ? `agenda.override.${op}` : `agenda.${op}`);
 
 interface Valid {
   titles: Record<string, string>;

@@ -13,12 +13,12 @@ import { DEFAULT_VISIBILITY, PARTICIPANT_CATEGORIES, VISIBILITIES } from '../../
 import type { Database } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
-import { recordAudit } from '../audit/chain.js';
 import { csvRow } from '../audit/csv.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
-import { LostRace, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
+import { updateUnchanged } from '../shared/concurrency.js';
 import { memberStateRefs } from '../shared/refs.js';
 import { loadTexts, textOf } from '../shared/texts.js';
+import { versionedWrites } from '../shared/versioned-write.js';
 import { delegationsPolicy } from './policy.js';
 import { participantsByDelegation, partnerRefs } from './present.js';
 import { listDelegations, meetingSettings } from './queries.js';
@@ -61,6 +61,7 @@ export function parseVisibility(stored: string | null): ParticipantVisibility {
 
 export function publishedService(deps: { db: Db; clock: () => Date }) {
   const { db, clock } = deps;
+  const versionedWrite = versionedWrites({ db, clock });
 
   async function list(ctx: RequestContext, slug: string): Promise<PublishedList> {
     const meeting = await findVisibleMeeting(db, ctx.actor, slug);
@@ -143,42 +144,34 @@ export function publishedService(deps: { db: Db; clock: () => Date }) {
     },
 
     async setVisibility(ctx: RequestContext, slug: string, input: VisibilityUpdate): Promise<VisibilityReply> {
-      const role = delegationsPolicy.require(ctx, 'meetings.update');
-      const meeting = await findVisibleMeeting(db, ctx.actor, slug);
-      const settings = await meetingSettings(db, meeting.id);
-      const current = { version: settings.version, visibility: parseVisibility(settings.participant_visibility) };
-      if (input.version !== settings.version) throw stale(input.version, current);
-      const now = clock();
-      const conflict = async (): Promise<never> => {
-        const fresh = await meetingSettings(db, meeting.id);
-        throw stale(input.version, {
-          version: fresh.version,
-          visibility: parseVisibility(fresh.participant_visibility),
-        });
+      /** The meeting's setting as it is, and the meeting it belongs to. */
+      const settingsOf = async (meetingId: string) => {
+        const settings = await meetingSettings(db, meetingId);
+        return { meetingId, version: settings.version, visibility: parseVisibility(settings.participant_visibility) };
       };
-      await transactOrConflict(
-        db,
-        async (trx) => {
-          const patch = { participant_visibility: JSON.stringify(input.visibility), updated_at: now.toISOString() };
-          if (!(await updateUnchanged(trx, 'meeting', meeting.id, { version: input.version }, patch)))
-            throw new LostRace();
-          await recordAudit(
-            trx,
-            ctx,
-            {
-              action: 'meetings.participant-visibility',
-              role,
-              entityType: 'meeting',
-              entityId: meeting.id,
-              before: { participantVisibility: current.visibility, version: current.version },
-              after: { participantVisibility: input.visibility, version: current.version + 1 },
-            },
-            now,
-          );
+      return versionedWrite(ctx, {
+        find: async () => settingsOf((await findVisibleMeeting(db, ctx.actor, slug)).id),
+        require: () => delegationsPolicy.require(ctx, 'meetings.update'),
+        sent: input.version,
+        version: (current) => current.version,
+        async stale(current) {
+          const { version, visibility } = await settingsOf(current.meetingId);
+          throw stale(input.version, { version, visibility });
         },
-        conflict,
-      );
-      return { version: current.version + 1, visibility: input.visibility };
+        async change(trx, current, _prepared, now) {
+          const patch = { participant_visibility: JSON.stringify(input.visibility), updated_at: now.toISOString() };
+          if (!(await updateUnchanged(trx, 'meeting', current.meetingId, { version: input.version }, patch)))
+            return false;
+          return {
+            action: 'meetings.participant-visibility',
+            entityType: 'meeting',
+            entityId: current.meetingId,
+            before: { participantVisibility: current.visibility, version: current.version },
+            after: { participantVisibility: input.visibility, version: current.version + 1 },
+          };
+        },
+        present: async (current) => ({ version: current.version + 1, visibility: input.visibility }),
+      });
     },
   };
 }

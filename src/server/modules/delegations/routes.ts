@@ -24,6 +24,7 @@ import {
   VisibilityUpdateSchema,
 } from '../../../contract/delegations.js';
 import type { FileKind, FileStore } from '../../files/index.js';
+import { ifMatch, versionTag } from '../../http/if-match.js';
 import { problemResponse } from '../../http/problems.js';
 import { created } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
@@ -209,7 +210,8 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
         const upload = await files.receive(request, CREDENTIAL_KINDS);
         try {
           const { idOrSlug, id } = request.params;
-          const version = request.headers['if-match'] ?? upload.fields.version;
+          // The version comes as If-Match or as a form field `version` before the file.
+          const version = ifMatch(request) ?? versionTag(upload.fields.version);
           return await service.attachCredentials(requestContext(request), idOrSlug, id, version, upload);
         } finally {
           await upload.release();

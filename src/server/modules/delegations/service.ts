@@ -25,7 +25,8 @@ import type { Resource } from '../../policy/policy.js';
 import { recordAudit } from '../audit/chain.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
-import { isLostRace, LostRace, updateUnchanged } from '../shared/concurrency.js';
+import { updateUnchanged } from '../shared/concurrency.js';
+import { versionedWrites } from '../shared/versioned-write.js';
 import { delegationsPolicy } from './policy.js';
 import { parsePayload, participantsByDelegation, presentDelegations } from './present.js';
 import {
@@ -137,6 +138,7 @@ async function audited(trx: Transaction<Database>, meetingId: string, id: string
 
 export function delegationsService(deps: { db: Db; clock: () => Date }) {
   const { db, clock } = deps;
+  const versionedWrite = versionedWrites({ db, clock });
 
   const presentOne = async (meeting: MeetingRow, id: string, ctx: RequestContext): Promise<Delegation> => {
     const row = await findDelegation(db, meeting.id, id);
@@ -189,37 +191,33 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
     },
     change: Edit,
   ): Promise<Delegation> {
-    const meeting = await findVisibleMeeting(db, ctx.actor, slug);
-    const row = await readable(meeting, id, ctx);
-    const role = delegationsPolicy.require(ctx, options.action, resourceOf(row));
-    const now = clock();
-    const phase = registrationPhase(meeting, now);
-    if (phase === 'closed') throw notOpen(meeting);
-    if (options.version !== null && options.version !== row.version) {
-      throw stale(options.version, await presentOne(meeting, id, ctx));
-    }
-    const at = now.toISOString();
-    const transaction = options.transaction ?? ((work) => db.transaction().execute(work));
-    try {
-      await transaction(async (trx) => {
+    return versionedWrite(ctx, {
+      async find() {
+        const meeting = await findVisibleMeeting(db, ctx.actor, slug);
+        return { meeting, row: await readable(meeting, id, ctx) };
+      },
+      require: ({ row }) => delegationsPolicy.require(ctx, options.action, resourceOf(row)),
+      refuse({ meeting }, now) {
+        if (registrationPhase(meeting, now) === 'closed') throw notOpen(meeting);
+      },
+      sent: options.version ?? undefined,
+      version: ({ row }) => row.version,
+      async stale({ meeting, row }) {
+        throw stale(options.version ?? row.version, await presentOne(meeting, id, ctx));
+      },
+      async change(trx, { meeting, row }, _prepared, now) {
+        const at = now.toISOString();
         const before = await audited(trx, meeting.id, id);
-        const env = { meeting, row, phase, at, secretariat: isSecretariat(ctx.actor) };
+        const env = { meeting, row, phase: registrationPhase(meeting, now), at, secretariat: isSecretariat(ctx.actor) };
         const { set, auditAction, auditNote } = await change(trx, env);
-        const seen = { version: row.version };
-        if (!(await updateUnchanged(trx, 'delegation', id, seen, { ...set, updated_at: at }))) throw new LostRace();
+        if (!(await updateUnchanged(trx, 'delegation', id, { version: row.version }, { ...set, updated_at: at })))
+          return false;
         const after = { ...(await audited(trx, meeting.id, id)), ...auditNote };
-        await recordAudit(
-          trx,
-          ctx,
-          { action: auditAction, role, entityType: 'delegation', entityId: id, before, after },
-          now,
-        );
-      }, now);
-    } catch (error) {
-      if (!isLostRace(error)) throw error;
-      throw stale(options.version ?? row.version, await presentOne(meeting, id, ctx));
-    }
-    return presentOne(meeting, id, ctx);
+        return { action: auditAction, entityType: 'delegation', entityId: id, before, after };
+      },
+      present: ({ meeting }) => presentOne(meeting, id, ctx),
+      ...(options.transaction ? { transaction: options.transaction } : {}),
+    });
   }
 
   /** A change of status allowed only from the statuses `from`, naming the version read. */
@@ -471,10 +469,8 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
 
     /** Keeps the uploaded credentials (the note verbale, a PDF) as the delegation's, replacing
      * any earlier file; allowed after the deadline too, as notes verbales often come late. */
-    attachCredentials(ctx: RequestContext, slug: string, id: string, sentVersion: string | undefined, upload: Upload) {
-      // The version comes as `If-Match: "3"` or a form field `version` before the file.
-      const version = Number(/^(?:W\/)?"?(\d{1,9})"?$/.exec(sentVersion?.trim() ?? '')?.[1] ?? Number.NaN);
-      if (!Number.isInteger(version) || version < 1) {
+    attachCredentials(ctx: RequestContext, slug: string, id: string, version: number | undefined, upload: Upload) {
+      if (version === undefined) {
         throw new InvalidParameterError('version', 'body', message(ctx.lang, 'delegation.versionRequired'));
       }
       const transaction = (work: (trx: Transaction<Database>) => Promise<void>, now: Date) =>

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type {
   CommentCreate,
@@ -25,7 +25,8 @@ import { meetingDocumentOf, nextPosition, writeOrder } from '../agenda/queries.j
 import { recordAudit } from '../audit/chain.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
-import { deleteUnchanged, LostRace, laterThan, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
+import { deleteUnchanged, laterThan, updateUnchanged } from '../shared/concurrency.js';
+import { versionedWrites } from '../shared/versioned-write.js';
 import { meetingRecordsPolicy } from './policy.js';
 import {
   type DecisionRow,
@@ -99,9 +100,9 @@ const presentDecision = (row: DecisionRow): Decision => ({
 export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () => Date }) {
   const { db, clock } = deps;
 
-  // A unique-key clash is a concurrent first draft or new version: the same conflict.
-  const transact = (change: (trx: Transaction<Database>) => Promise<void>, conflict: () => Promise<never>) =>
-    transactOrConflict(db, change, conflict, isUniqueViolation);
+  const versionedWrite = versionedWrites({ db, clock });
+  /** Every change of the minutes, the report and the decisions is the secretariat's. */
+  const manage = (ctx: RequestContext) => () => meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
 
   async function presentVersion(actor: Actor, row: RecordRow): Promise<RecordVersion> {
     const states = isSecretariat(actor) ? null : ownStates(actor);
@@ -172,49 +173,59 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
     throw new ConflictError('decisions.stale', {}, row.updated_at, presentDecision(row));
   };
 
-  async function transition(
+  /** The meeting and the newest version of its `kind`, if any. */
+  async function withLatest(ctx: RequestContext, idOrSlug: string, kind: RecordKind) {
+    const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+    return { meeting, latest: await latestRecord(db, meeting.id, kind) };
+  }
+
+  function transition(
     ctx: RequestContext,
     idOrSlug: string,
     kind: RecordKind,
     input: RecordTransition,
     to: 'shared' | 'final',
   ): Promise<RecordVersion> {
-    const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
-    const role = meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
-    const latest = await latestRecord(db, meeting.id, kind);
-    if (!latest) throw new ProblemError(404, 'not-found', 'records.none', { kind });
-    if (latest.updated_at !== input.updatedAt) await staleRecord(ctx, meeting, kind)();
-    // Sharing is from a draft; finalising from a draft or a shared version.
-    if (latest.status === 'final' || (to === 'shared' && latest.status !== 'draft'))
-      throw new ConflictError(
-        'records.wrongStatus',
-        { status: latest.status },
-        latest.updated_at,
-        await presentVersion(ctx.actor, latest),
-      );
-    const now = clock();
-    const at = laterThan(latest.updated_at, now);
-    await transact(
-      async (trx) => {
-        if (!(await updateRecord(trx, latest.id, input.updatedAt, { status: to, updated_at: at })))
-          throw new LostRace();
-        await recordAudit(
-          trx,
-          ctx,
-          {
-            action: to === 'shared' ? 'meeting-records.share' : 'meeting-records.finalise',
-            role,
-            entityType: 'meeting_record',
-            entityId: latest.id,
-            before: recordAfter(latest),
-            after: recordAfter({ ...latest, status: to }),
-          },
-          now,
-        );
+    return versionedWrite(ctx, {
+      async find() {
+        const { meeting, latest } = await withLatest(ctx, idOrSlug, kind);
+        if (!latest) throw new ProblemError(404, 'not-found', 'records.none', { kind });
+        return { meeting, latest };
       },
-      staleRecord(ctx, meeting, kind),
-    );
-    return presentVersion(ctx.actor, { ...latest, status: to, updated_at: at });
+      require: manage(ctx),
+      sent: input.updatedAt,
+      version: ({ latest }) => latest.updated_at,
+      stale: ({ meeting }) => staleRecord(ctx, meeting, kind)(),
+      async prepare({ latest }, now) {
+        // Sharing is from a draft; finalising from a draft or a shared version.
+        if (latest.status === 'final' || (to === 'shared' && latest.status !== 'draft'))
+          throw new ConflictError(
+            'records.wrongStatus',
+            { status: latest.status },
+            latest.updated_at,
+            await presentVersion(ctx.actor, latest),
+          );
+        return laterThan(latest.updated_at, now);
+      },
+      async change(trx, { latest }, at) {
+        if (!(await updateRecord(trx, latest.id, input.updatedAt, { status: to, updated_at: at }))) return false;
+        return {
+          action: to === 'shared' ? 'meeting-records.share' : 'meeting-records.finalise',
+          entityType: 'meeting_record',
+          entityId: latest.id,
+          before: recordAfter(latest),
+          after: recordAfter({ ...latest, status: to }),
+        };
+      },
+      present: ({ latest }, at) => presentVersion(ctx.actor, { ...latest, status: to, updated_at: at }),
+      alsoLost: isUniqueViolation,
+    });
+  }
+
+  /** The meeting and its decision `id` (a 404 when it has none such). */
+  async function withDecision(ctx: RequestContext, idOrSlug: string, id: string) {
+    const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
+    return { meeting, current: await findDecision(meeting, id) };
   }
 
   return {
@@ -263,16 +274,18 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
 
     /** Writes the first draft, edits the newest draft or shared version, or — when the newest is
      * final — starts version n+1 as a draft; the final one stays as it was. */
-    async write(ctx: RequestContext, idOrSlug: string, kind: RecordKind, input: RecordWrite): Promise<RecordVersion> {
-      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
-      const role = meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
-      const latest = await latestRecord(db, meeting.id, kind);
-      if ((latest?.updated_at ?? null) !== input.updatedAt) await staleRecord(ctx, meeting, kind)();
-      const now = clock();
-      const at = laterThan(latest?.updated_at ?? null, now);
-      const fresh = !latest || latest.status === 'final';
-      const row: RecordRow = fresh
-        ? {
+    write(ctx: RequestContext, idOrSlug: string, kind: RecordKind, input: RecordWrite): Promise<RecordVersion> {
+      return versionedWrite(ctx, {
+        find: () => withLatest(ctx, idOrSlug, kind),
+        require: manage(ctx),
+        sent: input.updatedAt,
+        version: ({ latest }) => latest?.updated_at ?? null,
+        stale: ({ meeting }) => staleRecord(ctx, meeting, kind)(),
+        prepare({ meeting, latest }, now): RecordRow {
+          const at = laterThan(latest?.updated_at ?? null, now);
+          if (latest && latest.status !== 'final')
+            return { ...latest, lang: input.lang, body: input.body, updated_at: at };
+          return {
             id: uuidv7(),
             meeting_id: meeting.id,
             kind,
@@ -282,38 +295,27 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
             body: input.body,
             created_at: at,
             updated_at: at,
-          }
-        : { ...latest, lang: input.lang, body: input.body, updated_at: at };
-      await transact(
-        async (trx) => {
+          };
+        },
+        async change(trx, { latest }, row) {
+          const fresh = row.id !== latest?.id;
           if (fresh) {
             await insertRecord(trx, { ...row, created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null });
-          } else if (
-            !(await updateRecord(trx, row.id, input.updatedAt as string, {
-              lang: row.lang,
-              body: row.body,
-              updated_at: at,
-            }))
-          ) {
-            throw new LostRace();
+          } else {
+            const patch = { lang: row.lang, body: row.body, updated_at: row.updated_at };
+            if (!(await updateRecord(trx, row.id, input.updatedAt as string, patch))) return false;
           }
-          await recordAudit(
-            trx,
-            ctx,
-            {
-              action: fresh ? 'meeting-records.draft' : 'meeting-records.edit',
-              role,
-              entityType: 'meeting_record',
-              entityId: row.id,
-              before: fresh ? null : recordAfter(latest as RecordRow),
-              after: recordAfter(row),
-            },
-            now,
-          );
+          return {
+            action: fresh ? 'meeting-records.draft' : 'meeting-records.edit',
+            entityType: 'meeting_record',
+            entityId: row.id,
+            before: fresh ? null : recordAfter(latest as RecordRow),
+            after: recordAfter(row),
+          };
         },
-        staleRecord(ctx, meeting, kind),
-      );
-      return presentVersion(ctx.actor, row);
+        present: (_found, row) => presentVersion(ctx.actor, row),
+        alsoLost: isUniqueViolation,
+      });
     },
 
     share: (ctx: RequestContext, idOrSlug: string, kind: RecordKind, input: RecordTransition) =>
@@ -415,102 +417,97 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
       return presentDecision(await findDecision(meeting, id));
     },
 
-    async updateDecision(ctx: RequestContext, idOrSlug: string, id: string, input: DecisionUpdate): Promise<Decision> {
-      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
-      const role = meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
-      const current = await findDecision(meeting, id);
-      if (current.updated_at !== input.updatedAt) await staleDecision(meeting, id)();
-      const targets = await decisionTargets(meeting, input);
-      const now = clock();
-      const patch = { lang: input.lang, text: input.text, ...targets, updated_at: laterThan(current.updated_at, now) };
-      await transact(
-        async (trx) => {
+    updateDecision(ctx: RequestContext, idOrSlug: string, id: string, input: DecisionUpdate): Promise<Decision> {
+      return versionedWrite(ctx, {
+        find: () => withDecision(ctx, idOrSlug, id),
+        require: manage(ctx),
+        sent: input.updatedAt,
+        version: ({ current }) => current.updated_at,
+        stale: ({ meeting }) => staleDecision(meeting, id)(),
+        prepare: async ({ meeting, current }, now) => ({
+          lang: input.lang,
+          text: input.text,
+          ...(await decisionTargets(meeting, input)),
+          updated_at: laterThan(current.updated_at, now),
+        }),
+        async change(trx, { current }, patch) {
           if (!(await updateUnchanged(trx, 'meeting_decision', id, { updatedAt: input.updatedAt }, patch)))
-            throw new LostRace();
-          await recordAudit(
-            trx,
-            ctx,
-            {
-              action: 'meeting-records.update-decision',
-              role,
-              entityType: 'meeting_decision',
-              entityId: id,
-              before: auditedDecision(current),
-              after: auditedDecision(patch),
-            },
-            now,
-          );
+            return false;
+          return {
+            action: 'meeting-records.update-decision',
+            entityType: 'meeting_decision',
+            entityId: id,
+            before: auditedDecision(current),
+            after: auditedDecision(patch),
+          };
         },
-        staleDecision(meeting, id),
-      );
-      return presentDecision(await findDecision(meeting, id));
+        present: async ({ meeting }) => presentDecision(await findDecision(meeting, id)),
+        alsoLost: isUniqueViolation,
+      });
     },
 
-    async removeDecision(ctx: RequestContext, idOrSlug: string, id: string, input: RecordTransition): Promise<void> {
-      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
-      const role = meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
-      const current = await findDecision(meeting, id);
-      if (current.updated_at !== input.updatedAt) await staleDecision(meeting, id)();
-      const now = clock();
-      await transact(
-        async (trx) => {
-          if (!(await deleteUnchanged(trx, 'meeting_decision', id, { updatedAt: input.updatedAt })))
-            throw new LostRace();
-          await recordAudit(
-            trx,
-            ctx,
-            {
-              action: 'meeting-records.remove-decision',
-              role,
-              entityType: 'meeting_decision',
-              entityId: id,
-              before: auditedDecision(current),
-              after: null,
-            },
-            now,
-          );
+    removeDecision(ctx: RequestContext, idOrSlug: string, id: string, input: RecordTransition): Promise<void> {
+      return versionedWrite(ctx, {
+        find: () => withDecision(ctx, idOrSlug, id),
+        require: manage(ctx),
+        sent: input.updatedAt,
+        version: ({ current }) => current.updated_at,
+        stale: ({ meeting }) => staleDecision(meeting, id)(),
+        async change(trx, { current }) {
+          if (!(await deleteUnchanged(trx, 'meeting_decision', id, { updatedAt: input.updatedAt }))) return false;
+          return {
+            action: 'meeting-records.remove-decision',
+            entityType: 'meeting_decision',
+            entityId: id,
+            before: auditedDecision(current),
+            after: null,
+          };
         },
-        staleDecision(meeting, id),
-      );
+        present: async () => undefined,
+        alsoLost: isUniqueViolation,
+      });
     },
 
     /** Puts the decisions in the order given, which names each with the updatedAt read. */
-    async reorderDecisions(ctx: RequestContext, idOrSlug: string, input: DecisionOrder): Promise<DecisionList> {
-      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
-      const role = meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
+    reorderDecisions(ctx: RequestContext, idOrSlug: string, input: DecisionOrder): Promise<DecisionList> {
       const ids = input.items.map((i) => i.id);
-      if (new Set(ids).size !== ids.length)
-        throw new InvalidParameterError('items', 'body', reason('reason.decisions.once'));
-      const now = clock();
-      const conflict = async (): Promise<never> => {
-        const current = { items: (await listDecisions(db, meeting.id)).map(presentDecision) };
-        throw new ConflictError('decisions.orderStale', {}, undefined, current);
-      };
-      await transact(async (trx) => {
-        const current = await listDecisions(trx, meeting.id);
-        const rows = current.map((d) => ({
-          id: d.id,
-          position: d.position,
-          seen: { updatedAt: d.updated_at },
-          stamp: laterThan(d.updated_at, now),
-        }));
-        const wanted = input.items.map(({ id, updatedAt }) => ({ id, seen: { updatedAt } }));
-        if (!(await writeOrder(trx, 'meeting_decision', rows, wanted))) throw new LostRace();
-        await recordAudit(
-          trx,
-          ctx,
-          {
+      const decisionsOf = async (meeting: MeetingRow) => ({
+        items: (await listDecisions(db, meeting.id)).map(presentDecision),
+      });
+      // Each decision names the updatedAt read: the order is compared one by one in the transaction.
+      return versionedWrite(ctx, {
+        find: () => findVisibleMeeting(db, ctx.actor, idOrSlug),
+        require: manage(ctx),
+        refuse() {
+          if (new Set(ids).size !== ids.length)
+            throw new InvalidParameterError('items', 'body', reason('reason.decisions.once'));
+        },
+        sent: undefined,
+        version: (meeting) => meeting.version,
+        async stale(meeting): Promise<never> {
+          throw new ConflictError('decisions.orderStale', {}, undefined, await decisionsOf(meeting));
+        },
+        async change(trx, meeting, _prepared, now) {
+          const current = await listDecisions(trx, meeting.id);
+          const rows = current.map((d) => ({
+            id: d.id,
+            position: d.position,
+            seen: { updatedAt: d.updated_at },
+            stamp: laterThan(d.updated_at, now),
+          }));
+          const wanted = input.items.map(({ id, updatedAt }) => ({ id, seen: { updatedAt } }));
+          if (!(await writeOrder(trx, 'meeting_decision', rows, wanted))) return false;
+          return {
             action: 'meeting-records.reorder-decisions',
-            role,
             entityType: 'meeting',
             entityId: meeting.id,
             before: { order: current.map((d) => d.id) },
             after: { order: ids },
-          },
-          now,
-        );
-      }, conflict);
-      return { items: (await listDecisions(db, meeting.id)).map(presentDecision) };
+          };
+        },
+        present: decisionsOf,
+        alsoLost: isUniqueViolation,
+      });
     },
 
     async series(idOrSlug: string): Promise<Series> {

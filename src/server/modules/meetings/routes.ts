@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DetailQuerySchema, IdOrSlugParamsSchema, pageOf } from '../../../contract/common.js';
@@ -12,9 +12,9 @@ import {
   TransitionBodySchema,
 } from '../../../contract/meetings.js';
 import { TRANSITION_NAMES } from '../../../domain/meetings.js';
-import { reason } from '../../../domain/reasons.js';
+import { ifMatch } from '../../http/if-match.js';
 import { requestLang } from '../../http/lang.js';
-import { DENIED, InvalidParameterError, problemResponse } from '../../http/problems.js';
+import { DENIED, problemResponse } from '../../http/problems.js';
 import { created } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
 import type { Action } from '../../policy/permissions.js';
@@ -31,15 +31,6 @@ const refusals = {
     MeetingConflictSchema,
   ),
 };
-
-/** The version an If-Match header names: `"3"` (or W/"3", or 3); undefined without the header. */
-function ifMatchVersion(request: FastifyRequest): number | undefined {
-  const header = request.headers['if-match'];
-  if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"?([1-9]\d{0,8})"?\s*$/.exec(String(header));
-  if (!match) throw new InvalidParameterError('version', 'body', reason('reason.meeting.ifMatch'));
-  return Number(match[1]);
-}
 
 export function meetingsRoutes(deps: {
   read: MeetingsService;
@@ -106,7 +97,7 @@ export function meetingsRoutes(deps: {
         },
       },
       async (request) =>
-        writes.update(requestContext(request), request.params.idOrSlug, request.body, ifMatchVersion(request)),
+        writes.update(requestContext(request), request.params.idOrSlug, request.body, ifMatch(request)),
     );
 
     for (const name of TRANSITION_NAMES) {
@@ -127,7 +118,7 @@ export function meetingsRoutes(deps: {
             requestContext(request),
             request.params.idOrSlug,
             name,
-            request.body?.version ?? ifMatchVersion(request),
+            request.body?.version ?? ifMatch(request),
           ),
       );
     }

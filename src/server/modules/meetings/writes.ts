@@ -16,10 +16,11 @@ import { message } from '../../http/messages.js';
 import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/chain.js';
-import { LostRace, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
+import { updateUnchanged } from '../shared/concurrency.js';
 import { pillarIdsByCode, replacePillarLinks } from '../shared/refs.js';
 import { slugify } from '../shared/slugify.js';
 import { replaceTexts } from '../shared/texts.js';
+import { versionedWrites } from '../shared/versioned-write.js';
 import { meetingsPolicy } from './policy.js';
 import {
   findMeeting,
@@ -94,6 +95,7 @@ export function meetingWrites(deps: {
   onConvened: (meeting: MeetingRow) => Promise<void>;
 }) {
   const { db, clock, read } = deps;
+  const versionedWrite = versionedWrites({ db, clock });
 
   /** Slugs, codes → ids, refusing unknown ones with the field and what exists. */
   async function resolveReferences(
@@ -166,6 +168,56 @@ export function meetingWrites(deps: {
     }
   }
 
+  /**
+   * The meeting's columns after an edit, checked as a whole (the edit merged into the meeting as
+   * it is: a 400 on the field that breaks it), with the pillars' ids.
+   */
+  async function updatedColumns(lang: Lang, row: MeetingRow, input: MeetingUpdate, now: Date) {
+    const [hostSlugs, groupSlugs, pillarRows] = await Promise.all([
+      slugsById(db, 'member_state', [row.host_state_id]),
+      slugsById(db, 'technical_group', [row.technical_group_id]),
+      pillarCodesOf(db, row.id),
+    ]);
+    const zone = row.time_zone as string;
+    const local = (instant: string | null) => wallClock(new Date(instant as string), zone).slice(0, 16);
+    const pick = <K extends keyof MeetingUpdate>(key: K, fallback: MeetingUpdate[K]) =>
+      input[key] === undefined ? fallback : input[key];
+    const merged = {
+      kind: row.kind,
+      number: row.number || null,
+      technicalGroup: pick('technicalGroup', row.technical_group_id ? groupSlugs.get(row.technical_group_id) : null),
+      hostState: pick('hostState', row.host_state_id ? hostSlugs.get(row.host_state_id) : null),
+      city: pick('city', row.city),
+      format: pick('format', row.format ?? 'in-person') as MeetingShape['format'],
+      venue: pick('venue', row.venue),
+      onlineUrl: pick('onlineUrl', row.online_url),
+      timeZone: pick('timeZone', zone) as string,
+      start: pick('start', local(row.starts_at)) as string,
+      end: pick('end', local(row.ends_at)) as string,
+      registrationDeadline: pick('registrationDeadline', local(row.registration_deadline)) as string,
+      workingLangs: pick('workingLangs', JSON.parse(row.working_langs ?? '[]')) as Lang[],
+      pillars: pick(
+        'pillars',
+        pillarRows.map((p) => p.code),
+      ) as string[],
+    };
+    const [problem] = meetingProblems(merged);
+    if (problem) throw new InvalidParameterError(problem.name, 'body', problem.reason);
+    const refs = await resolveReferences(lang, merged);
+    const columns = {
+      host_state_id: refs.hostStateId,
+      technical_group_id: refs.technicalGroupId,
+      city: merged.city ?? null,
+      format: merged.format,
+      venue: merged.format === 'virtual' ? null : (merged.venue ?? null),
+      online_url: merged.format === 'in-person' ? null : (merged.onlineUrl ?? null),
+      working_langs: JSON.stringify(merged.workingLangs),
+      ...timeColumns(merged),
+      updated_at: now.toISOString(),
+    };
+    return { columns, pillarIds: refs.pillarIds };
+  }
+
   return {
     async create(ctx: RequestContext, input: MeetingCreate): Promise<MeetingDetail> {
       const role = meetingsPolicy.require(ctx, 'meetings.create');
@@ -223,131 +275,77 @@ export function meetingWrites(deps: {
     },
 
     async update(ctx: RequestContext, slug: string, input: MeetingUpdate, ifMatch: number | undefined) {
-      const role = meetingsPolicy.require(ctx, 'meetings.update');
-      const row = await findVisibleMeeting(db, ctx.actor, slug);
       const version = requiredVersion(ctx.lang, input.version, ifMatch);
-      refuseUnlessEditable(row);
-      if (version !== row.version) await staleVersion(row, version, ctx);
       // Nothing to change: no new version, no audit entry.
-      if (Object.keys(input).every((key) => key === 'version')) return read.detail(row, ctx.lang, ctx.actor);
-
-      const [hostSlugs, groupSlugs, pillarRows] = await Promise.all([
-        slugsById(db, 'member_state', [row.host_state_id]),
-        slugsById(db, 'technical_group', [row.technical_group_id]),
-        pillarCodesOf(db, row.id),
-      ]);
-      const zone = row.time_zone as string;
-      const local = (instant: string | null) => wallClock(new Date(instant as string), zone).slice(0, 16);
-      const pick = <K extends keyof MeetingUpdate>(key: K, fallback: MeetingUpdate[K]) =>
-        input[key] === undefined ? fallback : input[key];
-      const merged = {
-        kind: row.kind,
-        number: row.number || null,
-        technicalGroup: pick('technicalGroup', row.technical_group_id ? groupSlugs.get(row.technical_group_id) : null),
-        hostState: pick('hostState', row.host_state_id ? hostSlugs.get(row.host_state_id) : null),
-        city: pick('city', row.city),
-        format: pick('format', row.format ?? 'in-person') as MeetingShape['format'],
-        venue: pick('venue', row.venue),
-        onlineUrl: pick('onlineUrl', row.online_url),
-        timeZone: pick('timeZone', zone) as string,
-        start: pick('start', local(row.starts_at)) as string,
-        end: pick('end', local(row.ends_at)) as string,
-        registrationDeadline: pick('registrationDeadline', local(row.registration_deadline)) as string,
-        workingLangs: pick('workingLangs', JSON.parse(row.working_langs ?? '[]')) as Lang[],
-        pillars: pick(
-          'pillars',
-          pillarRows.map((p) => p.code),
-        ) as string[],
-      };
-      const [problem] = meetingProblems(merged);
-      if (problem) throw new InvalidParameterError(problem.name, 'body', problem.reason);
-      const refs = await resolveReferences(ctx.lang, merged);
-
-      const now = clock();
-      const at = now.toISOString();
-      const changes = {
-        host_state_id: refs.hostStateId,
-        technical_group_id: refs.technicalGroupId,
-        city: merged.city ?? null,
-        format: merged.format,
-        venue: merged.format === 'virtual' ? null : (merged.venue ?? null),
-        online_url: merged.format === 'in-person' ? null : (merged.onlineUrl ?? null),
-        working_langs: JSON.stringify(merged.workingLangs),
-        ...timeColumns(merged),
-        updated_at: at,
-      };
-      const open = { status: ['draft', 'convened', 'registration-open', 'registration-closed', 'in-session'] };
-      // Someone else changed it between our read and our write: a 409 with the meeting as it is now.
-      const conflict = () => staleVersion(row, version, ctx);
-      await transactOrConflict(
-        db,
-        async (trx) => {
-          if (!(await updateUnchanged(trx, 'meeting', row.id, { version }, changes, open))) throw new LostRace();
-          if (input.name) await replaceTexts(trx, 'meeting', row.id, 'name', input.name, at);
-          if (input.pillars) await replacePillarLinks(trx, 'meeting', row.id, refs.pillarIds, at);
-          await recordAudit(
-            trx,
-            ctx,
-            {
-              action: 'meetings.update',
-              role,
-              entityType: 'meeting',
-              entityId: row.id,
-              before: audited(row),
-              after: audited(
-                { ...row, ...changes, version: version + 1 },
-                { names: input.name, pillars: input.pillars },
-              ),
-            },
-            now,
-          );
+      const unchanged = Object.keys(input).every((key) => key === 'version');
+      return versionedWrite(ctx, {
+        find: () => findVisibleMeeting(db, ctx.actor, slug),
+        require: () => meetingsPolicy.require(ctx, 'meetings.update'),
+        refuse: refuseUnlessEditable,
+        sent: version,
+        version: (row) => row.version,
+        stale: (row) => staleVersion(row, version, ctx),
+        prepare: (row, now) => (unchanged ? null : updatedColumns(ctx.lang, row, input, now)),
+        async change(trx, row, changes) {
+          if (changes === null) return null;
+          const open = { status: ['draft', 'convened', 'registration-open', 'registration-closed', 'in-session'] };
+          if (!(await updateUnchanged(trx, 'meeting', row.id, { version }, changes.columns, open))) return false;
+          if (input.name) await replaceTexts(trx, 'meeting', row.id, 'name', input.name, changes.columns.updated_at);
+          if (input.pillars)
+            await replacePillarLinks(trx, 'meeting', row.id, changes.pillarIds, changes.columns.updated_at);
+          return {
+            action: 'meetings.update',
+            entityType: 'meeting',
+            entityId: row.id,
+            before: audited(row),
+            after: audited(
+              { ...row, ...changes.columns, version: version + 1 },
+              { names: input.name, pillars: input.pillars },
+            ),
+          };
         },
-        conflict,
-      );
-      return currentDetail(row.id, ctx);
+        present: (row) => currentDetail(row.id, ctx),
+      });
     },
 
     async transition(ctx: RequestContext, slug: string, name: Transition, sentVersion: number | undefined) {
       const action = `meetings.${name}` as const;
-      const role = meetingsPolicy.require(ctx, action);
-      const row = await findVisibleMeeting(db, ctx.actor, slug);
-      if (row.managed_by !== 'platform') {
-        throw new ProblemError(409, 'meeting-read-only', 'meeting.readOnly', { slug: row.slug });
-      }
-      if (sentVersion !== undefined && sentVersion !== row.version) await staleVersion(row, sentVersion, ctx);
       const { from, to } = TRANSITIONS[name];
-      if (!(from as readonly MeetingStatus[]).includes(row.status)) await refuseTransition(row, name, ctx);
-      const now = clock();
-      const at = now.toISOString();
-      // Changed meanwhile: answer from the meeting as it is now.
-      const conflict = async (): Promise<never> => {
-        const fresh = (await findMeeting(db, row.id)) as MeetingRow;
-        if ((from as readonly MeetingStatus[]).includes(fresh.status)) await staleVersion(row, row.version, ctx);
-        return refuseTransition(fresh, name, ctx);
-      };
-      await transactOrConflict(
-        db,
-        async (trx) => {
-          const seen = { version: row.version };
-          if (!(await updateUnchanged(trx, 'meeting', row.id, seen, { status: to, updated_at: at }, { status: from })))
-            throw new LostRace();
-          await recordAudit(
-            trx,
-            ctx,
-            {
-              action,
-              role,
-              entityType: 'meeting',
-              entityId: row.id,
-              before: { status: row.status, version: row.version },
-              after: { status: to, version: row.version + 1 },
-            },
-            now,
-          );
+      const allows = (row: MeetingRow) => (from as readonly MeetingStatus[]).includes(row.status);
+      const after = await versionedWrite(ctx, {
+        find: () => findVisibleMeeting(db, ctx.actor, slug),
+        require: () => meetingsPolicy.require(ctx, action),
+        refuse(row) {
+          if (row.managed_by !== 'platform') {
+            throw new ProblemError(409, 'meeting-read-only', 'meeting.readOnly', { slug: row.slug });
+          }
         },
-        conflict,
-      );
-      const after = (await findMeeting(db, row.id)) as MeetingRow;
+        sent: sentVersion,
+        version: (row) => row.version,
+        stale: (row) => staleVersion(row, sentVersion ?? row.version, ctx),
+        // Changed meanwhile: answer from the meeting as it is now.
+        async raced(row) {
+          const fresh = (await findMeeting(db, row.id)) as MeetingRow;
+          if (allows(fresh)) await staleVersion(row, row.version, ctx);
+          return refuseTransition(fresh, name, ctx);
+        },
+        async prepare(row) {
+          if (!allows(row)) await refuseTransition(row, name, ctx);
+        },
+        async change(trx, row, _prepared, now) {
+          const seen = { version: row.version };
+          const patch = { status: to, updated_at: now.toISOString() };
+          if (!(await updateUnchanged(trx, 'meeting', row.id, seen, patch, { status: from }))) return false;
+          return {
+            action,
+            entityType: 'meeting',
+            entityId: row.id,
+            before: { status: row.status, version: row.version },
+            after: { status: to, version: row.version + 1 },
+          };
+        },
+        present: async (row) => (await findMeeting(db, row.id)) as MeetingRow,
+      });
       if (name === 'convene') await deps.onConvened(after);
       return read.detail(after, ctx.lang, ctx.actor);
     },
