@@ -46,6 +46,7 @@ import { healthRoutes } from './modules/health/routes.js';
 import { referenceModules } from './modules/index.js';
 import { meetingDocumentsRoutes } from './modules/meeting-documents/routes.js';
 import { meetingDocumentsService } from './modules/meeting-documents/service.js';
+import { decisionsService } from './modules/meeting-records/decisions-service.js';
 import { meetingRecordsRoutes } from './modules/meeting-records/routes.js';
 import { meetingRecordsService } from './modules/meeting-records/service.js';
 import { meetingsModule, type ReminderOptions } from './modules/meetings/index.js';
@@ -232,7 +233,8 @@ export async function buildApp(options: AppOptions) {
       await api.register(sessionsRoutes(sessionsService(keyed)));
       await api.register(auditRoutes(auditService(deps)));
       await api.register(agendaRoutes(agendaService(deps)));
-      await api.register(meetingRecordsRoutes(meetingRecordsService(deps)));
+      const decisions = decisionsService(deps);
+      await api.register(meetingRecordsRoutes({ records: meetingRecordsService({ ...deps, decisions }), decisions }));
       await api.register(meetingDocumentsRoutes(meetingDocumentsService(deps), files));
       await api.register(delegationsRoutes(delegationsService(deps), publishedService(deps), files));
       for (const register of referenceModules(deps)) await api.register(register);

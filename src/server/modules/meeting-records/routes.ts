@@ -25,6 +25,7 @@ import { problemResponse } from '../../http/problems.js';
 import { created, noContent } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
 import { writeSchema } from '../shared/write-schema.js';
+import type { DecisionsService } from './decisions-service.js';
 import type { MeetingRecordsService } from './service.js';
 
 const readProblems = {
@@ -43,7 +44,8 @@ const readSchema = <P extends z.ZodType, R extends z.ZodType>(summary: string, p
   response: { 200: reply, ...readProblems },
 });
 
-export function meetingRecordsRoutes(service: MeetingRecordsService) {
+export function meetingRecordsRoutes(services: { records: MeetingRecordsService; decisions: DecisionsService }) {
+  const { records, decisions } = services;
   return async (app: FastifyInstance) => {
     const typed = app.withTypeProvider<ZodTypeProvider>();
     const base = '/meetings/:idOrSlug';
@@ -63,7 +65,7 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
           RecordsOverviewSchema,
         ),
       },
-      async (request) => service.overview(requestContext(request), request.params.idOrSlug),
+      async (request) => records.overview(requestContext(request), request.params.idOrSlug),
     );
 
     typed.get(
@@ -76,7 +78,7 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
           RecordVersionListSchema,
         ),
       },
-      async (request) => service.versions(requestContext(request), request.params.idOrSlug, request.params.kind),
+      async (request) => records.versions(requestContext(request), request.params.idOrSlug, request.params.kind),
     );
 
     typed.get(
@@ -90,7 +92,7 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
         ),
       },
       async (request) =>
-        service.version(requestContext(request), request.params.idOrSlug, request.params.kind, request.params.version),
+        records.version(requestContext(request), request.params.idOrSlug, request.params.kind, request.params.version),
     );
 
     typed.put(
@@ -108,7 +110,7 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
         ),
       },
       async (request) =>
-        service.write(requestContext(request), request.params.idOrSlug, request.params.kind, request.body),
+        records.write(requestContext(request), request.params.idOrSlug, request.params.kind, request.body),
     );
 
     for (const [step, summary] of [
@@ -125,7 +127,7 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
           ),
         },
         async (request) =>
-          service[step](requestContext(request), request.params.idOrSlug, request.params.kind, request.body),
+          records[step](requestContext(request), request.params.idOrSlug, request.params.kind, request.body),
       );
     }
 
@@ -146,7 +148,7 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
       async (request, reply) =>
         created(
           reply,
-          service.comment(
+          records.comment(
             requestContext(request),
             request.params.idOrSlug,
             request.params.kind,
@@ -166,7 +168,7 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
           DecisionListSchema,
         ),
       },
-      async (request) => service.decisions(requestContext(request), request.params.idOrSlug),
+      async (request) => decisions.list(requestContext(request), request.params.idOrSlug),
     );
 
     typed.post(
@@ -184,7 +186,7 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
         ),
       },
       async (request, reply) =>
-        created(reply, service.addDecision(requestContext(request), request.params.idOrSlug, request.body)),
+        created(reply, decisions.add(requestContext(request), request.params.idOrSlug, request.body)),
     );
 
     typed.put(
@@ -201,7 +203,7 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
           { 200: DecisionListSchema },
         ),
       },
-      async (request) => service.reorderDecisions(requestContext(request), request.params.idOrSlug, request.body),
+      async (request) => decisions.reorder(requestContext(request), request.params.idOrSlug, request.body),
     );
 
     typed.put(
@@ -219,7 +221,7 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
         ),
       },
       async (request) =>
-        service.updateDecision(requestContext(request), request.params.idOrSlug, request.params.id, request.body),
+        decisions.update(requestContext(request), request.params.idOrSlug, request.params.id, request.body),
     );
 
     typed.delete(
@@ -239,7 +241,7 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
       async (request, reply) =>
         noContent(
           reply,
-          service.removeDecision(requestContext(request), request.params.idOrSlug, request.params.id, request.body),
+          decisions.remove(requestContext(request), request.params.idOrSlug, request.params.id, request.body),
         ),
     );
 
@@ -259,7 +261,7 @@ export function meetingRecordsRoutes(service: MeetingRecordsService) {
           },
         },
       },
-      async (request) => service.series(request.params.idOrSlug),
+      async (request) => records.series(request.params.idOrSlug),
     );
   };
 }

@@ -2,11 +2,6 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type {
   CommentCreate,
-  Decision,
-  DecisionCreate,
-  DecisionList,
-  DecisionOrder,
-  DecisionUpdate,
   RecordKind,
   RecordsOverview,
   RecordTransition,
@@ -16,30 +11,25 @@ import type {
   RecordWrite,
   Series,
 } from '../../../contract/meeting-records.js';
-import { reason } from '../../../domain/reasons.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Database } from '../../db/schema.js';
-import { ConflictError, DeniedError, InvalidParameterError, NotFoundError, ProblemError } from '../../http/problems.js';
+import { ConflictError, DeniedError, NotFoundError, ProblemError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
-import { meetingDocumentOf, nextPosition, writeOrder } from '../agenda/queries.js';
 import { recordAudit } from '../audit/chain.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
-import { deleteUnchanged, laterThan, updateUnchanged } from '../shared/concurrency.js';
+import { laterThan } from '../shared/concurrency.js';
 import { versionedWrites } from '../shared/versioned-write.js';
+import type { DecisionsService } from './decisions-service.js';
 import { meetingRecordsPolicy } from './policy.js';
 import {
-  type DecisionRow,
-  documentBySlug,
   findVersion,
   groupByIdOrSlug,
   groupFinalMinutes,
   insertComment,
-  insertDecision,
   insertRecord,
   latestRecord,
   listComments,
-  listDecisions,
   listVersions,
   type RecordRow,
   updateRecord,
@@ -85,23 +75,11 @@ const summary = (
   updatedAt: row.updated_at,
 });
 
-const presentDecision = (row: DecisionRow): Decision => ({
-  id: row.id,
-  position: row.position,
-  lang: row.lang as Decision['lang'],
-  text: row.text,
-  document: row.document_slug ? { slug: row.document_slug, symbol: row.document_symbol ?? null } : null,
-  meetingDocument: row.meeting_document_id
-    ? { id: row.meeting_document_id, symbol: row.meeting_document_symbol ?? null }
-    : null,
-  updatedAt: row.updated_at,
-});
-
-export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () => Date }) {
-  const { db, clock } = deps;
+export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () => Date; decisions: DecisionsService }) {
+  const { db, clock, decisions } = deps;
 
   const versionedWrite = versionedWrites({ db, clock });
-  /** Every change of the minutes, the report and the decisions is the secretariat's. */
+  /** Every change of the minutes and the report is the secretariat's. */
   const manage = (ctx: RequestContext) => () => meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
 
   async function presentVersion(actor: Actor, row: RecordRow): Promise<RecordVersion> {
@@ -139,39 +117,6 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
     // Bodies can be long; the trail keeps their length, the versions themselves are all kept.
     bodyLength: row.body.length,
   });
-
-  async function decisionsVisible(ctx: RequestContext, meeting: MeetingRow): Promise<DecisionList | null> {
-    if (meeting.status !== 'concluded' && !readsShared(ctx.actor)) return null;
-    return { items: (await listDecisions(db, meeting.id)).map(presentDecision) };
-  }
-
-  async function decisionTargets(meeting: MeetingRow, input: DecisionCreate) {
-    let documentId: string | null = null;
-    if (input.document) {
-      const found = await documentBySlug(db, input.document);
-      if (!found)
-        throw new InvalidParameterError(
-          'document',
-          'body',
-          reason('reason.decisions.unknownDocument', { slug: input.document }),
-        );
-      documentId = found.id;
-    }
-    if (input.meetingDocumentId && !(await meetingDocumentOf(db, meeting.id, input.meetingDocumentId)))
-      throw new InvalidParameterError('meetingDocumentId', 'body', reason('reason.id.meetingDocument'));
-    return { document_id: documentId, meeting_document_id: input.meetingDocumentId ?? null };
-  }
-
-  async function findDecision(meeting: MeetingRow, id: string) {
-    const row = (await listDecisions(db, meeting.id)).find((d) => d.id === id);
-    if (!row) throw new ProblemError(404, 'not-found', 'decisions.notFound', { id });
-    return row;
-  }
-
-  const staleDecision = (meeting: MeetingRow, id: string) => async (): Promise<never> => {
-    const row = await findDecision(meeting, id);
-    throw new ConflictError('decisions.stale', {}, row.updated_at, presentDecision(row));
-  };
 
   /** The meeting and the newest version of its `kind`, if any. */
   async function withLatest(ctx: RequestContext, idOrSlug: string, kind: RecordKind) {
@@ -222,12 +167,6 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
     });
   }
 
-  /** The meeting and its decision `id` (a 404 when it has none such). */
-  async function withDecision(ctx: RequestContext, idOrSlug: string, id: string) {
-    const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
-    return { meeting, current: await findDecision(meeting, id) };
-  }
-
   return {
     async overview(ctx: RequestContext, idOrSlug: string): Promise<RecordsOverview> {
       const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
@@ -243,7 +182,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
         },
         minutes: versions.filter((v) => v.kind === 'minutes'),
         report: versions.filter((v) => v.kind === 'report'),
-        decisions: await decisionsVisible(ctx, meeting),
+        decisions: await decisions.visible(ctx, meeting),
         can: {
           manage: meetingRecordsPolicy.can(ctx.actor, 'meeting-records.manage'),
           comment: meetingRecordsPolicy.can(ctx.actor, 'meeting-records.comment') && ownStates(ctx.actor).length > 0,
@@ -369,147 +308,6 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
       return presentVersion(ctx.actor, row);
     },
 
-    async decisions(ctx: RequestContext, idOrSlug: string): Promise<DecisionList> {
-      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
-      const list = await decisionsVisible(ctx, meeting);
-      if (list) return list;
-      const decision = meetingRecordsPolicy.decide(ctx.actor, 'meeting-records.read');
-      throw new DeniedError(
-        decision.allowed ? 403 : decision.status,
-        decision.allowed ? 'role' : decision.reason,
-        'meeting-records.read',
-      );
-    },
-
-    async addDecision(ctx: RequestContext, idOrSlug: string, input: DecisionCreate): Promise<Decision> {
-      const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
-      const role = meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
-      const targets = await decisionTargets(meeting, input);
-      const now = clock();
-      const at = now.toISOString();
-      const id = uuidv7();
-      await db.transaction().execute(async (trx) => {
-        const row = {
-          id,
-          meeting_id: meeting.id,
-          position: await nextPosition(trx, 'meeting_decision', meeting.id),
-          lang: input.lang,
-          text: input.text,
-          ...targets,
-          created_at: at,
-          updated_at: at,
-        };
-        await insertDecision(trx, row);
-        await recordAudit(
-          trx,
-          ctx,
-          {
-            action: 'meeting-records.add-decision',
-            role,
-            entityType: 'meeting_decision',
-            entityId: id,
-            before: null,
-            after: auditedDecision(row),
-          },
-          now,
-        );
-      });
-      return presentDecision(await findDecision(meeting, id));
-    },
-
-    updateDecision(ctx: RequestContext, idOrSlug: string, id: string, input: DecisionUpdate): Promise<Decision> {
-      return versionedWrite(ctx, {
-        find: () => withDecision(ctx, idOrSlug, id),
-        require: manage(ctx),
-        sent: input.updatedAt,
-        version: ({ current }) => current.updated_at,
-        stale: ({ meeting }) => staleDecision(meeting, id)(),
-        prepare: async ({ meeting, current }, now) => ({
-          lang: input.lang,
-          text: input.text,
-          ...(await decisionTargets(meeting, input)),
-          updated_at: laterThan(current.updated_at, now),
-        }),
-        async change(trx, { current }, patch) {
-          if (!(await updateUnchanged(trx, 'meeting_decision', id, { updatedAt: input.updatedAt }, patch)))
-            return false;
-          return {
-            action: 'meeting-records.update-decision',
-            entityType: 'meeting_decision',
-            entityId: id,
-            before: auditedDecision(current),
-            after: auditedDecision(patch),
-          };
-        },
-        present: async ({ meeting }) => presentDecision(await findDecision(meeting, id)),
-        alsoLost: isUniqueViolation,
-      });
-    },
-
-    removeDecision(ctx: RequestContext, idOrSlug: string, id: string, input: RecordTransition): Promise<void> {
-      return versionedWrite(ctx, {
-        find: () => withDecision(ctx, idOrSlug, id),
-        require: manage(ctx),
-        sent: input.updatedAt,
-        version: ({ current }) => current.updated_at,
-        stale: ({ meeting }) => staleDecision(meeting, id)(),
-        async change(trx, { current }) {
-          if (!(await deleteUnchanged(trx, 'meeting_decision', id, { updatedAt: input.updatedAt }))) return false;
-          return {
-            action: 'meeting-records.remove-decision',
-            entityType: 'meeting_decision',
-            entityId: id,
-            before: auditedDecision(current),
-            after: null,
-          };
-        },
-        present: async () => undefined,
-        alsoLost: isUniqueViolation,
-      });
-    },
-
-    /** Puts the decisions in the order given, which names each with the updatedAt read. */
-    reorderDecisions(ctx: RequestContext, idOrSlug: string, input: DecisionOrder): Promise<DecisionList> {
-      const ids = input.items.map((i) => i.id);
-      const decisionsOf = async (meeting: MeetingRow) => ({
-        items: (await listDecisions(db, meeting.id)).map(presentDecision),
-      });
-      // Each decision names the updatedAt read: the order is compared one by one in the transaction.
-      return versionedWrite(ctx, {
-        find: () => findVisibleMeeting(db, ctx.actor, idOrSlug),
-        require: manage(ctx),
-        refuse() {
-          if (new Set(ids).size !== ids.length)
-            throw new InvalidParameterError('items', 'body', reason('reason.decisions.once'));
-        },
-        sent: undefined,
-        version: (meeting) => meeting.version,
-        async stale(meeting): Promise<never> {
-          throw new ConflictError('decisions.orderStale', {}, undefined, await decisionsOf(meeting));
-        },
-        async change(trx, meeting, _prepared, now) {
-          const current = await listDecisions(trx, meeting.id);
-          const rows = current.map((d) => ({
-            id: d.id,
-            position: d.position,
-            seen: { updatedAt: d.updated_at },
-            stamp: laterThan(d.updated_at, now),
-          }));
-          const wanted = input.items.map(({ id, updatedAt }) => ({ id, seen: { updatedAt } }));
-          if (!(await writeOrder(trx, 'meeting_decision', rows, wanted))) return false;
-          return {
-            action: 'meeting-records.reorder-decisions',
-            entityType: 'meeting',
-            entityId: meeting.id,
-            before: { order: current.map((d) => d.id) },
-            after: { order: ids },
-          };
-        },
-        present: decisionsOf,
-        alsoLost: isUniqueViolation,
-      });
-    },
-
     async series(idOrSlug: string): Promise<Series> {
       const group = await groupByIdOrSlug(db, idOrSlug);
       if (!group) throw new NotFoundError('technical-group', idOrSlug);
@@ -525,17 +323,5 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
     },
   };
 }
-
-const auditedDecision = (row: {
-  lang: string;
-  text: string;
-  document_id: string | null;
-  meeting_document_id: string | null;
-}) => ({
-  lang: row.lang,
-  text: row.text,
-  document: row.document_id,
-  meetingDocument: row.meeting_document_id,
-});
 
 export type MeetingRecordsService = ReturnType<typeof meetingRecordsService>;
