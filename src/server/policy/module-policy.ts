@@ -2,7 +2,7 @@ import type { Role } from '../../contract/accounts.js';
 import { DeniedError } from '../http/problems.js';
 import type { Actor, RequestContext } from './actor.js';
 import type { Action } from './permissions.js';
-import { type Decision, decide, type Resource } from './policy.js';
+import { type Decision, decide, type Reach, type Resource, reach } from './policy.js';
 
 /**
  * A module's policy: the actions of the permission table that the module answers for (its type
@@ -23,6 +23,15 @@ function policyOf<A extends Action>() {
     /** The table's full answer, with the reason when refused. */
     decide: (actor: Actor, action: A, resource?: Resource): Decision => decide(actor, action, resource),
     can: (actor: Actor, action: A, resource?: Resource): boolean => decide(actor, action, resource).allowed,
+    /** Which records the action reaches, to filter a list (policy.ts `reach`). */
+    reach: (actor: Actor, action: A): Reach => reach(actor, action),
+    /** A reply's `can` object: each of the reader's possible actions on `resource`, by name. */
+    abilities<K extends string>(actor: Actor, actions: Record<K, A>, resource?: Resource): Record<K, boolean> {
+      const entries = Object.entries(actions) as Array<[K, A]>;
+      return Object.fromEntries(
+        entries.map(([name, action]) => [name, decide(actor, action, resource).allowed]),
+      ) as Record<K, boolean>;
+    },
     /** The role that allows it, for the audit trail; a 401/403 problem document when none does. */
     require(ctx: RequestContext, action: A, resource?: Resource): Role | null {
       const decision = decide(ctx.actor, action, resource);

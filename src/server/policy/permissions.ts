@@ -125,6 +125,14 @@ export const PERMISSIONS = {
     write: true,
     description: 'Register or edit a delegation (a state its own, a partner as observer) and upload credentials',
   },
+  // Asked by the service: the secretariat's own registrations and edits apply at every phase, and a
+  // state's edit of a registration already sent goes back to it for review.
+  'delegations.register-any-time': {
+    roles: SECRETARIAT,
+    write: true,
+    description:
+      'Register or edit a delegation at any phase with immediate effect (a state’s late edits, or edits of an accredited registration, wait for review)',
+  },
   'delegations.accredit': {
     roles: SECRETARIAT,
     write: true,
@@ -133,6 +141,15 @@ export const PERMISSIONS = {
   'participants.read': {
     public: true,
     description: 'Read the published list of participants (each category as visible as the meeting says)',
+  },
+  // Asked by the service: which categories of the published list the reader sees beyond the public ones.
+  'participants.read-delegations': {
+    roles: { ...SECRETARIAT, 'focal-point': 'any', delegate: 'any', partner: 'any' },
+    description: 'See the categories of the published list of participants meant for delegations',
+  },
+  'participants.read-hidden': {
+    roles: SECRETARIAT,
+    description: 'See the categories of the published list of participants hidden from everyone else',
   },
   'meeting-documents.read': {
     public: true,
@@ -153,6 +170,16 @@ export const PERMISSIONS = {
     roles: { ...SECRETARIAT, 'focal-point': 'any', delegate: 'any' },
     description: 'Read minutes and reports shared for comment (final ones are public)',
   },
+  // Asked by the service: drafts are the secretariat's; each state reads the comments made on its
+  // behalf, the secretariat every state's.
+  'meeting-records.read-drafts': {
+    roles: SECRETARIAT,
+    description: 'Read minutes and reports still in draft',
+  },
+  'meeting-records.read-comments': {
+    roles: { ...SECRETARIAT, 'focal-point': 'own-state', delegate: 'own-state' },
+    description: 'Read the comments on shared minutes and reports (a state those made on its behalf)',
+  },
   'meeting-records.manage': {
     roles: SECRETARIAT,
     write: true,
@@ -172,6 +199,9 @@ export const PERMISSIONS = {
 
 export type Action = keyof typeof PERMISSIONS;
 export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+/** The role of the administrator created by the first-run setup link: the one who may grant every other. */
+export const FIRST_ADMINISTRATOR_ROLE: Role = 'secretariat-admin';
 
 /** Roles whose sessions must pass a second factor before doing anything else. */
 export const ROLES_REQUIRING_SECOND_FACTOR: readonly Role[] = ['secretariat-admin', 'secretariat-staff', 'focal-point'];

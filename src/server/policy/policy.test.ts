@@ -3,7 +3,7 @@ import type { Role } from '../../contract/accounts.js';
 import { ROLE_BINDING, ROLES } from '../../domain/accounts.js';
 import { type Actor, type ActorGrant, PUBLIC } from './actor.js';
 import { ACTIONS, type Action, PERMISSIONS, ROLES_REQUIRING_SECOND_FACTOR, type Rule } from './permissions.js';
-import { type Decision, decide, type Resource } from './policy.js';
+import { type Decision, decide, type Resource, reach, rolesAllowed } from './policy.js';
 
 /**
  * decide() against the permission table: first generated from PERMISSIONS (every action × every
@@ -213,5 +213,70 @@ describe('decide(), the table read as specifications', () => {
   it('names the role that allowed the action, for the audit trail, when a user holds several grants', () => {
     const both = user([grantOf('focal-point'), grantOf('secretariat-staff')]);
     expect(decide(both, 'users.read')).toEqual(allow('secretariat-staff'));
+  });
+
+  it('shows the delegations-only categories of a participant list to those taking part, the hidden ones to the secretariat alone', () => {
+    for (const role of ['secretariat-admin', 'secretariat-staff', 'focal-point', 'delegate', 'partner'] as const) {
+      expect(decide(user([grantOf(role)]), 'participants.read-delegations').allowed, role).toBe(true);
+    }
+    expect(decide(user([grantOf('group-member')]), 'participants.read-delegations')).toEqual(deny(403, 'role'));
+    expect(decide(PUBLIC, 'participants.read-delegations')).toEqual(deny(401, 'sign-in'));
+    expect(decide(staff, 'participants.read-hidden')).toEqual(allow('secretariat-staff'));
+    expect(decide(focalPoint, 'participants.read-hidden')).toEqual(deny(403, 'role'));
+    const halfway = user([grantOf('delegate')], SESSION_BEFORE_SECOND_FACTOR);
+    expect(
+      decide(
+        { ...(halfway as Extract<Actor, { kind: 'user' }>), twoFactorEnabled: true },
+        'participants.read-delegations',
+      ),
+    ).toEqual(deny(403, 'second-factor'));
+  });
+
+  it('lets the secretariat register at any time and read draft records and every comment; a state only its own comments', () => {
+    expect(decide(staff, 'delegations.register-any-time')).toEqual(allow('secretariat-staff'));
+    expect(decide(focalPoint, 'delegations.register-any-time')).toEqual(deny(403, 'role'));
+    expect(decide(admin, 'meeting-records.read-drafts')).toEqual(allow('secretariat-admin'));
+    expect(decide(focalPoint, 'meeting-records.read-drafts')).toEqual(deny(403, 'role'));
+    expect(decide(focalPoint, 'meeting-records.read-comments', { memberStateId: OWN.state })).toEqual(
+      allow('focal-point'),
+    );
+    expect(decide(focalPoint, 'meeting-records.read-comments', { memberStateId: OTHER.state })).toEqual(
+      deny(403, 'scope'),
+    );
+  });
+});
+
+describe('reach(): the records an action reaches, for filtering lists', () => {
+  it('reaches every record for a role with scope any, and for a public action', () => {
+    expect(reach(user([grantOf('secretariat-staff')]), 'delegations.read')).toEqual({ all: true });
+    expect(reach(PUBLIC, 'reference.read')).toEqual({ all: true });
+  });
+
+  it('reaches the own state and partner organisation of scoped grants, each once', () => {
+    const actor = user([grantOf('focal-point'), grantOf('delegate'), grantOf('partner'), grantOf('group-member')]);
+    expect(reach(actor, 'delegations.read')).toEqual({
+      all: false,
+      memberStateIds: [OWN.state],
+      technicalGroupIds: [],
+      partnerIds: [OWN.partner],
+    });
+  });
+
+  it('reaches nothing for the public, a user without the role, or a session owing its second factor', () => {
+    const nothing = { all: false, memberStateIds: [], technicalGroupIds: [], partnerIds: [] };
+    expect(reach(PUBLIC, 'delegations.read')).toEqual(nothing);
+    expect(reach(user([grantOf('group-member')]), 'delegations.read')).toEqual(nothing);
+    expect(reach(user([grantOf('secretariat-staff')], SESSION_BEFORE_SECOND_FACTOR), 'delegations.read')).toEqual(
+      nothing,
+    );
+    expect(reach(user([grantOf('focal-point')], READ_TOKEN), 'meeting-records.comment')).toEqual(nothing);
+  });
+});
+
+describe('rolesAllowed(): who holds an action, for queries about people', () => {
+  it('names the roles of a rule, or those with one scope', () => {
+    expect(rolesAllowed('delegations.register', 'own-state')).toEqual(['focal-point']);
+    expect(rolesAllowed('users.manage-grants')).toEqual(['secretariat-admin']);
+    expect(rolesAllowed('reference.read')).toEqual([]);
   });
 });

@@ -61,3 +61,40 @@ export function decide(actor: Actor, action: Action, resource?: Resource): Decis
   const granting = candidates.find((g) => inScope(g, roles[g.role] as Scope, resource));
   return granting ? { allowed: true, role: granting.role } : { allowed: false, status: 403, reason: 'scope' };
 }
+
+/** The records an action reaches: all of them, or only those of the listed states, groups and
+ * partner organisations (none at all when the actor may not do it). */
+export type Reach =
+  | { all: true }
+  | { all: false; memberStateIds: string[]; technicalGroupIds: string[]; partnerIds: string[] };
+
+const unique = (ids: Array<string | null>) => [...new Set(ids.filter((id): id is string => id !== null))];
+
+/**
+ * What `action` reaches for `actor`, for filtering a list in one query rather than asking record
+ * by record. Decided like `decide` (sign-in, second factor, token scope first), then widened by
+ * each grant's scope.
+ */
+export function reach(actor: Actor, action: Action): Reach {
+  const nothing: Reach = { all: false, memberStateIds: [], technicalGroupIds: [], partnerIds: [] };
+  if (!decide(actor, action).allowed) return nothing;
+  const rule: Rule = PERMISSIONS[action];
+  if (rule.public || rule.signedIn || actor.kind === 'public') return { all: true };
+  const roles = rule.roles ?? {};
+  const grants = actor.grants.filter((g) => roles[g.role] !== undefined);
+  if (grants.some((g) => roles[g.role] === 'any')) return { all: true };
+  const scoped = (scope: Scope) => grants.filter((g) => roles[g.role] === scope);
+  return {
+    all: false,
+    memberStateIds: unique(scoped('own-state').map((g) => g.memberStateId)),
+    technicalGroupIds: unique(scoped('own-group').map((g) => g.technicalGroupId)),
+    partnerIds: unique(scoped('own-partner').map((g) => g.partnerId)),
+  };
+}
+
+/** The roles whose grants allow `action` (with `scope`, when given): for queries that look for
+ * the people who may do something, e.g. whom to tell. */
+export function rolesAllowed(action: Action, scope?: Scope): Role[] {
+  const roles: Partial<Record<Role, Scope>> = (PERMISSIONS[action] as Rule).roles ?? {};
+  return (Object.keys(roles) as Role[]).filter((role) => scope === undefined || roles[role] === scope);
+}

@@ -10,6 +10,7 @@ import { InvalidParameterError, NotFoundError, ProblemError } from '../../http/p
 import type { Mailer } from '../../mail/mailer.js';
 import { renderMail } from '../../mail/templates.js';
 import type { RequestContext } from '../../policy/actor.js';
+import { FIRST_ADMINISTRATOR_ROLE } from '../../policy/permissions.js';
 import { hashPassword, hashSecret, newSecret } from '../../security/secrets.js';
 import { recordAudit } from '../audit/chain.js';
 import { insertUserWithGrants, type ResolvedGrant, resolveGrant, userDetail } from '../users/accounts.js';
@@ -378,7 +379,7 @@ export function invitationsService(deps: InvitationDeps) {
           throw new ProblemError(410, 'invitation-used', 'invitation.used');
         }
         const grant: ResolvedGrant = {
-          role: 'secretariat-admin',
+          role: FIRST_ADMINISTRATOR_ROLE,
           member_state_id: null,
           technical_group_id: null,
           partner_id: null,
@@ -406,7 +407,7 @@ export function invitationsService(deps: InvitationDeps) {
               displayName: input.displayName,
               preferredLang,
               status: 'active',
-              grants: [{ role: 'secretariat-admin' }],
+              grants: [{ role: FIRST_ADMINISTRATOR_ROLE }],
             },
           },
           now,

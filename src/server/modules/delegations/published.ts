@@ -32,13 +32,11 @@ import { stale } from './stale.js';
 
 type Db = Kysely<Database>;
 
-/** Roles that see `delegations` categories: whoever takes part in the process on the platform. */
-const PARTICIPATING_ROLES = new Set(['delegate', 'focal-point', 'partner', 'secretariat-admin', 'secretariat-staff']);
-
-/** How far into the list `actor` sees: 0 public only, 1 also delegations-only, 2 everything. */
+/** How far into the list `actor` sees: 0 public only, 1 also delegations-only, 2 everything.
+ * Decided by the policy, so a session still owing its second factor sees the public list only. */
 function clearance(actor: Actor): number {
-  if (delegationsPolicy.can(actor, 'delegations.accredit')) return 2;
-  return actor.kind === 'user' && actor.grants.some((g) => PARTICIPATING_ROLES.has(g.role)) ? 1 : 0;
+  if (delegationsPolicy.can(actor, 'participants.read-hidden')) return 2;
+  return delegationsPolicy.can(actor, 'participants.read-delegations') ? 1 : 0;
 }
 const LEVEL: Record<Visibility, number> = { public: 0, delegations: 1, hidden: 2 };
 

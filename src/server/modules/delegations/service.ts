@@ -20,7 +20,6 @@ import { message } from '../../http/messages.js';
 import { InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
 import type { ActionOf } from '../../policy/module-policy.js';
-import { PERMISSIONS, type Scope } from '../../policy/permissions.js';
 import type { Resource } from '../../policy/policy.js';
 import { recordAudit } from '../audit/chain.js';
 import type { MeetingRow } from '../meetings/queries.js';
@@ -70,8 +69,8 @@ export function registrationPhase(meeting: MeetingRow, now: Date): Phase {
   return LATE_STATUSES.includes(meeting.status) ? 'late' : 'closed';
 }
 
-/** The secretariat decides on registrations; its members act on every one and at every phase. */
-export const isSecretariat = (actor: Actor) => delegationsPolicy.can(actor, 'delegations.accredit');
+/** Whose registrations and edits apply at every phase, and never go back for review. */
+const registersAnyTime = (actor: Actor) => delegationsPolicy.can(actor, 'delegations.register-any-time');
 
 const resourceOf = (row: Pick<DelegationRow, 'member_state_id' | 'partner_id'>): Resource => ({
   memberStateId: row.member_state_id,
@@ -80,14 +79,8 @@ const resourceOf = (row: Pick<DelegationRow, 'member_state_id' | 'partner_id'>):
 
 /** The states and organisations whose delegations `actor` may read; undefined for all of them. */
 export function visibleTo(actor: Actor): VisibleTo | undefined {
-  if (delegationsPolicy.can(actor, 'delegations.read', { memberStateId: null, partnerId: null })) return undefined;
-  const roles: Partial<Record<string, Scope>> = PERMISSIONS['delegations.read'].roles;
-  const grants = actor.kind === 'user' ? actor.grants : [];
-  const bound = (scope: Scope) => grants.filter((g) => roles[g.role] === scope);
-  return {
-    memberStateIds: bound('own-state').flatMap((g) => (g.memberStateId ? [g.memberStateId] : [])),
-    partnerIds: bound('own-partner').flatMap((g) => (g.partnerId ? [g.partnerId] : [])),
-  };
+  const reach = delegationsPolicy.reach(actor, 'delegations.read');
+  return reach.all ? undefined : { memberStateIds: reach.memberStateIds, partnerIds: reach.partnerIds };
 }
 
 const actorId = (ctx: RequestContext) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
@@ -161,7 +154,8 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
     row: DelegationRow;
     phase: Phase;
     at: string;
-    secretariat: boolean;
+    /** The caller's edits apply at every phase and need no review (delegations.register-any-time). */
+    anyTime: boolean;
   }
   type Edit = (
     trx: Transaction<Database>,
@@ -208,7 +202,7 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
       async change(trx, { meeting, row }, _prepared, now) {
         const at = now.toISOString();
         const before = await audited(trx, meeting.id, id);
-        const env = { meeting, row, phase: registrationPhase(meeting, now), at, secretariat: isSecretariat(ctx.actor) };
+        const env = { meeting, row, phase: registrationPhase(meeting, now), at, anyTime: registersAnyTime(ctx.actor) };
         const { set, auditAction, auditNote } = await change(trx, env);
         if (!(await updateUnchanged(trx, 'delegation', id, { version: row.version }, { ...set, updated_at: at })))
           return false;
@@ -310,7 +304,7 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
       const now = clock();
       const phase = registrationPhase(meeting, now);
       if (phase === 'closed') throw notOpen(meeting);
-      if (phase === 'late' && !isSecretariat(ctx.actor)) {
+      if (phase === 'late' && !registersAnyTime(ctx.actor)) {
         throw new ProblemError(409, 'registration-deadline', 'delegation.deadline', {
           deadline: meeting.registration_deadline ?? meeting.status,
         });
@@ -381,7 +375,7 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
         slug,
         id,
         { action: 'delegations.register', version: input.version },
-        async (trx, { row, phase, at, secretariat }) => {
+        async (trx, { row, phase, at, anyTime }) => {
           if (input.organisation && row.category === 'delegation') {
             throw new InvalidParameterError(
               'organisation',
@@ -393,7 +387,7 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
           // A state's edit after the deadline, or of a registration already accredited, is a change
           // the secretariat decides: an accredited delegation stays accredited (and on the published
           // list) with its current participants until then.
-          if (!secretariat && (phase === 'late' || row.status === 'accredited')) {
+          if (!anyTime && (phase === 'late' || row.status === 'accredited')) {
             applied = false;
             const payload = JSON.stringify({ participants });
             const pending = await findPendingChange(trx, id);
@@ -416,7 +410,7 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
           }
           await replaceParticipants(trx, id, participants, at);
           // A state's edit of a registration already sent goes back to the secretariat for review.
-          const resubmit = input.submit || (!secretariat && row.status === 'submitted');
+          const resubmit = input.submit || (!anyTime && row.status === 'submitted');
           return {
             set: {
               ...(row.category === 'delegation' ? {} : { organisation: input.organisation || row.organisation }),

@@ -35,33 +35,25 @@ import {
   updateRecord,
 } from './queries.js';
 
-const SECRETARIAT_ROLES = new Set(['secretariat-admin', 'secretariat-staff']);
-
-/** The secretariat reads every version and every comment. */
-const isSecretariat = (actor: Actor) =>
-  actor.kind === 'user' &&
-  actor.grants.some((g) => SECRETARIAT_ROLES.has(g.role)) &&
-  meetingRecordsPolicy.can(actor, 'meeting-records.read');
 /** Delegations (and the secretariat) read versions shared for comment. */
 const readsShared = (actor: Actor) => meetingRecordsPolicy.can(actor, 'meeting-records.read');
 
-/** The member states a delegation speaks for: the states of its focal-point and delegate grants. */
-const ownStates = (actor: Actor) =>
-  actor.kind === 'user'
-    ? [
-        ...new Set(
-          actor.grants
-            .filter((g) => g.role === 'focal-point' || g.role === 'delegate')
-            .map((g) => g.memberStateId)
-            .filter((s): s is string => s !== null),
-        ),
-      ]
-    : [];
+/** The member states on whose behalf `actor` comments (the comment rule is scoped to one's own state). */
+const ownStates = (actor: Actor) => {
+  const reach = meetingRecordsPolicy.reach(actor, 'meeting-records.comment');
+  return reach.all ? [] : reach.memberStateIds;
+};
+
+/** The states whose comments `actor` reads; null for every state's. */
+function commentsReadBy(actor: Actor): string[] | null {
+  const reach = meetingRecordsPolicy.reach(actor, 'meeting-records.read-comments');
+  return reach.all ? null : reach.memberStateIds;
+}
 
 function mayRead(actor: Actor, status: RecordRow['status']) {
   if (status === 'final') return true;
   if (status === 'shared') return readsShared(actor);
-  return isSecretariat(actor);
+  return meetingRecordsPolicy.can(actor, 'meeting-records.read-drafts');
 }
 
 const summary = (
@@ -83,8 +75,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
   const manage = (ctx: RequestContext) => () => meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
 
   async function presentVersion(actor: Actor, row: RecordRow): Promise<RecordVersion> {
-    const states = isSecretariat(actor) ? null : ownStates(actor);
-    const comments = await listComments(db, row.id, states);
+    const comments = await listComments(db, row.id, commentsReadBy(actor));
     return {
       ...summary(row),
       body: row.body,

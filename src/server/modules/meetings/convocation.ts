@@ -5,10 +5,14 @@ import { LANGS } from '../../../domain/languages.js';
 import type { Database } from '../../db/schema.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { PUBLIC, type RequestContext } from '../../policy/actor.js';
+import { rolesAllowed } from '../../policy/policy.js';
 import { recordAudit } from '../audit/chain.js';
 import { meetingNames } from '../shared/meeting-names.js';
 import { formatAtVenue, formatRangeAtVenue, type MeetingMailName, renderMeetingMail } from './mail/templates.js';
 import { claimReminder, focalPoints, type MeetingRow, meetingsDueForReminder } from './queries.js';
+
+/** Those told of a meeting and reminded of its deadline: who registers their own state's delegation. */
+const REGISTRANT_ROLES = rolesAllowed('delegations.register', 'own-state');
 
 /** How long before the registration deadline the reminder goes out. */
 export const REMINDER_DAYS_BEFORE = 7;
@@ -68,7 +72,7 @@ async function mailFocalPoints(
 
 /** The convocation: every active focal point hears of the meeting, in their language. */
 export async function sendConvocation(deps: ConvocationDeps, meeting: MeetingRow): Promise<number> {
-  return mailFocalPoints(deps, meeting, 'convocation', await focalPoints(deps.db));
+  return mailFocalPoints(deps, meeting, 'convocation', await focalPoints(deps.db, REGISTRANT_ROLES));
 }
 
 /** The job's own request context in the audit trail: no person acted. */
@@ -103,7 +107,7 @@ export async function sendDueReminders(deps: ConvocationDeps, daysBefore = REMIN
       return true;
     });
     if (!claimed) continue;
-    sent += await mailFocalPoints(deps, meeting, 'reminder', await focalPoints(deps.db, meeting.id));
+    sent += await mailFocalPoints(deps, meeting, 'reminder', await focalPoints(deps.db, REGISTRANT_ROLES, meeting.id));
   }
   return sent;
 }

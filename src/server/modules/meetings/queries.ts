@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Role } from '../../../contract/accounts.js';
 import type { Database, MeetingKind, MeetingTable } from '../../db/schema.js';
 import { lockSeries } from '../../db/series-lock.js';
 import { after, type SortKey } from '../../http/pagination.js';
@@ -157,16 +158,16 @@ export async function slugsById(db: Db, table: 'member_state' | 'technical_group
 }
 
 /**
- * Active focal points (an unrevoked focal-point grant, an active account), each once, with their
- * language; only those of states without a submitted or accredited delegation to `withoutDelegationTo`.
+ * Active focal points (an unrevoked grant of one of `roles`, bound to a state; an active account),
+ * each once, with their language; only those of states without a submitted or accredited delegation to `withoutDelegationTo`.
  */
-export function focalPoints(db: Db, withoutDelegationTo?: string) {
+export function focalPoints(db: Db, roles: readonly Role[], withoutDelegationTo?: string) {
   let query = db
     .selectFrom('role_grant')
     .innerJoin('app_user', 'app_user.id', 'role_grant.user_id')
     .select(['app_user.id', 'app_user.email', 'app_user.display_name', 'app_user.preferred_lang'])
     .distinct()
-    .where('role_grant.role', '=', 'focal-point')
+    .where('role_grant.role', 'in', roles)
     .where('role_grant.revoked_at', 'is', null)
     .where('app_user.status', '=', 'active');
   if (withoutDelegationTo) {

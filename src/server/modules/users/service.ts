@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { InvalidParameterError, NotFoundError, ProblemError } from '../../http/problems.js';
-import type { RequestContext } from '../../policy/actor.js';
+import type { Actor, RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/chain.js';
 import { auditGrant, insertGrants, resolveGrant, toGrant, toSummary, userDetail } from './accounts.js';
 import { usersPolicy } from './policy.js';
@@ -17,6 +17,11 @@ import { findUserById, grantsOf, listUsers, revokeSessions } from './queries.js'
  * effect on the user's very next request. */
 
 const actorId = (ctx: RequestContext) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
+
+/** Whether `actor` could still grant and revoke roles without the grant `grantId`. */
+const mayStillManageGrants = (actor: Actor, grantId: string) =>
+  actor.kind === 'user' &&
+  usersPolicy.can({ ...actor, grants: actor.grants.filter((g) => g.id !== grantId) }, 'users.manage-grants');
 
 export function usersService(deps: { db: Kysely<Database>; clock: () => Date }) {
   const { db, clock } = deps;
@@ -120,7 +125,7 @@ export function usersService(deps: { db: Kysely<Database>; clock: () => Date }) 
         if (!grant) throw new NotFoundError('grant', grantId);
         if (grant.revoked_at !== null) return;
         // An administrator cannot lock themselves out: another administrator must do it.
-        if (userId === actorId(ctx) && grant.role === 'secretariat-admin') {
+        if (userId === actorId(ctx) && !mayStillManageGrants(ctx.actor, grantId)) {
           throw new ProblemError(409, 'own-account', 'user.self');
         }
         await trx

@@ -6,6 +6,7 @@ import type { Lang } from '../../../contract/common.js';
 import { idBySlug } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { PUBLIC, type RequestContext } from '../../policy/actor.js';
+import { FIRST_ADMINISTRATOR_ROLE } from '../../policy/permissions.js';
 import { pruneRateLimits } from '../../security/rate-limit.js';
 import { hashPassword, verifyPassword } from '../../security/secrets.js';
 import { recordAudit } from '../audit/chain.js';
@@ -199,13 +200,13 @@ export async function loadDemoUsers(db: Kysely<Database>, password: string, cloc
   return result;
 }
 
-/** Whether an active account holds a secretariat-admin grant in force. */
+/** Whether an active account holds an administrator's grant in force. */
 export async function hasActiveAdministrator(db: Kysely<Database>): Promise<boolean> {
   const row = await db
     .selectFrom('role_grant')
     .innerJoin('app_user', 'app_user.id', 'role_grant.user_id')
     .select('role_grant.id')
-    .where('role_grant.role', '=', 'secretariat-admin')
+    .where('role_grant.role', '=', FIRST_ADMINISTRATOR_ROLE)
     .where('role_grant.revoked_at', 'is', null)
     .where('app_user.status', '=', 'active')
     .limit(1)
