@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../contract/accounts.js';
+import type { Role } from '../../contract/accounts.js';
+import { ROLES } from '../../domain/accounts.js';
 import { ADVISER, delegationApi } from '../modules/delegations/testing.js';
 import { newTotpSecret } from '../modules/two-factor/totp.js';
 import { buildMeeting, buildPartner, buildSession, buildUser } from '../testing/factories.js';
