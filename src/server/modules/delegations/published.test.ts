@@ -1,35 +1,11 @@
-import { inflateSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import type { ParticipantInput } from '../../../contract/delegations.js';
 import { expectProblem } from '../../testing/api.js';
 import { buildUser } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
+import { pdfText } from '../../testing/pdf.js';
 import { ORIGIN, openSession } from '../../testing/sessions.js';
 import { ADVISER, delegationApi, HEAD } from './testing.js';
-
-/**
- * The text a PDF shows: pdfkit writes each run of text as hex strings inside (deflated) content
- * streams; this inflates every stream and decodes those strings (WinAnsi, i.e. latin1 here).
- */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const texts: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n/g)) {
-    const start = (match.index ?? 0) + match[0].length;
-    const end = raw.indexOf('endstream', start);
-    const bytes = pdf.subarray(start, end);
-    let content: string;
-    try {
-      content = inflateSync(bytes).toString('latin1');
-    } catch {
-      content = bytes.toString('latin1');
-    }
-    for (const hex of content.matchAll(/<([0-9a-fA-F]+)>/g)) {
-      texts.push(Buffer.from(hex[1] as string, 'hex').toString('latin1'));
-    }
-  }
-  return texts.join('');
-}
 
 describeEachEngine('GET /api/v1/meetings/{slug}/participants', (ctx) => {
   const h = delegationApi(ctx);
