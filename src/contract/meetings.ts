@@ -158,8 +158,26 @@ export const MeetingUpdateSchema = z
   .meta({ id: 'MeetingUpdate' });
 export type MeetingUpdate = z.input<typeof MeetingUpdateSchema>;
 
+/** Why a step is made before the meeting's dates allow it: one line, kept in the audit trail. */
+const OVERRIDE_REASON_MAX = 2000;
+const overrideReasonError = reason('reason.line', { min: 1, max: OVERRIDE_REASON_MAX });
+
 export const TransitionBodySchema = z
-  .object({ version: versionField })
+  .object({
+    version: versionField,
+    override: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Make the step before the meeting’s dates allow it (meetings.override); needs `reason`' }),
+    reason: z
+      .string({ error: overrideReasonError })
+      .trim()
+      .min(1, { error: overrideReasonError })
+      .max(OVERRIDE_REASON_MAX, { error: overrideReasonError })
+      .refine(isOneLine, { error: reason('reason.oneLine') })
+      .optional()
+      .meta({ description: 'Why the step is made before the dates allow it: kept in the audit entry' }),
+  })
   .strict()
   .nullable()
   .optional()
@@ -236,6 +254,14 @@ export const MeetingConflictSchema = ProblemSchema.extend({
   currentVersion: z.number().int().optional().meta({ description: 'The version the meeting is at now' }),
   currentStatus: MeetingStatusSchema.optional(),
   allowedTransitions: z.array(TransitionSchema).optional(),
+  earliestAt: z.iso
+    .datetime()
+    .optional()
+    .meta({ description: 'A step too early for the meeting’s dates: the UTC instant from which they allow it' }),
+  canOverride: z
+    .boolean()
+    .optional()
+    .meta({ description: 'A step too early: whether the caller may make it now with `override` and a `reason`' }),
   current: MeetingDetailSchema.optional().meta({ description: 'The meeting as it is now' }),
 }).meta({ id: 'MeetingConflict' });
 

@@ -38,6 +38,31 @@ export function transitionsFrom(status: MeetingStatus): Transition[] {
   return TRANSITION_NAMES.filter((name) => (TRANSITIONS[name].from as readonly MeetingStatus[]).includes(status));
 }
 
+/** A meeting may be put in session up to this long before its start: an opening the evening before,
+ * at the venue's clock, is still the meeting's. */
+export const SESSION_EARLY_HOURS = 24;
+
+/**
+ * The earliest instant the meeting's dates allow `transition`: in session from its start less
+ * SESSION_EARLY_HOURS, concluded from its start; null when its dates do not bound it (the other
+ * steps, or a meeting without times). Earlier, only a stated override may make the step.
+ */
+export function earliestAllowed(transition: Transition, startsAt: string | null): string | null {
+  if (startsAt === null) return null;
+  const start = Date.parse(startsAt);
+  if (transition === 'start') return new Date(start - SESSION_EARLY_HOURS * 3_600_000).toISOString();
+  if (transition === 'conclude') return new Date(start).toISOString();
+  return null;
+}
+
+/** Whether a meeting belongs among past ones: concluded, or ended by its dates while not in
+ * session; one in session is current whatever its dates say, and a concluded one is never to come. */
+export function isPastMeeting(meeting: { status: MeetingStatus; end: string }, now: string): boolean {
+  if (meeting.status === 'concluded') return true;
+  if (meeting.status === 'in-session') return false;
+  return meeting.end < now;
+}
+
 export const MEETING_NAME_MAX = 300;
 export const MEETING_CITY_MAX = 100;
 export const MEETING_VENUE_MAX = 300;

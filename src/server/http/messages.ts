@@ -45,6 +45,10 @@ const en = {
   'meeting.transition.detail':
     'The meeting is "{status}", so it cannot be taken through "{transition}". From "{status}" the lifecycle allows: {allowed}.',
   'meeting.noTransition': 'nothing more (the meeting is closed)',
+  'meeting.tooEarly.title': 'Too early for this step',
+  'meeting.tooEarly.detail':
+    'The meeting’s dates do not allow this step ({transition}) before {earliest}. A secretariat administrator may make it earlier with a stated reason.',
+  'meeting.overrideReason': 'is required to make this step before the meeting’s dates allow it: say why',
   'meeting.readOnly.title': 'Historic meeting',
   'meeting.readOnly.detail':
     'The meeting "{slug}" is part of the historic record of the process (reference data): it cannot be changed on the platform.',
@@ -287,6 +291,11 @@ const es: Messages = {
   'meeting.transition.detail':
     'La reunión está en el estado "{status}", por lo que no admite "{transition}". Desde "{status}" el ciclo de vida permite: {allowed}.',
   'meeting.noTransition': 'nada más (la reunión está cerrada)',
+  'meeting.tooEarly.title': 'Demasiado pronto para este paso',
+  'meeting.tooEarly.detail':
+    'Las fechas de la reunión no permiten este paso ({transition}) antes de {earliest}. Un administrador de la secretaría puede darlo antes indicando el motivo.',
+  'meeting.overrideReason':
+    'es obligatorio para dar este paso antes de lo que permiten las fechas de la reunión: indique por qué',
   'meeting.readOnly.title': 'Reunión histórica',
   'meeting.readOnly.detail':
     'La reunión "{slug}" forma parte del registro histórico del proceso (datos de referencia): no puede modificarse en la plataforma.',
@@ -536,6 +545,11 @@ const fr: Messages = {
   'meeting.transition.detail':
     'La réunion est à l’état « {status} » : elle ne peut pas passer par « {transition} ». Depuis « {status} », le cycle de vie permet : {allowed}.',
   'meeting.noTransition': 'plus rien (la réunion est close)',
+  'meeting.tooEarly.title': 'Trop tôt pour cette étape',
+  'meeting.tooEarly.detail':
+    'Les dates de la réunion ne permettent pas cette étape ({transition}) avant le {earliest}. Un administrateur du secrétariat peut la franchir plus tôt en indiquant le motif.',
+  'meeting.overrideReason':
+    'est obligatoire pour franchir cette étape avant que les dates de la réunion ne le permettent : indiquez pourquoi',
   'meeting.readOnly.title': 'Réunion historique',
   'meeting.readOnly.detail':
     'La réunion « {slug} » fait partie des archives du processus (données de référence) : elle ne peut pas être modifiée sur la plateforme.',
@@ -787,6 +801,11 @@ const pt: Messages = {
   'meeting.transition.detail':
     'A reunião está no status "{status}", portanto não admite "{transition}". A partir de "{status}" o ciclo de vida permite: {allowed}.',
   'meeting.noTransition': 'nada mais (a reunião está encerrada)',
+  'meeting.tooEarly.title': 'Cedo demais para esta etapa',
+  'meeting.tooEarly.detail':
+    'As datas da reunião não permitem esta etapa ({transition}) antes de {earliest}. Um administrador da secretaria pode realizá-la antes informando o motivo.',
+  'meeting.overrideReason':
+    'é obrigatório para realizar esta etapa antes do que as datas da reunião permitem: indique o motivo',
   'meeting.readOnly.title': 'Reunião histórica',
   'meeting.readOnly.detail':
     'A reunião "{slug}" faz parte do registro histórico do processo (dados de referência): não pode ser alterada na plataforma.',

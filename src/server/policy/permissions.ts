@@ -106,6 +106,11 @@ export const PERMISSIONS = {
   'meetings.start': { roles: SECRETARIAT, write: true, description: 'Open the session (freezes the agenda)' },
   'meetings.conclude': { roles: SECRETARIAT, write: true, description: 'Conclude a meeting' },
   'meetings.cancel': { roles: { 'secretariat-admin': 'any' }, write: true, description: 'Cancel a meeting' },
+  'meetings.override': {
+    roles: { 'secretariat-admin': 'any' },
+    write: true,
+    description: 'Open the session or conclude before the meeting’s dates allow it, with a stated reason (audited)',
+  },
   'agenda.edit': {
     roles: SECRETARIAT,
     write: true,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../contract/meetings.js';
+import { isPastMeeting } from '../../domain/meetings.js';
 import { MeetingBadges } from '../features/meetings/MeetingBadges.js';
 import { MeetingTimes } from '../features/meetings/MeetingTimes.js';
 import { calendarFeedPath, meetingCalendarPath, useMeetings } from '../features/meetings/queries.js';
@@ -35,8 +36,10 @@ export function CalendarPage() {
             const now = new Date().toISOString();
             // Drafts are the secretariat's work in progress, not part of the calendar.
             const listed = items.filter((m) => m.status !== 'draft' && endOf(m) !== null);
-            const upcoming = listed.filter((m) => (endOf(m) as string) >= now);
-            const past = listed.filter((m) => (endOf(m) as string) < now).reverse();
+            // By status and date alike: a concluded meeting is past whatever its dates say.
+            const isPast = (m: Meeting) => isPastMeeting({ status: m.status, end: endOf(m) as string }, now);
+            const upcoming = listed.filter((m) => !isPast(m));
+            const past = listed.filter(isPast).reverse();
             return (
               <>
                 <section aria-labelledby="calendar-upcoming">

@@ -119,6 +119,7 @@ export function meetingsRoutes(deps: {
             request.params.idOrSlug,
             name,
             request.body?.version ?? ifMatch(request),
+            request.body?.override ? { reason: request.body.reason } : undefined,
           ),
       );
     }

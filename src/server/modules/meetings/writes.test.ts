@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MEETING_STATUSES, TRANSITIONS, type Transition, transitionsFrom } from '../../../domain/meetings.js';
+import {
+  MEETING_STATUSES,
+  SESSION_EARLY_HOURS,
+  TRANSITIONS,
+  type Transition,
+  transitionsFrom,
+} from '../../../domain/meetings.js';
 import { expectProblem } from '../../testing/api.js';
 import { buildApiToken, buildMeeting, buildUser } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
@@ -11,6 +17,8 @@ const post = (ctx: AppContext, headers: Record<string, string>, payload: object)
   ctx.app.inject({ method: 'POST', url: '/api/v1/meetings', headers, payload });
 const patch = (ctx: AppContext, url: string, headers: Record<string, string>, payload: object) =>
   ctx.app.inject({ method: 'PATCH', url, headers, payload });
+
+const HOUR = 3_600_000;
 
 describeEachEngine('POST /api/v1/meetings', (ctx) => {
   it('creates a draft ministerial meeting with its slug, ordinal, names, times in UTC and pillars', async () => {
@@ -285,12 +293,21 @@ describeEachEngine('PATCH /api/v1/meetings/{slug}', (ctx) => {
 describeEachEngine('meeting lifecycle', (ctx) => {
   const post = (slug: string, transition: Transition, headers: Record<string, string>, payload?: object) =>
     ctx.app.inject({ method: 'POST', url: `/api/v1/meetings/${slug}/${transition}`, headers, payload: payload ?? {} });
+  /** Moves the meeting's start to `ms` from now (negative: past), as time passing would. */
+  const startsIn = (id: string, ms: number) =>
+    ctx.database.db
+      .updateTable('meeting')
+      .set({ starts_at: new Date(Date.now() + ms).toISOString() })
+      .where('id', '=', id)
+      .execute();
 
   it('takes a meeting from draft to concluded, one audited transition at a time', async () => {
     const admin = await callerWith(ctx, 'secretariat-admin');
     const created = await createMeeting(ctx, admin);
     const path: Transition[] = ['convene', 'open-registration', 'close-registration', 'start', 'conclude'];
     for (const [i, transition] of path.entries()) {
+      // The meeting's day has come by the time its session opens.
+      if (transition === 'start') await startsIn(created.id, -HOUR);
       const res = await post(created.slug, transition, admin);
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ status: TRANSITIONS[transition].to, version: i + 2 });
@@ -309,7 +326,11 @@ describeEachEngine('meeting lifecycle', (ctx) => {
       const allowed = transitionsFrom(status).includes(transition);
       it(`${allowed ? 'allows' : 'refuses'} ${transition} from ${status}`, async () => {
         const admin = await callerWith(ctx, 'secretariat-admin');
-        const meeting = await buildMeeting(ctx.database.db, { status });
+        // Started an hour ago: the dates allow every step, so the lifecycle alone decides.
+        const meeting = await buildMeeting(ctx.database.db, {
+          status,
+          startsAt: new Date(Date.now() - HOUR).toISOString(),
+        });
         const res = await post(meeting.slug, transition, admin);
         if (allowed) {
           expect(res.statusCode, res.body).toBe(200);
@@ -329,6 +350,68 @@ describeEachEngine('meeting lifecycle', (ctx) => {
       });
     }
   }
+
+  it(`refuses the session before ${SESSION_EARLY_HOURS} hours ahead of the start with a 409 saying when, in the reader’s language, changing nothing (issue 11)`, async () => {
+    const staff = await callerWith(ctx, 'secretariat-staff');
+    const admin = await callerWith(ctx, 'secretariat-admin');
+    const meeting = await buildMeeting(ctx.database.db, {
+      status: 'registration-closed',
+      startsAt: '2028-10-10T14:00:00.000Z',
+    });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/meetings/${meeting.slug}/start?lang=es`,
+      headers: staff,
+      payload: {},
+    });
+    const problem = expectProblem(res, 409) as ReturnType<typeof expectProblem> & Record<string, unknown>;
+    expect(problem.title).toBe('Demasiado pronto para este paso');
+    expect(problem.detail).toMatch(
+      /^Las fechas de la reunión no permiten este paso \(start\) antes de 2028-10-0\d \d\d:00 \(/,
+    );
+    expect(problem).toMatchObject({ earliestAt: '2028-10-09T14:00:00.000Z', canOverride: false });
+    expect(expectProblem(await post(meeting.slug, 'start', admin), 409)).toMatchObject({ canOverride: true });
+    const row = await ctx.database.db
+      .selectFrom('meeting')
+      .select(['status', 'version'])
+      .where('id', '=', meeting.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'registration-closed', version: 1 });
+    // Within the tolerance the session opens.
+    await startsIn(meeting.id, (SESSION_EARLY_HOURS - 1) * HOUR);
+    const opened = await post(meeting.slug, 'start', staff);
+    expect(opened.statusCode, opened.body).toBe(200);
+    // But a meeting is concluded only once it has started.
+    const concluded = await post(meeting.slug, 'conclude', staff);
+    expect(expectProblem(concluded, 409).detail).toMatch(/\(conclude\)/);
+    await startsIn(meeting.id, -HOUR);
+    expect((await post(meeting.slug, 'conclude', staff)).statusCode).toBe(200);
+  });
+
+  it('lets only a secretariat administrator override the dates, with a stated reason, audited as an override (issue 11)', async () => {
+    const staff = await callerWith(ctx, 'secretariat-staff');
+    const admin = await callerWith(ctx, 'secretariat-admin');
+    const meeting = await buildMeeting(ctx.database.db, {
+      status: 'registration-closed',
+      startsAt: '2028-10-10T14:00:00.000Z',
+    });
+    const reason = 'The ministers met early, by video conference, because of the storm.';
+    expectProblem(await post(meeting.slug, 'start', staff, { override: true, reason }), 403);
+    expectProblem(await post(meeting.slug, 'start', admin, { override: true }), 400, 'reason');
+    expectProblem(await post(meeting.slug, 'start', admin, { override: true, reason: 'two\nlines' }), 400, 'reason');
+    const started = await post(meeting.slug, 'start', admin, { override: true, reason });
+    expect(started.statusCode, started.body).toBe(200);
+    const concluded = await post(meeting.slug, 'conclude', admin, { version: 2, override: true, reason });
+    expect(concluded.json()).toMatchObject({ status: 'concluded', version: 3 });
+    const entries = await ctx.database.db
+      .selectFrom('audit_entry')
+      .select(['action', 'diff'])
+      .where('entity_id', '=', meeting.id)
+      .orderBy('seq')
+      .execute();
+    expect(entries.map((e) => e.action)).toEqual(['meetings.override.start', 'meetings.override.conclude']);
+    expect(JSON.parse(entries[0]?.diff ?? '{}').after).toMatchObject({ status: 'in-session', overrideReason: reason });
+  });
 
   it('refuses a transition from a stale version with a 409 carrying the current one', async () => {
     const admin = await callerWith(ctx, 'secretariat-admin');

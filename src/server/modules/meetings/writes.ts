@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Lang } from '../../../contract/common.js';
 import type { MeetingCreateSchema, MeetingDetail, MeetingUpdate } from '../../../contract/meetings.js';
 import {
+  earliestAllowed,
   type MeetingShape,
   meetingProblems,
   TRANSITIONS,
@@ -308,7 +309,15 @@ export function meetingWrites(deps: {
       });
     },
 
-    async transition(ctx: RequestContext, slug: string, name: Transition, sentVersion: number | undefined) {
+    /** Makes the step `name` of the lifecycle; one the meeting's dates do not allow yet only as an
+     * `override` with its reason (a secretariat administrator's, audited as `meetings.override.<name>`). */
+    async transition(
+      ctx: RequestContext,
+      slug: string,
+      name: Transition,
+      sentVersion: number | undefined,
+      override?: { reason: string | undefined },
+    ) {
       const action = `meetings.${name}` as const;
       const { from, to } = TRANSITIONS[name];
       const allows = (row: MeetingRow) => (from as readonly MeetingStatus[]).includes(row.status);
@@ -329,19 +338,28 @@ export function meetingWrites(deps: {
           if (allows(fresh)) await staleVersion(row, row.version, ctx);
           return refuseTransition(fresh, name, ctx);
         },
-        async prepare(row) {
+        async prepare(row, now) {
           if (!allows(row)) await refuseTransition(row, name, ctx);
+          // Too early for the meeting's dates: only a stated override makes the step.
+          const earliest = earliestAllowed(name, row.starts_at);
+          if (earliest === null || now.toISOString() >= earliest) return { early: false };
+          if (!override) throw tooEarly(row, name, earliest, ctx);
+          meetingsPolicy.require(ctx, 'meetings.override');
+          if (!override.reason) {
+            throw new InvalidParameterError('reason', 'body', message(ctx.lang, 'meeting.overrideReason'));
+          }
+          return { early: true };
         },
-        async change(trx, row, _prepared, now) {
+        async change(trx, row, { early }, now) {
           const seen = { version: row.version };
           const patch = { status: to, updated_at: now.toISOString() };
           if (!(await updateUnchanged(trx, 'meeting', row.id, seen, patch, { status: from }))) return false;
           return {
-            action,
+            action: early ? `meetings.override.${name}` : action,
             entityType: 'meeting',
             entityId: row.id,
             before: { status: row.status, version: row.version },
-            after: { status: to, version: row.version + 1 },
+            after: { status: to, version: row.version + 1, ...(early ? { overrideReason: override?.reason } : {}) },
           };
         },
         present: async (row) => (await findMeeting(db, row.id)) as MeetingRow,
@@ -350,6 +368,22 @@ export function meetingWrites(deps: {
       return read.detail(after, ctx.lang, ctx.actor);
     },
   };
+
+  /** The 409 of a step the meeting's dates do not allow yet: when it is allowed, at the venue's
+   * clock, and whether this caller may override it. */
+  function tooEarly(row: MeetingRow, name: Transition, earliest: string, ctx: RequestContext) {
+    const zone = row.time_zone ?? 'UTC';
+    return new ConflictError(
+      'meeting.tooEarly',
+      { transition: name, earliest: `${wallClock(new Date(earliest), zone).slice(0, 16).replace('T', ' ')} (${zone})` },
+      row.version,
+      undefined,
+      {
+        kind: 'meeting-too-early',
+        members: { earliestAt: earliest, canOverride: meetingsPolicy.can(ctx.actor, 'meetings.override') },
+      },
+    );
+  }
 
   async function refuseTransition(row: MeetingRow, name: Transition, ctx: RequestContext): Promise<never> {
     // The detail says what the lifecycle allows; the reply's allowedTransitions what this caller may do.

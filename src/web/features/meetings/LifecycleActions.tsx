@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../contract/meetings.js';
+import { ApiError } from '../../api/client.js';
 import { ConfirmButton } from '../account/ConfirmButton.js';
-import { FormAlert, useProblemMessage } from '../shared/forms.js';
+import { FormAlert, onSubmit, TextField, useProblemMessage } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';
 import { useMeetingTransition } from './editQueries.js';
 import { statusLabel, transitionLabels } from './labels.js';
@@ -14,6 +16,8 @@ export function LifecycleActions({ meeting, canEdit }: { meeting: MeetingDetail;
   const { t } = useTranslation();
   const transition = useMeetingTransition(meeting.slug);
   const problem = useProblemMessage();
+  // A step the meeting's dates do not allow yet: the server says whether this reader may override it.
+  const early = tooEarly(transition.error) ? transition.variables?.transition : undefined;
   const editable =
     canEdit && meeting.editable !== null && meeting.status !== 'concluded' && meeting.status !== 'cancelled';
   if (meeting.allowedTransitions.length === 0 && !editable) return null;
@@ -42,6 +46,57 @@ export function LifecycleActions({ meeting, canEdit }: { meeting: MeetingDetail;
           );
         })}
       </div>
+      {early && (
+        <OverrideForm
+          label={transitionLabels(t, early).label}
+          busy={transition.isPending}
+          onOverride={(reason) =>
+            transition.mutate({ transition: early, version: meeting.version, overrideReason: reason })
+          }
+        />
+      )}
     </section>
+  );
+}
+
+/** Whether a failed step was refused as too early for the meeting's dates, with an override open to the reader. */
+function tooEarly(error: unknown): boolean {
+  if (!(error instanceof ApiError) || error.status !== 409) return false;
+  return (error.problem as { canOverride?: boolean } | null)?.canOverride === true;
+}
+
+/** Makes a step before the meeting's dates allow it, with the reason the audit trail keeps. */
+function OverrideForm({
+  label,
+  busy,
+  onOverride,
+}: {
+  label: string;
+  busy: boolean;
+  onOverride: (reason: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  return (
+    <form
+      className="form meeting-actions__override"
+      noValidate
+      onSubmit={onSubmit(() => {
+        setMissing(reason.trim() === '');
+        if (reason.trim() !== '') onOverride(reason.trim());
+      })}
+    >
+      <TextField
+        label={t('meetings.actions.overrideReason')}
+        error={missing ? t('forms.required') : undefined}
+        maxLength={2000}
+        value={reason}
+        onChange={setReason}
+      />
+      <button type="submit" className="button button--small" disabled={busy}>
+        {t('meetings.actions.override', { action: label })}
+      </button>
+    </form>
   );
 }

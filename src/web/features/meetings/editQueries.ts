@@ -37,8 +37,22 @@ export function useMeetingTransition(slug: string) {
   const lang = useLang();
   const changed = useMeetingsChanged();
   return useMutation({
-    mutationFn: ({ transition, version }: { transition: Transition; version: number }) =>
-      sendJson<MeetingDetail>('POST', `/meetings/${encodeURIComponent(slug)}/${transition}`, lang, { version }),
+    mutationFn: ({
+      transition,
+      version,
+      overrideReason,
+    }: {
+      transition: Transition;
+      version: number;
+      overrideReason?: string;
+    }) =>
+      sendJson<MeetingDetail>(
+        'POST',
+        `/meetings/${encodeURIComponent(slug)}/${transition}`,
+        lang,
+        // A step before the meeting's dates allow it is made only as a stated override.
+        overrideReason ? { version, override: true, reason: overrideReason } : { version },
+      ),
     onSuccess: changed,
   });
 }
