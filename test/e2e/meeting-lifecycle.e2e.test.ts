@@ -167,6 +167,8 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('a ministerial meeting from draft
     // administrator makes both all the same, stating why (issue 11).
     await overrideTransition(page, 'Open the session', 'In session');
     await overrideTransition(page, 'Conclude', 'Concluded');
+    // The browser reports those two refusals, and nothing else is expected of it from here on.
+    const tooEarlyRefusals = [expect.stringMatching(/status of 409/), expect.stringMatching(/status of 409/)];
 
     // The concluding record: a decision adopting the document.
     await suite.visit(page, `/en/meetings/${slug}/records`);
@@ -180,7 +182,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('a ministerial meeting from draft
     await expect.poll(() => adopted.textContent()).toContain('The ministers adopt the Declaration of Lima.');
     await adopted.getByRole('link', { name: `${symbol} Draft Declaration of Lima` }).waitFor();
     await expectAccessible(page);
-    expect(staff.errors).toEqual([]);
+    expect(staff.errors).toEqual(tooEarlyRefusals);
 
     // The public: the list of participants with both delegations, the decision, the calendar feed.
     const visitor = await suite.open(`/en/meetings/${slug}/participants`);
@@ -225,6 +227,6 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('a ministerial meeting from draft
     }
     await suite.visit(page, `/pt/meetings/${slug}/agenda`, 360);
     await expectAccessible(page);
-    expect(staff.errors).toEqual([]);
+    expect(staff.errors).toEqual(tooEarlyRefusals);
   });
 });
