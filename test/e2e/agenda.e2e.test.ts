@@ -150,7 +150,8 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the agenda and the minutes of a 
     await expect.poll(texts).toEqual(['Thank the host warmly.', 'Meet again in 2032.', 'Adopt the work plan.']);
 
     const second = section.locator('.agenda-item').nth(1);
-    await second.getByRole('button', { name: 'Remove' }).click();
+    // Named with its item, like Move up, Move down and Edit beside it (issue 11).
+    await second.getByRole('button', { name: 'Remove: Decision 2' }).click();
     await second.getByRole('button', { name: 'Remove for good' }).click();
     await expect.poll(texts).toEqual(['Thank the host warmly.', 'Adopt the work plan.']);
     await expectAccessible(page);

@@ -51,7 +51,7 @@ const same = (a: Seen, b: Seen) =>
 
 /**
  * Puts a meeting's ordered rows (agenda items, decisions) in the order asked, which names every row
- * with what was read of it; each moved row is written only if still so (its version or updatedAt
+ * with what was read of it (and any other change the new order brings to it, `set`); each moved row is written only if still so (its version or updatedAt
  * moves on, which is what makes a concurrent reorder fail). False when the rows or any of them
  * changed since they were read: the caller's transaction then rolls back.
  */
@@ -59,19 +59,20 @@ export async function writeOrder(
   db: Db,
   table: 'agenda_item' | 'meeting_decision',
   current: readonly Ordered[],
-  wanted: readonly { id: string; seen: Seen }[],
+  wanted: readonly { id: string; seen: Seen; set?: Record<string, string | null> }[],
 ): Promise<boolean> {
   const unchanged =
     current.length === wanted.length && wanted.every((w) => current.some((c) => c.id === w.id && same(w.seen, c.seen)));
   if (!unchanged) return false;
   const changes = wanted
-    .map(({ id }, index) => ({ row: current.find((c) => c.id === id) as Ordered, position: index + 1 }))
-    .filter(({ row, position }) => row.position !== position)
+    .map(({ id, set }, index) => ({ row: current.find((c) => c.id === id) as Ordered, position: index + 1, set }))
+    .filter(({ row, position, set }) => row.position !== position || set !== undefined)
     // Rows are written in id order, whatever the new order: two reorders then lock them in the same
     // order and the second waits for the first instead of deadlocking with it.
     .sort((x, y) => (x.row.id < y.row.id ? -1 : 1));
-  for (const { row, position } of changes) {
-    if (!(await updateUnchanged(db, table, row.id, row.seen, { position, updated_at: row.stamp }))) return false;
+  for (const { row, position, set } of changes) {
+    if (!(await updateUnchanged(db, table, row.id, row.seen, { ...set, position, updated_at: row.stamp })))
+      return false;
   }
   return true;
 }

@@ -252,6 +252,49 @@ describeEachEngine('agenda writes: versions and concurrency', (ctx) => {
     ]).toContainEqual(titles);
   });
 
+  it('moves the times with the order: item 3 moved above item 2 takes 10:00 and item 2 the slot after it (issue 11)', async () => {
+    const { staff } = await everyCaller(ctx);
+    const m = await h.meeting();
+    const at = (minutes: number) => new Date(Date.parse(m.startsAt) + minutes * 60_000).toISOString();
+    // 9:00–10:00 opening, 10:00–10:30 item 2, 10:30–11:00 item 3, a lunch, 13:00–14:30 item 4, and an untimed item.
+    const one = await h.add(m.slug, staff, 'Opening', { startsAt: at(0), endsAt: at(60) });
+    const two = await h.add(m.slug, staff, 'Item 2', { startsAt: at(60), endsAt: at(90) });
+    const three = await h.add(m.slug, staff, 'Item 3', { startsAt: at(90), endsAt: at(120) });
+    const four = await h.add(m.slug, staff, 'Item 4', { startsAt: at(240), endsAt: at(330) });
+    const loose = await h.add(m.slug, staff, 'Any other business');
+    const v = (x: { id: string; version: number }) => ({ id: x.id, version: x.version });
+    const moved = await h.send('PUT', h.url(m.slug, '/order'), staff, {
+      items: [v(one), v(three), v(two), v(four), v(loose)],
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const slots = (items: Array<{ title: { text: string }; startsAt: string | null; endsAt: string | null }>) =>
+      items.map((i) => [i.title.text, i.startsAt, i.endsAt]);
+    expect(slots(moved.json().items)).toEqual([
+      ['Opening', at(0), at(60)],
+      ['Item 3', at(60), at(90)],
+      ['Item 2', at(90), at(120)],
+      ['Item 4', at(240), at(330)],
+      ['Any other business', null, null],
+    ]);
+    // A long item moved up keeps its length and pushes the others on; the lunch break stays the
+    // programme's third, and the agenda still ends when it did.
+    const now = (await h.get(m.slug)).json().items as Array<{ id: string; version: number }>;
+    const [o, i3, i2, i4, aob] = now as [typeof one, typeof one, typeof one, typeof one, typeof one];
+    const again = await h.send('PUT', h.url(m.slug, '/order'), staff, { items: [v(o), v(i4), v(i3), v(i2), v(aob)] });
+    expect(slots(again.json().items)).toEqual([
+      ['Opening', at(0), at(60)],
+      ['Item 4', at(60), at(150)],
+      ['Item 3', at(150), at(180)],
+      ['Item 2', at(300), at(330)],
+      ['Any other business', null, null],
+    ]);
+    // Every item whose time changed has a new version, so an edit made from the old times is a 409.
+    expectProblem(
+      await h.send('PUT', h.url(m.slug, `/items/${two.id}`), staff, { titles: { en: 'Stale' }, version: i2.version }),
+      409,
+    );
+  });
+
   it('removes an item with its version, renumbering the rest', async () => {
     const { staff } = await everyCaller(ctx);
     const m = await h.meeting();

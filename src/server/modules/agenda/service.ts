@@ -10,6 +10,7 @@ import type {
   AgendaOrder,
 } from '../../../contract/agenda.js';
 import type { Lang, LocalizedText } from '../../../contract/common.js';
+import { retimed } from '../../../domain/agenda.js';
 import { LANGS } from '../../../domain/languages.js';
 import { reason } from '../../../domain/reasons.js';
 import type { Database } from '../../db/schema.js';
@@ -320,14 +321,25 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
             seen: { version: c.version },
             stamp: at,
           }));
-          const wanted = input.items.map(({ id, version }) => ({ id, seen: { version } }));
+          // The times move with the order: the items keep their lengths, the programme its slots' breaks.
+          const timed = (c: AgendaItemRow) => ({ id: c.id, startsAt: c.starts_at, endsAt: c.ends_at });
+          const inOrder = ids.flatMap((id) => current.filter((c) => c.id === id).map(timed));
+          const times = retimed(current.map(timed), inOrder);
+          const wanted = input.items.map(({ id, version }) => {
+            const moved = times.get(id);
+            return {
+              id,
+              seen: { version },
+              ...(moved ? { set: { starts_at: moved.startsAt, ends_at: moved.endsAt } } : {}),
+            };
+          });
           if (!(await writeOrder(trx, 'agenda_item', rows, wanted))) return false;
           return {
             action: auditAction(meeting, 'reorder'),
             entityType: 'agenda_item',
             entityId: meeting.id,
-            before: { order: current.map((c) => c.id) },
-            after: { order: ids },
+            before: { order: current.map((c) => c.id), times: current.filter((c) => times.has(c.id)).map(timed) },
+            after: { order: ids, times: [...times.values()] },
           };
         },
         present: () => getAgenda(ctx, idOrSlug, ctx.lang),

@@ -9,8 +9,11 @@ export function ConfirmButton({
   question,
   onConfirm,
   busy = false,
+  accessibleLabel,
 }: {
   label: string;
+  /** The name screen readers give the first button when its text alone would not say what it acts on. */
+  accessibleLabel?: string;
   confirmLabel: string;
   question: string;
   onConfirm: () => void;
@@ -34,6 +37,7 @@ export function ConfirmButton({
         ref={first}
         type="button"
         className="button button--secondary button--small"
+        aria-label={accessibleLabel}
         onClick={() => setAsking(true)}
       >
         {label}

@@ -116,6 +116,8 @@ export function useReorderable<T extends { id: string }>({
         </button>
         <ConfirmButton
           label={entry.removeLabel}
+          // Like the buttons beside it, named with the entry it removes (issue 11).
+          accessibleLabel={`${entry.removeLabel}: ${title}`}
           confirmLabel={t('agenda.removeConfirm')}
           question={entry.removeQuestion}
           busy={entry.removing}
