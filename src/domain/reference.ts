@@ -4,6 +4,10 @@
 export const SUBREGIONS = ['north-america', 'central-america', 'caribbean', 'south-america'] as const;
 export type Subregion = (typeof SUBREGIONS)[number];
 
+export function isSubregion(value: unknown): value is Subregion {
+  return typeof value === 'string' && (SUBREGIONS as readonly string[]).includes(value);
+}
+
 export const DOCUMENT_TYPES = ['commitment', 'consensus', 'recommendations', 'institutional-document'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 

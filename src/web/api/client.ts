@@ -1,7 +1,5 @@
 import type { Lang, Page, Problem } from '../../contract/common.js';
-
-// The contract's LIMIT_MAX; imported as a value it would pull zod into the browser bundle.
-const PAGE_SIZE = 100;
+import { LIMIT_MAX as PAGE_SIZE } from '../../domain/paging.js';
 
 export type QueryParams = Record<string, string | number | undefined>;
 

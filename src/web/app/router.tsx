@@ -1,9 +1,10 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type LoaderFunctionArgs, redirect } from 'react-router';
+import { isLang } from '../../domain/languages.js';
 import { PORTAL_PATHS, type PortalPath } from '../../domain/portal-routes.js';
 import { Layout } from '../features/layout/Layout.js';
 import { switchLanguage } from '../i18n/index.js';
-import { isLang, preferredLang } from '../i18n/languages.js';
+import { preferredLang } from '../i18n/languages.js';
 import { ErrorPage } from '../routes/ErrorPage.js';
 import { HomePage } from '../routes/HomePage.js';
 import { NotFoundPage } from '../routes/NotFoundPage.js';

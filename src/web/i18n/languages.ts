@@ -1,15 +1,4 @@
-import type { Lang } from '../../contract/common.js';
-
-/** The contract's LANGS, in menu order. Copied, because importing the contract's values would bring
- * zod into the browser bundle; the type below fails to compile if the two lists ever differ. */
-export const PORTAL_LANGS = ['en', 'es', 'fr', 'pt'] as const satisfies readonly Lang[];
-type MissingLang = Exclude<Lang, (typeof PORTAL_LANGS)[number]>;
-const everyLangListed: MissingLang extends never ? true : false = true;
-void everyLangListed;
-
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (PORTAL_LANGS as readonly string[]).includes(value);
-}
+import { isLang, type Lang } from '../../domain/languages.js';
 
 /** The reader's first browser language that the portal speaks, else English. */
 export function preferredLang(): Lang {

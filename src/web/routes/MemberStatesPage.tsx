@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { isSubregion, SUBREGIONS } from '../../domain/reference.js';
 import { useMemberStates } from '../features/member-states/queries.js';
 import { StateGrid } from '../features/member-states/StateGrid.js';
-import { isSubregion, SUBREGION_ORDER, subregionLabel } from '../features/member-states/subregions.js';
+import { subregionLabel } from '../features/member-states/subregions.js';
 import { FilterBar, ResultCount, useFilterValues } from '../features/shared/FilterBar.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
@@ -23,7 +24,7 @@ export function MemberStatesPage() {
             {
               name: 'subregion',
               label: t('filters.subregion'),
-              options: SUBREGION_ORDER.map((value) => ({ value, label: subregionLabel(t, value) })),
+              options: SUBREGIONS.map((value) => ({ value, label: subregionLabel(t, value) })),
             },
           ]}
         />

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Lang } from '../../../contract/common.js';
-import { languageEndonym, PORTAL_LANGS } from '../../i18n/languages.js';
+import { LANGS } from '../../../domain/languages.js';
+import { languageEndonym } from '../../i18n/languages.js';
 import { SelectField } from '../shared/forms.js';
 
 /** A choice among the portal's languages, each named in itself ("Español"), as `preferredLang`. */
@@ -25,7 +26,7 @@ export function LanguageField({
       name="preferredLang"
       value={value}
       onChange={onChange}
-      options={PORTAL_LANGS.map((code) => ({ value: code, label: languageEndonym(code), lang: code }))}
+      options={LANGS.map((code) => ({ value: code, label: languageEndonym(code), lang: code }))}
     />
   );
 }

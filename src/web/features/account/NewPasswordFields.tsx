@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { type FieldErrors, PASSWORD_MIN_LENGTH, TextField } from '../shared/forms.js';
+import { PASSWORD_MIN_LENGTH } from '../../../domain/accounts.js';
+import { type FieldErrors, TextField } from '../shared/forms.js';
 
 /** A new password and its confirmation, with the rules the server applies written above them. */
 export function NewPasswordFields({

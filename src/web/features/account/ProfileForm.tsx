@@ -3,14 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../../contract/accounts.js';
 import type { Lang } from '../../../contract/common.js';
+import { DISPLAY_NAME_MAX } from '../../../domain/accounts.js';
 import { samePageIn } from '../layout/LanguageSwitcher.js';
 import { FormAlert, FormStatus, onSubmit, TextField, useChecks, useFormErrors } from '../shared/forms.js';
 import { useLang } from '../shared/useLang.js';
 import { LanguageField } from './LanguageField.js';
 import { useUpdateAccount } from './ownQueries.js';
-
-/** The server's limit on a display name (contract/users.ts). */
-const NAME_MAX_LENGTH = 200;
 
 /**
  * One's own name and preferred language. A new language is also the portal's: once saved, the
@@ -65,7 +63,7 @@ export function ProfileForm({ me }: { me: Me }) {
         error={errors.displayName}
         name="displayName"
         autoComplete="name"
-        maxLength={NAME_MAX_LENGTH}
+        maxLength={DISPLAY_NAME_MAX}
         value={displayName}
         onChange={setDisplayName}
       />

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken, ApiTokenCreated } from '../../../contract/tokens.js';
+import { TOKEN_MAX_DAYS, TOKEN_NAME_MAX, type TokenScope } from '../../../domain/tokens.js';
 import { FormAlert, onSubmit, TextField, useChecks, useFormErrors, useProblemMessage } from '../shared/forms.js';
 import { QueryState } from '../shared/QueryState.js';
 import { useLang } from '../shared/useLang.js';
@@ -10,8 +11,6 @@ import { useCreateToken, useRevokeToken, useTokens } from './ownQueries.js';
 import { TableWrap } from './TableWrap.js';
 import { formatDateTime } from './time.js';
 
-// The contract's TOKEN_MAX_DAYS (a value import would bring zod into the bundle).
-const MAX_DAYS = 365;
 const DEFAULT_DAYS = 90;
 
 /** API tokens for machine clients: created here (the value shown once), listed, revoked. */
@@ -124,13 +123,13 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiTokenCreated) =>
   const { errors, alert, check, failed } = useFormErrors(create.error, form);
   const checks = useChecks();
   const [name, setName] = useState('');
-  const [scope, setScope] = useState<'read' | 'write'>('read');
+  const [scope, setScope] = useState<TokenScope>('read');
   const [days, setDays] = useState(String(DEFAULT_DAYS));
 
   function submit() {
     const n = Number(days);
     const daysError =
-      Number.isInteger(n) && n >= 1 && n <= MAX_DAYS ? undefined : t('tokens.daysRange', { max: MAX_DAYS });
+      Number.isInteger(n) && n >= 1 && n <= TOKEN_MAX_DAYS ? undefined : t('tokens.daysRange', { max: TOKEN_MAX_DAYS });
     if (!check({ name: checks.required(name), expiresInDays: daysError })) return;
     create.mutate(
       { name: name.trim(), scope, expiresInDays: n },
@@ -155,7 +154,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiTokenCreated) =>
         hint={t('tokens.nameHint')}
         error={errors.name}
         name="name"
-        maxLength={100}
+        maxLength={TOKEN_NAME_MAX}
         value={name}
         onChange={setName}
       />
@@ -178,13 +177,13 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiTokenCreated) =>
       </fieldset>
       <TextField
         label={t('tokens.days')}
-        hint={t('tokens.daysHint', { max: MAX_DAYS })}
+        hint={t('tokens.daysHint', { max: TOKEN_MAX_DAYS })}
         error={errors.expiresInDays}
         name="expiresInDays"
         type="number"
         inputMode="numeric"
         min={1}
-        max={MAX_DAYS}
+        max={TOKEN_MAX_DAYS}
         value={days}
         onChange={setDays}
       />

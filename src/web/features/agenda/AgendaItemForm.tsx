@@ -2,17 +2,15 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../contract/agenda.js';
 import type { Lang } from '../../../contract/common.js';
-import { languageName, PORTAL_LANGS } from '../../i18n/languages.js';
+import { AGENDA_DESCRIPTION_MAX, AGENDA_TITLE_MAX } from '../../../domain/agenda.js';
+import { LANGS } from '../../../domain/languages.js';
+import { languageName } from '../../i18n/languages.js';
 import { ConflictAlert } from '../shared/ConflictAlert.js';
 import { FieldGroup, onSubmit, TextAreaField, TextField, useFormErrors } from '../shared/forms.js';
 import { PillarChecks } from '../shared/PillarChecks.js';
 import { useLang } from '../shared/useLang.js';
 import { fromLocalInput, toLocalInput } from '../shared/zones.js';
 import { useAddItem, useUpdateItem } from './queries.js';
-
-// The contract's limits (a value import would bring zod into the bundle).
-const TITLE_MAX = 300;
-const DESCRIPTION_MAX = 5000;
 
 type Texts = Record<Lang, string>;
 const textsOf = (from: Record<Lang, string | null> | undefined): Texts => ({
@@ -63,7 +61,7 @@ export function AgendaItemForm({
     const startsAt = start ? fromLocalInput(start, venueZone) : null;
     const endsAt = end ? fromLocalInput(end, venueZone) : null;
     const ok = check({
-      'titles.en': PORTAL_LANGS.some((l) => titles[l].trim() !== '') ? undefined : t('agenda.titleRequired'),
+      'titles.en': LANGS.some((l) => titles[l].trim() !== '') ? undefined : t('agenda.titleRequired'),
       endsAt:
         Boolean(startsAt) !== Boolean(endsAt)
           ? t('agenda.slotBothEnds')
@@ -94,27 +92,27 @@ export function AgendaItemForm({
       <h3 id={headingId}>{item ? t('agenda.editHeading', { title: item.title.text }) : t('agenda.addHeading')}</h3>
       <ConflictAlert error={mutation.error} onReload={onReload} />
       <FieldGroup legend={t('agenda.titles')}>
-        {PORTAL_LANGS.map((lang) => (
+        {LANGS.map((lang) => (
           <TextField
             key={lang}
             label={languageName(lang, reader)}
             error={errors[`titles.${lang}`]}
             lang={lang}
-            maxLength={TITLE_MAX}
+            maxLength={AGENDA_TITLE_MAX}
             value={titles[lang]}
             onChange={(value) => setTitles({ ...titles, [lang]: value })}
           />
         ))}
       </FieldGroup>
       <FieldGroup legend={t('agenda.descriptions')}>
-        {PORTAL_LANGS.map((lang) => (
+        {LANGS.map((lang) => (
           <TextAreaField
             key={lang}
             label={languageName(lang, reader)}
             error={errors[`descriptions.${lang}`]}
             lang={lang}
             rows={2}
-            maxLength={DESCRIPTION_MAX}
+            maxLength={AGENDA_DESCRIPTION_MAX}
             value={descriptions[lang]}
             onChange={(value) => setDescriptions({ ...descriptions, [lang]: value })}
           />

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Delegation } from '../../../contract/delegations.js';
+import { REASON_MAX } from '../../../domain/delegations.js';
 import { FormAlert, useProblemMessage } from '../shared/forms.js';
 import { QueryState } from '../shared/QueryState.js';
 import { Credentials } from './Credentials.js';
@@ -129,7 +130,7 @@ function DecisionActions({ slug, delegation }: { slug: string; delegation: Deleg
         <textarea
           id={reasonId}
           rows={2}
-          maxLength={2000}
+          maxLength={REASON_MAX}
           value={reason}
           aria-invalid={missing || undefined}
           onChange={(e) => setReason(e.target.value)}

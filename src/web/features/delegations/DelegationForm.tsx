@@ -6,6 +6,8 @@ import type {
   ParticipantInput,
   ParticipantRole,
 } from '../../../contract/delegations.js';
+import { MAX_PARTICIPANTS, PARTICIPANT_ROLES, TEXT_MAX } from '../../../domain/delegations.js';
+import { EMAIL_MAX } from '../../../domain/text.js';
 import { ApiError } from '../../api/client.js';
 import {
   type FieldErrors,
@@ -17,7 +19,7 @@ import {
   useFormErrors,
 } from '../shared/forms.js';
 import { delegationName } from './DelegationSummary.js';
-import { MAX_PARTICIPANTS, ROLES, roleLabel, TEXT_MAX } from './labels.js';
+import { roleLabel } from './labels.js';
 import { type DelegationTarget, type DelegationWrite, useSaveDelegation } from './queries.js';
 import { RegistrationConflict, sameParticipants } from './RegistrationConflict.js';
 import './delegations.css';
@@ -223,7 +225,7 @@ export function DelegationForm({
                 error={errors[`participants.${i}.role`]}
                 value={row.role}
                 onChange={(role) => change(row.key, 'role', role)}
-                options={ROLES.map((role) => ({ value: role, label: roleLabel(t, role) }))}
+                options={PARTICIPANT_ROLES.map((role) => ({ value: role, label: roleLabel(t, role) }))}
               />
               {textFields.map(({ field, label, email }) => (
                 <TextField
@@ -232,7 +234,7 @@ export function DelegationForm({
                   error={errors[`participants.${i}.${field}`]}
                   type={email ? 'email' : 'text'}
                   autoComplete="off"
-                  maxLength={email ? 254 : TEXT_MAX}
+                  maxLength={email ? EMAIL_MAX : TEXT_MAX}
                   value={row[field]}
                   onChange={(value) => change(row.key, field, value)}
                 />

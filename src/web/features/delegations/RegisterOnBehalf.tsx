@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParticipantCategory } from '../../../contract/delegations.js';
+import { PARTICIPANT_CATEGORIES, TEXT_MAX } from '../../../domain/delegations.js';
 import { useMemberStates } from '../member-states/queries.js';
 import { stateOptions } from '../shared/filterOptions.js';
 import { type FieldErrors, FormStatus, SelectField, TextField } from '../shared/forms.js';
@@ -8,7 +9,7 @@ import { useLang } from '../shared/useLang.js';
 import { usePartners } from '../team/queries.js';
 import { DelegationForm } from './DelegationForm.js';
 import { delegationName } from './DelegationSummary.js';
-import { CATEGORIES, categoryLabel, TEXT_MAX } from './labels.js';
+import { categoryLabel } from './labels.js';
 import { type DelegationTarget, useDelegations } from './queries.js';
 
 type TargetDraft = { category: ParticipantCategory; memberState: string; partner: string; organisation: string };
@@ -123,7 +124,7 @@ function TargetFields({
         error={errors.category}
         value={category}
         onChange={(chosen) => onChange({ ...EMPTY_TARGET, category: chosen, organisation: value.organisation })}
-        options={CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
+        options={PARTICIPANT_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
       />
       {pick && (
         <SelectField

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParticipantVisibility, PublishedList } from '../../../contract/delegations.js';
+import { PARTICIPANT_CATEGORIES, VISIBILITIES } from '../../../domain/delegations.js';
 import { FormAlert, FormStatus, onSubmit, SelectField, useProblemMessage } from '../shared/forms.js';
-import { CATEGORIES, categoryLabel, VISIBILITIES, visibilityLabel } from './labels.js';
+import { categoryLabel, visibilityLabel } from './labels.js';
 import { useSetVisibility } from './queries.js';
 
 /** The secretariat's setting of who sees each category of the published list. */
@@ -26,7 +27,7 @@ export function VisibilityForm({ slug, list }: { slug: string; list: PublishedLi
       <FormAlert message={problem(set.error)} />
       <FormStatus message={saved ? t('delegations.visibility.saved') : null} />
       <div className="visibility-form__fields">
-        {CATEGORIES.map((category) => (
+        {PARTICIPANT_CATEGORIES.map((category) => (
           <SelectField
             key={category}
             label={categoryLabel(t, category)}

@@ -6,21 +6,6 @@ import type {
   Visibility,
 } from '../../../contract/delegations.js';
 
-/** The contract's lists, copied: importing its values would bring zod into the browser bundle.
- * `satisfies` keeps each copy to the contract's type. */
-export const ROLES = ['head', 'alternate', 'adviser', 'member'] as const satisfies readonly ParticipantRole[];
-export const CATEGORIES = [
-  'delegation',
-  'observer',
-  'secretariat',
-  'press',
-  'guest',
-] as const satisfies readonly ParticipantCategory[];
-export const VISIBILITIES = ['public', 'delegations', 'hidden'] as const satisfies readonly Visibility[];
-/** The contract's limits, copied for the same reason. */
-export const TEXT_MAX = 200;
-export const MAX_PARTICIPANTS = 100;
-
 // Literal keys, so the catalog check sees each one.
 
 export function roleLabel(t: TFunction, role: ParticipantRole): string {

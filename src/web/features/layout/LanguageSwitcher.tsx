@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Lang } from '../../../contract/common.js';
-import { languageEndonym, PORTAL_LANGS } from '../../i18n/languages.js';
+import { LANGS } from '../../../domain/languages.js';
+import { languageEndonym } from '../../i18n/languages.js';
 
 /** The same page in another language: the language segment of the path is swapped, the rest kept. */
 export function samePageIn(lang: Lang, pathname: string, search: string, hash: string): string {
@@ -15,7 +16,7 @@ export function LanguageSwitcher({ current }: { current: Lang }) {
   return (
     <nav className="lang-switcher" aria-label={t('layout.languages')}>
       <ul>
-        {PORTAL_LANGS.map((lang) => (
+        {LANGS.map((lang) => (
           <li key={lang}>
             {lang === current ? (
               <span className="lang-switcher__current" lang={lang} aria-current="true">

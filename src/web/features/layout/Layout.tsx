@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation, useParams } from 'react-router';
-import { isLang } from '../../i18n/languages.js';
+import { isLang } from '../../../domain/languages.js';
 import { NotFoundPage } from '../../routes/NotFoundPage.js';
 import { useLang } from '../shared/useLang.js';
 import { Footer } from './Footer.js';

@@ -6,11 +6,13 @@ import type {
   MeetingDocumentTitles,
   MeetingDocumentVisibility,
 } from '../../../contract/meeting-documents.js';
-import { languageName, PORTAL_LANGS } from '../../i18n/languages.js';
+import { LANGS } from '../../../domain/languages.js';
+import { MEETING_DOCUMENT_CATEGORIES, MEETING_DOCUMENT_TITLE_MAX } from '../../../domain/meeting-documents.js';
+import { languageName } from '../../i18n/languages.js';
 import { FieldGroup, FormAlert, FormStatus, onSubmit, SelectField, TextField, useFormErrors } from '../shared/forms.js';
 import { LanguageSelect } from '../shared/LanguageSelect.js';
 import { useLang } from '../shared/useLang.js';
-import { CATEGORIES, categoryName } from './labels.js';
+import { categoryName } from './labels.js';
 import { useAddDocument } from './queries.js';
 
 /** The secretariat's form to add a document to a meeting; its symbol is given by the server. */
@@ -31,7 +33,7 @@ export function AddDocumentForm({ slug }: { slug: string }) {
   const send = () => {
     setDone(null);
     const given = Object.fromEntries(
-      PORTAL_LANGS.filter((l) => titles[l].trim() !== '').map((l) => [l, titles[l].trim()]),
+      LANGS.filter((l) => titles[l].trim() !== '').map((l) => [l, titles[l].trim()]),
     ) as MeetingDocumentTitles;
     if (!check({ titles: Object.keys(given).length === 0 ? t('meetingDocuments.add.titleRequired') : undefined }))
       return;
@@ -55,10 +57,10 @@ export function AddDocumentForm({ slug }: { slug: string }) {
           label={t('meetingDocuments.add.category')}
           value={category}
           onChange={setCategory}
-          options={CATEGORIES.map((c) => ({ value: c, label: categoryName(t, c) }))}
+          options={MEETING_DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: categoryName(t, c) }))}
         />
         <FieldGroup legend={t('meetingDocuments.add.titles')} error={errors.titles}>
-          {PORTAL_LANGS.map((code) => (
+          {LANGS.map((code) => (
             <TextField
               key={code}
               label={t('meetingDocuments.add.titleIn', { language: languageName(code, reader, true) })}
@@ -66,7 +68,7 @@ export function AddDocumentForm({ slug }: { slug: string }) {
               aria-invalid={errors.titles ? true : undefined}
               lang={code}
               value={titles[code]}
-              maxLength={500}
+              maxLength={MEETING_DOCUMENT_TITLE_MAX}
               onChange={(value) => setTitles({ ...titles, [code]: value })}
             />
           ))}

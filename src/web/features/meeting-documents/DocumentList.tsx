@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { MeetingDocument, MeetingDocumentRevision } from '../../../contract/meeting-documents.js';
+import { MEETING_DOCUMENT_CATEGORIES } from '../../../domain/meeting-documents.js';
 import { languageName } from '../../i18n/languages.js';
 import { Localized } from '../shared/Localized.js';
 import { useLang } from '../shared/useLang.js';
-import { CATEGORIES, categoryHeading, formatOf, formatSize } from './labels.js';
+import { categoryHeading, formatOf, formatSize } from './labels.js';
 import { ManageDocument } from './ManageDocument.js';
 import './meeting-documents.css';
 
@@ -21,7 +22,7 @@ export function DocumentList({
   if (documents.length === 0) return <p className="status">{t('meetingDocuments.empty')}</p>;
   return (
     <>
-      {CATEGORIES.map((category) => {
+      {MEETING_DOCUMENT_CATEGORIES.map((category) => {
         const ofCategory = documents.filter((d) => d.category === category);
         if (ofCategory.length === 0) return null;
         return (

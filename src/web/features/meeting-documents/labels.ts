@@ -4,15 +4,6 @@ import type { MeetingDocumentCategory } from '../../../contract/meeting-document
 
 // Literal keys, so the catalog check finds every one of them.
 
-/** The contract's categories, in the order the page shows them (copied: the contract's values
- * would bring zod into the browser bundle). */
-export const CATEGORIES = [
-  'working',
-  'information',
-  'presentation',
-  'report',
-] as const satisfies readonly MeetingDocumentCategory[];
-
 /** The heading of a category's section ("Working documents"). */
 export function categoryHeading(t: TFunction, category: MeetingDocumentCategory): string {
   switch (category) {

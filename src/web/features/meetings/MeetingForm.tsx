@@ -8,7 +8,9 @@ import type {
   MeetingKind,
   MeetingUpdate,
 } from '../../../contract/meetings.js';
-import { languageEndonym, PORTAL_LANGS } from '../../i18n/languages.js';
+import { LANGS } from '../../../domain/languages.js';
+import { MEETING_FORMATS, MEETING_KINDS } from '../../../domain/meetings.js';
+import { languageEndonym } from '../../i18n/languages.js';
 import { useMemberStates } from '../member-states/queries.js';
 import {
   CheckboxGroup,
@@ -25,9 +27,6 @@ import { readerTimeZone } from '../shared/zones.js';
 import { useTechnicalGroups } from '../technical-groups/queries.js';
 import { formatLabel, kindLabel } from './labels.js';
 import './meetings.css';
-
-const KINDS: MeetingKind[] = ['ministerial', 'preparatory', 'technical-group'];
-const FORMATS: MeetingFormat[] = ['in-person', 'virtual', 'hybrid'];
 
 /** Every IANA zone the browser knows (the server checks against its own list too). */
 const ZONES: string[] = (() => {
@@ -193,7 +192,7 @@ export function MeetingForm({
           name="kind"
           value={draft.kind}
           onChange={(kind) => set('kind', kind)}
-          options={KINDS.map((kind) => ({ value: kind, label: kindLabel(t, kind) }))}
+          options={MEETING_KINDS.map((kind) => ({ value: kind, label: kindLabel(t, kind) }))}
         />
       )}
       {mode === 'create' &&
@@ -213,7 +212,7 @@ export function MeetingForm({
         />
       )}
       <FieldGroup legend={t('meetings.form.name')} hint={t('meetings.form.nameHint')} error={errors.name}>
-        {PORTAL_LANGS.map((lang) => (
+        {LANGS.map((lang) => (
           <TextField
             key={lang}
             label={languageEndonym(lang)}
@@ -232,7 +231,7 @@ export function MeetingForm({
         name="format"
         value={draft.format}
         onChange={(format) => set('format', format)}
-        options={FORMATS.map((format) => ({ value: format, label: formatLabel(t, format) }))}
+        options={MEETING_FORMATS.map((format) => ({ value: format, label: formatLabel(t, format) }))}
       />
       <SelectField
         label={t('meetings.host')}
@@ -266,7 +265,7 @@ export function MeetingForm({
       <CheckboxGroup
         legend={t('meetings.workingLangs')}
         name="workingLangs"
-        options={PORTAL_LANGS.map((lang) => ({ value: lang, label: languageEndonym(lang) }))}
+        options={LANGS.map((lang) => ({ value: lang, label: languageEndonym(lang) }))}
         chosen={draft.workingLangs}
         onChange={(langs) => set('workingLangs', langs)}
         error={errorOf(errors, 'workingLangs')}

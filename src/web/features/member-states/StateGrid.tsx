@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { MemberState } from '../../../contract/reference.js';
+import { SUBREGIONS } from '../../../domain/reference.js';
 import { formatNumber } from '../shared/format.js';
 import { LangLink } from '../shared/LangLink.js';
 import { Localized } from '../shared/Localized.js';
 import { useLang } from '../shared/useLang.js';
 import { Flag } from './Flag.js';
-import { SUBREGION_ORDER, subregionLabel } from './subregions.js';
+import { subregionLabel } from './subregions.js';
 
 /** Tiles of equal size for every state, grouped by subregion: the small Caribbean states are as easy
  * to reach as the large ones, which a map of the Americas would not give them. */
@@ -16,7 +17,7 @@ export function StateGrid({ states, headingLevel = 3 }: { states: MemberState[];
   const collator = new Intl.Collator(lang);
   return (
     <div className="state-groups">
-      {SUBREGION_ORDER.map((subregion) => {
+      {SUBREGIONS.map((subregion) => {
         const members = states
           .filter((state) => state.subregion === subregion)
           .sort((a, b) => collator.compare(a.name.text, b.name.text));

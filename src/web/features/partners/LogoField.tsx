@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerDetail } from '../../../contract/partners.js';
+import { PARTNER_LOGO_MAX_BYTES } from '../../../domain/partners.js';
 import { ConfirmButton } from '../account/ConfirmButton.js';
 import { Field, FormAlert, FormStatus, onSubmit, useProblemMessage } from '../shared/forms.js';
 import { UploadProgress } from '../shared/upload.js';
-import { LOGO_MAX_BYTES } from './kinds.js';
 import { useRemoveLogo, useUploadLogo } from './queries.js';
 
 const ACCEPTED = ['image/png', 'image/jpeg', 'image/webp'];
@@ -31,7 +31,7 @@ export function LogoField({ partner }: { partner: PartnerDetail }) {
     setPreview(null);
     if (!chosen) return;
     if (!ACCEPTED.includes(chosen.type)) return setOwnError(t('admin.partners.logoType'));
-    if (chosen.size > LOGO_MAX_BYTES) return setOwnError(t('admin.partners.logoSize'));
+    if (chosen.size > PARTNER_LOGO_MAX_BYTES) return setOwnError(t('admin.partners.logoSize'));
     setFile(chosen);
     // A data: URL, since the site's Content-Security-Policy allows images from itself and data: only.
     const reader = new FileReader();

@@ -2,11 +2,13 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type { Partner, PartnerDetail } from '../../../contract/partners.js';
+import { LANGS } from '../../../domain/languages.js';
+import { PARTNER_KINDS, PARTNER_NAME_MAX, PARTNER_SLUG_MAX } from '../../../domain/partners.js';
 import { ApiError } from '../../api/client.js';
-import { languageEndonym, PORTAL_LANGS } from '../../i18n/languages.js';
+import { languageEndonym } from '../../i18n/languages.js';
 import { FieldGroup, FormAlert, onSubmit, SelectField, TextField, useFormErrors } from '../shared/forms.js';
 import { PillarChecks } from '../shared/PillarChecks.js';
-import { PARTNER_KINDS, partnerKindLabel } from './kinds.js';
+import { partnerKindLabel } from './kinds.js';
 import { useCreatePartner, useUpdatePartner } from './queries.js';
 
 type Names = Partial<Record<Lang, string>>;
@@ -29,7 +31,7 @@ const draftOf = (partner: PartnerDetail | null): Draft => ({
 
 /** Only the languages filled in: an emptied field removes that language's name. */
 const namesToSend = (names: Names) =>
-  Object.fromEntries(PORTAL_LANGS.flatMap((l) => (names[l]?.trim() ? [[l, names[l].trim()]] : []))) as Names;
+  Object.fromEntries(LANGS.flatMap((l) => (names[l]?.trim() ? [[l, names[l].trim()]] : []))) as Names;
 
 /**
  * Creates a partner (`partner` null) or edits one. An edit sends the updatedAt it was read at; when
@@ -85,14 +87,14 @@ export function PartnerForm({
       <FormAlert message={alert} />
       <FieldGroup legend={t('admin.partners.names')} hint={t('admin.partners.namesHint')} error={errors.name}>
         <div className="partner-names">
-          {PORTAL_LANGS.map((code) => (
+          {LANGS.map((code) => (
             <TextField
               key={code}
               label={languageEndonym(code)}
               error={errors[`name.${code}`]}
               lang={code}
               autoComplete="off"
-              maxLength={200}
+              maxLength={PARTNER_NAME_MAX}
               value={draft.names[code] ?? ''}
               onChange={(value) => set({ names: { ...draft.names, [code]: value } })}
             />
@@ -106,7 +108,7 @@ export function PartnerForm({
           error={errors.slug}
           autoComplete="off"
           spellCheck={false}
-          maxLength={60}
+          maxLength={PARTNER_SLUG_MAX}
           value={draft.slug}
           onChange={(slug) => set({ slug })}
         />

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Lang } from '../../../contract/common.js';
-import { languageName, PORTAL_LANGS } from '../../i18n/languages.js';
+import { LANGS } from '../../../domain/languages.js';
+import { languageName } from '../../i18n/languages.js';
 import { SelectField } from './forms.js';
 import { useLang } from './useLang.js';
 
@@ -21,7 +22,7 @@ export function LanguageSelect({
       label={label}
       value={value}
       onChange={onChange}
-      options={PORTAL_LANGS.map((code) => ({ value: code, label: languageName(code, reader) }))}
+      options={LANGS.map((code) => ({ value: code, label: languageName(code, reader) }))}
     />
   );
 }

@@ -9,6 +9,8 @@ import {
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PASSWORD_MIN_LENGTH } from '../../../domain/accounts.js';
+import { TOTP_CODE_PATTERN } from '../../../domain/two-factor.js';
 import { ApiError } from '../../api/client.js';
 import { fieldErrors } from '../../api/send.js';
 // The form styles live with the account pages' stylesheet, the first to need them.
@@ -307,9 +309,6 @@ export function useChecks() {
           ? t('password.tooShort', { min: PASSWORD_MIN_LENGTH })
           : undefined,
     sameAs: (value: string, other: string) => (value !== other ? t('password.mismatch') : undefined),
-    code: (value: string) => (/^\d{6}$/.test(value.replace(/\s/g, '')) ? undefined : t('twoFactor.codeFormat')),
+    code: (value: string) => (TOTP_CODE_PATTERN.test(value.replace(/\s/g, '')) ? undefined : t('twoFactor.codeFormat')),
   };
 }
-
-/** The server's minimum (issue 3); the server checks it too, and against a list of common passwords. */
-export const PASSWORD_MIN_LENGTH = 12;

@@ -1,4 +1,5 @@
 import type { Lang } from '../../../contract/common.js';
+import { wallClock, zoneOffsetMinutes } from '../../../domain/time-zones.js';
 
 /** Time zones: instants shown on the venue's clock and on the reader's, and the venue's wall-clock
  * times of the editors' datetime-local fields, back and forth. */
@@ -33,28 +34,14 @@ export function venueAndReaderRanges(startsAt: string, endsAt: string, venueZone
 
 /** The wall-clock time of `iso` in `timeZone`, as a datetime-local value (YYYY-MM-DDTHH:mm). */
 export function toLocalInput(iso: string, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  return wallClock(new Date(iso), timeZone).slice(0, 16);
 }
 
 /** The UTC instant at which the clocks of `timeZone` show `local`; null for an empty or bad value. */
 export function fromLocalInput(local: string, timeZone: string): string | null {
   const guess = Date.parse(`${local}:00Z`);
   if (Number.isNaN(guess)) return null;
-  const offsetAt = (instant: number) =>
-    Date.parse(`${toLocalInput(new Date(instant).toISOString(), timeZone)}:00Z`) - instant;
+  const offsetAt = (instant: number) => zoneOffsetMinutes(new Date(instant), timeZone) * 60_000;
   // The offset at the first estimate may differ from the one at the answer near a daylight-saving
   // change; a second step settles it.
   const first = guess - offsetAt(guess);
