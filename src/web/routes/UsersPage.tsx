@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { USER_STATUSES } from '../../domain/accounts.js';
 import { isSecretariatAdmin, PORTAL_ROLES, roleLabel } from '../features/account/roles.js';
 import { AdminGate, AdminQueryState } from '../features/admin/AdminGate.js';
 import { InviteForm } from '../features/admin/InviteForm.js';
 import { useUsers } from '../features/admin/queries.js';
-import { PORTAL_USER_STATUSES, statusLabel } from '../features/admin/UserStatus.js';
+import { statusLabel } from '../features/admin/UserStatus.js';
 import { UserTable } from '../features/admin/UserTable.js';
 import { useMemberStates } from '../features/member-states/queries.js';
 import { FilterBar, useFilterValues } from '../features/shared/FilterBar.js';
@@ -60,7 +61,7 @@ function UserList() {
           {
             name: 'status',
             label: t('admin.users.statusLabel'),
-            options: PORTAL_USER_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) })),
+            options: USER_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) })),
           },
         ]}
       />

@@ -2,8 +2,6 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { UserStatus } from '../../../contract/users.js';
 
-export const PORTAL_USER_STATUSES = ['invited', 'active', 'deactivated'] as const satisfies readonly UserStatus[];
-
 export function statusLabel(t: TFunction, status: UserStatus): string {
   switch (status) {
     case 'invited':
