@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from '../../security/secrets.js';
 import { recordAudit } from '../audit/chain.js';
 import { ownAccountActor, ownSessionActor } from '../sessions/own-account.js';
 import { assertAcceptablePassword } from './passwords.js';
-import { endAccountAccess, findUser } from './queries.js';
+import { endAccountAccess, findUser, setPassword, updateProfile } from './queries.js';
 
 /**
  * Changes a signed-in user makes to their own account: name and language, and the password. Each
@@ -43,15 +43,7 @@ export function accountService(deps: {
       const now = clock();
       const at = now.toISOString();
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('app_user')
-          .set({
-            ...(after.displayName !== undefined ? { display_name: after.displayName } : {}),
-            ...(after.preferredLang !== undefined ? { preferred_lang: after.preferredLang } : {}),
-            updated_at: at,
-          })
-          .where('id', '=', actor.userId)
-          .execute();
+        await updateProfile(trx, actor.userId, after, at);
         await recordAudit(
           trx,
           ctx,
@@ -89,11 +81,7 @@ export function accountService(deps: {
       const now = clock();
       const at = now.toISOString();
       const changed = await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('app_user')
-          .set({ password_hash: passwordHash, updated_at: at })
-          .where('id', '=', actor.userId)
-          .execute();
+        await setPassword(trx, actor.userId, passwordHash, at);
         const ended = await endAccountAccess(trx, actor.userId, at, actor.sessionId);
         await recordAudit(
           trx,

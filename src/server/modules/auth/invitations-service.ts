@@ -18,6 +18,16 @@ import { usersPolicy } from '../users/policy.js';
 import { findUserByEmail, findUserById } from '../users/queries.js';
 import { INVITATION_DAYS, tokenLink, useOnce } from './links.js';
 import { assertAcceptablePassword } from './passwords.js';
+import {
+  expireInvitations,
+  expireSetupTokens,
+  findInvitation,
+  findSetupToken,
+  insertInvitationRow,
+  insertSetupToken,
+  setPassword,
+  setSetupTokenUser,
+} from './queries.js';
 
 /**
  * Invitations: the secretariat invites a person by e-mail with their grants; the person follows
@@ -47,26 +57,17 @@ async function insertInvitation(trx: Transaction<Database>, userId: string, invi
   const expiresAt = new Date(now.getTime() + days(INVITATION_DAYS));
   const at = now.toISOString();
   // A new link replaces the earlier ones: at most one invitation of a person works at a time.
-  await trx
-    .updateTable('invitation')
-    .set({ expires_at: at, updated_at: at })
-    .where('user_id', '=', userId)
-    .where('accepted_at', 'is', null)
-    .where('expires_at', '>', at)
-    .execute();
-  await trx
-    .insertInto('invitation')
-    .values({
-      id: uuidv7(),
-      token_hash: hashSecret(token),
-      user_id: userId,
-      invited_by: invitedBy,
-      expires_at: expiresAt.toISOString(),
-      accepted_at: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  await expireInvitations(trx, userId, at);
+  await insertInvitationRow(trx, {
+    id: uuidv7(),
+    token_hash: hashSecret(token),
+    user_id: userId,
+    invited_by: invitedBy,
+    expires_at: expiresAt.toISOString(),
+    accepted_at: null,
+    created_at: at,
+    updated_at: at,
+  });
   return { token, expiresAt };
 }
 
@@ -141,26 +142,18 @@ export async function issueSetupLink(
   const at = now.toISOString();
   const token = newSecret();
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('setup_token')
-      .set({ expires_at: at, updated_at: at })
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', at)
-      .execute();
+    await expireSetupTokens(trx, at);
     const id = uuidv7();
     const expiresAt = new Date(now.getTime() + days(INVITATION_DAYS)).toISOString();
-    await trx
-      .insertInto('setup_token')
-      .values({
-        id,
-        token_hash: hashSecret(token),
-        expires_at: expiresAt,
-        used_at: null,
-        user_id: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await insertSetupToken(trx, {
+      id,
+      token_hash: hashSecret(token),
+      expires_at: expiresAt,
+      used_at: null,
+      user_id: null,
+      created_at: at,
+      updated_at: at,
+    });
     await recordAudit(
       trx,
       ctx,
@@ -181,28 +174,6 @@ export async function issueSetupLink(
 type Found =
   | { kind: 'invitation'; row: NonNullable<Awaited<ReturnType<typeof findInvitation>>> }
   | { kind: 'setup'; row: NonNullable<Awaited<ReturnType<typeof findSetupToken>>> };
-
-function findInvitation(db: Kysely<Database> | Transaction<Database>, tokenHash: string) {
-  return db
-    .selectFrom('invitation')
-    .innerJoin('app_user', 'app_user.id', 'invitation.user_id')
-    .select([
-      'invitation.id',
-      'invitation.expires_at',
-      'invitation.accepted_at',
-      'app_user.id as user_id',
-      'app_user.email',
-      'app_user.display_name',
-      'app_user.preferred_lang',
-      'app_user.status',
-    ])
-    .where('invitation.token_hash', '=', tokenHash)
-    .executeTakeFirst();
-}
-
-function findSetupToken(db: Kysely<Database> | Transaction<Database>, tokenHash: string) {
-  return db.selectFrom('setup_token').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-}
 
 export function invitationsService(deps: InvitationDeps) {
   const { db, clock, mailer, publicUrl, log } = deps;
@@ -332,13 +303,8 @@ export function invitationsService(deps: InvitationDeps) {
         if (!(await useOnce(trx, 'invitation', row.id, at))) {
           throw new ProblemError(410, 'invitation-used', 'invitation.used');
         }
-        const activated = await trx
-          .updateTable('app_user')
-          .set({ password_hash: passwordHash, status: 'active', updated_at: at })
-          .where('id', '=', row.user_id)
-          .where('status', '=', 'invited')
-          .executeTakeFirst();
-        if (Number(activated.numUpdatedRows) !== 1) {
+        const activated = await setPassword(trx, row.user_id, passwordHash, at, { status: 'invited', activate: true });
+        if (!activated) {
           throw new ProblemError(410, 'invitation-expired', 'invitation.expired');
         }
         await recordAudit(
@@ -391,7 +357,7 @@ export function invitationsService(deps: InvitationDeps) {
           null,
           now,
         );
-        await trx.updateTable('setup_token').set({ user_id: userId }).where('id', '=', setupId).execute();
+        await setSetupTokenUser(trx, setupId, userId);
         await recordAudit(
           trx,
           ctx,

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { revokeSessions } from '../sessions/queries.js';
 import { revokeLiveTokens } from '../tokens/queries.js';
@@ -104,4 +104,150 @@ export async function endAccountAccess(db: Db, userId: string, now: string, keep
   const ended = await revokeSessions(db, userId, now, { except: keepSession });
   const tokensRevoked = await revokeLiveTokens(db, userId, now);
   return { ended, tokensRevoked };
+}
+
+/** Records when a token was last used. */
+export async function touchToken(db: Db, tokenId: string, now: string) {
+  await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', tokenId).execute();
+}
+
+/** Slides a session's idle expiry to `idleExpiresAt`. */
+export async function slideSession(db: Db, sessionId: string, idleExpiresAt: string, now: string) {
+  await db
+    .updateTable('session')
+    .set({ idle_expires_at: idleExpiresAt, updated_at: now })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+export async function insertSession(db: Db, row: Insertable<Database['session']>) {
+  await db.insertInto('session').values(row).execute();
+}
+
+/** Ends one session (signing out). */
+export async function revokeSession(db: Db, sessionId: string, now: string) {
+  await db.updateTable('session').set({ revoked_at: now, updated_at: now }).where('id', '=', sessionId).execute();
+}
+
+/** Sets a user's password; only while `status` is as expected, when given. Answers whether it changed. */
+export async function setPassword(
+  db: Db,
+  userId: string,
+  passwordHash: string,
+  now: string,
+  options: { status?: 'active' | 'invited'; activate?: boolean } = {},
+): Promise<boolean> {
+  let query = db
+    .updateTable('app_user')
+    .set({ password_hash: passwordHash, updated_at: now, ...(options.activate ? { status: 'active' as const } : {}) })
+    .where('id', '=', userId);
+  if (options.status) query = query.where('status', '=', options.status);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Changes a user's display name and preferred language (the fields given). */
+export async function updateProfile(
+  db: Db,
+  userId: string,
+  fields: { displayName?: string | undefined; preferredLang?: string | undefined },
+  now: string,
+) {
+  await db
+    .updateTable('app_user')
+    .set({
+      ...(fields.displayName !== undefined ? { display_name: fields.displayName } : {}),
+      ...(fields.preferredLang !== undefined ? { preferred_lang: fields.preferredLang } : {}),
+      updated_at: now,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** A password-reset link by the hash of its token, with its account. */
+export function findReset(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('password_reset')
+    .innerJoin('app_user', 'app_user.id', 'password_reset.user_id')
+    .select([
+      'password_reset.id',
+      'password_reset.expires_at',
+      'password_reset.used_at',
+      'app_user.id as user_id',
+      'app_user.email',
+      'app_user.status',
+    ])
+    .where('password_reset.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function insertReset(db: Db, row: Insertable<Database['password_reset']>) {
+  await db.insertInto('password_reset').values(row).execute();
+}
+
+/** Uses up every reset link of the account still unused. */
+export async function useUpResets(db: Db, userId: string, now: string) {
+  await db
+    .updateTable('password_reset')
+    .set({ used_at: now, updated_at: now })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
+}
+
+/** Ends the open invitations of a user (a new link replaces them). */
+export async function expireInvitations(db: Db, userId: string, now: string) {
+  await db
+    .updateTable('invitation')
+    .set({ expires_at: now, updated_at: now })
+    .where('user_id', '=', userId)
+    .where('accepted_at', 'is', null)
+    .where('expires_at', '>', now)
+    .execute();
+}
+
+export async function insertInvitationRow(db: Db, row: Insertable<Database['invitation']>) {
+  await db.insertInto('invitation').values(row).execute();
+}
+
+/** Ends the open first-administrator links (a new one replaces them). */
+export async function expireSetupTokens(db: Db, now: string) {
+  await db
+    .updateTable('setup_token')
+    .set({ expires_at: now, updated_at: now })
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .execute();
+}
+
+export async function insertSetupToken(db: Db, row: Insertable<Database['setup_token']>) {
+  await db.insertInto('setup_token').values(row).execute();
+}
+
+/** Records the user a first-administrator link made. */
+export async function setSetupTokenUser(db: Db, setupId: string, userId: string) {
+  await db.updateTable('setup_token').set({ user_id: userId }).where('id', '=', setupId).execute();
+}
+
+/** An invitation by the hash of its token, with the invited account. */
+export function findInvitation(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('invitation')
+    .innerJoin('app_user', 'app_user.id', 'invitation.user_id')
+    .select([
+      'invitation.id',
+      'invitation.expires_at',
+      'invitation.accepted_at',
+      'app_user.id as user_id',
+      'app_user.email',
+      'app_user.display_name',
+      'app_user.preferred_lang',
+      'app_user.status',
+    ])
+    .where('invitation.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export function findSetupToken(db: Db, tokenHash: string) {
+  return db.selectFrom('setup_token').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }

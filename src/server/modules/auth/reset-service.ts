@@ -1,8 +1,6 @@
-import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Lang } from '../../../contract/common.js';
 import type { PasswordChanged, PasswordReset, PasswordResetRequest } from '../../../contract/users.js';
-import type { Database } from '../../db/schema.js';
 import { ProblemError } from '../../http/problems.js';
 import { renderMail } from '../../mail/templates.js';
 import type { RequestContext } from '../../policy/actor.js';
@@ -13,29 +11,13 @@ import { findUserByEmail } from '../users/queries.js';
 import type { InvitationDeps } from './invitations-service.js';
 import { RESET_MINUTES, tokenLink, useOnce } from './links.js';
 import { assertAcceptablePassword } from './passwords.js';
-import { endAccountAccess } from './queries.js';
+import { endAccountAccess, findReset, insertReset, setPassword, useUpResets } from './queries.js';
 
 /**
  * Password reset by e-mail: a single-use link, valid one hour, sent only to an active account;
  * the answer is the same whether or not the account exists, so it tells nobody who has one.
  * Choosing the new password ends every session and revokes every API token of the account.
  */
-
-function findReset(db: Kysely<Database>, tokenHash: string) {
-  return db
-    .selectFrom('password_reset')
-    .innerJoin('app_user', 'app_user.id', 'password_reset.user_id')
-    .select([
-      'password_reset.id',
-      'password_reset.expires_at',
-      'password_reset.used_at',
-      'app_user.id as user_id',
-      'app_user.email',
-      'app_user.status',
-    ])
-    .where('password_reset.token_hash', '=', tokenHash)
-    .executeTakeFirst();
-}
 
 export function passwordResetService(deps: InvitationDeps) {
   const { db, clock, mailer, publicUrl, log } = deps;
@@ -54,18 +36,15 @@ export function passwordResetService(deps: InvitationDeps) {
     const expiresAt = new Date(now.getTime() + RESET_MINUTES * 60_000);
     await db.transaction().execute(async (trx) => {
       const id = uuidv7();
-      await trx
-        .insertInto('password_reset')
-        .values({
-          id,
-          token_hash: hashSecret(token),
-          user_id: user.id,
-          expires_at: expiresAt.toISOString(),
-          used_at: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
+      await insertReset(trx, {
+        id,
+        token_hash: hashSecret(token),
+        user_id: user.id,
+        expires_at: expiresAt.toISOString(),
+        used_at: null,
+        created_at: at,
+        updated_at: at,
+      });
       await recordAudit(
         trx,
         ctx,
@@ -129,19 +108,8 @@ export function passwordResetService(deps: InvitationDeps) {
       const at = now.toISOString();
       return db.transaction().execute(async (trx) => {
         if (!(await useOnce(trx, 'password_reset', found.id, at))) throw gone();
-        const changed = await trx
-          .updateTable('app_user')
-          .set({ password_hash: passwordHash, updated_at: at })
-          .where('id', '=', found.user_id)
-          .where('status', '=', 'active')
-          .executeTakeFirst();
-        if (Number(changed.numUpdatedRows) !== 1) throw gone();
-        await trx
-          .updateTable('password_reset')
-          .set({ used_at: at, updated_at: at })
-          .where('user_id', '=', found.user_id)
-          .where('used_at', 'is', null)
-          .execute();
+        if (!(await setPassword(trx, found.user_id, passwordHash, at, { status: 'active' }))) throw gone();
+        await useUpResets(trx, found.user_id, at);
         const ended = await endAccountAccess(trx, found.user_id, at, null);
         await recordAudit(
           trx,

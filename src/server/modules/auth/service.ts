@@ -12,7 +12,17 @@ import { needsSecondFactor } from '../../policy/policy.js';
 import { attemptChecks, consume, refund } from '../../security/rate-limit.js';
 import { DUMMY_PASSWORD_HASH, hashSecret, newSecret, verifyPassword } from '../../security/secrets.js';
 import { recordAudit } from '../audit/chain.js';
-import { activeGrants, activeGrantsOfSession, findLiveSession, findLiveToken, findUserByEmail } from './queries.js';
+import {
+  activeGrants,
+  activeGrantsOfSession,
+  findLiveSession,
+  findLiveToken,
+  findUserByEmail,
+  insertSession,
+  revokeSession,
+  slideSession,
+  touchToken,
+} from './queries.js';
 
 export const SESSION_COOKIE = 'mispa_session';
 export const API_TOKEN_PREFIX = 'mispa_';
@@ -65,11 +75,7 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
       }
       // Recorded at most once a minute: a busy machine client must not write on every call.
       if (!token.last_used_at || Date.parse(token.last_used_at) < now.getTime() - minutes(1)) {
-        await db
-          .updateTable('api_token')
-          .set({ last_used_at: now.toISOString() })
-          .where('id', '=', token.token_id)
-          .execute();
+        await touchToken(db, token.token_id, now.toISOString());
       }
       return {
         kind: 'user',
@@ -94,11 +100,7 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
     // Slide the idle expiry, but write it only once half of the idle time has passed.
     const idleExpiry = now.getTime() + minutes(policy.idleMinutes);
     if (Date.parse(session.idle_expires_at) < idleExpiry - minutes(policy.idleMinutes / 2)) {
-      await db
-        .updateTable('session')
-        .set({ idle_expires_at: new Date(idleExpiry).toISOString(), updated_at: now.toISOString() })
-        .where('id', '=', session.session_id)
-        .execute();
+      await slideSession(db, session.session_id, new Date(idleExpiry).toISOString(), now.toISOString());
     }
     return {
       kind: 'user',
@@ -143,7 +145,7 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
         updated_at: now.toISOString(),
       };
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('session').values(session).execute();
+        await insertSession(trx, session);
         await recordAudit(
           trx,
           ctx,
@@ -173,11 +175,7 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
       const sessionId = actor.credential.id;
       const now = clock();
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('session')
-          .set({ revoked_at: now.toISOString(), updated_at: now.toISOString() })
-          .where('id', '=', sessionId)
-          .execute();
+        await revokeSession(trx, sessionId, now.toISOString());
         await recordAudit(
           trx,
           ctx,
