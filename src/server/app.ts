@@ -20,6 +20,7 @@ import type { Kysely } from 'kysely';
 import { contentGeneration } from './db/content-generation.js';
 import type { Database } from './db/schema.js';
 import { type FilesConfig, fileStore, multipartLimits } from './files/index.js';
+import { registerCacheHeaders } from './http/cache-control.js';
 import { registerCsrfProtection } from './http/csrf.js';
 import { requestLang } from './http/lang.js';
 import { redactingLogger } from './http/log-redaction.js';
@@ -120,11 +121,7 @@ export async function buildApp(options: AppOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
-  // Replies follow Accept-Language when no `lang` is given: shared caches must key on it.
-  app.addHook('onSend', async (_request, reply) => {
-    const vary = reply.getHeader('vary');
-    reply.header('vary', vary ? `${vary}, Accept-Language` : 'Accept-Language');
-  });
+  registerCacheHeaders(app);
 
   // External plugins first, then the API, then the portal.
   await app.register(fastifyHelmet, {

@@ -251,9 +251,9 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
           response: { 200: PublishedListSchema, 400: reads[400], 404: problemResponse('No such meeting') },
         },
       },
-      async (request, reply) => {
-        // What a reader sees depends on who they are: a shared cache must not hand it to another.
-        reply.header('cache-control', 'private, no-cache');
+      async (request) => {
+        // What a reader sees depends on who they are: the signed-in's replies are private
+        // (http/cache-control.ts), the public's the same for everyone.
         return published.list(requestContext(request), request.params.idOrSlug);
       },
     );
@@ -284,7 +284,7 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
           yield* rows;
         }
         return reply
-          .header('cache-control', 'private, no-cache')
+          .header('cache-control', 'no-cache')
           .header('content-disposition', `attachment; filename="participants-${request.params.idOrSlug}.csv"`)
           .type('text/csv; charset=utf-8')
           .send(Readable.from(all()) as unknown as string);
@@ -310,7 +310,7 @@ export function delegationsRoutes(service: DelegationsService, published: Publis
       async (request, reply) => {
         const pdf = await published.pdf(requestContext(request), request.params.idOrSlug);
         return reply
-          .header('cache-control', 'private, no-cache')
+          .header('cache-control', 'no-cache')
           .header('content-disposition', `attachment; filename="participants-${request.params.idOrSlug}.pdf"`)
           .type('application/pdf')
           .send(pdf as unknown as string);
