@@ -18,8 +18,9 @@ import type { Actor, RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/chain.js';
 import type { MeetingRow } from '../meetings/queries.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
-import { LostRace, transactOrConflict, updateUnchanged } from '../shared/concurrency.js';
+import { updateUnchanged } from '../shared/concurrency.js';
 import { replaceTexts } from '../shared/texts.js';
+import { versionedWrites } from '../shared/versioned-write.js';
 import { meetingDocumentsPolicy } from './policy.js';
 import {
   agendaItemInMeeting,
@@ -64,6 +65,7 @@ const audited = (row: Partial<DocumentRow>, extra: Record<string, unknown> = {})
 
 export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () => Date }) {
   const { db, clock } = deps;
+  const versionedWrite = versionedWrites({ db, clock });
 
   async function present(meeting: MeetingRow, rows: DocumentRow[], lang: Lang): Promise<MeetingDocument[]> {
     const ids = rows.map((r) => r.id);
@@ -169,40 +171,34 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
     /** Checks made before the transaction (SQLite has one connection: no other query inside it). */
     check?: (meeting: MeetingRow) => Promise<void>,
   ): Promise<MeetingDocument> {
-    const role = meetingDocumentsPolicy.require(ctx, 'meeting-documents.manage');
-    const meeting = await findVisibleMeeting(db, ctx.actor, slug);
-    const row = await findDocument(db, meeting.id, id);
-    if (!row) throw new ProblemError(404, 'not-found', 'meetingDocuments.notFound', { id });
-    await check?.(meeting);
-    if (row.version !== version) return stale(meeting, id, version, ctx.lang);
-    const now = clock();
-    const at = now.toISOString();
-    const conflict = () => stale(meeting, id, version, ctx.lang);
-    await transactOrConflict(
-      db,
-      async (trx) => {
+    return versionedWrite(ctx, {
+      async find() {
+        const meeting = await findVisibleMeeting(db, ctx.actor, slug);
+        const row = await findDocument(db, meeting.id, id);
+        if (!row) throw new ProblemError(404, 'not-found', 'meetingDocuments.notFound', { id });
+        return { meeting, row };
+      },
+      require: () => meetingDocumentsPolicy.require(ctx, 'meeting-documents.manage'),
+      refuse: async ({ meeting }) => check?.(meeting),
+      sent: version,
+      version: ({ row }) => row.version,
+      stale: ({ meeting }) => stale(meeting, id, version, ctx.lang),
+      async change(trx, { meeting, row }, _prepared, now) {
+        const at = now.toISOString();
         // Claim the version first: a concurrent edit waits for this row, then finds it changed.
-        if (!(await updateUnchanged(trx, 'meeting_document', id, { version }, { updated_at: at })))
-          throw new LostRace();
+        if (!(await updateUnchanged(trx, 'meeting_document', id, { version }, { updated_at: at }))) return false;
         const { action, patch, before, after } = await change(trx, row, meeting, at);
         if (Object.keys(patch).length > 0) await patchDocument(trx, id, patch);
-        await recordAudit(
-          trx,
-          ctx,
-          {
-            action,
-            role,
-            entityType: 'meeting_document',
-            entityId: id,
-            before,
-            after: { ...after, version: version + 1 },
-          },
-          now,
-        );
+        return {
+          action,
+          entityType: 'meeting_document',
+          entityId: id,
+          before,
+          after: { ...after, version: version + 1 },
+        };
       },
-      conflict,
-    );
-    return presentOne(meeting, id, ctx.lang);
+      present: ({ meeting }) => presentOne(meeting, id, ctx.lang),
+    });
   }
 
   return {
@@ -381,7 +377,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
           created_at: at,
           updated_at: at,
         });
-        await trx.updateTable('meeting_document').set({ updated_at: at }).where('id', '=', row.id).execute();
+        await patchDocument(trx, row.id, { updated_at: at });
         const fileOf = (f: StoredFile | undefined) =>
           f ? { fileId: f.id, sha256: f.sha256, size: f.size, mediaType: f.media_type, name: f.original_name } : null;
         await recordAudit(

@@ -17,9 +17,11 @@ import { decodeCursor, toPage } from '../../http/pagination.js';
 import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/chain.js';
+import { laterThan } from '../shared/concurrency.js';
 import { resolveFilter } from '../shared/filters.js';
 import { pillarRefsOf } from '../shared/refs.js';
 import { slugify } from '../shared/slugify.js';
+import { versionedWrites } from '../shared/versioned-write.js';
 import { partnersPolicy } from './policy.js';
 import {
   deletePartner,
@@ -95,16 +97,11 @@ const auditView = (p: PartnerDetail | null) =>
     logo: p.logoUrl ? 'present' : null,
   };
 
-/** A time strictly after `previous`: two edits in one millisecond must not share a version. */
-function nextStamp(previous: string, now: Date): string {
-  const at = now.toISOString();
-  return at > previous ? at : new Date(Date.parse(previous) + 1).toISOString();
-}
-
 const isUniqueViolation = (error: unknown) => /unique|duplicate/i.test(String((error as Error)?.message));
 
 export function partnersService(deps: { db: Db; clock: () => Date }) {
   const { db, clock } = deps;
+  const versionedWrite = versionedWrites({ db, clock });
 
   async function get(idOrSlug: string, lang: Lang): Promise<PartnerDetail> {
     const row = await findPartner(db, idOrSlug);
@@ -201,44 +198,38 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
     },
 
     async update(ctx: RequestContext, slug: string, input: PartnerUpdate): Promise<PartnerDetail> {
-      const role = partnersPolicy.require(ctx, 'partners.manage');
       const pillars = input.pillars === undefined ? undefined : await resolvePillars(input.pillars, ctx.lang);
-      const id = await db.transaction().execute(async (trx) => {
-        const row = await editable(trx, slug);
-        const before = (await present(trx, [row], ctx.lang))[0] as PartnerDetail;
-        if (row.updated_at !== input.updatedAt) throw stale(input.updatedAt, before);
-        const at = nextStamp(row.updated_at, clock());
-        const names: PartnerNames | undefined = input.name;
-        const written = await updatePartner(
-          trx,
-          row.id,
-          row.updated_at,
-          {
+      const presentRow = async (trx: Db | Transaction<Database>, row: PartnerRow) =>
+        (await present(trx, [row], ctx.lang))[0] as PartnerDetail;
+      return versionedWrite(ctx, {
+        find: () => editable(db, slug),
+        require: () => partnersPolicy.require(ctx, 'partners.manage'),
+        sent: input.updatedAt,
+        version: (row) => row.updated_at,
+        async stale(row) {
+          throw stale(input.updatedAt, await get(row.id, ctx.lang));
+        },
+        prepare: async (row, now) => ({ before: await presentRow(db, row), at: laterThan(row.updated_at, now) }),
+        async change(trx, row, { before, at }) {
+          const names: PartnerNames | undefined = input.name;
+          const values = {
             ...(input.kind !== undefined ? { kind: input.kind } : {}),
             ...(input.website !== undefined ? { website: input.website } : {}),
             ...(names !== undefined ? { names } : {}),
             ...(pillars !== undefined ? { pillarIds: pillars } : {}),
-          },
-          at,
-        );
-        if (!written) throw stale(input.updatedAt, before);
-        const after = (await present(trx, [(await findPartner(trx, row.id)) as PartnerRow], ctx.lang))[0];
-        await recordAudit(
-          trx,
-          ctx,
-          {
+          };
+          if (!(await updatePartner(trx, row.id, row.updated_at, values, at))) return false;
+          const after = await presentRow(trx, (await findPartner(trx, row.id)) as PartnerRow);
+          return {
             action: 'partners.update',
-            role,
             entityType: 'partner',
             entityId: row.id,
             before: auditView(before),
-            after: auditView(after ?? null),
-          },
-          new Date(at),
-        );
-        return row.id;
+            after: auditView(after),
+          };
+        },
+        present: (row) => get(row.id, ctx.lang),
       });
-      return get(id, ctx.lang);
     },
 
     /** Deletes a platform partner nothing points at; its names, pillar links and logo go with it. */
@@ -282,7 +273,7 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
       await upload.store(db, { createdBy: actorId(ctx), now }, async (trx, file, drop) => {
         const current = await editable(trx, slug);
         drop(current.logo_file_id);
-        const at = nextStamp(current.updated_at, now);
+        const at = laterThan(current.updated_at, now);
         await updatePartner(trx, current.id, current.updated_at, { logoFileId: file.id }, at);
         await recordAudit(
           trx,
@@ -309,7 +300,7 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
         const row = await editable(trx, slug);
         if (row.logo_file_id === null) return;
         drop(row.logo_file_id);
-        await updatePartner(trx, row.id, row.updated_at, { logoFileId: null }, nextStamp(row.updated_at, now));
+        await updatePartner(trx, row.id, row.updated_at, { logoFileId: null }, laterThan(row.updated_at, now));
         await recordAudit(
           trx,
           ctx,

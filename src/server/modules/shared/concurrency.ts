@@ -30,25 +30,6 @@ export function laterThan(previous: string | null, now: Date): string {
   return new Date(Date.parse(previous) + 1).toISOString();
 }
 
-/**
- * Runs `change` in a transaction. A lost race inside it (LostRace, a concurrent transaction's win,
- * or what `alsoLost` recognises) becomes `conflict()`, built after the rollback, since on SQLite
- * the one connection is the transaction's until it ends.
- */
-export async function transactOrConflict(
-  db: Kysely<Database>,
-  change: (trx: Transaction<Database>) => Promise<void>,
-  conflict: () => Promise<never>,
-  alsoLost: (error: unknown) => boolean = () => false,
-) {
-  try {
-    await db.transaction().execute(change);
-  } catch (error) {
-    if (isLostRace(error) || alsoLost(error)) await conflict();
-    throw error;
-  }
-}
-
 // biome-ignore lint/suspicious/noExplicitAny: one guarded write serves every table with an id
 const anyTable = (db: Db) => db as unknown as Kysely<any>;
 
