@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, ROLES } from '../domain/accounts.js';
 import { reason } from '../domain/reasons.js';
 import { EMAIL_MAX } from '../domain/text.js';
-import { LangSchema } from './common.js';
+import { canSchema, LangSchema } from './common.js';
 
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
@@ -27,6 +27,13 @@ export const MeSchema = z
     grants: z.array(GrantSchema),
     twoFactor: z.object({ enabled: z.boolean(), required: z.boolean(), passed: z.boolean() }),
     demo: z.boolean(),
+    can: canSchema({
+      readUsers: 'List and read user accounts',
+      inviteUsers: 'Invite users',
+      readAudit: 'Read the audit trail',
+      createMeetings: 'Create meetings',
+      managePartners: 'Create, edit and delete strategic partners',
+    }),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;

@@ -105,3 +105,17 @@ export const ConflictProblemSchema = ProblemSchema.extend({
   currentVersion: z.union([z.number(), z.string()]).optional(),
   current: z.unknown().optional(),
 }).meta({ id: 'ConflictProblem' });
+
+/**
+ * A reply's `can` object: for each action named, whether the reader may take it on this record now
+ * (decided by the server's permission table; the portal shows or hides its controls from it).
+ */
+export function canSchema<const K extends string>(actions: Record<K, string>) {
+  const shape = Object.fromEntries(
+    Object.entries(actions).map(([name, description]) => [
+      name,
+      z.boolean().meta({ description: String(description) }),
+    ]),
+  ) as Record<K, z.ZodBoolean>;
+  return z.object(shape).meta({ description: 'What the reader may do with this record' });
+}

@@ -19,6 +19,7 @@ import { reason } from '../domain/reasons.js';
 import { hasNul, isOneLine } from '../domain/text.js';
 import { isLocalDateTime, isTimeZone } from '../domain/time-zones.js';
 import {
+  canSchema,
   IsoDateSchema,
   LangSchema,
   LocalizedTextSchema,
@@ -246,6 +247,7 @@ export const MeetingDetailSchema = MeetingSchema.extend({
   editable: MeetingEditableSchema.nullable().meta({
     description: 'The meeting as the secretariat typed it (names per language, wall-clock times); null when read-only',
   }),
+  can: canSchema({ update: 'Edit the meeting’s details and settings (the lifecycle steps are in allowedTransitions)' }),
 }).meta({ id: 'MeetingDetail' });
 export type MeetingDetail = z.infer<typeof MeetingDetailSchema>;
 

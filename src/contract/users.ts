@@ -11,7 +11,7 @@ import {
 import { reason } from '../domain/reasons.js';
 import { EMAIL_MAX, hasNul, isOneLine } from '../domain/text.js';
 import { GrantSchema, RoleSchema } from './accounts.js';
-import { LangSchema, PageQuerySchema } from './common.js';
+import { canSchema, LangSchema, PageQuerySchema } from './common.js';
 
 /** Requests and replies of invitations, password resets and user administration. */
 
@@ -118,6 +118,11 @@ export const UserDetailSchema = UserSummarySchema.extend({
     .object({ state: InvitationStateSchema, expiresAt: z.string() })
     .nullable()
     .meta({ description: 'The latest invitation sent to the user, if any' }),
+  can: canSchema({
+    manageGrants: 'Grant and revoke roles',
+    deactivate: 'Deactivate the account (never one’s own)',
+    resendInvitation: 'Send the invitation again',
+  }),
 }).meta({ id: 'UserDetail' });
 export type UserDetail = z.infer<typeof UserDetailSchema>;
 

@@ -16,7 +16,7 @@ export function AuditPage() {
       <PageMeta title={t('admin.audit.title')} description={t('admin.audit.description')} />
       <PageHeader kicker={t('admin.kicker')} title={t('admin.audit.title')} lead={t('admin.audit.lead')} />
       <div className="container page-body">
-        <AdminGate>{() => <AuditView />}</AdminGate>
+        <AdminGate allow="readAudit">{() => <AuditView />}</AdminGate>
       </div>
     </>
   );

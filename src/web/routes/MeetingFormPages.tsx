@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { MeetingDetail } from '../../contract/meetings.js';
 import { ApiError, isNotFound } from '../api/client.js';
-import { AdminGate } from '../features/admin/AdminGate.js';
+import { SignedIn } from '../features/account/SignedIn.js';
+import { AdminGate, Forbidden } from '../features/admin/AdminGate.js';
 import { useCreateMeeting, useUpdateMeeting } from '../features/meetings/editQueries.js';
 import { createInput, draftOf, MeetingForm, updateInput } from '../features/meetings/MeetingForm.js';
 import { useMeeting } from '../features/meetings/queries.js';
@@ -23,7 +24,7 @@ export function MeetingNewPage() {
       <PageMeta title={t('meetings.form.newTitle')} description={t('meetings.form.newDescription')} />
       <PageHeader title={t('meetings.form.newTitle')} lead={t('meetings.form.newDescription')} />
       <div className="container page-body">
-        <AdminGate>
+        <AdminGate allow="createMeetings">
           {() => (
             <MeetingForm
               initial={draftOf()}
@@ -61,7 +62,13 @@ export function MeetingEditPage() {
         title={t('meetings.form.editTitle', { name: meeting.data?.shortName ?? slug })}
       />
       <div className="container page-body">
-        <AdminGate>{() => <QueryState query={meeting}>{(data) => <EditForm meeting={data} />}</QueryState>}</AdminGate>
+        <SignedIn>
+          {() => (
+            <QueryState query={meeting}>
+              {(data) => (data.can.update ? <EditForm meeting={data} /> : <Forbidden />)}
+            </QueryState>
+          )}
+        </SignedIn>
       </div>
     </>
   );

@@ -2,8 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { MeetingDetail } from '../../contract/meetings.js';
 import { isNotFound } from '../api/client.js';
-import { useMe } from '../features/account/queries.js';
-import { isSecretariat } from '../features/account/roles.js';
 import { DocumentRefList } from '../features/documents/DocumentCards.js';
 import { BodyList } from '../features/meetings/BodyList.js';
 import { LifecycleActions } from '../features/meetings/LifecycleActions.js';
@@ -46,7 +44,6 @@ export function MeetingPage() {
 function MeetingView({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const me = useMe();
   const notRecorded = t('common.notRecorded');
   return (
     <>
@@ -54,7 +51,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       <div className="container page-body detail">
         <MeetingNav slug={meeting.slug} />
         <MeetingBadges meeting={meeting} />
-        <LifecycleActions meeting={meeting} canEdit={isSecretariat(me.data)} />
+        <LifecycleActions meeting={meeting} />
         <dl className="facts">
           <div>
             <dt>{t('meetings.host')}</dt>

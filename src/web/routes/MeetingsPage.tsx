@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../features/account/queries.js';
-import { isSecretariat } from '../features/account/roles.js';
 import { MeetingTimeline } from '../features/meetings/MeetingTimeline.js';
 import { useMeetings } from '../features/meetings/queries.js';
 import { usePillars } from '../features/pillars/queries.js';
@@ -29,7 +28,7 @@ export function MeetingsPage() {
       <PageHeader title={t('meetings.title')} lead={t('meetings.lead')} />
       <div className="container page-body">
         <p className="meeting-links">
-          {isSecretariat(me.data) && (
+          {me.data?.can.createMeetings && (
             <LangLink className="button" to="/meetings/new">
               {t('meetings.newMeeting')}
             </LangLink>

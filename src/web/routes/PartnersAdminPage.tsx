@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isSecretariatAdmin } from '../features/account/roles.js';
-import { AdminGate } from '../features/admin/AdminGate.js';
+import { SignedIn } from '../features/account/SignedIn.js';
 import { PartnerAdmin } from '../features/partners/PartnerAdmin.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
@@ -13,14 +12,14 @@ export function PartnersAdminPage() {
       <PageMeta title={t('admin.partners.title')} description={t('admin.partners.description')} />
       <PageHeader kicker={t('admin.kicker')} title={t('admin.partners.title')} lead={t('admin.partners.lead')} />
       <div className="container page-body stack">
-        <AdminGate>
+        <SignedIn>
           {(me) => (
             <>
-              {!isSecretariatAdmin(me) && <p className="notice">{t('admin.partners.adminsOnly')}</p>}
-              <PartnerAdmin mayEdit={isSecretariatAdmin(me)} />
+              {!me.can.managePartners && <p className="notice">{t('admin.partners.adminsOnly')}</p>}
+              <PartnerAdmin mayEdit={me.can.managePartners} />
             </>
           )}
-        </AdminGate>
+        </SignedIn>
       </div>
     </>
   );

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { UserDetail } from '../../contract/users.js';
 import { ConfirmButton } from '../features/account/ConfirmButton.js';
-import { isSecretariatAdmin } from '../features/account/roles.js';
 import { formatDateTime } from '../features/account/time.js';
 import { AdminGate, AdminQueryState } from '../features/admin/AdminGate.js';
 import { useDeactivateUser, useResendInvitation, useUser } from '../features/admin/queries.js';
@@ -23,18 +22,18 @@ export function UserPage() {
       <PageMeta title={t('admin.user.title')} description={t('admin.user.description')} />
       <PageHeader kicker={t('admin.kicker')} title={t('admin.user.title')} />
       <div className="container page-body detail">
-        <AdminGate>{(me) => <UserLoader id={id} canManage={isSecretariatAdmin(me)} />}</AdminGate>
+        <AdminGate allow="readUsers">{() => <UserLoader id={id} />}</AdminGate>
       </div>
     </>
   );
 }
 
-function UserLoader({ id, canManage }: { id: string; canManage: boolean }) {
+function UserLoader({ id }: { id: string }) {
   const user = useUser(id);
-  return <AdminQueryState query={user}>{(data) => <UserView user={data} canManage={canManage} />}</AdminQueryState>;
+  return <AdminQueryState query={user}>{(data) => <UserView user={data} />}</AdminQueryState>;
 }
 
-function UserView({ user, canManage }: { user: UserDetail; canManage: boolean }) {
+function UserView({ user }: { user: UserDetail }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -77,8 +76,8 @@ function UserView({ user, canManage }: { user: UserDetail; canManage: boolean })
           </div>
         )}
       </dl>
-      <UserGrants user={user} canManage={canManage} />
-      {canManage && <AccountActions user={user} />}
+      <UserGrants user={user} />
+      {(user.can.deactivate || user.can.resendInvitation) && <AccountActions user={user} />}
     </>
   );
 }
@@ -104,7 +103,7 @@ function AccountActions({ user }: { user: UserDetail }) {
         }
       />
       <div className="form__actions">
-        {user.status === 'invited' && (
+        {user.can.resendInvitation && user.status === 'invited' && (
           <button
             type="button"
             className="button button--secondary"
@@ -114,13 +113,15 @@ function AccountActions({ user }: { user: UserDetail }) {
             {t('admin.user.resend')}
           </button>
         )}
-        <ConfirmButton
-          label={t('admin.user.deactivate')}
-          confirmLabel={t('admin.user.deactivateConfirm')}
-          question={t('admin.user.deactivateQuestion', { name: user.displayName })}
-          busy={deactivate.isPending}
-          onConfirm={() => deactivate.mutate()}
-        />
+        {user.can.deactivate && (
+          <ConfirmButton
+            label={t('admin.user.deactivate')}
+            confirmLabel={t('admin.user.deactivateConfirm')}
+            question={t('admin.user.deactivateQuestion', { name: user.displayName })}
+            busy={deactivate.isPending}
+            onConfirm={() => deactivate.mutate()}
+          />
+        )}
       </div>
     </section>
   );

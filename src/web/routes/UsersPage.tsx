@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { USER_STATUSES } from '../../domain/accounts.js';
-import { isSecretariatAdmin, PORTAL_ROLES, roleLabel } from '../features/account/roles.js';
+import { PORTAL_ROLES, roleLabel } from '../features/account/roles.js';
 import { AdminGate, AdminQueryState } from '../features/admin/AdminGate.js';
 import { InviteForm } from '../features/admin/InviteForm.js';
 import { useUsers } from '../features/admin/queries.js';
@@ -21,11 +21,11 @@ export function UsersPage() {
       <PageMeta title={t('admin.users.title')} description={t('admin.users.description')} />
       <PageHeader kicker={t('admin.kicker')} title={t('admin.users.title')} lead={t('admin.users.lead')} />
       <div className="container page-body stack">
-        <AdminGate>
+        <AdminGate allow="readUsers">
           {(me) => (
             <>
               <UserList />
-              {isSecretariatAdmin(me) && <InviteForm />}
+              {me.can.inviteUsers && <InviteForm />}
             </>
           )}
         </AdminGate>

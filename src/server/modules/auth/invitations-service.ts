@@ -228,7 +228,7 @@ export function invitationsService(deps: InvitationDeps) {
       const role = usersPolicy.require(ctx, 'users.invite');
       const created = await createInvitation(deps, input, ctx, role);
       const emailSent = await mail(created.userId, created.token, created.expiresAt, ctx);
-      return { user: await userDetail(db, created.userId, clock()), emailSent };
+      return { user: await userDetail(db, created.userId, clock(), ctx.actor), emailSent };
     },
 
     /** A new link for a person who has not accepted yet (the earlier link stops working). */
@@ -256,7 +256,7 @@ export function invitationsService(deps: InvitationDeps) {
         return created;
       });
       const emailSent = await mail(userId, token.token, token.expiresAt, ctx);
-      return { user: await userDetail(db, userId, clock()), emailSent };
+      return { user: await userDetail(db, userId, clock(), ctx.actor), emailSent };
     },
 
     async view(token: string): Promise<InvitationView> {

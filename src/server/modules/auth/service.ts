@@ -12,6 +12,7 @@ import { needsSecondFactor } from '../../policy/policy.js';
 import { attemptChecks, consume, refund } from '../../security/rate-limit.js';
 import { DUMMY_PASSWORD_HASH, hashSecret, newSecret, verifyPassword } from '../../security/secrets.js';
 import { recordAudit } from '../audit/chain.js';
+import { accountPolicy } from './policy.js';
 import {
   activeGrants,
   activeGrantsOfSession,
@@ -214,6 +215,13 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
           required: !actor.demo && actor.grants.some((g) => ROLES_REQUIRING_SECOND_FACTOR.includes(g.role)),
           passed: !needsSecondFactor(actor),
         },
+        can: accountPolicy.abilities(actor, {
+          readUsers: 'users.read',
+          inviteUsers: 'users.invite',
+          readAudit: 'audit.read',
+          createMeetings: 'meetings.create',
+          managePartners: 'partners.manage',
+        }),
       };
     },
   };

@@ -147,6 +147,7 @@ export function meetingsService({ db }: { db: Kysely<Database> }) {
               registrationDeadline: local(row.registration_deadline),
             }
           : null,
+      can: { update: meetingsPolicy.can(actor, 'meetings.update') && isOpenForEdits(row) },
     };
   }
 
@@ -176,6 +177,10 @@ export function meetingsService({ db }: { db: Kysely<Database> }) {
 }
 
 export type MeetingsService = ReturnType<typeof meetingsService>;
+
+/** Historic meetings are the reference record; concluded and cancelled ones are closed. */
+export const isOpenForEdits = (row: Pick<MeetingRow, 'managed_by' | 'status'>) =>
+  row.managed_by === 'platform' && row.status !== 'concluded' && row.status !== 'cancelled';
 
 /** The transitions `actor` may make on a meeting in `status`: what the lifecycle and their grants allow. */
 export function allowedTransitions(status: MeetingRow['status'], managedBy: MeetingRow['managed_by'], actor: Actor) {

@@ -33,7 +33,7 @@ import {
   slugsById,
   slugTaken,
 } from './queries.js';
-import type { MeetingsService } from './service.js';
+import { isOpenForEdits, type MeetingsService } from './service.js';
 import { findVisibleMeeting } from './visibility.js';
 
 type MeetingCreate = import('zod').output<typeof MeetingCreateSchema>;
@@ -160,13 +160,11 @@ export function meetingWrites(deps: {
     );
   }
 
-  /** Historic meetings are the reference record; concluded and cancelled ones are closed. */
   function refuseUnlessEditable(row: MeetingRow) {
+    if (isOpenForEdits(row)) return;
     if (row.managed_by !== 'platform')
       throw new ProblemError(409, 'meeting-read-only', 'meeting.readOnly', { slug: row.slug });
-    if (row.status === 'concluded' || row.status === 'cancelled') {
-      throw new ProblemError(409, 'meeting-closed', 'meeting.closed', { slug: row.slug, status: row.status });
-    }
+    throw new ProblemError(409, 'meeting-closed', 'meeting.closed', { slug: row.slug, status: row.status });
   }
 
   /**

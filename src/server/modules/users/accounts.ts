@@ -8,6 +8,8 @@ import { idBySlug } from '../../db/queries.js';
 import type { Database, Row } from '../../db/schema.js';
 import { message } from '../../http/messages.js';
 import { InvalidParameterError, NotFoundError } from '../../http/problems.js';
+import type { Actor } from '../../policy/actor.js';
+import { usersPolicy } from './policy.js';
 import { findUserById, type GrantRow, grantsOf, latestInvitation } from './queries.js';
 
 /** What invitations, first-run setup, demo users and user administration share: turning grant
@@ -145,7 +147,7 @@ export function toSummary(user: Row<'app_user'>, grants: GrantRow[]): UserSummar
 }
 
 /** The account with every grant and its latest invitation, as the administration screens show it. */
-export async function userDetail(db: Db, userId: string, now: Date): Promise<UserDetail> {
+export async function userDetail(db: Db, userId: string, now: Date, actor: Actor): Promise<UserDetail> {
   const user = await findUserById(db, userId);
   if (!user) throw new NotFoundError('user', userId);
   const grants = await grantsOf(db, [userId], { includeRevoked: true });
@@ -164,5 +166,9 @@ export async function userDetail(db: Db, userId: string, now: Date): Promise<Use
           expiresAt: invitation.expires_at,
         }
       : null,
+    can: {
+      ...usersPolicy.abilities(actor, { manageGrants: 'users.manage-grants', resendInvitation: 'users.invite' }),
+      deactivate: usersPolicy.can(actor, 'users.deactivate') && !(actor.kind === 'user' && actor.userId === userId),
+    },
   };
 }

@@ -71,7 +71,7 @@ export function usersService(deps: { db: Kysely<Database>; clock: () => Date }) 
 
     async get(userId: string, ctx: RequestContext): Promise<UserDetail> {
       usersPolicy.require(ctx, 'users.read');
-      return userDetail(db, userId, clock());
+      return userDetail(db, userId, clock(), ctx.actor);
     },
 
     /** Grants a role; refused for a deactivated account or a grant already in force. */
@@ -109,7 +109,7 @@ export function usersService(deps: { db: Kysely<Database>; clock: () => Date }) 
         );
         return id as string;
       });
-      const detail = await userDetail(db, userId, now);
+      const detail = await userDetail(db, userId, now, ctx.actor);
       return detail.grants.find((g) => g.id === grantId) as UserGrant;
     },
 
@@ -186,7 +186,7 @@ export function usersService(deps: { db: Kysely<Database>; clock: () => Date }) 
           now,
         );
       });
-      return userDetail(db, userId, now);
+      return userDetail(db, userId, now, ctx.actor);
     },
   };
 }

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { LangLink, useLocalPath } from '../shared/LangLink.js';
 import { useMe } from './queries.js';
-import { isSecretariat, isSecretariatAdmin } from './roles.js';
 import { useSignOut } from './signInQueries.js';
 
 /** The header's menu for a signed-in user: their account, the secretariat's pages, signing out. */
@@ -73,23 +72,25 @@ export function SignedInMenu({ name, pending }: { name: string; pending: boolean
         <li>
           <LangLink to="/account">{t('account.title')}</LangLink>
         </li>
-        {isSecretariat(me.data) && !pending && (
-          <>
-            <li>
-              <LangLink to="/meetings/new">{t('meetings.newMeeting')}</LangLink>
-            </li>
-            <li>
-              <LangLink to="/admin/users">{t('admin.users.title')}</LangLink>
-            </li>
-            {isSecretariatAdmin(me.data) && (
-              <li>
-                <LangLink to="/admin/partners">{t('admin.partners.title')}</LangLink>
-              </li>
-            )}
-            <li>
-              <LangLink to="/admin/audit">{t('admin.audit.title')}</LangLink>
-            </li>
-          </>
+        {me.data?.can.createMeetings && (
+          <li>
+            <LangLink to="/meetings/new">{t('meetings.newMeeting')}</LangLink>
+          </li>
+        )}
+        {me.data?.can.readUsers && (
+          <li>
+            <LangLink to="/admin/users">{t('admin.users.title')}</LangLink>
+          </li>
+        )}
+        {me.data?.can.managePartners && (
+          <li>
+            <LangLink to="/admin/partners">{t('admin.partners.title')}</LangLink>
+          </li>
+        )}
+        {me.data?.can.readAudit && (
+          <li>
+            <LangLink to="/admin/audit">{t('admin.audit.title')}</LangLink>
+          </li>
         )}
         <li>
           <button type="button" onClick={() => void handleSignOut()} disabled={signOut.isPending}>

@@ -2,14 +2,14 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../contract/accounts.js';
 import { ApiError } from '../../api/client.js';
-import { isSecretariat } from '../account/roles.js';
 import { SignedIn } from '../account/SignedIn.js';
 import { LangLink } from '../shared/LangLink.js';
 
-/** The secretariat's pages: signed in, second factor passed, and a secretariat grant. The server
- * decides in the end (a 403 from it shows the same message); this only spares a pointless request. */
-export function AdminGate({ children }: { children: (me: Me) => ReactNode }) {
-  return <SignedIn>{(me) => (isSecretariat(me) ? children(me) : <Forbidden />)}</SignedIn>;
+/** The secretariat's pages: signed in, and allowed by what `/me` says the reader may do (`allow`).
+ * The server decides in the end (a 403 from it shows the same message); this only spares a
+ * pointless request. */
+export function AdminGate({ allow, children }: { allow: keyof Me['can']; children: (me: Me) => ReactNode }) {
+  return <SignedIn>{(me) => (me.can[allow] ? children(me) : <Forbidden />)}</SignedIn>;
 }
 
 export function Forbidden() {

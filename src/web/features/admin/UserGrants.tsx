@@ -12,7 +12,7 @@ import { useGrantRole, useRevokeGrant } from './queries.js';
 
 /** Every grant of an account, revoked ones included (they stay on record); an administrator may
  * revoke those in force and grant new ones. */
-export function UserGrants({ user, canManage }: { user: UserDetail; canManage: boolean }) {
+export function UserGrants({ user }: { user: UserDetail }) {
   const { t } = useTranslation();
   const lang = useLang();
   const bindingName = useBindingName();
@@ -37,7 +37,7 @@ export function UserGrants({ user, canManage }: { user: UserDetail; canManage: b
                     ? t('admin.users.revokedOn', { when: formatDateTime(grant.revokedAt, lang) })
                     : t('admin.users.grantedOn', { when: formatDateTime(grant.grantedAt, lang) })}
                 </span>
-                {canManage && !grant.revokedAt && (
+                {user.can.manageGrants && !grant.revokedAt && (
                   <ConfirmButton
                     label={t('admin.users.revoke')}
                     confirmLabel={t('admin.users.revokeConfirm')}
@@ -51,7 +51,7 @@ export function UserGrants({ user, canManage }: { user: UserDetail; canManage: b
           })}
         </ul>
       )}
-      {canManage && user.status !== 'deactivated' && <AddGrantForm userId={user.id} />}
+      {user.can.manageGrants && user.status !== 'deactivated' && <AddGrantForm userId={user.id} />}
     </section>
   );
 }

@@ -12,14 +12,13 @@ import { statusLabel, transitionLabels } from './labels.js';
  * The secretariat's controls of a meeting: edit, and only the lifecycle steps the server says the
  * reader may take now, each asked twice. The server decides again when the button is pressed.
  */
-export function LifecycleActions({ meeting, canEdit }: { meeting: MeetingDetail; canEdit: boolean }) {
+export function LifecycleActions({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
   const transition = useMeetingTransition(meeting.slug);
   const problem = useProblemMessage();
   // A step the meeting's dates do not allow yet: the server says whether this reader may override it.
   const early = tooEarly(transition.error) ? transition.variables?.transition : undefined;
-  const editable =
-    canEdit && meeting.editable !== null && meeting.status !== 'concluded' && meeting.status !== 'cancelled';
+  const editable = meeting.can.update;
   if (meeting.allowedTransitions.length === 0 && !editable) return null;
   return (
     <section className="meeting-actions" aria-labelledby="meeting-actions">

@@ -1,0 +1,6 @@
+import { modulePolicy } from '../../policy/module-policy.js';
+
+/** What one's own account may do across the portal, for the menus `/me` offers (each module decides again). */
+export const accountPolicy = modulePolicy<
+  'users.read' | 'users.invite' | 'audit.read' | 'meetings.create' | 'partners.manage'
+>();
