@@ -9,7 +9,6 @@ import { InviteUserSchema } from '../src/contract/users.js';
 import { readConfig } from '../src/server/config.js';
 import { ConfigError, openDatabase } from '../src/server/db/connection.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
-import { message } from '../src/server/http/messages.js';
 import { InvalidParameterError, issueReason, ProblemError, reasonText } from '../src/server/http/problems.js';
 import { createInvitation } from '../src/server/modules/auth/invitations-service.js';
 import { tokenLink } from '../src/server/modules/auth/links.js';
@@ -97,7 +96,7 @@ async function main() {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof ReferenceDataError) fail(error.message);
-  if (error instanceof ProblemError) fail(message('en', `${error.messageKey}.detail`, error.values));
+  if (error instanceof ProblemError) fail(error.detail('en'));
   if (error instanceof InvalidParameterError) fail(`${error.parameter}: ${reasonText('en', error.reason)}`);
   console.error(error);
   process.exit(1);

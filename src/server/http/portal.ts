@@ -3,8 +3,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LANGS } from '../../domain/languages.js';
 import { PORTAL_PATHS } from '../../domain/portal-routes.js';
+import { message } from '../i18n/messages.js';
 import { negotiateLang, requestLang } from './lang.js';
-import { message } from './messages.js';
 import { sendProblem } from './problems.js';
 
 const portalPatterns = PORTAL_PATHS.map(

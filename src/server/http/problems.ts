@@ -2,8 +2,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ConflictProblemSchema, type Lang, type Problem, ProblemSchema } from '../../contract/common.js';
+import { isMessageKey, message, messageWithValues } from '../i18n/messages.js';
+import type { MessageValues, ProblemKey, ReasonKey } from '../i18n/types.js';
 import { requestLang } from './lang.js';
-import { isMessageKey, message } from './messages.js';
 
 /** Problem types are URIs relative to the API documentation (RFC 9457 §3.1.1). */
 const TYPE_BASE = '/api/docs#problem-';
@@ -40,17 +41,42 @@ export class InvalidParameterError extends Error {
   }
 }
 
-/** A refusal a person can act on, named by its message keys (http/messages.ts). */
-export class ProblemError extends Error {
+/** The values a problem's detail needs. */
+export type ProblemValues<Key extends ProblemKey> = MessageValues<`${Key}.detail`>;
+type Values = Readonly<Record<string, string | number>>;
+/** What follows a problem's key: its values (which may be left out when it has none), then headers. */
+type ProblemArguments<Key extends ProblemKey> =
+  ProblemValues<Key> extends Record<string, never>
+    ? [values?: ProblemValues<Key>, headers?: Record<string, string>]
+    : [values: ProblemValues<Key>, headers?: Record<string, string>];
+
+/**
+ * A refusal a person can act on, named by its key in the message catalogs (src/server/i18n/):
+ * `<key>.title` and `<key>.detail`, with the values the detail's placeholders need.
+ */
+export class ProblemError<Key extends ProblemKey = ProblemKey> extends Error {
+  readonly values: Values;
+  /** Headers the answer carries (Retry-After on a 429). */
+  readonly headers: Record<string, string>;
   constructor(
     readonly status: number,
     readonly kind: string,
-    readonly messageKey: string,
-    readonly values: Record<string, string> = {},
-    /** Headers the answer carries (Retry-After on a 429). */
-    readonly headers: Record<string, string> = {},
+    readonly messageKey: Key,
+    ...[values, headers]: ProblemArguments<Key>
   ) {
     super(`${kind}: ${messageKey}`);
+    this.values = values ?? {};
+    this.headers = headers ?? {};
+  }
+
+  title(lang: Lang): string {
+    const key: ProblemKey = this.messageKey;
+    return message(lang, `${key}.title`);
+  }
+
+  detail(lang: Lang): string {
+    const key: ProblemKey = this.messageKey;
+    return messageWithValues(lang, `${key}.detail`, this.values);
   }
 }
 
@@ -59,16 +85,17 @@ export class ProblemError extends Error {
  * now, the record itself...), so a client can show the conflict and reload without another request.
  * Members left undefined are not sent.
  */
-export class ConflictError extends ProblemError {
+export class ConflictError<Key extends ProblemKey = ProblemKey> extends ProblemError<Key> {
   readonly members: Record<string, unknown>;
   constructor(
-    messageKey: string,
-    values: Record<string, string>,
+    messageKey: Key,
+    values: ProblemValues<Key>,
     currentVersion: number | string | undefined,
     current: unknown,
     options: { kind?: string; members?: Record<string, unknown> } = {},
   ) {
-    super(409, options.kind ?? 'conflict', messageKey, values);
+    // The compiler cannot resolve ProblemArguments for an open Key; `values` was typed above.
+    super(409, options.kind ?? 'conflict', messageKey, ...([values] as ProblemArguments<Key>));
     this.members = Object.fromEntries(
       Object.entries({ currentVersion, ...options.members, current }).filter(([, value]) => value !== undefined),
     );
@@ -117,9 +144,9 @@ function problemFor(error: unknown, lang: Lang): Omit<Problem, 'instance'> | nul
   if (error instanceof ProblemError) {
     return {
       type: `${TYPE_BASE}${error.kind}`,
-      title: message(lang, `${error.messageKey}.title`),
+      title: error.title(lang),
       status: error.status,
-      detail: message(lang, `${error.messageKey}.detail`, error.values),
+      detail: error.detail(lang),
       ...(error instanceof ConflictError ? error.members : {}),
     };
   }
@@ -164,7 +191,7 @@ export function reasonText(lang: Lang, reason: string): string {
   const at = reason.indexOf('?');
   const key = at < 0 ? reason : reason.slice(0, at);
   if (!isMessageKey(key)) return reason;
-  return message(lang, key, at < 0 ? {} : Object.fromEntries(new URLSearchParams(reason.slice(at + 1))));
+  return messageWithValues(lang, key, Object.fromEntries(new URLSearchParams(at < 0 ? '' : reason.slice(at + 1))));
 }
 
 /** A zod issue as zod reports it: code, message and the members of its code. */
@@ -186,18 +213,22 @@ export function issueReason(lang: Lang, zodIssue: { code: string; message: strin
   const issue = zodIssue as IssueLike;
   if (issue.message.split(', received ')[0] !== zodDefault(issue)) return reasonText(lang, issue.message);
   const [key, values] = builtInReason(issue);
-  return message(lang, key, values);
+  return messageWithValues(lang, key, values);
 }
 
-function builtInReason(issue: IssueLike): [string, Record<string, string>] {
-  const specific = (key: string, fallback: string, values: Record<string, string>): [string, Record<string, string>] =>
-    isMessageKey(key) ? [key, values] : [fallback, values];
+type BuiltInReason = [ReasonKey, Record<string, string>];
+const isReasonKey = (key: string): key is ReasonKey => key.startsWith('reason.') && isMessageKey(key);
+
+function builtInReason(issue: IssueLike): BuiltInReason {
+  // zod's `expected` and `format` are open-ended: a reason of its own when the catalogs have one.
+  const specific = (key: string, fallback: ReasonKey, values: Record<string, string>): BuiltInReason =>
+    isReasonKey(key) ? [key, values] : [fallback, values];
   switch (issue.code) {
     case 'invalid_type':
       return specific(`reason.type.${issue.expected}`, 'reason.type', { expected: String(issue.expected) });
     case 'too_small':
     case 'too_big': {
-      const [side, bound] = issue.code === 'too_small' ? ['min', 'minimum'] : ['max', 'maximum'];
+      const [side, bound] = issue.code === 'too_small' ? (['min', 'minimum'] as const) : (['max', 'maximum'] as const);
       const values = { [bound]: String(issue[bound]) };
       if (issue.origin === 'string' && side === 'min' && values[bound] === '1') return ['reason.empty', {}];
       if (issue.origin === 'string') return [`reason.${side}.string`, values];

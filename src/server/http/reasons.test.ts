@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Lang } from '../../contract/common.js';
@@ -12,40 +10,9 @@ import { expectProblemDocument } from '../testing/api.js';
 import { buildMeeting } from '../testing/factories.js';
 import { describeEachEngine } from '../testing/harness.js';
 import { callerOf } from '../testing/sessions.js';
-import { isMessageKey } from './messages.js';
 import { issueReason } from './problems.js';
-import { en, es, fr, pt, type ReasonKey } from './reasons.js';
 
 /** Why a field was refused, said in the reader's language: the catalogue, the mapping, the API. */
-
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-describe('the reasons catalogue', () => {
-  it('gives every reason the same placeholders in every language, and no English in the others', () => {
-    for (const [key, english] of Object.entries(en)) {
-      for (const [lang, catalogue] of Object.entries({ es, fr, pt })) {
-        const text = catalogue[key as ReasonKey];
-        expect(placeholders(text), `${lang} ${key}`).toEqual(placeholders(english));
-        if (/[a-z]{4}/.test(english.replace(/\{\w+\}|[A-Z]\S*|\S*[0-9]\S*/g, ''))) {
-          expect(text, `${lang} ${key}`).not.toBe(english);
-        }
-      }
-    }
-  });
-
-  it('has every key the contract names', () => {
-    const contract = path.join(import.meta.dirname, '../../contract');
-    const named = fs
-      .readdirSync(contract)
-      .flatMap((file) => [...fs.readFileSync(path.join(contract, file), 'utf8').matchAll(/reason\(['`]([\w.-]+)/g)])
-      .map((m) => m[1] as string);
-    expect(named.length).toBeGreaterThan(50);
-    // A key built from a value (`reason.meeting.required.${format}`) must be the start of some keys.
-    for (const key of named) {
-      expect(isMessageKey(key) || Object.keys(en).some((k) => k.startsWith(key)), key).toBe(true);
-    }
-  });
-});
 
 describe('issueReason', () => {
   const issueOf = (schema: z.ZodType, value: unknown) => {

@@ -1,5 +1,5 @@
 import { expect, it, vi } from 'vitest';
-import { message } from '../http/messages.js';
+import { message } from '../i18n/messages.js';
 import { buildUser } from '../testing/factories.js';
 import { describeEachEngine } from '../testing/harness.js';
 import { consume, hit, LIMITS, pruneRateLimits, RateLimitedError, refund, schedulePruning } from './rate-limit.js';

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../../../contract/common.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../domain/accounts.js';
-import { message } from '../../http/messages.js';
 import { InvalidParameterError } from '../../http/problems.js';
+import { message } from '../../i18n/messages.js';
 import { repoRoot } from '../../paths.js';
 
 /**
@@ -36,13 +36,16 @@ export function passwordFault(password: string, email?: string): PasswordFault |
   return null;
 }
 
+const FAULT_REASONS: Record<PasswordFault, (lang: Lang) => string> = {
+  'too-short': (lang) => message(lang, 'password.too-short', { min: PASSWORD_MIN_LENGTH }),
+  'too-long': (lang) => message(lang, 'password.too-long', { max: PASSWORD_MAX_LENGTH }),
+  common: (lang) => message(lang, 'password.common'),
+  email: (lang) => message(lang, 'password.email'),
+};
+
 /** Refuses a password the policy does not accept with a 400 naming `field` and why, in `lang`. */
 export function assertAcceptablePassword(password: string, lang: Lang, email?: string, field = 'password'): void {
   const fault = passwordFault(password, email);
   if (fault === null) return;
-  throw new InvalidParameterError(
-    field,
-    'body',
-    message(lang, `password.${fault}`, { min: String(PASSWORD_MIN_LENGTH), max: String(PASSWORD_MAX_LENGTH) }),
-  );
+  throw new InvalidParameterError(field, 'body', FAULT_REASONS[fault](lang));
 }

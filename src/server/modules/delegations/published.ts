@@ -11,7 +11,8 @@ import type {
 } from '../../../contract/delegations.js';
 import { DEFAULT_VISIBILITY, PARTICIPANT_CATEGORIES, VISIBILITIES } from '../../../domain/delegations.js';
 import type { Database } from '../../db/schema.js';
-import { message } from '../../http/messages.js';
+import { message } from '../../i18n/messages.js';
+import type { MessageKey } from '../../i18n/types.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
 import { csvRow } from '../audit/csv.js';
 import { findVisibleMeeting } from '../meetings/visibility.js';
@@ -118,8 +119,8 @@ export function publishedService(deps: { db: Db; clock: () => Date }) {
     /** The list as CSV rows (RFC 4180, a byte order mark first so spreadsheets read UTF-8). */
     async *csv(ctx: RequestContext, slug: string): AsyncGenerator<string> {
       const published = await list(ctx, slug);
-      const m = (key: string) => message(ctx.lang, key);
-      yield `\uFEFF${csvRow(['category', 'group', 'role', 'name', 'title', 'institution'].map((k) => m(`participants.column.${k}`)))}`;
+      const m = (key: ListWording) => message(ctx.lang, key);
+      yield `\uFEFF${csvRow((['category', 'group', 'role', 'name', 'title', 'institution'] as const).map((k) => m(`participants.column.${k}`)))}`;
       for (const { category, groups } of published.categories) {
         for (const group of groups) {
           for (const p of group.participants) {
@@ -174,9 +175,12 @@ export function publishedService(deps: { db: Db; clock: () => Date }) {
   };
 }
 
+/** The wording of the published list (its columns, categories, roles and PDF title). */
+type ListWording = Extract<MessageKey, `participants.${string}`>;
+
 /** pdfkit's built-in Helvetica covers the Latin scripts of the four working languages. */
 function renderPdf(published: PublishedList, lang: Lang): Promise<Buffer> {
-  const m = (key: string) => message(lang, key);
+  const m = (key: ListWording) => message(lang, key);
   const title = m('participants.pdf.title');
   const meetingName = published.meeting.name?.text ?? published.meeting.slug;
   const doc = new PDFDocument({ size: 'A4', margin: 56, lang, info: { Title: `${title} — ${meetingName}` } });

@@ -13,8 +13,8 @@ import {
 import { wallClock, zonedToInstant } from '../../../domain/time-zones.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Database, MeetingStatus } from '../../db/schema.js';
-import { message } from '../../http/messages.js';
-import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
+import { ConflictError, InvalidParameterError, ProblemError, type ProblemValues } from '../../http/problems.js';
+import { message } from '../../i18n/messages.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/chain.js';
 import { updateUnchanged } from '../shared/concurrency.js';
@@ -43,10 +43,10 @@ type MeetingCreate = import('zod').output<typeof MeetingCreateSchema>;
  * does not allow now. The reply carries the current version, status and allowed transitions, and
  * the meeting as it is, so the client can show the difference instead of overwriting it.
  */
-const meetingConflict = (
+const meetingConflict = <Key extends 'meeting.stale' | 'meeting.transition'>(
   kind: 'stale-version' | 'invalid-transition',
-  messageKey: string,
-  values: Record<string, string>,
+  messageKey: Key,
+  values: ProblemValues<Key>,
   current: MeetingDetail,
 ) =>
   new ConflictError(messageKey, values, current.version, current, {
@@ -103,7 +103,7 @@ export function meetingWrites(deps: {
     lang: Lang,
     input: { hostState?: string | null; technicalGroup?: string | null; pillars?: string[] },
   ) {
-    const unknown = (field: string, what: string, slug: string) =>
+    const unknown = (field: string, what: 'member-state' | 'technical-group' | 'pillar', slug: string) =>
       new InvalidParameterError(
         field,
         'body',

@@ -12,9 +12,9 @@ import type {
 import { LANGS } from '../../../domain/languages.js';
 import type { Database } from '../../db/schema.js';
 import type { FileTransaction, StoredFile, Upload } from '../../files/index.js';
-import { message } from '../../http/messages.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
+import { message } from '../../i18n/messages.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/chain.js';
 import { laterThan } from '../shared/concurrency.js';

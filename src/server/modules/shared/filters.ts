@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { reason } from '../../../domain/reasons.js';
 import type { Database } from '../../db/schema.js';
 import { InvalidParameterError } from '../../http/problems.js';
-import type { ReasonKey } from '../../http/reasons.js';
+import type { ReasonKey } from '../../i18n/types.js';
 
 type FilterTable = 'pillar' | 'member_state' | 'meeting';
 

@@ -6,8 +6,8 @@ import type { NewGrant, UserDetail, UserGrant, UserSummary } from '../../../cont
 import { ROLE_BINDING } from '../../../domain/accounts.js';
 import { idBySlug } from '../../db/queries.js';
 import type { Database, Row } from '../../db/schema.js';
-import { message } from '../../http/messages.js';
 import { InvalidParameterError, NotFoundError } from '../../http/problems.js';
+import { message } from '../../i18n/messages.js';
 import type { Actor } from '../../policy/actor.js';
 import { usersPolicy } from './policy.js';
 import { findUserById, type GrantRow, grantsOf, latestInvitation } from './queries.js';
