@@ -52,6 +52,17 @@ describe('the server’s message catalogs', () => {
     }
   });
 
+  it('have every key the contract names through reason() (which takes a string, to keep src/domain alone)', () => {
+    const named = ['contract', 'domain']
+      .flatMap((dir) => sources(join(ROOT, 'src', dir)))
+      .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/reason\(['`]([\w.-]+)/g)])
+      .map((m) => m[1] ?? '');
+    expect(named.length).toBeGreaterThan(50);
+    // A key built from a value (`reason.meeting.required.${format}`) must be the start of some keys.
+    const missing = named.filter((key) => !Object.hasOwn(en, key) && !Object.keys(en).some((k) => k.startsWith(key)));
+    expect(missing).toEqual([]);
+  });
+
   it('hold no key that the code no longer names', () => {
     const code = [...sources(join(ROOT, 'src')), ...sources(join(ROOT, 'scripts'))]
       .map((file) => readFileSync(file, 'utf8'))
