@@ -42,6 +42,9 @@
  * replaces. Other writes run in `files.transaction(request)(db, async (trx, drop) => ...)`. A file
  * still named elsewhere (an earlier revision's) stays; FILE_REFERENCES lists the naming columns.
  *
+ * Files made on the platform itself (demo mode's PDFs) come in through
+ * `files.receiveBytes(bytes, filename, DOCUMENT_KINDS, log)`: the same checks, the same Upload.
+ *
  * Sending (a download route, after the service decided the caller may read it):
  *
  *   return files.send(request, reply, storedFileRow, { restricted: true, disposition: 'attachment' });
@@ -65,6 +68,7 @@ export {
 export {
   contentDisposition,
   type DropFile,
+  type ErrorLog,
   FILE_REFERENCES,
   type FileStore,
   type FilesConfig,

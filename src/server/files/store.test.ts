@@ -369,6 +369,36 @@ for (const engine of engines) {
       expect(again.body).toBe('');
       expect((await app.inject({ url: `/files/${stored.id}` })).headers['cache-control']).toBe('public, no-cache');
     });
+
+    it('takes bytes made on the platform (receiveBytes) through the same checks, and stores them', async () => {
+      const files = fileStore({ dir, maxBytes: MAX_BYTES });
+      const data = pdfBytes();
+      const upload = await files.receiveBytes(data, 'made-here.pdf', DOCUMENT_KINDS, console);
+      try {
+        expect(upload).toMatchObject({ kind: 'pdf', mediaType: 'application/pdf', size: data.length, fields: {} });
+        const stored = await upload.store(
+          database.db,
+          { createdBy: null, now: new Date() },
+          async (_trx, file) => file,
+        );
+        expect(stored).toMatchObject({ original_name: 'made-here.pdf', sha256: upload.sha256 });
+        expect(fs.readFileSync(path.join(dir, stored.storage_key))).toEqual(data);
+      } finally {
+        await upload.release();
+      }
+      expect(filesLeftIn(path.join(dir, 'tmp'))).toEqual([]);
+    });
+
+    it.each([
+      ['an executable', MZ_BYTES, DOCUMENT_KINDS, { status: 415, kind: 'executable-file' }],
+      ['a kind not allowed', pdfBytes(), IMAGE_KINDS, { status: 415, kind: 'unsupported-file-type' }],
+      ['an empty file', Buffer.alloc(0), DOCUMENT_KINDS, { parameter: 'file', location: 'body' }],
+      ['a file over the limit', Buffer.concat([pdfBytes(), Buffer.alloc(MAX_BYTES)]), DOCUMENT_KINDS, { status: 413 }],
+    ] as const)('refuses %s given as bytes, keeping nothing', async (_what, data, kinds, refusal) => {
+      const files = fileStore({ dir, maxBytes: MAX_BYTES });
+      await expect(files.receiveBytes(data, 'made-here.pdf', kinds, console)).rejects.toMatchObject(refusal);
+      await expectNothingKept();
+    });
   });
 }
 

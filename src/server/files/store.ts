@@ -89,6 +89,9 @@ export interface Upload {
  */
 const STALE_UPLOAD_MS = 60 * 60 * 1000;
 
+/** Where a store reports what it could not clean up: the request's logger, or the console at start. */
+export type ErrorLog = Pick<FastifyBaseLogger, 'error'>;
+
 const mib = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 /** A file name as a person gave it, without folders or control characters. */
@@ -144,6 +147,14 @@ function multipartProblem(error: unknown, maxBytes: number): unknown {
 
 const tooLarge = (maxBytes: number) =>
   new ProblemError(413, 'file-too-large', 'files.tooLarge', { name: 'file', max: mib(maxBytes) });
+
+/** A file written to the temporary folder: its hash, size, first bytes and the name it came with. */
+interface Saved {
+  sha256: string;
+  size: number;
+  head: Buffer;
+  filename: string;
+}
 
 /**
  * In `trx`, deletes the rows of the files among `ids` that no column of FILE_REFERENCES names any
@@ -207,7 +218,7 @@ export function fileStore(config: FilesConfig) {
   }
 
   /** Removes the bytes of files whose rows are gone; a failure is logged, the request goes on. */
-  async function removeBytes(keys: readonly string[], log: FastifyBaseLogger) {
+  async function removeBytes(keys: readonly string[], log: ErrorLog) {
     for (const key of keys) {
       try {
         await fsp.rm(path.join(config.dir, key), { force: true });
@@ -220,7 +231,7 @@ export function fileStore(config: FilesConfig) {
   /** One transaction in which `work` may drop stored files; see FileTransaction. */
   async function inTransaction<T>(
     db: Kysely<Database>,
-    log: FastifyBaseLogger,
+    log: ErrorLog,
     work: (trx: Transaction<Database>, drop: DropFile) => Promise<T>,
   ): Promise<T> {
     const dropped: string[] = [];
@@ -246,6 +257,79 @@ export function fileStore(config: FilesConfig) {
     }
   }
 
+  /** A temporary file's path in the files folder, which it creates if need be. */
+  async function tempFile(): Promise<string> {
+    await fsp.mkdir(tmpDir, { recursive: true });
+    return path.join(tmpDir, `${randomUUID()}.part`);
+  }
+
+  /**
+   * Checks the file saved at `temp` (its type from its bytes, against `allowed`) and makes the
+   * Upload that `store` keeps; the caller removes `temp` if this throws.
+   */
+  async function checked(
+    temp: string,
+    saved: Saved,
+    fields: Record<string, string>,
+    allowed: readonly FileKind[],
+    log: ErrorLog,
+  ): Promise<Upload> {
+    // Where the file is now (moved into place by `store`), null once kept or removed.
+    let current: string | null = temp;
+    const remove = async () => {
+      if (current) await fsp.rm(current, { force: true });
+      current = null;
+    };
+    const { sha256, size, head } = saved;
+    if (size === 0) throw new InvalidParameterError('file', 'body', reason('reason.files.empty'));
+    const detection = await detect(temp, size, head);
+    if (!detection.ok) throw refusal(detection, allowed);
+    if (!allowed.includes(detection.kind)) throw unsupported(allowed);
+    let stored = false;
+    const originalName = cleanName(saved.filename, detection.kind);
+    return {
+      sha256,
+      size,
+      kind: detection.kind,
+      mediaType: MEDIA_TYPES[detection.kind],
+      originalName,
+      fields,
+      async store(db, by, work) {
+        if (current !== temp || stored) throw new Error('upload already stored or released');
+        const id = uuidv7();
+        const key = `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${id}`;
+        const at = by.now.toISOString();
+        try {
+          const result = await inTransaction(db, log, async (trx, drop) => {
+            await fsp.mkdir(path.dirname(path.join(config.dir, key)), { recursive: true });
+            await fsp.rename(temp, path.join(config.dir, key));
+            current = path.join(config.dir, key);
+            const row: StoredFile = {
+              id,
+              sha256,
+              size,
+              media_type: MEDIA_TYPES[detection.kind],
+              original_name: originalName,
+              storage_key: key,
+              created_by: by.createdBy,
+              created_at: at,
+              updated_at: at,
+            };
+            await trx.insertInto('stored_file').values(row).execute();
+            return work(trx, row, drop);
+          });
+          stored = true;
+          current = null;
+          return result;
+        } catch (error) {
+          await remove();
+          throw error;
+        }
+      },
+      release: remove,
+    };
+  }
+
   return {
     config,
 
@@ -260,17 +344,10 @@ export function fileStore(config: FilesConfig) {
     ): Promise<Upload> {
       const maxBytes = Math.min(options.maxBytes ?? config.maxBytes, config.maxBytes);
       if (!request.isMultipart()) throw new ProblemError(415, 'not-multipart', 'files.notMultipart');
-      await fsp.mkdir(tmpDir, { recursive: true });
-      const temp = path.join(tmpDir, `${randomUUID()}.part`);
-      // Where the file is now (moved into place by `store`), null once kept or removed.
-      let current: string | null = temp;
-      const remove = async () => {
-        if (current) await fsp.rm(current, { force: true });
-        current = null;
-      };
+      const temp = await tempFile();
       try {
         const fields: Record<string, string> = {};
-        let saved: { sha256: string; size: number; head: Buffer; filename: string } | null = null;
+        let saved: Saved | null = null;
         // Every part is read, so a second file is refused (the files limit) rather than ignored.
         for await (const part of request.parts()) {
           if (part.type === 'field') {
@@ -284,56 +361,9 @@ export function fileStore(config: FilesConfig) {
           saved = { ...(await save(part.file, temp, maxBytes)), filename: part.filename };
         }
         if (!saved) throw new InvalidParameterError('file', 'body', reason('reason.files.required'));
-        const { sha256, size, head } = saved;
-        if (size === 0) throw new InvalidParameterError('file', 'body', reason('reason.files.empty'));
-        const detection = await detect(temp, size, head);
-        if (!detection.ok) throw refusal(detection, allowed);
-        if (!allowed.includes(detection.kind)) throw unsupported(allowed);
-        let stored = false;
-        const originalName = cleanName(saved.filename, detection.kind);
-        return {
-          sha256,
-          size,
-          kind: detection.kind,
-          mediaType: MEDIA_TYPES[detection.kind],
-          originalName,
-          fields,
-          async store(db, by, work) {
-            if (current !== temp || stored) throw new Error('upload already stored or released');
-            const id = uuidv7();
-            const key = `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${id}`;
-            const at = by.now.toISOString();
-            try {
-              const result = await inTransaction(db, request.log, async (trx, drop) => {
-                await fsp.mkdir(path.dirname(path.join(config.dir, key)), { recursive: true });
-                await fsp.rename(temp, path.join(config.dir, key));
-                current = path.join(config.dir, key);
-                const row: StoredFile = {
-                  id,
-                  sha256,
-                  size,
-                  media_type: MEDIA_TYPES[detection.kind],
-                  original_name: originalName,
-                  storage_key: key,
-                  created_by: by.createdBy,
-                  created_at: at,
-                  updated_at: at,
-                };
-                await trx.insertInto('stored_file').values(row).execute();
-                return work(trx, row, drop);
-              });
-              stored = true;
-              current = null;
-              return result;
-            } catch (error) {
-              await remove();
-              throw error;
-            }
-          },
-          release: remove,
-        };
+        return await checked(temp, saved, fields, allowed, request.log);
       } catch (error) {
-        await remove();
+        await fsp.rm(temp, { force: true });
         throw multipartProblem(error, maxBytes);
       }
     },
@@ -357,6 +387,25 @@ export function fileStore(config: FilesConfig) {
         }
       }
       return removed;
+    },
+
+    /**
+     * Takes `bytes` made on the platform (demo mode's PDFs) as `receive` takes an upload: hashed,
+     * typed from the bytes and checked against `allowed` and the platform's limit, waiting in the
+     * temporary folder until `store` keeps it.
+     */
+    async receiveBytes(bytes: Buffer, filename: string, allowed: readonly FileKind[], log: ErrorLog): Promise<Upload> {
+      if (bytes.length > config.maxBytes) throw tooLarge(config.maxBytes);
+      const temp = await tempFile();
+      try {
+        await fsp.writeFile(temp, bytes, { flag: 'wx' });
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        const saved = { sha256, size: bytes.length, head: bytes.subarray(0, HEAD_BYTES), filename };
+        return await checked(temp, saved, {}, allowed, log);
+      } catch (error) {
+        await fsp.rm(temp, { force: true });
+        throw error;
+      }
     },
 
     /**
