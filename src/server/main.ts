@@ -5,8 +5,8 @@ import { listeningUrl, readConfig } from './config.js';
 import { ConfigError, type DatabaseHandle, openDatabase, redact } from './db/connection.js';
 import { contentGeneration } from './db/content-generation.js';
 import { migrateToLatest } from './db/migrate.js';
+import { loadDemo } from './demo/index.js';
 import { createMailer } from './mail/mailer.js';
-import { loadDemoMeetings } from './modules/meetings/demo.js';
 import { prepareAccounts } from './modules/users/startup.js';
 import { repoRoot } from './paths.js';
 import { loadReferenceData, ReferenceDataError } from './reference-data/loader.js';
@@ -30,12 +30,15 @@ async function main() {
 
   await migrateToLatest(handle.db);
   const loaded = await loadReferenceData(handle.db, config.referenceDir, () => new Date());
-  const accountNotes = await prepareAccounts({ db: handle.db, clock: () => new Date(), ...config.accounts });
-  if (config.accounts.demo.enabled) {
-    // After the demo users, who act in it: a MISPA IX with its agenda, delegations and a document.
-    const demoMeetings = await loadDemoMeetings({ db: handle.db, clock: () => new Date(), files: config.files });
-    accountNotes.push(...demoMeetings.notes);
-  }
+  const clock = () => new Date();
+  // Demo users first: the secretariat among them makes the first-administrator link unneeded.
+  const demoNotes = config.accounts.demo.enabled
+    ? await loadDemo({ db: handle.db, clock, files: config.files, password: config.accounts.demo.password })
+    : [];
+  const accountNotes = [
+    ...demoNotes,
+    ...(await prepareAccounts({ db: handle.db, clock, publicUrl: config.accounts.publicUrl })),
+  ];
   // What this start loaded may change what other processes on the database keep for the public.
   await contentGeneration(handle.db).change();
   const app = await buildApp({

@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '../../contract/accounts.js';
 import type { Lang } from '../../contract/common.js';
 
@@ -39,3 +40,11 @@ export interface RequestContext {
   ip: string | null;
   lang: Lang;
 }
+
+/** What `npm start` does itself (first-run setup, demo mode), recorded as done by the public. */
+export const startupContext = (): RequestContext => ({
+  actor: PUBLIC,
+  requestId: `startup-${uuidv7()}`,
+  ip: null,
+  lang: 'en',
+});

@@ -49,6 +49,11 @@ export function toActorGrants(rows: Awaited<ReturnType<typeof activeGrants>>): A
   }));
 }
 
+/** The grants in force of a user, as policies read them (demo mode acts as its users at start). */
+export async function actorGrantsOf(db: Kysely<Database>, userId: string): Promise<ActorGrant[]> {
+  return toActorGrants(await activeGrants(db, [userId]));
+}
+
 export function authService(deps: { db: Kysely<Database>; clock: () => Date; sessions?: SessionPolicy }) {
   const { db, clock } = deps;
   const policy = deps.sessions ?? DEFAULT_SESSION_POLICY;

@@ -8,7 +8,9 @@ import { meetingsRoutes } from './routes.js';
 import { meetingsService } from './service.js';
 import { meetingWrites } from './writes.js';
 
+export { type MeetingsService, meetingsService } from './service.js';
 export { canReadDrafts, filterVisibility, findVisibleMeeting } from './visibility.js';
+export { meetingWrites } from './writes.js';
 
 export interface ReminderOptions {
   /** How often the job looks for reminders due (default 15 minutes). */

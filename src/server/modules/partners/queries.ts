@@ -88,6 +88,19 @@ export async function insertPartner(
   return id;
 }
 
+/** The platform partner with this slug, created with `names` (and nothing else) when missing. */
+export async function ensurePlatformPartner(
+  trx: Transaction<Database>,
+  slug: string,
+  names: PartnerValues['names'],
+  at: string,
+): Promise<{ id: string; created: boolean }> {
+  const existing = await findPartner(trx, slug);
+  if (existing) return { id: existing.id, created: false };
+  const id = await insertPartner(trx, slug, { kind: 'civil-society', website: null, names, pillarIds: [] }, at);
+  return { id, created: true };
+}
+
 /**
  * Writes `values` if the partner is still at `expectedUpdatedAt`; false when someone changed it
  * meanwhile (the update matched no row, so nothing was written).

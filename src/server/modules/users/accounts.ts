@@ -10,7 +10,7 @@ import { InvalidParameterError, NotFoundError } from '../../http/problems.js';
 import { message } from '../../i18n/messages.js';
 import type { Actor } from '../../policy/actor.js';
 import { usersPolicy } from './policy.js';
-import { findUserById, type GrantRow, grantsOf, latestInvitation } from './queries.js';
+import { findUserByEmail, findUserById, type GrantRow, grantsOf, latestInvitation, reactivateUser } from './queries.js';
 
 /** What invitations, first-run setup, demo users and user administration share: turning grant
  * requests into rows, creating an account with its grants, and presenting accounts. */
@@ -111,6 +111,42 @@ export async function insertGrants(
   }));
   await trx.insertInto('role_grant').values(rows).execute();
   return rows.map((r) => r.id);
+}
+
+/** An account that start-up makes exist (demo mode's users): active, holding one grant. */
+export interface WantedAccount {
+  email: string;
+  displayName: string;
+  preferredLang: Lang;
+  grant: ResolvedGrant;
+  demo: boolean;
+}
+
+/**
+ * In `trx`, makes the account exist, active, holding its grant and — when a hash is given — that
+ * password; says whether it was created or updated, or null when it was so already.
+ */
+export async function ensureActiveAccount(
+  trx: Transaction<Database>,
+  account: WantedAccount,
+  passwordHash: string | null,
+  now: Date,
+): Promise<'created' | 'updated' | null> {
+  const existing = await findUserByEmail(trx, account.email);
+  if (!existing) {
+    await insertUserWithGrants(trx, { ...account, status: 'active', passwordHash }, [account.grant], null, now);
+    return 'created';
+  }
+  const grants = await grantsOf(trx, [existing.id], { includeRevoked: false });
+  const { grant } = account;
+  const hasGrant = grants.some(
+    (g) => g.role === grant.role && g.member_state_id === grant.member_state_id && g.partner_id === grant.partner_id,
+  );
+  const demo = account.demo ? 1 : 0;
+  if (passwordHash === null && existing.status === 'active' && existing.demo === demo && hasGrant) return null;
+  await reactivateUser(trx, existing.id, { demo, passwordHash }, now.toISOString());
+  if (!hasGrant) await insertGrants(trx, existing.id, [grant], null, now);
+  return 'updated';
 }
 
 export const toGrant = (g: GrantRow): Grant => ({

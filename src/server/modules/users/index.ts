@@ -11,6 +11,9 @@ import { settingsRoutes } from '../settings/routes.js';
 import { usersRoutes } from './routes.js';
 import { usersService } from './service.js';
 
+export { ensureActiveAccount, type ResolvedGrant } from './accounts.js';
+export { findUserByEmail } from './queries.js';
+
 /** User administration, invitations, password reset and the public settings, built from their
  * dependencies. Without a mailer, e-mails are only logged (links included). */
 export function accountModules(deps: {

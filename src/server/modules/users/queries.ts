@@ -95,3 +95,22 @@ export async function revokeSessions(db: Db, userId: string, now: string): Promi
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Makes the account active again, with its demo flag and — when given — a new password hash. */
+export async function reactivateUser(
+  db: Db,
+  id: string,
+  values: { demo: 0 | 1; passwordHash: string | null },
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({
+      status: 'active',
+      demo: values.demo,
+      updated_at: at,
+      ...(values.passwordHash ? { password_hash: values.passwordHash } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,2 @@
+// The public face of the module: what app.ts, demo mode and other modules may use.
+export { actorGrantsOf } from './service.js';
