@@ -10,8 +10,8 @@ import { readConfig } from '../src/server/config.js';
 import { ConfigError, openDatabase } from '../src/server/db/connection.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { InvalidParameterError, issueReason, ProblemError, reasonText } from '../src/server/http/problems.js';
-import { createInvitation } from '../src/server/modules/auth/invitations-service.js';
 import { tokenLink } from '../src/server/modules/auth/links.js';
+import { createInvitation } from '../src/server/modules/users/invitations-service.js';
 import { PUBLIC } from '../src/server/policy/actor.js';
 import { loadReferenceData, ReferenceDataError } from '../src/server/reference-data/loader.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigError, type DatabaseTarget, parseDatabaseUrl } from './db/connection.js';
-import { type AccountsConfig, readAccountsConfig } from './modules/users/config.js';
+import { type AccountsConfig, readAccountsConfig } from './modules/users/index.js';
 
 export interface Config {
   port: number;

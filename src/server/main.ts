@@ -7,7 +7,7 @@ import { contentGeneration } from './db/content-generation.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loadDemo } from './demo/index.js';
 import { createMailer } from './mail/mailer.js';
-import { prepareAccounts } from './modules/users/startup.js';
+import { prepareAccounts } from './modules/users/index.js';
 import { repoRoot } from './paths.js';
 import { loadReferenceData, ReferenceDataError } from './reference-data/loader.js';
 

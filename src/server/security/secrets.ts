@@ -8,6 +8,11 @@ const scrypt = promisify(scryptCallback) as (
   options: object,
 ) => Promise<Buffer>;
 
+/** The cookie that carries a session's secret (set by signing in, cleared by signing out). */
+export const SESSION_COOKIE = 'mispa_session';
+/** What every API token starts with, so a bearer token is told from other credentials at a glance. */
+export const API_TOKEN_PREFIX = 'mispa_';
+
 /** A random secret for a link, cookie or API token; only its hash is ever stored. */
 export function newSecret(prefix = ''): string {
   return prefix + randomBytes(32).toString('base64url');

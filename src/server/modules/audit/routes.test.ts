@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_CSV_COLUMNS } from '../../../domain/audit.js';
+import { csvCell } from '../../http/csv.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
 import { expectProblem } from '../../testing/api.js';
 import { buildApiToken, buildSession, buildUser } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
 import { type AuditInput, recordAudit } from './chain.js';
-import { csvCell } from './csv.js';
 
 /** Reads RFC 4180 CSV: quoted cells may hold commas, quotes and line breaks. */
 function parseCsv(text: string): string[][] {

@@ -3,10 +3,10 @@ import type { AuditEntry, AuditFilter, AuditPage, AuditQuery } from '../../../co
 import { AUDIT_CSV_COLUMNS } from '../../../domain/audit.js';
 import { reason } from '../../../domain/reasons.js';
 import type { Database } from '../../db/schema.js';
+import { csvRow } from '../../http/csv.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { InvalidParameterError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
-import { csvRow } from './csv.js';
 import { auditPolicy } from './policy.js';
 import { type AuditRow, type AuditRowFilter, listAuditEntries } from './queries.js';
 

@@ -5,10 +5,10 @@ import type { Database } from '../../db/schema.js';
 import { InvalidParameterError } from '../../http/problems.js';
 import { message } from '../../i18n/messages.js';
 import type { RequestContext } from '../../policy/actor.js';
+import { ownAccountActor, ownSessionActor } from '../../policy/own-account.js';
 import { attemptChecks, consume, refund } from '../../security/rate-limit.js';
 import { hashPassword, verifyPassword } from '../../security/secrets.js';
-import { recordAudit } from '../audit/chain.js';
-import { ownAccountActor, ownSessionActor } from '../sessions/own-account.js';
+import { recordAudit } from '../audit/index.js';
 import { assertAcceptablePassword } from './passwords.js';
 import { endAccountAccess, findUser, setPassword, updateProfile } from './queries.js';
 

@@ -1,6 +1,17 @@
-import type { Transaction } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
 import type { Lang } from '../../../contract/common.js';
 import type { Database } from '../../db/schema.js';
+import type { Mailer } from '../../mail/mailer.js';
+
+/** What a service that e-mails one-time links (invitations, password resets) is built from. */
+export interface LinkDeps {
+  db: Kysely<Database>;
+  clock: () => Date;
+  mailer: Mailer;
+  publicUrl: string;
+  log: Pick<FastifyBaseLogger, 'error'>;
+}
 
 /** Where links in e-mails and printed messages point: MISPA_PUBLIC_URL, or the local server. */
 export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';

@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { revokeSessions } from '../sessions/queries.js';
-import { revokeLiveTokens } from '../tokens/queries.js';
+import { revokeSessions } from '../sessions/index.js';
+import { revokeLiveTokens } from '../tokens/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -6,12 +6,10 @@ import { renderMail } from '../../mail/templates.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { attemptChecks, consume } from '../../security/rate-limit.js';
 import { hashPassword, hashSecret, newSecret } from '../../security/secrets.js';
-import { recordAudit } from '../audit/chain.js';
-import { findUserByEmail } from '../users/queries.js';
-import type { InvitationDeps } from './invitations-service.js';
-import { RESET_MINUTES, tokenLink, useOnce } from './links.js';
+import { recordAudit } from '../audit/index.js';
+import { type LinkDeps, RESET_MINUTES, tokenLink, useOnce } from './links.js';
 import { assertAcceptablePassword } from './passwords.js';
-import { endAccountAccess, findReset, insertReset, setPassword, useUpResets } from './queries.js';
+import { endAccountAccess, findReset, findUserByEmail, insertReset, setPassword, useUpResets } from './queries.js';
 
 /**
  * Password reset by e-mail: a single-use link, valid one hour, sent only to an active account;
@@ -19,7 +17,7 @@ import { endAccountAccess, findReset, insertReset, setPassword, useUpResets } fr
  * Choosing the new password ends every session and revokes every API token of the account.
  */
 
-export function passwordResetService(deps: InvitationDeps) {
+export function passwordResetService(deps: LinkDeps) {
   const { db, clock, mailer, publicUrl, log } = deps;
   const gone = () => new ProblemError(410, 'reset-link-gone', 'reset.gone');
 

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { MeSchema, SignInSchema } from '../../../contract/accounts.js';
 import { problemResponse } from '../../http/problems.js';
 import { requestContext } from '../../policy/guard.js';
-import { type AuthService, SESSION_COOKIE } from './service.js';
+import { SESSION_COOKIE } from '../../security/secrets.js';
+import type { AuthService } from './service.js';
 
 export function authRoutes(service: AuthService) {
   return async (app: FastifyInstance) => {

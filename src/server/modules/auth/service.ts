@@ -10,9 +10,15 @@ import { type Actor, type ActorGrant, PUBLIC, type RequestContext } from '../../
 import { ROLES_REQUIRING_SECOND_FACTOR } from '../../policy/permissions.js';
 import { needsSecondFactor } from '../../policy/policy.js';
 import { attemptChecks, consume, refund } from '../../security/rate-limit.js';
-import { DUMMY_PASSWORD_HASH, hashSecret, newSecret, verifyPassword } from '../../security/secrets.js';
-import { recordAudit } from '../audit/chain.js';
-import { accountPolicy } from './policy.js';
+import {
+  API_TOKEN_PREFIX,
+  DUMMY_PASSWORD_HASH,
+  hashSecret,
+  newSecret,
+  SESSION_COOKIE,
+  verifyPassword,
+} from '../../security/secrets.js';
+import { recordAudit } from '../audit/index.js';
 import {
   activeGrants,
   activeGrantsOfSession,
@@ -24,9 +30,6 @@ import {
   slideSession,
   touchToken,
 } from './queries.js';
-
-export const SESSION_COOKIE = 'mispa_session';
-export const API_TOKEN_PREFIX = 'mispa_';
 
 export interface SessionPolicy {
   /** A session unused this long ends. */

@@ -1,4 +1,4 @@
-// The public face of the module: what app.ts, demo mode and other modules may use.
+// The module's public face: all that app.ts, demo mode and other modules may import from it (docs/architecture.md).
 export { type PublishedService, publishedService } from './published.js';
 export { delegationsRoutes } from './routes.js';
 export { type DelegationsService, delegationsService } from './service.js';

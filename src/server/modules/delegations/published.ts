@@ -11,11 +11,11 @@ import type {
 } from '../../../contract/delegations.js';
 import { DEFAULT_VISIBILITY, PARTICIPANT_CATEGORIES, VISIBILITIES } from '../../../domain/delegations.js';
 import type { Database } from '../../db/schema.js';
+import { csvRow } from '../../http/csv.js';
 import { message } from '../../i18n/messages.js';
 import type { MessageKey } from '../../i18n/types.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
-import { csvRow } from '../audit/csv.js';
-import { findVisibleMeeting } from '../meetings/visibility.js';
+import { findVisibleMeeting } from '../meetings/index.js';
 import { updateUnchanged } from '../shared/concurrency.js';
 import { memberStateRefs } from '../shared/refs.js';
 import { loadTexts, textOf } from '../shared/texts.js';

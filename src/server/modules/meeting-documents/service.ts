@@ -15,9 +15,9 @@ import { kindOfMediaType, type StoredFile, type Upload } from '../../files/index
 import { ConflictError, DeniedError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import { message } from '../../i18n/messages.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
-import { recordAudit } from '../audit/chain.js';
-import type { MeetingRow } from '../meetings/queries.js';
-import { findVisibleMeeting } from '../meetings/visibility.js';
+import { recordAudit } from '../audit/index.js';
+import type { MeetingRow } from '../meetings/index.js';
+import { findVisibleMeeting } from '../meetings/index.js';
 import { updateUnchanged } from '../shared/concurrency.js';
 import { replaceTexts } from '../shared/texts.js';
 import { versionedWrites } from '../shared/versioned-write.js';

@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { PUBLIC, type RequestContext } from '../../policy/actor.js';
 import { rolesAllowed } from '../../policy/policy.js';
-import { recordAudit } from '../audit/chain.js';
+import { recordAudit } from '../audit/index.js';
 import { meetingNames } from '../shared/meeting-names.js';
 import { formatAtVenue, formatRangeAtVenue, type MeetingMailName, renderMeetingMail } from './mail/templates.js';
 import { claimReminder, focalPoints, type MeetingRow, meetingsDueForReminder } from './queries.js';

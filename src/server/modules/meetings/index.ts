@@ -1,3 +1,5 @@
+// The module's public face: all that app.ts, demo mode and other modules may import from it (docs/architecture.md).
+
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
@@ -47,3 +49,4 @@ export function meetingsModule(deps: {
         });
   return { routes: meetingsRoutes({ read, writes, calendar }), stop };
 }
+export type { MeetingRow } from './queries.js';

@@ -16,7 +16,7 @@ import type { Database, MeetingStatus } from '../../db/schema.js';
 import { ConflictError, InvalidParameterError, ProblemError, type ProblemValues } from '../../http/problems.js';
 import { message } from '../../i18n/messages.js';
 import type { RequestContext } from '../../policy/actor.js';
-import { recordAudit } from '../audit/chain.js';
+import { recordAudit } from '../audit/index.js';
 import { updateUnchanged } from '../shared/concurrency.js';
 import { pillarIdsByCode, replacePillarLinks } from '../shared/refs.js';
 import { slugify } from '../shared/slugify.js';

@@ -16,7 +16,7 @@ import { decodeCursor, toPage } from '../../http/pagination.js';
 import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import { message } from '../../i18n/messages.js';
 import type { RequestContext } from '../../policy/actor.js';
-import { recordAudit } from '../audit/chain.js';
+import { recordAudit } from '../audit/index.js';
 import { laterThan } from '../shared/concurrency.js';
 import { resolveFilter } from '../shared/filters.js';
 import { pillarRefsOf } from '../shared/refs.js';

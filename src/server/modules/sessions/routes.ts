@@ -9,7 +9,7 @@ import {
   SignOutEverywhereSchema,
 } from '../../../contract/sessions.js';
 import { requestContext } from '../../policy/guard.js';
-import { SESSION_COOKIE } from '../auth/service.js';
+import { SESSION_COOKIE } from '../../security/secrets.js';
 import type { SessionsService } from './service.js';
 
 const problem = (description: string) => ({

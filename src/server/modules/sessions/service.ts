@@ -3,9 +3,9 @@ import type { SessionList, SignedOut } from '../../../contract/sessions.js';
 import type { Database } from '../../db/schema.js';
 import { ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
-import { recordAudit } from '../audit/chain.js';
-import { opaqueName } from '../two-factor/secret-box.js';
-import { ownAccountActor } from './own-account.js';
+import { ownAccountActor } from '../../policy/own-account.js';
+import { opaqueName } from '../../security/secret-box.js';
+import { recordAudit } from '../audit/index.js';
 import { liveSessions, revokeSessions } from './queries.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { RequestContext } from '../../policy/actor.js';
-import { type AuditInput, recordAudit } from '../audit/chain.js';
+import { type AuditInput, recordAudit } from '../audit/index.js';
 import { isLostRace, LostRace } from './concurrency.js';
 
 /**

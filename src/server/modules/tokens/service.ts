@@ -4,10 +4,9 @@ import type { ApiToken, ApiTokenCreate, ApiTokenCreated, ApiTokenList } from '..
 import type { Database } from '../../db/schema.js';
 import { ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
-import { hashSecret, newSecret } from '../../security/secrets.js';
-import { recordAudit } from '../audit/chain.js';
-import { API_TOKEN_PREFIX } from '../auth/service.js';
-import { ownAccountActor, ownSessionActor } from '../sessions/own-account.js';
+import { ownAccountActor, ownSessionActor } from '../../policy/own-account.js';
+import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../../security/secrets.js';
+import { recordAudit } from '../audit/index.js';
 import { countLiveTokens, findToken, insertToken, listTokens, revokeToken } from './queries.js';
 
 /** Live tokens one user may hold: enough for every system they run, few enough to keep track of. */

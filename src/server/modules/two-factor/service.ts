@@ -9,10 +9,11 @@ import { reason } from '../../../domain/reasons.js';
 import type { Database } from '../../db/schema.js';
 import { DeniedError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
+import { ownSessionActor } from '../../policy/own-account.js';
 import { type Action, ROLES_REQUIRING_SECOND_FACTOR } from '../../policy/permissions.js';
 import { consume, type Limit, type RateCheck, refund } from '../../security/rate-limit.js';
-import { recordAudit } from '../audit/chain.js';
-import { ownSessionActor } from '../sessions/own-account.js';
+import { secretBox } from '../../security/secret-box.js';
+import { recordAudit } from '../audit/index.js';
 import {
   clearTwoFactor,
   enablePendingSecret,
@@ -24,7 +25,6 @@ import {
   spendStep,
   unusedRecoveryCodes,
 } from './queries.js';
-import { secretBox } from './secret-box.js';
 import { enrolmentOf, matchStep, newRecoveryCodes, newTotpSecret, recoveryCodeHash } from './totp.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RECOVERY_CODE_PATTERN } from '../../../domain/two-factor.js';
-import { secretBox } from './secret-box.js';
+import { secretBox } from '../../security/secret-box.js';
 import { codeAt, matchStep, newRecoveryCodes, newTotpSecret, recoveryCodeHash } from './totp.js';
 
 // RFC 6238 appendix B: the SHA-1 seed "12345678901234567890", in base32.

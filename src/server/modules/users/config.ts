@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { ConfigError } from '../../db/connection.js';
 import { DEFAULT_MAIL_FROM, type MailSettings } from '../../mail/mailer.js';
-import { DEFAULT_PUBLIC_URL } from '../auth/links.js';
-import { passwordFault } from '../auth/passwords.js';
+import { DEFAULT_PUBLIC_URL, passwordFault } from '../auth/index.js';
 
 /** The settings of accounts and e-mail, read from the environment (docs/configuration.md). */
 export interface AccountsConfig {

@@ -1,18 +1,20 @@
+// The module's public face: all that app.ts, demo mode and other modules may import from it (docs/architecture.md).
+
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { DEFAULT_MAIL_FROM, type Mailer, outboxMailer } from '../../mail/mailer.js';
-import { invitationsRoutes } from '../auth/invitations-routes.js';
-import { invitationsService } from '../auth/invitations-service.js';
-import { DEFAULT_PUBLIC_URL } from '../auth/links.js';
-import { passwordResetRoutes } from '../auth/reset-routes.js';
-import { passwordResetService } from '../auth/reset-service.js';
-import { settingsRoutes } from '../settings/routes.js';
+import { DEFAULT_PUBLIC_URL, passwordResetRoutes, passwordResetService } from '../auth/index.js';
+import { settingsRoutes } from '../settings/index.js';
+import { invitationsRoutes } from './invitations-routes.js';
+import { invitationsService } from './invitations-service.js';
 import { usersRoutes } from './routes.js';
 import { usersService } from './service.js';
 
 export { ensureActiveAccount, type ResolvedGrant } from './accounts.js';
+export { type AccountsConfig, readAccountsConfig } from './config.js';
 export { findUserByEmail } from './queries.js';
+export { prepareAccounts } from './startup.js';
 
 /** User administration, invitations, password reset and the public settings, built from their
  * dependencies. Without a mailer, e-mails are only logged (links included). */

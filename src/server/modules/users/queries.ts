@@ -85,17 +85,6 @@ export function latestInvitation(db: Db, userId: string) {
     .executeTakeFirst();
 }
 
-/** Ends every open session of the user; returns how many there were. */
-export async function revokeSessions(db: Db, userId: string, now: string): Promise<number> {
-  const result = await db
-    .updateTable('session')
-    .set({ revoked_at: now, updated_at: now })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
 /** Makes the account active again, with its demo flag and — when given — a new password hash. */
 export async function reactivateUser(
   db: Db,

@@ -7,10 +7,11 @@ import { decodeCursor, toPage } from '../../http/pagination.js';
 import { InvalidParameterError, NotFoundError, ProblemError } from '../../http/problems.js';
 import { message } from '../../i18n/messages.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
-import { recordAudit } from '../audit/chain.js';
+import { recordAudit } from '../audit/index.js';
+import { revokeAllSessions } from '../sessions/index.js';
 import { auditGrant, insertGrants, resolveGrant, toGrant, toSummary, userDetail } from './accounts.js';
 import { usersPolicy } from './policy.js';
-import { findUserById, grantsOf, listUsers, revokeSessions } from './queries.js';
+import { findUserById, grantsOf, listUsers } from './queries.js';
 
 /** The secretariat's administration of accounts: list and read users, grant and revoke roles,
  * deactivate. Authentication reads grants and status on every request, so each change here takes
@@ -171,7 +172,7 @@ export function usersService(deps: { db: Kysely<Database>; clock: () => Date }) 
           .set({ status: 'deactivated', updated_at: at })
           .where('id', '=', userId)
           .execute();
-        const sessionsRevoked = await revokeSessions(trx, userId, at);
+        const sessionsRevoked = await revokeAllSessions(trx, userId, at);
         await recordAudit(
           trx,
           ctx,

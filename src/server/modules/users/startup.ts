@@ -3,8 +3,8 @@ import type { Database } from '../../db/schema.js';
 import { startupContext } from '../../policy/actor.js';
 import { FIRST_ADMINISTRATOR_ROLE } from '../../policy/permissions.js';
 import { pruneRateLimits } from '../../security/rate-limit.js';
-import { issueSetupLink } from '../auth/invitations-service.js';
-import { INVITATION_DAYS } from '../auth/links.js';
+import { INVITATION_DAYS } from '../auth/index.js';
+import { issueSetupLink } from './invitations-service.js';
 
 /** Whether an active account holds an administrator's grant in force. */
 export async function hasActiveAdministrator(db: Kysely<Database>): Promise<boolean> {

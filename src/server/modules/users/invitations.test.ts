@@ -16,7 +16,7 @@ import {
   sendBody,
   signedIn,
   tokenIn,
-} from '../users/testing.js';
+} from './testing.js';
 
 const smtp = smtpForTests();
 const tokenOf = (text: string) => tokenIn(text, 'invitation');

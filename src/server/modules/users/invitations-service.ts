@@ -1,5 +1,4 @@
-import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Lang } from '../../../contract/common.js';
 import type { AcceptInvitation, InvitationSent, InvitationView, InviteUser } from '../../../contract/users.js';
@@ -7,27 +6,29 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { Database } from '../../db/schema.js';
 import { InvalidParameterError, NotFoundError, ProblemError } from '../../http/problems.js';
 import { message } from '../../i18n/messages.js';
-import type { Mailer } from '../../mail/mailer.js';
 import { renderMail } from '../../mail/templates.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { FIRST_ADMINISTRATOR_ROLE } from '../../policy/permissions.js';
 import { hashPassword, hashSecret, newSecret } from '../../security/secrets.js';
-import { recordAudit } from '../audit/chain.js';
-import { insertUserWithGrants, type ResolvedGrant, resolveGrant, userDetail } from '../users/accounts.js';
-import { usersPolicy } from '../users/policy.js';
-import { findUserByEmail, findUserById } from '../users/queries.js';
-import { INVITATION_DAYS, tokenLink, useOnce } from './links.js';
-import { assertAcceptablePassword } from './passwords.js';
+import { recordAudit } from '../audit/index.js';
 import {
+  assertAcceptablePassword,
   expireInvitations,
   expireSetupTokens,
   findInvitation,
   findSetupToken,
+  INVITATION_DAYS,
   insertInvitationRow,
   insertSetupToken,
+  type LinkDeps,
   setPassword,
   setSetupTokenUser,
-} from './queries.js';
+  tokenLink,
+  useOnce,
+} from '../auth/index.js';
+import { insertUserWithGrants, type ResolvedGrant, resolveGrant, userDetail } from './accounts.js';
+import { usersPolicy } from './policy.js';
+import { findUserByEmail, findUserById } from './queries.js';
 
 /**
  * Invitations: the secretariat invites a person by e-mail with their grants; the person follows
@@ -37,14 +38,6 @@ import {
  */
 
 const days = (n: number) => n * 86_400_000;
-
-export interface InvitationDeps {
-  db: Kysely<Database>;
-  clock: () => Date;
-  mailer: Mailer;
-  publicUrl: string;
-  log: Pick<FastifyBaseLogger, 'error'>;
-}
 
 interface CreatedInvitation {
   userId: string;
@@ -73,7 +66,7 @@ async function insertInvitation(trx: Transaction<Database>, userId: string, invi
 
 /** Creates the invited account with its grants and its invitation, audited; sends nothing. */
 export async function createInvitation(
-  deps: Pick<InvitationDeps, 'db' | 'clock'>,
+  deps: Pick<LinkDeps, 'db' | 'clock'>,
   input: InviteUser,
   ctx: RequestContext,
   role: string | null,
@@ -134,7 +127,7 @@ export async function createInvitation(
 
 /** The link that creates the first secretariat administrator; earlier unused ones stop working. */
 export async function issueSetupLink(
-  deps: Pick<InvitationDeps, 'db' | 'clock' | 'publicUrl'>,
+  deps: Pick<LinkDeps, 'db' | 'clock' | 'publicUrl'>,
   ctx: RequestContext,
   lang: Lang = 'en',
 ): Promise<string> {
@@ -175,7 +168,7 @@ type Found =
   | { kind: 'invitation'; row: NonNullable<Awaited<ReturnType<typeof findInvitation>>> }
   | { kind: 'setup'; row: NonNullable<Awaited<ReturnType<typeof findSetupToken>>> };
 
-export function invitationsService(deps: InvitationDeps) {
+export function invitationsService(deps: LinkDeps) {
   const { db, clock, mailer, publicUrl, log } = deps;
 
   async function find(token: string): Promise<Found> {

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { smtpForTests } from '../../mail/testing.js';
 import { PUBLIC } from '../../policy/actor.js';
 import { describeEachEngine } from '../../testing/harness.js';
+import { issueSetupLink } from './invitations-service.js';
 import {
   auditOf,
   countRows,
@@ -13,8 +14,7 @@ import {
   sendBody,
   signedIn,
   tokenIn,
-} from '../users/testing.js';
-import { issueSetupLink } from './invitations-service.js';
+} from './testing.js';
 
 const smtp = smtpForTests();
 const tokenOf = (text: string) => tokenIn(text, 'invitation');

@@ -1,7 +1,7 @@
-import { DeniedError, ProblemError } from '../../http/problems.js';
-import type { Actor, RequestContext } from '../../policy/actor.js';
-import type { Action } from '../../policy/permissions.js';
-import { decide } from '../../policy/policy.js';
+import { DeniedError, ProblemError } from '../http/problems.js';
+import type { Actor, RequestContext } from './actor.js';
+import type { Action } from './permissions.js';
+import { decide } from './policy.js';
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
 

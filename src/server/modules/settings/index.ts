@@ -1,0 +1,2 @@
+// The module's public face: all that app.ts, demo mode and other modules may import from it (docs/architecture.md).
+export { settingsRoutes } from './routes.js';
