@@ -1,9 +1,10 @@
 // `npm test`: installs dependencies if needed, then runs every check with its output shown live:
-//   lint (biome check .), types (tsc --noEmit), build (vite build; the browser tests need dist/web), tests (vitest run).
-// Lint, types and build count as one test each; vitest's own counts come from .tmp/vitest-results.json. Every step
+//   lint (biome check .), types (tsc --noEmit), boundaries (dependency-cruiser: the module boundaries of
+//   .dependency-cruiser.cjs), build (vite build; the browser tests need dist/web), tests (vitest run).
+// Lint, types, boundaries and build count as one test each; vitest's own counts come from .tmp/vitest-results.json. Every step
 // runs even when an earlier one fails, so one run shows everything. The last line is the summary
 // `N passed, N failed[, N skipped]`; the exit code is non-zero when anything failed.
-// Extra arguments go to vitest and skip lint/types/build, to run a few tests quickly:
+// Extra arguments go to vitest and skip lint/types/boundaries/build, to run a few tests quickly:
 //   npm test -- src/server/modules/meetings
 // The environment is passed through (MISPA_TEST_DATABASE_URL also runs the database tests on PostgreSQL).
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -59,6 +60,7 @@ try {
 if (vitestArgs.length === 0) {
   suite('lint', 'biome', ['check', '.']);
   suite('types', 'tsc', ['--noEmit', '-p', '.']);
+  suite('boundaries', 'depcruise', ['src', '--config', '.dependency-cruiser.cjs']);
   // Successful builds are recorded so the next `npm start` does not build them again.
   build(BUILDS.web, (tool, args, env) => suite('build', tool, args, env));
   build(BUILDS.server, (tool, args, env) => suite('build server', tool, args, env));
