@@ -6,8 +6,8 @@ import { type AgendaItem, AgendaItemCreateSchema } from '../../contract/agenda.j
 import type { Lang } from '../../contract/common.js';
 import { DelegationCreateSchema, type ParticipantInput } from '../../contract/delegations.js';
 import { type MeetingDocument, MeetingDocumentCreateSchema } from '../../contract/meeting-documents.js';
+import type { MeetingDetail } from '../../contract/meetings.js';
 import { MeetingCreateSchema } from '../../contract/meetings.js';
-import type { MeetingDetail } from '../../contract/reference.js';
 import type { Database } from '../db/schema.js';
 import { DOCUMENT_KINDS, type FilesConfig, fileStore } from '../files/index.js';
 import { NotFoundError } from '../http/problems.js';
@@ -331,6 +331,9 @@ async function addAgenda({ agenda: service }: Services, ctx: RequestContext, don
   return items;
 }
 
+/** Accrediting without credentials takes a stated reason: the demo's notes verbales are fictitious. */
+const DEMO_ACCREDITATION_REASON = 'Demo data: a fictitious delegation, without a note verbale';
+
 /** Each state's registration, made by its focal point and accredited by the secretariat. */
 async function addDelegations(
   db: Kysely<Database>,
@@ -351,7 +354,10 @@ async function addDelegations(
       done.push(`delegation of ${memberState} registered`);
     }
     if (delegation.status === 'submitted') {
-      await service.accredit(on.secretariat, DEMO_MEETING_SLUG, delegation.id, { version: delegation.version });
+      await service.accredit(on.secretariat, DEMO_MEETING_SLUG, delegation.id, {
+        version: delegation.version,
+        reason: DEMO_ACCREDITATION_REASON,
+      });
       done.push(`delegation of ${memberState} accredited`);
     }
   }
