@@ -19,6 +19,7 @@ import {
   verifyPassword,
 } from '../../security/secrets.js';
 import { recordAudit } from '../audit/index.js';
+import { accountPolicy } from './policy.js';
 import {
   activeGrants,
   activeGrantsOfSession,
