@@ -24,8 +24,8 @@ import { registerCacheHeaders } from './http/cache-control.js';
 import { registerCsrfProtection } from './http/csrf.js';
 import { requestLang } from './http/lang.js';
 import { redactingLogger } from './http/log-redaction.js';
-import { registerPortal } from './http/portal.js';
-import { registerProblemHandlers, sendProblem } from './http/problems.js';
+import { type RecordLookups, registerPortal } from './http/portal.js';
+import { DeniedError, NotFoundError, registerProblemHandlers, sendProblem } from './http/problems.js';
 import { registerReplyCache } from './http/reply-cache.js';
 import { requestIdOf } from './http/request-id.js';
 import { registerStrictTransportSecurity } from './http/security-headers.js';
@@ -35,16 +35,20 @@ import { agendaRoutes, agendaService } from './modules/agenda/index.js';
 import { auditRoutes, auditService } from './modules/audit/index.js';
 import { accountRoutes, accountService, authRoutes, authService, DEFAULT_PUBLIC_URL } from './modules/auth/index.js';
 import { delegationsRoutes, delegationsService, publishedService } from './modules/delegations/index.js';
+import { documentsService } from './modules/documents/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { referenceModules } from './modules/index.js';
 import { meetingDocumentsRoutes, meetingDocumentsService } from './modules/meeting-documents/index.js';
 import { decisionsService, meetingRecordsRoutes, meetingRecordsService } from './modules/meeting-records/index.js';
-import { meetingsModule, type ReminderOptions } from './modules/meetings/index.js';
+import { findVisibleMeeting, meetingsModule, type ReminderOptions } from './modules/meetings/index.js';
+import { memberStatesService } from './modules/member-states/index.js';
 import { partnersRoutes, partnersService } from './modules/partners/index.js';
 import { sessionsRoutes, sessionsService } from './modules/sessions/index.js';
+import { technicalGroupsService } from './modules/technical-groups/index.js';
 import { tokensRoutes, tokensService } from './modules/tokens/index.js';
 import { twoFactorRoutes, twoFactorService } from './modules/two-factor/index.js';
-import { accountModules } from './modules/users/index.js';
+import { accountModules, usersService } from './modules/users/index.js';
+import type { RequestContext } from './policy/actor.js';
 import { registerGuard } from './policy/guard.js';
 import { schedulePruning } from './security/rate-limit.js';
 
@@ -80,6 +84,47 @@ export interface AppOptions {
 }
 
 /** The composition root: a Fastify instance with every module registered, not listening. */
+/**
+ * Whether `read` finds its record: false when it answers 404. A refusal (401, 403) counts as found:
+ * the page shows its own sign-in or refusal, and says nothing of whether the record is there.
+ */
+async function found(read: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await read();
+    return true;
+  } catch (error) {
+    if (error instanceof NotFoundError) return false;
+    if (error instanceof DeniedError) return true;
+    throw error;
+  }
+}
+
+/** The portal's record pages, each looked up as its API read does (a draft meeting only for those
+ * who may read drafts). Token pages always answer 200: their page says when a token is spent. */
+function portalRecordLookups(deps: { db: Kysely<Database>; clock: () => Date }): RecordLookups {
+  const meeting = (slug: string, ctx: RequestContext) => found(() => findVisibleMeeting(deps.db, ctx.actor, slug));
+  const documents = documentsService(deps);
+  const technicalGroups = technicalGroupsService(deps);
+  const memberStates = memberStatesService(deps);
+  const users = usersService(deps);
+  const token = async () => true;
+  return {
+    '/meetings/:slug': meeting,
+    '/meetings/:slug/edit': meeting,
+    '/meetings/:slug/documents': meeting,
+    '/meetings/:slug/registration': meeting,
+    '/meetings/:slug/participants': meeting,
+    '/meetings/:slug/agenda': meeting,
+    '/meetings/:slug/records': meeting,
+    '/documents/:slug': (slug, ctx) => found(() => documents.get(slug, ctx.lang)),
+    '/technical-groups/:slug': (slug, ctx) => found(() => technicalGroups.get(slug, ctx.lang)),
+    '/member-states/:slug': (slug, ctx) => found(() => memberStates.get(slug, ctx.lang)),
+    '/admin/users/:id': (id, ctx) => found(() => users.get(id, ctx)),
+    '/invitation/:token': token,
+    '/password-reset/:token': token,
+  };
+}
+
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: redactingLogger(options.logger),
@@ -228,6 +273,6 @@ export async function buildApp(options: AppOptions) {
   );
 
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
-  await registerPortal(app, webRoot);
+  await registerPortal(app, webRoot, { lookups: portalRecordLookups(deps), identify: auth.authenticate });
   return app;
 }

@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, expect, it } from 'vitest';
 import { LANGS } from '../../domain/languages.js';
-import { PORTAL_PATHS } from '../../domain/portal-routes.js';
-import { buildApp } from '../app.js';
+import { PORTAL_PATHS, type PortalPath } from '../../domain/portal-routes.js';
+import { callerWith, createMeeting } from '../modules/meetings/testing.js';
+import { signedIn } from '../modules/users/testing.js';
 import { expectProblemDocument } from '../testing/api.js';
-import { createTestDatabase, describeEachEngine, webRoot } from '../testing/harness.js';
+import { describeEachEngine, webRoot } from '../testing/harness.js';
+import type { RecordPath } from './portal.js';
 
 /**
  * The portal as the server delivers it. The first suite runs against the real build (dist/web);
@@ -16,8 +18,28 @@ import { createTestDatabase, describeEachEngine, webRoot } from '../testing/harn
  * server's side of the portal is always tested.
  */
 const built = fs.existsSync(path.join(webRoot, 'index.html'));
-const SAMPLE_SLUGS: Record<string, string> = { slug: 'mispa-v' };
-const concrete = (portalPath: string) => portalPath.replace(/:(\w+)/g, (_, name: string) => SAMPLE_SLUGS[name] ?? 'x');
+/** A record each record page names, from the reference data (any token: token pages always answer
+ * 200; a user id is looked up only for those who may read accounts). */
+const KNOWN: Record<RecordPath, string> = {
+  '/meetings/:slug': '/meetings/mispa-v',
+  '/meetings/:slug/edit': '/meetings/mispa-v/edit',
+  '/meetings/:slug/documents': '/meetings/mispa-v/documents',
+  '/meetings/:slug/registration': '/meetings/mispa-v/registration',
+  '/meetings/:slug/participants': '/meetings/mispa-v/participants',
+  '/meetings/:slug/agenda': '/meetings/mispa-v/agenda',
+  '/meetings/:slug/records': '/meetings/mispa-v/records',
+  '/documents/:slug': '/documents/commitment-public-security-americas',
+  '/technical-groups/:slug': '/technical-groups/police-management',
+  '/member-states/:slug': '/member-states/ec',
+  '/admin/users/:id': '/admin/users/any',
+  '/invitation/:token': '/invitation/any',
+  '/password-reset/:token': '/password-reset/any',
+};
+const concrete = (portalPath: PortalPath) => (portalPath in KNOWN ? KNOWN[portalPath as RecordPath] : portalPath);
+/** The record pages whose record is looked up for everyone, named with a slug no record has. */
+const UNKNOWN = Object.keys(KNOWN)
+  .filter((page) => !/:(token|id)$/.test(page))
+  .map((page) => page.replace(/:\w+/, 'no-such-record'));
 
 function expectSecurityHeaders(res: LightMyRequestResponse) {
   const csp = String(res.headers['content-security-policy']);
@@ -120,58 +142,46 @@ describeEachEngine('portal', (ctx) => {
   });
 });
 
-/** Runs `use` against an app serving a stand-in build with one page and one hashed asset. */
-async function withStandInPortal(use: (app: FastifyInstance, indexHtml: string) => Promise<void>) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mispa-portal-'));
-  const indexHtml =
-    '<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script></head><body></body></html>';
-  fs.writeFileSync(path.join(root, 'index.html'), indexHtml);
-  fs.mkdirSync(path.join(root, 'assets'));
-  fs.writeFileSync(path.join(root, 'assets', 'app-abc123.js'), 'console.log("portal");');
-  const database = await createTestDatabase('sqlite');
-  const app = await buildApp({ db: database.db, engine: 'sqlite', version: 'test', webRoot: root });
-  try {
-    await use(app, indexHtml);
-  } finally {
-    await app.close();
-    await database.drop();
-    fs.rmSync(root, { recursive: true, force: true });
-  }
+/** A stand-in build with one page and one hashed asset, so the server's side of the portal is
+ * tested without building it. */
+const standInRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'mispa-portal-'));
+const indexHtml =
+  '<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script></head><body></body></html>';
+fs.writeFileSync(path.join(standInRoot, 'index.html'), indexHtml);
+fs.mkdirSync(path.join(standInRoot, 'assets'));
+fs.writeFileSync(path.join(standInRoot, 'assets', 'app-abc123.js'), 'console.log("portal");');
+afterAll(() => fs.rmSync(standInRoot, { recursive: true, force: true }));
+
+function expectPortal(res: LightMyRequestResponse, status: number) {
+  expectHtml(res, status);
+  expect(res.body).toBe(indexHtml);
 }
 
-describe('portal on a stand-in build', () => {
-  it('serves /pt/meetings and every other portal page as the portal’s HTML with 200', async () => {
-    await withStandInPortal(async (app, indexHtml) => {
-      const res = await app.inject({ url: '/pt/meetings' });
-      expectHtml(res, 200);
-      expect(res.body).toBe(indexHtml);
+describeEachEngine(
+  'portal on a stand-in build',
+  (ctx) => {
+    it('serves /pt/meetings and every other portal page as the portal’s HTML with 200', async () => {
+      const res = await ctx.app.inject({ url: '/pt/meetings' });
+      expectPortal(res, 200);
       expectSecurityHeaders(res);
       for (const lang of LANGS) {
-        for (const page of PORTAL_PATHS) expectHtml(await app.inject({ url: `/${lang}${concrete(page)}` }), 200);
+        for (const page of PORTAL_PATHS) expectPortal(await ctx.app.inject({ url: `/${lang}${concrete(page)}` }), 200);
       }
     });
-  });
 
-  it('serves the page with cache-control no-cache, so readers get a new build at once', async () => {
-    await withStandInPortal(async (app) => {
+    it('serves the page with cache-control no-cache, so readers get a new build at once', async () => {
       for (const url of ['/en/', '/pt/meetings', '/en/nope']) {
-        expect((await app.inject({ url })).headers['cache-control'], url).toBe('no-cache');
+        expect((await ctx.app.inject({ url })).headers['cache-control'], url).toBe('no-cache');
       }
     });
-  });
 
-  it('answers /en/nope and /nope with the portal’s HTML and 404', async () => {
-    await withStandInPortal(async (app, indexHtml) => {
+    it('answers /en/nope and /nope with the portal’s HTML and 404', async () => {
       for (const url of ['/en/nope', '/fr/meetings/a/b', '/nope', '/de/meetings']) {
-        const res = await app.inject({ url });
-        expectHtml(res, 404);
-        expect(res.body).toBe(indexHtml);
+        expectPortal(await ctx.app.inject({ url }), 404);
       }
     });
-  });
 
-  it('redirects /meetings to the reader’s language, keeping the query', async () => {
-    await withStandInPortal(async (app) => {
+    it('redirects /meetings to the reader’s language, keeping the query', async () => {
       const cases = [
         ['/meetings', 'es-MX,es;q=0.9', '/es/meetings'],
         ['/meetings', undefined, '/en/meetings'],
@@ -179,26 +189,55 @@ describe('portal on a stand-in build', () => {
         ['/documents?year=2015', 'pt', '/pt/documents?year=2015'],
       ] as const;
       for (const [url, header, location] of cases) {
-        const res = await app.inject({ url, headers: header ? { 'accept-language': header } : {} });
+        const res = await ctx.app.inject({ url, headers: header ? { 'accept-language': header } : {} });
         expect([res.statusCode, res.headers.location], url).toEqual([302, location]);
       }
     });
-  });
 
-  it('keeps answering unknown API paths with problem documents, not the portal', async () => {
-    await withStandInPortal(async (app) => {
-      expectNotFoundProblem(await app.inject({ url: '/api/v1/nope' }));
-      expectNotFoundProblem(await app.inject({ url: '/api/v1/meetings/mispa-v/extra' }));
+    it('keeps answering unknown API paths with problem documents, not the portal', async () => {
+      expectNotFoundProblem(await ctx.app.inject({ url: '/api/v1/nope' }));
+      expectNotFoundProblem(await ctx.app.inject({ url: '/api/v1/meetings/mispa-v/extra' }));
     });
-  });
 
-  it('serves hashed assets as immutable and with nosniff', async () => {
-    await withStandInPortal(async (app) => {
-      const res = await app.inject({ url: '/assets/app-abc123.js' });
+    it('serves hashed assets as immutable and with nosniff', async () => {
+      const res = await ctx.app.inject({ url: '/assets/app-abc123.js' });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toMatch(/javascript/);
       expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expectSecurityHeaders(res);
     });
-  });
-});
+
+    it('answers the page of a record no one has with the portal’s HTML and 404, in every language', async () => {
+      for (const lang of LANGS) {
+        for (const page of UNKNOWN) expectPortal(await ctx.app.inject({ url: `/${lang}${page}` }), 404);
+      }
+    });
+
+    it('answers a draft meeting’s pages with 404 to the public and 200, kept private, to the secretariat', async () => {
+      const secretariat = await callerWith(ctx, 'secretariat-staff');
+      const draft = await createMeeting(ctx, secretariat);
+      expect(draft.status).toBe('draft');
+      for (const url of [`/en/meetings/${draft.slug}`, `/es/meetings/${draft.slug}/agenda`]) {
+        const visitor = await ctx.app.inject({ url });
+        expectPortal(visitor, 404);
+        expect(visitor.headers['cache-control'], url).toBe('no-cache');
+        const staff = await ctx.app.inject({ url, headers: secretariat });
+        expectPortal(staff, 200);
+        // The answer follows who asks: no shared cache may hand it to the public.
+        expect(staff.headers['cache-control'], url).toBe('private, no-cache');
+        expect(String(staff.headers.vary)).toMatch(/Cookie/);
+      }
+    });
+
+    it('looks a user’s page up for those who may read accounts, and answers it 200 to the others', async () => {
+      const { user, headers } = await signedIn(ctx, { role: 'secretariat-staff' });
+      expectPortal(await ctx.app.inject({ url: `/en/admin/users/${user.id}`, headers }), 200);
+      expectPortal(await ctx.app.inject({ url: '/en/admin/users/no-such-user', headers }), 404);
+      // The page asks the others to sign in, and says nothing of whether the account is there.
+      expectPortal(await ctx.app.inject({ url: '/en/admin/users/no-such-user' }), 200);
+      const focal = await callerWith(ctx, 'focal-point');
+      expectPortal(await ctx.app.inject({ url: '/en/admin/users/no-such-user', headers: focal }), 200);
+    });
+  },
+  () => ({ webRoot: standInRoot }),
+);

@@ -2,23 +2,65 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LANGS } from '../../domain/languages.js';
-import { PORTAL_PATHS } from '../../domain/portal-routes.js';
+import { PORTAL_PATHS, type PortalPath } from '../../domain/portal-routes.js';
 import { message } from '../i18n/messages.js';
+import type { Actor, RequestContext } from '../policy/actor.js';
+import { requestContext } from '../policy/guard.js';
 import { negotiateLang, requestLang } from './lang.js';
 import { sendProblem } from './problems.js';
 
-const portalPatterns = PORTAL_PATHS.map(
-  (p) => new RegExp(`^${p.replace(/:[a-zA-Z]+/g, '[^/]+').replace(/\/$/, '')}/?$`),
-);
-const isPortalPath = (rest: string) => portalPatterns.some((pattern) => pattern.test(rest || '/'));
+/** The pages that show one record: their path names it (`:slug`, `:id`, `:token`). */
+export type RecordPath = Extract<PortalPath, `${string}:${string}`>;
+
+/**
+ * Whether the record a page names is there for this reader, decided as the API decides it (a
+ * draft meeting is there only for the secretariat). The page of a record that is not answers 404.
+ */
+export type RecordLookup = (key: string, ctx: RequestContext) => Promise<boolean>;
+
+/** One lookup per record page: a new page with a parameter does not compile until it has one. */
+export type RecordLookups = Record<RecordPath, RecordLookup>;
+
+const portalPatterns = PORTAL_PATHS.map((p) => ({
+  path: p,
+  pattern: new RegExp(`^${p.replace(/:[a-zA-Z]+/g, '([^/]+)').replace(/\/$/, '')}/?$`),
+}))
+  // A page of its own (`/meetings/new`) before a record's (`/meetings/:slug`).
+  .sort((a, b) => Number(a.path.includes(':')) - Number(b.path.includes(':')));
+
+/** The portal page `rest` (the path after the language) is, and the record it names, if any. */
+function portalPage(rest: string): { path: PortalPath; key: string | undefined } | null {
+  for (const { path, pattern } of portalPatterns) {
+    const match = pattern.exec(rest || '/');
+    if (match) return { path, key: match[1] === undefined ? undefined : decodeURIComponent(match[1]) };
+  }
+  return null;
+}
+
+const isPortalPath = (rest: string) => portalPage(rest) !== null;
 const langPrefix = new RegExp(`^/(${LANGS.join('|')})(/.*)?$`);
 
 /**
  * Serves the built single-page portal. The language is the first path segment; `/` and paths
- * without a language are redirected to the reader's language (Accept-Language). Unknown pages get
- * the portal's own 404 page with status 404, unknown API paths a problem document.
+ * without a language are redirected to the reader's language (Accept-Language). Unknown pages, and
+ * the pages of records unknown to the reader, get the portal's own page with status 404; unknown API
+ * paths a problem document.
  */
-export async function registerPortal(app: FastifyInstance, webRoot: string | null) {
+export async function registerPortal(
+  app: FastifyInstance,
+  webRoot: string | null,
+  records: { lookups: RecordLookups; identify: (request: FastifyRequest) => Promise<Actor> },
+) {
+  /** 200 for a page, 404 for an unknown one or one whose record is not there for this reader. */
+  async function statusOf(request: FastifyRequest, rest: string): Promise<200 | 404> {
+    const page = portalPage(rest);
+    if (!page) return 404;
+    if (page.key === undefined) return 200;
+    // The reply now depends on who asks (http/cache-control.ts makes it private for the signed-in).
+    request.actor = await records.identify(request);
+    return (await records.lookups[page.path as RecordPath](page.key, requestContext(request))) ? 200 : 404;
+  }
+
   if (webRoot) {
     // Vite puts every built file but index.html under assets/, with a content hash in its name, so
     // they never change under one URL. They are looked up per request (a rebuild is served without a
@@ -63,7 +105,7 @@ export async function registerPortal(app: FastifyInstance, webRoot: string | nul
         .header('cache-control', 'no-cache')
         .sendFile('index.html', webRoot, { cacheControl: false });
     }
-    const status = isPortalPath(match[2] ?? '/') ? 200 : 404;
+    const status = await statusOf(request, match[2] ?? '/');
     return reply
       .status(status)
       .header('cache-control', 'no-cache')

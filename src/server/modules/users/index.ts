@@ -14,6 +14,7 @@ import { usersService } from './service.js';
 export { ensureActiveAccount, type ResolvedGrant } from './accounts.js';
 export { type AccountsConfig, readAccountsConfig } from './config.js';
 export { findUserByEmail } from './queries.js';
+export { usersService } from './service.js';
 export { prepareAccounts } from './startup.js';
 
 /** User administration, invitations, password reset and the public settings, built from their
