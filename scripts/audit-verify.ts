@@ -3,11 +3,12 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readConfig } from '../src/server/config.js';
 import { ConfigError, openDatabase, redact } from '../src/server/db/connection.js';
-import { verifyChain } from '../src/server/modules/audit/chain.js';
+import { auditHeadKey, verifyChain } from '../src/server/modules/audit/chain.js';
 
 /**
  * `npm run audit:verify`: walks the audit trail of the database the platform uses (DATABASE_URL,
- * as `npm start` reads it) and checks every link of the hash chain.
+ * as `npm start` reads it) and checks every link of the hash chain, and that the chain ends where
+ * its head, signed with MISPA_SECRET_KEY, says; it prints the head so it can be recorded elsewhere.
  * Exit status: 0 intact; 1 broken (the first broken link is printed); 2 the check could not run.
  */
 
@@ -19,9 +20,9 @@ export interface Output {
 }
 
 export async function auditVerify(env: NodeJS.ProcessEnv, out: Output): Promise<0 | 1 | 2> {
-  let target: ReturnType<typeof readConfig>['database'];
+  let config: ReturnType<typeof readConfig>;
   try {
-    target = readConfig(env, root).database;
+    config = readConfig(env, root);
   } catch (error) {
     if (error instanceof ConfigError) {
       out.error(`audit:verify could not start: ${error.message}`);
@@ -29,6 +30,7 @@ export async function auditVerify(env: NodeJS.ProcessEnv, out: Output): Promise<
     }
     throw error;
   }
+  const target = config.database;
   const where = target.engine === 'sqlite' ? `SQLite ${target.file}` : `PostgreSQL ${redact(target.url)}`;
   // Opening a SQLite file that is not there would create an empty database, which proves nothing.
   if (target.engine === 'sqlite' && !fs.existsSync(target.file)) {
@@ -43,9 +45,10 @@ export async function auditVerify(env: NodeJS.ProcessEnv, out: Output): Promise<
     return 2;
   }
   try {
-    const check = await verifyChain(handle.db);
+    const check = await verifyChain(handle.db, { key: auditHeadKey(config.secretKey) });
     if (check.ok) {
       out.log(`audit trail intact: ${check.entries} entries (${where})`);
+      out.log(`audit head: ${check.entries} entries, last hash ${check.head?.lastHash ?? 'none'}`);
       return 0;
     }
     out.error(

@@ -32,7 +32,7 @@ import { registerStrictTransportSecurity } from './http/security-headers.js';
 import { message } from './i18n/messages.js';
 import { DEFAULT_MAIL_FROM, type Mailer, outboxMailer } from './mail/mailer.js';
 import { agendaRoutes, agendaService } from './modules/agenda/index.js';
-import { auditRoutes, auditService } from './modules/audit/index.js';
+import { auditRoutes, auditService, withAuditKey } from './modules/audit/index.js';
 import { accountRoutes, accountService, authRoutes, authService, DEFAULT_PUBLIC_URL } from './modules/auth/index.js';
 import { delegationsRoutes, delegationsService, publishedService } from './modules/delegations/index.js';
 import { documentsService } from './modules/documents/index.js';
@@ -62,7 +62,7 @@ export interface AppOptions {
   clock?: () => Date;
   logger?: FastifyServerOptions['logger'];
   /** Seals two-factor secrets at rest and keys the opaque session ids (MISPA_SECRET_KEY, from
-   * config.ts); without one, secrets are stored as they are. */
+   * config.ts) and signs the audit chain's head; without one, secrets are stored as they are. */
   secretKey?: string | undefined;
   /** Which reverse proxies to believe about the client's address and protocol (MISPA_TRUST_PROXY). */
   trustProxy?: FastifyServerOptions['trustProxy'];
@@ -217,7 +217,7 @@ export async function buildApp(options: AppOptions) {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const deps = { db: options.db, clock: options.clock ?? (() => new Date()) };
+  const deps = { db: withAuditKey(options.db, options.secretKey), clock: options.clock ?? (() => new Date()) };
   const auth = authService(deps);
   const stopPruning = schedulePruning(options.db, deps.clock, (error) =>
     app.log.warn({ err: error }, 'expired rate-limit counters could not be deleted'),

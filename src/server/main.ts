@@ -7,6 +7,7 @@ import { contentGeneration } from './db/content-generation.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loadDemo } from './demo/index.js';
 import { createMailer } from './mail/mailer.js';
+import { withAuditKey } from './modules/audit/index.js';
 import { prepareAccounts } from './modules/users/index.js';
 import { repoRoot } from './paths.js';
 import { loadReferenceData, ReferenceDataError } from './reference-data/loader.js';
@@ -29,16 +30,15 @@ async function main() {
       : `PostgreSQL ${redact(config.database.url)}`;
 
   await migrateToLatest(handle.db);
-  const loaded = await loadReferenceData(handle.db, config.referenceDir, () => new Date());
+  // What start-up audits (accounts, demo data) signs the audit chain's head with the key, as the app does.
+  const db = withAuditKey(handle.db, config.secretKey);
+  const loaded = await loadReferenceData(db, config.referenceDir, () => new Date());
   const clock = () => new Date();
   // Demo users first: the secretariat among them makes the first-administrator link unneeded.
   const demoNotes = config.accounts.demo.enabled
-    ? await loadDemo({ db: handle.db, clock, files: config.files, password: config.accounts.demo.password })
+    ? await loadDemo({ db, clock, files: config.files, password: config.accounts.demo.password })
     : [];
-  const accountNotes = [
-    ...demoNotes,
-    ...(await prepareAccounts({ db: handle.db, clock, publicUrl: config.accounts.publicUrl })),
-  ];
+  const accountNotes = [...demoNotes, ...(await prepareAccounts({ db, clock, publicUrl: config.accounts.publicUrl }))];
   // What this start loaded may change what other processes on the database keep for the public.
   await contentGeneration(handle.db).change();
   const app = await buildApp({

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Database } from '../../../src/server/db/schema.js';
-import { entryHash, GENESIS_HASH } from '../../../src/server/modules/audit/chain.js';
+import { entryHash, GENESIS_HASH, writeHead } from '../../../src/server/modules/audit/chain.js';
 import { ACTIONS, PERMISSIONS } from '../../../src/server/policy/permissions.js';
 import { type Generator, stamped } from './context.js';
 
@@ -56,6 +56,7 @@ export const auditGenerator: Generator = {
       await insert('audit_entry', rows);
       advance(rows.length);
     }
+    await writeHead(db, { entries: previous.seq, lastHash: previous.hash });
     return { audit_entry: scale.auditEntries };
   },
 };

@@ -5,6 +5,7 @@ import * as m0003UsersSetupToken from './migrations/0003-users-setup-token.js';
 import * as m0004TwoFactor from './migrations/0004-two-factor-state.js';
 import * as m0005Meetings from './migrations/0005-meetings.js';
 import * as m0006ReplyCache from './migrations/0006-reply-cache.js';
+import * as m0007AuditHead from './migrations/0007-audit-head.js';
 import type { Database } from './schema.js';
 
 /** Migrations in order. Listed here rather than read from disk so that the bundle, tsx and the
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0004-two-factor-state': m0004TwoFactor,
   '0005-meetings': m0005Meetings,
   '0006-reply-cache': m0006ReplyCache,
+  '0007-audit-head': m0007AuditHead,
 };
 
 /** `schema`: where Kysely keeps its own bookkeeping tables, when not the default one. Without it

@@ -278,6 +278,14 @@ export interface AuditEntryTable extends Timestamps {
 }
 
 /** One row (id 1): its token changes whenever what the public may read changes (http/reply-cache.ts). */
+/** The audit chain's head (modules/audit/chain.ts): one row, id 1. */
+export interface AuditHeadTable {
+  id: number;
+  entries: number;
+  last_hash: string;
+  signature: string;
+}
+
 export interface ContentGenerationTable {
   id: number;
   token: string;
@@ -452,6 +460,7 @@ export interface Database {
   setup_token: SetupTokenTable;
   rate_limit: RateLimitTable;
   audit_entry: AuditEntryTable;
+  audit_head: AuditHeadTable;
   stored_file: StoredFileTable;
   agenda_item: AgendaItemTable;
   agenda_item_document: AgendaItemDocumentTable;

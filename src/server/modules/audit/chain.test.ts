@@ -11,7 +11,15 @@ import { migrateToLatest } from '../../db/migrate.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
 import { createTestDatabase, engines, repoRoot, type TestDatabase } from '../../testing/harness.js';
-import { type AuditInput, GENESIS_HASH, recordAudit, verifyChain } from './chain.js';
+import {
+  type AuditInput,
+  auditHeadKey,
+  GENESIS_HASH,
+  headSignature,
+  recordAudit,
+  verifyChain,
+  withAuditKey,
+} from './chain.js';
 
 /**
  * The audit trail's promises, on both engines: any change to any stored entry is found by
@@ -80,7 +88,7 @@ for (const engine of engines) {
     });
 
     it('finds an untouched chain intact, each entry pointing at the one before', async () => {
-      expect(await verifyChain(database.db)).toEqual({ ok: true, entries: ENTRIES });
+      expect(await verifyChain(database.db)).toMatchObject({ ok: true, entries: ENTRIES });
       const rows = await allRows(database.db);
       expect(rows[0]?.prev_hash).toBe(GENESIS_HASH);
       for (let i = 1; i < rows.length; i++) expect(rows[i]?.prev_hash).toBe(rows[i - 1]?.hash);
@@ -127,7 +135,7 @@ for (const engine of engines) {
           expect(check, `${column} of entry ${seq}`).toMatchObject({ ok: false, seq });
         }
       }
-      expect(await verifyChain(database.db)).toEqual({ ok: true, entries: ENTRIES });
+      expect(await verifyChain(database.db)).toMatchObject({ ok: true, entries: ENTRIES });
     });
 
     it('detects any change of any entry to any other value (fast-check)', async () => {
@@ -162,7 +170,46 @@ for (const engine of engines) {
       } finally {
         if (middle) await database.db.insertInto('audit_entry').values(middle).execute();
       }
-      expect(await verifyChain(database.db)).toEqual({ ok: true, entries: ENTRIES });
+      expect(await verifyChain(database.db)).toMatchObject({ ok: true, entries: ENTRIES });
+    });
+
+    it('detects the newest entry deleted, and a head moved back to match without the key', async () => {
+      const rows = await allRows(database.db);
+      const [newest, before] = [rows[ENTRIES - 1], rows[ENTRIES - 2]];
+      if (!newest || !before) throw new Error('the chain is shorter than this test assumes');
+      const head = await database.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
+      expect(head).toMatchObject({ entries: ENTRIES, last_hash: newest.hash });
+      await database.db.deleteFrom('audit_entry').where('seq', '=', ENTRIES).execute();
+      try {
+        expect(await verifyChain(database.db)).toEqual({
+          ok: false,
+          entries: ENTRIES - 1,
+          seq: ENTRIES,
+          reason: `entry ${ENTRIES} is missing`,
+        });
+        // The head moved back to the entry before, signed with any key but the writers' one.
+        const moved = { entries: ENTRIES - 1, lastHash: before.hash };
+        const forged = headSignature(auditHeadKey('a key guessed by whoever deleted the entry'), moved);
+        await database.db
+          .updateTable('audit_head')
+          .set({ entries: moved.entries, last_hash: moved.lastHash, signature: forged })
+          .execute();
+        expect(await verifyChain(database.db)).toMatchObject({
+          ok: false,
+          reason: 'the head of the chain is not signed with this key',
+        });
+        await database.db.deleteFrom('audit_head').execute();
+        expect(await verifyChain(database.db)).toMatchObject({ ok: false, reason: 'the head of the chain is missing' });
+      } finally {
+        await database.db.insertInto('audit_entry').values(newest).execute();
+        await database.db.deleteFrom('audit_head').execute();
+        await database.db.insertInto('audit_head').values(head).execute();
+      }
+      expect(await verifyChain(database.db)).toEqual({
+        ok: true,
+        entries: ENTRIES,
+        head: { entries: ENTRIES, lastHash: newest.hash },
+      });
     });
 
     it('detects two entries swapped in order', async () => {
@@ -181,21 +228,44 @@ for (const engine of engines) {
       } finally {
         await place(second.id, second.seq, fifth.id, fifth.seq);
       }
-      expect(await verifyChain(database.db)).toEqual({ ok: true, entries: ENTRIES });
+      expect(await verifyChain(database.db)).toMatchObject({ ok: true, entries: ENTRIES });
     });
 
     it('walks a chain longer than one page of the verifier', async () => {
-      expect(await verifyChain(database.db, 4)).toEqual({ ok: true, entries: ENTRIES });
+      expect(await verifyChain(database.db, { pageSize: 4 })).toMatchObject({ ok: true, entries: ENTRIES });
       expect(await tamperedWithPageSize(5)).toMatchObject({ ok: false, seq: 5 });
 
       async function tamperedWithPageSize(seq: number) {
         await database.db.updateTable('audit_entry').set({ action: 'forged' }).where('seq', '=', seq).execute();
         try {
-          return await verifyChain(database.db, 2);
+          return await verifyChain(database.db, { pageSize: 2 });
         } finally {
           await database.db.updateTable('audit_entry').set({ action: 'users.invite' }).where('seq', '=', seq).execute();
         }
       }
+    });
+  });
+
+  describe(`audit chain: the head signed with MISPA_SECRET_KEY [${engine}]`, () => {
+    let database: TestDatabase;
+    const SECRET = 'x'.repeat(40);
+    beforeAll(async () => {
+      database = await migratedDatabase(engine);
+    });
+    afterAll(async () => {
+      await database?.drop();
+    });
+
+    it('is checked with the key the writers had, and refused with another or none', async () => {
+      expect(await verifyChain(database.db)).toEqual({ ok: true, entries: 0, head: null });
+      const keyed = withAuditKey(database.db, SECRET);
+      for (const entityId of ['a', 'b', 'c']) await write(keyed, { entityId });
+      const intact = await verifyChain(database.db, { key: auditHeadKey(SECRET) });
+      expect(intact).toMatchObject({ ok: true, entries: 3, head: { entries: 3 } });
+      expect(await verifyChain(keyed)).toEqual(intact);
+      const refused = { ok: false, seq: 3, reason: 'the head of the chain is not signed with this key' };
+      expect(await verifyChain(database.db)).toMatchObject(refused);
+      expect(await verifyChain(database.db, { key: auditHeadKey('y'.repeat(40)) })).toMatchObject(refused);
     });
   });
 
@@ -241,7 +311,7 @@ for (const engine of engines) {
         }),
         { numRuns: 100 },
       );
-      expect(await verifyChain(database.db)).toEqual({ ok: true, entries: n });
+      expect(await verifyChain(database.db)).toMatchObject({ ok: true, entries: n });
     });
   });
 
@@ -302,7 +372,7 @@ for (const engine of engines) {
 
 /** One chain 1..n without gaps, every writer's entry in it exactly once, every link verified. */
 async function expectOneChain(db: Kysely<Database>, entityIds: string[]) {
-  expect(await verifyChain(db)).toEqual({ ok: true, entries: entityIds.length });
+  expect(await verifyChain(db)).toMatchObject({ ok: true, entries: entityIds.length });
   const rows = await allRows(db);
   expect(rows.map((r) => r.seq)).toEqual(entityIds.map((_, i) => i + 1));
   expect(rows.map((r) => r.entity_id).sort()).toEqual([...entityIds].sort());

@@ -1,15 +1,27 @@
-import { createHash } from 'node:crypto';
-import { type Kysely, PostgresAdapter, SqliteAdapter, sql, type Transaction } from 'kysely';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import {
+  type Kysely,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  PostgresAdapter,
+  SqliteAdapter,
+  sql,
+  type Transaction,
+} from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { changeContentGeneration } from '../../db/content-generation.js';
 import type { Database, Row } from '../../db/schema.js';
 import type { RequestContext } from '../../policy/actor.js';
+import { deriveKey } from '../two-factor/secret-box.js';
 
 /**
  * The audit trail: one append-only entry per state change, written in the same transaction as the
  * change. Each entry stores the hash of the one before it, so altering, inserting or deleting any
  * row breaks the chain at that point, and `verifyChain` finds it. Every column counts: the hash
  * covers all of them but the timestamps every table has, which must equal `occurred_at`.
+ * The head (count and newest hash, HMAC-signed with MISPA_SECRET_KEY) is kept in `audit_head`, so
+ * deleting the newest entries is found too, unless the deleter also holds the key.
  */
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -58,6 +70,58 @@ export function entryHash(entry: Hashed): string {
     entry.prev_hash,
   ];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+/**
+ * The key that signs the head, carried by the database handle the writers use (`withAuditKey`), so
+ * every writer, whichever module, job or command it is in, signs with the same key without each
+ * being handed it. It changes no query.
+ */
+class AuditHeadKey implements KyselyPlugin {
+  constructor(readonly key: Buffer) {}
+  transformQuery({ node }: PluginTransformQueryArgs) {
+    return node;
+  }
+  async transformResult({ result }: PluginTransformResultArgs) {
+    return result;
+  }
+}
+
+/** Without MISPA_SECRET_KEY the head is signed with a fixed, public key: it still finds deleted
+ * entries, but not a head rewritten to match them. */
+export function auditHeadKey(secretKey: string | undefined): Buffer {
+  return deriveKey(secretKey, 'audit-head') ?? Buffer.from('mispa:audit-head');
+}
+
+/** The database handle whose audit writers sign the head with MISPA_SECRET_KEY. */
+export function withAuditKey(db: Kysely<Database>, secretKey: string | undefined): Kysely<Database> {
+  return db.withPlugin(new AuditHeadKey(auditHeadKey(secretKey)));
+}
+
+function keyOf(db: Kysely<Database>): Buffer {
+  const plugin = db.getExecutor().plugins.find((p) => p instanceof AuditHeadKey);
+  return plugin instanceof AuditHeadKey ? plugin.key : auditHeadKey(undefined);
+}
+
+export interface AuditHead {
+  entries: number;
+  lastHash: string;
+}
+
+export function headSignature(key: Buffer, head: AuditHead): string {
+  return createHmac('sha256', key)
+    .update(JSON.stringify([head.entries, head.lastHash]))
+    .digest('hex');
+}
+
+/** Moves the head to `head`, signed with the key `db` carries: in the transaction of the newest entry. */
+export async function writeHead(db: Kysely<Database>, head: AuditHead): Promise<void> {
+  const signed = { entries: head.entries, last_hash: head.lastHash, signature: headSignature(keyOf(db), head) };
+  await db
+    .insertInto('audit_head')
+    .values({ id: 1, ...signed })
+    .onConflict((c) => c.column('id').doUpdateSet(signed))
+    .execute();
 }
 
 export interface AuditInput {
@@ -111,15 +175,25 @@ export async function recordAudit(trx: Transaction<Database>, ctx: RequestContex
     .insertInto('audit_entry')
     .values({ ...entry, hash: entryHash(entry), created_at: at, updated_at: at })
     .execute();
+  await writeHead(trx, { entries: entry.seq, lastHash: entryHash(entry) });
   // Whatever was audited may show in some reply: kept replies are stale from this commit on,
   // also when the write came from a job or a command rather than a request.
   await changeContentGeneration(trx);
 }
 
-export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; seq: number; reason: string };
+export type ChainCheck =
+  | { ok: true; entries: number; head: AuditHead | null }
+  | { ok: false; entries: number; seq: number; reason: string };
 
-/** Walks the whole chain in order, in pages, and reports the first broken link. */
-export async function verifyChain(db: Kysely<Database>, pageSize = 5000): Promise<ChainCheck> {
+/**
+ * Walks the whole chain in order, in pages, and reports the first broken link; then checks that
+ * the chain ends where the signed head says it does. The key is the one `db` carries (`withAuditKey`)
+ * unless given (`auditHeadKey(MISPA_SECRET_KEY)`).
+ */
+export async function verifyChain(
+  db: Kysely<Database>,
+  { key = keyOf(db), pageSize = 5000 }: { key?: Buffer; pageSize?: number } = {},
+): Promise<ChainCheck> {
   let previous = { seq: 0, hash: GENESIS_HASH };
   let entries = 0;
   for (;;) {
@@ -143,6 +217,36 @@ export async function verifyChain(db: Kysely<Database>, pageSize = 5000): Promis
       }
       previous = { seq: row.seq, hash: row.hash };
     }
-    if (rows.length < pageSize) return { ok: true, entries };
+    if (rows.length < pageSize) return checkHead(db, key, previous);
   }
+}
+
+async function checkHead(db: Kysely<Database>, key: Buffer, last: { seq: number; hash: string }): Promise<ChainCheck> {
+  const row = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
+  const entries = last.seq;
+  if (!row) {
+    return entries === 0
+      ? { ok: true, entries, head: null }
+      : { ok: false, entries, seq: entries, reason: 'the head of the chain is missing' };
+  }
+  const head = { entries: row.entries, lastHash: row.last_hash };
+  const expected = Buffer.from(headSignature(key, head));
+  const stored = Buffer.from(row.signature);
+  if (expected.length !== stored.length || !timingSafeEqual(expected, stored)) {
+    return { ok: false, entries, seq: entries, reason: 'the head of the chain is not signed with this key' };
+  }
+  if (head.entries > entries) {
+    const missing =
+      head.entries === entries + 1 ? `entry ${head.entries} is` : `entries ${entries + 1} to ${head.entries} are`;
+    return { ok: false, entries, seq: entries + 1, reason: `${missing} missing` };
+  }
+  if (head.entries !== entries || head.lastHash !== last.hash) {
+    return {
+      ok: false,
+      entries,
+      seq: entries,
+      reason: `the chain does not end where its head says (${head.entries} entries)`,
+    };
+  }
+  return { ok: true, entries, head };
 }

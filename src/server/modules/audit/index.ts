@@ -1,4 +1,4 @@
 // The module's public face: all that app.ts, demo mode and other modules may import from it (docs/architecture.md).
-export { type AuditInput, recordAudit } from './chain.js';
+export { type AuditInput, recordAudit, withAuditKey } from './chain.js';
 export { auditRoutes } from './routes.js';
 export { auditService } from './service.js';

@@ -7,7 +7,9 @@ import { auditVerify } from '../../../../scripts/audit-verify.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { PUBLIC } from '../../policy/actor.js';
 import { createTestDatabase, engines, repoRoot, type TestDatabase } from '../../testing/harness.js';
-import { recordAudit } from './chain.js';
+import { auditHeadKey, headSignature, recordAudit, withAuditKey } from './chain.js';
+
+const SECRET_KEY = 'audit-verify-test-key-'.padEnd(48, 'k');
 
 /** `npm run audit:verify` against a real database of each engine, in process and as a command. */
 
@@ -41,8 +43,9 @@ for (const engine of engines) {
     beforeAll(async () => {
       database = await createTestDatabase(engine);
       await migrateToLatest(database.db, database.schema);
+      const keyed = withAuditKey(database.db, SECRET_KEY);
       for (let i = 0; i < 5; i++) {
-        await database.db
+        await keyed
           .transaction()
           .execute((trx) =>
             recordAudit(
@@ -53,17 +56,68 @@ for (const engine of engines) {
             ),
           );
       }
-      env = { DATABASE_URL: databaseUrl(database) };
+      env = { DATABASE_URL: databaseUrl(database), MISPA_SECRET_KEY: SECRET_KEY };
     });
     afterAll(async () => {
       await database?.drop();
     });
 
-    it('says "audit trail intact: 5 entries" and exits 0', async () => {
+    it('says "audit trail intact: 5 entries", prints the head to record elsewhere, and exits 0', async () => {
+      const newest = await database.db
+        .selectFrom('audit_entry')
+        .select('hash')
+        .where('seq', '=', 5)
+        .executeTakeFirstOrThrow();
       const result = await run(env);
       expect(result.code).toBe(0);
-      expect(result.log).toEqual([expect.stringMatching(/^audit trail intact: 5 entries \(/)]);
+      expect(result.log).toEqual([
+        expect.stringMatching(/^audit trail intact: 5 entries \(/),
+        `audit head: 5 entries, last hash ${newest.hash}`,
+      ]);
       expect(result.error).toEqual([]);
+    });
+
+    it('exits 1 when the newest entry is deleted, also once the head is moved back without the key', async () => {
+      const newest = await database.db
+        .selectFrom('audit_entry')
+        .selectAll()
+        .where('seq', '=', 5)
+        .executeTakeFirstOrThrow();
+      const head = await database.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
+      await database.db.deleteFrom('audit_entry').where('seq', '=', 5).execute();
+      try {
+        const deleted = await run(env);
+        expect(deleted.code).toBe(1);
+        expect(deleted.error[0]).toMatch(
+          /^audit trail BROKEN at entry 5: entry 5 is missing\. Entries 1 to 4 are intact/,
+        );
+
+        const fourth = await database.db
+          .selectFrom('audit_entry')
+          .select('hash')
+          .where('seq', '=', 4)
+          .executeTakeFirstOrThrow();
+        const moved = { entries: 4, lastHash: fourth.hash };
+        await database.db
+          .updateTable('audit_head')
+          .set({ entries: 4, last_hash: fourth.hash, signature: headSignature(auditHeadKey(undefined), moved) })
+          .execute();
+        const forged = await run(env);
+        expect(forged.code).toBe(1);
+        expect(forged.error[0]).toMatch(
+          /^audit trail BROKEN at entry 4: the head of the chain is not signed with this key/,
+        );
+      } finally {
+        await database.db.insertInto('audit_entry').values(newest).execute();
+        await database.db.updateTable('audit_head').set(head).execute();
+      }
+      expect((await run(env)).code).toBe(0);
+    });
+
+    it('exits 1 when run without the key the head was signed with', async () => {
+      const result = await run({ DATABASE_URL: env.DATABASE_URL });
+      expect(result.code).toBe(1);
+      expect(result.error[0]).toMatch(/the head of the chain is not signed with this key/);
     });
 
     it('names the first broken link and exits 1 when an entry was altered', async () => {
