@@ -13,7 +13,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { changeContentGeneration } from '../../db/content-generation.js';
 import type { Database, Row } from '../../db/schema.js';
 import type { RequestContext } from '../../policy/actor.js';
-import { deriveKey } from '../two-factor/secret-box.js';
+import { deriveKey } from '../../security/secret-box.js';
 
 /**
  * The audit trail: one append-only entry per state change, written in the same transaction as the
