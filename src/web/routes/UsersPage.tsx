@@ -7,6 +7,7 @@ import { useUsers } from '../features/admin/queries.js';
 import { statusLabel } from '../features/admin/UserStatus.js';
 import { UserTable } from '../features/admin/UserTable.js';
 import { useMemberStates } from '../features/member-states/queries.js';
+import { nameOptions } from '../features/shared/byName.js';
 import { FilterBar, useFilterValues } from '../features/shared/FilterBar.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
@@ -40,7 +41,6 @@ function UserList() {
   const filters = useFilterValues(FILTERS);
   const users = useUsers(filters);
   const states = useMemberStates();
-  const collator = new Intl.Collator(lang);
   return (
     <section aria-labelledby="users-list">
       <h2 id="users-list">{t('admin.users.listHeading')}</h2>
@@ -54,9 +54,7 @@ function UserList() {
           {
             name: 'memberState',
             label: t('grants.memberState'),
-            options: (states.data ?? [])
-              .map((s) => ({ value: s.slug, label: s.name.text }))
-              .sort((a, b) => collator.compare(a.label, b.label)),
+            options: nameOptions(states.data ?? [], lang),
           },
           {
             name: 'status',

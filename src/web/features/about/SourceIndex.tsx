@@ -1,8 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { DatasetSource } from '../../../contract/reference.js';
+import { byName } from '../shared/byName.js';
 import { LangLink } from '../shared/LangLink.js';
 import { SourceItem, sourceKey } from '../shared/SourceItem.js';
-import { normaliseRecordType, RECORD_TYPES, type RecordType, recordPath, recordTypeLabel } from './recordTypes.js';
+import { useLang } from '../shared/useLang.js';
+import {
+  NUMBERED_TYPES,
+  normaliseRecordType,
+  RECORD_TYPES,
+  type RecordType,
+  recordPath,
+  recordTypeLabel,
+} from './recordTypes.js';
 import { recordKey, useRecordNames } from './useRecordNames.js';
 
 type RecordSources = { type: RecordType | null; slug: string; sources: DatasetSource[] };
@@ -25,8 +34,12 @@ function groupByRecord(sources: DatasetSource[]): Map<RecordType | null, RecordS
 /** Every source of the dataset, grouped by kind of record and then by record. */
 export function SourceIndex({ sources }: { sources: DatasetSource[] }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const names = useRecordNames();
-  const groups = [...groupByRecord(sources)].filter(([, records]) => records.length > 0);
+  const nameOf = (record: RecordSources) => names.get(recordKey(record.type, record.slug)) ?? record.slug;
+  const groups = [...groupByRecord(sources)]
+    .filter(([, records]) => records.length > 0)
+    .map(([type, records]) => [type, NUMBERED_TYPES.includes(type) ? records : byName(records, nameOf, lang)] as const);
   if (groups.length === 0) return <p className="empty">{t('about.noSources')}</p>;
   return (
     <div className="source-index">
@@ -37,7 +50,7 @@ export function SourceIndex({ sources }: { sources: DatasetSource[] }) {
           </h3>
           <ul className="source-index__records">
             {records.map((record) => {
-              const name = names.get(recordKey(record.type, record.slug)) ?? record.slug;
+              const name = nameOf(record);
               const path = recordPath(record.type, record.slug);
               return (
                 <li key={record.slug}>

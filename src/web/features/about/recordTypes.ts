@@ -15,6 +15,10 @@ export const RECORD_TYPES = [
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
+/** Kinds numbered in an order of their own (objective 1, pillar 1, ...); every other kind is listed by
+ * name in the reader's language. */
+export const NUMBERED_TYPES: readonly (RecordType | null)[] = ['objective', 'pillar'];
+
 export function normaliseRecordType(entityType: string): RecordType | null {
   const type = entityType.replaceAll('_', '-');
   return (RECORD_TYPES as readonly string[]).includes(type) ? (type as RecordType) : null;

@@ -3,6 +3,7 @@ import type { Role } from '../../../contract/accounts.js';
 import type { NewGrant } from '../../../contract/users.js';
 import { PORTAL_ROLES, ROLE_BINDING, roleLabel } from '../account/roles.js';
 import { useMemberStates } from '../member-states/queries.js';
+import { nameOptions } from '../shared/byName.js';
 import { type FieldErrors, SelectField } from '../shared/forms.js';
 import { useLang } from '../shared/useLang.js';
 import { usePartners } from '../team/queries.js';
@@ -39,10 +40,7 @@ function useBindingOptions(binding: 'none' | 'memberState' | 'technicalGroup' | 
         : binding === 'partner'
           ? partners.data
           : [];
-  const collator = new Intl.Collator(lang);
-  return (source ?? [])
-    .map((item) => ({ value: item.slug, label: item.name.text }))
-    .sort((a, b) => collator.compare(a.label, b.label));
+  return nameOptions(source ?? [], lang);
 }
 
 /** A role and, when the role needs one, the member state, group or partner it is bound to.

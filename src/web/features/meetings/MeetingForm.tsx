@@ -12,6 +12,7 @@ import { LANGS } from '../../../domain/languages.js';
 import { MEETING_FORMATS, MEETING_KINDS } from '../../../domain/meetings.js';
 import { languageEndonym } from '../../i18n/languages.js';
 import { useMemberStates } from '../member-states/queries.js';
+import { nameOptions } from '../shared/byName.js';
 import {
   CheckboxGroup,
   FieldGroup,
@@ -23,6 +24,7 @@ import {
   useFormErrors,
 } from '../shared/forms.js';
 import { PillarChecks } from '../shared/PillarChecks.js';
+import { useLang } from '../shared/useLang.js';
 import { readerTimeZone } from '../shared/zones.js';
 import { useTechnicalGroups } from '../technical-groups/queries.js';
 import { formatLabel, kindLabel } from './labels.js';
@@ -139,6 +141,8 @@ export function MeetingForm({
   const { errors, alert, check, failed } = useFormErrors(error, form);
   const checks = useChecks();
   const [draft, setDraft] = useState<MeetingDraft>(initial);
+  // Not `lang`: the name fields below loop over every language under that name.
+  const pageLang = useLang();
   const states = useMemberStates();
   const groups = useTechnicalGroups();
   const set = <K extends keyof MeetingDraft>(key: K, value: MeetingDraft[K]) => setDraft({ ...draft, [key]: value });
@@ -205,10 +209,7 @@ export function MeetingForm({
           name="technicalGroup"
           value={draft.technicalGroup}
           onChange={(group) => set('technicalGroup', group)}
-          options={[
-            { value: '', label: t('meetings.form.choose') },
-            ...(groups.data ?? []).map((group) => ({ value: group.slug, label: group.name.text })),
-          ]}
+          options={[{ value: '', label: t('meetings.form.choose') }, ...nameOptions(groups.data ?? [], pageLang)]}
         />
       )}
       <FieldGroup legend={t('meetings.form.name')} hint={t('meetings.form.nameHint')} error={errors.name}>
@@ -239,10 +240,7 @@ export function MeetingForm({
         name="hostState"
         value={draft.hostState}
         onChange={(state) => set('hostState', state)}
-        options={[
-          { value: '', label: t('meetings.form.none') },
-          ...(states.data ?? []).map((state) => ({ value: state.slug, label: state.name.text })),
-        ]}
+        options={[{ value: '', label: t('meetings.form.none') }, ...nameOptions(states.data ?? [], pageLang)]}
       />
       {text('city', t('meetings.city'))}
       {draft.format !== 'virtual' && text('venue', t('meetings.venue'))}

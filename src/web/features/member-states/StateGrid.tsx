@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MemberState } from '../../../contract/reference.js';
 import { SUBREGIONS } from '../../../domain/reference.js';
+import { byName } from '../shared/byName.js';
 import { formatNumber } from '../shared/format.js';
 import { LangLink } from '../shared/LangLink.js';
 import { Localized } from '../shared/Localized.js';
@@ -14,13 +15,14 @@ export function StateGrid({ states, headingLevel = 3 }: { states: MemberState[];
   const { t } = useTranslation();
   const lang = useLang();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const collator = new Intl.Collator(lang);
   return (
     <div className="state-groups">
       {SUBREGIONS.map((subregion) => {
-        const members = states
-          .filter((state) => state.subregion === subregion)
-          .sort((a, b) => collator.compare(a.name.text, b.name.text));
+        const members = byName(
+          states.filter((state) => state.subregion === subregion),
+          (state) => state.name.text,
+          lang,
+        );
         if (members.length === 0) return null;
         return (
           <section key={subregion} className="state-group" aria-labelledby={`subregion-${subregion}`}>

@@ -4,8 +4,10 @@ import type { Partner, PartnerDetail } from '../../../contract/partners.js';
 import { ConfirmButton } from '../account/ConfirmButton.js';
 import { TableWrap } from '../account/TableWrap.js';
 import { AdminQueryState } from '../admin/AdminGate.js';
+import { byName } from '../shared/byName.js';
 import { FormAlert, FormStatus, useProblemMessage } from '../shared/forms.js';
 import { Localized } from '../shared/Localized.js';
+import { useLang } from '../shared/useLang.js';
 import { usePartners } from '../team/queries.js';
 import { partnerKindLabel } from './kinds.js';
 import { LogoField } from './LogoField.js';
@@ -83,6 +85,7 @@ function PartnerTable({
   onEdit: ((slug: string) => (event: { currentTarget: HTMLElement }) => void) | null;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   return (
     <TableWrap label={t('admin.partners.listHeading')}>
       <table className="data-table">
@@ -97,7 +100,7 @@ function PartnerTable({
           </tr>
         </thead>
         <tbody>
-          {partners.map((partner) => (
+          {byName(partners, (partner) => partner.name.text, lang).map((partner) => (
             <tr key={partner.id}>
               <td>
                 {partner.logoUrl ? (

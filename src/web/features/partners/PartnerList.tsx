@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../../contract/partners.js';
 import { PillarTags } from '../pillars/PillarTags.js';
+import { byName } from '../shared/byName.js';
 import { Localized } from '../shared/Localized.js';
+import { useLang } from '../shared/useLang.js';
 import { partnerKindLabel } from './kinds.js';
 import './partners.css';
 
@@ -9,10 +11,11 @@ import './partners.css';
  * never guessed. */
 export function PartnerList({ partners }: { partners: Partner[] }) {
   const { t } = useTranslation();
+  const lang = useLang();
   if (partners.length === 0) return <p className="empty">{t('partners.none')}</p>;
   return (
     <ul className="card-grid">
-      {partners.map((partner) => (
+      {byName(partners, (partner) => partner.name.text, lang).map((partner) => (
         <li key={partner.id} className="card partner-card">
           {partner.logoUrl && (
             // The name follows as the heading: the logo adds nothing a screen reader should repeat.

@@ -1,4 +1,5 @@
 import type { MeetingRef, MemberStateRef, Pillar } from '../../../contract/reference.js';
+import { byName } from './byName.js';
 import type { FilterOption } from './FilterBar.js';
 
 /** Options for the filters, built from the records themselves so that no choice leads to nothing. */
@@ -11,8 +12,11 @@ export function pillarOptions(pillars: Pillar[] | undefined): FilterOption[] {
 export function stateOptions(states: (Pick<MemberStateRef, 'slug' | 'name'> | null)[], lang: string): FilterOption[] {
   const unique = new Map<string, string>();
   for (const state of states) if (state) unique.set(state.slug, state.name.text);
-  const collator = new Intl.Collator(lang);
-  return [...unique].map(([value, label]) => ({ value, label })).sort((a, b) => collator.compare(a.label, b.label));
+  return byName(
+    [...unique].map(([value, label]) => ({ value, label })),
+    (option) => option.label,
+    lang,
+  );
 }
 
 export function meetingOptions(meetings: (MeetingRef | null)[]): FilterOption[] {
