@@ -13,6 +13,7 @@ import {
   sql,
 } from 'kysely';
 import pg from 'pg';
+import { OwnSchemaIntrospector } from './own-schema-introspector.js';
 import type { Database } from './schema.js';
 
 export type DatabaseTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string; schema?: string };
@@ -117,6 +118,14 @@ function withStatementCache(database: SQLite.Database, limit = 1000) {
   };
 }
 
+/** PostgreSQL, with an introspector that reads only the connection's own schema. */
+class OwnSchemaPostgresDialect extends PostgresDialect {
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's own signature
+  override createIntrospector(db: Kysely<any>) {
+    return new OwnSchemaIntrospector(db);
+  }
+}
+
 async function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres' }>): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString: target.url,
@@ -124,7 +133,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres'
     connectionTimeoutMillis: 5000,
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   try {
     await sql`select 1`.execute(db);
   } catch (error) {

@@ -4,18 +4,7 @@ import { createTestDatabase, type Engine, engines, type TestDatabase } from '../
 import { migrateToLatest, migrateToZero, migrations } from './migrate.js';
 
 async function tableNames(database: TestDatabase): Promise<string[]> {
-  // On PostgreSQL only this test's schema is read: a scan of every schema races with the other
-  // test files creating theirs.
-  const names =
-    database.schema === undefined
-      ? (await database.db.introspection.getTables()).map((t) => t.name)
-      : (
-          await sql<{
-            table_name: string;
-          }>`select table_name from information_schema.tables where table_schema = ${database.schema}`.execute(
-            database.db,
-          )
-        ).rows.map((r) => r.table_name);
+  const names = (await database.db.introspection.getTables()).map((t) => t.name);
   return names.filter((name) => !name.startsWith('kysely_')).sort();
 }
 
@@ -68,6 +57,32 @@ describe.each(engines)('migrations [%s]', (engine: Engine) => {
         .execute(),
     ).rejects.toThrow();
     expect(await database.db.selectFrom('meeting').select('id').execute()).toEqual([]);
+  });
+});
+
+describe.runIf(engines.includes('postgres'))('PostgreSQL introspection', () => {
+  it("reads only the connection's own schema, undisturbed by tables dropped in another", async () => {
+    const own = await createTestDatabase('postgres');
+    const other = await createTestDatabase('postgres');
+    try {
+      await migrateToLatest(own.db, own.schema);
+      // Kysely's own introspector read every schema and failed when a table vanished mid-read.
+      const churn = (async () => {
+        for (let i = 0; i < 50; i++) {
+          await sql`create table churn (id int)`.execute(other.db);
+          await sql`drop table churn`.execute(other.db);
+        }
+      })();
+      const reads = await Promise.all(Array.from({ length: 50 }, () => own.db.introspection.getTables()));
+      await churn;
+      for (const tables of reads) {
+        expect(new Set(tables.map((t) => t.schema))).toEqual(new Set([own.schema]));
+        expect(tables.map((t) => t.name)).toContain('meeting');
+      }
+    } finally {
+      await own.drop();
+      await other.drop();
+    }
   });
 });
 
