@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { USER_STATUSES } from '../../domain/accounts.js';
-import { PORTAL_ROLES, roleLabel } from '../features/account/roles.js';
+import { ROLES, USER_STATUSES } from '../../domain/accounts.js';
+import { roleLabel } from '../features/account/roles.js';
 import { AdminGate, AdminQueryState } from '../features/admin/AdminGate.js';
 import { InviteForm } from '../features/admin/InviteForm.js';
 import { useUsers } from '../features/admin/queries.js';
@@ -49,7 +49,7 @@ function UserList() {
           {
             name: 'role',
             label: t('grants.role'),
-            options: PORTAL_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) })),
+            options: ROLES.map((r) => ({ value: r, label: roleLabel(t, r) })),
           },
           {
             name: 'memberState',

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../contract/accounts.js';
 import type { AuditEntry } from '../../../contract/audit.js';
-import { PORTAL_ROLES, roleLabel } from '../account/roles.js';
+import { ROLES } from '../../../domain/accounts.js';
+import { roleLabel } from '../account/roles.js';
 import { TableWrap } from '../account/TableWrap.js';
 import { formatDateTime } from '../account/time.js';
 import { useLang } from '../shared/useLang.js';
 
-const isRole = (value: string | null): value is Role => (PORTAL_ROLES as readonly (string | null)[]).includes(value);
+const isRole = (value: string | null): value is Role => (ROLES as readonly (string | null)[]).includes(value);
 
 /** JSON as written to the trail, indented for reading; null when there is nothing. */
 function pretty(value: unknown): string | null {

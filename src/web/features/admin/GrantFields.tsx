@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../contract/accounts.js';
 import type { NewGrant } from '../../../contract/users.js';
-import { PORTAL_ROLES, ROLE_BINDING, roleLabel } from '../account/roles.js';
+import { ROLE_BINDING, ROLES, type RoleBinding } from '../../../domain/accounts.js';
+import { roleLabel } from '../account/roles.js';
 import { useMemberStates } from '../member-states/queries.js';
 import { nameOptions } from '../shared/byName.js';
 import { type FieldErrors, SelectField } from '../shared/forms.js';
@@ -27,7 +28,7 @@ export function checkGrant(draft: GrantDraft, prefix: string, required: string):
 }
 
 /** The options of what a role binds to, named in the reader's language and sorted for it. */
-function useBindingOptions(binding: 'none' | 'memberState' | 'technicalGroup' | 'partner') {
+function useBindingOptions(binding: RoleBinding) {
   const lang = useLang();
   const states = useMemberStates();
   const groups = useTechnicalGroups();
@@ -74,7 +75,7 @@ export function GrantFields({
         onChange={(role) => onChange({ role, binding: '' })}
         options={[
           { value: '', label: t('grants.chooseRole') },
-          ...PORTAL_ROLES.map((role) => ({ value: role, label: roleLabel(t, role) })),
+          ...ROLES.map((role) => ({ value: role, label: roleLabel(t, role) })),
         ]}
       />
       {binding !== 'none' && (

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type { InvitationSent } from '../../../contract/users.js';
+import { ROLE_BINDING } from '../../../domain/accounts.js';
 import { LanguageField } from '../account/LanguageField.js';
 import { FormAlert, onSubmit, TextField, useChecks, useFormErrors } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';
@@ -25,7 +26,7 @@ export function InviteForm() {
   const [sent, setSent] = useState<InvitationSent | null>(null);
   // A partner grant binds to an organisation: say where to create one when there is none yet.
   const partners = usePartners();
-  const noPartners = grants.some((g) => g.role === 'partner') && partners.data?.length === 0;
+  const noPartners = grants.some((g) => g.role && ROLE_BINDING[g.role] === 'partner') && partners.data?.length === 0;
 
   function submit() {
     const required = t('forms.required');
