@@ -18,6 +18,6 @@ export function ifMatch(request: FastifyRequest): number | undefined {
   const header = request.headers['if-match'];
   if (header === undefined) return undefined;
   const version = versionTag(String(header));
-  if (version === undefined) throw new InvalidParameterError('version', 'body', reason('reason.meeting.ifMatch'));
+  if (version === undefined) throw new InvalidParameterError('version', 'body', reason('reason.ifMatch'));
   return version;
 }

@@ -46,6 +46,7 @@ export const en = {
   'reason.text': 'must be a text of {min} to {max} characters',
   'reason.version': 'must be the version you read, a whole number from 1',
   'reason.versionNumber': 'must be a version number',
+  'reason.ifMatch': 'If-Match must be the version you read, e.g. "3"',
   'reason.updatedAt': 'must be the updatedAt you read (an ISO 8601 instant)',
   'reason.limit': 'must be a whole number from 1 to {max}',
   'reason.days': 'must be a whole number of days from 1 to {max}',
@@ -129,7 +130,6 @@ export const en = {
   'reason.audit.notADate': 'is not a real date or time',
   'reason.audit.fromAfterTo': 'must not be after `to`',
   'reason.twoFactor.wrongCode': 'is not the code the authenticator app shows now',
-  'reason.meeting.ifMatch': 'If-Match must be the version you read, e.g. "3"',
   'reason.filter.pillar': 'no pillar "{value}"; use one of {allowed}',
   'reason.filter.memberState': 'no member state "{value}"; use one of {allowed}',
   'reason.filter.meeting': 'no meeting "{value}"; use one of {allowed}',
@@ -375,6 +375,35 @@ export const en = {
   'partner.noLogo.title': 'No logo',
   'partner.noLogo.detail': 'The partner organisation "{slug}" has no logo.',
   'partner.unknownPillar': 'names no pillar "{code}"; use one of {allowed}',
+  // The e-mails (mail/templates.ts builds each from these; the layout is the same for all).
+  'mail.greeting': 'Dear {displayName},',
+  'mail.invitation.subject': 'Your invitation to the MISPA Platform',
+  'mail.invitation.invited':
+    'The Department of Public Security of the OAS has invited you to the MISPA Platform, the digital home of the Meetings of Ministers Responsible for Public Security in the Americas.',
+  'mail.invitation.invitedBy':
+    '{invitedBy} of the Department of Public Security of the OAS has invited you to the MISPA Platform, the digital home of the Meetings of Ministers Responsible for Public Security in the Americas.',
+  'mail.invitation.link': 'Choose your password with the link below. It can be used once, until {expires}.',
+  'mail.invitation.action': 'Accept the invitation',
+  'mail.invitation.closing':
+    'If you did not expect this invitation, you can ignore this e-mail: no account is used until the link is followed.',
+  'mail.passwordReset.subject': 'Reset your MISPA Platform password',
+  'mail.passwordReset.asked': 'Someone asked to reset the password of your MISPA Platform account.',
+  'mail.passwordReset.link':
+    'Choose a new password with the link below. It can be used once, until {expires}. Every device signed in to your account will be signed out, and every API token of your account revoked.',
+  'mail.passwordReset.action': 'Choose a new password',
+  'mail.passwordReset.closing': 'If you did not ask for this, ignore this e-mail: your password stays as it is.',
+  'mail.convocation.subject': 'Convocation: {meeting}',
+  'mail.convocation.convenes': 'The Department of Public Security of the OAS convenes the {meeting}.',
+  'mail.convocation.when': 'When: {when}.',
+  'mail.convocation.where': 'Where: {where}.',
+  'mail.convocation.register': 'Focal points register their state’s delegation on the platform until {deadline}.',
+  'mail.convocation.action': 'See the meeting',
+  'mail.convocation.closing': 'You receive this e-mail as the focal point of a member state of the MISPA process.',
+  'mail.reminder.subject': 'Reminder: registration for {meeting} closes on {deadline}',
+  'mail.reminder.notSubmitted': 'Your state has not yet submitted its delegation to the {meeting} ({when}).',
+  'mail.reminder.closes': 'Registration closes on {deadline}. Register the delegation on the platform before then.',
+  'mail.reminder.action': 'Register the delegation',
+  'mail.reminder.closing': 'If your delegation was submitted in the meantime, please ignore this reminder.',
 } as const;
 
 /** What a translation must be: exactly the keys of the English catalog, each a text. */

@@ -41,6 +41,7 @@ export const es = {
   'reason.text': 'debe ser un texto de {min} a {max} caracteres',
   'reason.version': 'debe ser la versión que leyó, un número entero a partir de 1',
   'reason.versionNumber': 'debe ser un número de versión',
+  'reason.ifMatch': 'If-Match debe ser la versión que leyó, p. ej., "3"',
   'reason.updatedAt': 'debe ser el updatedAt que leyó (un instante ISO 8601)',
   'reason.limit': 'debe ser un número entero de 1 a {max}',
   'reason.days': 'debe ser un número entero de días de 1 a {max}',
@@ -125,7 +126,6 @@ export const es = {
   'reason.audit.notADate': 'no es una fecha u hora real',
   'reason.audit.fromAfterTo': 'no debe ser posterior a `to`',
   'reason.twoFactor.wrongCode': 'no es el código que muestra ahora la aplicación de autenticación',
-  'reason.meeting.ifMatch': 'If-Match debe ser la versión que leyó, p. ej., "3"',
   'reason.filter.pillar': 'no existe ningún pilar "{value}"; use uno de estos: {allowed}',
   'reason.filter.memberState': 'no existe ningún Estado miembro "{value}"; use uno de estos: {allowed}',
   'reason.filter.meeting': 'no existe ninguna reunión "{value}"; use una de estas: {allowed}',
@@ -379,4 +379,35 @@ export const es = {
   'partner.noLogo.title': 'Sin logotipo',
   'partner.noLogo.detail': 'La organización asociada "{slug}" no tiene logotipo.',
   'partner.unknownPillar': 'no corresponde a ningún pilar "{code}"; use uno de {allowed}',
+  // The e-mails.
+  'mail.greeting': 'Estimado/a {displayName}:',
+  'mail.invitation.subject': 'Su invitación a la Plataforma MISPA',
+  'mail.invitation.invited':
+    'El Departamento de Seguridad Pública de la OEA le ha invitado a la Plataforma MISPA, el espacio digital de las Reuniones de Ministros en Materia de Seguridad Pública de las Américas.',
+  'mail.invitation.invitedBy':
+    '{invitedBy}, del Departamento de Seguridad Pública de la OEA le ha invitado a la Plataforma MISPA, el espacio digital de las Reuniones de Ministros en Materia de Seguridad Pública de las Américas.',
+  'mail.invitation.link': 'Elija su contraseña con el enlace siguiente. Puede usarse una sola vez, hasta el {expires}.',
+  'mail.invitation.action': 'Aceptar la invitación',
+  'mail.invitation.closing':
+    'Si no esperaba esta invitación, puede ignorar este correo: ninguna cuenta se usa hasta que se sigue el enlace.',
+  'mail.passwordReset.subject': 'Restablezca su contraseña de la Plataforma MISPA',
+  'mail.passwordReset.asked': 'Alguien pidió restablecer la contraseña de su cuenta en la Plataforma MISPA.',
+  'mail.passwordReset.link':
+    'Elija una nueva contraseña con el enlace siguiente. Puede usarse una sola vez, hasta el {expires}. Se cerrará la sesión en todos los dispositivos conectados a su cuenta y se revocarán todos sus tokens de API.',
+  'mail.passwordReset.action': 'Elegir una nueva contraseña',
+  'mail.passwordReset.closing': 'Si no lo pidió usted, ignore este correo: su contraseña no cambia.',
+  'mail.convocation.subject': 'Convocatoria: {meeting}',
+  'mail.convocation.convenes': 'El Departamento de Seguridad Pública de la OEA convoca la {meeting}.',
+  'mail.convocation.when': 'Cuándo: {when}.',
+  'mail.convocation.where': 'Dónde: {where}.',
+  'mail.convocation.register':
+    'Los puntos focales inscriben la delegación de su Estado en la plataforma hasta el {deadline}.',
+  'mail.convocation.action': 'Ver la reunión',
+  'mail.convocation.closing': 'Recibe este correo como punto focal de un Estado miembro del proceso MISPA.',
+  'mail.reminder.subject': 'Recordatorio: la inscripción para {meeting} se cierra el {deadline}',
+  'mail.reminder.notSubmitted': 'Su Estado aún no ha presentado su delegación a la {meeting} ({when}).',
+  'mail.reminder.closes':
+    'La inscripción se cierra el {deadline}. Inscriba la delegación en la plataforma antes de esa fecha.',
+  'mail.reminder.action': 'Inscribir la delegación',
+  'mail.reminder.closing': 'Si su delegación ya fue presentada, ignore este recordatorio.',
 } satisfies Catalog;

@@ -41,6 +41,7 @@ export const fr = {
   'reason.text': 'doit être un texte de {min} à {max} caractères',
   'reason.version': 'doit être la version que vous avez lue, un nombre entier à partir de 1',
   'reason.versionNumber': 'doit être un numéro de version',
+  'reason.ifMatch': 'If-Match doit être la version que vous avez lue, par exemple "3"',
   'reason.updatedAt': 'doit être le updatedAt que vous avez lu (un instant ISO 8601)',
   'reason.limit': 'doit être un nombre entier de 1 à {max}',
   'reason.days': 'doit être un nombre entier de jours de 1 à {max}',
@@ -124,7 +125,6 @@ export const fr = {
   'reason.audit.notADate': 'n’est pas une date ou une heure réelle',
   'reason.audit.fromAfterTo': 'ne doit pas être postérieur à `to`',
   'reason.twoFactor.wrongCode': 'n’est pas le code qu’affiche en ce moment l’application d’authentification',
-  'reason.meeting.ifMatch': 'If-Match doit être la version que vous avez lue, par exemple "3"',
   'reason.filter.pillar': 'aucun pilier « {value} » ; utilisez l’un de ceux-ci : {allowed}',
   'reason.filter.memberState': 'aucun État membre « {value} » ; utilisez l’un de ceux-ci : {allowed}',
   'reason.filter.meeting': 'aucune réunion « {value} » ; utilisez l’une de celles-ci : {allowed}',
@@ -382,4 +382,37 @@ export const fr = {
   'partner.noLogo.title': 'Pas de logo',
   'partner.noLogo.detail': 'L’organisation partenaire « {slug} » n’a pas de logo.',
   'partner.unknownPillar': 'ne désigne aucun pilier « {code} » ; utilisez l’un de {allowed}',
+  // The e-mails.
+  'mail.greeting': 'Bonjour {displayName},',
+  'mail.invitation.subject': 'Votre invitation à la Plateforme MISPA',
+  'mail.invitation.invited':
+    'Le Département de la sécurité publique de l’OEA vous invite à la Plateforme MISPA, l’espace numérique des Réunions des ministres responsables de la sécurité publique des Amériques.',
+  'mail.invitation.invitedBy':
+    '{invitedBy}, du Département de la sécurité publique de l’OEA vous invite à la Plateforme MISPA, l’espace numérique des Réunions des ministres responsables de la sécurité publique des Amériques.',
+  'mail.invitation.link':
+    'Choisissez votre mot de passe avec le lien ci-dessous. Il ne peut servir qu’une fois, jusqu’au {expires}.',
+  'mail.invitation.action': 'Accepter l’invitation',
+  'mail.invitation.closing':
+    'Si vous n’attendiez pas cette invitation, ignorez ce message : aucun compte n’est utilisé tant que le lien n’est pas suivi.',
+  'mail.passwordReset.subject': 'Réinitialisez votre mot de passe de la Plateforme MISPA',
+  'mail.passwordReset.asked':
+    'Quelqu’un a demandé la réinitialisation du mot de passe de votre compte sur la Plateforme MISPA.',
+  'mail.passwordReset.link':
+    'Choisissez un nouveau mot de passe avec le lien ci-dessous. Il ne peut servir qu’une fois, jusqu’au {expires}. Tous les appareils connectés à votre compte seront déconnectés et tous ses jetons d’API révoqués.',
+  'mail.passwordReset.action': 'Choisir un nouveau mot de passe',
+  'mail.passwordReset.closing': 'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.',
+  'mail.convocation.subject': 'Convocation : {meeting}',
+  'mail.convocation.convenes': 'Le Département de la sécurité publique de l’OEA convoque la {meeting}.',
+  'mail.convocation.when': 'Quand : {when}.',
+  'mail.convocation.where': 'Où : {where}.',
+  'mail.convocation.register':
+    'Les points focaux inscrivent la délégation de leur État sur la plateforme jusqu’au {deadline}.',
+  'mail.convocation.action': 'Voir la réunion',
+  'mail.convocation.closing': 'Vous recevez ce message en tant que point focal d’un État membre du processus MISPA.',
+  'mail.reminder.subject': 'Rappel : les inscriptions à la {meeting} ferment le {deadline}',
+  'mail.reminder.notSubmitted': 'Votre État n’a pas encore soumis sa délégation à la {meeting} ({when}).',
+  'mail.reminder.closes':
+    'Les inscriptions ferment le {deadline}. Inscrivez la délégation sur la plateforme avant cette date.',
+  'mail.reminder.action': 'Inscrire la délégation',
+  'mail.reminder.closing': 'Si votre délégation a été soumise entre-temps, ignorez ce rappel.',
 } satisfies Catalog;

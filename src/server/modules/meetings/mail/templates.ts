@@ -1,6 +1,6 @@
 import type { Lang } from '../../../../contract/common.js';
 import type { MailMessage } from '../../../mail/mailer.js';
-import { type Content, renderContent } from '../../../mail/templates.js';
+import { type Mail, renderContent, sayIn } from '../../../mail/templates.js';
 
 /** The e-mails of the meetings area, in every working language; the layout is the mailer's. */
 
@@ -16,113 +16,30 @@ export interface MeetingMailValues {
   deadline: string;
 }
 
-interface MeetingMails {
-  convocation(values: MeetingMailValues): Content;
-  reminder(values: MeetingMailValues): Content;
-}
-export type MeetingMailName = keyof MeetingMails;
-
-const en: MeetingMails = {
-  convocation: ({ displayName, meeting, when, where, deadline }) => ({
-    subject: `Convocation: ${meeting}`,
-    greeting: `Dear ${displayName},`,
+/** The meetings area's e-mails; their wording is in the server's catalogs (`mail.convocation.*`,
+ * `mail.reminder.*`). */
+const MAILS: Record<'convocation' | 'reminder', Mail<MeetingMailValues>> = {
+  convocation: (say, { displayName, meeting, when, where, deadline }) => ({
+    subject: say('mail.convocation.subject', { meeting }),
+    greeting: say('mail.greeting', { displayName }),
     paragraphs: [
-      `The Department of Public Security of the OAS convenes the ${meeting}.`,
-      `When: ${when}.`,
-      `Where: ${where}.`,
-      `Focal points register their state’s delegation on the platform until ${deadline}.`,
+      say('mail.convocation.convenes', { meeting }),
+      say('mail.convocation.when', { when }),
+      say('mail.convocation.where', { where }),
+      say('mail.convocation.register', { deadline }),
     ],
-    action: 'See the meeting',
-    closing: 'You receive this e-mail as the focal point of a member state of the MISPA process.',
+    action: say('mail.convocation.action'),
+    closing: say('mail.convocation.closing'),
   }),
-  reminder: ({ displayName, meeting, when, deadline }) => ({
-    subject: `Reminder: registration for ${meeting} closes on ${deadline}`,
-    greeting: `Dear ${displayName},`,
-    paragraphs: [
-      `Your state has not yet submitted its delegation to the ${meeting} (${when}).`,
-      `Registration closes on ${deadline}. Register the delegation on the platform before then.`,
-    ],
-    action: 'Register the delegation',
-    closing: 'If your delegation was submitted in the meantime, please ignore this reminder.',
+  reminder: (say, { displayName, meeting, when, deadline }) => ({
+    subject: say('mail.reminder.subject', { meeting, deadline }),
+    greeting: say('mail.greeting', { displayName }),
+    paragraphs: [say('mail.reminder.notSubmitted', { meeting, when }), say('mail.reminder.closes', { deadline })],
+    action: say('mail.reminder.action'),
+    closing: say('mail.reminder.closing'),
   }),
 };
-
-const es: MeetingMails = {
-  convocation: ({ displayName, meeting, when, where, deadline }) => ({
-    subject: `Convocatoria: ${meeting}`,
-    greeting: `Estimado/a ${displayName}:`,
-    paragraphs: [
-      `El Departamento de Seguridad Pública de la OEA convoca la ${meeting}.`,
-      `Cuándo: ${when}.`,
-      `Dónde: ${where}.`,
-      `Los puntos focales inscriben la delegación de su Estado en la plataforma hasta el ${deadline}.`,
-    ],
-    action: 'Ver la reunión',
-    closing: 'Recibe este correo como punto focal de un Estado miembro del proceso MISPA.',
-  }),
-  reminder: ({ displayName, meeting, when, deadline }) => ({
-    subject: `Recordatorio: la inscripción para ${meeting} se cierra el ${deadline}`,
-    greeting: `Estimado/a ${displayName}:`,
-    paragraphs: [
-      `Su Estado aún no ha presentado su delegación a la ${meeting} (${when}).`,
-      `La inscripción se cierra el ${deadline}. Inscriba la delegación en la plataforma antes de esa fecha.`,
-    ],
-    action: 'Inscribir la delegación',
-    closing: 'Si su delegación ya fue presentada, ignore este recordatorio.',
-  }),
-};
-
-const fr: MeetingMails = {
-  convocation: ({ displayName, meeting, when, where, deadline }) => ({
-    subject: `Convocation : ${meeting}`,
-    greeting: `Bonjour ${displayName},`,
-    paragraphs: [
-      `Le Département de la sécurité publique de l’OEA convoque la ${meeting}.`,
-      `Quand : ${when}.`,
-      `Où : ${where}.`,
-      `Les points focaux inscrivent la délégation de leur État sur la plateforme jusqu’au ${deadline}.`,
-    ],
-    action: 'Voir la réunion',
-    closing: 'Vous recevez ce message en tant que point focal d’un État membre du processus MISPA.',
-  }),
-  reminder: ({ displayName, meeting, when, deadline }) => ({
-    subject: `Rappel : les inscriptions à la ${meeting} ferment le ${deadline}`,
-    greeting: `Bonjour ${displayName},`,
-    paragraphs: [
-      `Votre État n’a pas encore soumis sa délégation à la ${meeting} (${when}).`,
-      `Les inscriptions ferment le ${deadline}. Inscrivez la délégation sur la plateforme avant cette date.`,
-    ],
-    action: 'Inscrire la délégation',
-    closing: 'Si votre délégation a été soumise entre-temps, ignorez ce rappel.',
-  }),
-};
-
-const pt: MeetingMails = {
-  convocation: ({ displayName, meeting, when, where, deadline }) => ({
-    subject: `Convocação: ${meeting}`,
-    greeting: `Prezado(a) ${displayName},`,
-    paragraphs: [
-      `O Departamento de Segurança Pública da OEA convoca a ${meeting}.`,
-      `Quando: ${when}.`,
-      `Onde: ${where}.`,
-      `Os pontos focais inscrevem a delegação do seu Estado na plataforma até ${deadline}.`,
-    ],
-    action: 'Ver a reunião',
-    closing: 'Você recebe este e-mail como ponto focal de um Estado membro do processo MISPA.',
-  }),
-  reminder: ({ displayName, meeting, when, deadline }) => ({
-    subject: `Lembrete: as inscrições para ${meeting} encerram em ${deadline}`,
-    greeting: `Prezado(a) ${displayName},`,
-    paragraphs: [
-      `Seu Estado ainda não enviou a delegação para a ${meeting} (${when}).`,
-      `As inscrições encerram em ${deadline}. Inscreva a delegação na plataforma antes dessa data.`,
-    ],
-    action: 'Inscrever a delegação',
-    closing: 'Se a sua delegação já foi enviada, ignore este lembrete.',
-  }),
-};
-
-const MAILS: Record<Lang, MeetingMails> = { en, es, fr, pt };
+export type MeetingMailName = keyof typeof MAILS;
 
 export function renderMeetingMail(
   name: MeetingMailName,
@@ -131,7 +48,7 @@ export function renderMeetingMail(
   values: MeetingMailValues,
   link: string,
 ): MailMessage {
-  return renderContent(MAILS[lang][name](values), lang, to, link);
+  return renderContent(MAILS[name](sayIn(lang), values), lang, to, link);
 }
 
 /** A moment at the venue, in the recipient's language, naming the zone (e.g. America/Lima). */
