@@ -11,6 +11,8 @@ import { useAgenda } from '../features/agenda/queries.js';
 import '../features/agenda/agenda.css';
 import { useMeetingDocuments } from '../features/meeting-documents/queries.js';
 import { MeetingNav } from '../features/meetings/MeetingNav.js';
+import { isHistoric } from '../features/meetings/meetingPages.js';
+import { NotRecorded } from '../features/meetings/NotRecorded.js';
 import { useMeeting } from '../features/meetings/queries.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
@@ -45,9 +47,16 @@ export function MeetingAgendaPage() {
             const venueZone = data.meeting.timeZone ?? 'UTC';
             // A frozen agenda is the administrators' alone, and only with the override.
             const mayEdit = editor && (!data.frozen || admin);
+            // A historic meeting's agenda was never kept here: said so, with what the meeting adopted.
+            if (meeting.data && isHistoric(meeting.data) && data.items.length === 0 && !mayEdit) {
+              return <NotRecorded meeting={meeting.data} page="agenda" />;
+            }
             return (
               <>
-                {data.frozen && <p className="notice">{mayEdit ? t('agenda.frozenOverride') : t('agenda.frozen')}</p>}
+                {/* Frozen matters to those who edit it; readers see the agenda as it stands. */}
+                {data.frozen && editor && (
+                  <p className="notice">{mayEdit ? t('agenda.frozenOverride') : t('agenda.frozen')}</p>
+                )}
                 <AgendaList
                   agenda={data}
                   documents={documents.data?.items ?? []}

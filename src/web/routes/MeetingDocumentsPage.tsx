@@ -7,6 +7,8 @@ import { AddDocumentForm } from '../features/meeting-documents/AddDocumentForm.j
 import { DocumentList } from '../features/meeting-documents/DocumentList.js';
 import { useMeetingDocuments } from '../features/meeting-documents/queries.js';
 import { MeetingNav } from '../features/meetings/MeetingNav.js';
+import { isHistoric } from '../features/meetings/meetingPages.js';
+import { NotRecorded } from '../features/meetings/NotRecorded.js';
 import { useMeeting } from '../features/meetings/queries.js';
 import { Localized } from '../features/shared/Localized.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
@@ -38,7 +40,13 @@ export function MeetingDocumentsPage() {
       <div className="container page-body detail">
         <MeetingNav slug={slug} />
         <QueryState query={documents}>
-          {(data) => <DocumentList slug={slug} documents={data.items} canManage={canManage} />}
+          {(data) =>
+            meeting.data && isHistoric(meeting.data) && data.items.length === 0 && !canManage ? (
+              <NotRecorded meeting={meeting.data} page="documents" />
+            ) : (
+              <DocumentList slug={slug} documents={data.items} canManage={canManage} />
+            )
+          }
         </QueryState>
         {canManage && <AddDocumentForm slug={slug} />}
       </div>

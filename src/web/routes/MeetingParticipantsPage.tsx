@@ -6,6 +6,8 @@ import { MeetingFrame } from '../features/delegations/MeetingFrame.js';
 import { PublishedList } from '../features/delegations/PublishedList.js';
 import { exportUrl, usePublishedList } from '../features/delegations/queries.js';
 import { VisibilityForm } from '../features/delegations/VisibilityForm.js';
+import { isHistoric } from '../features/meetings/meetingPages.js';
+import { NotRecorded } from '../features/meetings/NotRecorded.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
 
@@ -23,22 +25,26 @@ export function MeetingParticipantsPage() {
       title={t('delegations.published.title')}
       description={t('delegations.published.description')}
     >
-      {() => (
+      {(meeting) => (
         <QueryState query={list}>
-          {(data) => (
-            <>
-              <p className="export-links">
-                <a className="button button--secondary" href={exportUrl(slug, 'csv', lang)} download>
-                  {t('delegations.published.csv')}
-                </a>
-                <a className="button button--secondary" href={exportUrl(slug, 'pdf', lang)} download>
-                  {t('delegations.published.pdf')}
-                </a>
-              </p>
-              <PublishedList list={data} />
-              {isSecretariat(me.data) && <VisibilityForm key={data.meeting.version} slug={slug} list={data} />}
-            </>
-          )}
+          {(data) =>
+            isHistoric(meeting) && data.categories.length === 0 ? (
+              <NotRecorded meeting={meeting} page="participants" />
+            ) : (
+              <>
+                <p className="export-links">
+                  <a className="button button--secondary" href={exportUrl(slug, 'csv', lang)} download>
+                    {t('delegations.published.csv')}
+                  </a>
+                  <a className="button button--secondary" href={exportUrl(slug, 'pdf', lang)} download>
+                    {t('delegations.published.pdf')}
+                  </a>
+                </p>
+                <PublishedList list={data} />
+                {isSecretariat(me.data) && <VisibilityForm key={data.meeting.version} slug={slug} list={data} />}
+              </>
+            )
+          }
         </QueryState>
       )}
     </MeetingFrame>

@@ -7,6 +7,8 @@ import { useRecords } from '../features/meeting-records/queries.js';
 import { RecordSection } from '../features/meeting-records/RecordSection.js';
 import { SeriesSection } from '../features/meeting-records/SeriesSection.js';
 import { MeetingNav } from '../features/meetings/MeetingNav.js';
+import { holdsRecords, isHistoric } from '../features/meetings/meetingPages.js';
+import { NotRecorded } from '../features/meetings/NotRecorded.js';
 import { useMeeting } from '../features/meetings/queries.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
@@ -28,29 +30,33 @@ export function MeetingRecordsPage() {
       <div className="container page-body stack">
         <MeetingNav slug={slug} />
         <QueryState query={records}>
-          {(data) => (
-            <>
-              {(['minutes', 'report'] as const).map((kind) => (
-                <RecordSection
-                  key={kind}
+          {(data) =>
+            meeting.data && isHistoric(meeting.data) && !data.can.manage && !holdsRecords(data) ? (
+              <NotRecorded meeting={meeting.data} page="records" />
+            ) : (
+              <>
+                {(['minutes', 'report'] as const).map((kind) => (
+                  <RecordSection
+                    key={kind}
+                    slug={slug}
+                    kind={kind}
+                    versions={data[kind]}
+                    manage={data.can.manage}
+                    comment={data.can.comment}
+                  />
+                ))}
+                <DecisionsSection
                   slug={slug}
-                  kind={kind}
-                  versions={data[kind]}
+                  decisions={data.decisions}
                   manage={data.can.manage}
-                  comment={data.can.comment}
+                  onReload={() => void records.refetch()}
                 />
-              ))}
-              <DecisionsSection
-                slug={slug}
-                decisions={data.decisions}
-                manage={data.can.manage}
-                onReload={() => void records.refetch()}
-              />
-              {data.meeting.kind === 'technical-group' && data.meeting.technicalGroup && (
-                <SeriesSection group={data.meeting.technicalGroup} />
-              )}
-            </>
-          )}
+                {data.meeting.kind === 'technical-group' && data.meeting.technicalGroup && (
+                  <SeriesSection group={data.meeting.technicalGroup} />
+                )}
+              </>
+            )
+          }
         </QueryState>
       </div>
     </>

@@ -11,15 +11,12 @@ import { DelegationSummary } from '../features/delegations/DelegationSummary.js'
 import { MeetingFrame } from '../features/delegations/MeetingFrame.js';
 import { useDelegations } from '../features/delegations/queries.js';
 import { RegisterOnBehalf } from '../features/delegations/RegisterOnBehalf.js';
+import { isHistoric, registrationOpen } from '../features/meetings/meetingPages.js';
+import { NotRecorded } from '../features/meetings/NotRecorded.js';
 import { useMemberState } from '../features/member-states/queries.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
 import { formatMomentIn } from '../features/shared/zones.js';
-
-/** Whether registrations still change: while open, and after the deadline until the session
- * (a state's edits then wait for the secretariat). */
-const registrationOpen = (meeting: MeetingDetail) =>
-  meeting.status === 'registration-open' || meeting.status === 'registration-closed' || meeting.status === 'in-session';
 
 /** Registration of delegations: a focal point's (or a partner's) own form and credentials, a
  * delegate's view of their state's registration, the secretariat's accreditation queue and its
@@ -33,20 +30,25 @@ export function MeetingRegistrationPage() {
       title={t('delegations.registration.title')}
       description={t('delegations.registration.description')}
     >
-      {(meeting) => (
-        <SignedIn>
-          {(me) =>
-            isSecretariat(me) ? (
-              <>
-                <AccreditationQueue slug={meeting.slug} canUpload={registrationOpen(meeting)} />
-                {registrationOpen(meeting) && <RegisterOnBehalf slug={meeting.slug} />}
-              </>
-            ) : (
-              <OwnRegistration meeting={meeting} me={me} />
-            )
-          }
-        </SignedIn>
-      )}
+      {(meeting) =>
+        // A historic meeting had no registration here: said so, rather than asking to sign in.
+        isHistoric(meeting) ? (
+          <NotRecorded meeting={meeting} page="registration" />
+        ) : (
+          <SignedIn>
+            {(me) =>
+              isSecretariat(me) ? (
+                <>
+                  <AccreditationQueue slug={meeting.slug} canUpload={registrationOpen(meeting)} />
+                  {registrationOpen(meeting) && <RegisterOnBehalf slug={meeting.slug} />}
+                </>
+              ) : (
+                <OwnRegistration meeting={meeting} me={me} />
+              )
+            }
+          </SignedIn>
+        )
+      }
     </MeetingFrame>
   );
 }

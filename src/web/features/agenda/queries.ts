@@ -18,12 +18,13 @@ import { useLang } from '../shared/useLang.js';
 const agendaKey = (slug: string) => [PRIVATE, 'agenda', slug] as const;
 const path = (slug: string, rest = '') => `/meetings/${encodeURIComponent(slug)}/agenda${rest}`;
 
-export function useAgenda(slug: string) {
+export function useAgenda(slug: string, enabled = true) {
   const lang = useLang();
   return useQuery({
     queryKey: [...agendaKey(slug), lang],
     queryFn: ({ signal }) => getJson<Agenda>(path(slug), lang, {}, signal),
     staleTime: 0,
+    enabled,
   });
 }
 

@@ -28,11 +28,12 @@ export function useDelegations(slug: string) {
   });
 }
 
-export function usePublishedList(slug: string) {
+export function usePublishedList(slug: string, enabled = true) {
   const lang = useLang();
   return useQuery({
     queryKey: [...KEY, 'published', lang, slug],
     queryFn: ({ signal }) => getJson<PublishedList>(`${meetingPath(slug)}/participants`, lang, {}, signal),
+    enabled,
   });
 }
 

@@ -16,11 +16,12 @@ import { useLang } from '../shared/useLang.js';
 const KEY = [PRIVATE, 'meeting-documents'] as const;
 const path = (slug: string) => `/meetings/${encodeURIComponent(slug)}/documents`;
 
-export function useMeetingDocuments(slug: string) {
+export function useMeetingDocuments(slug: string, enabled = true) {
   const lang = useLang();
   return useQuery({
     queryKey: [...KEY, lang, slug],
     queryFn: ({ signal }) => getJson<MeetingDocumentList>(path(slug), lang, {}, signal),
+    enabled,
   });
 }
 

@@ -24,12 +24,13 @@ import { useLang } from '../shared/useLang.js';
 const recordsKey = (slug: string) => [PRIVATE, 'records', slug] as const;
 const path = (slug: string, rest = '') => `/meetings/${encodeURIComponent(slug)}${rest}`;
 
-export function useRecords(slug: string) {
+export function useRecords(slug: string, enabled = true) {
   const lang = useLang();
   return useQuery({
     queryKey: [...recordsKey(slug), 'overview', lang],
     queryFn: ({ signal }) => getJson<RecordsOverview>(path(slug, '/records'), lang, {}, signal),
     staleTime: 0,
+    enabled,
   });
 }
 

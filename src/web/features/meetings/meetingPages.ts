@@ -1,0 +1,48 @@
+import type { RecordsOverview } from '../../../contract/meeting-records.js';
+import type { MeetingDetail } from '../../../contract/meetings.js';
+import { useAgenda } from '../agenda/queries.js';
+import { usePublishedList } from '../delegations/queries.js';
+import { useMeetingDocuments } from '../meeting-documents/queries.js';
+import { useRecords } from '../meeting-records/queries.js';
+
+/** The pages of one meeting besides its overview. */
+export type MeetingPageName = 'agenda' | 'documents' | 'participants' | 'registration' | 'records';
+
+/** Whether registrations still change: while open, and after the deadline until the session
+ * (a state's edits then wait for the secretariat). */
+export const registrationOpen = (meeting: Pick<MeetingDetail, 'status'>) =>
+  meeting.status === 'registration-open' || meeting.status === 'registration-closed' || meeting.status === 'in-session';
+
+/** A meeting of the reference data: held before the platform, which keeps only what the record says. */
+export const isHistoric = (meeting: Pick<MeetingDetail, 'managedBy'>) => meeting.managedBy === 'reference';
+
+/** Whether the platform holds minutes, a report or decisions of the meeting. */
+export const holdsRecords = (records: RecordsOverview) =>
+  records.minutes.length + records.report.length + (records.decisions?.items.length ?? 0) > 0;
+
+/**
+ * The pages worth offering for `meeting` (issue 11 item 17). A meeting run on the platform has them
+ * all, registration only while it may change; a historic one has no registration, and its agenda,
+ * documents, participants and records only when the platform holds some (each list is read only
+ * for a historic meeting, and shared with the page that shows it).
+ */
+export function useMeetingPages(meeting: MeetingDetail | undefined): Set<MeetingPageName> {
+  const historic = meeting !== undefined && isHistoric(meeting);
+  const slug = meeting?.slug ?? '';
+  const agenda = useAgenda(slug, historic);
+  const documents = useMeetingDocuments(slug, historic);
+  const participants = usePublishedList(slug, historic);
+  const records = useRecords(slug, historic);
+  if (!meeting) return new Set();
+  if (!historic) {
+    const pages: MeetingPageName[] = ['agenda', 'documents', 'participants', 'registration', 'records'];
+    return new Set(pages.filter((page) => page !== 'registration' || registrationOpen(meeting)));
+  }
+  const held: Array<[MeetingPageName, boolean | undefined]> = [
+    ['agenda', agenda.data && agenda.data.items.length > 0],
+    ['documents', documents.data && documents.data.items.length > 0],
+    ['participants', participants.data && participants.data.categories.length > 0],
+    ['records', records.data && holdsRecords(records.data)],
+  ];
+  return new Set(held.filter(([, has]) => has === true).map(([page]) => page));
+}
