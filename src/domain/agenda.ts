@@ -45,3 +45,37 @@ export function retimed(before: readonly TimedItem[], after: readonly TimedItem[
   }
   return changed;
 }
+
+/** Where a start time would contradict the agenda's order: the neighbour it would pass. */
+export interface OrderClash {
+  side: 'previous' | 'next';
+  /** The neighbour's place in the agenda, from 1. */
+  position: number;
+  startsAt: string;
+}
+
+/**
+ * Whether starting item `id` (null: a new item, added last) at `startsAt` contradicts the order of
+ * `items` (the agenda in order): it may not start before the timed item above it nor after the one
+ * below it, as reordering keeps order and times in step (retimed). Equal starts are allowed.
+ */
+export function orderClash(items: readonly TimedItem[], id: string | null, startsAt: string): OrderClash | null {
+  const at = id === null ? items.length : items.findIndex((item) => item.id === id);
+  const start = Date.parse(startsAt);
+  const timed = (item: TimedItem | undefined): item is TimedItem & { startsAt: string } =>
+    item !== undefined && item.startsAt !== null;
+  for (let i = at - 1; i >= 0; i--) {
+    const item = items[i];
+    if (!timed(item)) continue;
+    if (start < Date.parse(item.startsAt)) return { side: 'previous', position: i + 1, startsAt: item.startsAt };
+    break;
+  }
+  if (id === null || at < 0) return null;
+  for (let i = at + 1; i < items.length; i++) {
+    const item = items[i];
+    if (!timed(item)) continue;
+    if (start > Date.parse(item.startsAt)) return { side: 'next', position: i + 1, startsAt: item.startsAt };
+    break;
+  }
+  return null;
+}

@@ -55,6 +55,48 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the agenda and the minutes of a 
     await expectAccessible(visitor.page);
   });
 
+  it('refuses an item time that contradicts the order, under the Starts field (issue 11 item 14)', {
+    timeout: 180_000,
+  }, async () => {
+    const { buildMeeting } = await import('../../src/server/testing/factories.js');
+    // 09:00 at the venue (America/Santo_Domingo, UTC−4 all year).
+    const timed = (await buildMeeting(suite.server.db, { status: 'convened', startsAt: '2031-03-10T13:00:00.000Z' }))
+      .slug;
+    const { page, errors } = await suite.open(`/en/meetings/${timed}/agenda`, {
+      role: 'secretariat-staff',
+      width: 360,
+    });
+    for (const [title, start, end] of [
+      ['Opening', '09:00', '10:00'],
+      ['Reports', '10:00', '11:00'],
+    ] as const) {
+      await page.getByRole('button', { name: 'Add an item' }).click();
+      await page.getByRole('group', { name: 'Title' }).getByLabel('English').fill(title);
+      await page.getByLabel('Starts').fill(`2031-03-10T${start}`);
+      await page.getByLabel('Ends').fill(`2031-03-10T${end}`);
+      await page.getByRole('button', { name: 'Add the item' }).click();
+      await expect.poll(() => itemTitles(page)).toContain(`${title === 'Opening' ? 1 : 2}. ${title}`);
+    }
+    await page.getByRole('button', { name: 'Edit: Reports' }).click();
+    const starts = page.getByLabel('Starts');
+    await starts.fill('2031-03-10T08:30');
+    await page.getByLabel('Ends').fill('2031-03-10T09:30');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => starts.getAttribute('aria-invalid')).toBe('true');
+    const error = page.locator('.field__error');
+    // Said in the reader's words, with the item above at the venue's time.
+    await expect(error.allTextContents()).resolves.toEqual([
+      expect.stringMatching(
+        /^Starts before item 1 above it \(.*9:00.*\): the agenda’s times follow its order, so move the item instead\.$/,
+      ),
+    ]);
+    await expectAccessible(page);
+    // Nothing was saved: the public still sees Reports at 10:00 after the opening.
+    const visitor = await suite.open(`/en/meetings/${timed}/agenda`);
+    await expect.poll(() => itemTitles(visitor.page)).toEqual(['1. Opening', '2. Reports']);
+    expect(errors).toEqual([]);
+  });
+
   /** A meeting with two documents made in the database: a public one and one for delegations only. */
   async function meetingWithDocuments(status: 'convened' | 'concluded') {
     const { buildMeeting } = await import('../../src/server/testing/factories.js');

@@ -123,6 +123,10 @@ export const en = {
   'reason.agenda.endAfterStart': 'must be after startsAt',
   'reason.agenda.beforeMeeting': 'must not be before the meeting starts ({start})',
   'reason.agenda.afterMeeting': 'must not be after the meeting ends ({end})',
+  'reason.agenda.beforePrevious':
+    'must not be before item {position} above it ({start}): the agenda’s times follow its order, so move the item instead',
+  'reason.agenda.afterNext':
+    'must not be after item {position} below it ({start}): the agenda’s times follow its order, so move the item instead',
   'reason.agenda.unknownPillar': 'there is no pillar "{code}"',
   'reason.agenda.itemsOnce': 'must name each item once',
   'reason.decisions.unknownDocument': 'there is no document "{slug}"',

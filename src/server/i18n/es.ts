@@ -119,6 +119,10 @@ export const es = {
   'reason.agenda.endAfterStart': 'debe ser posterior a startsAt',
   'reason.agenda.beforeMeeting': 'no debe ser anterior al inicio de la reunión ({start})',
   'reason.agenda.afterMeeting': 'no debe ser posterior al final de la reunión ({end})',
+  'reason.agenda.beforePrevious':
+    'no debe ser anterior al punto {position}, que va antes ({start}): los horarios de la agenda siguen su orden, así que mueva el punto',
+  'reason.agenda.afterNext':
+    'no debe ser posterior al punto {position}, que va después ({start}): los horarios de la agenda siguen su orden, así que mueva el punto',
   'reason.agenda.unknownPillar': 'no existe ningún pilar "{code}"',
   'reason.agenda.itemsOnce': 'debe indicar cada punto una sola vez',
   'reason.decisions.unknownDocument': 'no existe ningún documento "{slug}"',

@@ -118,6 +118,10 @@ export const fr = {
   'reason.agenda.endAfterStart': 'doit être postérieur à startsAt',
   'reason.agenda.beforeMeeting': 'ne doit pas précéder le début de la réunion ({start})',
   'reason.agenda.afterMeeting': 'ne doit pas dépasser la fin de la réunion ({end})',
+  'reason.agenda.beforePrevious':
+    'ne doit pas précéder le point {position}, placé avant ({start}) : les horaires de l’ordre du jour suivent son ordre, déplacez plutôt le point',
+  'reason.agenda.afterNext':
+    'ne doit pas suivre le point {position}, placé après ({start}) : les horaires de l’ordre du jour suivent son ordre, déplacez plutôt le point',
   'reason.agenda.unknownPillar': 'aucun pilier « {code} » n’existe',
   'reason.agenda.itemsOnce': 'doit citer chaque point une seule fois',
   'reason.decisions.unknownDocument': 'aucun document « {slug} » n’existe',

@@ -117,6 +117,10 @@ export const pt = {
   'reason.agenda.endAfterStart': 'deve ser posterior a startsAt',
   'reason.agenda.beforeMeeting': 'não deve ser anterior ao início da reunião ({start})',
   'reason.agenda.afterMeeting': 'não deve ser posterior ao fim da reunião ({end})',
+  'reason.agenda.beforePrevious':
+    'não deve ser anterior ao item {position}, que vem antes ({start}): os horários da agenda seguem a sua ordem, então mova o item',
+  'reason.agenda.afterNext':
+    'não deve ser posterior ao item {position}, que vem depois ({start}): os horários da agenda seguem a sua ordem, então mova o item',
   'reason.agenda.unknownPillar': 'não existe nenhum pilar "{code}"',
   'reason.agenda.itemsOnce': 'deve indicar cada item uma só vez',
   'reason.decisions.unknownDocument': 'não existe nenhum documento "{slug}"',

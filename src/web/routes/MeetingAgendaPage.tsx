@@ -77,6 +77,7 @@ export function MeetingAgendaPage() {
                       key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}
                       slug={slug}
                       item={editing === 'new' ? null : editing}
+                      items={data.items}
                       venueZone={venueZone}
                       frozen={data.frozen}
                       mayOverride={admin}

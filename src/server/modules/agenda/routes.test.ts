@@ -4,7 +4,7 @@ import { expectProblem } from '../../testing/api.js';
 import { buildMeeting } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
 import { verifyChain } from '../audit/chain.js';
-import { auditOf, buildMeetingDocument, everyCaller, type Headers } from './testing.js';
+import { agendaSnapshot, auditOf, buildMeetingDocument, everyCaller, type Headers } from './testing.js';
 
 const HOUR = 3_600_000;
 
@@ -293,6 +293,68 @@ describeEachEngine('agenda writes: versions and concurrency', (ctx) => {
       await h.send('PUT', h.url(m.slug, `/items/${two.id}`), staff, { titles: { en: 'Stale' }, version: i2.version }),
       409,
     );
+  });
+
+  it('refuses a start time that contradicts the order, naming the field and the item it would pass; nothing is written (issue 11 item 14)', async () => {
+    const { staff } = await everyCaller(ctx);
+    const m = await h.meeting();
+    const at = (minutes: number) => new Date(Date.parse(m.startsAt) + minutes * 60_000).toISOString();
+    const one = await h.add(m.slug, staff, 'Opening', { startsAt: at(10), endsAt: at(60) });
+    const two = await h.add(m.slug, staff, 'Item 2', { startsAt: at(60), endsAt: at(90) });
+    await h.add(m.slug, staff, 'Untimed');
+    const four = await h.add(m.slug, staff, 'Item 4', { startsAt: at(120), endsAt: at(150) });
+    const before = await agendaSnapshot(h.db());
+    const item = (path: string, payload: object, lang = 'en') =>
+      h.send(path.endsWith('/items') ? 'POST' : 'PUT', `${h.url(m.slug, path)}?lang=${lang}`, staff, payload);
+
+    // A new item goes last: it may not start before the last timed item.
+    const added = expectProblem(
+      await item('/items', { titles: { en: 'Late' }, startsAt: at(90), endsAt: at(100) }),
+      400,
+      'startsAt',
+    );
+    expect(added.errors?.[0]?.reason).toBe(
+      `must not be before item 4 above it (${at(120)}): the agenda’s times follow its order, so move the item instead`,
+    );
+    // Item 2 may not start before the opening nor after item 4 (the untimed item between is passed over).
+    const early = { titles: { en: 'Item 2' }, startsAt: at(30), endsAt: at(50), version: two.version };
+    expect(
+      expectProblem(await item(`/items/${two.id}`, { ...early, startsAt: at(5), endsAt: at(50) }), 400, 'startsAt')
+        .errors?.[0]?.reason,
+    ).toContain('item 1 above it');
+    const late = expectProblem(
+      await item(`/items/${two.id}`, { ...early, startsAt: at(121), endsAt: at(130) }, 'es'),
+      400,
+      'startsAt',
+    );
+    expect(late.errors?.[0]?.reason).toContain(`no debe ser posterior al punto 4, que va después (${at(120)})`);
+    expect(await agendaSnapshot(h.db())).toEqual(before);
+
+    // Between its neighbours, or at the same time as one, it is taken.
+    for (const [start, end] of [
+      [at(30), at(50)],
+      [at(10), at(30)],
+      [at(120), at(130)],
+    ] as const) {
+      const now = (await h.get(m.slug)).json().items[1] as { version: number };
+      const res = await item(`/items/${two.id}`, { ...early, startsAt: start, endsAt: end, version: now.version });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    // The first and last timed items move freely outward.
+    const first = await item(`/items/${one.id}`, {
+      titles: { en: 'Opening' },
+      startsAt: at(0),
+      endsAt: at(20),
+      version: one.version,
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const last = await item(`/items/${four.id}`, {
+      titles: { en: 'Item 4' },
+      startsAt: at(400),
+      endsAt: at(420),
+      version: four.version,
+    });
+    expect(last.statusCode, last.body).toBe(200);
   });
 
   it('removes an item with its version, renumbering the rest', async () => {

@@ -10,7 +10,7 @@ import type {
   AgendaOrder,
 } from '../../../contract/agenda.js';
 import type { Lang, LocalizedText } from '../../../contract/common.js';
-import { retimed } from '../../../domain/agenda.js';
+import { orderClash, retimed } from '../../../domain/agenda.js';
 import { LANGS } from '../../../domain/languages.js';
 import { reason } from '../../../domain/reasons.js';
 import type { Database } from '../../db/schema.js';
@@ -175,8 +175,9 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
     stale((await currentItem(meeting, id, ctx)).item);
   };
 
-  /** Checks what the schema cannot: a title, the slot inside the meeting, pillars that exist. */
-  async function validated(meeting: MeetingRow, input: AgendaItemCreate) {
+  /** Checks what the schema cannot: a title, the slot inside the meeting and in the agenda's order
+   * (item `id`, or a new one added last), pillars that exist. */
+  async function validated(meeting: MeetingRow, input: AgendaItemCreate, id: string | null) {
     const titles = cleanTexts(input.titles);
     if (Object.keys(titles).length === 0) throw new InvalidParameterError('titles', 'body', reason('reason.titles'));
     const startsAt = input.startsAt ?? null;
@@ -202,6 +203,23 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
           'endsAt',
           'body',
           reason('reason.agenda.afterMeeting', { end: meeting.ends_at }),
+        );
+      // Order and times never contradict (issue 11 item 14): reordering moves the times, and a time
+      // that would pass a neighbour is refused, naming it.
+      const items = (await listItems(db, meeting.id)).map((r) => ({
+        id: r.id,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+      }));
+      const clash = orderClash(items, id, new Date(start).toISOString());
+      if (clash)
+        throw new InvalidParameterError(
+          'startsAt',
+          'body',
+          reason(clash.side === 'previous' ? 'reason.agenda.beforePrevious' : 'reason.agenda.afterNext', {
+            position: clash.position,
+            start: clash.startsAt,
+          }),
         );
     }
     const codes = [...new Set(input.pillars ?? [])];
@@ -245,7 +263,7 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
     async create(ctx: RequestContext, idOrSlug: string, input: AgendaItemCreate): Promise<AgendaItem> {
       const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
       const role = editRole(ctx, meeting, input.override);
-      const valid = await validated(meeting, input);
+      const valid = await validated(meeting, input, null);
       const now = clock();
       const at = now.toISOString();
       const id = uuidv7();
@@ -269,7 +287,7 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
 
     update(ctx: RequestContext, idOrSlug: string, id: string, input: AgendaItemUpdate): Promise<AgendaItem> {
       return writeItem(ctx, idOrSlug, id, input, 'update-item', {
-        prepare: ({ meeting }) => validated(meeting, input),
+        prepare: ({ meeting }) => validated(meeting, input, id),
         async change(trx, { item }, valid, now) {
           const at = now.toISOString();
           const patch = {

@@ -2,14 +2,14 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../contract/agenda.js';
 import type { Lang } from '../../../contract/common.js';
-import { AGENDA_DESCRIPTION_MAX, AGENDA_TITLE_MAX } from '../../../domain/agenda.js';
+import { AGENDA_DESCRIPTION_MAX, AGENDA_TITLE_MAX, orderClash } from '../../../domain/agenda.js';
 import { LANGS } from '../../../domain/languages.js';
 import { languageName } from '../../i18n/languages.js';
 import { ConflictAlert } from '../shared/ConflictAlert.js';
 import { FieldGroup, onSubmit, TextAreaField, TextField, useFormErrors } from '../shared/forms.js';
 import { PillarChecks } from '../shared/PillarChecks.js';
 import { useLang } from '../shared/useLang.js';
-import { fromLocalInput, toLocalInput } from '../shared/zones.js';
+import { formatMomentIn, fromLocalInput, toLocalInput } from '../shared/zones.js';
 import { useAddItem, useUpdateItem } from './queries.js';
 
 type Texts = Record<Lang, string>;
@@ -22,11 +22,14 @@ const textsOf = (from: Record<Lang, string | null> | undefined): Texts => ({
 
 /**
  * Adds an item, or edits `item` naming the version it was read at. Times are entered on the venue's
- * clock. On a frozen agenda an administrator may tick the override, which the server audits.
+ * clock; a start that would pass an item above or below it in `items` is refused before sending, as
+ * the server would (issue 11 item 14). On a frozen agenda an administrator may tick the override,
+ * which the server audits.
  */
 export function AgendaItemForm({
   slug,
   item,
+  items,
   venueZone,
   frozen,
   mayOverride,
@@ -35,6 +38,8 @@ export function AgendaItemForm({
 }: {
   slug: string;
   item: AgendaItem | null;
+  /** The agenda in order, to check the start against the items around this one. */
+  items: readonly AgendaItem[];
   venueZone: string;
   frozen: boolean;
   mayOverride: boolean;
@@ -60,8 +65,16 @@ export function AgendaItemForm({
   function submit() {
     const startsAt = start ? fromLocalInput(start, venueZone) : null;
     const endsAt = end ? fromLocalInput(end, venueZone) : null;
+    const clash = startsAt ? orderClash(items, item?.id ?? null, startsAt) : null;
+    const position = clash?.position ?? 0;
+    const time = clash ? formatMomentIn(clash.startsAt, venueZone, reader) : '';
     const ok = check({
       'titles.en': LANGS.some((l) => titles[l].trim() !== '') ? undefined : t('agenda.titleRequired'),
+      startsAt: clash
+        ? clash.side === 'previous'
+          ? t('agenda.beforePrevious', { position, time })
+          : t('agenda.afterNext', { position, time })
+        : undefined,
       endsAt:
         Boolean(startsAt) !== Boolean(endsAt)
           ? t('agenda.slotBothEnds')
