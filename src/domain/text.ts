@@ -21,3 +21,11 @@ export function hasNul(text: string): boolean {
 
 /** The longest e-mail address SMTP can carry (RFC 5321). */
 export const EMAIL_MAX = 254;
+
+/** A text put inside HTML or XML (an e-mail's body, the sitemap): its markup characters escaped,
+ * so it can never close an element or an attribute. */
+export const escapeMarkup = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );

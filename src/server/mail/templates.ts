@@ -1,5 +1,6 @@
 import type { Lang } from '../../contract/common.js';
 import { LANGS } from '../../domain/languages.js';
+import { escapeMarkup } from '../../domain/text.js';
 import { message } from '../i18n/messages.js';
 import type { MessageKey, ValuesArgument } from '../i18n/types.js';
 import type { MailMessage } from './mailer.js';
@@ -87,12 +88,6 @@ export function formatMoment(at: Date, lang: Lang): string {
   return `${new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(at)} UTC`;
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-
 /** Names typed by people end up in a subject or a line: no line breaks may come with them. */
 const oneLine = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ');
 
@@ -127,13 +122,13 @@ export function renderContent(content: Content, lang: Lang, to: string, link: st
     '',
   ].join('\n');
   const html = `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeMarkup(content.subject)}</title></head>
 <body style="font-family: system-ui, sans-serif; line-height: 1.5; max-width: 36rem">
-<p>${escapeHtml(content.greeting)}</p>
-${content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-<p><a href="${escapeHtml(link)}">${escapeHtml(content.action)}</a></p>
-<p style="font-size: 0.9em">${escapeHtml(link)}</p>
-<p style="font-size: 0.9em; color: #555">${escapeHtml(content.closing)}</p>
+<p>${escapeMarkup(content.greeting)}</p>
+${content.paragraphs.map((p) => `<p>${escapeMarkup(p)}</p>`).join('\n')}
+<p><a href="${escapeMarkup(link)}">${escapeMarkup(content.action)}</a></p>
+<p style="font-size: 0.9em">${escapeMarkup(link)}</p>
+<p style="font-size: 0.9em; color: #555">${escapeMarkup(content.closing)}</p>
 <p>— MISPA Platform</p>
 </body></html>
 `;
