@@ -36,3 +36,55 @@ export const PORTAL_PATHS = [
   '/admin/partners',
 ] as const;
 export type PortalPath = (typeof PORTAL_PATHS)[number];
+
+/**
+ * Who each page is for. `public` pages are read by anyone, including search engines: /sitemap.xml
+ * lists them (record pages for each record the public may read) and /robots.txt allows them.
+ * `private` pages are signing in, one's own account, one-time links, the secretariat's forms and
+ * administration, and a state's registration: /robots.txt disallows them. A new page does not
+ * compile until it is placed here.
+ */
+export const PAGE_AUDIENCE = {
+  '/': 'public',
+  '/meetings': 'public',
+  '/meetings/:slug': 'public',
+  '/meetings/new': 'private',
+  '/meetings/:slug/edit': 'private',
+  '/meetings/:slug/documents': 'public',
+  '/meetings/:slug/registration': 'private',
+  '/meetings/:slug/participants': 'public',
+  '/meetings/:slug/agenda': 'public',
+  // Final minutes, report and decisions are public; drafts stay with the secretariat.
+  '/meetings/:slug/records': 'public',
+  '/calendar': 'public',
+  '/documents': 'public',
+  '/documents/:slug': 'public',
+  '/technical-groups': 'public',
+  '/technical-groups/:slug': 'public',
+  '/member-states': 'public',
+  '/member-states/:slug': 'public',
+  '/pillars': 'public',
+  '/networks': 'public',
+  '/team': 'public',
+  '/about': 'public',
+  '/sign-in': 'private',
+  '/two-factor': 'private',
+  '/account': 'private',
+  '/invitation/:token': 'private',
+  '/password-reset': 'private',
+  '/password-reset/:token': 'private',
+  '/admin/users': 'private',
+  '/admin/users/:id': 'private',
+  '/admin/audit': 'private',
+  '/admin/partners': 'private',
+} as const satisfies Record<PortalPath, 'public' | 'private'>;
+
+export type PublicPortalPath = {
+  [P in PortalPath]: (typeof PAGE_AUDIENCE)[P] extends 'public' ? P : never;
+}[PortalPath];
+export type PrivatePortalPath = Exclude<PortalPath, PublicPortalPath>;
+
+const pathsOf = <A extends 'public' | 'private'>(audience: A) =>
+  PORTAL_PATHS.filter((p) => PAGE_AUDIENCE[p] === audience);
+export const PUBLIC_PATHS = pathsOf('public') as PublicPortalPath[];
+export const PRIVATE_PATHS = pathsOf('private') as PrivatePortalPath[];

@@ -44,6 +44,7 @@ import { findVisibleMeeting, meetingsModule, type ReminderOptions } from './modu
 import { memberStatesService } from './modules/member-states/index.js';
 import { partnersRoutes, partnersService } from './modules/partners/index.js';
 import { sessionsRoutes, sessionsService } from './modules/sessions/index.js';
+import { sitemapRoutes, sitemapService } from './modules/sitemap/index.js';
 import { technicalGroupsService } from './modules/technical-groups/index.js';
 import { tokensRoutes, tokensService } from './modules/tokens/index.js';
 import { twoFactorRoutes, twoFactorService } from './modules/two-factor/index.js';
@@ -242,11 +243,12 @@ export async function buildApp(options: AppOptions) {
     healthRoutes({ db: options.db, engine: options.engine, version: options.version, benchBaseline }),
     { prefix: '/api' },
   );
+  const publicUrl = options.publicUrl ?? DEFAULT_PUBLIC_URL;
   const meetings = meetingsModule({
     ...deps,
     log: app.log,
     mailer: options.mailer?.(app.log) ?? outboxMailer({ log: app.log, outboxDir: null, from: DEFAULT_MAIL_FROM }),
-    publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
+    publicUrl,
     reminders: options.meetingReminders,
   });
   app.addHook('onClose', async () => meetings.stop());
@@ -271,6 +273,9 @@ export async function buildApp(options: AppOptions) {
     },
     { prefix: '/api/v1' },
   );
+
+  // For search engines, at the root: /sitemap.xml and /robots.txt.
+  await app.register(sitemapRoutes(sitemapService({ db: options.db, publicUrl })));
 
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   await registerPortal(app, webRoot, { lookups: portalRecordLookups(deps), identify: auth.authenticate });
