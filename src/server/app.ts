@@ -17,6 +17,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { holdsRecords } from '../domain/meeting-records.js';
 import { contentGeneration } from './db/content-generation.js';
 import type { Database } from './db/schema.js';
 import { type FilesConfig, fileStore, multipartLimits } from './files/index.js';
@@ -44,12 +45,12 @@ import { findVisibleMeeting, meetingsModule, type ReminderOptions } from './modu
 import { memberStatesService } from './modules/member-states/index.js';
 import { partnersRoutes, partnersService } from './modules/partners/index.js';
 import { sessionsRoutes, sessionsService } from './modules/sessions/index.js';
-import { sitemapRoutes, sitemapService } from './modules/sitemap/index.js';
+import { type MeetingTabsHeld, sitemapRoutes, sitemapService } from './modules/sitemap/index.js';
 import { technicalGroupsService } from './modules/technical-groups/index.js';
 import { tokensRoutes, tokensService } from './modules/tokens/index.js';
 import { twoFactorRoutes, twoFactorService } from './modules/two-factor/index.js';
 import { accountModules, usersService } from './modules/users/index.js';
-import type { RequestContext } from './policy/actor.js';
+import { PUBLIC, type RequestContext } from './policy/actor.js';
 import { registerGuard } from './policy/guard.js';
 import { schedulePruning } from './security/rate-limit.js';
 
@@ -252,6 +253,12 @@ export async function buildApp(options: AppOptions) {
     reminders: options.meetingReminders,
   });
   app.addHook('onClose', async () => meetings.stop());
+  // The meetings area's reads, shared by its routes and the sitemap.
+  const agenda = agendaService(deps);
+  const decisions = decisionsService(deps);
+  const records = meetingRecordsService({ ...deps, decisions });
+  const meetingDocuments = meetingDocumentsService(deps);
+  const published = publishedService(deps);
   await app.register(
     async (api) => {
       await api.register(authRoutes(auth));
@@ -261,11 +268,10 @@ export async function buildApp(options: AppOptions) {
       await api.register(tokensRoutes(tokensService(deps)));
       await api.register(sessionsRoutes(sessionsService(keyed)));
       await api.register(auditRoutes(auditService(deps)));
-      await api.register(agendaRoutes(agendaService(deps)));
-      const decisions = decisionsService(deps);
-      await api.register(meetingRecordsRoutes({ records: meetingRecordsService({ ...deps, decisions }), decisions }));
-      await api.register(meetingDocumentsRoutes(meetingDocumentsService(deps), files));
-      await api.register(delegationsRoutes(delegationsService(deps), publishedService(deps), files));
+      await api.register(agendaRoutes(agenda));
+      await api.register(meetingRecordsRoutes({ records, decisions }));
+      await api.register(meetingDocumentsRoutes(meetingDocuments, files));
+      await api.register(delegationsRoutes(delegationsService(deps), published, files));
       for (const register of referenceModules(deps)) await api.register(register);
       await api.register(partnersRoutes(partnersService(deps), files));
       for (const register of accountModules({ ...options, ...deps, log: app.log })) await api.register(register);
@@ -275,7 +281,15 @@ export async function buildApp(options: AppOptions) {
   );
 
   // For search engines, at the root: /sitemap.xml and /robots.txt.
-  await app.register(sitemapRoutes(sitemapService({ db: options.db, publicUrl })));
+  // A meeting's page holds something for the public when its own read, made as the public, does.
+  const asPublic: RequestContext = { actor: PUBLIC, requestId: 'sitemap', ip: null, lang: 'en' };
+  const held: MeetingTabsHeld = {
+    agenda: async (slug) => (await agenda.get(asPublic, slug, 'en')).items.length > 0,
+    documents: async (slug) => (await meetingDocuments.list(asPublic, slug, 'en')).items.length > 0,
+    participants: async (slug) => (await published.list(asPublic, slug)).categories.length > 0,
+    records: async (slug) => holdsRecords(await records.overview(asPublic, slug)),
+  };
+  await app.register(sitemapRoutes(sitemapService({ db: options.db, publicUrl, held })));
 
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   await registerPortal(app, webRoot, { lookups: portalRecordLookups(deps), identify: auth.authenticate });

@@ -58,7 +58,10 @@ export async function publicRecords(db: Db) {
     memberStates,
     technicalGroups,
   ] = await Promise.all([
-    meetingsOf.select(['meeting.id', 'meeting.slug', 'meeting.updated_at']).orderBy('meeting.ordinal').execute(),
+    meetingsOf
+      .select(['meeting.id', 'meeting.slug', 'meeting.managed_by', 'meeting.updated_at'])
+      .orderBy('meeting.ordinal')
+      .execute(),
     newestPerMeeting(db, 'agenda_item'),
     newestPerMeeting(db, 'meeting_document', { column: 'visibility', value: 'public' }),
     newestPerMeeting(db, 'document'),

@@ -101,7 +101,7 @@ describeEachEngine(
         '/networks',
         '/team',
         '/about',
-        ...['', '/agenda', '/participants', '/documents', '/records'].map((tab) => `/meetings/mispa-i${tab}`),
+        '/meetings/mispa-i',
         ...documents.map((d) => `/documents/${d.slug}`),
         ...(await slugsOf('member_state')).map((slug) => `/member-states/${slug}`),
         ...(await slugsOf('technical_group')).map((slug) => `/technical-groups/${slug}`),
@@ -119,15 +119,16 @@ describeEachEngine(
           });
         }
       }
-      // Nothing but those pages and the other meetings' pages.
+      // Nothing but those pages and the other meetings' overviews: the platform holds no agenda,
+      // documents, participants or records of a historic meeting, and the portal offers none.
       const meetingPages = [...urls.keys()].filter((loc) => /\/meetings\/[^/]+/.test(loc)).length;
       const meetings = await ctx.database.db
         .selectFrom('meeting')
         .where('status', '<>', 'draft')
         .select('id')
         .execute();
-      expect(urls.size).toBe((pages.length - 5) * 4 + meetings.length * 5 * 4);
-      expect(meetingPages).toBe(meetings.length * 5 * 4);
+      expect(urls.size).toBe((pages.length - 1) * 4 + meetings.length * 4);
+      expect(meetingPages).toBe(meetings.length * 4);
       for (const loc of urls.keys()) {
         expect(loc).not.toMatch(/\/(sign-in|two-factor|account|invitation|password-reset|admin|registration|edit)\b/);
         expect(loc).not.toMatch(/\/meetings\/new$/);
@@ -197,6 +198,21 @@ describeEachEngine(
       expect(await documentsPage()).toBe(secondsOf(updated_at));
       await setDocument({ updated_at: later, visibility: 'public' });
       expect(await documentsPage()).toBe('2031-02-03T04:05:06Z');
+    });
+
+    it('lists a historic meeting’s documents page once it holds a public document, not for one for delegations', async () => {
+      const docs = documentHelpers(ctx);
+      const secretariat = await docs.as('secretariat-admin');
+      const page = (lang: string) => `${BASE}/${lang}/meetings/mispa-ii/documents`;
+      await docs.created(secretariat, 'mispa-ii', { visibility: 'delegations' });
+      let urls = entries((await sitemap()).body);
+      for (const lang of LANGS) expect(urls.has(page(lang))).toBe(false);
+      const shared = await docs.created(secretariat, 'mispa-ii', { visibility: 'public' });
+      urls = entries((await sitemap()).body);
+      for (const lang of LANGS) expect(urls.get(page(lang))?.lastmod).toBe(secondsOf(shared.updatedAt));
+      // Its other pages still hold nothing; its overview is there as before.
+      expect(urls.has(`${BASE}/en/meetings/mispa-ii/agenda`)).toBe(false);
+      expect(urls.has(`${BASE}/en/meetings/mispa-ii`)).toBe(true);
     });
 
     it('is kept until the content generation changes, then made again; an unchanged one is a 304', async () => {

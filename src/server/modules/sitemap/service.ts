@@ -9,6 +9,23 @@ type RecordPage = Extract<PublicPortalPath, `${string}:${string}`>;
 type ListPage = Exclude<PublicPortalPath, RecordPage>;
 type MeetingChildren = PublicRecords['meetingChildren'];
 
+/** The public pages of a meeting besides its overview: `/meetings/:slug/<tab>`. */
+export type MeetingTab = PublicPortalPath extends infer P
+  ? P extends `/meetings/:slug/${infer T}`
+    ? T
+    : never
+  : never;
+
+/**
+ * Whether a meeting's page holds anything for the public, read as that page reads it (app.ts makes
+ * them from the modules' own reads). The portal offers a historic meeting's agenda, documents,
+ * participants and records only when the platform holds some, and so does the sitemap.
+ */
+export type MeetingTabsHeld = Record<MeetingTab, (slug: string) => Promise<boolean>>;
+
+/** What the sitemap is made from: the public records, and the pages each meeting offers. */
+type Listing = PublicRecords & { tabs: Map<string, ReadonlySet<MeetingTab>> };
+
 /** One record a record page shows: the key in its path, and when what the page shows last changed. */
 interface Keyed {
   key: string;
@@ -28,31 +45,34 @@ function latest(values: ReadonlyArray<string | null | undefined>): string | null
 const dated = (rows: Dated[]): Keyed[] => rows.map((r) => ({ key: r.slug, lastmod: latest([r.updated_at]) }));
 const newestOf = (rows: Array<{ updated_at: string }>) => latest(rows.map((r) => r.updated_at));
 
-/** A page of each meeting the public may read, dated by the meeting and the children it shows. */
+/** A page (the overview, or a tab) of each meeting the public may read that offers it, dated by the
+ * meeting and the children it shows. */
 const meetingPage =
-  (...shown: Array<keyof MeetingChildren>) =>
-  (r: PublicRecords): Keyed[] =>
-    r.meetings.map((m) => ({
-      key: m.slug,
-      lastmod: latest([m.updated_at, ...shown.map((child) => r.meetingChildren[child].get(m.id))]),
-    }));
+  (tab: MeetingTab | null, ...shown: Array<keyof MeetingChildren>) =>
+  (r: Listing): Keyed[] =>
+    r.meetings
+      .filter((m) => tab === null || r.tabs.get(m.slug)?.has(tab))
+      .map((m) => ({
+        key: m.slug,
+        lastmod: latest([m.updated_at, ...shown.map((child) => r.meetingChildren[child].get(m.id))]),
+      }));
 
 /** The records behind each public record page: a new public page with a parameter does not compile without its own. */
-const RECORD_PAGES: Record<RecordPage, (r: PublicRecords) => Keyed[]> = {
-  '/meetings/:slug': meetingPage('adoptedDocuments'),
-  '/meetings/:slug/documents': meetingPage('meetingDocuments', 'adoptedDocuments'),
+const RECORD_PAGES: Record<RecordPage, (r: Listing) => Keyed[]> = {
+  '/meetings/:slug': meetingPage(null, 'adoptedDocuments'),
+  '/meetings/:slug/documents': meetingPage('documents', 'meetingDocuments', 'adoptedDocuments'),
   // Which participants the public sees depends on each category's visibility: the list's own
   // dates could tell when a hidden delegation was accredited, so only the meeting's date is given.
-  '/meetings/:slug/participants': meetingPage(),
-  '/meetings/:slug/agenda': meetingPage('agenda'),
-  '/meetings/:slug/records': meetingPage('records', 'decisions'),
+  '/meetings/:slug/participants': meetingPage('participants'),
+  '/meetings/:slug/agenda': meetingPage('agenda', 'agenda'),
+  '/meetings/:slug/records': meetingPage('records', 'records', 'decisions'),
   '/documents/:slug': (r) => dated(r.documents),
   '/technical-groups/:slug': (r) => dated(r.technicalGroups),
   '/member-states/:slug': (r) => dated(r.memberStates),
 };
 
 /** When what each other public page shows last changed. */
-const LIST_PAGES: Record<ListPage, (r: PublicRecords) => string | null> = {
+const LIST_PAGES: Record<ListPage, (r: Listing) => string | null> = {
   '/': (r) =>
     latest([
       newestOf(r.meetings),
@@ -82,13 +102,30 @@ const underLang = (lang: string, path: string) => (path === '/' ? `/${lang}/` : 
  * at the portal's public address (MISPA_PUBLIC_URL; never the request's Host header, which anyone
  * may set and which the reply cache does not key on).
  */
-export function sitemapService(deps: { db: Kysely<Database>; publicUrl: string }) {
+export function sitemapService(deps: { db: Kysely<Database>; publicUrl: string; held: MeetingTabsHeld }) {
   const base = deps.publicUrl.replace(/\/+$/, '');
+  const allTabs = Object.keys(deps.held) as MeetingTab[];
+
+  /** The tabs each meeting offers: all of them for a meeting run on the platform (an empty agenda
+   * still says so while it is prepared); for a historic one, those that hold something. */
+  async function tabsOf(meetings: PublicRecords['meetings']): Promise<Listing['tabs']> {
+    const tabs = new Map<string, ReadonlySet<MeetingTab>>();
+    for (const m of meetings) {
+      if (m.managed_by !== 'reference') {
+        tabs.set(m.slug, new Set(allTabs));
+        continue;
+      }
+      const held = await Promise.all(allTabs.map(async (tab) => ((await deps.held[tab](m.slug)) ? [tab] : [])));
+      tabs.set(m.slug, new Set(held.flat()));
+    }
+    return tabs;
+  }
 
   /** Every public page, once per language, each naming the others (and the language-choosing
    * address, x-default: a path without a language is redirected by Accept-Language). */
   async function sitemap(): Promise<string> {
-    const records = await publicRecords(deps.db);
+    const found = await publicRecords(deps.db);
+    const records: Listing = { ...found, tabs: await tabsOf(found.meetings) };
     const pages = PUBLIC_PATHS.flatMap((page) =>
       isRecordPage(page)
         ? RECORD_PAGES[page](records).map(({ key, lastmod }) => ({

@@ -1,5 +1,5 @@
-import type { RecordsOverview } from '../../../contract/meeting-records.js';
 import type { MeetingDetail } from '../../../contract/meetings.js';
+import { holdsRecords } from '../../../domain/meeting-records.js';
 import { useAgenda } from '../agenda/queries.js';
 import { usePublishedList } from '../delegations/queries.js';
 import { useMeetingDocuments } from '../meeting-documents/queries.js';
@@ -16,9 +16,8 @@ export const registrationOpen = (meeting: Pick<MeetingDetail, 'status'>) =>
 /** A meeting of the reference data: held before the platform, which keeps only what the record says. */
 export const isHistoric = (meeting: Pick<MeetingDetail, 'managedBy'>) => meeting.managedBy === 'reference';
 
-/** Whether the platform holds minutes, a report or decisions of the meeting. */
-export const holdsRecords = (records: RecordsOverview) =>
-  records.minutes.length + records.report.length + (records.decisions?.items.length ?? 0) > 0;
+// Whether the platform holds minutes, a report or decisions of the meeting: the sitemap asks too.
+export { holdsRecords } from '../../../domain/meeting-records.js';
 
 /**
  * The pages worth offering for `meeting` (issue 11 item 17). A meeting run on the platform has them
