@@ -76,4 +76,47 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('meetings in a browser'), () => {
     await expectAccessible(page);
     expect(errors).toEqual([]);
   });
+
+  it('says once that someone else changed the meeting, with what changed, and keeps the edits on demand (issue 11 item 11)', {
+    timeout: 180_000,
+  }, async () => {
+    const { buildMeeting } = await import('../../src/server/testing/factories.js');
+    const db = suite.server.db;
+    const { id, slug } = await buildMeeting(db, { status: 'convened' });
+    const { page, errors } = await suite.open(`/en/meetings/${slug}/edit`, { role: 'secretariat-staff', width: 360 });
+    const form = page.locator('form.meeting-form');
+    await form.getByLabel('Host state').selectOption({ label: 'Dominican Republic' });
+    await form.getByLabel('City').fill('La Romana');
+
+    // Meanwhile someone else moves the meeting to another venue.
+    const { version } = await db.selectFrom('meeting').select('version').where('id', '=', id).executeTakeFirstOrThrow();
+    await db
+      .updateTable('meeting')
+      .set({ venue: 'Palacio Nacional', version: version + 1 })
+      .where('id', '=', id)
+      .execute();
+
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    const title = 'Someone else changed this since you opened it.';
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: title }).count()).toBe(1);
+    // Said once: no second alert with the server's words.
+    await expect(page.locator('[role="alert"]:not(:empty)').allTextContents()).resolves.toEqual([title]);
+    await expect(page.getByText('Changed: Venue.').count()).resolves.toBe(1);
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Keep my edits' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Your edits are kept' }).count()).toBe(1);
+    await expect(form.getByLabel('City').inputValue()).resolves.toBe('La Romana');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForURL(`${suite.server.url}/en/meetings/${slug}`);
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('La Romana');
+    const saved = await db
+      .selectFrom('meeting')
+      .select(['city', 'venue', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(saved).toEqual({ city: 'La Romana', venue: 'Test venue', version: version + 2 });
+    // The one refused save is the browser's only complaint.
+    expect(errors).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
+  });
 });

@@ -1,12 +1,15 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { MeetingDetail } from '../../contract/meetings.js';
-import { ApiError, isNotFound } from '../api/client.js';
+import { isNotFound } from '../api/client.js';
 import { SignedIn } from '../features/account/SignedIn.js';
 import { AdminGate, Forbidden } from '../features/admin/AdminGate.js';
 import { useCreateMeeting, useUpdateMeeting } from '../features/meetings/editQueries.js';
-import { createInput, draftOf, MeetingForm, updateInput } from '../features/meetings/MeetingForm.js';
+import { createInput, draftOf, type MeetingDraft, MeetingForm, updateInput } from '../features/meetings/MeetingForm.js';
 import { useMeeting } from '../features/meetings/queries.js';
+import { ConflictAlert, changedFields, conflictCurrent } from '../features/shared/ConflictAlert.js';
+import { FormStatus } from '../features/shared/forms.js';
 import { LangLink, useLocalPath } from '../features/shared/LangLink.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
@@ -79,7 +82,15 @@ function EditForm({ meeting }: { meeting: MeetingDetail }) {
   const update = useUpdateMeeting(meeting.slug);
   const navigate = useNavigate();
   const localPath = useLocalPath();
-  if (meeting.editable === null) {
+  // The meeting the form was read from: a save names its version. After a conflict, keeping one's
+  // edits takes the current version (the next save replaces it); loading it starts the form again
+  // from it. A refetch of the page's query meanwhile never throws away what is being typed.
+  const [read, setRead] = useState(meeting);
+  const [loads, setLoads] = useState(0);
+  const [kept, setKept] = useState(false);
+  const current = conflictCurrent<MeetingDetail>(update.error, (value) => 'editable' in value);
+  const changed = useMeetingChanges(read, current);
+  if (read.editable === null) {
     return (
       <div className="notice" role="status">
         <p>{t('meetings.form.readOnly')}</p>
@@ -89,31 +100,60 @@ function EditForm({ meeting }: { meeting: MeetingDetail }) {
       </div>
     );
   }
-  const stale = update.error instanceof ApiError && update.error.status === 409;
+  const adopt = (now: MeetingDetail, load: boolean) => {
+    update.reset();
+    setRead(now);
+    setKept(!load);
+    if (load) setLoads((n) => n + 1);
+  };
   return (
     <>
-      {stale && (
-        <div className="notice notice--warning" role="alert">
-          <p>{t('meetings.form.stale')}</p>
-          <p>
-            <LangLink to={`/meetings/${meeting.slug}`}>{t('meetings.form.back')}</LangLink>
-          </p>
-        </div>
-      )}
+      {/* A conflict is said once (issue 11 item 11), with what changed and the way on. */}
+      <ConflictAlert
+        error={current ? update.error : null}
+        changedFields={changed}
+        onKeep={current ? () => adopt(current, false) : undefined}
+        onReload={current ? () => adopt(current, true) : undefined}
+      />
+      <FormStatus message={kept ? t('forms.conflict.kept') : null} />
       <MeetingForm
-        // The form starts again from the meeting as it is now whenever the server's version changes.
-        key={meeting.version}
-        initial={draftOf(meeting)}
+        key={loads}
+        initial={draftOf(read)}
         mode="edit"
-        error={update.error}
+        error={current ? null : update.error}
         pending={update.isPending}
-        onSave={(draft, failed) =>
-          update.mutate(updateInput(draft, meeting.version), {
+        onSave={(draft, failed) => {
+          setKept(false);
+          update.mutate(updateInput(draft, read.version), {
             onSuccess: (saved) => navigate(localPath(`/meetings/${saved.slug}`)),
             onError: failed,
-          })
-        }
+          });
+        }}
       />
     </>
   );
+}
+
+/** The labels of the meeting's fields someone else changed since the form read it. */
+function useMeetingChanges(read: MeetingDetail, current: MeetingDetail | null): string[] {
+  const { t } = useTranslation();
+  if (!current) return [];
+  const [before, after] = [draftOf(read), draftOf(current)];
+  const field = <K extends keyof MeetingDraft>(label: string, key: K) =>
+    [label, (draft: MeetingDraft) => draft[key]] as const;
+  return changedFields(before, after, [
+    field(t('meetings.form.name'), 'names'),
+    field(t('meetings.form.technicalGroup'), 'technicalGroup'),
+    field(t('meetings.form.format'), 'format'),
+    field(t('meetings.host'), 'hostState'),
+    field(t('meetings.city'), 'city'),
+    field(t('meetings.venue'), 'venue'),
+    field(t('meetings.onlineUrl'), 'onlineUrl'),
+    field(t('meetings.form.timeZone'), 'timeZone'),
+    field(t('meetings.form.start'), 'start'),
+    field(t('meetings.form.end'), 'end'),
+    field(t('meetings.registrationDeadline'), 'registrationDeadline'),
+    field(t('meetings.workingLangs'), 'workingLangs'),
+    field(t('meetings.pillarsHeading'), 'pillars'),
+  ]);
 }

@@ -5,8 +5,8 @@ import type { Lang } from '../../../contract/common.js';
 import { AGENDA_DESCRIPTION_MAX, AGENDA_TITLE_MAX, orderClash } from '../../../domain/agenda.js';
 import { LANGS } from '../../../domain/languages.js';
 import { languageName } from '../../i18n/languages.js';
-import { ConflictAlert } from '../shared/ConflictAlert.js';
-import { FieldGroup, onSubmit, TextAreaField, TextField, useFormErrors } from '../shared/forms.js';
+import { ConflictAlert, changedFields, conflictCurrent } from '../shared/ConflictAlert.js';
+import { FieldGroup, FormStatus, onSubmit, TextAreaField, TextField, useFormErrors } from '../shared/forms.js';
 import { PillarChecks } from '../shared/PillarChecks.js';
 import { useLang } from '../shared/useLang.js';
 import { formatMomentIn, fromLocalInput, toLocalInput } from '../shared/zones.js';
@@ -52,7 +52,22 @@ export function AgendaItemForm({
   const update = useUpdateItem(slug);
   const mutation = item ? update : add;
   const form = useRef<HTMLFormElement>(null);
-  const { errors, check, failed } = useFormErrors(mutation.error, form);
+  // The item as read: a save names its version. After a conflict, keeping one's edits takes the
+  // current version, so the next save replaces it (issue 11 item 11).
+  const [read, setRead] = useState(item);
+  const current = conflictCurrent<AgendaItem>(mutation.error, (value) => 'titles' in value);
+  const [kept, setKept] = useState(false);
+  const { errors, check, failed } = useFormErrors(current ? null : mutation.error, form);
+  const changed =
+    read && current
+      ? changedFields(read, current, [
+          [t('agenda.titles'), (i) => i.titles],
+          [t('agenda.descriptions'), (i) => i.descriptions],
+          [t('agenda.slot', { zone: venueZone }), (i) => [i.startsAt, i.endsAt]],
+          [t('agenda.presenters'), (i) => i.presenters],
+          [t('agenda.pillars'), (i) => i.pillars.map((p) => p.code)],
+        ])
+      : [];
   const [titles, setTitles] = useState<Texts>(textsOf(item?.titles));
   const [descriptions, setDescriptions] = useState<Texts>(textsOf(item?.descriptions));
   const [start, setStart] = useState(item?.startsAt ? toLocalInput(item.startsAt, venueZone) : '');
@@ -65,6 +80,7 @@ export function AgendaItemForm({
   function submit() {
     const startsAt = start ? fromLocalInput(start, venueZone) : null;
     const endsAt = end ? fromLocalInput(end, venueZone) : null;
+    setKept(false);
     const clash = startsAt ? orderClash(items, item?.id ?? null, startsAt) : null;
     const position = clash?.position ?? 0;
     const time = clash ? formatMomentIn(clash.startsAt, venueZone, reader) : '';
@@ -96,14 +112,28 @@ export function AgendaItemForm({
       ...(frozen && override ? { override: true } : {}),
     };
     const options = { onSuccess: onDone, onError: failed };
-    if (item) update.mutate({ ...input, id: item.id, version: item.version }, options);
+    if (read) update.mutate({ ...input, id: read.id, version: read.version }, options);
     else add.mutate(input, options);
   }
 
   return (
     <form ref={form} className="form agenda-form" noValidate onSubmit={onSubmit(submit)} aria-labelledby={headingId}>
       <h3 id={headingId}>{item ? t('agenda.editHeading', { title: item.title.text }) : t('agenda.addHeading')}</h3>
-      <ConflictAlert error={mutation.error} onReload={onReload} />
+      <ConflictAlert
+        error={mutation.error}
+        changedFields={changed}
+        onKeep={
+          current
+            ? () => {
+                mutation.reset();
+                setRead(current);
+                setKept(true);
+              }
+            : undefined
+        }
+        onReload={onReload}
+      />
+      <FormStatus message={kept ? t('forms.conflict.kept') : null} />
       <FieldGroup legend={t('agenda.titles')}>
         {LANGS.map((lang) => (
           <TextField

@@ -8,20 +8,12 @@ import type {
 } from '../../../contract/delegations.js';
 import { MAX_PARTICIPANTS, PARTICIPANT_ROLES, TEXT_MAX } from '../../../domain/delegations.js';
 import { EMAIL_MAX } from '../../../domain/text.js';
-import { ApiError } from '../../api/client.js';
-import {
-  type FieldErrors,
-  FormAlert,
-  FormStatus,
-  onSubmit,
-  SelectField,
-  TextField,
-  useFormErrors,
-} from '../shared/forms.js';
+import { ConflictAlert, conflictCurrent } from '../shared/ConflictAlert.js';
+import { type FieldErrors, FormStatus, onSubmit, SelectField, TextField, useFormErrors } from '../shared/forms.js';
 import { delegationName } from './DelegationSummary.js';
 import { roleLabel } from './labels.js';
 import { type DelegationTarget, type DelegationWrite, useSaveDelegation } from './queries.js';
-import { RegistrationConflict, sameParticipants } from './RegistrationConflict.js';
+import { sameParticipants, useRegistrationChanges } from './RegistrationConflict.js';
 import './delegations.css';
 
 type Row = { key: number; role: ParticipantRole; name: string; title: string; institution: string; email: string };
@@ -48,13 +40,6 @@ const toParticipants = (rows: readonly Row[]): ParticipantInput[] =>
 
 /** Why a state's save would not apply at once but go to the secretariat as a change to decide. */
 export type ChangeRequest = 'accredited' | 'late' | null;
-
-/** The registration as it is now, carried by the 409 that refused a save naming an older version. */
-function currentOf(error: unknown): Delegation | null {
-  if (!(error instanceof ApiError) || error.status !== 409) return null;
-  const current = (error.problem as { current?: Delegation } | null)?.current;
-  return current?.participants ? current : null;
-}
 
 /** A state's or an observer's delegation is led by a head; the secretariat's, press and guest entries need none. */
 const needsHead = (category: ParticipantCategory) => category === 'delegation' || category === 'observer';
@@ -126,7 +111,9 @@ export function DelegationForm({
     setRead(delegation);
   }
   const [saved, setSaved] = useState<string | null>(null);
-  const conflict = currentOf(save.error);
+  // The registration as it is now, carried by the 409 that refused a save naming an older version.
+  const conflict = conflictCurrent<Delegation>(save.error, (current) => 'participants' in current);
+  const changes = useRegistrationChanges(read, conflict);
 
   /** After a conflict: the current registration, in place of the rows. */
   function load(current: Delegation) {
@@ -192,15 +179,15 @@ export function DelegationForm({
   return (
     <form ref={form} className="form delegation-form" noValidate onSubmit={onSubmit(() => send(false))}>
       {/* A conflict is said once, in the form's words, with what changed and the way on. */}
-      <FormAlert message={conflict ? t('delegations.conflict.title') : alert} />
-      {conflict && read && (
-        <RegistrationConflict
-          read={read}
-          current={conflict}
-          onKeep={() => keep(conflict)}
-          onLoad={() => load(conflict)}
-        />
-      )}
+      <ConflictAlert
+        error={save.error}
+        alert={alert}
+        title={t('delegations.conflict.title')}
+        changes={changes}
+        onKeep={conflict && read ? () => keep(conflict) : undefined}
+        onReload={conflict && read ? () => load(conflict) : undefined}
+        reloadLabel={t('delegations.form.reload')}
+      />
       <FormStatus message={saved} />
       {changeRequest && !conflict && (
         <p className="notice notice--warning">

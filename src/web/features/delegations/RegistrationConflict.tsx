@@ -12,23 +12,14 @@ export const sameParticipants = (a: readonly ParticipantInput[], b: readonly Par
   a.length === b.length && a.every((p, i) => key(p) === key(b[i] as ParticipantInput));
 
 /**
- * What someone else changed in a registration since the form read it (`read`), shown with the
- * 409 that refused the save: the participants added, removed or changed (by name) and a new
- * status; then the choice of keeping one's own edits over it or loading the current registration.
+ * What someone else changed in a registration since the form read it (`read`), for the conflict
+ * alert (shared/ConflictAlert): the participants added, removed or changed (by name) and a new
+ * status. None without a conflict (`current` null).
  */
-export function RegistrationConflict({
-  read,
-  current,
-  onKeep,
-  onLoad,
-}: {
-  read: Delegation;
-  current: Delegation;
-  onKeep: () => void;
-  onLoad: () => void;
-}) {
+export function useRegistrationChanges(read: Delegation | null, current: Delegation | null): string[] {
   const { t } = useTranslation();
   const names = new Intl.ListFormat(useLang(), { type: 'conjunction' });
+  if (!read || !current) return [];
   const named = (list: readonly ParticipantInput[], name: string) => list.find((p) => p.name === name);
   const added = current.participants.filter((p) => !named(read.participants, p.name));
   const removed = read.participants.filter((p) => !named(current.participants, p.name));
@@ -36,29 +27,10 @@ export function RegistrationConflict({
     const before = named(read.participants, p.name);
     return before !== undefined && key(before) !== key(p);
   });
-  const lines = [
+  return [
     added.length > 0 && t('delegations.conflict.added', { names: names.format(added.map((p) => p.name)) }),
     removed.length > 0 && t('delegations.conflict.removed', { names: names.format(removed.map((p) => p.name)) }),
     changed.length > 0 && t('delegations.conflict.changed', { names: names.format(changed.map((p) => p.name)) }),
     current.status !== read.status && t('delegations.conflict.status', { status: statusLabel(t, current.status) }),
   ].filter((line): line is string => Boolean(line));
-  return (
-    <div className="notice notice--warning">
-      {lines.length > 0 && (
-        <ul className="plain-list">
-          {lines.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      )}
-      <p className="form__actions">
-        <button type="button" className="button button--small" onClick={onKeep}>
-          {t('delegations.conflict.keep')}
-        </button>
-        <button type="button" className="button button--secondary button--small" onClick={onLoad}>
-          {t('delegations.form.reload')}
-        </button>
-      </p>
-    </div>
-  );
 }

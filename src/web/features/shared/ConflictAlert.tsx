@@ -1,29 +1,95 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { FormAlert, useProblemMessage } from './forms.js';
+import { useLang } from './useLang.js';
+
+/** The record as it is now, carried by the 409 that refused a write naming an older version (a
+ * ConflictError's `current`); null for any other error, or a 409 that carries none. */
+export function conflictCurrent<T>(error: unknown, isRecord: (value: object) => boolean = () => true): T | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const current = (error.problem as { current?: unknown } | null)?.current;
+  return typeof current === 'object' && current !== null && isRecord(current) ? (current as T) : null;
+}
+
+/** The labels of the fields that differ between the record as read and as it is now. */
+export function changedFields<T>(
+  read: T,
+  current: T,
+  fields: ReadonlyArray<readonly [string, (record: T) => unknown]>,
+) {
+  return fields
+    .filter(([, value]) => JSON.stringify(value(read)) !== JSON.stringify(value(current)))
+    .map(([label]) => label);
+}
 
 /**
- * The alert of a failed write. A 409 means the page shows something stale (changed by someone else
- * since it was read, or frozen meanwhile): with `onReload`, a button loads what is current, after
- * `explanation` when the server's words alone would not say what to do next.
+ * The alert of a failed write, said once (issue 11 item 11). A 409 means the page shows something
+ * stale (changed by someone else since it was read, or frozen meanwhile).
+ *
+ * A form that edits a record passes `onKeep`: the conflict is then said in one alert, with what
+ * changed (`changedFields`, `changes`) and the choice of keeping one's edits (the next save names
+ * the current version and replaces it) or loading the current record (`onReload`). Without it, a
+ * button loads what is current, after `explanation` when the server's words alone would not say
+ * what to do next.
  */
 export function ConflictAlert({
   error,
   onReload,
+  onKeep,
   alert,
+  title,
+  changedFields: fields = [],
+  changes = [],
   reloadLabel,
   explanation,
 }: {
   error: unknown;
   onReload?: (() => void) | undefined;
+  /** Keeps the form's edits over the current record. */
+  onKeep?: (() => void) | undefined;
   /** The form's own alert (useFormErrors) when it has one; else the server's words. */
   alert?: string | null;
+  /** The conflict in the form's words; a general sentence without. */
+  title?: string;
+  /** The labels of the fields someone else changed. */
+  changedFields?: readonly string[];
+  /** Other sentences saying what changed. */
+  changes?: readonly string[];
   reloadLabel?: string;
   explanation?: string;
 }) {
   const { t } = useTranslation();
+  const list = new Intl.ListFormat(useLang(), { type: 'conjunction' });
   const problemMessage = useProblemMessage();
   const conflict = error instanceof ApiError && error.status === 409 && onReload !== undefined;
+  if (conflict && onKeep) {
+    const lines = [
+      ...(fields.length > 0 ? [t('forms.conflict.fields', { fields: list.format(fields) })] : []),
+      ...changes,
+    ];
+    return (
+      <>
+        <FormAlert message={title ?? t('forms.conflict.title')} />
+        <div className="notice notice--warning">
+          {lines.length > 0 && (
+            <ul className="plain-list">
+              {lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+          <p className="form__actions">
+            <button type="button" className="button button--small" onClick={onKeep}>
+              {t('forms.conflict.keep')}
+            </button>
+            <button type="button" className="button button--secondary button--small" onClick={onReload}>
+              {reloadLabel ?? t('forms.conflict.load')}
+            </button>
+          </p>
+        </div>
+      </>
+    );
+  }
   return (
     <>
       <FormAlert message={alert === undefined ? problemMessage(error) : alert} />
