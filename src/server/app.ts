@@ -35,7 +35,7 @@ import { DEFAULT_MAIL_FROM, type Mailer, outboxMailer } from './mail/mailer.js';
 import { agendaRoutes, agendaService } from './modules/agenda/index.js';
 import { auditRoutes, auditService, withAuditKey } from './modules/audit/index.js';
 import { accountRoutes, accountService, authRoutes, authService, DEFAULT_PUBLIC_URL } from './modules/auth/index.js';
-import { delegationsRoutes, delegationsService, publishedService } from './modules/delegations/index.js';
+import { changeNotice, delegationsRoutes, delegationsService, publishedService } from './modules/delegations/index.js';
 import { documentsService } from './modules/documents/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { referenceModules } from './modules/index.js';
@@ -245,13 +245,13 @@ export async function buildApp(options: AppOptions) {
     { prefix: '/api' },
   );
   const publicUrl = options.publicUrl ?? DEFAULT_PUBLIC_URL;
-  const meetings = meetingsModule({
-    ...deps,
+  // The e-mails the meetings and delegations areas send (the account modules make their own).
+  const mail = {
     log: app.log,
     mailer: options.mailer?.(app.log) ?? outboxMailer({ log: app.log, outboxDir: null, from: DEFAULT_MAIL_FROM }),
     publicUrl,
-    reminders: options.meetingReminders,
-  });
+  };
+  const meetings = meetingsModule({ ...deps, ...mail, reminders: options.meetingReminders });
   app.addHook('onClose', async () => meetings.stop());
   // The meetings area's reads, shared by its routes and the sitemap.
   const agenda = agendaService(deps);
@@ -271,7 +271,8 @@ export async function buildApp(options: AppOptions) {
       await api.register(agendaRoutes(agenda));
       await api.register(meetingRecordsRoutes({ records, decisions }));
       await api.register(meetingDocumentsRoutes(meetingDocuments, files));
-      await api.register(delegationsRoutes(delegationsService(deps), published, files));
+      const delegations = delegationsService({ ...deps, onChangeRequested: changeNotice({ ...deps, ...mail }) });
+      await api.register(delegationsRoutes(delegations, published, files));
       for (const register of referenceModules(deps)) await api.register(register);
       await api.register(partnersRoutes(partnersService(deps), files));
       for (const register of accountModules({ ...options, ...deps, log: app.log })) await api.register(register);

@@ -281,7 +281,8 @@ export async function loadDemoMeetings(deps: {
   const services = {
     read: meetingsService({ db }),
     agenda: agendaService({ db, clock }),
-    delegations: delegationsService({ db, clock }),
+    // Demo edits tell no one: the e-mails are for real registrations and a real secretariat.
+    delegations: delegationsService({ db, clock, onChangeRequested: async () => {} }),
     documents: meetingDocumentsService({ db, clock }),
   };
   const { read } = services;

@@ -408,6 +408,14 @@ export const en = {
   'mail.reminder.closes': 'Registration closes on {deadline}. Register the delegation on the platform before then.',
   'mail.reminder.action': 'Register the delegation',
   'mail.reminder.closing': 'If your delegation was submitted in the meantime, please ignore this reminder.',
+  'mail.changeRequested.subject': 'Change to review: delegation of {delegation} to the {meeting}',
+  'mail.changeRequested.asked':
+    '{requestedBy} asked to change the participants of the delegation of {delegation} to the {meeting}.',
+  'mail.changeRequested.waits':
+    'The delegation stays as it is, with its current participants, until the secretariat approves or rejects the change.',
+  'mail.changeRequested.action': 'Review the change',
+  'mail.changeRequested.closing':
+    'You receive this e-mail because your account decides on the registration of delegations to MISPA meetings.',
 } as const;
 
 /** What a translation must be: exactly the keys of the English catalog, each a text. */

@@ -414,4 +414,12 @@ export const es = {
     'La inscripción se cierra el {deadline}. Inscriba la delegación en la plataforma antes de esa fecha.',
   'mail.reminder.action': 'Inscribir la delegación',
   'mail.reminder.closing': 'Si su delegación ya fue presentada, ignore este recordatorio.',
+  'mail.changeRequested.subject': 'Cambio por revisar: delegación de {delegation} a la {meeting}',
+  'mail.changeRequested.asked':
+    '{requestedBy} pidió cambiar los participantes de la delegación de {delegation} a la {meeting}.',
+  'mail.changeRequested.waits':
+    'La delegación se mantiene como está, con sus participantes actuales, hasta que la secretaría apruebe o rechace el cambio.',
+  'mail.changeRequested.action': 'Revisar el cambio',
+  'mail.changeRequested.closing':
+    'Recibe este correo porque su cuenta decide sobre la inscripción de delegaciones a las reuniones MISPA.',
 } satisfies Catalog;

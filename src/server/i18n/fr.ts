@@ -419,4 +419,12 @@ export const fr = {
     'Les inscriptions ferment le {deadline}. Inscrivez la délégation sur la plateforme avant cette date.',
   'mail.reminder.action': 'Inscrire la délégation',
   'mail.reminder.closing': 'Si votre délégation a été soumise entre-temps, ignorez ce rappel.',
+  'mail.changeRequested.subject': 'Modification à examiner : délégation de {delegation} à la {meeting}',
+  'mail.changeRequested.asked':
+    '{requestedBy} a demandé de modifier les participants de la délégation de {delegation} à la {meeting}.',
+  'mail.changeRequested.waits':
+    'La délégation reste telle quelle, avec ses participants actuels, jusqu’à ce que le secrétariat approuve ou rejette la modification.',
+  'mail.changeRequested.action': 'Examiner la modification',
+  'mail.changeRequested.closing':
+    'Vous recevez ce message parce que votre compte décide de l’inscription des délégations aux réunions MISPA.',
 } satisfies Catalog;

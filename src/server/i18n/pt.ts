@@ -407,4 +407,12 @@ export const pt = {
   'mail.reminder.closes': 'As inscrições encerram em {deadline}. Inscreva a delegação na plataforma antes dessa data.',
   'mail.reminder.action': 'Inscrever a delegação',
   'mail.reminder.closing': 'Se a sua delegação já foi enviada, ignore este lembrete.',
+  'mail.changeRequested.subject': 'Alteração a revisar: delegação de {delegation} à {meeting}',
+  'mail.changeRequested.asked':
+    '{requestedBy} pediu para alterar os participantes da delegação de {delegation} à {meeting}.',
+  'mail.changeRequested.waits':
+    'A delegação continua como está, com os participantes atuais, até que a secretaria aprove ou rejeite a alteração.',
+  'mail.changeRequested.action': 'Revisar a alteração',
+  'mail.changeRequested.closing':
+    'Você recebe este e-mail porque sua conta decide sobre a inscrição de delegações nas reuniões MISPA.',
 } satisfies Catalog;

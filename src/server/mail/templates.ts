@@ -83,6 +83,10 @@ export const TEMPLATES = Object.fromEntries(
   }),
 ) as Record<Lang, MailTemplates>;
 
+/** The e-mail `mail` in `lang` for `to`, with `link` as its one action: how modules render theirs. */
+export const renderIn = <Values>(mail: Mail<Values>, lang: Lang, to: string, values: Values, link: string) =>
+  renderContent(mail(sayIn(lang), values), lang, to, link);
+
 /** A moment as the recipient reads it, in UTC so that it is the same for everyone. */
 export function formatMoment(at: Date, lang: Lang): string {
   return `${new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(at)} UTC`;

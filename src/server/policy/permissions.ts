@@ -141,7 +141,8 @@ export const PERMISSIONS = {
   'delegations.accredit': {
     roles: SECRETARIAT,
     write: true,
-    description: 'Accredit or return a registration, and decide on edits asked for after the deadline',
+    description:
+      'Accredit or return a registration, and decide on edits asked for after the deadline or once accredited (e-mailed when one waits)',
   },
   'participants.read': {
     public: true,

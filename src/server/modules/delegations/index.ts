@@ -1,4 +1,6 @@
 // The module's public face: all that app.ts, demo mode and other modules may import from it (docs/architecture.md).
+
+export { type ChangeNoticeDeps, changeNotice } from './change-notice.js';
 export { type PublishedService, publishedService } from './published.js';
 export { delegationsRoutes } from './routes.js';
 export { type DelegationsService, delegationsService } from './service.js';

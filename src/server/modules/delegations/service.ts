@@ -26,6 +26,7 @@ import type { MeetingRow } from '../meetings/index.js';
 import { findVisibleMeeting } from '../meetings/index.js';
 import { updateUnchanged } from '../shared/concurrency.js';
 import { versionedWrites } from '../shared/versioned-write.js';
+import type { OnChangeRequested } from './change-notice.js';
 import { delegationsPolicy } from './policy.js';
 import { parsePayload, participantsByDelegation, presentDelegations } from './present.js';
 import {
@@ -129,7 +130,12 @@ async function audited(trx: Transaction<Database>, meetingId: string, id: string
   };
 }
 
-export function delegationsService(deps: { db: Db; clock: () => Date }) {
+export function delegationsService(deps: {
+  db: Db;
+  clock: () => Date;
+  /** Called after a state's edit was kept as a new change request: the secretariat's e-mail. */
+  onChangeRequested: OnChangeRequested;
+}) {
   const { db, clock } = deps;
   const versionedWrite = versionedWrites({ db, clock });
 
@@ -359,8 +365,9 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
 
     /**
      * Replaces the participant list (and an organisation's name). While registration is open the
-     * edit applies; after the deadline a state's edit becomes a change for the secretariat to
-     * decide (`applied: false`), replacing any change of theirs still pending.
+     * edit applies; after the deadline, or once accredited, a state's edit becomes a change for the
+     * secretariat to decide (`applied: false`), replacing any change of theirs still pending; a new
+     * one is e-mailed to those who decide it (`onChangeRequested`).
      */
     async update(
       ctx: RequestContext,
@@ -369,13 +376,15 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
       input: DelegationUpdate,
     ): Promise<{ applied: boolean; delegation: Delegation }> {
       let applied = true;
+      // A change request opened by this edit (none was pending), to tell the secretariat of once committed.
+      let opened = null as { meeting: MeetingRow; row: DelegationRow } | null;
       const participants = normalized(input.participants);
       const delegation = await edit(
         ctx,
         slug,
         id,
         { action: 'delegations.register', version: input.version },
-        async (trx, { row, phase, at, anyTime }) => {
+        async (trx, { meeting, row, phase, at, anyTime }) => {
           if (input.organisation && row.category === 'delegation') {
             throw new InvalidParameterError(
               'organisation',
@@ -393,6 +402,7 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
             const pending = await findPendingChange(trx, id);
             if (pending) await replacePendingPayload(trx, pending.id, payload, at);
             else {
+              opened = { meeting, row };
               await insertChange(trx, {
                 id: uuidv7(),
                 delegation_id: id,
@@ -422,6 +432,9 @@ export function delegationsService(deps: { db: Db; clock: () => Date }) {
           };
         },
       );
+      // One e-mail per change waiting: a later edit of a change still pending replaces its list,
+      // which the secretariat reads when it decides.
+      if (opened) await deps.onChangeRequested(ctx, opened.meeting, opened.row);
       return { applied, delegation };
     },
 

@@ -4,6 +4,7 @@ import type { Lang } from '../../../contract/common.js';
 import { LANGS } from '../../../domain/languages.js';
 import type { Database } from '../../db/schema.js';
 import type { Mailer } from '../../mail/mailer.js';
+import { portalLink, sendToEach } from '../../mail/recipients.js';
 import { PUBLIC, type RequestContext } from '../../policy/actor.js';
 import { rolesAllowed } from '../../policy/policy.js';
 import { recordAudit } from '../audit/index.js';
@@ -45,9 +46,10 @@ async function mailFocalPoints(
     [lang, 'en', ...LANGS].map((l) => names.find((n) => n.lang === l)?.text).find(Boolean) ?? meeting.slug;
   const zone = meeting.time_zone ?? 'UTC';
   const page = name === 'reminder' ? '/registration' : '';
-  const results = await Promise.allSettled(
-    recipients.map((user) => {
-      const lang = (LANGS as readonly string[]).includes(user.preferred_lang) ? (user.preferred_lang as Lang) : 'en';
+  return sendToEach(
+    deps,
+    recipients,
+    (user, lang) => {
       const values = {
         displayName: user.display_name,
         meeting: nameIn(lang),
@@ -55,19 +57,11 @@ async function mailFocalPoints(
         where: placeOf(meeting),
         deadline: formatAtVenue(new Date(meeting.registration_deadline ?? 0), lang, zone),
       };
-      const link = `${deps.publicUrl.replace(/\/+$/, '')}/${lang}/meetings/${meeting.slug}${page}`;
-      return deps.mailer.send(renderMeetingMail(name, lang, user.email, values, link));
-    }),
+      const link = portalLink(deps.publicUrl, lang, `meetings/${meeting.slug}${page}`);
+      return renderMeetingMail(name, lang, user.email, values, link);
+    },
+    { what: name, meeting: meeting.slug },
   );
-  for (const [i, result] of results.entries()) {
-    if (result.status === 'rejected') {
-      deps.log.error(
-        { err: result.reason, userId: recipients[i]?.id, meeting: meeting.slug },
-        `the ${name} e-mail could not be sent`,
-      );
-    }
-  }
-  return results.filter((r) => r.status === 'fulfilled').length;
 }
 
 /** The convocation: every active focal point hears of the meeting, in their language. */

@@ -4,6 +4,7 @@ import type { Database, MeetingKind, MeetingTable } from '../../db/schema.js';
 import { lockSeries } from '../../db/series-lock.js';
 import { after, type SortKey } from '../../http/pagination.js';
 import { linkedToPillar } from '../shared/pillar-filter.js';
+import { activeHoldersOf } from '../shared/recipients.js';
 
 type Db = Kysely<Database>;
 
@@ -162,14 +163,7 @@ export async function slugsById(db: Db, table: 'member_state' | 'technical_group
  * each once, with their language; only those of states without a submitted or accredited delegation to `withoutDelegationTo`.
  */
 export function focalPoints(db: Db, roles: readonly Role[], withoutDelegationTo?: string) {
-  let query = db
-    .selectFrom('role_grant')
-    .innerJoin('app_user', 'app_user.id', 'role_grant.user_id')
-    .select(['app_user.id', 'app_user.email', 'app_user.display_name', 'app_user.preferred_lang'])
-    .distinct()
-    .where('role_grant.role', 'in', roles)
-    .where('role_grant.revoked_at', 'is', null)
-    .where('app_user.status', '=', 'active');
+  let query = activeHoldersOf(db, roles);
   if (withoutDelegationTo) {
     query = query.where((eb) =>
       eb.not(

@@ -1,6 +1,6 @@
 import type { Lang } from '../../../../contract/common.js';
 import type { MailMessage } from '../../../mail/mailer.js';
-import { type Mail, renderContent, sayIn } from '../../../mail/templates.js';
+import { type Mail, renderIn } from '../../../mail/templates.js';
 
 /** The e-mails of the meetings area, in every working language; the layout is the mailer's. */
 
@@ -48,7 +48,7 @@ export function renderMeetingMail(
   values: MeetingMailValues,
   link: string,
 ): MailMessage {
-  return renderContent(MAILS[name](sayIn(lang), values), lang, to, link);
+  return renderIn(MAILS[name], lang, to, values, link);
 }
 
 /** A moment at the venue, in the recipient's language, naming the zone (e.g. America/Lima). */
