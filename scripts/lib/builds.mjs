@@ -13,8 +13,8 @@ export const BUILDS = {
   web: {
     outputDir: 'dist/web',
     output: 'index.html',
-    // The portal sources, the shared contract, Vite's entry/config and the locked deps.
-    inputs: ['src/web', 'src/contract', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'],
+    // The portal sources, the shared domain rules and contract, Vite's entry/config and the locked deps.
+    inputs: ['src/web', 'src/domain', 'src/contract', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'],
     command: ['vite', ['build']],
     // Whoever runs the build (a test worker has NODE_ENV=test), the portal is built for production:
     // React's development build is twice the size and slower.
@@ -23,7 +23,7 @@ export const BUILDS = {
   server: {
     outputDir: 'dist/server',
     output: 'main.js',
-    inputs: ['src/server', 'src/contract', 'package-lock.json', 'scripts/lib/builds.mjs'],
+    inputs: ['src/server', 'src/domain', 'src/contract', 'package-lock.json', 'scripts/lib/builds.mjs'],
     // Packages stay in node_modules (native addons, files they read beside themselves); source maps
     // keep stack traces pointing at the TypeScript.
     command: [
