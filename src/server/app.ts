@@ -220,7 +220,7 @@ export async function buildApp(options: AppOptions) {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const deps = { db: withAuditKey(options.db, options.secretKey), clock: options.clock ?? (() => new Date()) };
-  const auth = authService(deps);
+  const auth = authService({ ...deps, secretKey: options.secretKey });
   const stopPruning = schedulePruning(options.db, deps.clock, (error) =>
     app.log.warn({ err: error }, 'expired rate-limit counters could not be deleted'),
   );
@@ -262,8 +262,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(
     async (api) => {
       await api.register(authRoutes(auth));
-      await api.register(accountRoutes(accountService({ ...deps, present: auth.me })));
       const keyed = { ...deps, secretKey: options.secretKey };
+      await api.register(accountRoutes(accountService({ ...keyed, present: auth.me })));
       await api.register(twoFactorRoutes(twoFactorService(keyed)));
       await api.register(tokensRoutes(tokensService(deps)));
       await api.register(sessionsRoutes(sessionsService(keyed)));

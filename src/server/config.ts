@@ -13,7 +13,7 @@ export interface Config {
   trustProxy: boolean | string[];
   /** Links, e-mail and demo mode (modules/users/config.ts). */
   accounts: AccountsConfig;
-  /** MISPA_SECRET_KEY: seals two-factor secrets at rest and keys the public session ids, and signs the audit chain's head. */
+  /** MISPA_SECRET_KEY: seals two-factor secrets at rest, keys the public session ids, signs the audit chain's head and the known-device cookies. */
   secretKey: string | undefined;
   /** Uploaded files: where they are kept (MISPA_FILES_DIR) and the largest accepted (MISPA_UPLOAD_MAX_BYTES). */
   files: { dir: string; maxBytes: number };

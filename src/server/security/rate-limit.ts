@@ -13,9 +13,11 @@ export interface Limit {
   windowMinutes: number;
 }
 
-/** Brute force against sign-in and password reset: per account (e-mail) and per client address. */
+/**
+ * Brute force against password reset (per account e-mail and per client address) and sign-in (per
+ * address; per account the sign-in has a growing delay instead, sign-in-throttle.ts).
+ */
 export const LIMITS = {
-  signInAccount: { max: 5, windowMinutes: 15 },
   signInIp: { max: 50, windowMinutes: 15 },
   resetAccount: { max: 5, windowMinutes: 15 },
   resetIp: { max: 50, windowMinutes: 15 },
@@ -126,12 +128,10 @@ export function schedulePruning(
   };
 }
 
-/** The keys of an attempt on `account` (an e-mail, lower-cased) from `ip`, for `kind` of action. */
-export function attemptChecks(kind: 'sign-in' | 'reset', account: string, ip: string | null): RateCheck[] {
-  const [perAccount, perIp] =
-    kind === 'sign-in' ? [LIMITS.signInAccount, LIMITS.signInIp] : [LIMITS.resetAccount, LIMITS.resetIp];
+/** The keys of a password-reset request for `account` (an e-mail, lower-cased) from `ip`. */
+export function resetChecks(account: string, ip: string | null): RateCheck[] {
   return [
-    { key: `${kind}:account:${account.toLowerCase()}`, limit: perAccount },
-    ...(ip ? [{ key: `${kind}:ip:${ip}`, limit: perIp }] : []),
+    { key: `reset:account:${account.toLowerCase()}`, limit: LIMITS.resetAccount },
+    ...(ip ? [{ key: `reset:ip:${ip}`, limit: LIMITS.resetIp }] : []),
   ];
 }

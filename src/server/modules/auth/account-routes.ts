@@ -4,6 +4,7 @@ import { MeSchema } from '../../../contract/accounts.js';
 import { AccountUpdateSchema, PasswordChangedSchema, PasswordChangeSchema } from '../../../contract/users.js';
 import { problemResponse } from '../../http/problems.js';
 import { requestContext } from '../../policy/guard.js';
+import { DEVICE_COOKIE } from '../../security/device-cookie.js';
 import type { AccountService } from './account-service.js';
 
 export function accountRoutes(service: AccountService) {
@@ -43,11 +44,11 @@ export function accountRoutes(service: AccountService) {
             400: problemResponse('Malformed, a wrong current password, or a new password the policy refuses'),
             401: problemResponse('Not signed in'),
             403: problemResponse('Not allowed: an API token, or the second factor not passed yet'),
-            429: problemResponse('Too many wrong passwords: see Retry-After'),
+            429: problemResponse('Too many wrong passwords, from this address or on this account: see Retry-After'),
           },
         },
       },
-      async (request) => service.changePassword(requestContext(request), request.body),
+      async (request) => service.changePassword(requestContext(request), request.body, request.cookies[DEVICE_COOKIE]),
     );
   };
 }

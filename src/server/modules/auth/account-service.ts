@@ -6,8 +6,10 @@ import { InvalidParameterError } from '../../http/problems.js';
 import { message } from '../../i18n/messages.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { ownAccountActor, ownSessionActor } from '../../policy/own-account.js';
-import { attemptChecks, consume, refund } from '../../security/rate-limit.js';
+import { deviceCookies } from '../../security/device-cookie.js';
+import { refund } from '../../security/rate-limit.js';
 import { hashPassword, verifyPassword } from '../../security/secrets.js';
+import { admitPasswordAttempt } from '../../security/sign-in-throttle.js';
 import { recordAudit } from '../audit/index.js';
 import { assertAcceptablePassword } from './passwords.js';
 import { endAccountAccess, findUser, setPassword, updateProfile } from './queries.js';
@@ -21,8 +23,11 @@ export function accountService(deps: {
   clock: () => Date;
   /** The /me reply for a request context (auth/service.ts). */
   present: (ctx: RequestContext) => Promise<Me>;
+  /** Checks the known-device cookies (MISPA_SECRET_KEY). */
+  secretKey?: string | undefined;
 }) {
   const { db, clock, present } = deps;
+  const devices = deviceCookies(deps.secretKey);
 
   return {
     /** Changes the fields given that differ from the stored ones; answers with /me as it now is. */
@@ -66,14 +71,22 @@ export function accountService(deps: {
      * API token of the account (whoever knew the old password is signed out, and a token they made
      * stops working); this session stays. Only a person at
      * a signed-in session may do it, never an API token. Wrong current passwords count against the
-     * same allowance as sign-ins, so this is no way around the sign-in limit.
+     * same allowances as sign-ins (`device`: the browser's known-device cookie), so this is no way
+     * around the sign-in limits.
      */
-    async changePassword(ctx: RequestContext, input: PasswordChange): Promise<PasswordChanged> {
+    async changePassword(
+      ctx: RequestContext,
+      input: PasswordChange,
+      device: string | undefined,
+    ): Promise<PasswordChanged> {
       const actor = ownSessionActor(ctx, 'account.change-password');
       assertAcceptablePassword(input.newPassword, ctx.lang, actor.email, 'newPassword');
-      const attempts = attemptChecks('sign-in', actor.email, ctx.ip);
-      await consume(db, attempts, clock());
       const user = await findUser(db, actor.userId);
+      const attempts = await admitPasswordAttempt(
+        db,
+        { account: actor.email, ip: ctx.ip, device: devices.recognise(device, user, clock()) },
+        clock(),
+      );
       if (!user?.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
         throw new InvalidParameterError('currentPassword', 'body', message(ctx.lang, 'account.wrongPassword'));
       }
@@ -101,10 +114,7 @@ export function accountService(deps: {
         return ended;
       });
       // The right password is not an attack: the attempt is given back.
-      await refund(
-        db,
-        attempts.map((a) => a.key),
-      );
+      await refund(db, attempts);
       return changed;
     },
   };

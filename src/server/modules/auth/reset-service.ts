@@ -4,7 +4,7 @@ import type { PasswordChanged, PasswordReset, PasswordResetRequest } from '../..
 import { ProblemError } from '../../http/problems.js';
 import { renderMail } from '../../mail/templates.js';
 import type { RequestContext } from '../../policy/actor.js';
-import { attemptChecks, consume } from '../../security/rate-limit.js';
+import { consume, resetChecks } from '../../security/rate-limit.js';
 import { hashPassword, hashSecret, newSecret } from '../../security/secrets.js';
 import { recordAudit } from '../audit/index.js';
 import { type LinkDeps, RESET_MINUTES, tokenLink, useOnce } from './links.js';
@@ -80,7 +80,7 @@ export function passwordResetService(deps: LinkDeps) {
     async request(input: PasswordResetRequest, ctx: RequestContext): Promise<void> {
       const email = input.email.toLowerCase();
       // Counted whether or not the account exists, so the limit tells nothing either.
-      await consume(db, attemptChecks('reset', email, ctx.ip), clock());
+      await consume(db, resetChecks(email, ctx.ip), clock());
       const work: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
         .then(() => sendResetLink(email, ctx))
         .catch((error: unknown) => log.error({ err: error }, 'a password reset request could not be carried out'))

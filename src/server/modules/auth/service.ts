@@ -9,7 +9,8 @@ import { ProblemError } from '../../http/problems.js';
 import { type Actor, type ActorGrant, PUBLIC, type RequestContext } from '../../policy/actor.js';
 import { ROLES_REQUIRING_SECOND_FACTOR } from '../../policy/permissions.js';
 import { needsSecondFactor } from '../../policy/policy.js';
-import { attemptChecks, consume, refund } from '../../security/rate-limit.js';
+import { deviceCookies } from '../../security/device-cookie.js';
+import { refund } from '../../security/rate-limit.js';
 import {
   API_TOKEN_PREFIX,
   DUMMY_PASSWORD_HASH,
@@ -18,6 +19,7 @@ import {
   SESSION_COOKIE,
   verifyPassword,
 } from '../../security/secrets.js';
+import { admitPasswordAttempt } from '../../security/sign-in-throttle.js';
 import { recordAudit } from '../audit/index.js';
 import { accountPolicy } from './policy.js';
 import {
@@ -58,9 +60,16 @@ export async function actorGrantsOf(db: Kysely<Database>, userId: string): Promi
   return toActorGrants(await activeGrants(db, [userId]));
 }
 
-export function authService(deps: { db: Kysely<Database>; clock: () => Date; sessions?: SessionPolicy }) {
+export function authService(deps: {
+  db: Kysely<Database>;
+  clock: () => Date;
+  sessions?: SessionPolicy;
+  /** Signs the known-device cookies (MISPA_SECRET_KEY). */
+  secretKey?: string | undefined;
+}) {
   const { db, clock } = deps;
   const policy = deps.sessions ?? DEFAULT_SESSION_POLICY;
+  const devices = deviceCookies(deps.secretKey);
 
   /**
    * The caller of a request: a live API token when it names a Bearer credential (anything else
@@ -128,13 +137,22 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
   return {
     authenticate,
 
-    /** Checks the password and opens a new session; returns the cookie's secret. */
-    async signIn(input: SignIn, ctx: RequestContext & { userAgent: string | null }): Promise<{ secret: string }> {
-      // Brute force: every attempt counts against the account and the address, before the
-      // password is checked; an attempt that succeeds is given back.
-      const attempts = attemptChecks('sign-in', input.email, ctx.ip);
-      await consume(db, attempts, clock());
+    /**
+     * Checks the password and opens a new session; returns the session cookie's secret, and a new
+     * known-device cookie when the sign-in is complete (`device`: the one the browser sent).
+     */
+    async signIn(
+      input: SignIn,
+      ctx: RequestContext & { userAgent: string | null; device: string | undefined },
+    ): Promise<{ secret: string; device: string | null }> {
       const user = await findUserByEmail(db, input.email);
+      // Brute force: every attempt counts (sign-in-throttle.ts) before the password is checked; an
+      // attempt that succeeds is given back. A known device of the account is spared its delay.
+      const attempts = await admitPasswordAttempt(
+        db,
+        { account: input.email, ip: ctx.ip, device: devices.recognise(ctx.device, user, clock()) },
+        clock(),
+      );
       // The same work whether or not the account exists, so timing does not tell.
       const matches = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
       if (!user || !matches || user.status !== 'active' || !user.password_hash) {
@@ -171,11 +189,11 @@ export function authService(deps: { db: Kysely<Database>; clock: () => Date; ses
           now,
         );
       });
-      await refund(
-        db,
-        attempts.map((a) => a.key),
-      );
-      return { secret };
+      await refund(db, attempts);
+      // With two-factor on, the browser becomes known once the second factor passes (two-factor
+      // module): a password alone must not earn the exemption from the account's delay.
+      const complete = user.totp_enabled_at === null || user.demo === 1;
+      return { secret, device: complete ? devices.issue({ ...user, password_hash: user.password_hash }, now) : null };
     },
 
     /** Ends the caller's session (the cookie alone proves nothing once it is revoked). */

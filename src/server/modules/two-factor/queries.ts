@@ -7,7 +7,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 export function findTwoFactorState(db: Db, userId: string) {
   return db
     .selectFrom('app_user')
-    .select(['id', 'email', 'totp_secret', 'totp_pending_secret', 'totp_enabled_at', 'totp_last_step'])
+    .select(['id', 'email', 'password_hash', 'totp_secret', 'totp_pending_secret', 'totp_enabled_at', 'totp_last_step'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
 }

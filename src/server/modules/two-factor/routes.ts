@@ -11,6 +11,7 @@ import {
   TwoFactorPassedSchema,
 } from '../../../contract/two-factor.js';
 import { requestContext } from '../../policy/guard.js';
+import { rememberDevice } from '../../security/device-cookie.js';
 import type { TwoFactorService } from './service.js';
 
 const problem = (description: string) => ({
@@ -70,7 +71,8 @@ export function twoFactorRoutes(service: TwoFactorService) {
         config: { action: 'two-factor.challenge' },
         schema: {
           tags: ['accounts'],
-          summary: 'Pass the second factor of this session with the app’s code or a recovery code',
+          summary:
+            'Pass the second factor of this session with the app’s code or a recovery code; answers with a known-device cookie that spares this browser the account’s sign-in delay',
           body: TwoFactorChallengeSchema,
           response: {
             200: TwoFactorPassedSchema,
@@ -82,7 +84,11 @@ export function twoFactorRoutes(service: TwoFactorService) {
           },
         },
       },
-      async (request) => service.challenge(requestContext(request), request.body),
+      async (request, reply) => {
+        const { passed, device } = await service.challenge(requestContext(request), request.body);
+        if (device) rememberDevice(reply, request, device);
+        return passed;
+      },
     );
 
     typed.delete(

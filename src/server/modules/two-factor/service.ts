@@ -11,6 +11,7 @@ import { DeniedError, InvalidParameterError, ProblemError } from '../../http/pro
 import type { RequestContext } from '../../policy/actor.js';
 import { ownSessionActor } from '../../policy/own-account.js';
 import { type Action, ROLES_REQUIRING_SECOND_FACTOR } from '../../policy/permissions.js';
+import { deviceCookies } from '../../security/device-cookie.js';
 import { consume, type Limit, type RateCheck, refund } from '../../security/rate-limit.js';
 import { secretBox } from '../../security/secret-box.js';
 import { recordAudit } from '../audit/index.js';
@@ -56,6 +57,7 @@ const wrongCode = () => new InvalidParameterError('code', 'body', reason('reason
 export function twoFactorService(deps: { db: Kysely<Database>; clock: () => Date; secretKey?: string | undefined }) {
   const { db, clock } = deps;
   const box = secretBox(deps.secretKey);
+  const devices = deviceCookies(deps.secretKey);
 
   return {
     /**
@@ -129,8 +131,15 @@ export function twoFactorService(deps: { db: Kysely<Database>; clock: () => Date
       return { recoveryCodes };
     },
 
-    /** Passes the second factor of this session with the app's code or with a recovery code (spent). */
-    async challenge(ctx: RequestContext, input: TwoFactorChallenge): Promise<TwoFactorPassed> {
+    /**
+     * Passes the second factor of this session with the app's code or with a recovery code (spent).
+     * The sign-in is now complete: `device` is a new known-device cookie for this browser
+     * (auth/service.ts gives none at the password when two-factor is on).
+     */
+    async challenge(
+      ctx: RequestContext,
+      input: TwoFactorChallenge,
+    ): Promise<{ passed: TwoFactorPassed; device: string | null }> {
       const actor = ownSessionActor(ctx, 'two-factor.challenge');
       if (actor.secondFactorPassed) {
         throw new ProblemError(409, 'two-factor-passed', 'twoFactor.alreadyPassed');
@@ -166,7 +175,11 @@ export function twoFactorService(deps: { db: Kysely<Database>; clock: () => Date
       if (!passed) throw new ProblemError(401, 'two-factor-failed', 'twoFactor.failed');
       // A right code is not an attack: its attempt is given back.
       await refund(db, attemptKeys(actor.userId));
-      return { method, recoveryCodesLeft: await unusedRecoveryCodes(db, actor.userId) };
+      const { password_hash } = state;
+      return {
+        passed: { method, recoveryCodesLeft: await unusedRecoveryCodes(db, actor.userId) },
+        device: password_hash ? devices.issue({ id: actor.userId, password_hash }, now) : null,
+      };
     },
 
     /** Turns two-factor off, with a current code; refused while a role of the user requires it. */
