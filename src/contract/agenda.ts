@@ -10,7 +10,7 @@ import {
 import { LANGS } from '../domain/languages.js';
 import { reason } from '../domain/reasons.js';
 import { isMultiline, isOneLine } from '../domain/text.js';
-import { IdOrSlugParamsSchema, LocalizedTextSchema } from './common.js';
+import { canSchema, IdOrSlugParamsSchema, LocalizedTextSchema } from './common.js';
 import { PillarRefSchema } from './reference.js';
 
 /** The agenda of a meeting: ordered items, each with its time slot, texts in four languages,
@@ -157,6 +157,10 @@ export const AgendaSchema = z
     }),
     frozen: z.boolean().meta({ description: 'In session, concluded or cancelled: edits need an override' }),
     items: z.array(AgendaItemSchema),
+    can: canSchema({
+      edit: 'Add, edit, reorder and remove items, and link documents (false once the agenda is frozen)',
+      override: 'Make those changes to the frozen agenda, sending `override: true` (audited)',
+    }),
   })
   .meta({ id: 'Agenda' });
 export type Agenda = z.infer<typeof AgendaSchema>;

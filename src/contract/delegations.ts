@@ -10,7 +10,7 @@ import {
 } from '../domain/delegations.js';
 import { reason } from '../domain/reasons.js';
 import { EMAIL_MAX, isOneLine } from '../domain/text.js';
-import { IdOrSlugParamsSchema, LangSchema, LocalizedTextSchema, ProblemSchema } from './common.js';
+import { canSchema, IdOrSlugParamsSchema, LangSchema, LocalizedTextSchema, ProblemSchema } from './common.js';
 import { MemberStateRefSchema } from './reference.js';
 
 /**
@@ -186,12 +186,28 @@ export const DelegationSchema = z
     credentials: DelegationCredentialsSchema.nullable().meta({ description: 'The note verbale, once uploaded' }),
     version: z.number().int(),
     changes: z.array(DelegationChangeSchema).meta({ description: 'Edits asked for after the deadline, newest first' }),
+    can: canSchema({
+      update: 'Save the participant list (after the deadline a state’s edit waits for review)',
+      submit: 'Send the registration for accreditation',
+      uploadCredentials: 'Upload the credentials (the note verbale)',
+      accredit: 'Accredit the registration',
+      return: 'Return the registration with a reason',
+      decideChanges: 'Approve or reject edits asked for after the deadline',
+    }),
   })
   .meta({ id: 'Delegation' });
 export type Delegation = z.infer<typeof DelegationSchema>;
 
 export const DelegationListSchema = z
-  .object({ lang: LangSchema, items: z.array(DelegationSchema) })
+  .object({
+    lang: LangSchema,
+    items: z.array(DelegationSchema),
+    can: canSchema({
+      readAll: 'Read the registration of every state and organisation (otherwise only one’s own)',
+      register: 'Register a delegation now (one’s own state or organisation)',
+      registerOthers: 'Register a delegation now for any state or organisation',
+    }),
+  })
   .meta({ id: 'DelegationList' });
 export type DelegationList = z.infer<typeof DelegationListSchema>;
 
@@ -264,6 +280,7 @@ export const PublishedListSchema = z
         groups: z.array(ParticipantGroupSchema),
       }),
     ),
+    can: canSchema({ changeVisibility: 'Set who sees each category of the list (a setting of the meeting)' }),
   })
   .meta({ id: 'PublishedParticipants' });
 export type PublishedList = z.infer<typeof PublishedListSchema>;

@@ -7,7 +7,7 @@ import {
 } from '../domain/meeting-documents.js';
 import { reason } from '../domain/reasons.js';
 import { isOneLine } from '../domain/text.js';
-import { LangSchema, LocalizedTextSchema } from './common.js';
+import { canSchema, LangSchema, LocalizedTextSchema } from './common.js';
 
 /**
  * Documents of a meeting: working and information documents, presentations and reports, each with
@@ -133,12 +133,22 @@ export const MeetingDocumentSchema = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     revisions: z.array(MeetingDocumentRevisionSchema).meta({ description: 'Newest first' }),
+    can: canSchema({
+      update: 'Edit the titles, original language, visibility and agenda item, and mark the document adopted',
+      revise: 'Add the next revision',
+      upload: 'Upload a file of a revision in a language',
+    }),
   })
   .meta({ id: 'MeetingDocument' });
 export type MeetingDocument = z.infer<typeof MeetingDocumentSchema>;
 
 export const MeetingDocumentListSchema = z
-  .object({ lang: LangSchema, meeting: z.string(), items: z.array(MeetingDocumentSchema) })
+  .object({
+    lang: LangSchema,
+    meeting: z.string(),
+    items: z.array(MeetingDocumentSchema),
+    can: canSchema({ create: 'Add a document to the meeting' }),
+  })
   .meta({ id: 'MeetingDocumentList' });
 export type MeetingDocumentList = z.infer<typeof MeetingDocumentListSchema>;
 

@@ -85,6 +85,20 @@ export function expectProblem(res: LightMyRequestResponse, status: number, param
   return body;
 }
 
+/**
+ * Checks a flag of a reply's `can` object against what the server then did with the write it
+ * names: when true the write succeeded, when false it was refused with a problem document.
+ */
+export function expectAsCan(can: unknown, res: LightMyRequestResponse, what: string) {
+  expect(typeof can, `${what}: the reply's can object has no such flag`).toBe('boolean');
+  const said = `${what}: can said ${String(can)}, the server answered ${res.statusCode} ${res.body.slice(0, 300)}`;
+  if (can) expect(res.statusCode, said).toBeLessThan(300);
+  else {
+    expect(res.statusCode, said).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode, said).toBeLessThan(500);
+  }
+}
+
 /** GETs `url`, expects 200 and returns the JSON body. */
 export async function getJson(ctx: AppContext, url: string, headers: Record<string, string> = {}) {
   const res = await ctx.app.inject({ method: 'GET', url, headers });

@@ -3,8 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { AgendaItem } from '../../contract/agenda.js';
 import { isNotFound } from '../api/client.js';
-import { useMe } from '../features/account/queries.js';
-import { isSecretariat, isSecretariatAdmin } from '../features/account/roles.js';
 import { AgendaItemForm } from '../features/agenda/AgendaItemForm.js';
 import { AgendaList } from '../features/agenda/AgendaList.js';
 import { useAgenda } from '../features/agenda/queries.js';
@@ -19,19 +17,16 @@ import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
-/** The agenda of a meeting for everyone, each item with its documents; for the secretariat also the editor. */
+/** The agenda of a meeting for everyone, each item with its documents; for those who may edit it also the editor. */
 export function MeetingAgendaPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
   const agenda = useAgenda(slug);
   const meeting = useMeeting(slug);
   const documents = useMeetingDocuments(slug);
-  const me = useMe();
   const [editing, setEditing] = useState<AgendaItem | 'new' | null>(null);
   if (isNotFound(agenda.error)) return <NotFoundPage />;
   const name = meeting.data?.name.text ?? slug;
-  const editor = isSecretariat(me.data);
-  const admin = isSecretariatAdmin(me.data);
   const reload = () => {
     setEditing(null);
     void agenda.refetch();
@@ -45,23 +40,21 @@ export function MeetingAgendaPage() {
         <QueryState query={agenda}>
           {(data) => {
             const venueZone = data.meeting.timeZone ?? 'UTC';
-            // A frozen agenda is the administrators' alone, and only with the override.
-            const mayEdit = editor && (!data.frozen || admin);
+            // The server says what the reader may do: edit an open agenda, or override a frozen one.
+            const mayEdit = data.can.edit || data.can.override;
             // A historic meeting's agenda was never kept here: said so, with what the meeting adopted.
             if (meeting.data && isHistoric(meeting.data) && data.items.length === 0 && !mayEdit) {
               return <NotRecorded meeting={meeting.data} page="agenda" />;
             }
             return (
               <>
-                {/* Frozen matters to those who edit it; readers see the agenda as it stands. */}
-                {data.frozen && editor && (
-                  <p className="notice">{mayEdit ? t('agenda.frozenOverride') : t('agenda.frozen')}</p>
-                )}
+                {/* Frozen matters to those who may still change it; readers see the agenda as it stands. */}
+                {data.can.override && <p className="notice">{t('agenda.frozenOverride')}</p>}
                 <AgendaList
                   agenda={data}
                   documents={documents.data?.items ?? []}
                   editable={mayEdit}
-                  override={data.frozen && admin}
+                  override={data.can.override}
                   onEdit={setEditing}
                   onReload={reload}
                 />
@@ -80,7 +73,7 @@ export function MeetingAgendaPage() {
                       items={data.items}
                       venueZone={venueZone}
                       frozen={data.frozen}
-                      mayOverride={admin}
+                      mayOverride={data.can.override}
                       onDone={() => setEditing(null)}
                       onReload={reload}
                     />

@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isNotFound } from '../api/client.js';
-import { useMe } from '../features/account/queries.js';
-import { isSecretariat } from '../features/account/roles.js';
 import { AddDocumentForm } from '../features/meeting-documents/AddDocumentForm.js';
 import { DocumentList } from '../features/meeting-documents/DocumentList.js';
 import { useMeetingDocuments } from '../features/meeting-documents/queries.js';
@@ -16,14 +14,12 @@ import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
-/** /{lang}/meetings/{slug}/documents: the meeting's documents; the secretariat also manages them. */
+/** /{lang}/meetings/{slug}/documents: the meeting's documents; those who may also manage them. */
 export function MeetingDocumentsPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
   const meeting = useMeeting(slug);
   const documents = useMeetingDocuments(slug);
-  const me = useMe();
-  const canManage = isSecretariat(me.data);
   if (isNotFound(meeting.error) || isNotFound(documents.error)) return <NotFoundPage />;
   const name = meeting.data?.shortName ?? meeting.data?.name.text;
   return (
@@ -41,14 +37,16 @@ export function MeetingDocumentsPage() {
         <MeetingNav slug={slug} />
         <QueryState query={documents}>
           {(data) =>
-            meeting.data && isHistoric(meeting.data) && data.items.length === 0 && !canManage ? (
+            meeting.data && isHistoric(meeting.data) && data.items.length === 0 && !data.can.create ? (
               <NotRecorded meeting={meeting.data} page="documents" />
             ) : (
-              <DocumentList slug={slug} documents={data.items} canManage={canManage} />
+              <>
+                <DocumentList slug={slug} documents={data.items} />
+                {data.can.create && <AddDocumentForm slug={slug} />}
+              </>
             )
           }
         </QueryState>
-        {canManage && <AddDocumentForm slug={slug} />}
       </div>
     </>
   );

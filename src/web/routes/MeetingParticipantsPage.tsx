@@ -1,7 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { useMe } from '../features/account/queries.js';
-import { isSecretariat } from '../features/account/roles.js';
 import { MeetingFrame } from '../features/delegations/MeetingFrame.js';
 import { PublishedList } from '../features/delegations/PublishedList.js';
 import { exportUrl, usePublishedList } from '../features/delegations/queries.js';
@@ -11,14 +9,13 @@ import { NotRecorded } from '../features/meetings/NotRecorded.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
 
-/** The published list of participants of a meeting, with its exports; the secretariat also sets
+/** The published list of participants of a meeting, with its exports; those who may also set
  * who sees each category. */
 export function MeetingParticipantsPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
   const lang = useLang();
   const list = usePublishedList(slug);
-  const me = useMe();
   return (
     <MeetingFrame
       slug={slug}
@@ -41,7 +38,7 @@ export function MeetingParticipantsPage() {
                   </a>
                 </p>
                 <PublishedList list={data} />
-                {isSecretariat(me.data) && <VisibilityForm key={data.meeting.version} slug={slug} list={data} />}
+                {data.can.changeVisibility && <VisibilityForm key={data.meeting.version} slug={slug} list={data} />}
               </>
             )
           }

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Me } from '../../contract/accounts.js';
+import type { DelegationList } from '../../contract/delegations.js';
 import type { MeetingDetail } from '../../contract/meetings.js';
-import { isSecretariat } from '../features/account/roles.js';
 import { SignedIn } from '../features/account/SignedIn.js';
 import { AccreditationQueue } from '../features/delegations/AccreditationQueue.js';
 import { Credentials } from '../features/delegations/Credentials.js';
@@ -35,21 +35,30 @@ export function MeetingRegistrationPage() {
         isHistoric(meeting) ? (
           <NotRecorded meeting={meeting} page="registration" />
         ) : (
-          <SignedIn>
-            {(me) =>
-              isSecretariat(me) ? (
-                <>
-                  <AccreditationQueue slug={meeting.slug} canUpload={registrationOpen(meeting)} />
-                  {registrationOpen(meeting) && <RegisterOnBehalf slug={meeting.slug} />}
-                </>
-              ) : (
-                <OwnRegistration meeting={meeting} me={me} />
-              )
-            }
-          </SignedIn>
+          <SignedIn>{(me) => <Registration meeting={meeting} me={me} />}</SignedIn>
         )
       }
     </MeetingFrame>
+  );
+}
+
+/** The queue of every registration for those who read them all, else the reader's own; what each
+ * may do comes from the replies' `can`. */
+function Registration({ meeting, me }: { meeting: MeetingDetail; me: Me }) {
+  const delegations = useDelegations(meeting.slug);
+  return (
+    <QueryState query={delegations}>
+      {(data) =>
+        data.can.readAll ? (
+          <>
+            <AccreditationQueue slug={meeting.slug} />
+            {data.can.registerOthers && <RegisterOnBehalf slug={meeting.slug} />}
+          </>
+        ) : (
+          <OwnRegistration meeting={meeting} me={me} data={data} />
+        )
+      }
+    </QueryState>
   );
 }
 
@@ -76,70 +85,64 @@ function Deadline({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
-function OwnRegistration({ meeting, me }: { meeting: MeetingDetail; me: Me }) {
+function OwnRegistration({ meeting, me, data }: { meeting: MeetingDetail; me: Me; data: DelegationList }) {
   const { t } = useTranslation();
-  const delegations = useDelegations(meeting.slug);
-  const focal = me.grants.find((g) => g.role === 'focal-point' && g.memberState);
-  const partner = me.grants.find((g) => g.role === 'partner' && g.partner);
-  const canRegister = Boolean(focal ?? partner);
-  const open = registrationOpen(meeting);
+  const own = data.items[0] ?? null;
+  // Saving goes through the registration's own `can` once there is one, else the list's.
+  const mayEdit = own ? own.can.update : data.can.register;
+  // A registration is for the state the reader's grant is bound to, else (a partner's) as an observer.
+  const stateGrant = me.grants.find((g) => g.memberState);
   // The state's name is shown before anything is saved, so the focal point knows whose it is.
-  const state = useMemberState(focal?.memberState ?? '', Boolean(focal?.memberState));
+  const state = useMemberState(stateGrant?.memberState ?? '', Boolean(stateGrant?.memberState));
   const stateName = state.data?.name.text ?? null;
+  const changeRequest: ChangeRequest =
+    own?.status === 'accredited' ? 'accredited' : own && pastDeadline(meeting) ? 'late' : null;
+  // Registration is open and still this reader may not register: their role does not allow it.
+  if (!mayEdit && registrationOpen(meeting) && !pastDeadline(meeting)) {
+    if (!own) return <p className="notice">{t('delegations.registration.noRole')}</p>;
+    return (
+      <>
+        <DelegationSummary delegation={own} heading={2} />
+        <Credentials slug={meeting.slug} delegation={own} heading={3} />
+      </>
+    );
+  }
   return (
-    <QueryState query={delegations}>
-      {(data) => {
-        const own = data.items[0] ?? null;
-        const changeRequest: ChangeRequest =
-          own?.status === 'accredited' ? 'accredited' : own && pastDeadline(meeting) ? 'late' : null;
-        if (!canRegister) {
-          if (!own) return <p className="notice">{t('delegations.registration.noRole')}</p>;
-          return (
-            <>
-              <DelegationSummary delegation={own} heading={2} />
-              <Credentials slug={meeting.slug} delegation={own} heading={3} canUpload={false} />
-            </>
-          );
-        }
-        return (
-          <>
-            {own ? (
-              <>
-                <DelegationSummary delegation={own} heading={2} />
-                <Credentials slug={meeting.slug} delegation={own} heading={3} canUpload={open} />
-              </>
-            ) : (
-              <>
-                {stateName && <h2>{stateName}</h2>}
-                <p className="notice">
-                  {stateName
-                    ? t('delegations.registration.notYetFor', { name: stateName })
-                    : t('delegations.registration.notYet')}
-                </p>
-              </>
-            )}
-            {open && <Deadline meeting={meeting} />}
-            {open ? (
-              <section aria-labelledby="registration-form">
-                <h2 id="registration-form">{t('delegations.registration.formTitle')}</h2>
-                {/* One form throughout: once saved, the registration it created is the one it edits. */}
-                <DelegationForm
-                  slug={meeting.slug}
-                  delegation={own}
-                  changeRequest={changeRequest}
-                  target={
-                    focal?.memberState
-                      ? { category: 'delegation', memberState: focal.memberState }
-                      : { category: 'observer' }
-                  }
-                />
-              </section>
-            ) : (
-              <p className="notice">{t('delegations.registration.closed')}</p>
-            )}
-          </>
-        );
-      }}
-    </QueryState>
+    <>
+      {own ? (
+        <>
+          <DelegationSummary delegation={own} heading={2} />
+          <Credentials slug={meeting.slug} delegation={own} heading={3} />
+        </>
+      ) : (
+        <>
+          {stateName && <h2>{stateName}</h2>}
+          <p className="notice">
+            {stateName
+              ? t('delegations.registration.notYetFor', { name: stateName })
+              : t('delegations.registration.notYet')}
+          </p>
+        </>
+      )}
+      {mayEdit && <Deadline meeting={meeting} />}
+      {mayEdit ? (
+        <section aria-labelledby="registration-form">
+          <h2 id="registration-form">{t('delegations.registration.formTitle')}</h2>
+          {/* One form throughout: once saved, the registration it created is the one it edits. */}
+          <DelegationForm
+            slug={meeting.slug}
+            delegation={own}
+            changeRequest={changeRequest}
+            target={
+              stateGrant?.memberState
+                ? { category: 'delegation', memberState: stateGrant.memberState }
+                : { category: 'observer' }
+            }
+          />
+        </section>
+      ) : (
+        <p className="notice">{t('delegations.registration.closed')}</p>
+      )}
+    </>
   );
 }

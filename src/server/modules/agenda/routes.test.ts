@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { MeetingStatus } from '../../db/schema.js';
-import { expectProblem } from '../../testing/api.js';
+import { expectAsCan, expectProblem } from '../../testing/api.js';
 import { buildMeeting } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
 import { verifyChain } from '../audit/chain.js';
@@ -397,4 +397,46 @@ describeEachEngine('agenda writes: frozen once the meeting starts', (ctx) => {
       ]);
     },
   );
+});
+
+describeEachEngine('the agenda’s `can` object', (ctx) => {
+  const h = helpers(ctx);
+
+  it.each<[MeetingStatus, Record<string, { edit: boolean; override: boolean }>]>([
+    [
+      'convened',
+      {
+        public: { edit: false, override: false },
+        delegate: { edit: false, override: false },
+        focalPoint: { edit: false, override: false },
+        staff: { edit: true, override: false },
+        admin: { edit: true, override: false },
+        readToken: { edit: false, override: false },
+      },
+    ],
+    [
+      'in-session',
+      {
+        public: { edit: false, override: false },
+        delegate: { edit: false, override: false },
+        focalPoint: { edit: false, override: false },
+        staff: { edit: false, override: false },
+        admin: { edit: false, override: true },
+        readToken: { edit: false, override: false },
+      },
+    ],
+  ])('on a %s meeting says what each caller may do, and the server allows exactly that', async (status, expected) => {
+    const callers = await everyCaller(ctx);
+    const m = await h.meeting(status);
+    for (const [who, headers] of Object.entries(callers)) {
+      const { can } = (await h.get(m.slug, headers)).json();
+      expect(can, who).toEqual(expected[who]);
+      const payload = { titles: { en: `By ${who}` } };
+      expectAsCan(can.edit, await h.send('POST', h.url(m.slug, '/items'), headers, payload), `${who} edit`);
+      const overridden = { ...payload, override: true };
+      const res = await h.send('POST', h.url(m.slug, '/items'), headers, overridden);
+      // On an open agenda the override is not needed: an editor's write succeeds without it.
+      expectAsCan(can.override || can.edit, res, `${who} override`);
+    }
+  });
 });

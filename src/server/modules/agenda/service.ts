@@ -15,7 +15,7 @@ import { LANGS } from '../../../domain/languages.js';
 import { reason } from '../../../domain/reasons.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
-import type { RequestContext } from '../../policy/actor.js';
+import type { Actor, RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/index.js';
 import { canReadDelegationDocuments } from '../meeting-documents/index.js';
 import type { MeetingRow } from '../meetings/index.js';
@@ -44,6 +44,14 @@ import {
 /** Statuses in which the agenda is settled: edits need the override. */
 const FROZEN = new Set(['in-session', 'concluded', 'cancelled']);
 export const isFrozen = (meeting: Pick<MeetingRow, 'status'>) => FROZEN.has(meeting.status);
+
+/** What `actor` may do with the agenda of `meeting` now: edit it while it is open, or override
+ * the freeze afterwards (what `editRole` requires of a write). */
+export function agendaAbilities(actor: Actor, meeting: Pick<MeetingRow, 'status'>) {
+  const edit = agendaPolicy.can(actor, 'agenda.edit');
+  const frozen = isFrozen(meeting);
+  return { edit: edit && !frozen, override: edit && frozen && agendaPolicy.can(actor, 'agenda.override') };
+}
 
 type TextRow = Awaited<ReturnType<typeof itemTexts>>[number];
 type LangTexts = Record<Lang, string | null>;
@@ -110,7 +118,8 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
   const { db, clock } = deps;
   const versionedWrite = versionedWrites({ db, clock });
 
-  /** The role allowing an edit of the meeting's agenda: once frozen, only the override, asked for. */
+  /** The role allowing an edit of the meeting's agenda: once frozen, only the override, asked for
+   * (the rule `agendaAbilities` tells the reader). */
   function editRole(ctx: RequestContext, meeting: MeetingRow, override: boolean | undefined) {
     const role = agendaPolicy.require(ctx, 'agenda.edit');
     if (!isFrozen(meeting)) return role;
@@ -251,6 +260,7 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
       },
       frozen: isFrozen(meeting),
       items: await presentItems(db, await listItems(db, meeting.id), { actor: ctx.actor, lang }),
+      can: agendaAbilities(ctx.actor, meeting),
     };
   }
 

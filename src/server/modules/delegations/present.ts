@@ -36,13 +36,14 @@ export async function partnerRefs(db: Kysely<Database>, ids: ReadonlyArray<strin
   return new Map(rows.map((r) => [r.id, { id: r.id, slug: r.slug, name: textOf(texts, r.id, 'name') }]));
 }
 
-/** Delegations as the API gives them, with everything they point at fetched for all at once. */
+/** Delegations as the API gives them (but for the reader's `can`, which the service adds), with
+ * everything they point at fetched for all at once. */
 export async function presentDelegations(
   db: Kysely<Database>,
   meetingSlug: string,
   rows: readonly DelegationRow[],
   lang: Lang,
-): Promise<Delegation[]> {
+): Promise<Array<Omit<Delegation, 'can'>>> {
   const ids = rows.map((r) => r.id);
   const fileIds = rows.flatMap((r) => (r.credentials_file_id ? [r.credentials_file_id] : []));
   const [participants, changes, states, partners, files] = await Promise.all([

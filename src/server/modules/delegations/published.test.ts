@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { ParticipantInput } from '../../../contract/delegations.js';
-import { expectProblem } from '../../testing/api.js';
-import { buildUser } from '../../testing/factories.js';
+import { expectAsCan, expectProblem } from '../../testing/api.js';
+import { buildPartner, buildUser } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
 import { pdfText } from '../../testing/pdf.js';
 import { ORIGIN, openSession } from '../../testing/sessions.js';
@@ -181,6 +181,24 @@ describeEachEngine('PUT /api/v1/meetings/{slug}/participant-visibility', (ctx) =
     const loser = a.statusCode === 409 ? a : b;
     const winner = a.statusCode === 409 ? b : a;
     expect(expectProblem(loser, 409)).toMatchObject({ currentVersion: 2, current: winner.json() });
+  });
+
+  it('says in the list’s `can` who may change it, and the server allows exactly that', async () => {
+    const { slug } = await h.meeting();
+    const callers: Array<[string, Record<string, string>, boolean]> = [
+      ['public', { origin: ORIGIN }, false],
+      ['focal-point', await h.as('focal-point', { memberState: 'ec' }), false],
+      ['delegate', await h.as('delegate', { memberState: 'ec' }), false],
+      ['partner', await h.as('partner', { partner: (await buildPartner(h.db(), { name: 'Foundation' })).slug }), false],
+      ['secretariat-staff', await h.as('secretariat-staff'), true],
+      ['secretariat-admin', await h.as('secretariat-admin'), true],
+    ];
+    for (const [who, headers, expected] of callers) {
+      const list = (await ctx.app.inject({ url: `/api/v1/meetings/${slug}/participants`, headers })).json();
+      expect(list.can, who).toEqual({ changeVisibility: expected });
+      const res = await put(slug, headers, { version: list.meeting.version, visibility: ALL_PUBLIC });
+      expectAsCan(list.can.changeVisibility, res, `${who} changeVisibility`);
+    }
   });
 
   it('refuses focal points and delegates (403), visitors (401), and a partial setting (400)', async () => {

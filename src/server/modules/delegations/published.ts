@@ -110,6 +110,7 @@ export function publishedService(deps: { db: Db; clock: () => Date }) {
       meeting: { slug: meeting.slug, name: textOf(meetingTexts, meeting.id, 'name'), version: settings.version },
       visibility,
       categories,
+      can: delegationsPolicy.abilities(ctx.actor, { changeVisibility: 'meetings.update' }),
     };
   }
 

@@ -78,6 +78,45 @@ const resourceOf = (row: Pick<DelegationRow, 'member_state_id' | 'partner_id'>):
   partnerId: row.partner_id,
 });
 
+/**
+ * What `actor` may do with one delegation now (its `can`): the permission on the delegation's own
+ * state or organisation, the meeting's phase and the statuses each step starts from — what `edit`
+ * and `statusStep` require of the write.
+ */
+function delegationAbilities(actor: Actor, meeting: MeetingRow, row: DelegationRow, now: Date) {
+  const open = registrationPhase(meeting, now) !== 'closed';
+  const may = delegationsPolicy.abilities(
+    actor,
+    { register: 'delegations.register', accredit: 'delegations.accredit' },
+    resourceOf(row),
+  );
+  const own = open && may.register;
+  const review = open && may.accredit;
+  return {
+    update: own,
+    submit: own && SUBMIT_FROM.includes(row.status),
+    uploadCredentials: own,
+    accredit: review && ACCREDIT_FROM.includes(row.status),
+    return: review && RETURN_FROM.includes(row.status),
+    decideChanges: review,
+  };
+}
+
+/** What `actor` may do with the meeting's registrations as a whole (the list's `can`). */
+function registrationAbilities(actor: Actor, meeting: MeetingRow, now: Date) {
+  const phase = registrationPhase(meeting, now);
+  const inTime = phase === 'open' || (phase === 'late' && registersAnyTime(actor));
+  return {
+    readAll: delegationsPolicy.reach(actor, 'delegations.read').all,
+    register: inTime && delegationsPolicy.can(actor, 'delegations.register'),
+    registerOthers: inTime && delegationsPolicy.reach(actor, 'delegations.register').all,
+  };
+}
+
+const SUBMIT_FROM: ReadonlyArray<DelegationRow['status']> = ['draft', 'returned'];
+const ACCREDIT_FROM: ReadonlyArray<DelegationRow['status']> = ['submitted'];
+const RETURN_FROM: ReadonlyArray<DelegationRow['status']> = ['submitted', 'accredited'];
+
 /** The states and organisations whose delegations `actor` may read; undefined for all of them. */
 export function visibleTo(actor: Actor): VisibleTo | undefined {
   const reach = delegationsPolicy.reach(actor, 'delegations.read');
@@ -142,9 +181,19 @@ export function delegationsService(deps: {
   const presentOne = async (meeting: MeetingRow, id: string, ctx: RequestContext): Promise<Delegation> => {
     const row = await findDelegation(db, meeting.id, id);
     if (!row) throw new ProblemError(404, 'not-found', 'delegation.notFound', { id });
-    const [presented] = await presentDelegations(db, meeting.slug, [row], ctx.lang);
-    return presented as Delegation;
+    const [delegation] = await presented(meeting, [row], ctx);
+    return delegation as Delegation;
   };
+
+  /** Delegations as replies give them, each with what the reader may do with it now. */
+  async function presented(meeting: MeetingRow, rows: DelegationRow[], ctx: RequestContext): Promise<Delegation[]> {
+    const now = clock();
+    const items = await presentDelegations(db, meeting.slug, rows, ctx.lang);
+    return items.map((item, i) => ({
+      ...item,
+      can: delegationAbilities(ctx.actor, meeting, rows[i] as DelegationRow, now),
+    }));
+  }
 
   /** The delegation `id` of the meeting, when the caller may read it; 404 otherwise. */
   const readable = async (meeting: MeetingRow, id: string, ctx: RequestContext) => {
@@ -288,7 +337,11 @@ export function delegationsService(deps: {
       delegationsPolicy.require(ctx, 'delegations.read');
       const meeting = await findVisibleMeeting(db, ctx.actor, slug);
       const rows = await listDelegations(db, meeting.id, { ...query, visibleTo: visibleTo(ctx.actor) });
-      return { lang: ctx.lang, items: await presentDelegations(db, meeting.slug, rows, ctx.lang) };
+      return {
+        lang: ctx.lang,
+        items: await presented(meeting, rows, ctx),
+        can: registrationAbilities(ctx.actor, meeting, clock()),
+      };
     },
 
     async get(ctx: RequestContext, slug: string, id: string): Promise<Delegation> {
@@ -440,7 +493,7 @@ export function delegationsService(deps: {
 
     /** Sends a draft or a returned registration for accreditation. */
     submit(ctx: RequestContext, slug: string, id: string, input: VersionBody): Promise<Delegation> {
-      const step = { action: 'delegations.register', from: ['draft', 'returned'] } as const;
+      const step = { action: 'delegations.register', from: SUBMIT_FROM } as const;
       return statusStep(ctx, slug, id, input, step, async (trx, { row, at }) => {
         const list = (await participantsByDelegation(trx, [id])).get(id) ?? [];
         checkComplete(row.category, list, ctx);
@@ -451,7 +504,7 @@ export function delegationsService(deps: {
     /** Accredits a submitted registration; without credentials only with a stated reason, which
      * the audit entry keeps (`withoutCredentials`). */
     accredit(ctx: RequestContext, slug: string, id: string, input: AccreditBody): Promise<Delegation> {
-      const step = { action: 'delegations.accredit', from: ['submitted'] } as const;
+      const step = { action: 'delegations.accredit', from: ACCREDIT_FROM } as const;
       return statusStep(ctx, slug, id, input, step, async (_trx, { row, at }) => {
         const withoutCredentials = row.credentials_file_id === null;
         if (withoutCredentials && !input.reason) {
@@ -467,7 +520,7 @@ export function delegationsService(deps: {
 
     /** Returns a registration to its state or organisation with the reason, for them to fix and resubmit. */
     giveBack(ctx: RequestContext, slug: string, id: string, input: ReasonBody): Promise<Delegation> {
-      const step = { action: 'delegations.accredit', from: ['submitted', 'accredited'] } as const;
+      const step = { action: 'delegations.accredit', from: RETURN_FROM } as const;
       return statusStep(ctx, slug, id, input, step, async (_trx, { at }) => ({
         set: { status: 'returned', return_reason: input.reason, decided_at: at, decided_by: actorId(ctx) },
         auditAction: 'delegations.return',

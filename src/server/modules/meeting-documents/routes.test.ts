@@ -12,7 +12,7 @@ import {
   pdfBytes,
   zipBombBytes,
 } from '../../files/testing.js';
-import { expectProblem, expectProblemDocument } from '../../testing/api.js';
+import { expectAsCan, expectProblem, expectProblemDocument } from '../../testing/api.js';
 import { describeEachEngine } from '../../testing/harness.js';
 import { verifyChain } from '../audit/chain.js';
 import { documentHelpers, filesOptions } from './testing.js';
@@ -344,6 +344,40 @@ describeEachEngine(
         }
       }
       expect(await h.rows()).toEqual(before);
+    });
+
+    it('says in `can` what each caller may do with the documents, and the server allows exactly that', async () => {
+      const secretariat = await h.as('secretariat-staff');
+      const { slug } = await h.meeting();
+      const callers: Array<[string, Record<string, string>, boolean]> = [
+        ['public', { origin: 'http://localhost' }, false],
+        ...(['focal-point', 'delegate', 'partner', 'group-member'] as Role[]).map(
+          (role) => [role, {}, false] as [string, Record<string, string>, boolean],
+        ),
+        ['secretariat-staff', secretariat, true],
+        ['secretariat-admin', await h.as('secretariat-admin'), true],
+      ];
+      for (const [who, given, expected] of callers) {
+        const headers = Object.keys(given).length > 0 ? given : await h.as(who as Role);
+        const doc = await h.created(secretariat, slug);
+        const list = (await ctx.app.inject({ url: h.base(slug), headers })).json();
+        expect(list.can, who).toEqual({ create: expected });
+        const { can } = (await ctx.app.inject({ url: `${h.base(slug)}/${doc.id}`, headers })).json();
+        expect(can, who).toEqual({ update: expected, revise: expected, upload: expected });
+        expect(list.items.find((d: MeetingDocument) => d.id === doc.id).can).toEqual(can);
+        expectAsCan(list.can.create, await h.create(headers, slug), `${who} create`);
+        const url = `${h.base(slug)}/${doc.id}`;
+        const patch = { version: 1, adopted: true };
+        expectAsCan(
+          can.update,
+          await ctx.app.inject({ method: 'PATCH', url, headers, payload: patch }),
+          `${who} update`,
+        );
+        const version = can.update ? 2 : 1;
+        const revise = { method: 'POST' as const, url: `${url}/revisions`, headers, payload: { version } };
+        expectAsCan(can.revise, await ctx.app.inject(revise), `${who} revise`);
+        expectAsCan(can.upload, await h.upload(headers, slug, doc.id, 'en'), `${who} upload`);
+      }
     });
 
     it('answers 404 for unknown meetings and documents, and 400 for malformed parameters', async () => {

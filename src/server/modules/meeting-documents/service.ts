@@ -63,11 +63,24 @@ const audited = (row: Partial<DocumentRow>, extra: Record<string, unknown> = {})
   ...extra,
 });
 
+/** A document's `can` object: every change of a document is the same action of the table. */
+const DOCUMENT_ACTIONS = {
+  update: 'meeting-documents.manage',
+  revise: 'meeting-documents.manage',
+  upload: 'meeting-documents.manage',
+} as const;
+
 export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () => Date }) {
   const { db, clock } = deps;
   const versionedWrite = versionedWrites({ db, clock });
 
-  async function present(meeting: MeetingRow, rows: DocumentRow[], lang: Lang): Promise<MeetingDocument[]> {
+  async function present(
+    meeting: MeetingRow,
+    rows: DocumentRow[],
+    lang: Lang,
+    actor: Actor,
+  ): Promise<MeetingDocument[]> {
+    const can = meetingDocumentsPolicy.abilities(actor, DOCUMENT_ACTIONS);
     const ids = rows.map((r) => r.id);
     const [titles, revisions, links] = await Promise.all([
       titlesOf(db, ids),
@@ -114,6 +127,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
               url: `${base}/${revision.revision}/files/${f.lang}`,
             })),
         })),
+        can,
       };
     });
   }
@@ -130,10 +144,10 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
     return row;
   }
 
-  async function presentOne(meeting: MeetingRow, id: string, lang: Lang): Promise<MeetingDocument> {
+  async function presentOne(meeting: MeetingRow, id: string, ctx: RequestContext): Promise<MeetingDocument> {
     const row = await findDocument(db, meeting.id, id);
     if (!row) throw new ProblemError(404, 'not-found', 'meetingDocuments.notFound', { id });
-    return (await present(meeting, [row], lang))[0] as MeetingDocument;
+    return (await present(meeting, [row], ctx.lang, ctx.actor))[0] as MeetingDocument;
   }
 
   async function checkAgendaItem(ctx: RequestContext, meeting: MeetingRow, itemId: string | null | undefined) {
@@ -143,8 +157,8 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
   }
 
   /** A 409 carrying the document as it is now. */
-  async function stale(meeting: MeetingRow, id: string, sent: number, lang: Lang): Promise<never> {
-    const current = await presentOne(meeting, id, lang);
+  async function stale(meeting: MeetingRow, id: string, sent: number, ctx: RequestContext): Promise<never> {
+    const current = await presentOne(meeting, id, ctx);
     throw new ConflictError(
       'meetingDocuments.stale',
       { sent: String(sent), current: String(current.version) },
@@ -182,7 +196,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
       refuse: async ({ meeting }) => check?.(meeting),
       sent: version,
       version: ({ row }) => row.version,
-      stale: ({ meeting }) => stale(meeting, id, version, ctx.lang),
+      stale: ({ meeting }) => stale(meeting, id, version, ctx),
       async change(trx, { meeting, row }, _prepared, now) {
         const at = now.toISOString();
         // Claim the version first: a concurrent edit waits for this row, then finds it changed.
@@ -197,7 +211,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
           after: { ...after, version: version + 1 },
         };
       },
-      present: ({ meeting }) => presentOne(meeting, id, ctx.lang),
+      present: ({ meeting }) => presentOne(meeting, id, ctx),
     });
   }
 
@@ -205,13 +219,18 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
     async list(ctx: RequestContext, slug: string, lang: Lang): Promise<MeetingDocumentList> {
       const meeting = await findVisibleMeeting(db, ctx.actor, slug);
       const rows = await listDocuments(db, meeting.id, canReadDelegationDocuments(ctx.actor));
-      return { lang, meeting: meeting.slug, items: await present(meeting, rows, lang) };
+      return {
+        lang,
+        meeting: meeting.slug,
+        items: await present(meeting, rows, lang, ctx.actor),
+        can: meetingDocumentsPolicy.abilities(ctx.actor, { create: 'meeting-documents.manage' }),
+      };
     },
 
     async get(ctx: RequestContext, slug: string, id: string, lang: Lang): Promise<MeetingDocument> {
       const meeting = await findVisibleMeeting(db, ctx.actor, slug);
       const row = await visibleDocument(ctx.actor, meeting, id);
-      return (await present(meeting, [row], lang))[0] as MeetingDocument;
+      return (await present(meeting, [row], lang, ctx.actor))[0] as MeetingDocument;
     },
 
     /** Adds a document with the next number of its series and its original (revision 0). */
@@ -276,7 +295,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
           if (attempt >= SEQUENCE_ATTEMPTS) throw new ProblemError(409, 'busy', 'meetingDocuments.busy');
         }
       }
-      return presentOne(meeting, id, ctx.lang);
+      return presentOne(meeting, id, ctx);
     },
 
     /** Edits titles, original language, visibility, agenda item, or marks adopted. */
@@ -394,7 +413,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
           now,
         );
       });
-      return presentOne(meeting, row.id, ctx.lang);
+      return presentOne(meeting, row.id, ctx);
     },
 
     /** The stored file to send, if the caller may read it, and how to send it. */

@@ -9,12 +9,12 @@ import { DelegationSummary, delegationName } from './DelegationSummary.js';
 import { type Decision, useDecision, useDelegations } from './queries.js';
 
 /**
- * The secretariat's queue: registrations waiting for accreditation first, with accredit and
+ * The queue of every registration: those waiting for accreditation first, with accredit and
  * return (a reason is required), edits asked for after the deadline with approve and reject, then
- * every other registration; each with its credentials, which the secretariat may upload while
- * registrations still change (`canUpload`).
+ * every other registration; each with its credentials. Each control shows as the registration's
+ * `can` allows.
  */
-export function AccreditationQueue({ slug, canUpload }: { slug: string; canUpload: boolean }) {
+export function AccreditationQueue({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const delegations = useDelegations(slug);
   return (
@@ -35,7 +35,7 @@ export function AccreditationQueue({ slug, canUpload }: { slug: string; canUploa
                   {waiting.map((d) => (
                     <li key={d.id} className="delegation-card">
                       <DelegationSummary delegation={d} heading={3} />
-                      <Credentials slug={slug} delegation={d} heading={4} canUpload={canUpload} />
+                      <Credentials slug={slug} delegation={d} heading={4} />
                       <DecisionActions slug={slug} delegation={d} />
                     </li>
                   ))}
@@ -48,8 +48,8 @@ export function AccreditationQueue({ slug, canUpload }: { slug: string; canUploa
                 {others.map((d) => (
                   <li key={d.id} className="delegation-card">
                     <DelegationSummary delegation={d} heading={3} />
-                    <Credentials slug={slug} delegation={d} heading={4} canUpload={canUpload} />
-                    {d.status === 'accredited' && <DecisionActions slug={slug} delegation={d} />}
+                    <Credentials slug={slug} delegation={d} heading={4} />
+                    <DecisionActions slug={slug} delegation={d} />
                   </li>
                 ))}
               </ul>
@@ -76,12 +76,11 @@ function DecisionActions({ slug, delegation }: { slug: string; delegation: Deleg
   };
   const { id, version } = delegation;
   const name = delegationName(delegation);
-  const returnable = delegation.status === 'submitted' || delegation.status === 'accredited';
   const trimmed = reason.trim();
   const withoutCredentials = delegation.credentials === null;
   // The decisions this registration allows now; those that refuse it need a reason.
   const actions: Array<{ label: string; decision: Decision; needsReason: boolean; primary: boolean }> = [
-    ...(delegation.status === 'submitted'
+    ...(delegation.can.accredit
       ? [
           {
             label: t('delegations.queue.accredit', { name }),
@@ -92,7 +91,7 @@ function DecisionActions({ slug, delegation }: { slug: string; delegation: Deleg
           },
         ]
       : []),
-    ...(returnable
+    ...(delegation.can.return
       ? [
           {
             label: t('delegations.queue.return', { name }),
@@ -102,7 +101,7 @@ function DecisionActions({ slug, delegation }: { slug: string; delegation: Deleg
           },
         ]
       : []),
-    ...(pending
+    ...(pending && delegation.can.decideChanges
       ? [
           {
             label: t('delegations.queue.approve', { name }),
@@ -119,10 +118,11 @@ function DecisionActions({ slug, delegation }: { slug: string; delegation: Deleg
         ]
       : []),
   ];
+  if (actions.length === 0) return null;
   return (
     <div className="decision">
       <FormAlert message={missing ? t('delegations.queue.reasonRequired') : problem(decide.error)} />
-      {delegation.status === 'submitted' && withoutCredentials && (
+      {delegation.can.accredit && withoutCredentials && (
         <p className="notice notice--warning">{t('delegations.queue.noCredentials')}</p>
       )}
       <div className={missing ? 'field field--invalid' : 'field'}>

@@ -15,19 +15,9 @@ import { useUploadCredentials } from './queries.js';
  * their words belong next to the file field all the same. */
 const FILE_REFUSALS = [413, 415, 422];
 
-/** A delegation's credentials (the note verbale): the file uploaded, to download, and for those who
- * register the delegation while registration is open, the upload of a new one. */
-export function Credentials({
-  slug,
-  delegation,
-  heading,
-  canUpload,
-}: {
-  slug: string;
-  delegation: Delegation;
-  heading: 3 | 4;
-  canUpload: boolean;
-}) {
+/** A delegation's credentials (the note verbale): the file uploaded, to download, and when the
+ * delegation's `can` allows it, the upload of a new one. */
+export function Credentials({ slug, delegation, heading }: { slug: string; delegation: Delegation; heading: 3 | 4 }) {
   const { t } = useTranslation();
   const lang = useLang();
   const id = useId();
@@ -49,7 +39,7 @@ export function Credentials({
       ) : (
         <p className="empty">{t('delegations.credentials.none')}</p>
       )}
-      {canUpload && <CredentialsUpload slug={slug} delegation={delegation} />}
+      {delegation.can.uploadCredentials && <CredentialsUpload slug={slug} delegation={delegation} />}
     </section>
   );
 }

@@ -9,15 +9,7 @@ import { ManageDocument } from './ManageDocument.js';
 import './meeting-documents.css';
 
 /** A meeting's documents by series, each with its files per language and earlier revisions. */
-export function DocumentList({
-  slug,
-  documents,
-  canManage,
-}: {
-  slug: string;
-  documents: MeetingDocument[];
-  canManage: boolean;
-}) {
+export function DocumentList({ slug, documents }: { slug: string; documents: MeetingDocument[] }) {
   const { t } = useTranslation();
   if (documents.length === 0) return <p className="status">{t('meetingDocuments.empty')}</p>;
   return (
@@ -31,7 +23,7 @@ export function DocumentList({
             <ol className="meeting-documents__list">
               {ofCategory.map((document) => (
                 <li key={document.id}>
-                  <DocumentEntry slug={slug} document={document} canManage={canManage} />
+                  <DocumentEntry slug={slug} document={document} />
                 </li>
               ))}
             </ol>
@@ -42,7 +34,7 @@ export function DocumentList({
   );
 }
 
-function DocumentEntry({ slug, document, canManage }: { slug: string; document: MeetingDocument; canManage: boolean }) {
+function DocumentEntry({ slug, document }: { slug: string; document: MeetingDocument }) {
   const { t } = useTranslation();
   const lang = useLang();
   const [current, ...earlier] = document.revisions;
@@ -76,7 +68,9 @@ function DocumentEntry({ slug, document, canManage }: { slug: string; document: 
           </ul>
         </details>
       )}
-      {canManage && <ManageDocument slug={slug} document={document} />}
+      {(document.can.update || document.can.revise || document.can.upload) && (
+        <ManageDocument slug={slug} document={document} />
+      )}
     </article>
   );
 }

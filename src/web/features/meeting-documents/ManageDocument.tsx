@@ -9,7 +9,7 @@ import { UploadProgress } from '../shared/upload.js';
 import { useLang } from '../shared/useLang.js';
 import { useAddRevision, useUpdateDocument, useUploadFile } from './queries.js';
 
-/** The secretariat's actions on one document: a file per language, a new revision, adoption. */
+/** The actions the reader may take on one document (its `can`): a file per language, a new revision, adoption. */
 export function ManageDocument({ slug, document }: { slug: string; document: MeetingDocument }) {
   const { t } = useTranslation();
   const problemMessage = useProblemMessage();
@@ -22,42 +22,46 @@ export function ManageDocument({ slug, document }: { slug: string; document: Mee
       className="meeting-document__manage"
       aria-label={t('meetingDocuments.manage.label', { symbol: document.symbol })}
     >
-      <UploadForm slug={slug} document={document} onDone={setStatus} />
+      {document.can.upload && <UploadForm slug={slug} document={document} onDone={setStatus} />}
       <div className="meeting-document__actions">
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          disabled={revise.isPending}
-          onClick={() =>
-            revise.mutate(document.version, {
-              onSuccess: (revised) => setStatus(t('meetingDocuments.manage.revised', { symbol: revised.symbol })),
-            })
-          }
-        >
-          {t('meetingDocuments.manage.newRevision')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          disabled={update.isPending}
-          onClick={() =>
-            update.mutate(
-              { version: document.version, adopted: document.adoptedAt === null },
-              {
-                onSuccess: (changed) =>
-                  setStatus(
-                    changed.adoptedAt
-                      ? t('meetingDocuments.manage.adoptedDone')
-                      : t('meetingDocuments.manage.notAdoptedDone'),
-                  ),
-              },
-            )
-          }
-        >
-          {document.adoptedAt === null
-            ? t('meetingDocuments.manage.markAdopted')
-            : t('meetingDocuments.manage.unmarkAdopted')}
-        </button>
+        {document.can.revise && (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={revise.isPending}
+            onClick={() =>
+              revise.mutate(document.version, {
+                onSuccess: (revised) => setStatus(t('meetingDocuments.manage.revised', { symbol: revised.symbol })),
+              })
+            }
+          >
+            {t('meetingDocuments.manage.newRevision')}
+          </button>
+        )}
+        {document.can.update && (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={update.isPending}
+            onClick={() =>
+              update.mutate(
+                { version: document.version, adopted: document.adoptedAt === null },
+                {
+                  onSuccess: (changed) =>
+                    setStatus(
+                      changed.adoptedAt
+                        ? t('meetingDocuments.manage.adoptedDone')
+                        : t('meetingDocuments.manage.notAdoptedDone'),
+                    ),
+                },
+              )
+            }
+          >
+            {document.adoptedAt === null
+              ? t('meetingDocuments.manage.markAdopted')
+              : t('meetingDocuments.manage.unmarkAdopted')}
+          </button>
+        )}
       </div>
       <FormAlert message={problemMessage(error)} />
       <FormStatus message={status} />
