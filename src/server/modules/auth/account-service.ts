@@ -67,9 +67,9 @@ export function accountService(deps: {
     },
 
     /**
-     * Replaces the password once the current one is confirmed, and ends every other session and every
-     * API token of the account (whoever knew the old password is signed out, and a token they made
-     * stops working); this session stays. Only a person at
+     * Replaces the password once the current one is confirmed, and ends every other session, every
+     * API token and every unused reset link of the account (whoever knew the old password is signed
+     * out, and a token or link they had stops working); this session stays. Only a person at
      * a signed-in session may do it, never an API token. Wrong current passwords count against the
      * same allowances as sign-ins (`device`: the browser's known-device cookie), so this is no way
      * around the sign-in limits.

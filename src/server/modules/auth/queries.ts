@@ -98,9 +98,11 @@ export function findLiveToken(db: Db, tokenHash: string, now: string) {
 
 /**
  * A new password ends whatever the old one opened: every live session but `keepSession` (the one
- * that changed it, if any) and every live API token, so whoever had taken the account over loses it.
+ * that changed it, if any), every live API token and every unused reset link, so whoever had taken
+ * the account over loses it (a link asked for before would otherwise set yet another password).
  */
 export async function endAccountAccess(db: Db, userId: string, now: string, keepSession: string | null) {
+  await spendResetLinks(db, userId, now);
   const ended = await revokeSessions(db, userId, now, { except: keepSession });
   const tokensRevoked = await revokeLiveTokens(db, userId, now);
   return { ended, tokensRevoked };
@@ -186,7 +188,7 @@ export async function insertReset(db: Db, row: Insertable<Database['password_res
 }
 
 /** Uses up every reset link of the account still unused. */
-export async function useUpResets(db: Db, userId: string, now: string) {
+export async function spendResetLinks(db: Db, userId: string, now: string) {
   await db
     .updateTable('password_reset')
     .set({ used_at: now, updated_at: now })

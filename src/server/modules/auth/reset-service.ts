@@ -9,7 +9,7 @@ import { hashPassword, hashSecret, newSecret } from '../../security/secrets.js';
 import { recordAudit } from '../audit/index.js';
 import { type LinkDeps, RESET_MINUTES, tokenLink, useOnce } from './links.js';
 import { assertAcceptablePassword } from './passwords.js';
-import { endAccountAccess, findReset, findUserByEmail, insertReset, setPassword, useUpResets } from './queries.js';
+import { endAccountAccess, findReset, findUserByEmail, insertReset, setPassword } from './queries.js';
 
 /**
  * Password reset by e-mail: a single-use link, valid one hour, sent only to an active account;
@@ -107,7 +107,6 @@ export function passwordResetService(deps: LinkDeps) {
       return db.transaction().execute(async (trx) => {
         if (!(await useOnce(trx, 'password_reset', found.id, at))) throw gone();
         if (!(await setPassword(trx, found.user_id, passwordHash, at, { status: 'active' }))) throw gone();
-        await useUpResets(trx, found.user_id, at);
         const ended = await endAccountAccess(trx, found.user_id, at, null);
         await recordAudit(
           trx,

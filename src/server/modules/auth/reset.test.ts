@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { smtpForTests } from '../../mail/testing.js';
 import { buildApiToken, buildUser } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
+import { openSession } from '../../testing/sessions.js';
 import { verifyChain } from '../audit/chain.js';
 import {
   auditOf,
@@ -117,6 +118,20 @@ describeEachEngine(
       const older = await reset(first, 'yet another passphrase', { 'accept-language': 'es' });
       expect(older.statusCode).toBe(410);
       expect(older.json().title).toBe('Enlace no válido');
+    });
+
+    it('uses up the links sent before a password changed at /me/password: whoever asked for one no longer sets it (issue 11, item 3 class)', async () => {
+      const { user, token } = await linkFor();
+      const session = await openSession(ctx.database.db, user.id);
+      const changed = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/password',
+        headers: session.headers,
+        payload: { currentPassword: user.password, newPassword: NEW_PASSWORD },
+      });
+      expect(changed.statusCode, changed.body).toBe(200);
+      expect((await reset(token, 'yet another passphrase')).statusCode).toBe(410);
+      await signIn(ctx, { ...user, password: NEW_PASSWORD });
     });
 
     it('answers 410 for an expired link and 404 for one never issued', async () => {
