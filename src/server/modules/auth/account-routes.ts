@@ -4,7 +4,7 @@ import { MeSchema } from '../../../contract/accounts.js';
 import { AccountUpdateSchema, PasswordChangedSchema, PasswordChangeSchema } from '../../../contract/users.js';
 import { problemResponse } from '../../http/problems.js';
 import { requestContext } from '../../policy/guard.js';
-import { DEVICE_COOKIE } from '../../security/device-cookie.js';
+import { DEVICE_COOKIE, rememberDevice } from '../../security/device-cookie.js';
 import type { AccountService } from './account-service.js';
 
 export function accountRoutes(service: AccountService) {
@@ -37,7 +37,7 @@ export function accountRoutes(service: AccountService) {
         schema: {
           tags: ['accounts'],
           summary:
-            'Change your password, giving the current one; your other sessions end (this one stays) and your API tokens are revoked, and the answer says how many of each',
+            'Change your password, giving the current one; your other sessions end (this one stays) and your API tokens are revoked, and the answer says how many of each; browsers known under the old password are forgotten, and this one is known anew (known-device cookie)',
           body: PasswordChangeSchema,
           response: {
             200: PasswordChangedSchema,
@@ -48,7 +48,15 @@ export function accountRoutes(service: AccountService) {
           },
         },
       },
-      async (request) => service.changePassword(requestContext(request), request.body, request.cookies[DEVICE_COOKIE]),
+      async (request, reply) => {
+        const { changed, device } = await service.changePassword(
+          requestContext(request),
+          request.body,
+          request.cookies[DEVICE_COOKIE],
+        );
+        rememberDevice(reply, request, device);
+        return changed;
+      },
     );
   };
 }

@@ -72,13 +72,14 @@ export function accountService(deps: {
      * out, and a token or link they had stops working); this session stays. Only a person at
      * a signed-in session may do it, never an API token. Wrong current passwords count against the
      * same allowances as sign-ins (`device`: the browser's known-device cookie), so this is no way
-     * around the sign-in limits.
+     * around the sign-in limits. The new password forgets every known device: this browser, where the
+     * owner just proved it, gets a new known-device cookie (`device` in the answer).
      */
     async changePassword(
       ctx: RequestContext,
       input: PasswordChange,
       device: string | undefined,
-    ): Promise<PasswordChanged> {
+    ): Promise<{ changed: PasswordChanged; device: string }> {
       const actor = ownSessionActor(ctx, 'account.change-password');
       assertAcceptablePassword(input.newPassword, ctx.lang, actor.email, 'newPassword');
       const user = await findUser(db, actor.userId);
@@ -115,7 +116,7 @@ export function accountService(deps: {
       });
       // The right password is not an attack: the attempt is given back.
       await refund(db, attempts);
-      return changed;
+      return { changed, device: devices.issue({ id: actor.userId, password_hash: passwordHash }, now) };
     },
   };
 }

@@ -310,7 +310,7 @@ describeEachEngineWithClock('nobody can lock an account out (issue 11 item 7)', 
     expect(me.json().twoFactor).toEqual({ enabled: true, required: true, passed: false });
   });
 
-  it('spares a known device the delay when confirming the current password to change it', async () => {
+  it('spares a known device the delay when confirming the current password to change it, and knows only that browser under the new one', async () => {
     const owner = await buildUser(ctx.database.db);
     const reply = await signIn(owner.email, owner.password);
     const device = setCookie(reply.headers, DEVICE_COOKIE)?.value as string;
@@ -326,8 +326,12 @@ describeEachEngineWithClock('nobody can lock an account out (issue 11 item 7)', 
     expectProblem(await change(session), 429);
     const changed = await change(`${session}; ${DEVICE_COOKIE}=${device}`);
     expect(changed.statusCode, changed.body).toBe(200);
-    // A new password forgets the devices known under the old one.
+    // A new password forgets the devices known under the old one; this browser is known anew.
+    const renewed = setCookie(changed.headers, DEVICE_COOKIE)?.value as string;
+    expect(renewed).toMatch(/^d1\./);
     await attack(owner.email, 1);
     expectProblem(await signIn(owner.email, 'a brand new passphrase, long enough', { device }), 429);
+    const again = await signIn(owner.email, 'a brand new passphrase, long enough', { device: renewed });
+    expect(again.statusCode).toBe(204);
   });
 });
