@@ -10,7 +10,7 @@ import {
 } from '../domain/meeting-records.js';
 import { reason } from '../domain/reasons.js';
 import { isMultiline } from '../domain/text.js';
-import { IdOrSlugParamsSchema } from './common.js';
+import { canSchema, IdOrSlugParamsSchema } from './common.js';
 
 /**
  * Minutes and reports of a meeting, drafted by the secretariat, shared with the delegations for
@@ -86,6 +86,12 @@ export const RecordVersionSchema = RecordVersionSummarySchema.extend({
   comments: z.array(RecordCommentSchema).meta({
     description: 'The secretariat sees all; a delegation only its own state’s; the public none',
   }),
+  can: canSchema({
+    edit: 'Write the text anew from this version, the newest (after a final one, as the next draft)',
+    share: 'Share this version with the delegations for comment (the newest, while a draft)',
+    finalise: 'Make this version final (the newest, while not final)',
+    comment: 'Comment on this version on behalf of one’s state (while shared)',
+  }),
 }).meta({ id: 'RecordVersion' });
 export type RecordVersion = z.infer<typeof RecordVersionSchema>;
 
@@ -137,11 +143,17 @@ export const DecisionSchema = z
     document: z.object({ slug: z.string(), symbol: z.string().nullable() }).nullable(),
     meetingDocument: z.object({ id: z.string(), symbol: z.string().nullable() }).nullable(),
     updatedAt: z.iso.datetime(),
+    can: canSchema({ update: 'Edit the decision', delete: 'Remove the decision' }),
   })
   .meta({ id: 'Decision' });
 export type Decision = z.infer<typeof DecisionSchema>;
 
-export const DecisionListSchema = z.object({ items: z.array(DecisionSchema) }).meta({ id: 'DecisionList' });
+export const DecisionListSchema = z
+  .object({
+    items: z.array(DecisionSchema),
+    can: canSchema({ create: 'Record a decision', reorder: 'Put the decisions in another order' }),
+  })
+  .meta({ id: 'DecisionList' });
 export type DecisionList = z.infer<typeof DecisionListSchema>;
 
 export const RecordsOverviewSchema = z
@@ -156,7 +168,10 @@ export const RecordsOverviewSchema = z
     minutes: z.array(RecordVersionSummarySchema),
     report: z.array(RecordVersionSummarySchema),
     decisions: DecisionListSchema.nullable().meta({ description: 'Null when you may not read them yet' }),
-    can: z.object({ manage: z.boolean(), comment: z.boolean() }).meta({ description: 'What the caller may do' }),
+    can: canSchema({
+      manage: 'Draft, edit, share and finalise the minutes and the report, and record decisions',
+      comment: 'Comment on shared versions on behalf of one’s state',
+    }),
   })
   .meta({ id: 'RecordsOverview' });
 export type RecordsOverview = z.infer<typeof RecordsOverviewSchema>;

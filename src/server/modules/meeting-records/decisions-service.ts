@@ -12,7 +12,7 @@ import { reason } from '../../../domain/reasons.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, DeniedError, InvalidParameterError, ProblemError } from '../../http/problems.js';
-import type { RequestContext } from '../../policy/actor.js';
+import type { Actor, RequestContext } from '../../policy/actor.js';
 import { meetingDocumentOf, nextPosition, writeOrder } from '../agenda/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { MeetingRow } from '../meetings/index.js';
@@ -28,7 +28,11 @@ import { type DecisionRow, documentBySlug, insertDecision, listDecisions } from 
  * `updatedAt` read when it is changed, moved or removed.
  */
 
-const presentDecision = (row: DecisionRow): Decision => ({
+/** A decision's `can`: every change of the decisions is the secretariat's management of records. */
+const decisionAbilities = (actor: Actor) =>
+  meetingRecordsPolicy.abilities(actor, { update: 'meeting-records.manage', delete: 'meeting-records.manage' });
+
+const presentDecision = (actor: Actor, row: DecisionRow): Decision => ({
   id: row.id,
   position: row.position,
   lang: row.lang as Decision['lang'],
@@ -38,6 +42,7 @@ const presentDecision = (row: DecisionRow): Decision => ({
     ? { id: row.meeting_document_id, symbol: row.meeting_document_symbol ?? null }
     : null,
   updatedAt: row.updated_at,
+  can: decisionAbilities(actor),
 });
 
 /** The trail's view of a decision. */
@@ -63,15 +68,16 @@ export function decisionsService(deps: { db: Kysely<Database>; clock: () => Date
   const versionedWrite = versionedWrites({ db, clock });
   const manage = (ctx: RequestContext) => () => meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
 
-  const listOf = async (meeting: MeetingRow): Promise<DecisionList> => ({
-    items: (await listDecisions(db, meeting.id)).map(presentDecision),
+  const listOf = async (meeting: MeetingRow, actor: Actor): Promise<DecisionList> => ({
+    items: (await listDecisions(db, meeting.id)).map((row) => presentDecision(actor, row)),
+    can: meetingRecordsPolicy.abilities(actor, { create: 'meeting-records.manage', reorder: 'meeting-records.manage' }),
   });
 
   /** The decisions, when `ctx` may read them: everyone once the meeting is concluded, delegations
    * (and the secretariat) before. Null otherwise. */
   async function visible(ctx: RequestContext, meeting: MeetingRow): Promise<DecisionList | null> {
     if (meeting.status !== 'concluded' && !meetingRecordsPolicy.can(ctx.actor, 'meeting-records.read')) return null;
-    return listOf(meeting);
+    return listOf(meeting, ctx.actor);
   }
 
   async function targets(meeting: MeetingRow, input: DecisionCreate) {
@@ -122,7 +128,7 @@ export function decisionsService(deps: { db: Kysely<Database>; clock: () => Date
       version: ({ current }) => current.updated_at,
       async stale({ meeting }) {
         const row = await findDecision(meeting, id);
-        throw new ConflictError('decisions.stale', {}, row.updated_at, presentDecision(row));
+        throw new ConflictError('decisions.stale', {}, row.updated_at, presentDecision(ctx.actor, row));
       },
       ...(steps.prepare ? { prepare: steps.prepare } : {}),
       change: (trx, found, prepared) => steps.change(trx, found, prepared),
@@ -180,7 +186,7 @@ export function decisionsService(deps: { db: Kysely<Database>; clock: () => Date
           now,
         );
       });
-      return presentDecision(await findDecision(meeting, id));
+      return presentDecision(ctx.actor, await findDecision(meeting, id));
     },
 
     update(ctx: RequestContext, idOrSlug: string, id: string, input: DecisionUpdate): Promise<Decision> {
@@ -202,7 +208,7 @@ export function decisionsService(deps: { db: Kysely<Database>; clock: () => Date
             after: auditedDecision(patch),
           };
         },
-        present: async ({ meeting }) => presentDecision(await findDecision(meeting, id)),
+        present: async ({ meeting }) => presentDecision(ctx.actor, await findDecision(meeting, id)),
       });
     },
 
@@ -236,7 +242,7 @@ export function decisionsService(deps: { db: Kysely<Database>; clock: () => Date
         sent: undefined,
         version: (meeting) => meeting.version,
         async stale(meeting): Promise<never> {
-          throw new ConflictError('decisions.orderStale', {}, undefined, await listOf(meeting));
+          throw new ConflictError('decisions.orderStale', {}, undefined, await listOf(meeting, ctx.actor));
         },
         async change(trx, meeting, _prepared, now) {
           const current = await listDecisions(trx, meeting.id);
@@ -256,7 +262,7 @@ export function decisionsService(deps: { db: Kysely<Database>; clock: () => Date
             after: { order: ids },
           };
         },
-        present: listOf,
+        present: (meeting) => listOf(meeting, ctx.actor),
         alsoLost: isUniqueViolation,
       });
     },

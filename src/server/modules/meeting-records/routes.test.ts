@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { expectProblem } from '../../testing/api.js';
+import { expectAsCan, expectProblem } from '../../testing/api.js';
 import { buildMeeting } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
 import { callerOf } from '../../testing/sessions.js';
@@ -332,5 +332,98 @@ describeEachEngine('GET /api/v1/technical-groups/{slug}/minutes', (ctx) => {
       [slugs[1], slugs[0], 'Acta 2'],
     ]);
     expectProblem(await h.get('/api/v1/technical-groups/no-such-group/minutes'), 404);
+  });
+});
+
+describeEachEngine('the `can` objects of minutes, reports and decisions', (ctx) => {
+  const h = helpers(ctx);
+  type Can = Record<string, boolean>;
+  const canOf = async (path: string, headers: Headers): Promise<Can | null> => {
+    const res = await h.get(path, headers);
+    return res.statusCode === 200 ? res.json().can : null;
+  };
+
+  it('a version’s `can` says who may share, comment, finalise and write, and the server allows exactly that', async () => {
+    const callers = await everyCaller(ctx);
+    for (const [who, headers] of Object.entries(callers)) {
+      const m = await buildMeeting(h.db(), { status: 'concluded' });
+      const versionUrl = h.url(m.slug, '/records/minutes/versions/1');
+      const current = async () =>
+        (await h.get(versionUrl, callers.staff)).json() as { status: string; updatedAt: string };
+      const post = async (which: string, payload?: object) =>
+        h.send(
+          'POST',
+          h.url(m.slug, `/records/minutes/${which}`),
+          headers,
+          payload ?? {
+            updatedAt: (await current()).updatedAt,
+          },
+        );
+      await h.written(m.slug, callers.staff, 'Borrador', null);
+      const draft = await canOf(versionUrl, headers);
+      const secretariat = who === 'staff' || who === 'admin';
+      if (draft) {
+        expect(draft, who).toEqual({ edit: secretariat, share: secretariat, finalise: secretariat, comment: false });
+        expectAsCan(draft.share, await post('share'), `${who} share`);
+      } else expectProblem(await post('share'), who === 'public' ? 401 : 403);
+      if ((await current()).status === 'draft')
+        await h.step(m.slug, callers.staff, 'share', (await current()).updatedAt);
+      const shared = await canOf(versionUrl, headers);
+      if (shared) {
+        const comments = who === 'focalPoint' || who === 'delegate';
+        expect(shared, who).toEqual({ edit: secretariat, share: false, finalise: secretariat, comment: comments });
+        expectAsCan(shared.comment, await post('versions/1/comments', { body: 'Un comentario' }), `${who} comment`);
+        expectAsCan(shared.finalise, await post('finalise'), `${who} finalise`);
+      } else expect(who).toBe('public');
+      if ((await current()).status === 'shared') {
+        await h.step(m.slug, callers.staff, 'finalise', (await current()).updatedAt);
+      }
+      const final = (await canOf(versionUrl, headers)) as Can;
+      expect(final, who).toEqual({ edit: secretariat, share: false, finalise: false, comment: false });
+      expectAsCan(final.share, await post('share'), `${who} share a final version`);
+      expectAsCan(final.comment, await post('versions/1/comments', { body: 'Tarde' }), `${who} comment late`);
+      const next = await h.write(m.slug, headers, 'Segunda versión', (await current()).updatedAt);
+      expectAsCan(final.edit, next, `${who} edit`);
+      if (secretariat) {
+        // Version 1 is no longer the newest: nothing is written from it any more.
+        const old = (await canOf(versionUrl, headers)) as Can;
+        expect(old).toEqual({ edit: false, share: false, finalise: false, comment: false });
+        expectAsCan(old.edit, await h.write(m.slug, headers, 'Desde la 1', (await current()).updatedAt), who);
+      }
+    }
+  });
+
+  it('the decisions’ `can` says who may record, edit, reorder and remove them, and the server allows exactly that', async () => {
+    const callers = await everyCaller(ctx);
+    for (const [who, headers] of Object.entries(callers)) {
+      const m = await buildMeeting(h.db(), { status: 'concluded' });
+      const made = await h.send('POST', h.url(m.slug, '/decisions'), callers.staff, { lang: 'en', text: 'Resolved' });
+      expect(made.statusCode, made.body).toBe(201);
+      const list = (await h.get(h.url(m.slug, '/decisions'), headers)).json();
+      const secretariat = who === 'staff' || who === 'admin';
+      expect(list.can, who).toEqual({ create: secretariat, reorder: secretariat });
+      const [decision] = list.items;
+      expect(decision.can, who).toEqual({ update: secretariat, delete: secretariat });
+      const created = await h.send('POST', h.url(m.slug, '/decisions'), headers, { lang: 'en', text: 'Also' });
+      expectAsCan(list.can.create, created, `${who} create`);
+      const item = h.url(m.slug, `/decisions/${decision.id}`);
+      const edited = await h.send('PUT', item, headers, {
+        lang: 'en',
+        text: 'Resolved, amended',
+        updatedAt: decision.updatedAt,
+      });
+      expectAsCan(decision.can.update, edited, `${who} update`);
+      const items = (await h.get(h.url(m.slug, '/decisions'))).json().items as Array<{ id: string; updatedAt: string }>;
+      const order = [...items].reverse().map(({ id, updatedAt }) => ({ id, updatedAt }));
+      expectAsCan(
+        list.can.reorder,
+        await h.send('PUT', h.url(m.slug, '/decisions/order'), headers, { items: order }),
+        who,
+      );
+      const now = (await h.get(h.url(m.slug, '/decisions')))
+        .json()
+        .items.find((d: { id: string }) => d.id === decision.id);
+      expectAsCan(decision.can.delete, await h.send('DELETE', item, headers, { updatedAt: now.updatedAt }), who);
+    }
   });
 });

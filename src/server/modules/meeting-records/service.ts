@@ -56,6 +56,28 @@ function mayRead(actor: Actor, status: RecordRow['status']) {
   return meetingRecordsPolicy.can(actor, 'meeting-records.read-drafts');
 }
 
+/**
+ * What `actor` may do with one version (its `can`): writes, sharing and finalising act on the
+ * newest version of its kind (a write after a final one starts the next draft); comments
+ * go on a shared version, on behalf of one's own state — as `write`, `transition` and `comment`
+ * require.
+ */
+function versionAbilities(actor: Actor, row: Pick<RecordRow, 'status'>, newest: boolean) {
+  const manage = newest && meetingRecordsPolicy.can(actor, 'meeting-records.manage');
+  return {
+    edit: manage,
+    share: manage && row.status === 'draft',
+    finalise: manage && row.status !== 'final',
+    comment: row.status === 'shared' && mayComment(actor),
+  };
+}
+
+/** Whether `actor` comments on behalf of a state of their own. */
+const mayComment = (actor: Actor) => {
+  const states = ownStates(actor);
+  return states.length > 0 && meetingRecordsPolicy.can(actor, 'meeting-records.comment', { memberStateId: states[0] });
+};
+
 const summary = (
   row: Pick<RecordRow, 'kind' | 'version' | 'status' | 'lang' | 'created_at' | 'updated_at'>,
 ): RecordVersionSummary => ({
@@ -75,8 +97,12 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
   const manage = (ctx: RequestContext) => () => meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
 
   async function presentVersion(actor: Actor, row: RecordRow): Promise<RecordVersion> {
-    const comments = await listComments(db, row.id, commentsReadBy(actor));
+    const [comments, latest] = await Promise.all([
+      listComments(db, row.id, commentsReadBy(actor)),
+      latestRecord(db, row.meeting_id, row.kind),
+    ]);
     return {
+      can: versionAbilities(actor, row, latest?.id === row.id),
       ...summary(row),
       body: row.body,
       comments: comments.map((c) => ({
@@ -176,7 +202,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
         decisions: await decisions.visible(ctx, meeting),
         can: {
           manage: meetingRecordsPolicy.can(ctx.actor, 'meeting-records.manage'),
-          comment: meetingRecordsPolicy.can(ctx.actor, 'meeting-records.comment') && ownStates(ctx.actor).length > 0,
+          comment: mayComment(ctx.actor),
         },
       };
     },
