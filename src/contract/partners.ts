@@ -3,6 +3,7 @@ import { LANGS, type Lang } from '../domain/languages.js';
 import { PARTNER_KINDS, PARTNER_NAME_MAX, PARTNER_SLUG_MAX, PARTNER_WEBSITE_MAX } from '../domain/partners.js';
 import { reason } from '../domain/reasons.js';
 import {
+  canSchema,
   IdOrSlugParamsSchema,
   LangSchema,
   LocalizedTextSchema,
@@ -118,5 +119,10 @@ export const PartnerLogoQuerySchema = z.object({
 export const PartnerDetailSchema = PartnerSchema.extend({
   names: z.partialRecord(LangSchema, z.string()).meta({ description: 'The name as given in each language' }),
   updatedAt: z.string().meta({ description: 'Send back as updatedAt when editing' }),
+  can: canSchema({
+    update: 'Edit the partner (one the platform keeps; reference ones are read-only)',
+    logo: 'Upload or remove its logo',
+    delete: 'Delete it (while no grant or delegation names it)',
+  }),
 }).meta({ id: 'PartnerDetail' });
 export type PartnerDetail = z.infer<typeof PartnerDetailSchema>;

@@ -31,7 +31,7 @@ export function registerReadRoutes<Q extends typeof PageQuerySchema, Item extend
     listQuery: Q;
     item: Item;
     list: (query: z.infer<Q>, lang: Lang, actor: Actor) => Promise<Page<z.infer<Item>>>;
-    detail?: { schema: Detail; get: (idOrSlug: string, lang: Lang) => Promise<z.infer<Detail>> };
+    detail?: { schema: Detail; get: (idOrSlug: string, lang: Lang, actor: Actor) => Promise<z.infer<Detail>> };
   },
 ) {
   // The zod compilers validate and serialize; the types come from the services, which use the contract.
@@ -62,6 +62,6 @@ export function registerReadRoutes<Q extends typeof PageQuerySchema, Item extend
         response: { 200: detail.schema, 400: problem('The parameters cannot be used'), 404: problem('No such record') },
       },
     },
-    async (request) => detail.get(request.params.idOrSlug, requestLang(request)),
+    async (request) => detail.get(request.params.idOrSlug, requestLang(request), request.actor),
   );
 }

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, expect, it } from 'vitest';
 import type { PartnerDetail } from '../../../contract/partners.js';
 import { ELF_BYTES, filesLeftIn, MZ_BYTES, PNG_BYTES, pdfBytes } from '../../files/testing.js';
-import { expectProblem, expectProblemDocument } from '../../testing/api.js';
+import { expectAsCan, expectProblem, expectProblemDocument } from '../../testing/api.js';
 import { buildMeeting, buildPartner, buildUser } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
 import { callerOf } from '../../testing/sessions.js';
@@ -324,6 +324,46 @@ describeEachEngine(
         else allowed.push((await ctx.app.inject({ ...request, headers: callers.admin })).statusCode);
       }
       expect(allowed).toEqual([201, 200, 200, 204, 204]);
+    });
+  },
+  files.options,
+);
+
+describeEachEngine(
+  'partners: the detail’s `can` object',
+  (ctx) => {
+    it('says who may edit, change the logo of and delete a partner, and the server allows exactly that', async () => {
+      const callers = await everyCaller(ctx);
+      for (const [who, headers] of Object.entries(callers)) {
+        const partner = await createPartner(ctx, callers.admin, newPartner({ slug: `can-${who.toLowerCase()}` }));
+        const url = `/api/v1/partners/${partner.slug}`;
+        const { can } = (await ctx.app.inject({ url, headers })).json();
+        const admin = who === 'admin';
+        expect(can, who).toEqual({ update: admin, logo: admin, delete: admin });
+        const patch = { updatedAt: partner.updatedAt, website: 'https://changed.example.org' };
+        expectAsCan(can.update, await ctx.app.inject({ method: 'PATCH', url, headers, payload: patch }), who);
+        expectAsCan(can.logo, await putLogo(ctx, headers, partner.slug), `${who} logo`);
+        expectAsCan(can.logo, await ctx.app.inject({ method: 'DELETE', url: `${url}/logo`, headers }), `${who} logo`);
+        expectAsCan(can.delete, await ctx.app.inject({ method: 'DELETE', url, headers }), `${who} delete`);
+      }
+    });
+
+    it('says a reference partner, and one a grant still names, cannot be changed or deleted', async () => {
+      const headers = await callerOf(ctx, 'secretariat-admin');
+      const reference = await referencePartner(ctx);
+      const fixed = (await ctx.app.inject({ url: `/api/v1/partners/${reference}`, headers })).json();
+      expect(fixed.can).toEqual({ update: false, logo: false, delete: false });
+      const patch = { updatedAt: fixed.updatedAt, website: 'https://changed.example.org' };
+      const url = `/api/v1/partners/${reference}`;
+      expectAsCan(fixed.can.update, await ctx.app.inject({ method: 'PATCH', url, headers, payload: patch }), 'update');
+      expectAsCan(fixed.can.logo, await putLogo(ctx, headers, reference), 'logo');
+      expectAsCan(fixed.can.delete, await ctx.app.inject({ method: 'DELETE', url, headers }), 'delete');
+      const named = await createPartner(ctx, headers, newPartner({ slug: 'can-named' }));
+      await callerOf(ctx, 'partner', { partner: named.slug });
+      const used = (await ctx.app.inject({ url: '/api/v1/partners/can-named', headers })).json();
+      expect(used.can).toEqual({ update: true, logo: true, delete: false });
+      const refused = await ctx.app.inject({ method: 'DELETE', url: '/api/v1/partners/can-named', headers });
+      expectAsCan(used.can.delete, refused, 'delete one in use');
     });
   },
   files.options,

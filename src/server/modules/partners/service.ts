@@ -15,7 +15,7 @@ import type { FileTransaction, StoredFile, Upload } from '../../files/index.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import { message } from '../../i18n/messages.js';
-import type { RequestContext } from '../../policy/actor.js';
+import type { Actor, RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/index.js';
 import { laterThan } from '../shared/concurrency.js';
 import { resolveFilter } from '../shared/filters.js';
@@ -57,8 +57,22 @@ function pickName(names: Map<Lang, { text: string; official: boolean }>, lang: L
   return { text: '', lang, official: false };
 }
 
+/** A partner as the API shows it, but for the reader's `can`. */
+type PartnerView = Omit<PartnerDetail, 'can'>;
+
+/**
+ * What `actor` may do with a partner now (its `can`): those who manage partners change the ones
+ * the platform keeps (reference ones are read-only), and delete one only while no grant or
+ * delegation names it — what `editable` and `remove` require.
+ */
+async function abilities(db: Db, actor: Actor, row: PartnerRow): Promise<PartnerDetail['can']> {
+  const manage = row.managed_by === 'platform' && partnersPolicy.can(actor, 'partners.manage');
+  const usage = manage ? await partnerUsage(db, row.id) : null;
+  return { update: manage, logo: manage, delete: usage !== null && usage.grants + usage.delegations === 0 };
+}
+
 /** The partners as the API shows them, names and pillars fetched for all rows at once. */
-async function present(db: Db, rows: PartnerRow[], lang: Lang): Promise<PartnerDetail[]> {
+async function present(db: Db, rows: PartnerRow[], lang: Lang): Promise<PartnerView[]> {
   const ids = rows.map((r) => r.id);
   const [names, pillars] = await Promise.all([partnerNames(db, ids), pillarRefsOf(db, 'partner', ids, lang)]);
   const byPartner = new Map<string, Map<Lang, { text: string; official: boolean }>>();
@@ -87,7 +101,7 @@ async function present(db: Db, rows: PartnerRow[], lang: Lang): Promise<PartnerD
 }
 
 /** The record as the audit trail keeps it: readable, complete enough to restore by hand. */
-const auditView = (p: PartnerDetail | null) =>
+const auditView = (p: PartnerView | null) =>
   p && {
     slug: p.slug,
     kind: p.kind,
@@ -103,10 +117,11 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
   const { db, clock } = deps;
   const versionedWrite = versionedWrites({ db, clock });
 
-  async function get(idOrSlug: string, lang: Lang): Promise<PartnerDetail> {
+  async function get(idOrSlug: string, lang: Lang, actor: Actor): Promise<PartnerDetail> {
     const row = await findPartner(db, idOrSlug);
     if (!row) throw notFound(idOrSlug);
-    return (await present(db, [row], lang))[0] as PartnerDetail;
+    const [view, can] = await Promise.all([present(db, [row], lang), abilities(db, actor, row)]);
+    return { ...(view[0] as PartnerView), can };
   }
 
   async function editable(trx: Db | Transaction<Database>, slug: string): Promise<PartnerRow> {
@@ -173,7 +188,7 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
             at,
           );
           const row = (await findPartner(trx, created)) as PartnerRow;
-          const view = (await present(trx, [row], ctx.lang))[0] as PartnerDetail;
+          const view = (await present(trx, [row], ctx.lang))[0] as PartnerView;
           await recordAudit(
             trx,
             ctx,
@@ -194,20 +209,20 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
           if (isUniqueViolation(error)) throw new ProblemError(409, 'partner-exists', 'partner.exists', { slug });
           throw error;
         });
-      return get(id, ctx.lang);
+      return get(id, ctx.lang, ctx.actor);
     },
 
     async update(ctx: RequestContext, slug: string, input: PartnerUpdate): Promise<PartnerDetail> {
       const pillars = input.pillars === undefined ? undefined : await resolvePillars(input.pillars, ctx.lang);
       const presentRow = async (trx: Db | Transaction<Database>, row: PartnerRow) =>
-        (await present(trx, [row], ctx.lang))[0] as PartnerDetail;
+        (await present(trx, [row], ctx.lang))[0] as PartnerView;
       return versionedWrite(ctx, {
         find: () => editable(db, slug),
         require: () => partnersPolicy.require(ctx, 'partners.manage'),
         sent: input.updatedAt,
         version: (row) => row.updated_at,
         async stale(row) {
-          throw stale(input.updatedAt, await get(row.id, ctx.lang));
+          throw stale(input.updatedAt, await get(row.id, ctx.lang, ctx.actor));
         },
         prepare: async (row, now) => ({ before: await presentRow(db, row), at: laterThan(row.updated_at, now) }),
         async change(trx, row, { before, at }) {
@@ -228,7 +243,7 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
             after: auditView(after),
           };
         },
-        present: (row) => get(row.id, ctx.lang),
+        present: (row) => get(row.id, ctx.lang, ctx.actor),
       });
     },
 
@@ -246,7 +261,7 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
             delegations: String(usage.delegations),
           });
         }
-        const before = (await present(trx, [row], ctx.lang))[0] as PartnerDetail;
+        const before = (await present(trx, [row], ctx.lang))[0] as PartnerView;
         await deletePartner(trx, row.id);
         drop(row.logo_file_id);
         await recordAudit(
@@ -289,7 +304,7 @@ export function partnersService(deps: { db: Db; clock: () => Date }) {
           now,
         );
       });
-      return get(row.id, ctx.lang);
+      return get(row.id, ctx.lang, ctx.actor);
     },
 
     /** Removes the logo and its stored file (the audit trail keeps its hash); none is no change. */
