@@ -1,8 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { type Catalog, catalogPart } from './src/web/i18n/sections.js';
 
 // The API server during `npx vite` development; the built portal is served by the API server itself.
 const apiTarget = process.env.MISPA_API_URL ?? 'http://127.0.0.1:3000';
@@ -31,8 +33,49 @@ function precompress(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [react(), precompress()],
+const REACT_ROUTER_PRODUCTION = fileURLToPath(
+  new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
+);
+
+/** `./<lang>.json?shell` and `./<lang>.json?rest`: a catalog's keys named in SHELL_KEYS, and the
+ * others, each as its own module, so the page can load the first and fetch the second later. */
+function catalogParts(): Plugin {
+  const PART = /^(.*\.json)\?(shell|rest)$/;
+  const PREFIX = '\0mispa-catalog:';
+  return {
+    name: 'mispa-catalog-parts',
+    enforce: 'pre',
+    resolveId: {
+      filter: { id: PART },
+      async handler(source, importer) {
+        const match = PART.exec(source);
+        if (!match) return null;
+        const file = await this.resolve(match[1] as string, importer);
+        // Still ending in .json: Vite's JSON plugin makes the module of what load() returns.
+        return file ? `${PREFIX}${match[2]}:${file.id}` : null;
+      },
+    },
+    load: {
+      filter: { id: /^\0mispa-catalog:/ },
+      handler(id) {
+        if (!id.startsWith(PREFIX)) return null;
+        const [part, ...rest] = id.slice(PREFIX.length).split(':');
+        const file = rest.join(':');
+        this.addWatchFile(file);
+        const catalog = JSON.parse(readFileSync(file, 'utf8')) as Catalog;
+        return JSON.stringify(catalogPart(catalog, part === 'shell' ? 'shell' : 'rest'));
+      },
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
+  plugins: [react(), precompress(), catalogParts()],
+  resolve: {
+    // React Router's package exports name its development build even for production builds
+    // (remix-run/react-router#14102); the build takes its production build, without the dev warnings.
+    alias: command === 'build' ? [{ find: /^react-router$/, replacement: REACT_ROUTER_PRODUCTION }] : [],
+  },
   build: {
     outDir: 'dist/web',
     // Every browser the portal supports preloads modules itself; the polyfill would be dead weight.
@@ -46,4 +89,4 @@ export default defineConfig({
     // Origin (this dev server) with the Host the request was addressed to.
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },
-});
+}));

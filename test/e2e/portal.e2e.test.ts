@@ -95,6 +95,39 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the public portal in a browser')
     });
   });
 
+  it('shows the home page with its own language alone, before the text of the other pages has arrived', async () => {
+    page = await browser.context.newPage();
+    const errors = collectPageErrors(page);
+    const catalogs: string[] = [];
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // A catalog's rest (what the other pages say: the two-factor screens, say) is held back until
+    // released; its shell (the layout's and the home page's text) goes through.
+    await page.route(/\/assets\/(?:en|es|fr|pt)-[\w-]+\.js$/, async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      catalogs.push(new URL(route.request().url()).pathname.replace('/assets/', ''));
+      if (body.includes('twoFactor')) await released;
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${server.url}/es/`);
+    await page.waitForFunction(
+      (name) => document.querySelector('main h1')?.textContent === name,
+      TEXT.es.name as string,
+    );
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    expect(catalogs.length).toBeGreaterThan(0);
+    expect(catalogs.filter((file) => !file.startsWith('es-'))).toEqual([]);
+
+    release();
+    await clickAndWait(page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: TEXT.es.about }));
+    await expect(page.locator('main h1').textContent()).resolves.toBe(TEXT.es.about);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('switches language on the same page, keeping the filters', async () => {
     await open(`/en/meetings/${journey.meeting.slug}`);
     const switcher = page.getByRole('navigation', { name: 'Language' });

@@ -1,9 +1,9 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type LoaderFunctionArgs, redirect } from 'react-router';
-import { isLang } from '../../domain/languages.js';
+import { isLang, type Lang } from '../../domain/languages.js';
 import { PORTAL_PATHS, type PortalPath } from '../../domain/portal-routes.js';
 import { Layout } from '../features/layout/Layout.js';
-import { switchLanguage } from '../i18n/index.js';
+import { loadCatalog, switchLanguage } from '../i18n/index.js';
 import { preferredLang } from '../i18n/languages.js';
 import { ErrorPage } from '../routes/ErrorPage.js';
 import { HomePage } from '../routes/HomePage.js';
@@ -47,13 +47,33 @@ const PAGES: Record<Exclude<PortalPath, '/'>, () => Promise<ComponentType>> = {
   '/admin/partners': async () => (await import('../routes/PartnersAdminPage.js')).PartnersAdminPage,
 };
 
+/** The page's language: the first path segment, or under an unknown segment the reader's own. */
+function pageLang(params: LoaderFunctionArgs['params']): Lang {
+  return isLang(params.lang) ? params.lang : preferredLang();
+}
+
 /** Sets the interface language from the first path segment before the page renders, so no page
- * ever shows one language's text under another's URL. An unknown segment gets the reader's own. */
-async function languageLoader({ params }: LoaderFunctionArgs) {
-  const lang = isLang(params.lang) ? params.lang : preferredLang();
-  await switchLanguage(lang);
+ * ever shows one language's text under another's URL. The home page needs only the catalog's shell;
+ * the rest is fetched when the browser is idle, ready for the next page. */
+async function languageLoader({ params, request }: LoaderFunctionArgs) {
+  const lang = pageLang(params);
+  const home = /^\/[^/]*\/?$/.test(new URL(request.url).pathname);
+  await switchLanguage(lang, home);
   document.documentElement.lang = lang;
+  if (home) whenIdle(() => loadCatalog(lang).catch(() => undefined));
   return null;
+}
+
+/** Every page but the home page waits for its language's whole catalog: coming from the home page,
+ * the language loader above does not run again. */
+async function catalogLoader({ params }: LoaderFunctionArgs) {
+  await loadCatalog(pageLang(params));
+  return null;
+}
+
+function whenIdle(work: () => void): void {
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(work, { timeout: 5_000 });
+  else setTimeout(work, 1_000);
 }
 
 export const router = createBrowserRouter([
@@ -69,7 +89,7 @@ export const router = createBrowserRouter([
       ...PORTAL_PATHS.map((path) =>
         path === '/'
           ? { index: true, Component: HomePage }
-          : { path: path.slice(1), lazy: async () => ({ Component: await PAGES[path]() }) },
+          : { path: path.slice(1), loader: catalogLoader, lazy: async () => ({ Component: await PAGES[path]() }) },
       ),
       { path: '*', Component: NotFoundPage },
     ],
