@@ -105,9 +105,7 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<0 | 2> {
     let frontEnd: BenchResult['frontEnd'];
     try {
       ensureBuilt();
-      const assets = measureFrontEnd();
-      const sum = (kind: 'js' | 'css') => assets.filter((a) => a.kind === kind).reduce((n, a) => n + a.gzipBytes, 0);
-      frontEnd = { assets, jsGzipBytes: sum('js'), cssGzipBytes: sum('css') };
+      frontEnd = measureFrontEnd();
       log(`front end: ${frontEnd.jsGzipBytes} B of JS and ${frontEnd.cssGzipBytes} B of CSS, gzipped`);
     } catch (error) {
       frontEnd = { error: `dist/web could not be read (${(error as Error).message}); build it with npx vite build` };
