@@ -49,7 +49,7 @@ export async function measureQueries(
   sample: { meetingSlug: string; hostState: string; year: number },
   iterations: number,
 ): Promise<QueryFigure[]> {
-  const meetings = meetingsService({ db });
+  const meetings = meetingsService({ db, clock: () => new Date() });
   const published = publishedService({ db, clock: () => new Date() });
   const audit = auditService({ db });
   const publicCtx: RequestContext = { actor: PUBLIC, requestId: 'bench', ip: null, lang: 'en' };

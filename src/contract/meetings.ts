@@ -247,7 +247,16 @@ export const MeetingDetailSchema = MeetingSchema.extend({
   editable: MeetingEditableSchema.nullable().meta({
     description: 'The meeting as the secretariat typed it (names per language, wall-clock times); null when read-only',
   }),
-  can: canSchema({ update: 'Edit the meeting’s details and settings (the lifecycle steps are in allowedTransitions)' }),
+  can: canSchema({
+    update: 'Edit the meeting’s details and settings',
+    convene: 'Convene it now',
+    openRegistration: 'Open its registration now',
+    closeRegistration: 'Close its registration now',
+    start: 'Open its session now (the meeting’s dates allow it)',
+    conclude: 'Conclude it now (the meeting’s dates allow it)',
+    cancel: 'Cancel it now',
+    override: 'Make a step its dates do not allow yet, with `override: true` and a `reason` (audited)',
+  }),
 }).meta({ id: 'MeetingDetail' });
 export type MeetingDetail = z.infer<typeof MeetingDetailSchema>;
 

@@ -279,7 +279,7 @@ export async function loadDemoMeetings(deps: {
     return { done, notes: [`Demo mode: MISPA IX was not added: the demo user ${SECRETARIAT_EMAIL} is missing.`] };
   }
   const services = {
-    read: meetingsService({ db }),
+    read: meetingsService({ db, clock }),
     agenda: agendaService({ db, clock }),
     // Demo edits tell no one: the e-mails are for real registrations and a real secretariat.
     delegations: delegationsService({ db, clock, onChangeRequested: async () => {} }),

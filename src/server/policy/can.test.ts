@@ -49,10 +49,10 @@ describeEachEngine('the `can` object of replies', (ctx) => {
     const open = await buildMeeting(ctx.database.db, { status: 'registration-open' });
     const concluded = await buildMeeting(ctx.database.db, { status: 'concluded' });
     const staff = await as('secretariat-staff');
-    expect(await get(`/api/v1/meetings/${open.slug}`, staff)).toEqual({ update: true });
-    expect(await get(`/api/v1/meetings/${concluded.slug}`, staff)).toEqual({ update: false });
-    expect(await get(`/api/v1/meetings/${open.slug}`, await as('focal-point'))).toEqual({ update: false });
-    expect(await get(`/api/v1/meetings/${open.slug}`, {})).toEqual({ update: false });
+    expect(await get(`/api/v1/meetings/${open.slug}`, staff)).toMatchObject({ update: true });
+    expect(await get(`/api/v1/meetings/${concluded.slug}`, staff)).toMatchObject({ update: false });
+    expect(await get(`/api/v1/meetings/${open.slug}`, await as('focal-point'))).toMatchObject({ update: false });
+    expect(await get(`/api/v1/meetings/${open.slug}`, {})).toMatchObject({ update: false });
   });
 
   it('says on a user account what the reader may do with it: administrators manage, staff read', async () => {

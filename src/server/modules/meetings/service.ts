@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Lang, Page } from '../../../contract/common.js';
 import type { Meeting, MeetingDetail, MeetingListQuerySchema } from '../../../contract/meetings.js';
 import { LANGS } from '../../../domain/languages.js';
-import { type Transition, transitionsFrom } from '../../../domain/meetings.js';
+import { earliestAllowed, type Transition, transitionsFrom } from '../../../domain/meetings.js';
 import { wallClock } from '../../../domain/time-zones.js';
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
@@ -26,7 +26,7 @@ import { canReadDrafts, findVisibleMeeting } from './visibility.js';
 
 type ListQuery = z.infer<typeof MeetingListQuerySchema>;
 
-export function meetingsService({ db }: { db: Kysely<Database> }) {
+export function meetingsService({ db, clock }: { db: Kysely<Database>; clock: () => Date }) {
   /** Meetings with their host, documents and the bodies they created, for a page of rows. */
   async function present(rows: MeetingRow[], lang: Lang, actor: Actor): Promise<Meeting[]> {
     const ids = rows.map((r) => r.id);
@@ -147,7 +147,7 @@ export function meetingsService({ db }: { db: Kysely<Database> }) {
               registrationDeadline: local(row.registration_deadline),
             }
           : null,
-      can: { update: meetingsPolicy.can(actor, 'meetings.update') && isOpenForEdits(row) },
+      can: meetingAbilities(row, actor, clock()),
     };
   }
 
@@ -181,6 +181,30 @@ export type MeetingsService = ReturnType<typeof meetingsService>;
 /** Historic meetings are the reference record; concluded and cancelled ones are closed. */
 export const isOpenForEdits = (row: Pick<MeetingRow, 'managed_by' | 'status'>) =>
   row.managed_by === 'platform' && row.status !== 'concluded' && row.status !== 'cancelled';
+
+/**
+ * What `actor` may do with a meeting now (its `can`): edit it while it is open; make each step of
+ * the lifecycle that the meeting's status, their grants and the meeting's dates allow (what
+ * `transition` requires without an override); and override a step the dates do not allow yet.
+ */
+export function meetingAbilities(row: MeetingRow, actor: Actor, now: Date) {
+  const steps = allowedTransitions(row.status, row.managed_by, actor);
+  const onTime = (name: Transition) => {
+    const earliest = earliestAllowed(name, row.starts_at);
+    return earliest === null || now.toISOString() >= earliest;
+  };
+  const step = (name: Transition) => steps.includes(name) && onTime(name);
+  return {
+    update: meetingsPolicy.can(actor, 'meetings.update') && isOpenForEdits(row),
+    convene: step('convene'),
+    openRegistration: step('open-registration'),
+    closeRegistration: step('close-registration'),
+    start: step('start'),
+    conclude: step('conclude'),
+    cancel: step('cancel'),
+    override: meetingsPolicy.can(actor, 'meetings.override') && steps.some((name) => !onTime(name)),
+  };
+}
 
 /** The transitions `actor` may make on a meeting in `status`: what the lifecycle and their grants allow. */
 export function allowedTransitions(status: MeetingRow['status'], managedBy: MeetingRow['managed_by'], actor: Actor) {
