@@ -256,6 +256,13 @@ export const MeetingDetailSchema = MeetingSchema.extend({
     conclude: 'Conclude it now (the meeting’s dates allow it)',
     cancel: 'Cancel it now',
     override: 'Make a step its dates do not allow yet, with `override: true` and a `reason` (audited)',
+    editAgenda: 'Edit its agenda (as the agenda’s `can.edit`)',
+    overrideAgenda: 'Edit its frozen agenda with the override (as the agenda’s `can.override`)',
+    addDocuments: 'Add documents (as the documents list’s `can.create`)',
+    register: 'Register one’s own delegation now (as the delegations list’s `can.register`)',
+    registerOthers: 'Register any state or organisation now (as the delegations list’s `can.registerOthers`)',
+    manageRecords: 'Draft, share and finalise the minutes and report, record decisions (as the records’ `can.manage`)',
+    commentOnRecords: 'Comment on shared minutes and reports (as the records’ `can.comment`)',
   }),
 }).meta({ id: 'MeetingDetail' });
 export type MeetingDetail = z.infer<typeof MeetingDetailSchema>;

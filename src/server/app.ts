@@ -32,16 +32,36 @@ import { requestIdOf } from './http/request-id.js';
 import { registerStrictTransportSecurity } from './http/security-headers.js';
 import { message } from './i18n/messages.js';
 import { DEFAULT_MAIL_FROM, type Mailer, outboxMailer } from './mail/mailer.js';
-import { agendaRoutes, agendaService } from './modules/agenda/index.js';
+import { agendaAbilities, agendaRoutes, agendaService } from './modules/agenda/index.js';
 import { auditRoutes, auditService, withAuditKey } from './modules/audit/index.js';
 import { accountRoutes, accountService, authRoutes, authService, DEFAULT_PUBLIC_URL } from './modules/auth/index.js';
-import { changeNotice, delegationsRoutes, delegationsService, publishedService } from './modules/delegations/index.js';
+import {
+  changeNotice,
+  delegationsRoutes,
+  delegationsService,
+  publishedService,
+  registrationAbilities,
+} from './modules/delegations/index.js';
 import { documentsService } from './modules/documents/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { referenceModules } from './modules/index.js';
-import { meetingDocumentsRoutes, meetingDocumentsService } from './modules/meeting-documents/index.js';
-import { decisionsService, meetingRecordsRoutes, meetingRecordsService } from './modules/meeting-records/index.js';
-import { findVisibleMeeting, meetingsModule, type ReminderOptions } from './modules/meetings/index.js';
+import {
+  documentsAbilities,
+  meetingDocumentsRoutes,
+  meetingDocumentsService,
+} from './modules/meeting-documents/index.js';
+import {
+  decisionsService,
+  meetingRecordsRoutes,
+  meetingRecordsService,
+  recordsAbilities,
+} from './modules/meeting-records/index.js';
+import {
+  findVisibleMeeting,
+  type MeetingAreaAbilities,
+  meetingsModule,
+  type ReminderOptions,
+} from './modules/meetings/index.js';
 import { memberStatesService } from './modules/member-states/index.js';
 import { partnersRoutes, partnersService } from './modules/partners/index.js';
 import { sessionsRoutes, sessionsService } from './modules/sessions/index.js';
@@ -251,7 +271,22 @@ export async function buildApp(options: AppOptions) {
     mailer: options.mailer?.(app.log) ?? outboxMailer({ log: app.log, outboxDir: null, from: DEFAULT_MAIL_FROM }),
     publicUrl,
   };
-  const meetings = meetingsModule({ ...deps, ...mail, reminders: options.meetingReminders });
+  // What a meeting's detail offers of its other areas, by each area's own rule.
+  const areas: MeetingAreaAbilities = (row, actor, now) => {
+    const agendaCan = agendaAbilities(actor, row);
+    const registration = registrationAbilities(actor, row, now);
+    const recordsCan = recordsAbilities(actor);
+    return {
+      editAgenda: agendaCan.edit,
+      overrideAgenda: agendaCan.override,
+      addDocuments: documentsAbilities(actor).create,
+      register: registration.register,
+      registerOthers: registration.registerOthers,
+      manageRecords: recordsCan.manage,
+      commentOnRecords: recordsCan.comment,
+    };
+  };
+  const meetings = meetingsModule({ ...deps, ...mail, reminders: options.meetingReminders, areas });
   app.addHook('onClose', async () => meetings.stop());
   // The meetings area's reads, shared by its routes and the sitemap.
   const agenda = agendaService(deps);

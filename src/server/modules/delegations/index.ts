@@ -3,4 +3,4 @@
 export { type ChangeNoticeDeps, changeNotice } from './change-notice.js';
 export { type PublishedService, publishedService } from './published.js';
 export { delegationsRoutes } from './routes.js';
-export { type DelegationsService, delegationsService } from './service.js';
+export { type DelegationsService, delegationsService, registrationAbilities } from './service.js';

@@ -103,7 +103,7 @@ function delegationAbilities(actor: Actor, meeting: MeetingRow, row: DelegationR
 }
 
 /** What `actor` may do with the meeting's registrations as a whole (the list's `can`). */
-function registrationAbilities(actor: Actor, meeting: MeetingRow, now: Date) {
+export function registrationAbilities(actor: Actor, meeting: MeetingRow, now: Date) {
   const phase = registrationPhase(meeting, now);
   const inTime = phase === 'open' || (phase === 'late' && registersAnyTime(actor));
   return {

@@ -2,6 +2,7 @@
 export { meetingDocumentsRoutes } from './routes.js';
 export {
   canReadDelegationDocuments,
+  documentsAbilities,
   type MeetingDocumentsService,
   meetingDocumentsService,
 } from './service.js';

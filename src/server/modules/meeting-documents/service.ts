@@ -47,6 +47,10 @@ import { documentSymbol, revisionSymbol } from './symbols.js';
 /** Tries at a free sequence number before giving up: each retry follows a concurrent insert. */
 const SEQUENCE_ATTEMPTS = 8;
 
+/** What the reader may do with a meeting's documents as a whole (the list's `can`). */
+export const documentsAbilities = (actor: Actor) =>
+  meetingDocumentsPolicy.abilities(actor, { create: 'meeting-documents.manage' });
+
 /** May this caller see the documents a meeting keeps for its delegations? */
 export function canReadDelegationDocuments(actor: Actor): boolean {
   return meetingDocumentsPolicy.can(actor, 'meeting-documents.read-delegations');
@@ -223,7 +227,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
         lang,
         meeting: meeting.slug,
         items: await present(meeting, rows, lang, ctx.actor),
-        can: meetingDocumentsPolicy.abilities(ctx.actor, { create: 'meeting-documents.manage' }),
+        can: documentsAbilities(ctx.actor),
       };
     },
 

@@ -2,4 +2,4 @@
 
 export { decisionsService } from './decisions-service.js';
 export { meetingRecordsRoutes } from './routes.js';
-export { meetingRecordsService } from './service.js';
+export { meetingRecordsService, recordsAbilities } from './service.js';

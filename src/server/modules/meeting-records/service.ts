@@ -78,6 +78,12 @@ const mayComment = (actor: Actor) => {
   return states.length > 0 && meetingRecordsPolicy.can(actor, 'meeting-records.comment', { memberStateId: states[0] });
 };
 
+/** What the reader may do with a meeting's minutes and report as a whole (the overview's `can`). */
+export const recordsAbilities = (actor: Actor) => ({
+  manage: meetingRecordsPolicy.can(actor, 'meeting-records.manage'),
+  comment: mayComment(actor),
+});
+
 const summary = (
   row: Pick<RecordRow, 'kind' | 'version' | 'status' | 'lang' | 'created_at' | 'updated_at'>,
 ): RecordVersionSummary => ({
@@ -200,10 +206,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
         minutes: versions.filter((v) => v.kind === 'minutes'),
         report: versions.filter((v) => v.kind === 'report'),
         decisions: await decisions.visible(ctx, meeting),
-        can: {
-          manage: meetingRecordsPolicy.can(ctx.actor, 'meeting-records.manage'),
-          comment: mayComment(ctx.actor),
-        },
+        can: recordsAbilities(ctx.actor),
       };
     },
 

@@ -88,4 +88,47 @@ describeEachEngine('the `can` object of a meeting', (ctx) => {
       }
     },
   );
+
+  it.each(MEETING_STATUSES)(
+    'on a %s meeting offers of its other areas what their own replies allow',
+    async (status) => {
+      const callers: Array<[string, Record<string, string>]> = [['public', {}]];
+      for (const role of ['delegate', 'focal-point', 'partner', 'secretariat-staff', 'secretariat-admin'] as Role[]) {
+        callers.push([role, await callerWith(ctx, role)]);
+      }
+      const meeting = await buildMeeting(ctx.database.db, { status });
+      const read = async (rest: string, headers: Record<string, string>) => {
+        const res = await ctx.app.inject({ url: `/api/v1/meetings/${meeting.slug}${rest}`, headers });
+        return res.statusCode === 200 ? res.json().can : null;
+      };
+      for (const [who, headers] of callers) {
+        const can = await read('', headers);
+        if (can === null) continue; // a draft, not theirs to read
+        const [agenda, documents, delegations, records] = await Promise.all(
+          ['/agenda', '/documents', '/delegations', '/records'].map((rest) => read(rest, headers)),
+        );
+        // Each area's own flags are tried against its writes in that module's tests.
+        expect(
+          {
+            editAgenda: can.editAgenda,
+            overrideAgenda: can.overrideAgenda,
+            addDocuments: can.addDocuments,
+            register: can.register,
+            registerOthers: can.registerOthers,
+            manageRecords: can.manageRecords,
+            commentOnRecords: can.commentOnRecords,
+          },
+          who,
+        ).toEqual({
+          editAgenda: agenda.edit,
+          overrideAgenda: agenda.override,
+          addDocuments: documents.create,
+          register: delegations?.register ?? false,
+          registerOthers: delegations?.registerOthers ?? false,
+          manageRecords: records.manage,
+          commentOnRecords: records.comment,
+        });
+      }
+    },
+  );
 });

@@ -7,10 +7,10 @@ import type { Mailer } from '../../mail/mailer.js';
 import { meetingsCalendar } from './calendar.js';
 import { REMINDER_DAYS_BEFORE, REMINDER_INTERVAL_MS, scheduleReminders, sendConvocation } from './convocation.js';
 import { meetingsRoutes } from './routes.js';
-import { meetingsService } from './service.js';
+import { type MeetingAreaAbilities, meetingsService } from './service.js';
 import { meetingWrites } from './writes.js';
 
-export { type MeetingsService, meetingsService } from './service.js';
+export { type MeetingAreaAbilities, type MeetingsService, meetingsService } from './service.js';
 export { canReadDrafts, filterVisibility, findVisibleMeeting } from './visibility.js';
 export { meetingWrites } from './writes.js';
 
@@ -32,6 +32,7 @@ export function meetingsModule(deps: {
   publicUrl: string;
   log: FastifyBaseLogger;
   reminders?: ReminderOptions | false | undefined;
+  areas: MeetingAreaAbilities;
 }): { routes: (app: FastifyInstance) => Promise<void>; stop: () => Promise<void> } {
   const read = meetingsService(deps);
   const writes = meetingWrites({

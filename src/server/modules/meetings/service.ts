@@ -26,7 +26,45 @@ import { canReadDrafts, findVisibleMeeting } from './visibility.js';
 
 type ListQuery = z.infer<typeof MeetingListQuerySchema>;
 
-export function meetingsService({ db, clock }: { db: Kysely<Database>; clock: () => Date }) {
+/**
+ * What the meeting's other areas let the reader do with it now (its agenda, documents,
+ * registration and records), each decided by that area's own rule. app.ts gives it from those
+ * modules' public faces: the meetings module imports none of them.
+ */
+export type MeetingAreaAbilities = (
+  row: MeetingRow,
+  actor: Actor,
+  now: Date,
+) => {
+  editAgenda: boolean;
+  overrideAgenda: boolean;
+  addDocuments: boolean;
+  register: boolean;
+  registerOthers: boolean;
+  manageRecords: boolean;
+  commentOnRecords: boolean;
+};
+
+/** Where no area is wired (demo seeding, the bench), none offers anything. */
+const NO_AREAS: MeetingAreaAbilities = () => ({
+  editAgenda: false,
+  overrideAgenda: false,
+  addDocuments: false,
+  register: false,
+  registerOthers: false,
+  manageRecords: false,
+  commentOnRecords: false,
+});
+
+export function meetingsService({
+  db,
+  clock,
+  areas = NO_AREAS,
+}: {
+  db: Kysely<Database>;
+  clock: () => Date;
+  areas?: MeetingAreaAbilities;
+}) {
   /** Meetings with their host, documents and the bodies they created, for a page of rows. */
   async function present(rows: MeetingRow[], lang: Lang, actor: Actor): Promise<Meeting[]> {
     const ids = rows.map((r) => r.id);
@@ -147,7 +185,7 @@ export function meetingsService({ db, clock }: { db: Kysely<Database>; clock: ()
               registrationDeadline: local(row.registration_deadline),
             }
           : null,
-      can: meetingAbilities(row, actor, clock()),
+      can: { ...meetingAbilities(row, actor, clock()), ...areas(row, actor, clock()) },
     };
   }
 
