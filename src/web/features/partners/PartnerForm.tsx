@@ -54,7 +54,19 @@ export function PartnerForm({
   const form = useRef<HTMLFormElement>(null);
   const { errors, alert, check, failed } = useFormErrors(mutation.error, form);
   const [draft, setDraft] = useState<Draft>(() => draftOf(partner));
-  const [version, setVersion] = useState(partner?.updatedAt ?? '');
+  // The partner as read, or last refused with: a save names its updatedAt, so another person's
+  // edit since then is a 409, never overwritten.
+  const [read, setRead] = useState(partner);
+  // A newer partner whose fields this form edits are those read (the page's own logo upload or
+  // removal) is followed, so the page's own writes never make its next save a conflict (issue 11).
+  if (
+    partner &&
+    read &&
+    partner.updatedAt > read.updatedAt &&
+    JSON.stringify(draftOf(partner)) === JSON.stringify(draftOf(read))
+  ) {
+    setRead(partner);
+  }
   const set = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
 
   function submit() {
@@ -73,12 +85,12 @@ export function PartnerForm({
           error instanceof ApiError ? (error.problem as { current?: PartnerDetail } | null)?.current : null;
         if (current) {
           setDraft(draftOf(current));
-          setVersion(current.updatedAt);
+          setRead(current);
         }
         failed();
       },
     };
-    if (partner) update.mutate({ ...common, updatedAt: version }, done);
+    if (read) update.mutate({ ...common, updatedAt: read.updatedAt }, done);
     else create.mutate({ ...common, ...(draft.slug.trim() ? { slug: draft.slug.trim() } : {}) }, done);
   }
 
