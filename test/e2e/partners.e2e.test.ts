@@ -101,4 +101,38 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('strategic partners in a browser'
     await page.getByRole('button', { name: /^Menú de la cuenta:/ }).click();
     await expect(menuLinks(page)).resolves.toEqual(['Mi cuenta', 'Nueva reunión', 'Usuarios', 'Registro de auditoría']);
   });
+
+  it('says once that someone else changed the partner, with what changed, and keeps the edits on demand (issue 11 item 11)', {
+    timeout: 180_000,
+  }, async () => {
+    const { buildPartner } = await import('../../src/server/testing/factories.js');
+    const db = suite.server.db;
+    const { id } = await buildPartner(db, { name: 'Caribbean Security Institute' });
+    const { page, errors } = await suite.open('/en/admin/partners', { role: 'secretariat-admin', width: 360 });
+    await page.getByRole('button', { name: /^Edit.*Caribbean Security Institute$/ }).click();
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Save the changes' }) });
+    await form.getByLabel('Website (optional)').fill('https://ours.example.org');
+
+    // Meanwhile another administrator changes its kind.
+    await db
+      .updateTable('partner')
+      .set({ kind: 'academia', updated_at: new Date(Date.now() + 60_000).toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await form.getByRole('button', { name: 'Save the changes' }).click();
+    const title = 'Someone else changed this since you opened it.';
+    await expect.poll(() => page.locator('[role="alert"]:not(:empty)').allTextContents()).toEqual([title]);
+    await expect(form.getByText('Changed: Kind of organisation.').count()).resolves.toBe(1);
+    await expectAccessible(page);
+
+    await form.getByRole('button', { name: 'Keep my edits' }).click();
+    await expect(form.getByLabel('Website (optional)').inputValue()).resolves.toBe('https://ours.example.org');
+    await form.getByRole('button', { name: 'Save the changes' }).click();
+    await expect
+      .poll(
+        async () => (await db.selectFrom('partner').select('website').where('id', '=', id).executeTakeFirst())?.website,
+      )
+      .toBe('https://ours.example.org');
+    expect(errors).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
+  });
 });

@@ -8,8 +8,7 @@ import { AdminGate, Forbidden } from '../features/admin/AdminGate.js';
 import { useCreateMeeting, useUpdateMeeting } from '../features/meetings/editQueries.js';
 import { createInput, draftOf, type MeetingDraft, MeetingForm, updateInput } from '../features/meetings/MeetingForm.js';
 import { useMeeting } from '../features/meetings/queries.js';
-import { ConflictAlert, changedFields, conflictCurrent } from '../features/shared/ConflictAlert.js';
-import { FormStatus } from '../features/shared/forms.js';
+import { ConflictAlert, changedFields, useConflict } from '../features/shared/ConflictAlert.js';
 import { LangLink, useLocalPath } from '../features/shared/LangLink.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
@@ -85,10 +84,9 @@ function EditForm({ meeting }: { meeting: MeetingDetail }) {
   // The meeting the form was read from: a save names its version. After a conflict, keeping one's
   // edits takes the current version (the next save replaces it); loading it starts the form again
   // from it. A refetch of the page's query meanwhile never throws away what is being typed.
-  const [read, setRead] = useState(meeting);
+  const conflict = useConflict(meeting, update, (value) => 'editable' in value);
+  const { read, current } = conflict;
   const [loads, setLoads] = useState(0);
-  const [kept, setKept] = useState(false);
-  const current = conflictCurrent<MeetingDetail>(update.error, (value) => 'editable' in value);
   const changed = useMeetingChanges(read, current);
   if (read.editable === null) {
     return (
@@ -100,22 +98,16 @@ function EditForm({ meeting }: { meeting: MeetingDetail }) {
       </div>
     );
   }
-  const adopt = (now: MeetingDetail, load: boolean) => {
-    update.reset();
-    setRead(now);
-    setKept(!load);
-    if (load) setLoads((n) => n + 1);
-  };
   return (
     <>
       {/* A conflict is said once (issue 11 item 11), with what changed and the way on. */}
       <ConflictAlert
         error={current ? update.error : null}
         changedFields={changed}
-        onKeep={current ? () => adopt(current, false) : undefined}
-        onReload={current ? () => adopt(current, true) : undefined}
+        onKeep={conflict.keep}
+        onReload={conflict.load(() => setLoads((n) => n + 1))}
+        kept={conflict.kept}
       />
-      <FormStatus message={kept ? t('forms.conflict.kept') : null} />
       <MeetingForm
         key={loads}
         initial={draftOf(read)}
@@ -123,7 +115,7 @@ function EditForm({ meeting }: { meeting: MeetingDetail }) {
         error={current ? null : update.error}
         pending={update.isPending}
         onSave={(draft, failed) => {
-          setKept(false);
+          conflict.sending();
           update.mutate(updateInput(draft, read.version), {
             onSuccess: (saved) => navigate(localPath(`/meetings/${saved.slug}`)),
             onError: failed,

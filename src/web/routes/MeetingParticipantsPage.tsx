@@ -38,7 +38,7 @@ export function MeetingParticipantsPage() {
                   </a>
                 </p>
                 <PublishedList list={data} />
-                {data.can.changeVisibility && <VisibilityForm key={data.meeting.version} slug={slug} list={data} />}
+                {data.can.changeVisibility && <VisibilityForm slug={slug} list={data} />}
               </>
             )
           }

@@ -5,8 +5,8 @@ import type { Lang } from '../../../contract/common.js';
 import { AGENDA_DESCRIPTION_MAX, AGENDA_TITLE_MAX, orderClash } from '../../../domain/agenda.js';
 import { LANGS } from '../../../domain/languages.js';
 import { languageName } from '../../i18n/languages.js';
-import { ConflictAlert, changedFields, conflictCurrent } from '../shared/ConflictAlert.js';
-import { FieldGroup, FormStatus, onSubmit, TextAreaField, TextField, useFormErrors } from '../shared/forms.js';
+import { ConflictAlert, changedFields, useConflict } from '../shared/ConflictAlert.js';
+import { FieldGroup, onSubmit, TextAreaField, TextField, useFormErrors } from '../shared/forms.js';
 import { PillarChecks } from '../shared/PillarChecks.js';
 import { useLang } from '../shared/useLang.js';
 import { formatMomentIn, fromLocalInput, toLocalInput } from '../shared/zones.js';
@@ -52,11 +52,8 @@ export function AgendaItemForm({
   const update = useUpdateItem(slug);
   const mutation = item ? update : add;
   const form = useRef<HTMLFormElement>(null);
-  // The item as read: a save names its version. After a conflict, keeping one's edits takes the
-  // current version, so the next save replaces it (issue 11 item 11).
-  const [read, setRead] = useState(item);
-  const current = conflictCurrent<AgendaItem>(mutation.error, (value) => 'titles' in value);
-  const [kept, setKept] = useState(false);
+  // The item as read: after a conflict, keeping one's edits takes the current version (issue 11).
+  const { read, current, kept, keep, sending } = useConflict(item, mutation, (value) => 'titles' in value);
   const { errors, check, failed } = useFormErrors(current ? null : mutation.error, form);
   const changed =
     read && current
@@ -80,7 +77,7 @@ export function AgendaItemForm({
   function submit() {
     const startsAt = start ? fromLocalInput(start, venueZone) : null;
     const endsAt = end ? fromLocalInput(end, venueZone) : null;
-    setKept(false);
+    sending();
     const clash = startsAt ? orderClash(items, item?.id ?? null, startsAt) : null;
     const position = clash?.position ?? 0;
     const time = clash ? formatMomentIn(clash.startsAt, venueZone, reader) : '';
@@ -119,21 +116,7 @@ export function AgendaItemForm({
   return (
     <form ref={form} className="form agenda-form" noValidate onSubmit={onSubmit(submit)} aria-labelledby={headingId}>
       <h3 id={headingId}>{item ? t('agenda.editHeading', { title: item.title.text }) : t('agenda.addHeading')}</h3>
-      <ConflictAlert
-        error={mutation.error}
-        changedFields={changed}
-        onKeep={
-          current
-            ? () => {
-                mutation.reset();
-                setRead(current);
-                setKept(true);
-              }
-            : undefined
-        }
-        onReload={onReload}
-      />
-      <FormStatus message={kept ? t('forms.conflict.kept') : null} />
+      <ConflictAlert error={mutation.error} changedFields={changed} onKeep={keep} onReload={onReload} kept={kept} />
       <FieldGroup legend={t('agenda.titles')}>
         {LANGS.map((lang) => (
           <TextField

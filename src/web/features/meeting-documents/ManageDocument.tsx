@@ -3,20 +3,27 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type { MeetingDocument } from '../../../contract/meeting-documents.js';
 import { languageName } from '../../i18n/languages.js';
+import { ConflictAlert } from '../shared/ConflictAlert.js';
 import { Field, FormAlert, FormStatus, onSubmit, useProblemMessage } from '../shared/forms.js';
 import { LanguageSelect } from '../shared/LanguageSelect.js';
 import { UploadProgress } from '../shared/upload.js';
 import { useLang } from '../shared/useLang.js';
-import { useAddRevision, useUpdateDocument, useUploadFile } from './queries.js';
+import { useAddRevision, useChanged, useUpdateDocument, useUploadFile } from './queries.js';
 
 /** The actions the reader may take on one document (its `can`): a file per language, a new revision, adoption. */
 export function ManageDocument({ slug, document }: { slug: string; document: MeetingDocument }) {
   const { t } = useTranslation();
-  const problemMessage = useProblemMessage();
   const [status, setStatus] = useState<string | null>(null);
   const revise = useAddRevision(slug, document.id);
   const update = useUpdateDocument(slug, document.id);
   const error = revise.error ?? update.error;
+  const changed = useChanged();
+  // A 409: the document changed since the page read it; nothing typed is lost, so reading it again is the way on.
+  const reload = () => {
+    revise.reset();
+    update.reset();
+    void changed();
+  };
   return (
     <section
       className="meeting-document__manage"
@@ -63,7 +70,7 @@ export function ManageDocument({ slug, document }: { slug: string; document: Mee
           </button>
         )}
       </div>
-      <FormAlert message={problemMessage(error)} />
+      <ConflictAlert error={error} onReload={reload} />
       <FormStatus message={status} />
     </section>
   );

@@ -25,7 +25,8 @@ export function useMeetingDocuments(slug: string, enabled = true) {
   });
 }
 
-function useChanged() {
+/** Reads the meeting's documents again (after a change, or to show what a conflict refused). */
+export function useChanged() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: KEY });
 }

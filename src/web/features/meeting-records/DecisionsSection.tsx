@@ -6,7 +6,7 @@ import type { Decision, DecisionList } from '../../../contract/meeting-records.j
 import { DocumentLink, DocumentSelect } from '../agenda/ItemDocuments.js';
 import { useReorderable } from '../agenda/reorderable.js';
 import { useMeetingDocuments } from '../meeting-documents/queries.js';
-import { ConflictAlert } from '../shared/ConflictAlert.js';
+import { ConflictAlert, changedFields, useConflict } from '../shared/ConflictAlert.js';
 import { onSubmit, TextAreaField, TextField, useFormErrors } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';
 import { LanguageSelect } from '../shared/LanguageSelect.js';
@@ -121,20 +121,33 @@ function DecisionForm({
   const update = useUpdateDecision(slug);
   const mutation = decision ? update : add;
   const form = useRef<HTMLFormElement>(null);
-  const { errors, alert, check, failed } = useFormErrors(mutation.error, form);
+  // The decision as read: after a conflict, keeping one's edits takes the current one's updatedAt (issue 11).
+  const { read, current, kept, keep, sending } = useConflict(
+    decision,
+    mutation,
+    (value) => 'updatedAt' in value && 'text' in value,
+  );
+  const { errors, alert, check, failed } = useFormErrors(current ? null : mutation.error, form);
+  const changed =
+    read && current
+      ? changedFields(read, current, [
+          [t('records.language'), (d) => d.lang],
+          [t('records.decisionText'), (d) => d.text],
+          [t('records.adoptedDocument'), (d) => d.meetingDocument?.id ?? null],
+          [t('records.decisionDocument'), (d) => d.document?.slug ?? null],
+        ])
+      : [];
   const [text, setText] = useState(decision?.text ?? '');
   const [lang, setLang] = useState<Lang>(decision?.lang ?? 'es');
   const [adopted, setAdopted] = useState(decision?.meetingDocument?.id ?? '');
   const [outcome, setOutcome] = useState(decision?.document?.slug ?? '');
   const headingId = decision ? `edit-decision-${decision.id}` : 'decision-form';
   function submit() {
+    sending();
     if (!check({ text: text.trim() ? undefined : t('forms.required') })) return;
     const input = { lang, text: text.trim(), document: outcome.trim() || null, meetingDocumentId: adopted || null };
-    if (decision)
-      update.mutate(
-        { ...input, id: decision.id, updatedAt: decision.updatedAt },
-        { onSuccess: onDone, onError: failed },
-      );
+    if (read)
+      update.mutate({ ...input, id: read.id, updatedAt: read.updatedAt }, { onSuccess: onDone, onError: failed });
     else
       add.mutate(input, {
         onSuccess: () => {
@@ -148,7 +161,14 @@ function DecisionForm({
   return (
     <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)} aria-labelledby={headingId}>
       <h3 id={headingId}>{decision ? t('records.editDecision', { position }) : t('records.addDecision')}</h3>
-      <ConflictAlert error={mutation.error} alert={alert} onReload={onReload} />
+      <ConflictAlert
+        error={mutation.error}
+        alert={alert}
+        changedFields={changed}
+        onKeep={keep}
+        onReload={onReload}
+        kept={kept}
+      />
       <LanguageSelect label={t('records.language')} value={lang} onChange={setLang} />
       <TextAreaField label={t('records.decisionText')} error={errors.text} rows={3} value={text} onChange={setText} />
       <DocumentSelect

@@ -1,10 +1,15 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
-import type { RecordKind, RecordStatus, RecordVersionSummary } from '../../../contract/meeting-records.js';
+import type {
+  RecordKind,
+  RecordStatus,
+  RecordVersion,
+  RecordVersionSummary,
+} from '../../../contract/meeting-records.js';
 import { languageName } from '../../i18n/languages.js';
 import { formatDateTime } from '../account/time.js';
-import { ConflictAlert } from '../shared/ConflictAlert.js';
+import { ConflictAlert, changedFields, useConflict } from '../shared/ConflictAlert.js';
 import { FormAlert, onSubmit, TextAreaField, useFormErrors } from '../shared/forms.js';
 import { LanguageSelect } from '../shared/LanguageSelect.js';
 import { QueryState } from '../shared/QueryState.js';
@@ -159,18 +164,38 @@ function RecordEditor({ slug, kind, latest }: { slug: string; kind: RecordKind; 
   const editingFinal = latest?.status === 'final';
   const [body, setBody] = useState<string | null>(null);
   const [textLang, setTextLang] = useState<Lang | null>(null);
+  // The version the edits started from, pinned at the first keystroke: the lists read again after
+  // a refused save must not make the next save overwrite someone else's text unasked (issue 11).
+  const conflict = useConflict<RecordVersion | null>(null, write, (value) => 'body' in value);
+  const { read, setRead, kept } = conflict;
   const text = body ?? current.data?.body ?? '';
   const language = textLang ?? latest?.lang ?? 'es';
-  const updatedAt = latest?.updatedAt ?? null;
+  const editing = body !== null || textLang !== null;
+  const updatedAt = editing ? (read?.updatedAt ?? null) : (latest?.updatedAt ?? null);
+  const now = conflict.current;
+  const changed =
+    read && now
+      ? changedFields(read, now, [
+          [t('records.language'), (v) => v.lang],
+          [t('records.body', { kind: labels.kind(kind) }), (v) => v.body],
+        ])
+      : [];
+  const startEditing = () => {
+    if (!editing) setRead(current.data ?? null);
+  };
   const reload = () => {
     setBody(null);
+    setTextLang(null);
+    conflict.sending();
     write.reset();
     step.reset();
     void current.refetch();
   };
   function submit() {
+    conflict.sending();
     if (!check({ body: text.trim() ? undefined : t('forms.required') })) return;
-    write.mutate({ lang: language, body: text, updatedAt }, { onError: failed });
+    // The saved version is the one further edits start from.
+    write.mutate({ lang: language, body: text, updatedAt }, { onSuccess: setRead, onError: failed });
   }
   const headingId = `record-editor-${kind}`;
   return (
@@ -182,14 +207,30 @@ function RecordEditor({ slug, kind, latest }: { slug: string; kind: RecordKind; 
             ? t('records.writeNext', { version: latest.version + 1 })
             : t('records.editDraft', { version: latest.version })}
       </h3>
-      <ConflictAlert error={write.error ?? step.error} onReload={reload} />
-      <LanguageSelect label={t('records.language')} value={language} onChange={setTextLang} />
+      <ConflictAlert
+        error={write.error ?? step.error}
+        changedFields={changed}
+        onKeep={editing ? conflict.keep : undefined}
+        onReload={reload}
+        kept={kept}
+      />
+      <LanguageSelect
+        label={t('records.language')}
+        value={language}
+        onChange={(value) => {
+          startEditing();
+          setTextLang(value);
+        }}
+      />
       <TextAreaField
         label={t('records.body', { kind: labels.kind(kind) })}
         error={errors.body}
         rows={8}
         value={text}
-        onChange={setBody}
+        onChange={(value) => {
+          startEditing();
+          setBody(value);
+        }}
       />
       <div className="form__actions">
         <button type="submit" className="button" disabled={write.isPending}>

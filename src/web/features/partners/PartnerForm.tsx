@@ -4,9 +4,9 @@ import type { Lang } from '../../../contract/common.js';
 import type { Partner, PartnerDetail } from '../../../contract/partners.js';
 import { LANGS } from '../../../domain/languages.js';
 import { PARTNER_KINDS, PARTNER_NAME_MAX, PARTNER_SLUG_MAX } from '../../../domain/partners.js';
-import { ApiError } from '../../api/client.js';
 import { languageEndonym } from '../../i18n/languages.js';
-import { FieldGroup, FormAlert, onSubmit, SelectField, TextField, useFormErrors } from '../shared/forms.js';
+import { ConflictAlert, changedFields, useConflict } from '../shared/ConflictAlert.js';
+import { FieldGroup, onSubmit, SelectField, TextField, useFormErrors } from '../shared/forms.js';
 import { PillarChecks } from '../shared/PillarChecks.js';
 import { partnerKindLabel } from './kinds.js';
 import { useCreatePartner, useUpdatePartner } from './queries.js';
@@ -35,8 +35,8 @@ const namesToSend = (names: Names) =>
 
 /**
  * Creates a partner (`partner` null) or edits one. An edit sends the updatedAt it was read at; when
- * someone changed the partner meanwhile the server refuses with the current record, which the form
- * then shows, with the server's explanation.
+ * someone changed the partner meanwhile the server refuses with the current record: the form says
+ * what changed and keeps the edits (the next save replaces it) or loads the current one (issue 11).
  */
 export function PartnerForm({
   partner,
@@ -52,11 +52,11 @@ export function PartnerForm({
   const update = useUpdatePartner(partner?.slug ?? '');
   const mutation = partner ? update : create;
   const form = useRef<HTMLFormElement>(null);
-  const { errors, alert, check, failed } = useFormErrors(mutation.error, form);
+  // The partner as read: an edit names its updatedAt.
+  const conflict = useConflict(partner, mutation, (value) => 'updatedAt' in value);
+  const { read, current } = conflict;
+  const { errors, alert, check, failed } = useFormErrors(current ? null : mutation.error, form);
   const [draft, setDraft] = useState<Draft>(() => draftOf(partner));
-  // The partner as read, or last refused with: a save names its updatedAt, so another person's
-  // edit since then is a 409, never overwritten.
-  const [read, setRead] = useState(partner);
   // A newer partner whose fields this form edits are those read (the page's own logo upload or
   // removal) is followed, so the page's own writes never make its next save a conflict (issue 11).
   if (
@@ -65,8 +65,17 @@ export function PartnerForm({
     partner.updatedAt > read.updatedAt &&
     JSON.stringify(draftOf(partner)) === JSON.stringify(draftOf(read))
   ) {
-    setRead(partner);
+    conflict.setRead(partner);
   }
+  const changed =
+    read && current
+      ? changedFields(draftOf(read), draftOf(current), [
+          [t('admin.partners.names'), (d) => namesToSend(d.names)],
+          [t('admin.partners.kind'), (d) => d.kind],
+          [t('admin.partners.website'), (d) => d.website],
+          [t('admin.partners.pillars'), (d) => d.pillars],
+        ])
+      : [];
   const set = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
 
   function submit() {
@@ -78,25 +87,22 @@ export function PartnerForm({
     };
     if (!check(found)) return;
     const common = { kind: draft.kind, name: names, website: website || null, pillars: draft.pillars };
-    const done = {
-      onSuccess: onSaved,
-      onError: (error: unknown) => {
-        const current =
-          error instanceof ApiError ? (error.problem as { current?: PartnerDetail } | null)?.current : null;
-        if (current) {
-          setDraft(draftOf(current));
-          setRead(current);
-        }
-        failed();
-      },
-    };
+    conflict.sending();
+    const done = { onSuccess: onSaved, onError: failed };
     if (read) update.mutate({ ...common, updatedAt: read.updatedAt }, done);
     else create.mutate({ ...common, ...(draft.slug.trim() ? { slug: draft.slug.trim() } : {}) }, done);
   }
 
   return (
     <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)}>
-      <FormAlert message={alert} />
+      <ConflictAlert
+        error={mutation.error}
+        alert={alert}
+        changedFields={changed}
+        onKeep={conflict.keep}
+        onReload={conflict.load((now) => setDraft(draftOf(now)))}
+        kept={conflict.kept}
+      />
       <FieldGroup legend={t('admin.partners.names')} hint={t('admin.partners.namesHint')} error={errors.name}>
         <div className="partner-names">
           {LANGS.map((code) => (

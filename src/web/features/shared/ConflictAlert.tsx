@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
-import { FormAlert, useProblemMessage } from './forms.js';
+import { FormAlert, FormStatus, useProblemMessage } from './forms.js';
 import { useLang } from './useLang.js';
 
 /** The record as it is now, carried by the 409 that refused a write naming an older version (a
@@ -9,6 +10,45 @@ export function conflictCurrent<T>(error: unknown, isRecord: (value: object) => 
   if (!(error instanceof ApiError) || error.status !== 409) return null;
   const current = (error.problem as { current?: unknown } | null)?.current;
   return typeof current === 'object' && current !== null && isRecord(current) ? (current as T) : null;
+}
+
+/**
+ * The record a form edits as it read it (a save names its version) and, after a 409 that carries
+ * the current record (`isRecord` tells it from other 409s), the two ways on: `keep` takes the
+ * current version and leaves the form's values, so the next save replaces it; `load` takes it and
+ * calls `then` to put its values in the form. Either clears the failed write. The form holds this
+ * version, never one a refetch brings, so a conflict is never overwritten unasked.
+ */
+export function useConflict<T>(
+  initial: T,
+  write: { error: unknown; reset: () => void },
+  isRecord: (value: object) => boolean,
+) {
+  const [read, setRead] = useState(initial);
+  const [kept, setKept] = useState(false);
+  const current = conflictCurrent<NonNullable<T>>(write.error, isRecord);
+  const adopt = (now: NonNullable<T>, keepEdits: boolean) => {
+    write.reset();
+    setRead(now);
+    setKept(keepEdits);
+  };
+  return {
+    read,
+    setRead,
+    current,
+    /** Whether the edits were kept over a newer version (ConflictAlert's `kept`). */
+    kept,
+    /** A new save starts: the notice of kept edits goes. */
+    sending: () => setKept(false),
+    keep: current ? () => adopt(current, true) : undefined,
+    load: (then?: (now: NonNullable<T>) => void) =>
+      current
+        ? () => {
+            adopt(current, false);
+            then?.(current);
+          }
+        : undefined,
+  };
 }
 
 /** The labels of the fields that differ between the record as read and as it is now. */
@@ -42,6 +82,7 @@ export function ConflictAlert({
   changes = [],
   reloadLabel,
   explanation,
+  kept,
 }: {
   error: unknown;
   onReload?: (() => void) | undefined;
@@ -57,11 +98,15 @@ export function ConflictAlert({
   changes?: readonly string[];
   reloadLabel?: string;
   explanation?: string;
+  /** The edits were kept over a newer version (useConflict): says that the next save replaces it. */
+  kept?: boolean;
 }) {
   const { t } = useTranslation();
   const list = new Intl.ListFormat(useLang(), { type: 'conjunction' });
   const problemMessage = useProblemMessage();
   const conflict = error instanceof ApiError && error.status === 409 && onReload !== undefined;
+  // Present from the start when the form may keep edits, so screen readers hear it change.
+  const keptStatus = kept !== undefined && <FormStatus message={kept ? t('forms.conflict.kept') : null} />;
   if (conflict && onKeep) {
     const lines = [
       ...(fields.length > 0 ? [t('forms.conflict.fields', { fields: list.format(fields) })] : []),
@@ -87,6 +132,7 @@ export function ConflictAlert({
             </button>
           </p>
         </div>
+        {keptStatus}
       </>
     );
   }
@@ -101,6 +147,7 @@ export function ConflictAlert({
           </button>
         </p>
       )}
+      {keptStatus}
     </>
   );
 }
