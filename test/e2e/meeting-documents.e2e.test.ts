@@ -40,6 +40,13 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('meeting documents in a browser')
     const card = page.locator('article.meeting-document').first();
     await expect(card.locator('.meeting-document__symbol').first().textContent()).resolves.toMatch(/\/doc\.1\/\d\d$/);
     await expect(card.getByText('Original: Spanish').count()).resolves.toBe(1);
+    // The page lists many documents: each action button names its own (issue 11, item 18's class).
+    const symbol = (await card.locator('.meeting-document__symbol').first().textContent()) as string;
+    const actions = await card.locator('.meeting-document__manage button').all();
+    expect(actions.length).toBeGreaterThan(0);
+    for (const action of actions) {
+      await expect(action.textContent()).resolves.toContain(`: ${symbol}`);
+    }
     // A file that is not what its name says is refused, with the server's reason in the form's alert.
     await card.getByLabel('File', { exact: true }).setInputFiles({
       name: 'declaration.pdf',

@@ -10,7 +10,9 @@ import { UploadProgress } from '../shared/upload.js';
 import { useLang } from '../shared/useLang.js';
 import { useAddRevision, useChanged, useUpdateDocument, useUploadFile } from './queries.js';
 
-/** The actions the reader may take on one document (its `can`): a file per language, a new revision, adoption. */
+/** The actions the reader may take on one document (its `can`): a file per language, a new revision, adoption.
+ * Each button names its document: the page lists many, and a list of buttons read out of context must
+ * tell them apart (issue 11 item 18's class). */
 export function ManageDocument({ slug, document }: { slug: string; document: MeetingDocument }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<string | null>(null);
@@ -43,6 +45,7 @@ export function ManageDocument({ slug, document }: { slug: string; document: Mee
             }
           >
             {t('meetingDocuments.manage.newRevision')}
+            <span className="visually-hidden">: {document.symbol}</span>
           </button>
         )}
         {document.can.update && (
@@ -67,6 +70,7 @@ export function ManageDocument({ slug, document }: { slug: string; document: Mee
             {document.adoptedAt === null
               ? t('meetingDocuments.manage.markAdopted')
               : t('meetingDocuments.manage.unmarkAdopted')}
+            <span className="visually-hidden">: {document.symbol}</span>
           </button>
         )}
       </div>
@@ -133,6 +137,7 @@ function UploadForm({
       <div className="form__actions">
         <button type="submit" className="button button--small" disabled={upload.isPending}>
           {t('meetingDocuments.manage.upload')}
+          <span className="visually-hidden">: {document.symbol}</span>
         </button>
         <UploadProgress progress={progress} />
       </div>
