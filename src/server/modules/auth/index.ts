@@ -4,6 +4,7 @@ export { accountService } from './account-service.js';
 export { DEFAULT_PUBLIC_URL, INVITATION_DAYS, type LinkDeps, tokenLink, useOnce } from './links.js';
 export { assertAcceptablePassword, passwordFault } from './passwords.js';
 export {
+  endAccountAccess,
   expireInvitations,
   expireSetupTokens,
   findInvitation,

@@ -36,14 +36,3 @@ export async function revokeSessions(
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
-
-/** Ends every session of the user not revoked yet (expired ones too); returns how many there were. */
-export async function revokeAllSessions(db: Db, userId: string, now: string): Promise<number> {
-  const result = await db
-    .updateTable('session')
-    .set({ revoked_at: now, updated_at: now })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect, it } from 'vitest';
-import { buildUser } from '../../testing/factories.js';
+import { buildApiToken, buildUser } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
 import { verifyChain } from '../audit/chain.js';
 import {
@@ -274,10 +274,11 @@ describeEachEngine('POST /api/v1/users/{id}/deactivate', (ctx) => {
   const deactivate = (caller: { headers: Record<string, string> }, userId: string) =>
     ctx.app.inject({ method: 'POST', url: `/api/v1/users/${userId}/deactivate`, headers: caller.headers });
 
-  it('deactivates the account and ends its sessions: its very next request is refused', async () => {
+  it('deactivates the account and ends its sessions and API tokens (issue 11, item 3 class): its very next request is refused', async () => {
     const admin = await signedIn(ctx, { role: 'secretariat-admin' });
     const user = await buildUser(ctx.database.db, { role: 'delegate', memberState: 'co' });
     const cookie = (await signIn(ctx, user)).cookie;
+    await buildApiToken(ctx.database.db, user.id, 'write');
     expect((await ctx.app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(200);
     const reply = await deactivate(admin, user.id);
     expect(reply.statusCode).toBe(200);
@@ -296,7 +297,18 @@ describeEachEngine('POST /api/v1/users/{id}/deactivate', (ctx) => {
     });
     expect(signInAgain.statusCode).toBe(401);
     const [entry] = await auditOf(ctx, user.id).then((all) => all.filter((e) => e.action === 'users.deactivate'));
-    expect(entry?.diff).toEqual({ before: { status: 'active' }, after: { status: 'deactivated', sessionsRevoked: 1 } });
+    expect(entry?.diff).toEqual({
+      before: { status: 'active' },
+      after: { status: 'deactivated', sessionsRevoked: 1, apiCredentialsRevoked: 1 },
+    });
+    // Revoked, not only inert while the account is deactivated: an account made active again
+    // (demo start-up) does not bring back what was given before.
+    const tokens = await ctx.database.db
+      .selectFrom('api_token')
+      .select('revoked_at')
+      .where('user_id', '=', user.id)
+      .execute();
+    expect(tokens.map((t) => t.revoked_at !== null)).toEqual([true]);
   });
 
   it('answers 200 again for an account already deactivated, without a second audit entry', async () => {

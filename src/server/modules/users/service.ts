@@ -8,7 +8,7 @@ import { InvalidParameterError, NotFoundError, ProblemError } from '../../http/p
 import { message } from '../../i18n/messages.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/index.js';
-import { revokeAllSessions } from '../sessions/index.js';
+import { endAccountAccess } from '../auth/index.js';
 import { auditGrant, insertGrants, resolveGrant, toGrant, toSummary, userDetail } from './accounts.js';
 import { usersPolicy } from './policy.js';
 import { findUserById, grantsOf, listUsers } from './queries.js';
@@ -157,7 +157,7 @@ export function usersService(deps: { db: Kysely<Database>; clock: () => Date }) 
       });
     },
 
-    /** Deactivates the account and ends all its sessions; deactivating twice changes nothing. */
+    /** Deactivates the account and ends all its sessions, API tokens and reset links; deactivating twice changes nothing. */
     async deactivate(userId: string, ctx: RequestContext): Promise<UserDetail> {
       const role = usersPolicy.require(ctx, 'users.deactivate');
       if (userId === actorId(ctx)) throw new ProblemError(409, 'own-account', 'user.self');
@@ -172,7 +172,9 @@ export function usersService(deps: { db: Kysely<Database>; clock: () => Date }) 
           .set({ status: 'deactivated', updated_at: at })
           .where('id', '=', userId)
           .execute();
-        const sessionsRevoked = await revokeAllSessions(trx, userId, at);
+        // Revoked, not only refused while deactivated: an account made active again (demo start-up)
+        // must not get back the tokens, sessions or reset links it had.
+        const ended = await endAccountAccess(trx, userId, at, null);
         await recordAudit(
           trx,
           ctx,
@@ -182,7 +184,7 @@ export function usersService(deps: { db: Kysely<Database>; clock: () => Date }) 
             entityType: 'user',
             entityId: userId,
             before: { status: user.status },
-            after: { status: 'deactivated', sessionsRevoked },
+            after: { status: 'deactivated', sessionsRevoked: ended.ended, apiCredentialsRevoked: ended.tokensRevoked },
           },
           now,
         );
