@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type AccountsServer, createInvitation, createPasswordReset, createUser, type TestUser } from './accounts.js';
+import {
+  type AccountsServer,
+  createInvitation,
+  createPasswordReset,
+  createUser,
+  signIn as startSession,
+  type TestUser,
+} from './accounts.js';
 import {
   type Browser,
   browserSuiteTitle,
@@ -134,6 +141,39 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('accounts in a browser'), () => {
       await expectAccessible(page);
       await page.close();
     });
+  });
+
+  it('names the account menu in the page language on the home page, however late the rest of the catalog comes', {
+    timeout: 60_000,
+  }, async () => {
+    const user = await startSession(server, browser, 'delegate', { memberState: state.slug });
+    const page = await browser.context.newPage();
+    const errors = collectPageErrors(page);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The home page ships the catalog's shell only; its rest (which names the menu) is held back
+    // until the menu's own code has arrived, as on a slow line.
+    await page.route(/\/assets\/es-[\w-]+\.js$/, async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes('menuFor')) await released;
+      await route.fulfill({ response, body });
+    });
+    const menuCode = page.waitForResponse((response) => /\/assets\/SignedInMenu-[\w-]+\.js$/.test(response.url()));
+    await page.goto(`${server.url}/es/`);
+    await menuCode;
+    // Two frames: time for the menu's code to run and React to show what it has.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    release();
+    await expect
+      .poll(() => page.getByRole('button', { name: `${TEXT.es.menu} ${user.displayName}` }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('changes the name, then the language (the portal follows), then the password, and signs in with the new one, at 360 px', {

@@ -31,6 +31,9 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
   interpolation: { escapeValue: false },
   returnEmptyString: false,
+  // A part that arrives after a component rendered (the rest, fetched when idle) renders it again,
+  // so no key is left showing in place of its text.
+  react: { bindI18nStore: 'added' },
 });
 
 /** The parts asked for so far, by `lang?part`; a failed fetch is forgotten so the next page asks again. */
