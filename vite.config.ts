@@ -16,6 +16,8 @@ function precompress(): Plugin {
   return {
     name: 'mispa-precompress',
     apply: 'build',
+    // The server's renderer is read from disk by the server, never sent.
+    applyToEnvironment: (environment) => environment.name === 'client',
     configResolved(config) {
       outDir = config.build.outDir;
     },
@@ -76,13 +78,33 @@ export default defineConfig(({ command }) => ({
     // (remix-run/react-router#14102); the build takes its production build, without the dev warnings.
     alias: command === 'build' ? [{ find: /^react-router$/, replacement: REACT_ROUTER_PRODUCTION }] : [],
   },
+  // `vite build` builds the whole app: the browser's portal (dist/web), then the server's renderer
+  // of the same pages (dist/web/ssr/entry-server.js, loaded by server/http/portal.ts). Nothing under
+  // dist/web but assets/ is ever served.
+  builder: {},
+  environments: {
+    client: {},
+    ssr: {
+      // Self-contained: the renderer runs React's and React Router's production builds, whatever
+      // NODE_ENV the server runs with.
+      resolve: { noExternal: true },
+      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      build: {
+        outDir: 'dist/web/ssr',
+        emptyOutDir: false,
+        copyPublicDir: false,
+        rollupOptions: { input: 'src/web/entry-server.tsx' },
+      },
+    },
+  },
   build: {
     outDir: 'dist/web',
     // Every browser the portal supports preloads modules itself; the polyfill would be dead weight.
     modulePreload: { polyfill: false },
     emptyOutDir: true,
     // Flags stay separate files: inlined as data URIs they would swell the JavaScript of every page.
-    assetsInlineLimit: (file) => (file.includes('flag-icons') ? false : undefined),
+    // The link-preview card is fetched by other hosts' previewers: it needs an address of its own.
+    assetsInlineLimit: (file) => (file.includes('flag-icons') || file.includes('share-card') ? false : undefined),
   },
   server: {
     // The Host header is kept (changeOrigin: false): the API's CSRF check compares the browser's

@@ -21,9 +21,12 @@ export const HOME_JS_TARGET_BYTES = 130_000;
  * The most JavaScript the home page may load today, gzipped: what it loads now, rounded up, so the
  * figure can go down but not creep back up (scripts/bench/frontend.test.ts). It is above the target:
  * the libraries alone (React DOM, React Router, i18next, TanStack Query) weigh some 127 kB
- * (docs/performance.md).
+ * (docs/performance.md). The observatory’s two pages added 187 bytes (their entries in the route
+ * table and the navigation; 142,228 → 142,415), their charts and map none: they load on demand. The
+ * phone menu, the rendering clock (useNow) and the documents list's editor link then took it to 142,962; the follow-up's five pages
+ * (their entries in the route table and its preload list, the menu's link) to 143,742.
  */
-export const HOME_JS_BUDGET_BYTES = 142_000;
+export const HOME_JS_BUDGET_BYTES = 144_000;
 
 export interface FrontEndFigure {
   assets: AssetFigure[];

@@ -305,6 +305,10 @@ async function knownValues(server: RunningServer, world: Awaited<ReturnType<type
       version: '1',
       revision: '0',
       lang: 'en',
+      // The observatory's shipped indicator and a state and year it has a value for.
+      code: 'homicide-rate',
+      state: 'mx',
+      year: '2020',
     };
   };
 }

@@ -33,6 +33,13 @@ export const MeSchema = z
       readAudit: 'Read the audit trail',
       createMeetings: 'Create meetings',
       managePartners: 'Create, edit and delete strategic partners',
+      draftDocuments: 'Start and draft outcome documents',
+      manageFollowUp: 'Open reporting cycles and review the states’ reports',
+      reportFollowUp: 'Report on the follow-up of recommendations for a member state',
+      chairDocuments: 'Chair the negotiation of outcome documents: decide amendments, bracket, record agreement, adopt',
+      amendDocuments:
+        'Propose amendments, support or object, object and break silence, for one’s own state (at its meetings)',
+      footnoteDocuments: 'Attach footnotes for one’s own state (at its meetings)',
     }),
   })
   .meta({ id: 'Me' });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LANGS } from '../domain/languages.js';
 import { LIMIT_DEFAULT, LIMIT_MAX } from '../domain/paging.js';
 import { reason } from '../domain/reasons.js';
-import { hasNul } from '../domain/text.js';
+import { hasNul, isMultiline, isOneLine } from '../domain/text.js';
 
 export const LangSchema = z.enum(LANGS).meta({ description: 'Language of the reply: en, es, fr or pt' });
 export type Lang = z.infer<typeof LangSchema>;
@@ -118,4 +118,26 @@ export function canSchema<const K extends string>(actions: Record<K, string>) {
     ]),
   ) as Record<K, z.ZodBoolean>;
   return z.object(shape).meta({ description: 'What the reader may do with this record' });
+}
+
+/** A required text on one line, trimmed, of 1 to `max` characters. */
+export function oneLineText(max: number) {
+  const error = reason('reason.line', { min: 1, max });
+  return z
+    .string({ error })
+    .trim()
+    .min(1, { error })
+    .max(max, { error })
+    .refine(isOneLine, { error: reason('reason.oneLine') });
+}
+
+/** A text that may run over several lines, trimmed, of 1 to `max` characters, without control characters. */
+export function multilineText(max: number) {
+  const error = reason('reason.text', { min: 1, max });
+  return z
+    .string({ error })
+    .trim()
+    .min(1, { error })
+    .max(max, { error })
+    .refine(isMultiline, { error: reason('reason.noControl.multiline') });
 }

@@ -81,7 +81,14 @@ export const MeetingDocumentUpdateSchema = z
     originalLang: z.enum(LANGS).optional(),
     visibility: MeetingDocumentVisibilitySchema.optional(),
     agendaItemId: AgendaItemIdSchema.optional(),
-    adopted: z.boolean().optional().meta({ description: 'Mark adopted, or not' }),
+    adopted: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Mark adopted (once the meeting is held, or with `override`), or not' }),
+    override: z.boolean().optional().meta({
+      description:
+        'Mark it adopted before the meeting is held (in session or concluded): meeting-documents.override, audited as an override',
+    }),
   })
   .strict()
   .meta({ id: 'MeetingDocumentUpdate' });
@@ -134,9 +141,11 @@ export const MeetingDocumentSchema = z
     updatedAt: z.iso.datetime(),
     revisions: z.array(MeetingDocumentRevisionSchema).meta({ description: 'Newest first' }),
     can: canSchema({
-      update: 'Edit the titles, original language, visibility and agenda item, and mark the document adopted',
+      update: 'Edit the titles, original language, visibility and agenda item, and mark the document not adopted',
       revise: 'Add the next revision',
       upload: 'Upload a file of a revision in a language',
+      adopt: 'Mark the document adopted (once the meeting is held)',
+      override: 'Mark it adopted before the meeting is held, with `override: true` (audited)',
     }),
   })
   .meta({ id: 'MeetingDocument' });

@@ -9,8 +9,7 @@ import {
   RECORD_STATUSES,
 } from '../domain/meeting-records.js';
 import { reason } from '../domain/reasons.js';
-import { isMultiline } from '../domain/text.js';
-import { canSchema, IdOrSlugParamsSchema } from './common.js';
+import { canSchema, IdOrSlugParamsSchema, multilineText as longText } from './common.js';
 
 /**
  * Minutes and reports of a meeting, drafted by the secretariat, shared with the delegations for
@@ -27,16 +26,13 @@ export const RecordStatusSchema = z.enum(RECORD_STATUSES);
 export type RecordStatus = z.infer<typeof RecordStatusSchema>;
 
 const langField = z.enum(LANGS);
-const longText = (max: number) => {
-  const error = reason('reason.text', { min: 1, max });
-  return z
-    .string({ error })
-    .trim()
-    .min(1, { error })
-    .max(max, { error })
-    .refine(isMultiline, { error: reason('reason.noControl.multiline') });
-};
+
 const readAt = z.iso.datetime({ error: reason('reason.updatedAt') });
+/** Settling an outcome before the meeting is held (sharing, finalising, decisions) needs the override. */
+const overrideField = z.boolean().optional().meta({
+  description:
+    'Make the change before the meeting is held (in session or concluded): meeting-records.override, audited as an override',
+});
 
 export const RecordWriteSchema = z
   .object({
@@ -50,7 +46,10 @@ export const RecordWriteSchema = z
   .meta({ id: 'RecordWrite' });
 export type RecordWrite = z.infer<typeof RecordWriteSchema>;
 
-export const RecordTransitionSchema = z.object({ updatedAt: readAt }).strict().meta({ id: 'RecordTransition' });
+export const RecordTransitionSchema = z
+  .object({ updatedAt: readAt, override: overrideField })
+  .strict()
+  .meta({ id: 'RecordTransition' });
 export type RecordTransition = z.infer<typeof RecordTransitionSchema>;
 
 export const CommentCreateSchema = z
@@ -88,8 +87,9 @@ export const RecordVersionSchema = RecordVersionSummarySchema.extend({
   }),
   can: canSchema({
     edit: 'Write the text anew from this version, the newest (after a final one, as the next draft)',
-    share: 'Share this version with the delegations for comment (the newest, while a draft)',
-    finalise: 'Make this version final (the newest, while not final)',
+    share: 'Share this version with the delegations for comment (the newest, while a draft, once the meeting is held)',
+    finalise: 'Make this version final (the newest, while not final, once the meeting is held)',
+    override: 'Share or finalise this version before the meeting is held, with `override: true` (audited)',
     comment: 'Comment on this version on behalf of one’s state (while shared)',
   }),
 }).meta({ id: 'RecordVersion' });
@@ -110,6 +110,7 @@ export const DecisionInputSchema = z
       .uuid({ error: reason('reason.id.meetingDocument') })
       .nullable()
       .default(null),
+    override: overrideField,
   })
   .strict();
 export const DecisionCreateSchema = DecisionInputSchema.meta({ id: 'DecisionCreate' });
@@ -129,6 +130,7 @@ export const DecisionOrderSchema = z
         error: reason('reason.decisions.order'),
       })
       .max(DECISIONS_MAX, { error: reason('reason.decisions.max', { max: DECISIONS_MAX }) }),
+    override: overrideField,
   })
   .strict()
   .meta({ id: 'DecisionOrder' });
@@ -143,7 +145,11 @@ export const DecisionSchema = z
     document: z.object({ slug: z.string(), symbol: z.string().nullable() }).nullable(),
     meetingDocument: z.object({ id: z.string(), symbol: z.string().nullable() }).nullable(),
     updatedAt: z.iso.datetime(),
-    can: canSchema({ update: 'Edit the decision', delete: 'Remove the decision' }),
+    can: canSchema({
+      update: 'Edit the decision (once the meeting is held)',
+      delete: 'Remove the decision (once the meeting is held)',
+      override: 'Edit or remove it before the meeting is held, with `override: true` (audited)',
+    }),
   })
   .meta({ id: 'Decision' });
 export type Decision = z.infer<typeof DecisionSchema>;
@@ -151,7 +157,11 @@ export type Decision = z.infer<typeof DecisionSchema>;
 export const DecisionListSchema = z
   .object({
     items: z.array(DecisionSchema),
-    can: canSchema({ create: 'Record a decision', reorder: 'Put the decisions in another order' }),
+    can: canSchema({
+      create: 'Record a decision (once the meeting is held)',
+      reorder: 'Put the decisions in another order (once the meeting is held)',
+      override: 'Record or reorder decisions before the meeting is held, with `override: true` (audited)',
+    }),
   })
   .meta({ id: 'DecisionList' });
 export type DecisionList = z.infer<typeof DecisionListSchema>;

@@ -23,6 +23,7 @@ import {
   IsoDateSchema,
   LangSchema,
   LocalizedTextSchema,
+  oneLineText,
   PageQuerySchema,
   ProblemSchema,
   SourceSchema,
@@ -54,15 +55,6 @@ export const TransitionSchema = z.enum(TRANSITION_NAMES as [Transition, ...Trans
 
 // --- Requests ------------------------------------------------------------------------------------
 
-const line = (max: number) => {
-  const error = reason('reason.line', { min: 1, max });
-  return z
-    .string({ error })
-    .trim()
-    .min(1, { error })
-    .max(max, { error })
-    .refine(isOneLine, { error: reason('reason.oneLine') });
-};
 const slugRef = (error: string) => z.string({ error }).regex(/^[a-z0-9-]{1,60}$/, { error });
 
 export const LocalDateTimeSchema = z
@@ -78,7 +70,7 @@ export const TimeZoneSchema = z
 
 const NamesSchema = z
   .object(
-    Object.fromEntries(LANGS.map((l) => [l, line(MEETING_NAME_MAX).optional()])) as Record<
+    Object.fromEntries(LANGS.map((l) => [l, oneLineText(MEETING_NAME_MAX).optional()])) as Record<
       Lang,
       z.ZodOptional<z.ZodString>
     >,
@@ -104,9 +96,9 @@ const editable = {
   name: NamesSchema,
   technicalGroup: slugRef(reason('reason.slug.technicalGroup')).nullable().optional(),
   hostState: slugRef(reason('reason.slug.memberState')).nullable().optional(),
-  city: line(MEETING_CITY_MAX).nullable().optional(),
+  city: oneLineText(MEETING_CITY_MAX).nullable().optional(),
   format: MeetingFormatSchema,
-  venue: line(MEETING_VENUE_MAX).nullable().optional(),
+  venue: oneLineText(MEETING_VENUE_MAX).nullable().optional(),
   onlineUrl: z
     .url({ protocol: /^https?$/, error: reason('reason.url.web') })
     .max(MEETING_URL_MAX, { error: reason('reason.max.string', { maximum: MEETING_URL_MAX }) })

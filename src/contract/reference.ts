@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { DOCUMENT_TYPES, NETWORK_KINDS, SUBREGIONS } from '../domain/reference.js';
+import { ALL_DOCUMENT_TYPES, OUTCOME_STATUSES } from '../domain/outcome-documents.js';
+import { NETWORK_KINDS, SUBREGIONS } from '../domain/reference.js';
 import {
   IsoDateSchema,
+  LangSchema,
   LocalizedTextSchema,
   PageQuerySchema,
   RecordIdSchema,
@@ -17,7 +19,10 @@ import {
 
 export const SubregionSchema = z.enum(SUBREGIONS);
 export type Subregion = z.infer<typeof SubregionSchema>;
-export const DocumentTypeSchema = z.enum(DOCUMENT_TYPES);
+export const DocumentTypeSchema = z.enum(ALL_DOCUMENT_TYPES);
+export const OutcomeStatusSchema = z
+  .enum(OUTCOME_STATUSES)
+  .meta({ description: 'draft → under-negotiation → agreed-ad-referendum → adopted, or withdrawn' });
 export const NetworkKindSchema = z.enum(NETWORK_KINDS);
 
 const id = RecordIdSchema;
@@ -97,6 +102,24 @@ export const DocumentSchema = DocumentRefSchema.extend({
   description: LocalizedTextSchema.nullable(),
   pillars: z.array(PillarRefSchema),
   sources: z.array(SourceSchema),
+  status: OutcomeStatusSchema.meta({
+    description:
+      'Only adopted documents are public; the others answer 404 to all but the secretariat and the delegations of their meeting',
+  }),
+  textHeld: z.boolean().meta({
+    description: 'False for the historic documents whose text the platform does not hold yet: read it at textSource',
+  }),
+  textSource: z
+    .url()
+    .nullable()
+    .meta({ description: 'Where the public reads the text when the platform does not hold it' }),
+  originalLang: LangSchema.nullable().meta({
+    description: 'The language the text was negotiated in; null when not recorded',
+  }),
+  languages: z.array(LangSchema).meta({
+    description: 'The languages the whole text is available in (the original, and those fully translated)',
+  }),
+  version: z.number().int().meta({ description: 'Name it in writes; a stale one is answered 409' }),
 }).meta({ id: 'Document' });
 export type Document = z.infer<typeof DocumentSchema>;
 
@@ -135,7 +158,11 @@ export type DatasetSource = z.infer<typeof DatasetSourceSchema>;
 
 export const MemberStateListQuerySchema = PageQuerySchema.extend({ subregion: SubregionSchema.optional() });
 export const DocumentListQuerySchema = PageQuerySchema.extend({
-  pillar: slugFilter('pillar'),
+  type: DocumentTypeSchema.optional().meta({ description: 'Only documents of this type' }),
+  language: LangSchema.optional().meta({
+    description: 'Only documents whose whole text is available in this language',
+  }),
+  pillar: slugFilter('pillar (of the document or of one of its paragraphs)'),
   memberState: slugFilter('host member state of the adopting meeting'),
   meeting: slugFilter('meeting'),
   year: yearFilter,

@@ -63,6 +63,11 @@ export function isPastMeeting(meeting: { status: MeetingStatus; end: string }, n
   return meeting.end < now;
 }
 
+/** Whether the meeting has been held (in session or concluded). Its outcomes — minutes and reports
+ * shared for comment or made final, decisions recorded, documents adopted — wait for it: earlier,
+ * only an audited override settles them, as a frozen agenda is edited. */
+export const isHeld = (status: MeetingStatus) => status === 'in-session' || status === 'concluded';
+
 export const MEETING_NAME_MAX = 300;
 export const MEETING_CITY_MAX = 100;
 export const MEETING_VENUE_MAX = 300;

@@ -15,11 +15,23 @@ export const PORTAL_PATHS = [
   '/calendar',
   '/documents',
   '/documents/:slug',
+  // Outcome documents drafted on the platform (issue 13): the secretariat's forms.
+  '/documents/new',
+  '/documents/:slug/edit',
   '/technical-groups',
   '/technical-groups/:slug',
   '/member-states',
   '/member-states/:slug',
   '/pillars',
+  // The observatory (issue 14): the indicator catalogue and each indicator's charts, map and trends.
+  '/observatory',
+  '/observatory/:code',
+  // The follow-up of recommendations (issue 15): cycles, the matrix, the rates and map, and each
+  // state's profile (its public reports).
+  '/follow-up',
+  '/follow-up/matrix',
+  '/follow-up/rates',
+  '/follow-up/states/:slug',
   '/networks',
   '/team',
   '/about',
@@ -34,6 +46,8 @@ export const PORTAL_PATHS = [
   '/admin/users/:id',
   '/admin/audit',
   '/admin/partners',
+  // Follow-up of recommendations (issue 15): the secretariat's cycles and reviews, the states' reports.
+  '/follow-up/reporting',
 ] as const;
 export type PortalPath = (typeof PORTAL_PATHS)[number];
 
@@ -59,11 +73,20 @@ export const PAGE_AUDIENCE = {
   '/calendar': 'public',
   '/documents': 'public',
   '/documents/:slug': 'public',
+  '/documents/new': 'private',
+  '/documents/:slug/edit': 'private',
   '/technical-groups': 'public',
   '/technical-groups/:slug': 'public',
   '/member-states': 'public',
   '/member-states/:slug': 'public',
   '/pillars': 'public',
+  '/observatory': 'public',
+  '/observatory/:code': 'public',
+  // What states made public; the secretariat's and focal points' screens are elsewhere.
+  '/follow-up': 'public',
+  '/follow-up/matrix': 'public',
+  '/follow-up/rates': 'public',
+  '/follow-up/states/:slug': 'public',
   '/networks': 'public',
   '/team': 'public',
   '/about': 'public',
@@ -77,6 +100,7 @@ export const PAGE_AUDIENCE = {
   '/admin/users/:id': 'private',
   '/admin/audit': 'private',
   '/admin/partners': 'private',
+  '/follow-up/reporting': 'private',
 } as const satisfies Record<PortalPath, 'public' | 'private'>;
 
 export type PublicPortalPath = {

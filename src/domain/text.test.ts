@@ -3,7 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { reason } from './reasons.js';
 import { hasNul, isMultiline, isOneLine } from './text.js';
 
-const FORBIDDEN_EVERYWHERE = ['\u0000', '\u0007', '\r', '\u001b', '\u007f', '\u0085', '\u2028', '\u2029'];
+// With the bidirectional overrides and isolates, which make a text read otherwise than it is stored.
+const FORBIDDEN_EVERYWHERE = [
+  '\u0000',
+  '\u0007',
+  '\r',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\u202A',
+  '\u202E',
+  '\u2066',
+  '\u2069',
+];
 const plain = fc.string({ unit: fc.constantFrom('a', 'Á', ' ', 'ñ', '-', '€', '😀') });
 
 describe('isOneLine and isMultiline', () => {
@@ -25,7 +39,7 @@ describe('isOneLine and isMultiline', () => {
     );
   });
 
-  it('refuse every other control character and the Unicode line separators anywhere', () => {
+  it('refuse every other control character, the Unicode line separators and bidi overrides anywhere', () => {
     fc.assert(
       fc.property(plain, plain, fc.constantFrom(...FORBIDDEN_EVERYWHERE), (before, after, character) => {
         expect(isOneLine(before + character + after)).toBe(false);

@@ -1,8 +1,10 @@
 /** Rules every text typed into the platform follows. Texts show in lists, exports, e-mails and the
  * audit trail, where a control character or a line break could fake a line or a cell. */
 
-const CONTROL = /[\p{Cc}\u2028\u2029]/u;
-const CONTROL_EXCEPT_LINE_BREAKS = /[\p{Cc}\u2028\u2029](?<![\n\t])/u;
+// Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) count as control characters:
+// they reorder what a reader sees, so a name or a figure could read otherwise than it is stored.
+const CONTROL = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+const CONTROL_EXCEPT_LINE_BREAKS = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069](?<![\n\t])/u;
 
 /** A one-line text: no control characters, no line or paragraph separators. */
 export function isOneLine(text: string): boolean {

@@ -26,7 +26,7 @@ import { registerCsrfProtection } from './http/csrf.js';
 import { requestLang } from './http/lang.js';
 import { redactingLogger } from './http/log-redaction.js';
 import { type RecordLookups, registerPortal } from './http/portal.js';
-import { DeniedError, NotFoundError, registerProblemHandlers, sendProblem } from './http/problems.js';
+import { DeniedError, NotFoundError, ProblemError, registerProblemHandlers, sendProblem } from './http/problems.js';
 import { registerReplyCache } from './http/reply-cache.js';
 import { requestIdOf } from './http/request-id.js';
 import { registerStrictTransportSecurity } from './http/security-headers.js';
@@ -41,8 +41,10 @@ import {
   delegationsService,
   publishedService,
   registrationAbilities,
+  stateDelegationAt,
 } from './modules/delegations/index.js';
-import { documentsService } from './modules/documents/index.js';
+import { type DocumentsReads, documentsModule, type SilenceOptions } from './modules/documents/index.js';
+import { type CycleMailOptions, followUpModule } from './modules/follow-up/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { referenceModules } from './modules/index.js';
 import {
@@ -63,6 +65,7 @@ import {
   type ReminderOptions,
 } from './modules/meetings/index.js';
 import { memberStatesService } from './modules/member-states/index.js';
+import { observatoryRoutes, observatoryService } from './modules/observatory/index.js';
 import { partnersRoutes, partnersService } from './modules/partners/index.js';
 import { sessionsRoutes, sessionsService } from './modules/sessions/index.js';
 import { type MeetingTabsHeld, sitemapRoutes, sitemapService } from './modules/sitemap/index.js';
@@ -97,6 +100,10 @@ export interface AppOptions {
   /** The meeting reminder job: how often it runs and how many days before the deadline it
    * reminds; false turns it off. */
   meetingReminders?: ReminderOptions | false;
+  /** The follow-up's cycle e-mail job (opening and reminder); false: none runs on a timer. */
+  followUpMails?: CycleMailOptions | false;
+  /** The job that adopts outcome documents at their silence deadline; false: none runs on a timer. */
+  silenceProcedures?: SilenceOptions | false;
   /** Uploaded files (MISPA_FILES_DIR, MISPA_UPLOAD_MAX_BYTES); without it, a folder under the
    * system's temporary folder and 25 MB. */
   files?: FilesConfig;
@@ -115,7 +122,8 @@ async function found(read: () => Promise<unknown>): Promise<boolean> {
     await read();
     return true;
   } catch (error) {
-    if (error instanceof NotFoundError) return false;
+    // A module's own 404 problem (an unknown indicator code) is a missing record too.
+    if (error instanceof NotFoundError || (error instanceof ProblemError && error.status === 404)) return false;
     if (error instanceof DeniedError) return true;
     throw error;
   }
@@ -123,13 +131,17 @@ async function found(read: () => Promise<unknown>): Promise<boolean> {
 
 /** The portal's record pages, each looked up as its API read does (a draft meeting only for those
  * who may read drafts). Token pages always answer 200: their page says when a token is spent. */
-function portalRecordLookups(deps: { db: Kysely<Database>; clock: () => Date }): RecordLookups {
+function portalRecordLookups(
+  deps: { db: Kysely<Database>; clock: () => Date },
+  documents: DocumentsReads,
+): RecordLookups {
   const meeting = (slug: string, ctx: RequestContext) => found(() => findVisibleMeeting(deps.db, ctx.actor, slug));
-  const documents = documentsService(deps);
   const technicalGroups = technicalGroupsService(deps);
   const memberStates = memberStatesService(deps);
+  const observatory = observatoryService(deps);
   const users = usersService(deps);
   const token = async () => true;
+  const document = (slug: string, ctx: RequestContext) => found(() => documents.get(slug, ctx.lang, ctx.actor));
   return {
     '/meetings/:slug': meeting,
     '/meetings/:slug/edit': meeting,
@@ -138,9 +150,13 @@ function portalRecordLookups(deps: { db: Kysely<Database>; clock: () => Date }):
     '/meetings/:slug/participants': meeting,
     '/meetings/:slug/agenda': meeting,
     '/meetings/:slug/records': meeting,
-    '/documents/:slug': (slug, ctx) => found(() => documents.get(slug, ctx.lang)),
+    '/documents/:slug': document,
+    '/documents/:slug/edit': document,
     '/technical-groups/:slug': (slug, ctx) => found(() => technicalGroups.get(slug, ctx.lang)),
     '/member-states/:slug': (slug, ctx) => found(() => memberStates.get(slug, ctx.lang)),
+    // A state's follow-up profile is there for every member state, even one with no public report yet.
+    '/follow-up/states/:slug': (slug, ctx) => found(() => memberStates.get(slug, ctx.lang)),
+    '/observatory/:code': (code, ctx) => found(() => observatory.get(ctx, code)),
     '/admin/users/:id': (id, ctx) => found(() => users.get(id, ctx)),
     '/invitation/:token': token,
     '/password-reset/:token': token,
@@ -288,12 +304,23 @@ export async function buildApp(options: AppOptions) {
   };
   const meetings = meetingsModule({ ...deps, ...mail, reminders: options.meetingReminders, areas });
   app.addHook('onClose', async () => meetings.stop());
+  const followUp = followUpModule({ ...deps, ...mail, files, mails: options.followUpMails });
+  app.addHook('onClose', async () => followUp.stop());
   // The meetings area's reads, shared by its routes and the sitemap.
   const agenda = agendaService(deps);
   const decisions = decisionsService(deps);
   const records = meetingRecordsService({ ...deps, decisions });
   const meetingDocuments = meetingDocumentsService(deps);
   const published = publishedService(deps);
+  const delegations = delegationsService({ ...deps, onChangeRequested: changeNotice({ ...deps, ...mail }) });
+  // A state reads an outcome document still negotiated when it has a delegation at its meeting.
+  const documents = documentsModule({
+    ...deps,
+    log: app.log,
+    silences: options.silenceProcedures,
+    delegationAt: stateDelegationAt(delegations),
+  });
+  app.addHook('onClose', async () => documents.stop());
   await app.register(
     async (api) => {
       await api.register(authRoutes(auth));
@@ -306,10 +333,12 @@ export async function buildApp(options: AppOptions) {
       await api.register(agendaRoutes(agenda));
       await api.register(meetingRecordsRoutes({ records, decisions }));
       await api.register(meetingDocumentsRoutes(meetingDocuments, files));
-      const delegations = delegationsService({ ...deps, onChangeRequested: changeNotice({ ...deps, ...mail }) });
       await api.register(delegationsRoutes(delegations, published, files));
       for (const register of referenceModules(deps)) await api.register(register);
+      await api.register(documents.routes);
       await api.register(partnersRoutes(partnersService(deps), files));
+      await api.register(observatoryRoutes(observatoryService(deps)));
+      await api.register(followUp.routes);
       for (const register of accountModules({ ...options, ...deps, log: app.log })) await api.register(register);
       await api.register(meetings.routes);
     },
@@ -328,6 +357,10 @@ export async function buildApp(options: AppOptions) {
   await app.register(sitemapRoutes(sitemapService({ db: options.db, publicUrl, held })));
 
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
-  await registerPortal(app, webRoot, { lookups: portalRecordLookups(deps), identify: auth.authenticate });
+  await registerPortal(app, webRoot, {
+    lookups: portalRecordLookups(deps, documents.reads),
+    identify: auth.authenticate,
+    publicUrl,
+  });
   return app;
 }

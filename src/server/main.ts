@@ -10,6 +10,7 @@ import { createMailer } from './mail/mailer.js';
 import { withAuditKey } from './modules/audit/index.js';
 import { prepareAccounts } from './modules/users/index.js';
 import { repoRoot } from './paths.js';
+import { loadIndicatorData } from './reference-data/indicators.js';
 import { loadReferenceData, ReferenceDataError } from './reference-data/loader.js';
 
 /** Starts the platform: configuration, database, migrations, reference data, then HTTP. */
@@ -33,6 +34,8 @@ async function main() {
   // What start-up audits (accounts, demo data) signs the audit chain's head with the key, as the app does.
   const db = withAuditKey(handle.db, config.secretKey);
   const loaded = await loadReferenceData(db, config.referenceDir, () => new Date());
+  // The observatory's shipped series, after the member states they are of.
+  await loadIndicatorData(db, config.referenceDir, () => new Date());
   const clock = () => new Date();
   // Demo users first: the secretariat among them makes the first-administrator link unneeded.
   const demoNotes = config.accounts.demo.enabled

@@ -41,8 +41,11 @@ describe.skipIf(!hasBrowser)(
         '/meetings/:slug/agenda': slugs.meeting,
         '/meetings/:slug/records': slugs.meeting,
         '/documents/:slug': slugs.document,
+        // A visitor sees the sign-in notice: the editor is checked in outcome-documents.e2e.test.ts.
+        '/documents/:slug/edit': slugs.document,
         '/technical-groups/:slug': slugs.group,
         '/member-states/:slug': slugs.state,
+        '/observatory/:code': 'homicide-rate',
         // Links from e-mails: an unknown token shows the page with the server's explanation.
         '/invitation/:token': 'no-such-invitation',
         '/password-reset/:token': 'no-such-link',

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserSuiteTitle, expectAccessible, hasBrowser, waitForPortal } from './browser.js';
+import { overrideTransition, transition } from './meeting-steps.js';
 import { portalSuite } from './suite.js';
 
 describe.skipIf(!hasBrowser)(browserSuiteTitle('the agenda and the minutes of a meeting'), () => {
@@ -13,6 +14,21 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the agenda and the minutes of a 
   });
 
   const itemTitles = (page: Page) => page.locator('.agenda-item__title').allTextContents();
+
+  /** Adds Opening (09:00–10:00) and Reports (10:00–11:00) on 10 March 2031, at the venue's clock. */
+  async function addOpeningAndReports(page: Page) {
+    for (const [index, title, start, end] of [
+      [1, 'Opening', '09:00', '10:00'],
+      [2, 'Reports', '10:00', '11:00'],
+    ] as const) {
+      await page.getByRole('button', { name: 'Add an item' }).click();
+      await page.getByRole('group', { name: 'Title' }).getByLabel('English').fill(title);
+      await page.getByLabel('Starts').fill(`2031-03-10T${start}`);
+      await page.getByLabel('Ends').fill(`2031-03-10T${end}`);
+      await page.getByRole('button', { name: 'Add the item' }).click();
+      await expect.poll(() => itemTitles(page)).toContain(`${index}. ${title}`);
+    }
+  }
 
   it('lets the secretariat add three items and reorder them by keyboard; the public sees the new order', {
     timeout: 180_000,
@@ -66,17 +82,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the agenda and the minutes of a 
       role: 'secretariat-staff',
       width: 360,
     });
-    for (const [title, start, end] of [
-      ['Opening', '09:00', '10:00'],
-      ['Reports', '10:00', '11:00'],
-    ] as const) {
-      await page.getByRole('button', { name: 'Add an item' }).click();
-      await page.getByRole('group', { name: 'Title' }).getByLabel('English').fill(title);
-      await page.getByLabel('Starts').fill(`2031-03-10T${start}`);
-      await page.getByLabel('Ends').fill(`2031-03-10T${end}`);
-      await page.getByRole('button', { name: 'Add the item' }).click();
-      await expect.poll(() => itemTitles(page)).toContain(`${title === 'Opening' ? 1 : 2}. ${title}`);
-    }
+    await addOpeningAndReports(page);
     await page.getByRole('button', { name: 'Edit: Reports' }).click();
     const starts = page.getByLabel('Starts');
     await starts.fill('2031-03-10T08:30');
@@ -98,12 +104,12 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the agenda and the minutes of a 
   });
 
   /** A meeting with two documents made in the database: a public one and one for delegations only. */
-  async function meetingWithDocuments(status: 'convened' | 'concluded') {
+  async function meetingWithDocuments(status: 'convened' | 'concluded', startsAt?: string) {
     const { buildMeeting } = await import('../../src/server/testing/factories.js');
     const { buildMeetingDocument } = await import('../../src/server/modules/agenda/testing.js');
     const { replaceTexts } = await import('../../src/server/modules/shared/texts.js');
     const db = suite.server.db;
-    const meeting = await buildMeeting(db, { status });
+    const meeting = await buildMeeting(db, { status, ...(startsAt ? { startsAt } : {}) });
     const at = new Date().toISOString();
     for (const [symbol, title, visibility] of [
       ['MISPA/T/doc.1', 'Work plan', 'public'],
@@ -151,6 +157,37 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the agenda and the minutes of a 
     expect(await shown.getByRole('button').count()).toBe(0);
     await expectAccessible(visitor.page);
     expect(visitor.errors).toEqual([]);
+  });
+
+  it('keeps the open item form on the item as the reader’s own reorder and document link left it', {
+    timeout: 180_000,
+  }, async () => {
+    // 09:00 at the venue (America/Santo_Domingo, UTC−4 all year).
+    const meeting = await meetingWithDocuments('convened', '2031-03-10T13:00:00.000Z');
+    const { page, errors } = await suite.open(`/en/meetings/${meeting}/agenda`, { role: 'secretariat-staff' });
+    await addOpeningAndReports(page);
+    await page.getByRole('button', { name: 'Edit: Reports' }).click();
+    const form = page.getByRole('form', { name: 'Edit “Reports”' });
+    await expect.poll(() => form.getByLabel('Starts').inputValue()).toBe('2031-03-10T10:00');
+    // Moved first, the item takes the first slot: the open form shows its new times.
+    await page.getByRole('button', { name: 'Move up: Reports' }).click();
+    await expect.poll(() => itemTitles(page)).toEqual(['1. Reports', '2. Opening']);
+    await expect.poll(() => form.getByLabel('Starts').inputValue()).toBe('2031-03-10T09:00');
+    await expect(form.getByLabel('Ends').inputValue()).resolves.toBe('2031-03-10T10:00');
+    // A document attached meanwhile is no reason for the form's save to be refused as stale.
+    const attach = page.getByRole('form', { name: 'Attach a document to “Reports”' });
+    await attach.getByLabel('Attach a document of this meeting').selectOption({ label: 'MISPA/T/doc.1 — Work plan' });
+    await attach.getByRole('button', { name: 'Attach' }).click();
+    const reports = page.locator('.agenda-item').first();
+    await expect.poll(() => reports.locator('.item-documents__list li').count()).toBe(1);
+    await form.getByRole('group', { name: 'Title' }).getByLabel('English').fill('Reports of the groups');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => itemTitles(page)).toEqual(['1. Reports of the groups', '2. Opening']);
+    await expect
+      .poll(() => reports.locator('.item-documents__list li').allTextContents())
+      .toEqual([expect.stringMatching(/^MISPA\/T\/doc\.1 Work plan/)]);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 
   it('lets the secretariat record decisions adopting a document, edit, reorder them by keyboard and remove one', {
@@ -208,12 +245,31 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the agenda and the minutes of a 
     await expectAccessible(visitor.page);
   });
 
-  it('takes draft minutes through sharing, a focal point’s comment, and finalising', { timeout: 180_000 }, async () => {
+  it('takes draft minutes through sharing, a focal point’s comment, and finalising, once the meeting is held', {
+    timeout: 240_000,
+  }, async () => {
     const staff = await suite.open(`/en/meetings/${slug}/records`, { role: 'secretariat-staff' });
     const minutes = staff.page.getByRole('region', { name: 'Minutes' });
     await minutes.getByLabel('Text of the Minutes').fill('The meeting opened at nine.');
     await minutes.getByRole('button', { name: 'Save the draft' }).click();
     await expect.poll(() => minutes.locator('.record-body').first().textContent()).toBe('The meeting opened at nine.');
+    // The meeting is only convened: sharing and finalising wait for it to be held, and say so.
+    const share = minutes.getByRole('button', { name: 'Share with the delegations' });
+    await expect.poll(() => share.isDisabled()).toBe(true);
+    await expect
+      .poll(() => share.getAttribute('aria-describedby').then((id) => staff.page.locator(`#${id}`).textContent()))
+      .toContain('The meeting has not been held yet');
+    expect(await minutes.getByRole('button', { name: 'Make final' }).isDisabled()).toBe(true);
+    await expectAccessible(staff.page);
+
+    // A secretariat administrator holds the meeting: registration opened and closed, the session opened.
+    const admin = await suite.open(`/en/meetings/${slug}`, { role: 'secretariat-admin' });
+    await transition(admin.page, 'Open registration', 'Registration open');
+    await transition(admin.page, 'Close registration', 'Registration closed');
+    await overrideTransition(admin.page, 'Open the session', 'In session', 'America/Santo_Domingo');
+
+    await staff.page.reload();
+    await waitForPortal(staff.page);
     await minutes.getByRole('button', { name: 'Share with the delegations' }).click();
     await expect.poll(() => minutes.locator('.badge').first().textContent()).toBe('shared for comment');
     await expectAccessible(staff.page);

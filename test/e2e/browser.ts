@@ -57,6 +57,15 @@ export async function waitForPortal(page: Page): Promise<void> {
   await page.locator('main h1').first().waitFor();
 }
 
+/** Until React has taken over the server's markup (hydrateRoot marks its container at once, and
+ * replays a click that comes while it hydrates). */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const root = document.getElementById('root');
+    return root !== null && Object.keys(root).some((key) => key.startsWith('__reactContainer'));
+  });
+}
+
 /** Opens `url` in `page` and waits for its data; `width` narrows the window first (the launch's
  * height stays), e.g. 360 for the narrowest phone. */
 export async function visit(page: Page, url: string, width?: number): Promise<void> {

@@ -78,6 +78,24 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('registration of delegations in a
     expect(visitorErrors).toEqual([]);
   });
 
+  it('a concluded meeting’s registration says it is closed to a visitor, rather than asking to sign in; the secretariat still sees the queue', {
+    timeout: 120_000,
+  }, async () => {
+    const { buildMeeting } = await import('../../src/server/testing/factories.js');
+    const { slug } = await buildMeeting(suite.server.db, { status: 'concluded' });
+    const { page, errors } = await suite.open(`/en/meetings/${slug}/registration`, { width: 360 });
+    const main = page.getByRole('main');
+    await expect.poll(() => main.getByText('Registration for this meeting is closed.').count()).toBe(1);
+    expect(await main.getByRole('link', { name: 'Sign in' }).count()).toBe(0);
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    const staff = await suite.open(`/en/meetings/${slug}/registration`, { role: 'secretariat-staff' });
+    await expect
+      .poll(() => staff.page.getByRole('main').getByText('Nothing is waiting for a decision.').count())
+      .toBe(1);
+    expect(await staff.page.getByRole('main').getByText('Registration for this meeting is closed.').count()).toBe(0);
+  });
+
   it('the secretariat registers a state on its behalf and a press entry; the focal point uploads the credentials, the secretariat downloads them', {
     timeout: 240_000,
   }, async () => {
@@ -196,12 +214,12 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('a registration kept by its focal
     await expect.poll(() => main.getByRole('heading', { name: 'Ecuador', level: 2 }).count()).toBe(1);
     await expect(main.getByText('The delegation of Ecuador is not registered yet.').count()).resolves.toBe(1);
     await expect(main.locator('.registration-deadline').textContent()).resolves.toMatch(
-      /^Registration deadline: .*\d.* \(.+ time\)\.$/,
+      /^Registration deadline: .*\d.*, .+ \(UTC[−+]?[\d:]*\)\.$/,
     );
     for (const [lang, name, deadline] of [
-      ['es', 'Ecuador', /^Plazo de inscripción: .*\d.* \(hora de .+\)\.$/],
-      ['fr', 'Équateur', /^Date limite d’inscription : .*\d.* \(heure de .+\)\.$/],
-      ['pt', 'Equador', /^Prazo de inscrição: .*\d.* \(horário de .+\)\.$/],
+      ['es', 'Ecuador', /^Plazo de inscripción: .*\d.*, hora .+ \(UTC[−+]?[\d:]*\)\.$/],
+      ['fr', 'Équateur', /^Date limite d’inscription : .*\d.*, heure .+ \(UTC[−+]?[\d:]*\)\.$/],
+      ['pt', 'Equador', /^Prazo de inscrição: .*\d.*, Horário .+ \(UTC[−+]?[\d:]*\)\.$/],
     ] as const) {
       await suite.visit(page, `/${lang}/meetings/${slug}/registration`, 360);
       await expect.poll(() => main.getByRole('heading', { name, level: 2 }).count()).toBe(1);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuiteTitle, expectAccessible, hasBrowser, waitForPortal } from './browser.js';
-import { fillMeetingDraft, uploadDocumentFiles } from './meeting-steps.js';
+import { fillMeetingDraft, overrideTransition, transition, uploadDocumentFiles } from './meeting-steps.js';
 import { portalSuite } from './suite.js';
 
 /** Every key of the English catalog (plural forms by their base key): the text i18next shows in
@@ -23,37 +23,6 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('a ministerial meeting from draft
   const suite = portalSuite();
   const slug = 'mispa-x';
   const keys = catalogKeys();
-
-  /** Takes the meeting one step on from its page: asked first, confirmed by keyboard. */
-  async function transition(page: Page, button: string, status: string) {
-    await page.getByRole('button', { name: button, exact: true }).click();
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(`Yes: ${button}`);
-    await page.keyboard.press('Enter');
-    await expect
-      .poll(() => page.getByRole('list', { name: 'Kind and status' }).textContent(), { timeout: 10_000 })
-      .toContain(status);
-  }
-
-  /** Asks for a step the meeting's dates do not allow yet: refused with the date it is allowed
-   * from, then made as an override with its reason. */
-  async function overrideTransition(page: Page, button: string, status: string) {
-    await page.getByRole('button', { name: button, exact: true }).click();
-    await page.keyboard.press('Enter');
-    const alert = page.locator('.meeting-actions').getByRole('alert');
-    await expect
-      .poll(() => alert.textContent())
-      .toMatch(
-        /^The meeting’s dates do not allow this step \(.+\) before 20\d\d-\d\d-\d\d \d\d:\d\d \(America\/Lima\)\./,
-      );
-    await expectAccessible(page);
-    await page
-      .getByLabel('Why this step is made before the meeting’s dates allow it (kept in the audit trail)')
-      .fill('Rehearsal of the whole meeting before the real one.');
-    await page.getByRole('button', { name: `${button} anyway` }).click();
-    await expect
-      .poll(() => page.getByRole('list', { name: 'Kind and status' }).textContent(), { timeout: 10_000 })
-      .toContain(status);
-  }
 
   /** The page is in `lang` and shows no catalog key in place of a string. */
   async function expectTranslated(page: Page, lang: string) {
@@ -165,8 +134,8 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('a ministerial meeting from draft
     await transition(page, 'Close registration', 'Registration closed');
     // October 2031 is years away: the dates refuse the session and the conclusion, and the
     // administrator makes both all the same, stating why (issue 11).
-    await overrideTransition(page, 'Open the session', 'In session');
-    await overrideTransition(page, 'Conclude', 'Concluded');
+    await overrideTransition(page, 'Open the session', 'In session', 'America/Lima');
+    await overrideTransition(page, 'Conclude', 'Concluded', 'America/Lima');
     // The browser reports those two refusals, and nothing else is expected of it from here on.
     const tooEarlyRefusals = [expect.stringMatching(/status of 409/), expect.stringMatching(/status of 409/)];
 
@@ -176,11 +145,16 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('a ministerial meeting from draft
     await decisionForm.getByLabel('Language of the text').selectOption('en');
     await decisionForm.getByLabel('Decision', { exact: true }).fill('The ministers adopt the Declaration of Lima.');
     await decisionForm.getByLabel('Document of this meeting adopted (optional)').selectOption({ index: 1 });
+    // The process's earlier texts are offered by name (adopted ones only), not asked for by slug.
+    await decisionForm
+      .getByLabel('Outcome document of the process (optional)')
+      .selectOption('commitment-public-security-americas');
     await decisionForm.getByRole('button', { name: 'Add a decision' }).click();
     const decisions = page.getByRole('region', { name: 'Decisions of the concluding record' });
     const adopted = decisions.locator('.agenda-item').first();
     await expect.poll(() => adopted.textContent()).toContain('The ministers adopt the Declaration of Lima.');
     await adopted.getByRole('link', { name: `${symbol} Draft Declaration of Lima` }).waitFor();
+    await adopted.locator('a[href="/en/documents/commitment-public-security-americas"]').waitFor();
     await expectAccessible(page);
     expect(staff.errors).toEqual(tooEarlyRefusals);
 

@@ -6,8 +6,10 @@ import {
   browserSuiteTitle,
   collectForeignRequests,
   collectPageErrors,
+  expectAccessible,
   hasBrowser,
   horizontalOverflow,
+  hydrated,
   launchBrowser,
   visit,
   waitForPortal,
@@ -117,6 +119,8 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the public portal in a browser')
       (name) => document.querySelector('main h1')?.textContent === name,
       TEXT.es.name as string,
     );
+    // The server's markup shows the heading at once; React takes it over once the shell's text is in.
+    await hydrated(page);
     expect(await page.getAttribute('html', 'lang')).toBe('es');
     expect(catalogs.length).toBeGreaterThan(0);
     expect(catalogs.filter((file) => !file.startsWith('es-'))).toEqual([]);
@@ -176,6 +180,70 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the public portal in a browser')
       await page.close();
     },
   );
+
+  it('folds the main navigation behind a menu button at 360 px, which a link or Escape closes', async () => {
+    await open('/es/');
+    const nav = page.getByRole('navigation', { name: 'Principal' });
+    const meetings = nav.getByRole('link', { name: 'Reuniones' });
+    const menu = nav.getByRole('button', { name: 'Menú' });
+    await expect(menu.isVisible()).resolves.toBe(false);
+    await expect(meetings.isVisible()).resolves.toBe(true);
+
+    await page.setViewportSize({ width: 360, height: 900 });
+    await expect(meetings.isVisible()).resolves.toBe(false);
+    const headerHeight = await page.locator('.site-header').evaluate((header) => header.getBoundingClientRect().height);
+    expect(headerHeight).toBeLessThan(200);
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    await meetings.waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await meetings.waitFor({ state: 'hidden' });
+    await menu.click();
+    await clickAndWait(meetings);
+    expect(page.url()).toBe(`${server.url}/es/meetings`);
+    await expect(meetings.isVisible()).resolves.toBe(false);
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it('prints a meeting as a document: its title in black, without navigation, buttons or footer, and as a PDF', async () => {
+    await open(`/en/meetings/${journey.meeting.slug}`);
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.main-nav', '.site-footer', '.skip-link', 'button'])
+      for (const element of await page.locator(hidden).all()) await expect(element.isVisible()).resolves.toBe(false);
+    await expect(page.locator('main h1').isVisible()).resolves.toBe(true);
+    const color = await page.locator('main h1').evaluate((h1) => getComputedStyle(h1).color);
+    expect(color).toBe('rgb(0, 0, 0)');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+
+  it('shows the calendar as lists beside a month grid, with the feed address to copy and entries only for meetings to come', async () => {
+    await open('/en/calendar');
+    const main = page.getByRole('main');
+    // Named at the portal's public address (its configuration), wherever this test server listens.
+    await expect(main.locator('#calendar-feed-address').textContent()).resolves.toMatch(
+      /^https?:\/\/[^/]+\/api\/v1\/calendar\.ics\?lang=en$/,
+    );
+    // The historic meetings are all past: none offers a calendar entry of its own.
+    const past = main.getByRole('region', { name: 'Past meetings' });
+    await expect(past.getByRole('link', { name: journey.meeting.shortName, exact: true }).count()).resolves.toBe(1);
+    await expect(past.getByRole('link', { name: /Add to calendar/ }).count()).resolves.toBe(0);
+    const month = main.getByRole('region', { name: /\d{4}$/ });
+    const title = (at: Date) =>
+      new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
+    const now = new Date();
+    await expect(month.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(title(now));
+    await expect(month.locator('td[aria-current="date"]').textContent()).resolves.toBe(String(now.getUTCDate()));
+    await month.getByRole('button', { name: 'Next month' }).click();
+    const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+    await expect.poll(() => month.getByRole('heading', { level: 2 }).textContent()).toBe(title(next));
+    await expectAccessible(page);
+    await page.setViewportSize({ width: 360, height: 900 });
+    await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
+    await page.close();
+  });
 
   it('lets a keyboard user skip to the content and reach the main navigation', async () => {
     await open('/en/');

@@ -10,7 +10,6 @@ import {
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
-  sql,
 } from 'kysely';
 import pg from 'pg';
 import { OwnSchemaIntrospector } from './own-schema-introspector.js';
@@ -127,21 +126,26 @@ class OwnSchemaPostgresDialect extends PostgresDialect {
 }
 
 async function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres' }>): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({
+  const settings = {
     connectionString: target.url,
-    max: 10,
-    connectionTimeoutMillis: 5000,
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
-  });
-  const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
+  };
+  // Reachability is checked once, with a short timeout, so a wrong URL fails the start quickly.
+  const probe = new pg.Client({ ...settings, connectionTimeoutMillis: 5000 });
   try {
-    await sql`select 1`.execute(db);
+    await probe.connect();
+    await probe.query('select 1');
   } catch (error) {
-    await db.destroy();
     const { hostname, port } = new URL(target.url);
     throw new ConfigError(
       `Cannot reach the PostgreSQL database at ${hostname}:${port || 5432}: ${(error as Error).message}.`,
     );
+  } finally {
+    await probe.end().catch(() => undefined);
   }
+  // pg-pool counts the wait for a free connection against this timeout: under load a burst of queries
+  // queues behind the ten connections, and a short limit failed queries that would have been served.
+  const pool = new pg.Pool({ ...settings, max: 10, connectionTimeoutMillis: 30_000 });
+  const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   return { db, target, close: () => db.destroy() };
 }

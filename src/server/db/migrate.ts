@@ -6,6 +6,12 @@ import * as m0004TwoFactor from './migrations/0004-two-factor-state.js';
 import * as m0005Meetings from './migrations/0005-meetings.js';
 import * as m0006ReplyCache from './migrations/0006-reply-cache.js';
 import * as m0007AuditHead from './migrations/0007-audit-head.js';
+import * as m0008OutcomeDocuments from './migrations/0008-outcome-documents.js';
+import * as m0009Observatory from './migrations/0009-observatory.js';
+import * as m0010OutcomeNegotiation from './migrations/0010-outcome-negotiation.js';
+import * as m0011FollowUp from './migrations/0011-follow-up.js';
+import * as m0012SilenceProcedure from './migrations/0012-silence-procedure.js';
+import * as m0013FollowUpEvidenceFiles from './migrations/0013-follow-up-evidence-files.js';
 import type { Database } from './schema.js';
 
 /** Migrations in order. Listed here rather than read from disk so that the bundle, tsx and the
@@ -18,6 +24,12 @@ export const migrations: Record<string, Migration> = {
   '0005-meetings': m0005Meetings,
   '0006-reply-cache': m0006ReplyCache,
   '0007-audit-head': m0007AuditHead,
+  '0008-outcome-documents': m0008OutcomeDocuments,
+  '0009-observatory': m0009Observatory,
+  '0010-outcome-negotiation': m0010OutcomeNegotiation,
+  '0011-follow-up': m0011FollowUp,
+  '0012-silence-procedure': m0012SilenceProcedure,
+  '0013-follow-up-evidence-files': m0013FollowUpEvidenceFiles,
 };
 
 /** `schema`: where Kysely keeps its own bookkeeping tables, when not the default one. Without it

@@ -120,6 +120,135 @@ export interface DocumentTable extends Timestamps {
   type: string;
   symbol: string | null;
   adopted_on: string | null;
+  /** 'reference' for the historic documents of data/reference, 'platform' for those drafted here. */
+  managed_by: Generated<ManagedBy>;
+  status: Generated<'draft' | 'under-negotiation' | 'agreed-ad-referendum' | 'adopted' | 'withdrawn'>;
+  original_lang: string | null;
+  created_by: string | null;
+  /** The number in its meeting's `doc` series, from negotiation on. */
+  sequence: number | null;
+  version: Generated<number>;
+  /** The consolidated revision the chair last issued: `rev. N` of the symbol (0: none yet). */
+  revision: Generated<number>;
+  /** SHA-256 of the canonical text, set when it is adopted. */
+  content_hash: string | null;
+  /** The deadline of the latest silence procedure, and how it stands (null: none was opened). */
+  silence_deadline: string | null;
+  silence_status: 'running' | 'adopted' | 'broken' | 'cancelled' | 'lapsed' | null;
+  /** The standing objection of the state that broke silence. */
+  silence_objection_id: string | null;
+}
+
+export interface DocumentNodeTable extends Timestamps {
+  id: string;
+  document_id: string;
+  parent_id: string | null;
+  position: number;
+  kind: 'section' | 'preambular' | 'operative';
+  mark: 'recommendation' | 'commitment' | 'mandate' | null;
+  agreement: Generated<'open' | 'agreed' | 'agreed-ad-referendum'>;
+}
+
+export interface DocumentAmendmentTable extends Timestamps {
+  id: string;
+  document_id: string;
+  /** Null for the chair's text merging amendments. */
+  member_state_id: string | null;
+  proposed_by: string | null;
+  kind: 'replace' | 'insert' | 'delete' | 'move';
+  /** The paragraph replaced, deleted or moved; for an insertion, the one it goes after. */
+  node_id: string;
+  /** Where a moved paragraph goes: after this node (null: first in its section). */
+  after_id: string | null;
+  paragraph_kind: 'preambular' | 'operative' | null;
+  text: string | null;
+  rationale: string;
+  status: 'pending' | 'accepted' | 'rejected' | 'merged' | 'withdrawn';
+  merged_into: string | null;
+  new_node_id: string | null;
+  based_on_version: number;
+  decided_by: string | null;
+  decided_at: string | null;
+  version: Generated<number>;
+}
+
+export interface DocumentAmendmentPositionTable extends Timestamps {
+  amendment_id: string;
+  member_state_id: string;
+  stance: 'support' | 'object';
+  comment: string | null;
+  user_id: string | null;
+}
+
+export interface DocumentVersionTable extends Timestamps {
+  id: string;
+  document_id: string;
+  number: number;
+  revision: number;
+  action: string;
+  made_by: string | null;
+  amendment_id: string | null;
+  /** JSON: the body as `VersionedNode`s. */
+  body: string;
+}
+
+export interface DocumentBracketTable extends Timestamps {
+  id: string;
+  document_id: string;
+  node_id: string;
+  status: 'open' | 'resolved';
+  created_by: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
+export interface DocumentBracketAlternativeTable extends Timestamps {
+  id: string;
+  bracket_id: string;
+  position: number;
+  text: string;
+}
+
+export interface DocumentBracketHolderTable {
+  alternative_id: string;
+  member_state_id: string;
+}
+
+export interface DocumentFootnoteTable extends Timestamps {
+  id: string;
+  document_id: string;
+  node_id: string | null;
+  member_state_id: string;
+  kind: 'reservation' | 'interpretative-statement';
+  lang: string;
+  text: string;
+  created_by: string | null;
+}
+
+export interface DocumentObjectionTable extends Timestamps {
+  id: string;
+  document_id: string;
+  node_id: string | null;
+  member_state_id: string;
+  comment: string;
+  status: 'standing' | 'withdrawn';
+  created_by: string | null;
+}
+
+export interface DocumentNodeTextTable extends Timestamps {
+  node_id: string;
+  lang: string;
+  text: string;
+  state: 'pending' | 'done';
+}
+
+export interface DocumentLinkTable extends Timestamps {
+  id: string;
+  from_document_id: string;
+  to_document_id: string;
+  relation: 'reaffirms' | 'supersedes' | 'implements';
+  managed_by: ManagedBy;
+  source_url: string | null;
 }
 
 export interface TechnicalGroupTable extends Timestamps {
@@ -432,7 +561,128 @@ export type EntityType =
   | 'team_member'
   | 'partner'
   | 'agenda_item'
-  | 'meeting_document';
+  | 'meeting_document'
+  | 'indicator'
+  | 'document_node'
+  | 'follow_up_item'
+  | 'follow_up_sub_item'
+  | 'follow_up_cycle';
+
+/** An indicator of the observatory's catalogue; its name and definition are translations. */
+export interface IndicatorTable extends Timestamps {
+  id: string;
+  code: string;
+  unit: string;
+  iccs_code: string | null;
+  sdg_code: string | null;
+  source_type: string;
+  source_organisation: string;
+  source_url: string;
+  licence: string;
+  licence_url: string | null;
+  attribution: string;
+  higher_is_worse: Flag;
+  version: Generated<number>;
+}
+
+/** One value of an indicator for a member state and year: published, submitted or rejected. */
+export interface ObservationTable extends Timestamps {
+  id: string;
+  indicator_id: string;
+  member_state_id: string;
+  year: number;
+  value: number;
+  status: string;
+  source: string;
+  notes: string | null;
+  break_in_series: Flag;
+  submitted_by: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_reason: string | null;
+  version: Generated<number>;
+}
+
+/** An observation's earlier value, kept when the secretariat corrects it. */
+export interface ObservationRevisionTable extends Timestamps {
+  id: string;
+  observation_id: string;
+  value: number;
+  source: string;
+  notes: string | null;
+  break_in_series: Flag;
+  changed_by: string | null;
+  reason: string;
+}
+
+/** An item followed up: a marked paragraph of an adopted document, or a historic document's item. */
+export interface FollowUpItemTable extends Timestamps {
+  id: string;
+  document_id: string;
+  document_node_id: string | null;
+  number: string;
+  position: number;
+  source_url: string | null;
+  version: Generated<number>;
+}
+
+export interface FollowUpSubItemTable extends Timestamps {
+  id: string;
+  item_id: string;
+  position: number;
+  weight: number | null;
+}
+
+/** A reporting cycle; its name is a translation (entity type 'follow_up_cycle'). */
+export interface FollowUpCycleTable extends Timestamps {
+  id: string;
+  opens_on: string;
+  deadline: string;
+  created_by: string | null;
+  opening_sent_at: string | null;
+  reminder_sent_at: string | null;
+  version: Generated<number>;
+}
+
+export interface FollowUpCycleItemTable {
+  cycle_id: string;
+  item_id: string;
+}
+
+export interface FollowUpCycleStateTable {
+  cycle_id: string;
+  member_state_id: string;
+}
+
+/** One state's report on one item in one cycle. */
+export interface FollowUpReportTable extends Timestamps {
+  id: string;
+  cycle_id: string;
+  item_id: string;
+  member_state_id: string;
+  state: string;
+  status: string | null;
+  not_applicable_reason: string | null;
+  measures: string | null;
+  institution: string | null;
+  cooperation: string | null;
+  /** JSON: evidence, indicators, milestones and sub-item statuses. */
+  details: string;
+  published: Generated<number>;
+  review_comment: string | null;
+  updated_by: string | null;
+  submitted_at: string | null;
+  reviewed_at: string | null;
+  version: Generated<number>;
+}
+
+/** A file attached to a follow-up report as evidence. */
+export interface FollowUpReportFileTable extends Timestamps {
+  id: string;
+  report_id: string;
+  file_id: string;
+  created_by: string | null;
+}
 
 export interface Database {
   language: LanguageTable;
@@ -444,6 +694,17 @@ export interface Database {
   member_state: MemberStateTable;
   meeting: MeetingTable;
   document: DocumentTable;
+  document_node: DocumentNodeTable;
+  document_node_text: DocumentNodeTextTable;
+  document_link: DocumentLinkTable;
+  document_amendment: DocumentAmendmentTable;
+  document_amendment_position: DocumentAmendmentPositionTable;
+  document_version: DocumentVersionTable;
+  document_bracket: DocumentBracketTable;
+  document_bracket_alternative: DocumentBracketAlternativeTable;
+  document_bracket_holder: DocumentBracketHolderTable;
+  document_footnote: DocumentFootnoteTable;
+  document_objection: DocumentObjectionTable;
   technical_group: TechnicalGroupTable;
   network: NetworkTable;
   team_member: TeamMemberTable;
@@ -474,6 +735,16 @@ export interface Database {
   meeting_record_comment: MeetingRecordCommentTable;
   meeting_decision: MeetingDecisionTable;
   content_generation: ContentGenerationTable;
+  indicator: IndicatorTable;
+  observation: ObservationTable;
+  observation_revision: ObservationRevisionTable;
+  follow_up_item: FollowUpItemTable;
+  follow_up_sub_item: FollowUpSubItemTable;
+  follow_up_cycle: FollowUpCycleTable;
+  follow_up_cycle_item: FollowUpCycleItemTable;
+  follow_up_cycle_state: FollowUpCycleStateTable;
+  follow_up_report: FollowUpReportTable;
+  follow_up_report_file: FollowUpReportFileTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -310,7 +310,7 @@ describe('npm start with and without --demo (src/server/main.ts)', () => {
     }
     const before = await counts();
 
-    const demo = await start(['--demo'], env, /Demo mode: MISPA IX/);
+    const demo = await start(['--demo'], env, /Demo mode: two follow-up cycles/);
     try {
       expect(demo.stdout()).toMatch(
         /Demo mode: MISPA IX \(fictitious.*\) is at \/en\/meetings\/mispa-ix: status registration-open/,
@@ -323,13 +323,21 @@ describe('npm start with and without --demo (src/server/main.ts)', () => {
       const url = documents.items[0]?.revisions[0]?.files[0]?.url as string;
       const download = await fetch(`${demo.url}${url}`);
       expect(download.headers.get('content-type')).toBe('application/pdf');
+      // The outcome documents and follow-up of demo mode (demo/documents.ts, demo/follow-up.ts).
+      const sample = /a sample adopted declaration is at \/en\/documents\/([a-z0-9-]+)/.exec(demo.stdout())?.[1];
+      const declaration = await fetch(`${demo.url}/api/v1/documents/${sample}`);
+      expect(await declaration.json()).toMatchObject({
+        status: 'adopted',
+        title: { text: 'Sample declaration (demo)' },
+      });
     } finally {
       await demo.stop();
     }
     const loaded = await counts();
-    expect(loaded).toMatchObject({ meetings: before.meetings + 1, files: 2, participants: 4 });
+    // MISPA IX and the concluded sample meeting, each with the delegations of Ecuador and Mexico.
+    expect(loaded).toMatchObject({ meetings: before.meetings + 2, files: 2, participants: 8 });
 
-    const again = await start(['--demo'], env, /Demo mode: MISPA IX/);
+    const again = await start(['--demo'], env, /Demo mode: two follow-up cycles/);
     try {
       expect(again.stdout()).toMatch(/6 agenda items, 2 accredited delegations, 1 document\./);
     } finally {

@@ -8,6 +8,7 @@ import { DelegationCreateSchema, type ParticipantInput } from '../../contract/de
 import { type MeetingDocument, MeetingDocumentCreateSchema } from '../../contract/meeting-documents.js';
 import type { MeetingDetail } from '../../contract/meetings.js';
 import { MeetingCreateSchema } from '../../contract/meetings.js';
+import type { MeetingStatus, Transition } from '../../domain/meetings.js';
 import type { Database } from '../db/schema.js';
 import { DOCUMENT_KINDS, type FilesConfig, fileStore } from '../files/index.js';
 import { NotFoundError } from '../http/problems.js';
@@ -32,7 +33,7 @@ import type { RequestContext } from '../policy/actor.js';
  */
 
 export const DEMO_MEETING_SLUG = 'mispa-ix';
-const SECRETARIAT_EMAIL = 'secretariat@demo.invalid';
+export const SECRETARIAT_EMAIL = 'secretariat@demo.invalid';
 
 const NAMES = {
   en: 'Ninth Meeting of Ministers Responsible for Public Security in the Americas (demo)',
@@ -58,7 +59,7 @@ const MEETING = {
   pillars: ['prevention', 'police-management', 'international-cooperation'],
 };
 
-type Texts = Record<Lang, string>;
+export type Texts = Record<Lang, string>;
 interface DemoItem {
   startsAt: string;
   endsAt: string;
@@ -210,7 +211,7 @@ const DOCUMENT_FILES: Partial<Record<Lang, { original: string; body: string[] }>
 };
 
 /** The demo user `email` acting as they would when signed in, or null when demo mode did not load them. */
-async function demoContext(db: Kysely<Database>, email: string): Promise<RequestContext | null> {
+export async function demoContext(db: Kysely<Database>, email: string): Promise<RequestContext | null> {
   const user = await findUserByEmail(db, email);
   if (user?.status !== 'active' || user.demo !== 1) return null;
   return {
@@ -251,10 +252,14 @@ export interface DemoMeetingLoad {
   notes: string[];
 }
 
-/** The demo meeting as the secretariat sees it, or null when there is none. */
-async function findMeeting(read: MeetingsService, ctx: RequestContext): Promise<MeetingDetail | null> {
+/** The demo meeting `slug` as the secretariat sees it, or null when there is none. */
+export async function findMeeting(
+  read: MeetingsService,
+  ctx: RequestContext,
+  slug = DEMO_MEETING_SLUG,
+): Promise<MeetingDetail | null> {
   try {
-    return await read.get(DEMO_MEETING_SLUG, ctx.lang, ctx.actor);
+    return await read.get(slug, ctx.lang, ctx.actor);
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
@@ -278,34 +283,18 @@ export async function loadDemoMeetings(deps: {
   if (!secretariat) {
     return { done, notes: [`Demo mode: MISPA IX was not added: the demo user ${SECRETARIAT_EMAIL} is missing.`] };
   }
-  const services = {
-    read: meetingsService({ db, clock }),
-    agenda: agendaService({ db, clock }),
-    // Demo edits tell no one: the e-mails are for real registrations and a real secretariat.
-    delegations: delegationsService({ db, clock, onChangeRequested: async () => {} }),
-    documents: meetingDocumentsService({ db, clock }),
-  };
-  const { read } = services;
-  // Demo data convenes no one: convocation e-mails are for real meetings and real focal points.
-  const writes = meetingWrites({ db, clock, read, onConvened: async () => {} });
+  const { services, writes } = meetingServices(deps);
   const slug = DEMO_MEETING_SLUG;
 
-  let meeting = await findMeeting(read, secretariat);
-  if (meeting && meeting.editable?.names.en !== NAMES.en) {
-    return { done, notes: ['Demo mode: a MISPA IX not made by demo mode exists; no demo meeting was added.'] };
-  }
-  if (!meeting) {
-    meeting = await writes.create(secretariat, MeetingCreateSchema.parse(MEETING));
-    done.push('meeting created');
-  }
   // "A convened MISPA IX": convened, and on to registration, so the focal points can register.
-  for (const [from, step] of [
-    ['draft', 'convene'],
-    ['convened', 'open-registration'],
-  ] as const) {
-    if (meeting.status !== from) continue;
-    meeting = await writes.transition(secretariat, slug, step, meeting.version);
-    done.push(step);
+  const meeting = await ensureDemoMeeting(
+    { services, writes },
+    secretariat,
+    { slug, input: MEETING, steps: TO_REGISTRATION, label: (what) => what },
+    done,
+  );
+  if (!meeting) {
+    return { done, notes: ['Demo mode: a MISPA IX not made by demo mode exists; no demo meeting was added.'] };
   }
 
   const items = await addAgenda(services, secretariat, done);
@@ -314,7 +303,69 @@ export async function loadDemoMeetings(deps: {
   return { done, notes: [await summary(services, secretariat)] };
 }
 
-type Services = {
+/** The steps from a new meeting to registration open. */
+export const TO_REGISTRATION = [
+  ['draft', 'convene'],
+  ['convened', 'open-registration'],
+] as const satisfies ReadonlyArray<readonly [MeetingStatus, Transition]>;
+
+/** Moves `meeting` through each of `steps` it stands at the start of; the meeting as it ends up. */
+export async function advance(
+  writes: ReturnType<typeof meetingWrites>,
+  secretariat: RequestContext,
+  start: MeetingDetail,
+  steps: ReadonlyArray<readonly [MeetingStatus, Transition]>,
+  label: (what: string) => string,
+  done: string[],
+): Promise<MeetingDetail> {
+  let meeting = start;
+  for (const [from, step] of steps) {
+    if (meeting.status !== from) continue;
+    meeting = await writes.transition(secretariat, meeting.slug, step, meeting.version);
+    done.push(label(step));
+  }
+  return meeting;
+}
+
+/**
+ * The demo meeting `plan.slug`, created from `plan.input` when missing and moved through
+ * `plan.steps`; null when a meeting of that slug was not made by demo mode (another English name).
+ */
+export async function ensureDemoMeeting(
+  { services, writes }: ReturnType<typeof meetingServices>,
+  secretariat: RequestContext,
+  plan: {
+    slug: string;
+    input: { name: Texts };
+    steps: ReadonlyArray<readonly [MeetingStatus, Transition]>;
+    label: (what: string) => string;
+  },
+  done: string[],
+): Promise<MeetingDetail | null> {
+  let meeting = await findMeeting(services.read, secretariat, plan.slug);
+  if (meeting && meeting.editable?.names.en !== plan.input.name.en) return null;
+  if (!meeting) {
+    meeting = await writes.create(secretariat, MeetingCreateSchema.parse(plan.input));
+    done.push(plan.label('meeting created'));
+  }
+  return advance(writes, secretariat, meeting, plan.steps, plan.label, done);
+}
+
+/** The meetings area's services as demo mode uses them: telling no one by e-mail. */
+export function meetingServices({ db, clock }: { db: Kysely<Database>; clock: () => Date }) {
+  const services = {
+    read: meetingsService({ db, clock }),
+    agenda: agendaService({ db, clock }),
+    // Demo edits tell no one: the e-mails are for real registrations and a real secretariat.
+    delegations: delegationsService({ db, clock, onChangeRequested: async () => {} }),
+    documents: meetingDocumentsService({ db, clock }),
+  };
+  // Demo data convenes no one: convocation e-mails are for real meetings and real focal points.
+  const writes = meetingWrites({ db, clock, read: services.read, onConvened: async () => {} });
+  return { services, writes };
+}
+
+export type Services = {
   read: MeetingsService;
   agenda: AgendaService;
   delegations: DelegationsService;
@@ -335,15 +386,17 @@ async function addAgenda({ agenda: service }: Services, ctx: RequestContext, don
 /** Accrediting without credentials takes a stated reason: the demo's notes verbales are fictitious. */
 const DEMO_ACCREDITATION_REASON = 'Demo data: a fictitious delegation, without a note verbale';
 
-/** Each state's registration, made by its focal point and accredited by the secretariat. */
-async function addDelegations(
+/** Each state's registration at `on.meeting`, made by its focal point (by the secretariat once the
+ * deadline has passed) and accredited by the secretariat. */
+export async function addDelegations(
   db: Kysely<Database>,
   { delegations: service }: Services,
   on: { secretariat: RequestContext; meeting: MeetingDetail; now: Date },
   done: string[],
 ) {
   if (on.meeting.status !== 'registration-open') return;
-  const registered = (await service.list(on.secretariat, DEMO_MEETING_SLUG, {})).items;
+  const slug = on.meeting.slug;
+  const registered = (await service.list(on.secretariat, slug, {})).items;
   // Past the deadline only the secretariat may still register a state.
   const late = on.meeting.registrationDeadline !== null && on.now.toISOString() > on.meeting.registrationDeadline;
   for (const { memberState, focalPoint, participants } of DELEGATIONS) {
@@ -351,11 +404,11 @@ async function addDelegations(
     if (!delegation) {
       const registrar = (late ? null : await demoContext(db, focalPoint)) ?? on.secretariat;
       const input = { category: 'delegation', memberState, participants, submit: true };
-      delegation = await service.register(registrar, DEMO_MEETING_SLUG, DelegationCreateSchema.parse(input));
+      delegation = await service.register(registrar, slug, DelegationCreateSchema.parse(input));
       done.push(`delegation of ${memberState} registered`);
     }
     if (delegation.status === 'submitted') {
-      await service.accredit(on.secretariat, DEMO_MEETING_SLUG, delegation.id, {
+      await service.accredit(on.secretariat, slug, delegation.id, {
         version: delegation.version,
         reason: DEMO_ACCREDITATION_REASON,
       });

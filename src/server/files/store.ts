@@ -30,6 +30,7 @@ export const FILE_REFERENCES = [
   { table: 'partner', column: 'logo_file_id' },
   { table: 'delegation', column: 'credentials_file_id' },
   { table: 'meeting_document_file', column: 'file_id' },
+  { table: 'follow_up_report_file', column: 'file_id' },
 ] as const;
 
 /** Lets go of a stored file in a transaction: deleted once it commits, if nothing else names it. */

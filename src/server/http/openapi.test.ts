@@ -151,7 +151,17 @@ describeEachEngine('GET /api/openapi.json', (ctx) => {
         .map((p) => p.name)
         .sort();
     expect(names('/api/v1/meetings')).toEqual(['cursor', 'kind', 'lang', 'limit', 'memberState', 'pillar', 'year']);
-    expect(names('/api/v1/documents')).toEqual(['cursor', 'lang', 'limit', 'meeting', 'memberState', 'pillar', 'year']);
+    expect(names('/api/v1/documents')).toEqual([
+      'cursor',
+      'lang',
+      'language',
+      'limit',
+      'meeting',
+      'memberState',
+      'pillar',
+      'type',
+      'year',
+    ]);
     expect(names('/api/v1/technical-groups')).toEqual(['cursor', 'lang', 'limit', 'meeting', 'memberState', 'pillar']);
     expect(names('/api/v1/member-states')).toEqual(['cursor', 'lang', 'limit', 'subregion']);
     expect(names('/api/v1/networks')).toEqual(['cursor', 'lang', 'limit', 'meeting']);

@@ -4,12 +4,12 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, expect, it } from 'vitest';
 import { LANGS } from '../../domain/languages.js';
-import { PORTAL_PATHS, type PortalPath } from '../../domain/portal-routes.js';
+import { PORTAL_PATHS } from '../../domain/portal-routes.js';
 import { callerWith, createMeeting } from '../modules/meetings/testing.js';
 import { signedIn } from '../modules/users/testing.js';
 import { expectProblemDocument } from '../testing/api.js';
 import { describeEachEngine, webRoot } from '../testing/harness.js';
-import type { RecordPath } from './portal.js';
+import { SAMPLE_RECORD_PAGES, samplePath } from '../testing/portal-pages.js';
 
 /**
  * The portal as the server delivers it. The first suite runs against the real build (dist/web);
@@ -18,26 +18,8 @@ import type { RecordPath } from './portal.js';
  * server's side of the portal is always tested.
  */
 const built = fs.existsSync(path.join(webRoot, 'index.html'));
-/** A record each record page names, from the reference data (any token: token pages always answer
- * 200; a user id is looked up only for those who may read accounts). */
-const KNOWN: Record<RecordPath, string> = {
-  '/meetings/:slug': '/meetings/mispa-v',
-  '/meetings/:slug/edit': '/meetings/mispa-v/edit',
-  '/meetings/:slug/documents': '/meetings/mispa-v/documents',
-  '/meetings/:slug/registration': '/meetings/mispa-v/registration',
-  '/meetings/:slug/participants': '/meetings/mispa-v/participants',
-  '/meetings/:slug/agenda': '/meetings/mispa-v/agenda',
-  '/meetings/:slug/records': '/meetings/mispa-v/records',
-  '/documents/:slug': '/documents/commitment-public-security-americas',
-  '/technical-groups/:slug': '/technical-groups/police-management',
-  '/member-states/:slug': '/member-states/ec',
-  '/admin/users/:id': '/admin/users/any',
-  '/invitation/:token': '/invitation/any',
-  '/password-reset/:token': '/password-reset/any',
-};
-const concrete = (portalPath: PortalPath) => (portalPath in KNOWN ? KNOWN[portalPath as RecordPath] : portalPath);
 /** The record pages whose record is looked up for everyone, named with a slug no record has. */
-const UNKNOWN = Object.keys(KNOWN)
+const UNKNOWN = Object.keys(SAMPLE_RECORD_PAGES)
   .filter((page) => !/:(token|id)$/.test(page))
   .map((page) => page.replace(/:\w+/, 'no-such-record'));
 
@@ -103,16 +85,25 @@ describeEachEngine('portal', (ctx) => {
     expectSecurityHeaders(await ctx.app.inject({ url: '/' }));
   });
 
-  it.skipIf(!built)('serves the built portal for /pt/meetings as HTML', async () => {
+  it.skipIf(!built)('serves /pt/meetings rendered in Portuguese, with the state the browser hydrates', async () => {
     const res = await ctx.app.inject({ url: '/pt/meetings' });
     expectHtml(res, 200);
-    expect(res.body).toBe(fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8'));
+    expect(res.body).toMatch(/^<!doctype html>\s*<html lang="pt">/);
+    expect(res.body).toMatch(/<div id="root"><div class="page">[\s\S]*<h1[^>]*>Reuniões ministeriais<\/h1>/);
+    expect(res.body).toContain('<script type="application/json" id="ssr-state">');
     expectSecurityHeaders(res);
+  });
+
+  it.skipIf(!built)('serves a signing-in page unrendered, saying it needs JavaScript', async () => {
+    const res = await ctx.app.inject({ url: '/es/sign-in' });
+    expectHtml(res, 200);
+    expect(res.body).toBe(fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8'));
+    expect(res.body).toMatch(/<div id="root"><noscript>/);
   });
 
   it.skipIf(!built)('serves every portal page in every language with 200', async () => {
     for (const lang of LANGS) {
-      for (const page of PORTAL_PATHS) expectHtml(await ctx.app.inject({ url: `/${lang}${concrete(page)}` }), 200);
+      for (const page of PORTAL_PATHS) expectHtml(await ctx.app.inject({ url: `/${lang}${samplePath(page)}` }), 200);
     }
   });
 
@@ -165,7 +156,8 @@ describeEachEngine(
       expectPortal(res, 200);
       expectSecurityHeaders(res);
       for (const lang of LANGS) {
-        for (const page of PORTAL_PATHS) expectPortal(await ctx.app.inject({ url: `/${lang}${concrete(page)}` }), 200);
+        for (const page of PORTAL_PATHS)
+          expectPortal(await ctx.app.inject({ url: `/${lang}${samplePath(page)}` }), 200);
       }
     });
 

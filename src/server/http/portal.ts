@@ -1,12 +1,13 @@
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { LANGS } from '../../domain/languages.js';
-import { PORTAL_PATHS, type PortalPath } from '../../domain/portal-routes.js';
+import { LANGS, type Lang } from '../../domain/languages.js';
+import { PAGE_AUDIENCE, PORTAL_PATHS, type PortalPath } from '../../domain/portal-routes.js';
 import { message } from '../i18n/messages.js';
 import type { Actor, RequestContext } from '../policy/actor.js';
 import { requestContext } from '../policy/guard.js';
 import { negotiateLang, requestLang } from './lang.js';
+import { loadPageRenderer, type PageRenderer } from './page-renderer.js';
 import { sendProblem } from './problems.js';
 
 /** The pages that show one record: their path names it (`:slug`, `:id`, `:token`). */
@@ -38,33 +39,37 @@ function portalPage(rest: string): { path: PortalPath; key: string | undefined }
 }
 
 const isPortalPath = (rest: string) => portalPage(rest) !== null;
-const langPrefix = new RegExp(`^/(${LANGS.join('|')})(/.*)?$`);
 
 /**
- * Serves the built single-page portal. The language is the first path segment; `/` and paths
- * without a language are redirected to the reader's language (Accept-Language). Unknown pages, and
- * the pages of records unknown to the reader, get the portal's own page with status 404; unknown API
- * paths a problem document.
+ * Serves the portal. The language is the first path segment; `/` and paths without a language are
+ * redirected to the reader's language (Accept-Language). A public page is rendered on the server
+ * with its data, in its language, as the API shows it to this reader (http/page-renderer.ts); other
+ * pages (signing in, accounts, the secretariat's forms) are the built page, rendered in the browser.
+ * Unknown pages, and the pages of records unknown to the reader, get the portal's own page with
+ * status 404; unknown API paths a problem document.
  */
 export async function registerPortal(
   app: FastifyInstance,
   webRoot: string | null,
-  records: { lookups: RecordLookups; identify: (request: FastifyRequest) => Promise<Actor> },
+  records: {
+    lookups: RecordLookups;
+    identify: (request: FastifyRequest) => Promise<Actor>;
+    /** The portal's public address: canonical and shared links name it. */
+    publicUrl: string;
+  },
 ) {
   /** 200 for a page, 404 for an unknown one or one whose record is not there for this reader. */
-  async function statusOf(request: FastifyRequest, rest: string): Promise<200 | 404> {
-    const page = portalPage(rest);
+  async function statusOf(request: FastifyRequest, page: ReturnType<typeof portalPage>): Promise<200 | 404> {
     if (!page) return 404;
     if (page.key === undefined) return 200;
-    // The reply now depends on who asks (http/cache-control.ts makes it private for the signed-in).
-    request.actor = await records.identify(request);
     return (await records.lookups[page.path as RecordPath](page.key, requestContext(request))) ? 200 : 404;
   }
 
   if (webRoot) {
-    // Vite puts every built file but index.html under assets/, with a content hash in its name, so
-    // they never change under one URL. They are looked up per request (a rebuild is served without a
-    // restart) and only under /assets/, so no other path ever reaches the file system.
+    // Vite puts every built file but index.html (and the server's renderer, ssr/) under assets/,
+    // with a content hash in its name, so they never change under one URL. They are looked up per
+    // request (a rebuild is served without a restart) and only under /assets/, so no other path
+    // ever reaches the file system.
     await app.register(fastifyStatic, {
       root: path.join(webRoot, 'assets'),
       prefix: '/assets/',
@@ -81,11 +86,13 @@ export async function registerPortal(
     reply.redirect(`/${negotiateLang(request.headers['accept-language'])}/`, 302),
   );
 
+  const renderer: PageRenderer | null = webRoot ? await loadPageRenderer(app, webRoot, records.publicUrl) : null;
+
   app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
     const url = new URL(request.url, 'http://portal');
     if (
       /^\/(api|assets)(\/|$)/.test(url.pathname) ||
-      !webRoot ||
+      !renderer ||
       (request.method !== 'GET' && request.method !== 'HEAD')
     ) {
       const lang = requestLang(request);
@@ -96,19 +103,45 @@ export async function registerPortal(
         detail: message(lang, 'notFound.detail', { what: message(lang, 'entity.page'), key: url.pathname }),
       });
     }
-    const match = langPrefix.exec(url.pathname);
-    if (!match) {
-      const lang = negotiateLang(request.headers['accept-language']);
-      if (isPortalPath(url.pathname)) return reply.redirect(`/${lang}${url.pathname}${url.search}`, 302);
-      return reply
-        .status(404)
-        .header('cache-control', 'no-cache')
-        .sendFile('index.html', webRoot, { cacheControl: false });
-    }
-    const status = await statusOf(request, match[2] ?? '/');
+    const lang = negotiateLang(request.headers['accept-language']);
+    if (isPortalPath(url.pathname)) return reply.redirect(`/${lang}${url.pathname}${url.search}`, 302);
+    // An address under no language: the 404 page in the language the reader's browser asks for.
     return reply
-      .status(status)
+      .status(404)
       .header('cache-control', 'no-cache')
-      .sendFile('index.html', webRoot, { cacheControl: false });
+      .header('vary', 'Accept-Language')
+      .type('text/html; charset=utf-8')
+      .send(await renderer.page(request, lang, 404));
   });
+
+  if (!renderer) return;
+  const pages = renderer; // narrowed, for the handlers below
+
+  /** A page under a language: rendered when public (or unknown: the 404 page), else the built page. */
+  async function servePage(request: FastifyRequest, reply: FastifyReply, lang: Lang, rest: string) {
+    const page = portalPage(rest);
+    const status = await statusOf(request, page);
+    const rendered = !page || PAGE_AUDIENCE[page.path] === 'public';
+    const html = rendered ? await pages.page(request, lang, status) : pages.shell;
+    return reply.status(status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+  }
+
+  for (const lang of LANGS) {
+    const options = {
+      schema: { hide: true },
+      // A rendered page for the public is kept like an API read (http/reply-cache.ts), per URL and
+      // language, until the content generation changes; a signed-in reader's is rendered each time.
+      config: { cache: true as const },
+      // After the guard, which takes every caller of a route without an action for the public:
+      // the page is rendered as the API answers this reader, and cached only for the public.
+      onRequest: async (request: FastifyRequest) => {
+        request.actor = await records.identify(request);
+        if (request.actor.kind !== 'public') request.replyCacheGeneration = null;
+      },
+    };
+    const serve = (request: FastifyRequest, reply: FastifyReply) =>
+      servePage(request, reply, lang, new URL(request.url, 'http://portal').pathname.slice(lang.length + 1));
+    app.get(`/${lang}`, options, serve);
+    app.get(`/${lang}/*`, options, serve);
+  }
 }

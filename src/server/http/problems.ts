@@ -41,6 +41,13 @@ export class InvalidParameterError extends Error {
   }
 }
 
+/** Thrown when several parameters cannot be used at once (the rows of an imported file), all named. */
+export class InvalidParametersError extends Error {
+  constructor(readonly errors: ReadonlyArray<Pick<InvalidParameterError, 'parameter' | 'location' | 'reason'>>) {
+    super(errors.map((e) => `${e.parameter}: ${e.reason}`).join('; '));
+  }
+}
+
 /** The values a problem's detail needs. */
 export type ProblemValues<Key extends ProblemKey> = MessageValues<`${Key}.detail`>;
 type Values = Readonly<Record<string, string | number>>;
@@ -158,8 +165,15 @@ function problemFor(error: unknown, lang: Lang): Omit<Problem, 'instance'> | nul
       detail: message(lang, `denied.${error.reason}`, { action: error.action }),
     };
   }
-  if (error instanceof InvalidParameterError)
-    return invalid(lang, [{ name: error.parameter, in: error.location, reason: reasonText(lang, error.reason) }]);
+  if (error instanceof InvalidParameterError || error instanceof InvalidParametersError)
+    return invalid(
+      lang,
+      (error instanceof InvalidParametersError ? error.errors : [error]).map((e) => ({
+        name: e.parameter,
+        in: e.location,
+        reason: reasonText(lang, e.reason),
+      })),
+    );
   if (hasZodFastifySchemaValidationErrors(error)) {
     const location = (error as FastifyError).validationContext ?? 'query';
     return invalid(

@@ -165,7 +165,7 @@ describeEachEngine('problem documents say why in the request’s language', (ctx
       payload: { lang: 'es', text: 'x', document: 'no-such-document' },
     });
     expect(reasonsOf(decision)).toEqual([
-      { name: 'document', in: 'body', reason: 'no existe ningún documento "no-such-document"' },
+      { name: 'document', in: 'body', reason: 'no existe ningún documento adoptado "no-such-document"' },
     ]);
   });
 

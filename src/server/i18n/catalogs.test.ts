@@ -13,11 +13,18 @@ import { pt } from './pt.js';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TRANSLATIONS = { es, fr, pt } as Record<string, Record<string, string>>;
 
-/** Messages rightly the same word as in English. */
+/** Messages rightly the same word as in English ("PP": preambular paragraph, párrafo preambular,
+ * paragraphe du préambule, parágrafo preambular). */
 const SAME_AS_ENGLISH: Record<string, string[]> = {
-  es: [],
-  fr: ['entity.document', 'entity.page', 'entity.invitation', 'participants.column.institution'],
-  pt: [],
+  es: ['outcomeDocuments.export.preambular'],
+  fr: [
+    'entity.document',
+    'entity.page',
+    'entity.invitation',
+    'outcomeDocuments.export.preambular',
+    'participants.column.institution',
+  ],
+  pt: ['outcomeDocuments.export.preambular'],
 };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

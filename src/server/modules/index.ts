@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { documentsRoutes, documentsService } from './documents/index.js';
 import { memberStatesRoutes, memberStatesService } from './member-states/index.js';
 import { networksRoutes, networksService } from './networks/index.js';
 import { organisationRoutes, organisationService } from './organisation/index.js';
@@ -10,7 +9,7 @@ import { sourcesRoutes, sourcesService } from './sources/index.js';
 import { technicalGroupsRoutes, technicalGroupsService } from './technical-groups/index.js';
 
 /** Every module of the API, each built from its dependencies: a new module is one more line.
- * (Meetings need the mailer and a reminder job: app.ts registers them.) */
+ * (Meetings need the mailer and a reminder job, documents the delegations area: app.ts registers them.) */
 export function referenceModules(deps: {
   db: Kysely<Database>;
   clock: () => Date;
@@ -19,7 +18,6 @@ export function referenceModules(deps: {
     pillarsRoutes(pillarsService(deps)),
     organisationRoutes(organisationService(deps)),
     memberStatesRoutes(memberStatesService(deps)),
-    documentsRoutes(documentsService(deps)),
     technicalGroupsRoutes(technicalGroupsService(deps)),
     networksRoutes(networksService(deps)),
     sourcesRoutes(sourcesService(deps)),

@@ -24,6 +24,12 @@ describeEachEngine('the `can` object of replies', (ctx) => {
       readAudit: true,
       createMeetings: true,
       managePartners: true,
+      draftDocuments: true,
+      manageFollowUp: true,
+      reportFollowUp: false,
+      chairDocuments: true,
+      amendDocuments: false,
+      footnoteDocuments: false,
     });
     expect(await get('/api/v1/me', await as('secretariat-staff'))).toEqual({
       readUsers: true,
@@ -31,6 +37,12 @@ describeEachEngine('the `can` object of replies', (ctx) => {
       readAudit: true,
       createMeetings: true,
       managePartners: false,
+      draftDocuments: true,
+      manageFollowUp: true,
+      reportFollowUp: false,
+      chairDocuments: true,
+      amendDocuments: false,
+      footnoteDocuments: false,
     });
     const none = {
       readUsers: false,
@@ -38,8 +50,20 @@ describeEachEngine('the `can` object of replies', (ctx) => {
       readAudit: false,
       createMeetings: false,
       managePartners: false,
+      draftDocuments: false,
+      manageFollowUp: false,
+      reportFollowUp: false,
+      chairDocuments: false,
+      amendDocuments: false,
+      footnoteDocuments: false,
     };
-    expect(await get('/api/v1/me', await as('focal-point'))).toEqual(none);
+    // A state's focal point reports its follow-up, and amends and footnotes for its own state (each document decides again).
+    expect(await get('/api/v1/me', await as('focal-point'))).toEqual({
+      ...none,
+      reportFollowUp: true,
+      amendDocuments: true,
+      footnoteDocuments: true,
+    });
     const admin = await buildUser(ctx.database.db, { role: 'secretariat-admin' });
     const halfway = { cookie: await buildSession(ctx.database.db, admin.id, { secondFactor: false }) };
     expect(await get('/api/v1/me', halfway)).toEqual(none);

@@ -172,6 +172,43 @@ export const PERMISSIONS = {
     write: true,
     description: 'Add meeting documents, revisions and files; mark a document adopted',
   },
+  'meeting-documents.override': {
+    roles: { 'secretariat-admin': 'any' },
+    write: true,
+    description: 'Mark a document adopted before the meeting is held (audited as an override)',
+  },
+  // Asked by the service, not a route: outcome documents not yet adopted answer 404 to everyone
+  // else; a state reads them only when it has a delegation at the document's meeting.
+  'outcome-documents.read-drafts': {
+    roles: { ...SECRETARIAT, 'focal-point': 'own-state', delegate: 'own-state' },
+    description:
+      'Read outcome documents not yet adopted (drafts, under negotiation, agreed ad referendum, withdrawn): a state those of the meetings it has a delegation at',
+  },
+  'outcome-documents.draft': {
+    roles: SECRETARIAT,
+    write: true,
+    description:
+      'Create and edit outcome documents: title, type, sections, paragraphs, translations, marks and pillars, links, status',
+  },
+  'outcome-documents.chair': {
+    roles: SECRETARIAT,
+    write: true,
+    description:
+      'Chair the negotiation: accept, reject or merge amendments, bracket and resolve paragraphs, record agreement, issue revisions, open and cancel a silence procedure, adopt',
+  },
+  // A state acts only on its own behalf, at a meeting where it has a delegation (else the document is 404).
+  'outcome-documents.amend': {
+    roles: { 'focal-point': 'own-state', delegate: 'own-state' },
+    write: true,
+    description:
+      'Propose amendments to a text under negotiation, support or object to others’, record objections and break silence, for one’s own state',
+  },
+  'outcome-documents.footnote': {
+    roles: { 'focal-point': 'own-state', delegate: 'own-state' },
+    write: true,
+    description:
+      'Attach a reservation or interpretative statement to a paragraph or the whole text, for one’s own state',
+  },
   'meeting-records.read': {
     roles: { ...SECRETARIAT, 'focal-point': 'any', delegate: 'any' },
     description: 'Read minutes and reports shared for comment (final ones are public)',
@@ -191,6 +228,12 @@ export const PERMISSIONS = {
     write: true,
     description: 'Draft, share and finalise minutes and reports; record decisions',
   },
+  'meeting-records.override': {
+    roles: { 'secretariat-admin': 'any' },
+    write: true,
+    description:
+      'Share or finalise minutes and reports, and record decisions, before the meeting is held (audited as an override)',
+  },
   'meeting-records.comment': {
     roles: { 'focal-point': 'own-state', delegate: 'own-state' },
     write: true,
@@ -200,6 +243,50 @@ export const PERMISSIONS = {
     roles: { 'secretariat-admin': 'any' },
     write: true,
     description: 'Create, edit and delete strategic partner organisations and their logos (not the reference ones)',
+  },
+  // Observatory (issue 14): published values are public; a focal point submits values for their own
+  // state, which stay out of public view until the secretariat accepts them.
+  'observatory.read': {
+    public: true,
+    description: 'Read the indicator catalogue, published values (JSON, CSV, SDMX-CSV) and trends',
+  },
+  // Asked by the service: who sees values not (or not yet) published.
+  'observatory.read-submissions': {
+    roles: { ...SECRETARIAT, 'focal-point': 'own-state' },
+    description: 'See submitted and rejected values (a focal point those of their own state)',
+  },
+  'observatory.manage': {
+    roles: SECRETARIAT,
+    write: true,
+    description:
+      'Edit the indicator catalogue, correct a published value with a reason, accept or reject submitted values',
+  },
+  'observatory.submit': {
+    roles: { 'focal-point': 'own-state' },
+    write: true,
+    description: 'Submit a value for one’s own state, for the secretariat to review',
+  },
+  // Follow-up of recommendations (issue 15): a focal point reports on their own state; the public
+  // sees only accepted reports the state made public.
+  'follow-up.read': {
+    public: true,
+    description: 'Read the items followed up, the cycles, and the reports, matrix and rates states made public',
+  },
+  // Asked by the service: who sees reports not (or not yet) public.
+  'follow-up.read-reports': {
+    roles: { ...SECRETARIAT, 'focal-point': 'own-state' },
+    description: 'See reports not made public: drafts, submitted, under review (a focal point their own state’s)',
+  },
+  'follow-up.manage': {
+    roles: SECRETARIAT,
+    write: true,
+    description:
+      'Add historic items and sub-items, open reporting cycles, review reports (comment, request changes, accept)',
+  },
+  'follow-up.report': {
+    roles: { 'focal-point': 'own-state' },
+    write: true,
+    description: 'Draft and submit one’s own state’s reports, and choose whether an accepted one is public',
   },
 } satisfies Record<string, Rule>;
 

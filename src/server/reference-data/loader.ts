@@ -69,6 +69,7 @@ const ENTITIES = [
     file: 'documents.json',
     table: 'document',
     key: 'slug',
+    shared: true,
     columns: (r, resolve) => ({
       slug: r.slug,
       meeting_id: resolve('meeting', r.meeting, 'meeting'),
@@ -123,6 +124,20 @@ const ENTITIES = [
   }),
 ];
 
+/** The translation rows of one record's texts (field → text in each language). */
+export function translationRows(base: { entity_type: string; entity_id: string }, texts: Record<string, Text | null>) {
+  return Object.entries(texts).flatMap(([field, text]) =>
+    Object.entries(text ?? {}).map(([lang, value]) => ({
+      ...base,
+      field,
+      lang,
+      text: value.text,
+      official: value.official ? 1 : 0,
+      source: value.source ?? null,
+    })),
+  );
+}
+
 export function readReferenceFiles(dir: string): { rows: ReferenceRows; checksum: string } {
   const hash = createHash('sha256');
   const rows = {} as Record<string, unknown[]>;
@@ -176,6 +191,7 @@ export async function loadReferenceData(db: Kysely<Database>, dir: string, now: 
     const sync = new ReferenceSync(trx, at);
     await sync.upsert('language', ['code'], rows['languages.json'], { hasId: false });
     for (const entity of ENTITIES) await sync.entity(entity, rows[entity.file]);
+    await sync.documentLinks(rows['documents.json']);
     await sync.deleteStale();
     await trx
       .insertInto('reference_load')
@@ -257,6 +273,31 @@ class ReferenceSync {
     await this.dependents(entity, list as Row[], byKey, owners);
   }
 
+  /** The links between historic documents (MISPA II reaffirms the Commitment of MISPA I); links
+   * made on the platform are left alone. */
+  async documentLinks(list: ReferenceRows['documents.json']) {
+    const ids = this.ids.get('document');
+    const idOf = (slug: string, index: number) => {
+      const id = ids?.get(slug);
+      if (id === undefined)
+        throw new ReferenceDataError(`documents.json, row ${index + 1}, field "links": no document "${slug}".`);
+      return id;
+    };
+    const links = list.flatMap((row, index) =>
+      row.links.map((link) => ({
+        from_document_id: idOf(row.slug, index),
+        to_document_id: idOf(link.document, index),
+        relation: link.relation,
+        managed_by: 'reference',
+        source_url: link.source,
+      })),
+    );
+    await this.upsert('document_link', ['from_document_id', 'to_document_id', 'relation'], links, {
+      hasId: true,
+      scope: { managed_by: 'reference' },
+    });
+  }
+
   /** Translations, aliases, sources and pillar links of one entity file. */
   private async dependents(
     entity: (typeof ENTITIES)[number],
@@ -272,18 +313,7 @@ class ReferenceSync {
     const texts = entity.texts as (row: any) => Record<string, Text | null>;
     for (const [index, row] of list.entries()) {
       const base = { entity_type: entity.table, entity_id: byKey.get(row[entity.key] as string) as string };
-      for (const [field, text] of Object.entries(texts(row))) {
-        for (const [lang, value] of Object.entries(text ?? {})) {
-          translations.push({
-            ...base,
-            field,
-            lang,
-            text: value.text,
-            official: value.official ? 1 : 0,
-            source: value.source ?? null,
-          });
-        }
-      }
+      translations.push(...translationRows(base, texts(row)));
       for (const alias of row.aliases ?? []) {
         aliases.push({ ...base, lang: alias.lang, text: alias.text, source: alias.source ?? null });
       }

@@ -3,6 +3,7 @@ import { IsoDateSchema } from '../../contract/common.js';
 import { PartnerKindSchema } from '../../contract/partners.js';
 import { DocumentTypeSchema, NetworkKindSchema, SubregionSchema } from '../../contract/reference.js';
 import { LANGS } from '../../domain/languages.js';
+import { LINK_RELATIONS } from '../../domain/outcome-documents.js';
 
 /** The format of the versioned files under data/reference/. Every file is validated against these
  * schemas before anything is written, so a typo in a file stops the start with its path and field. */
@@ -92,6 +93,9 @@ export const DocumentRowSchema = z
     title: TextSchema.nullable(),
     description: TextSchema.nullable(),
     pillars: z.array(slug).default([]),
+    /** What this document says of earlier ones (it reaffirms the Commitment…), each with the
+     * public source where the text says so. */
+    links: z.array(z.object({ relation: z.enum(LINK_RELATIONS), document: slug, source: url }).strict()).default([]),
     aliases: AliasesSchema,
     sources: SourcesSchema,
   })

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { type AppOptions, buildApp } from '../app.js';
 import { type DatabaseHandle, openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { loadIndicatorData } from '../reference-data/indicators.js';
 import { loadReferenceData } from '../reference-data/loader.js';
 
 /**
@@ -64,6 +65,7 @@ export async function createLoadedDatabase(engine: Engine, dir = referenceDir): 
   try {
     await migrateToLatest(database.db, database.schema);
     await loadReferenceData(database.db, dir, () => new Date());
+    await loadIndicatorData(database.db, dir, () => new Date());
   } catch (error) {
     await database.drop();
     throw error;

@@ -35,9 +35,19 @@ export async function failure(response: Response): Promise<ApiError> {
   return new ApiError(response.status, problem);
 }
 
+type Transport = (url: string, init: RequestInit) => Promise<Response>;
+
+/** How API reads leave: the browser's fetch, or, while the server renders a page, a read made
+ * in-process as the reader (entry-server.tsx). */
+let transport: Transport = (url, init) => fetch(url, init);
+
+export function setApiTransport(send: Transport): void {
+  transport = send;
+}
+
 export async function getJson<T>(path: string, lang: Lang, params?: QueryParams, signal?: AbortSignal): Promise<T> {
   // The session cookie goes with every call to our own origin, and never anywhere else.
-  const response = await fetch(apiUrl(path, lang, params), {
+  const response = await transport(apiUrl(path, lang, params), {
     headers: { accept: 'application/json' },
     credentials: 'same-origin',
     signal,

@@ -11,9 +11,12 @@ export async function sendJson<T = undefined>(
   path: string,
   lang: Lang,
   body?: unknown,
+  /** Sent even if the page is closed meanwhile (an autosave as the tab goes). */
+  keepalive = false,
 ): Promise<T> {
   const response = await fetch(apiUrl(path, lang), {
     method,
+    keepalive,
     headers: {
       accept: 'application/json',
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),

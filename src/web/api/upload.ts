@@ -1,11 +1,10 @@
 import type { Lang } from '../../contract/common.js';
-import { apiUrl, failure } from './client.js';
+import { apiUrl, failure, type QueryParams } from './client.js';
 
 /**
- * PUTs one file to an API path as multipart/form-data (field `file`) with XMLHttpRequest, whose
- * upload events give the progress that fetch cannot; `onProgress` gets the fraction sent (0 to 1).
- * `fields` go before the file, so the server reads them (a version, say) before the bytes.
- * A refusal rejects with ApiError carrying the server's problem document, as the JSON calls do.
+ * PUTs (or POSTs, to add one to a list) one file to an API path as multipart/form-data (field
+ * `file`). `fields` go before the file, so the server reads them (a version, say) before the bytes;
+ * `onProgress` gets the fraction sent (0 to 1).
  */
 export function putFile<T>(
   path: string,
@@ -13,11 +12,42 @@ export function putFile<T>(
   file: File,
   onProgress: (fraction: number) => void,
   fields: Record<string, string> = {},
+  method: 'PUT' | 'POST' = 'PUT',
+): Promise<T> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append('file', file);
+  return sendWithProgress(method, apiUrl(path, lang), form, onProgress);
+}
+
+/** POSTs a file's bytes as the body (an import), with its media type and the query's `params`. */
+export function postFileBody<T>(
+  path: string,
+  lang: Lang,
+  params: QueryParams,
+  file: File,
+  mediaType: string,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
+  return sendWithProgress('POST', apiUrl(path, lang, params), file, onProgress, mediaType);
+}
+
+/**
+ * Sends a body with XMLHttpRequest, whose upload events give the progress that fetch cannot.
+ * A refusal rejects with ApiError carrying the server's problem document, as the JSON calls do.
+ */
+function sendWithProgress<T>(
+  method: 'PUT' | 'POST',
+  url: string,
+  body: XMLHttpRequestBodyInit,
+  onProgress: (fraction: number) => void,
+  mediaType?: string,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('PUT', apiUrl(path, lang));
+    request.open(method, url);
     request.setRequestHeader('accept', 'application/json');
+    if (mediaType) request.setRequestHeader('content-type', mediaType);
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
@@ -31,10 +61,7 @@ export function putFile<T>(
       void failure(new Response(request.responseText, { status: request.status, headers })).then(reject);
     };
     request.onerror = () => reject(new TypeError('network error'));
-    const form = new FormData();
-    for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    form.append('file', file);
-    request.send(form);
+    request.send(body);
   });
 }
 

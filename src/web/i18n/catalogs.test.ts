@@ -12,7 +12,8 @@ const TRANSLATED = ['es', 'fr', 'pt'] as const;
 
 /** Keys whose value is rightly the same word as in English (a name, or a word both languages share). */
 const SAME_AS_ENGLISH: Record<(typeof TRANSLATED)[number], string[]> = {
-  es: ['brand.short', 'partners.kind.academia', 'meetingDocuments.original'],
+  // PP: the preambular paragraphs' number prefix, as negotiators write it in every language.
+  es: ['brand.short', 'partners.kind.academia', 'meetingDocuments.original', 'documents.body.preambularNumber'],
   fr: [
     'brand.short',
     'about.types.documents',
@@ -24,8 +25,27 @@ const SAME_AS_ENGLISH: Record<(typeof TRANSLATED)[number], string[]> = {
     'nav.documents',
     'pillars.documentsHeading',
     'sources.heading',
+    'layout.menu',
+    'filters.documentType',
+    'documents.edit.kind.section',
+    'documents.body.preambularNumber',
+    'followUp.public.by.document',
+    'followUp.public.cycle',
+    'followUp.public.document',
+    'followUp.public.points',
+    'negotiation.progress.section',
+    'negotiation.adoption.heading',
+    'negotiation.versions.heading',
+    'negotiation.versions.number',
   ],
-  pt: ['brand.short', 'partners.kind.academia', 'meetingDocuments.original'],
+  pt: [
+    'brand.short',
+    'partners.kind.academia',
+    'meetingDocuments.original',
+    'layout.menu',
+    'documents.body.preambularNumber',
+    'followUp.public.item',
+  ],
 };
 
 type Flat = Record<string, unknown>;

@@ -1,24 +1,36 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import type { Document } from '../../contract/reference.js';
+import { Link, useLocation, useParams } from 'react-router';
+import type { Lang } from '../../contract/common.js';
+import type { OutcomeDocument } from '../../contract/outcome-documents.js';
 import { isNotFound } from '../api/client.js';
-import { documentTypeLabel } from '../features/documents/documentTypes.js';
+import { useSiteOrigin } from '../app/site.js';
+import { DocumentBody } from '../features/documents/DocumentBody.js';
+import { SymbolAndMeeting } from '../features/documents/DocumentCards.js';
+import { DocumentLinks } from '../features/documents/DocumentLinks.js';
+import { documentStatusLabel, documentTypeLabel } from '../features/documents/documentTypes.js';
+import { Footnotes } from '../features/documents/Footnotes.js';
+import { NegotiatedText } from '../features/documents/NegotiatedText.js';
 import { useDocument } from '../features/documents/queries.js';
+import { VersionsPanel } from '../features/documents/Versions.js';
+import { samePageIn } from '../features/layout/LanguageSwitcher.js';
 import { PillarTags } from '../features/pillars/PillarTags.js';
 import { formatDate } from '../features/shared/format.js';
 import { LangLink } from '../features/shared/LangLink.js';
 import { DocumentTitle, Localized } from '../features/shared/Localized.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
-import { PageMeta } from '../features/shared/PageMeta.js';
+import { JsonLd, PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { SourcesList } from '../features/shared/SourcesList.js';
 import { useLang } from '../features/shared/useLang.js';
+import { useScrollToHash } from '../features/shared/useScrollToHash.js';
+import { languageName } from '../i18n/languages.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 export function DocumentPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
   const document = useDocument(slug);
+  useScrollToHash(document.isSuccess);
   if (isNotFound(document.error)) return <NotFoundPage />;
   const data = document.data;
   return (
@@ -34,45 +46,157 @@ export function DocumentPage() {
   );
 }
 
-function DocumentView({ doc }: { doc: Document }) {
+function DocumentView({ doc }: { doc: OutcomeDocument }) {
   const { t } = useTranslation();
   const lang = useLang();
   const notRecorded = t('common.notRecorded');
   return (
     <>
+      {doc.status === 'adopted' && <DocumentLegislation doc={doc} />}
       <PageHeader kicker={documentTypeLabel(t, doc.type)} title={<DocumentTitle title={doc.title} />} />
       <div className="container page-body detail">
         <dl className="facts">
-          <div>
-            <dt>{t('documents.symbol')}</dt>
-            <dd>{doc.symbol ? <code>{doc.symbol}</code> : notRecorded}</dd>
-          </div>
-          <div>
-            <dt>{t('documents.meeting')}</dt>
-            <dd>
-              <LangLink to={`/meetings/${doc.meeting.slug}`}>{doc.meeting.shortName}</LangLink>
-            </dd>
-          </div>
-          <div>
-            <dt>{t('documents.adoptedOn')}</dt>
-            <dd>{doc.adoptedOn ? formatDate(doc.adoptedOn, lang) : notRecorded}</dd>
-          </div>
+          <SymbolAndMeeting doc={doc} />
+          {doc.status === 'adopted' ? (
+            <div>
+              <dt>{t('documents.adoptedOn')}</dt>
+              <dd>{doc.adoptedOn ? formatDate(doc.adoptedOn, lang) : notRecorded}</dd>
+            </div>
+          ) : (
+            <div>
+              <dt>{t('documents.statusLabel')}</dt>
+              <dd>{documentStatusLabel(t, doc.status)}</dd>
+            </div>
+          )}
           <div>
             <dt>{t('documents.typeLabel')}</dt>
             <dd>{documentTypeLabel(t, doc.type)}</dd>
           </div>
         </dl>
+        {doc.can.editBody && (
+          <p>
+            <LangLink to={`/documents/${doc.slug}/edit`} className="button button--secondary">
+              {t('documents.edit.open')}
+            </LangLink>
+          </p>
+        )}
         {doc.description && (
           <p className="lead">
             <Localized value={doc.description} />
           </p>
         )}
+        <DocumentLanguages doc={doc} />
+        <section aria-labelledby="document-text">
+          <h2 id="document-text">{t('documents.body.heading')}</h2>
+          {!doc.textHeld ? (
+            <p>
+              {t('documents.body.notHeld')}{' '}
+              {doc.textSource && <a href={doc.textSource}>{t('documents.body.readAtSource')}</a>}
+            </p>
+          ) : doc.body.length === 0 ? (
+            <p>{t('documents.body.empty')}</p>
+          ) : negotiated(doc) ? (
+            <NegotiatedText doc={doc} />
+          ) : (
+            <DocumentBody doc={doc} />
+          )}
+          {doc.textHeld && <Footnotes doc={doc} nodeId={null} />}
+        </section>
+        {doc.textHeld && doc.body.length > 0 && <VersionsPanel doc={doc} />}
+        <DocumentExports doc={doc} />
         <section aria-labelledby="document-pillars">
           <h2 id="document-pillars">{t('documents.pillarsHeading')}</h2>
           {doc.pillars.length === 0 ? <p>{t('documents.noPillars')}</p> : <PillarTags pillars={doc.pillars} />}
         </section>
+        <DocumentLinks links={doc.links} />
         <SourcesList sources={doc.sources} />
       </div>
     </>
+  );
+}
+
+/** A text its negotiators are still at: under negotiation, or agreed pending the capitals. */
+const negotiated = (doc: OutcomeDocument) =>
+  doc.status === 'under-negotiation' || doc.status === 'agreed-ad-referendum';
+
+/** The exports, per language the whole text is in (the original alone while it is not held): the
+ * typeset PDF and Akoma Ntoso XML. */
+function DocumentExports({ doc }: { doc: OutcomeDocument }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const languages = doc.languages.length > 0 ? doc.languages : [null];
+  const url = (format: 'pdf' | 'akoma-ntoso', text: Lang | null) =>
+    `/api/v1/documents/${encodeURIComponent(doc.id)}/${format}${text ? `?lang=${text}` : ''}`;
+  return (
+    <section aria-labelledby="document-exports" className="document-exports">
+      <h2 id="document-exports">{t('negotiation.exports.heading')}</h2>
+      <ul className="plain-list">
+        {languages.map((text) => {
+          const language = text ? languageName(text, lang) : t('negotiation.exports.metadata');
+          return (
+            <li key={text ?? 'none'}>
+              <a href={url('pdf', text)} hrefLang={text ?? undefined} download>
+                {t('negotiation.exports.pdf', { language })}
+              </a>
+              {' · '}
+              <a href={url('akoma-ntoso', text)} hrefLang={text ?? undefined} download>
+                {t('negotiation.exports.akn', { language })}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** The languages the whole text is in, each a link to this page in it (keeping the paragraph the
+ * reader is at, the #fragment), and which text is authoritative: the original, negotiated one. */
+function DocumentLanguages({ doc }: { doc: OutcomeDocument }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { pathname, search, hash } = useLocation();
+  if (!doc.textHeld) return null;
+  return (
+    <section aria-labelledby="document-languages">
+      <h2 id="document-languages">{t('documents.languages.heading')}</h2>
+      <ul className="plain-list">
+        {doc.languages.map((other) => (
+          <li key={other}>
+            {other === lang ? (
+              <span aria-current="true">{languageName(other, lang)}</span>
+            ) : (
+              <Link to={samePageIn(other, pathname, search, hash)} hrefLang={other}>
+                {languageName(other, lang)}
+              </Link>
+            )}
+            {other === doc.originalLang && <> · {t('documents.languages.authoritative')}</>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** An adopted document as a schema.org Legislation: its title, symbol, date and languages. */
+function DocumentLegislation({ doc }: { doc: OutcomeDocument }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const origin = useSiteOrigin();
+  return (
+    <JsonLd
+      data={{
+        '@type': 'Legislation',
+        name: doc.title?.text ?? doc.symbol ?? undefined,
+        url: `${origin}/${lang}/documents/${doc.slug}`,
+        legislationType: documentTypeLabel(t, doc.type),
+        ...(doc.symbol && { legislationIdentifier: doc.symbol }),
+        ...(doc.adoptedOn && { legislationDate: doc.adoptedOn }),
+        ...(doc.languages.length > 0 && { inLanguage: doc.languages }),
+        ...(doc.textSource && { sameAs: doc.textSource }),
+        legislationPassedBy: { '@type': 'Organization', name: t('home.officialName'), url: `${origin}/${lang}/` },
+        about: doc.pillars.map((pillar) => pillar.name.text),
+      }}
+    />
   );
 }

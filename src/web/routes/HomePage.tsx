@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useSiteOrigin } from '../app/site.js';
 import { MeetingTimeline } from '../features/meetings/MeetingTimeline.js';
 import { useMeetings } from '../features/meetings/queries.js';
 import { useMemberStates } from '../features/member-states/queries.js';
@@ -7,8 +8,9 @@ import { PillarCards } from '../features/pillars/PillarCards.js';
 import { useObjectives, usePillars } from '../features/pillars/queries.js';
 import { LangLink } from '../features/shared/LangLink.js';
 import { Localized } from '../features/shared/Localized.js';
-import { PageMeta } from '../features/shared/PageMeta.js';
+import { JsonLd, PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
+import { useLang } from '../features/shared/useLang.js';
 import { GroupCards } from '../features/technical-groups/GroupCards.js';
 import { useTechnicalGroups } from '../features/technical-groups/queries.js';
 
@@ -20,9 +22,20 @@ export function HomePage() {
   const meetings = useMeetings({ kind: 'ministerial' });
   const groups = useTechnicalGroups();
   const states = useMemberStates();
+  const origin = useSiteOrigin();
+  const lang = useLang();
   return (
     <>
       <PageMeta title={t('home.officialName')} description={t('home.description')} />
+      <JsonLd
+        data={{
+          '@type': 'Organization',
+          name: t('home.officialName'),
+          alternateName: t('brand.short'),
+          description: t('home.description'),
+          url: `${origin}/${lang}/`,
+        }}
+      />
       <section className="hero" aria-labelledby="home-heading">
         <div className="container">
           <p className="hero__kicker">{t('brand.short')}</p>

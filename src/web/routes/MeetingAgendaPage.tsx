@@ -31,6 +31,10 @@ export function MeetingAgendaPage() {
     setEditing(null);
     void agenda.refetch();
   };
+  // The reader's own reorder or document link moves the item being edited on (its times, its
+  // version): the form then shows it as it is now, rather than the item it was opened with.
+  const changed = (items: readonly AgendaItem[]) =>
+    setEditing((open) => (open === null || open === 'new' ? open : (items.find((i) => i.id === open.id) ?? open)));
   return (
     <>
       <PageMeta title={t('agenda.pageTitle', { name })} description={t('agenda.description', { name })} />
@@ -56,6 +60,7 @@ export function MeetingAgendaPage() {
                   editable={mayEdit}
                   override={data.can.override}
                   onEdit={setEditing}
+                  onChanged={changed}
                   onReload={reload}
                 />
                 {mayEdit &&

@@ -41,14 +41,13 @@ export function MeetingRecordsPage() {
                     slug={slug}
                     kind={kind}
                     versions={data[kind]}
-                    manage={data.can.manage}
-                    comment={data.can.comment}
+                    writeFirst={data.can.manage}
                   />
                 ))}
                 <DecisionsSection
                   slug={slug}
                   decisions={data.decisions}
-                  manage={data.can.manage}
+                  waiting={data.can.manage && data.decisions !== null && !data.decisions.can.create}
                   onReload={() => void records.refetch()}
                 />
                 {data.meeting.kind === 'technical-group' && data.meeting.technicalGroup && (

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import type { Me } from '../../contract/accounts.js';
 import type { DelegationList } from '../../contract/delegations.js';
 import type { MeetingDetail } from '../../contract/meetings.js';
+import { useMe } from '../features/account/queries.js';
 import { SignedIn } from '../features/account/SignedIn.js';
 import { AccreditationQueue } from '../features/delegations/AccreditationQueue.js';
 import { Credentials } from '../features/delegations/Credentials.js';
@@ -16,7 +17,7 @@ import { NotRecorded } from '../features/meetings/NotRecorded.js';
 import { useMemberState } from '../features/member-states/queries.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
-import { formatMomentIn } from '../features/shared/zones.js';
+import { formatMomentIn, zoneName } from '../features/shared/zones.js';
 
 /** Registration of delegations: a focal point's (or a partner's) own form and credentials, a
  * delegate's view of their state's registration, the secretariat's accreditation queue and its
@@ -34,11 +35,34 @@ export function MeetingRegistrationPage() {
         // A historic meeting had no registration here: said so, rather than asking to sign in.
         isHistoric(meeting) ? (
           <NotRecorded meeting={meeting} page="registration" />
+        ) : registrationOver(meeting) ? (
+          <RegistrationOver meeting={meeting} />
         ) : (
           <SignedIn>{(me) => <Registration meeting={meeting} me={me} />}</SignedIn>
         )
       }
     </MeetingFrame>
+  );
+}
+
+/** Once the meeting is concluded or cancelled its registration never opens again. */
+const registrationOver = (meeting: MeetingDetail) => meeting.status === 'concluded' || meeting.status === 'cancelled';
+
+/** A registration that is over: the signed-in still see theirs (the secretariat the whole queue),
+ * anyone else is told it is closed rather than asked to sign in. */
+function RegistrationOver({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  return (
+    <QueryState query={me}>
+      {(data) =>
+        data ? (
+          <SignedIn>{(signedIn) => <Registration meeting={meeting} me={signedIn} />}</SignedIn>
+        ) : (
+          <p className="notice">{t('delegations.registration.over')}</p>
+        )
+      }
+    </QueryState>
   );
 }
 
@@ -73,7 +97,7 @@ function Deadline({ meeting }: { meeting: MeetingDetail }) {
   const lang = useLang();
   const { registrationDeadline: deadline, timeZone } = meeting;
   if (!deadline || !timeZone) return null;
-  const values = { date: formatMomentIn(deadline, timeZone, lang), zone: timeZone };
+  const values = { date: formatMomentIn(deadline, timeZone, lang), zone: zoneName(timeZone, lang, new Date(deadline)) };
   return (
     <p className="registration-deadline">
       <time dateTime={deadline}>

@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { MemberStateDetail } from '../../contract/reference.js';
 import { isNotFound } from '../api/client.js';
-import { Flag } from '../features/member-states/Flag.js';
 import { useMemberState } from '../features/member-states/queries.js';
+import { StateHeader } from '../features/member-states/StateHeader.js';
 import { subregionLabel } from '../features/member-states/subregions.js';
+import { StateIndicators } from '../features/observatory/StateIndicators.js';
 import { LangLink } from '../features/shared/LangLink.js';
 import { Localized } from '../features/shared/Localized.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
@@ -34,17 +35,7 @@ function StateView({ state }: { state: MemberStateDetail }) {
   const { t } = useTranslation();
   return (
     <>
-      <div className="page-header">
-        <div className="container page-header__with-flag">
-          <Flag iso2={state.iso2} size="large" />
-          <div>
-            <p className="page-header__kicker">{subregionLabel(t, state.subregion)}</p>
-            <h1>
-              <Localized value={state.name} />
-            </h1>
-          </div>
-        </div>
-      </div>
+      <StateHeader state={state} kicker={subregionLabel(t, state.subregion)} />
       <div className="container page-body detail">
         <dl className="facts">
           <div>
@@ -97,6 +88,12 @@ function StateView({ state }: { state: MemberStateDetail }) {
             </ul>
           )}
         </section>
+        <StateIndicators slug={state.slug} />
+        <p>
+          <LangLink to={`/follow-up/states/${state.slug}`}>
+            {t('followUp.public.profileTitle', { name: state.name.text })}
+          </LangLink>
+        </p>
         <SourcesList sources={state.sources} />
       </div>
     </>

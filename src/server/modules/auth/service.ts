@@ -248,6 +248,12 @@ export function authService(deps: {
           readAudit: 'audit.read',
           createMeetings: 'meetings.create',
           managePartners: 'partners.manage',
+          draftDocuments: 'outcome-documents.draft',
+          manageFollowUp: 'follow-up.manage',
+          reportFollowUp: 'follow-up.report',
+          chairDocuments: 'outcome-documents.chair',
+          amendDocuments: 'outcome-documents.amend',
+          footnoteDocuments: 'outcome-documents.footnote',
         }),
       };
     },

@@ -1,3 +1,38 @@
 // The module's public face: all that app.ts, demo mode and other modules may import from it (docs/architecture.md).
-export { documentsRoutes } from './routes.js';
-export { documentsService } from './service.js';
+import type { FastifyBaseLogger } from 'fastify';
+import { documentsNegotiation } from './negotiation.js';
+import { documentsRoutes } from './routes.js';
+import { type DocumentsDeps, documentsReads } from './service.js';
+import { SILENCE_INTERVAL_MS, scheduleSilences } from './silence.js';
+import { documentsWrites } from './writes.js';
+
+export { type DelegationAt, type DocumentsReads, documentsReads } from './service.js';
+export { closeDueSilences } from './silence.js';
+export type { DocumentsWrites } from './writes.js';
+
+export interface SilenceOptions {
+  /** How often the job looks for silence deadlines passed (default 1 minute). */
+  intervalMs?: number;
+}
+
+/** The documents area's services without its routes or job: what demo mode writes through. */
+export function documentsServices(deps: DocumentsDeps) {
+  const reads = documentsReads(deps);
+  return {
+    reads,
+    writes: documentsWrites({ ...deps, reads }),
+    negotiation: documentsNegotiation({ ...deps, reads }),
+  };
+}
+
+/** The documents area built from its dependencies: its reads (the portal's record lookup uses them
+ * too), its routes, and the silence procedures' job, which runs until `stop` (buildApp stops it
+ * when the app closes). */
+export function documentsModule(
+  deps: DocumentsDeps & { log: FastifyBaseLogger; silences?: SilenceOptions | false | undefined },
+) {
+  const { reads, writes, negotiation } = documentsServices(deps);
+  const stop =
+    deps.silences === false ? async () => {} : scheduleSilences(deps, deps.silences?.intervalMs ?? SILENCE_INTERVAL_MS);
+  return { reads, writes, negotiation, routes: documentsRoutes(reads, writes, negotiation, deps.clock), stop };
+}

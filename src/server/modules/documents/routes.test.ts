@@ -20,6 +20,7 @@ type DocumentRow = {
   title: api.Texts | null;
   description: api.Texts | null;
   pillars: string[];
+  links: Array<{ relation: string; document: string; source: string }>;
   sources: api.SourceRow[];
 };
 const documents = api
@@ -53,6 +54,43 @@ function expectedDocument(d: DocumentRow, lang: Lang) {
       .filter((p) => d.pillars.includes(p.code))
       .map((p) => expect.objectContaining({ code: p.code, name: expect.objectContaining({ lang }) })),
     sources: api.sourcesOf(d.sources),
+    // The historic documents are adopted, and the platform does not hold their text yet.
+    status: 'adopted',
+    textHeld: false,
+    textSource: d.sources[0]?.url ?? null,
+    originalLang: null,
+    languages: [],
+    version: 1,
+  };
+}
+
+const bySlug = (a: { slug?: string; document?: string }, b: { slug?: string; document?: string }) =>
+  String(a.slug ?? a.document).localeCompare(String(b.slug ?? b.document));
+
+/** A historic document's detail: its list item, an empty body, and its links on both sides. */
+function expectedDetail(d: DocumentRow, lang: Lang) {
+  const end = (slug: string, relation: string, source: string) =>
+    expect.objectContaining({ relation, source, document: expect.objectContaining({ slug }) });
+  return {
+    ...expectedDocument(d, lang),
+    body: [],
+    leftToTranslate: {},
+    links: {
+      // Both sides in the order of the other document's slug.
+      outgoing: [...d.links].sort(bySlug).map((l) => end(l.document, l.relation, l.source)),
+      incoming: [...documents]
+        .sort(bySlug)
+        .flatMap((other) =>
+          other.links.filter((l) => l.document === d.slug).map((l) => end(other.slug, l.relation, l.source)),
+        ),
+    },
+    transitions: [],
+    // The platform holds no text of a historic document: nothing negotiated, footnoted or hashed.
+    footnotes: [],
+    contentHash: null,
+    silence: null,
+    sections: [],
+    can: { update: false, editBody: false, changeStatus: false },
   };
 }
 
@@ -184,7 +222,7 @@ describeEachEngine('GET /api/v1/documents', (ctx) => {
 describeEachEngine('GET /api/v1/documents/:idOrSlug', (ctx) => {
   it('gives every document by its slug, with its meeting, pillars and sources', async () => {
     for (const d of documents)
-      expect(await api.getJson(ctx, `/api/v1/documents/${d.slug}`)).toEqual(expectedDocument(d, 'en'));
+      expect(await api.getJson(ctx, `/api/v1/documents/${d.slug}`)).toEqual(expectedDetail(d, 'en'));
   });
 
   it('gives the Commitment to Public Security in the Americas with all five pillars', async () => {
@@ -196,6 +234,25 @@ describeEachEngine('GET /api/v1/documents/:idOrSlug', (ctx) => {
     expect(commitment.pillars.map((p: { code: string }) => p.code)).toEqual(pillars.map((p) => p.code));
   });
 
+  it('shows on both sides that the Consensus of Santo Domingo reaffirms the Commitment, with its source', async () => {
+    const consensus = await api.getJson(ctx, '/api/v1/documents/consensus-santo-domingo');
+    expect(consensus.links.outgoing).toEqual([
+      expect.objectContaining({
+        relation: 'reaffirms',
+        source: 'http://www.state.gov/p/wha/rls/147275.htm',
+        document: expect.objectContaining({ slug: 'commitment-public-security-americas', type: 'commitment' }),
+      }),
+    ]);
+    const commitment = await api.getJson(ctx, '/api/v1/documents/commitment-public-security-americas');
+    expect(commitment.links.incoming.map((l: { document: { slug: string } }) => l.document.slug)).toEqual([
+      'consensus-santo-domingo',
+      'recommendations-lima',
+      'recommendations-medellin',
+      'recommendations-port-of-spain-police-management',
+    ]);
+    expect(commitment.links.outgoing).toEqual([]);
+  });
+
   it('finds a document by its id as well as by its slug', async () => {
     const bySlug = await api.getJson(ctx, '/api/v1/documents/recommendations-lima');
     expect(await api.getJson(ctx, `/api/v1/documents/${bySlug.id}`)).toEqual(bySlug);
@@ -203,7 +260,7 @@ describeEachEngine('GET /api/v1/documents/:idOrSlug', (ctx) => {
 
   it.each(LANGS)('gives the document in %s with lang', async (lang) => {
     const d = documents.find((x) => x.slug === 'recommendations-medellin') as DocumentRow;
-    expect(await api.getJson(ctx, `/api/v1/documents/${d.slug}?lang=${lang}`)).toEqual(expectedDocument(d, lang));
+    expect(await api.getJson(ctx, `/api/v1/documents/${d.slug}?lang=${lang}`)).toEqual(expectedDetail(d, lang));
   });
 
   it('answers an unknown document with 404 naming it, in Spanish with lang=es', async () => {

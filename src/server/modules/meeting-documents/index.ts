@@ -1,4 +1,7 @@
 // The module's public face: all that app.ts, demo mode and other modules may import from it (docs/architecture.md).
+
+// The symbol machinery, for the outcome documents a meeting negotiates in the same `doc` series.
+export { nextSequence, symbolMeeting } from './queries.js';
 export { meetingDocumentsRoutes } from './routes.js';
 export {
   canReadDelegationDocuments,
@@ -6,3 +9,4 @@ export {
   type MeetingDocumentsService,
   meetingDocumentsService,
 } from './service.js';
+export { documentSymbol, revisionSymbol } from './symbols.js';

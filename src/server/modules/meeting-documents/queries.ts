@@ -90,16 +90,27 @@ export async function agendaItemInMeeting(db: Db, meetingId: string, itemId: str
   return row !== undefined;
 }
 
-/** The next free number in a meeting's series, allocated one transaction at a time. */
+/**
+ * The next free number in a meeting's series, allocated one transaction at a time. Outcome documents under
+ * negotiation take their numbers from the same working-document series (`doc.N`), so both tables count.
+ */
 export async function nextSequence(db: Db, meetingId: string, category: MeetingDocumentCategory): Promise<number> {
   await lockSeries(db, `meeting_document.sequence:${meetingId}:${category}`);
-  const row = await db
+  const last = await db
     .selectFrom('meeting_document')
     .select((eb) => eb.fn.max('sequence').as('last'))
     .where('meeting_id', '=', meetingId)
     .where('category', '=', category)
     .executeTakeFirst();
-  return Number(row?.last ?? 0) + 1;
+  const lastOutcome =
+    category === 'working'
+      ? await db
+          .selectFrom('document')
+          .select((eb) => eb.fn.max('sequence').as('last'))
+          .where('meeting_id', '=', meetingId)
+          .executeTakeFirst()
+      : undefined;
+  return Math.max(Number(last?.last ?? 0), Number(lastOutcome?.last ?? 0)) + 1;
 }
 
 export async function insertDocument(db: Db, row: Insertable<Database['meeting_document']>) {

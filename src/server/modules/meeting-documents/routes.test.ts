@@ -176,7 +176,7 @@ describeEachEngine(
 
     it('edits metadata, marks adopted, and answers 409 with the current document to a stale edit', async () => {
       const secretariat = await h.as('secretariat-staff');
-      const { slug } = await h.meeting();
+      const { slug } = await h.meeting('in-session');
       const doc = await h.created(secretariat, slug);
       const patch = (payload: object) =>
         ctx.app.inject({ method: 'PATCH', url: `${h.base(slug)}/${doc.id}`, headers: secretariat, payload });
@@ -208,6 +208,41 @@ describeEachEngine(
         'meeting-documents.adopt',
         'meeting-documents.update',
       ]);
+    });
+
+    it('marks a document adopted once the meeting is held; before, only by an administrator’s override, audited', async () => {
+      const secretariat = await h.as('secretariat-staff');
+      const admin = await h.as('secretariat-admin');
+      const meeting = await h.meeting('registration-closed');
+      const doc = await h.created(secretariat, meeting.slug);
+      const patch = (headers: Record<string, string>, payload: object) =>
+        ctx.app.inject({ method: 'PATCH', url: `${h.base(meeting.slug)}/${doc.id}`, headers, payload });
+      const refused = expectProblem(await patch(secretariat, { version: 1, adopted: true }), 409);
+      expect(refused.detail).toContain('registration-closed');
+      expect(refused.detail).toContain('"override": true');
+      expectProblem(await patch(admin, { version: 1, adopted: true }), 409);
+      const notAllowed = expectProblem(await patch(secretariat, { version: 1, adopted: true, override: true }), 403);
+      expect(notAllowed.detail).toContain('meeting-documents.override');
+      // Other edits, and taking an adoption back, need no override.
+      const edited = await patch(secretariat, { version: 1, titles: { en: 'Draft declaration' } });
+      expect(edited.statusCode, edited.body).toBe(200);
+      expect(edited.json().adoptedAt).toBeNull();
+      const early = await patch(admin, { version: 2, adopted: true, override: true });
+      expect(early.statusCode, early.body).toBe(200);
+      expect(early.json().adoptedAt).toEqual(expect.any(String));
+      const undone = await patch(secretariat, { version: 3, adopted: false });
+      expect(undone.statusCode, undone.body).toBe(200);
+      await h.db().updateTable('meeting').set({ status: 'concluded' }).where('id', '=', meeting.id).execute();
+      const held = await patch(secretariat, { version: 4, adopted: true });
+      expect(held.statusCode, held.body).toBe(200);
+      expect(await h.auditActions(doc.id)).toEqual([
+        'meeting-documents.create',
+        'meeting-documents.update',
+        'meeting-documents.override.adopt',
+        'meeting-documents.adopt',
+        'meeting-documents.adopt',
+      ]);
+      expect(await verifyChain(h.db())).toMatchObject({ ok: true });
     });
 
     it('links a document to an agenda item of the meeting, and refuses one of another meeting', async () => {
@@ -346,39 +381,49 @@ describeEachEngine(
       expect(await h.rows()).toEqual(before);
     });
 
-    it('says in `can` what each caller may do with the documents, and the server allows exactly that', async () => {
-      const secretariat = await h.as('secretariat-staff');
-      const { slug } = await h.meeting();
-      const callers: Array<[string, Record<string, string>, boolean]> = [
-        ['public', { origin: 'http://localhost' }, false],
-        ...(['focal-point', 'delegate', 'partner', 'group-member'] as Role[]).map(
-          (role) => [role, {}, false] as [string, Record<string, string>, boolean],
-        ),
-        ['secretariat-staff', secretariat, true],
-        ['secretariat-admin', await h.as('secretariat-admin'), true],
-      ];
-      for (const [who, given, expected] of callers) {
-        const headers = Object.keys(given).length > 0 ? given : await h.as(who as Role);
-        const doc = await h.created(secretariat, slug);
-        const list = (await ctx.app.inject({ url: h.base(slug), headers })).json();
-        expect(list.can, who).toEqual({ create: expected });
-        const { can } = (await ctx.app.inject({ url: `${h.base(slug)}/${doc.id}`, headers })).json();
-        expect(can, who).toEqual({ update: expected, revise: expected, upload: expected });
-        expect(list.items.find((d: MeetingDocument) => d.id === doc.id).can).toEqual(can);
-        expectAsCan(list.can.create, await h.create(headers, slug), `${who} create`);
-        const url = `${h.base(slug)}/${doc.id}`;
-        const patch = { version: 1, adopted: true };
-        expectAsCan(
-          can.update,
-          await ctx.app.inject({ method: 'PATCH', url, headers, payload: patch }),
-          `${who} update`,
-        );
-        const version = can.update ? 2 : 1;
-        const revise = { method: 'POST' as const, url: `${url}/revisions`, headers, payload: { version } };
-        expectAsCan(can.revise, await ctx.app.inject(revise), `${who} revise`);
-        expectAsCan(can.upload, await h.upload(headers, slug, doc.id, 'en'), `${who} upload`);
-      }
-    });
+    it.each(['convened', 'in-session'] as const)(
+      'says in `can` what each caller may do with the documents of a %s meeting, and the server allows exactly that',
+      async (status) => {
+        const secretariat = await h.as('secretariat-staff');
+        const { slug } = await h.meeting(status);
+        const held = status === 'in-session';
+        const callers: Array<[string, Record<string, string>, boolean]> = [
+          ['public', { origin: 'http://localhost' }, false],
+          ...(['focal-point', 'delegate', 'partner', 'group-member'] as Role[]).map(
+            (role) => [role, {}, false] as [string, Record<string, string>, boolean],
+          ),
+          ['secretariat-staff', secretariat, true],
+          ['secretariat-admin', await h.as('secretariat-admin'), true],
+        ];
+        for (const [who, given, expected] of callers) {
+          const headers = Object.keys(given).length > 0 ? given : await h.as(who as Role);
+          const doc = await h.created(secretariat, slug);
+          const list = (await ctx.app.inject({ url: h.base(slug), headers })).json();
+          expect(list.can, who).toEqual({ create: expected });
+          const { can } = (await ctx.app.inject({ url: `${h.base(slug)}/${doc.id}`, headers })).json();
+          expect(can, who).toEqual({
+            update: expected,
+            revise: expected,
+            upload: expected,
+            adopt: expected && held,
+            override: !held && who === 'secretariat-admin',
+          });
+          expect(list.items.find((d: MeetingDocument) => d.id === doc.id).can).toEqual(can);
+          expectAsCan(list.can.create, await h.create(headers, slug), `${who} create`);
+          const url = `${h.base(slug)}/${doc.id}`;
+          const send = (payload: object) => ctx.app.inject({ method: 'PATCH', url, headers, payload });
+          expectAsCan(can.adopt, await send({ version: 1, adopted: true }), `${who} adopt`);
+          if (!can.adopt)
+            expectAsCan(can.override, await send({ version: 1, adopted: true, override: true }), `${who} override`);
+          const adopted = can.adopt || can.override;
+          expectAsCan(can.update, await send({ version: adopted ? 2 : 1, adopted: false }), `${who} update`);
+          const version = can.update ? (adopted ? 3 : 2) : 1;
+          const revise = { method: 'POST' as const, url: `${url}/revisions`, headers, payload: { version } };
+          expectAsCan(can.revise, await ctx.app.inject(revise), `${who} revise`);
+          expectAsCan(can.upload, await h.upload(headers, slug, doc.id, 'en'), `${who} upload`);
+        }
+      },
+    );
 
     it('answers 404 for unknown meetings and documents, and 400 for malformed parameters', async () => {
       const secretariat = await h.as('secretariat-staff');

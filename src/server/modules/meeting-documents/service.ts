@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/index.js';
 import type { MeetingRow } from '../meetings/index.js';
 import { findVisibleMeeting } from '../meetings/index.js';
 import { updateUnchanged } from '../shared/concurrency.js';
+import { requireHeld, settleAbilities, settledAction } from '../shared/held.js';
 import { replaceTexts } from '../shared/texts.js';
 import { versionedWrites } from '../shared/versioned-write.js';
 import { meetingDocumentsPolicy } from './policy.js';
@@ -84,7 +85,12 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
     lang: Lang,
     actor: Actor,
   ): Promise<MeetingDocument[]> {
-    const can = meetingDocumentsPolicy.abilities(actor, DOCUMENT_ACTIONS);
+    const manages = meetingDocumentsPolicy.abilities(actor, DOCUMENT_ACTIONS);
+    // A document is adopted by the meeting: marked so once it is held, before only as the override.
+    const adopt = settleAbilities(meeting, manages.update, () =>
+      meetingDocumentsPolicy.can(actor, 'meeting-documents.override'),
+    );
+    const can = { ...manages, adopt: adopt.now, override: adopt.override };
     const ids = rows.map((r) => r.id);
     const [titles, revisions, links] = await Promise.all([
       titlesOf(db, ids),
@@ -187,7 +193,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
       at: string,
     ) => Promise<{ action: string; patch: Partial<DocumentRow>; before: object; after: object }>,
     /** Checks made before the transaction (SQLite has one connection: no other query inside it). */
-    check?: (meeting: MeetingRow) => Promise<void>,
+    check?: (meeting: MeetingRow, row: DocumentRow) => Promise<void>,
   ): Promise<MeetingDocument> {
     return versionedWrite(ctx, {
       async find() {
@@ -197,7 +203,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
         return { meeting, row };
       },
       require: () => meetingDocumentsPolicy.require(ctx, 'meeting-documents.manage'),
-      refuse: async ({ meeting }) => check?.(meeting),
+      refuse: async ({ meeting, row }) => check?.(meeting, row),
       sent: version,
       version: ({ row }) => row.version,
       stale: ({ meeting }) => stale(meeting, id, version, ctx),
@@ -309,7 +315,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
         slug,
         id,
         input.version,
-        async (trx, row, _meeting, at) => {
+        async (trx, row, meeting, at) => {
           const patch: Partial<DocumentRow> = {};
           if (input.originalLang !== undefined) patch.original_lang = input.originalLang;
           if (input.visibility !== undefined) patch.visibility = input.visibility;
@@ -323,17 +329,23 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
             await setAgendaLink(trx, id, input.agendaItemId);
             extra.agendaItemId = input.agendaItemId;
           }
+          const { version: _version, override: _override, ...changes } = input;
+          const op = input.adopted !== undefined && Object.keys(changes).length === 1 ? 'adopt' : 'update';
+          const early = input.adopted === true && row.adopted_at === null;
           return {
-            action:
-              input.adopted !== undefined && Object.keys(input).length === 2
-                ? 'meeting-documents.adopt'
-                : 'meeting-documents.update',
+            action: early ? settledAction(meeting, 'meeting-documents', op) : `meeting-documents.${op}`,
             patch,
             before: audited(row),
             after: audited({ ...row, ...patch }, extra),
           };
         },
-        (meeting) => checkAgendaItem(ctx, meeting, input.agendaItemId),
+        async (meeting, row) => {
+          if (input.adopted && row.adopted_at === null)
+            requireHeld(meeting, input.override, () =>
+              meetingDocumentsPolicy.require(ctx, 'meeting-documents.override'),
+            );
+          await checkAgendaItem(ctx, meeting, input.agendaItemId);
+        },
       );
     },
 

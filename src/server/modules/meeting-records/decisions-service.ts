@@ -8,6 +8,7 @@ import type {
   DecisionUpdate,
   RecordTransition,
 } from '../../../contract/meeting-records.js';
+import { isPublicStatus, type OutcomeStatus } from '../../../domain/outcome-documents.js';
 import { reason } from '../../../domain/reasons.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Database } from '../../db/schema.js';
@@ -18,6 +19,7 @@ import { recordAudit } from '../audit/index.js';
 import type { MeetingRow } from '../meetings/index.js';
 import { findVisibleMeeting } from '../meetings/index.js';
 import { deleteUnchanged, laterThan, updateUnchanged } from '../shared/concurrency.js';
+import { requireHeld, settleAbilities, settledAction } from '../shared/held.js';
 import { type AuditChange, versionedWrites } from '../shared/versioned-write.js';
 import { meetingRecordsPolicy } from './policy.js';
 import { type DecisionRow, documentBySlug, insertDecision, listDecisions } from './queries.js';
@@ -28,22 +30,29 @@ import { type DecisionRow, documentBySlug, insertDecision, listDecisions } from 
  * `updatedAt` read when it is changed, moved or removed.
  */
 
-/** A decision's `can`: every change of the decisions is the secretariat's management of records. */
-const decisionAbilities = (actor: Actor) =>
-  meetingRecordsPolicy.abilities(actor, { update: 'meeting-records.manage', delete: 'meeting-records.manage' });
+/** The `can` of the decisions, each and as a list: every change of them is the secretariat's
+ * management of records, made once the meeting is held, before only as the override. */
+function decisionsAbilities(actor: Actor, meeting: Pick<MeetingRow, 'status'>) {
+  return settleAbilities(meeting, meetingRecordsPolicy.can(actor, 'meeting-records.manage'), () =>
+    meetingRecordsPolicy.can(actor, 'meeting-records.override'),
+  );
+}
 
-const presentDecision = (actor: Actor, row: DecisionRow): Decision => ({
-  id: row.id,
-  position: row.position,
-  lang: row.lang as Decision['lang'],
-  text: row.text,
-  document: row.document_slug ? { slug: row.document_slug, symbol: row.document_symbol ?? null } : null,
-  meetingDocument: row.meeting_document_id
-    ? { id: row.meeting_document_id, symbol: row.meeting_document_symbol ?? null }
-    : null,
-  updatedAt: row.updated_at,
-  can: decisionAbilities(actor),
-});
+const presentDecision = (actor: Actor, meeting: Pick<MeetingRow, 'status'>, row: DecisionRow): Decision => {
+  const { now, override } = decisionsAbilities(actor, meeting);
+  return {
+    id: row.id,
+    position: row.position,
+    lang: row.lang as Decision['lang'],
+    text: row.text,
+    document: row.document_slug ? { slug: row.document_slug, symbol: row.document_symbol ?? null } : null,
+    meetingDocument: row.meeting_document_id
+      ? { id: row.meeting_document_id, symbol: row.meeting_document_symbol ?? null }
+      : null,
+    updatedAt: row.updated_at,
+    can: { update: now, delete: now, override },
+  };
+};
 
 /** The trail's view of a decision. */
 const auditedDecision = (row: {
@@ -67,11 +76,17 @@ export function decisionsService(deps: { db: Kysely<Database>; clock: () => Date
   const { db, clock } = deps;
   const versionedWrite = versionedWrites({ db, clock });
   const manage = (ctx: RequestContext) => () => meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
+  /** Decisions are the meeting's outcome: recorded once it is held, before only as the override. */
+  const held = (ctx: RequestContext, meeting: MeetingRow, override: boolean | undefined) =>
+    requireHeld(meeting, override, () => meetingRecordsPolicy.require(ctx, 'meeting-records.override'));
 
-  const listOf = async (meeting: MeetingRow, actor: Actor): Promise<DecisionList> => ({
-    items: (await listDecisions(db, meeting.id)).map((row) => presentDecision(actor, row)),
-    can: meetingRecordsPolicy.abilities(actor, { create: 'meeting-records.manage', reorder: 'meeting-records.manage' }),
-  });
+  const listOf = async (meeting: MeetingRow, actor: Actor): Promise<DecisionList> => {
+    const { now, override } = decisionsAbilities(actor, meeting);
+    return {
+      items: (await listDecisions(db, meeting.id)).map((row) => presentDecision(actor, meeting, row)),
+      can: { create: now, reorder: now, override },
+    };
+  };
 
   /** The decisions, when `ctx` may read them: everyone once the meeting is concluded, delegations
    * (and the secretariat) before. Null otherwise. */
@@ -84,7 +99,8 @@ export function decisionsService(deps: { db: Kysely<Database>; clock: () => Date
     let documentId: string | null = null;
     if (input.document) {
       const found = await documentBySlug(db, input.document);
-      if (!found)
+      // Decisions are public once the meeting concludes: they may name adopted texts only.
+      if (!found || !isPublicStatus(found.status as OutcomeStatus))
         throw new InvalidParameterError(
           'document',
           'body',
@@ -111,7 +127,7 @@ export function decisionsService(deps: { db: Kysely<Database>; clock: () => Date
     ctx: RequestContext,
     idOrSlug: string,
     id: string,
-    updatedAt: string,
+    input: { updatedAt: string; override?: boolean | undefined },
     steps: {
       prepare?: (found: Found, now: Date) => Promise<P>;
       change: (trx: Transaction<Database>, found: Found, prepared: P) => Promise<AuditChange | false>;
@@ -124,11 +140,12 @@ export function decisionsService(deps: { db: Kysely<Database>; clock: () => Date
         return { meeting, current: await findDecision(meeting, id) };
       },
       require: manage(ctx),
-      sent: updatedAt,
+      refuse: ({ meeting }) => held(ctx, meeting, input.override),
+      sent: input.updatedAt,
       version: ({ current }) => current.updated_at,
       async stale({ meeting }) {
         const row = await findDecision(meeting, id);
-        throw new ConflictError('decisions.stale', {}, row.updated_at, presentDecision(ctx.actor, row));
+        throw new ConflictError('decisions.stale', {}, row.updated_at, presentDecision(ctx.actor, meeting, row));
       },
       ...(steps.prepare ? { prepare: steps.prepare } : {}),
       change: (trx, found, prepared) => steps.change(trx, found, prepared),
@@ -156,6 +173,7 @@ export function decisionsService(deps: { db: Kysely<Database>; clock: () => Date
     async add(ctx: RequestContext, idOrSlug: string, input: DecisionCreate): Promise<Decision> {
       const meeting = await findVisibleMeeting(db, ctx.actor, idOrSlug);
       const role = meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
+      held(ctx, meeting, input.override);
       const linked = await targets(meeting, input);
       const now = clock();
       const at = now.toISOString();
@@ -176,7 +194,7 @@ export function decisionsService(deps: { db: Kysely<Database>; clock: () => Date
           trx,
           ctx,
           {
-            action: 'meeting-records.add-decision',
+            action: settledAction(meeting, 'meeting-records', 'add-decision'),
             role,
             entityType: 'meeting_decision',
             entityId: id,
@@ -186,38 +204,38 @@ export function decisionsService(deps: { db: Kysely<Database>; clock: () => Date
           now,
         );
       });
-      return presentDecision(ctx.actor, await findDecision(meeting, id));
+      return presentDecision(ctx.actor, meeting, await findDecision(meeting, id));
     },
 
     update(ctx: RequestContext, idOrSlug: string, id: string, input: DecisionUpdate): Promise<Decision> {
-      return writeDecision(ctx, idOrSlug, id, input.updatedAt, {
+      return writeDecision(ctx, idOrSlug, id, input, {
         prepare: async ({ meeting, current }, now) => ({
           lang: input.lang,
           text: input.text,
           ...(await targets(meeting, input)),
           updated_at: laterThan(current.updated_at, now),
         }),
-        async change(trx, { current }, patch) {
+        async change(trx, { meeting, current }, patch) {
           if (!(await updateUnchanged(trx, 'meeting_decision', id, { updatedAt: input.updatedAt }, patch)))
             return false;
           return {
-            action: 'meeting-records.update-decision',
+            action: settledAction(meeting, 'meeting-records', 'update-decision'),
             entityType: 'meeting_decision',
             entityId: id,
             before: auditedDecision(current),
             after: auditedDecision(patch),
           };
         },
-        present: async ({ meeting }) => presentDecision(ctx.actor, await findDecision(meeting, id)),
+        present: async ({ meeting }) => presentDecision(ctx.actor, meeting, await findDecision(meeting, id)),
       });
     },
 
     remove(ctx: RequestContext, idOrSlug: string, id: string, input: RecordTransition): Promise<void> {
-      return writeDecision(ctx, idOrSlug, id, input.updatedAt, {
-        async change(trx, { current }) {
+      return writeDecision(ctx, idOrSlug, id, input, {
+        async change(trx, { meeting, current }) {
           if (!(await deleteUnchanged(trx, 'meeting_decision', id, { updatedAt: input.updatedAt }))) return false;
           return {
-            action: 'meeting-records.remove-decision',
+            action: settledAction(meeting, 'meeting-records', 'remove-decision'),
             entityType: 'meeting_decision',
             entityId: id,
             before: auditedDecision(current),
@@ -235,9 +253,10 @@ export function decisionsService(deps: { db: Kysely<Database>; clock: () => Date
       return versionedWrite(ctx, {
         find: () => findVisibleMeeting(db, ctx.actor, idOrSlug),
         require: manage(ctx),
-        refuse() {
+        refuse(meeting) {
           if (new Set(ids).size !== ids.length)
             throw new InvalidParameterError('items', 'body', reason('reason.decisions.once'));
+          held(ctx, meeting, input.override);
         },
         sent: undefined,
         version: (meeting) => meeting.version,
@@ -255,7 +274,7 @@ export function decisionsService(deps: { db: Kysely<Database>; clock: () => Date
           const wanted = input.items.map(({ id, updatedAt }) => ({ id, seen: { updatedAt } }));
           if (!(await writeOrder(trx, 'meeting_decision', rows, wanted))) return false;
           return {
-            action: 'meeting-records.reorder-decisions',
+            action: settledAction(meeting, 'meeting-records', 'reorder-decisions'),
             entityType: 'meeting',
             entityId: meeting.id,
             before: { order: current.map((d) => d.id) },

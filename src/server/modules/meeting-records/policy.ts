@@ -6,5 +6,6 @@ export const meetingRecordsPolicy = modulePolicy<
   | 'meeting-records.read-drafts'
   | 'meeting-records.read-comments'
   | 'meeting-records.manage'
+  | 'meeting-records.override'
   | 'meeting-records.comment'
 >();

@@ -128,7 +128,7 @@ export async function insertDecision(db: Db, row: Insertable<Database['meeting_d
 }
 
 export function documentBySlug(db: Db, slug: string) {
-  return db.selectFrom('document').select(['id']).where('slug', '=', slug).executeTakeFirst();
+  return db.selectFrom('document').select(['id', 'status']).where('slug', '=', slug).executeTakeFirst();
 }
 
 export function groupByIdOrSlug(db: Db, idOrSlug: string) {

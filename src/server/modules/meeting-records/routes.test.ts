@@ -139,6 +139,52 @@ describeEachEngine('minutes and reports: drafting, sharing, finalising', (ctx) =
     expectProblem(await h.get(h.url(m.slug, '/records/agenda')), 400, 'kind');
   });
 
+  it('shares and finalises minutes and records decisions once the meeting is held; before, only an administrator’s override, audited', async () => {
+    const { staff, admin } = await everyCaller(ctx);
+    const m = await buildMeeting(h.db(), { status: 'convened' });
+    const v1 = await h.written(m.slug, staff, 'Borrador previo', null);
+    const share = (headers: Headers, payload: object) =>
+      h.send('POST', h.url(m.slug, '/records/minutes/share'), headers, { updatedAt: v1.updatedAt, ...payload });
+    const refused = expectProblem(await share(staff, {}), 409);
+    expect(refused.detail).toContain('convened');
+    expectProblem(await share(admin, {}), 409);
+    expect(expectProblem(await share(staff, { override: true }), 403).detail).toContain('meeting-records.override');
+    expectProblem(await h.send('POST', h.url(m.slug, '/decisions'), staff, { lang: 'en', text: 'Too soon' }), 409);
+    const shared = await share(admin, { override: true });
+    expect(shared.statusCode, shared.body).toBe(200);
+    expect(shared.json()).toMatchObject({ status: 'shared', can: { share: false, finalise: false, override: true } });
+    const early = await h.send('POST', h.url(m.slug, '/decisions'), admin, {
+      lang: 'en',
+      text: 'Adopted in advance',
+      override: true,
+    });
+    expect(early.statusCode, early.body).toBe(201);
+    await h.db().updateTable('meeting').set({ status: 'in-session' }).where('id', '=', m.id).execute();
+    const final = await h.step(m.slug, staff, 'finalise', shared.json().updatedAt);
+    expect(final.status).toBe('final');
+    const decision = await h.send('PUT', h.url(m.slug, `/decisions/${early.json().id}`), staff, {
+      lang: 'en',
+      text: 'Adopted in session',
+      updatedAt: early.json().updatedAt,
+    });
+    expect(decision.statusCode, decision.body).toBe(200);
+    const record = await h
+      .db()
+      .selectFrom('meeting_record')
+      .select('id')
+      .where('meeting_id', '=', m.id)
+      .executeTakeFirstOrThrow();
+    const trail = [...(await auditOf(h.db(), record.id)), ...(await auditOf(h.db(), early.json().id))];
+    expect(trail.map((e) => [e.action, e.actor_role])).toEqual([
+      ['meeting-records.draft', 'secretariat-staff'],
+      ['meeting-records.override.share', 'secretariat-admin'],
+      ['meeting-records.finalise', 'secretariat-staff'],
+      ['meeting-records.override.add-decision', 'secretariat-admin'],
+      ['meeting-records.update-decision', 'secretariat-staff'],
+    ]);
+    expect(await verifyChain(h.db())).toMatchObject({ ok: true });
+  });
+
   it('hides the records of a draft meeting from all but the secretariat', async () => {
     const callers = await everyCaller(ctx);
     const m = await buildMeeting(h.db(), { status: 'draft' });
@@ -170,6 +216,26 @@ describeEachEngine('the concluding record: decisions', (ctx) => {
       'meetingDocumentId',
     );
     expectProblem(await post(callers.staff, { lang: 'es', text: 'x', document: 'no-such-document' }), 400, 'document');
+    // A text still under negotiation is not what a concluded meeting's public record may point at.
+    const negotiated = await h
+      .db()
+      .selectFrom('document')
+      .select('slug')
+      .where('slug', '!=', document)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await h
+      .db()
+      .updateTable('document')
+      .set({ status: 'under-negotiation' })
+      .where('slug', '=', negotiated.slug)
+      .execute();
+    const unadopted = expectProblem(
+      await post(callers.staff, { lang: 'en', text: 'x', document: negotiated.slug }),
+      400,
+      'document',
+    );
+    expect(unadopted.errors?.[0]?.reason).toBe(`there is no adopted document "${negotiated.slug}"`);
     expectProblem(await post(callers.delegate, { lang: 'es', text: 'x' }), 403);
     const first = await post(callers.staff, { lang: 'es', text: 'Aprobar la declaración', document });
     expect(first.statusCode, first.body).toBe(201);
@@ -299,7 +365,7 @@ describeEachEngine('GET /api/v1/technical-groups/{slug}/minutes', (ctx) => {
   const h = helpers(ctx);
 
   it('gives the final minutes of the group’s meetings in order, each pointing at the previous', async () => {
-    const { staff } = await everyCaller(ctx);
+    const { staff, admin } = await everyCaller(ctx);
     const group = await h.db().selectFrom('technical_group').select(['id', 'slug']).limit(1).executeTakeFirstOrThrow();
     const day = 86_400_000;
     const slugs: string[] = [];
@@ -315,7 +381,12 @@ describeEachEngine('GET /api/v1/technical-groups/{slug}/minutes', (ctx) => {
       });
       await h.db().updateTable('meeting').set({ technical_group_id: group.id }).where('id', '=', m.id).execute();
       const v = await h.written(m.slug, staff, `Acta ${n}`, null);
-      await h.step(m.slug, staff, 'finalise', v.updatedAt);
+      // The draft meeting's minutes are final only through the override: still, never in the series.
+      const finalised = await h.send('POST', h.url(m.slug, '/records/minutes/finalise'), admin, {
+        updatedAt: v.updatedAt,
+        override: status === 'draft',
+      });
+      expect(finalised.statusCode, finalised.body).toBe(200);
       slugs.push(m.slug);
     }
     const res = await h.get(`/api/v1/technical-groups/${group.slug}/minutes`);
@@ -363,7 +434,13 @@ describeEachEngine('the `can` objects of minutes, reports and decisions', (ctx) 
       const draft = await canOf(versionUrl, headers);
       const secretariat = who === 'staff' || who === 'admin';
       if (draft) {
-        expect(draft, who).toEqual({ edit: secretariat, share: secretariat, finalise: secretariat, comment: false });
+        expect(draft, who).toEqual({
+          edit: secretariat,
+          share: secretariat,
+          finalise: secretariat,
+          override: false,
+          comment: false,
+        });
         expectAsCan(draft.share, await post('share'), `${who} share`);
       } else expectProblem(await post('share'), who === 'public' ? 401 : 403);
       if ((await current()).status === 'draft')
@@ -371,7 +448,13 @@ describeEachEngine('the `can` objects of minutes, reports and decisions', (ctx) 
       const shared = await canOf(versionUrl, headers);
       if (shared) {
         const comments = who === 'focalPoint' || who === 'delegate';
-        expect(shared, who).toEqual({ edit: secretariat, share: false, finalise: secretariat, comment: comments });
+        expect(shared, who).toEqual({
+          edit: secretariat,
+          share: false,
+          finalise: secretariat,
+          override: false,
+          comment: comments,
+        });
         expectAsCan(shared.comment, await post('versions/1/comments', { body: 'Un comentario' }), `${who} comment`);
         expectAsCan(shared.finalise, await post('finalise'), `${who} finalise`);
       } else expect(who).toBe('public');
@@ -379,7 +462,7 @@ describeEachEngine('the `can` objects of minutes, reports and decisions', (ctx) 
         await h.step(m.slug, callers.staff, 'finalise', (await current()).updatedAt);
       }
       const final = (await canOf(versionUrl, headers)) as Can;
-      expect(final, who).toEqual({ edit: secretariat, share: false, finalise: false, comment: false });
+      expect(final, who).toEqual({ edit: secretariat, share: false, finalise: false, override: false, comment: false });
       expectAsCan(final.share, await post('share'), `${who} share a final version`);
       expectAsCan(final.comment, await post('versions/1/comments', { body: 'Tarde' }), `${who} comment late`);
       const next = await h.write(m.slug, headers, 'Segunda versión', (await current()).updatedAt);
@@ -387,8 +470,52 @@ describeEachEngine('the `can` objects of minutes, reports and decisions', (ctx) 
       if (secretariat) {
         // Version 1 is no longer the newest: nothing is written from it any more.
         const old = (await canOf(versionUrl, headers)) as Can;
-        expect(old).toEqual({ edit: false, share: false, finalise: false, comment: false });
+        expect(old).toEqual({ edit: false, share: false, finalise: false, override: false, comment: false });
         expectAsCan(old.edit, await h.write(m.slug, headers, 'Desde la 1', (await current()).updatedAt), who);
+      }
+    }
+  });
+
+  it('before the meeting is held, `can` offers sharing, finalising and decisions only as an administrator’s override, as the server does', async () => {
+    const callers = await everyCaller(ctx);
+    for (const [who, headers] of Object.entries(callers)) {
+      const m = await buildMeeting(h.db(), { status: 'registration-closed' });
+      const v1 = await h.written(m.slug, callers.staff, 'Borrador', null);
+      const version = await canOf(h.url(m.slug, '/records/minutes/versions/1'), headers);
+      const secretariat = who === 'staff' || who === 'admin';
+      const overrides = who === 'admin';
+      const post = (which: string, payload: object) =>
+        h.send('POST', h.url(m.slug, `/records/minutes/${which}`), headers, payload);
+      if (version) {
+        expect(version, who).toEqual({
+          edit: secretariat,
+          share: false,
+          finalise: false,
+          override: overrides,
+          comment: false,
+        });
+        expectAsCan(version.share, await post('share', { updatedAt: v1.updatedAt }), `${who} share`);
+        expectAsCan(version.finalise, await post('finalise', { updatedAt: v1.updatedAt }), `${who} finalise`);
+        expectAsCan(
+          version.override,
+          await post('share', { updatedAt: v1.updatedAt, override: true }),
+          `${who} share with the override`,
+        );
+      } else
+        expectProblem(await post('share', { updatedAt: v1.updatedAt, override: true }), who === 'public' ? 401 : 403);
+      const list = (await h.get(h.url(m.slug, '/decisions'), headers)).json();
+      if (list.can) {
+        expect(list.can, who).toEqual({ create: false, reorder: false, override: overrides });
+        expectAsCan(
+          list.can.create,
+          await h.send('POST', h.url(m.slug, '/decisions'), headers, { lang: 'en', text: 'Early' }),
+          `${who} create`,
+        );
+        expectAsCan(
+          list.can.override,
+          await h.send('POST', h.url(m.slug, '/decisions'), headers, { lang: 'en', text: 'Early', override: true }),
+          `${who} create with the override`,
+        );
       }
     }
   });
@@ -401,9 +528,9 @@ describeEachEngine('the `can` objects of minutes, reports and decisions', (ctx) 
       expect(made.statusCode, made.body).toBe(201);
       const list = (await h.get(h.url(m.slug, '/decisions'), headers)).json();
       const secretariat = who === 'staff' || who === 'admin';
-      expect(list.can, who).toEqual({ create: secretariat, reorder: secretariat });
+      expect(list.can, who).toEqual({ create: secretariat, reorder: secretariat, override: false });
       const [decision] = list.items;
-      expect(decision.can, who).toEqual({ update: secretariat, delete: secretariat });
+      expect(decision.can, who).toEqual({ update: secretariat, delete: secretariat, override: false });
       const created = await h.send('POST', h.url(m.slug, '/decisions'), headers, { lang: 'en', text: 'Also' });
       expectAsCan(list.can.create, created, `${who} create`);
       const item = h.url(m.slug, `/decisions/${decision.id}`);

@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/index.js';
 import type { MeetingRow } from '../meetings/index.js';
 import { findVisibleMeeting } from '../meetings/index.js';
 import { laterThan } from '../shared/concurrency.js';
+import { requireHeld, settleAbilities, settledAction } from '../shared/held.js';
 import { versionedWrites } from '../shared/versioned-write.js';
 import type { DecisionsService } from './decisions-service.js';
 import { meetingRecordsPolicy } from './policy.js';
@@ -58,19 +59,29 @@ function mayRead(actor: Actor, status: RecordRow['status']) {
 
 /**
  * What `actor` may do with one version (its `can`): writes, sharing and finalising act on the
- * newest version of its kind (a write after a final one starts the next draft); comments
- * go on a shared version, on behalf of one's own state — as `write`, `transition` and `comment`
- * require.
+ * newest version of its kind (a write after a final one starts the next draft), sharing and
+ * finalising once the meeting is held, before only as the override; comments go on a shared
+ * version, on behalf of one's own state — as `write`, `transition` and `comment` require.
  */
-function versionAbilities(actor: Actor, row: Pick<RecordRow, 'status'>, newest: boolean) {
+function versionAbilities(
+  actor: Actor,
+  meeting: Pick<MeetingRow, 'status'>,
+  row: Pick<RecordRow, 'status'>,
+  newest: boolean,
+) {
   const manage = newest && meetingRecordsPolicy.can(actor, 'meeting-records.manage');
+  const settle = settleAbilities(meeting, manage && row.status !== 'final', () => mayOverride(actor));
   return {
     edit: manage,
-    share: manage && row.status === 'draft',
-    finalise: manage && row.status !== 'final',
+    share: settle.now && row.status === 'draft',
+    finalise: settle.now,
+    override: settle.override,
     comment: row.status === 'shared' && mayComment(actor),
   };
 }
+
+/** Whether `actor` may settle a meeting's records before it is held. */
+const mayOverride = (actor: Actor) => meetingRecordsPolicy.can(actor, 'meeting-records.override');
 
 /** Whether `actor` comments on behalf of a state of their own. */
 const mayComment = (actor: Actor) => {
@@ -101,14 +112,15 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
   const versionedWrite = versionedWrites({ db, clock });
   /** Every change of the minutes and the report is the secretariat's. */
   const manage = (ctx: RequestContext) => () => meetingRecordsPolicy.require(ctx, 'meeting-records.manage');
+  const overrideBy = (ctx: RequestContext) => () => meetingRecordsPolicy.require(ctx, 'meeting-records.override');
 
-  async function presentVersion(actor: Actor, row: RecordRow): Promise<RecordVersion> {
+  async function presentVersion(actor: Actor, meeting: MeetingRow, row: RecordRow): Promise<RecordVersion> {
     const [comments, latest] = await Promise.all([
       listComments(db, row.id, commentsReadBy(actor)),
       latestRecord(db, row.meeting_id, row.kind),
     ]);
     return {
-      can: versionAbilities(actor, row, latest?.id === row.id),
+      can: versionAbilities(actor, meeting, row, latest?.id === row.id),
       ...summary(row),
       body: row.body,
       comments: comments.map((c) => ({
@@ -128,7 +140,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
       'records.stale',
       {},
       latest?.updated_at,
-      latest ? await presentVersion(ctx.actor, latest) : null,
+      latest ? await presentVersion(ctx.actor, meeting, latest) : null,
     );
   };
 
@@ -164,28 +176,30 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
       sent: input.updatedAt,
       version: ({ latest }) => latest.updated_at,
       stale: ({ meeting }) => staleRecord(ctx, meeting, kind)(),
-      async prepare({ latest }, now) {
+      async prepare({ meeting, latest }, now) {
         // Sharing is from a draft; finalising from a draft or a shared version.
         if (latest.status === 'final' || (to === 'shared' && latest.status !== 'draft'))
           throw new ConflictError(
             'records.wrongStatus',
             { status: latest.status },
             latest.updated_at,
-            await presentVersion(ctx.actor, latest),
+            await presentVersion(ctx.actor, meeting, latest),
           );
+        requireHeld(meeting, input.override, overrideBy(ctx));
         return laterThan(latest.updated_at, now);
       },
-      async change(trx, { latest }, at) {
+      async change(trx, { meeting, latest }, at) {
         if (!(await updateRecord(trx, latest.id, input.updatedAt, { status: to, updated_at: at }))) return false;
         return {
-          action: to === 'shared' ? 'meeting-records.share' : 'meeting-records.finalise',
+          action: settledAction(meeting, 'meeting-records', to === 'shared' ? 'share' : 'finalise'),
           entityType: 'meeting_record',
           entityId: latest.id,
           before: recordAfter(latest),
           after: recordAfter({ ...latest, status: to }),
         };
       },
-      present: ({ latest }, at) => presentVersion(ctx.actor, { ...latest, status: to, updated_at: at }),
+      present: ({ meeting, latest }, at) =>
+        presentVersion(ctx.actor, meeting, { ...latest, status: to, updated_at: at }),
       alsoLost: isUniqueViolation,
     });
   }
@@ -228,7 +242,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
           throw new DeniedError(decision.status, decision.reason, 'meeting-records.read');
         throw new ProblemError(404, 'not-found', 'records.notFound', { kind, version: String(version) });
       }
-      return presentVersion(ctx.actor, row);
+      return presentVersion(ctx.actor, meeting, row);
     },
 
     /** Writes the first draft, edits the newest draft or shared version, or — when the newest is
@@ -272,7 +286,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
             after: recordAfter(row),
           };
         },
-        present: (_found, row) => presentVersion(ctx.actor, row),
+        present: ({ meeting }, row) => presentVersion(ctx.actor, meeting, row),
         alsoLost: isUniqueViolation,
       });
     },
@@ -325,7 +339,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
           now,
         );
       });
-      return presentVersion(ctx.actor, row);
+      return presentVersion(ctx.actor, meeting, row);
     },
 
     async series(idOrSlug: string): Promise<Series> {

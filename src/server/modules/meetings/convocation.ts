@@ -9,6 +9,7 @@ import { PUBLIC, type RequestContext } from '../../policy/actor.js';
 import { rolesAllowed } from '../../policy/policy.js';
 import { recordAudit } from '../audit/index.js';
 import { meetingNames } from '../shared/meeting-names.js';
+import { scheduleJob } from '../shared/schedule.js';
 import { formatAtVenue, formatRangeAtVenue, type MeetingMailName, renderMeetingMail } from './mail/templates.js';
 import { claimReminder, focalPoints, type MeetingRow, meetingsDueForReminder } from './queries.js';
 
@@ -106,23 +107,12 @@ export async function sendDueReminders(deps: ConvocationDeps, daysBefore = REMIN
   return sent;
 }
 
-/**
- * Runs the reminder job every `intervalMs` until stopped. The timer is unref'd, so it never keeps
- * the process alive by itself; a run still going when the next is due is not overlapped.
- */
+/** Runs the reminder job every `intervalMs` until stopped (`scheduleJob`). */
 export function scheduleReminders(deps: ConvocationDeps, options: { intervalMs: number; daysBefore: number }) {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sendDueReminders(deps, options.daysBefore)
-      .catch((error) => deps.log.warn({ err: error }, 'meeting reminders could not be sent'))
-      .finally(() => {
-        running = null;
-      });
-  }, options.intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return scheduleJob(
+    deps.log,
+    options.intervalMs,
+    () => sendDueReminders(deps, options.daysBefore),
+    'meeting reminders could not be sent',
+  );
 }

@@ -31,6 +31,8 @@ export async function memberStateRefs(db: Db, ids: ReadonlyArray<string | null>,
   return new Map(rows.map((r) => [r.id, { ...r, name: requiredText(texts, r.id, 'name') }]));
 }
 
+/** References to meetings, for the public records that name one (a group created, a network's
+ * origin): a draft is the secretariat's until it is convened, so it is never referenced. */
 export async function meetingRefs(db: Db, ids: ReadonlyArray<string | null>) {
   const wanted = unique(ids);
   if (wanted.length === 0) return new Map<string, MeetingRef>();
@@ -38,6 +40,7 @@ export async function meetingRefs(db: Db, ids: ReadonlyArray<string | null>) {
     .selectFrom('meeting')
     .select(['id', 'slug', 'number', 'start_date'])
     .where('id', 'in', wanted)
+    .where('status', '<>', 'draft')
     .execute();
   return new Map(rows.map((r) => [r.id, toMeetingRef(r)]));
 }
@@ -109,6 +112,8 @@ export async function documentRefsByMeeting(db: Db, meetingIds: readonly string[
     .selectFrom('document')
     .select(['id', 'slug', 'type', 'symbol', 'meeting_id'])
     .where('meeting_id', 'in', unique(meetingIds))
+    // A meeting's page names what it adopted: outcome documents still negotiated are not among them.
+    .where('status', '=', 'adopted')
     .orderBy('position')
     .orderBy('slug')
     .execute();

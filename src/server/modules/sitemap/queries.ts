@@ -31,7 +31,10 @@ const byMeeting = (rows: Array<{ meeting_id: string; latest: string | null }>) =
   new Map(rows.flatMap((r) => (r.latest ? [[r.meeting_id, r.latest] as const] : [])));
 
 /** The newest `updated_at` of a table that is shown whole on one page (pillars, networks, the team…). */
-function latestOf(db: Db, table: 'pillar' | 'objective' | 'network' | 'team_member' | 'partner' | 'source') {
+function latestOf(
+  db: Db,
+  table: 'pillar' | 'objective' | 'network' | 'team_member' | 'partner' | 'source' | 'follow_up_cycle',
+) {
   return db
     .selectFrom(table)
     .select((eb) => eb.fn.max('updated_at').as('latest'))
@@ -57,6 +60,7 @@ export async function publicRecords(db: Db) {
     documents,
     memberStates,
     technicalGroups,
+    indicators,
   ] = await Promise.all([
     meetingsOf
       .select(['meeting.id', 'meeting.slug', 'meeting.managed_by', 'meeting.updated_at'])
@@ -64,7 +68,8 @@ export async function publicRecords(db: Db) {
       .execute(),
     newestPerMeeting(db, 'agenda_item'),
     newestPerMeeting(db, 'meeting_document', { column: 'visibility', value: 'public' }),
-    newestPerMeeting(db, 'document'),
+    // Outcome documents not yet adopted are the negotiators' (issue 13).
+    newestPerMeeting(db, 'document', { column: 'status', value: 'adopted' }),
     newestPerMeeting(db, 'meeting_record', { column: 'status', value: 'final' }),
     db
       .selectFrom('meeting_decision')
@@ -78,19 +83,43 @@ export async function publicRecords(db: Db) {
     meetingsOf
       .innerJoin('document', 'document.meeting_id', 'meeting.id')
       .select(['document.slug', 'document.updated_at'])
+      .where('document.status', '=', 'adopted')
       .orderBy('meeting.ordinal')
       .orderBy('document.position')
       .execute(),
     db.selectFrom('member_state').select(['slug', 'updated_at']).orderBy('slug').execute(),
     db.selectFrom('technical_group').select(['slug', 'updated_at']).orderBy('position').execute(),
+    // An indicator's page changes with its entry and with its published values.
+    db
+      .selectFrom('indicator')
+      .leftJoin('observation', (join) =>
+        join.onRef('observation.indicator_id', '=', 'indicator.id').on('observation.status', '=', 'published'),
+      )
+      .select((eb) => [
+        'indicator.code as slug',
+        'indicator.updated_at as entry',
+        eb.fn.max('observation.updated_at').as('values'),
+      ])
+      .groupBy(['indicator.code', 'indicator.updated_at'])
+      .orderBy('indicator.code')
+      .execute(),
   ]);
-  const [pillars, objectives, networks, team, partners, sources] = await Promise.all([
+  const [pillars, objectives, networks, team, partners, sources, cycles, publicReports] = await Promise.all([
     latestOf(db, 'pillar'),
     latestOf(db, 'objective'),
     latestOf(db, 'network'),
     latestOf(db, 'team_member'),
     latestOf(db, 'partner'),
     latestOf(db, 'source'),
+    latestOf(db, 'follow_up_cycle'),
+    // The follow-up pages show the reports the public sees: accepted ones their state made public.
+    db
+      .selectFrom('follow_up_report')
+      .select((eb) => eb.fn.max('updated_at').as('latest'))
+      .where('state', '=', 'accepted')
+      .where('published', '=', 1)
+      .executeTakeFirst()
+      .then((r) => (r?.latest as string | null | undefined) ?? null),
   ]);
   return {
     meetings,
@@ -98,7 +127,11 @@ export async function publicRecords(db: Db) {
     documents: documents as Dated[],
     memberStates: memberStates as Dated[],
     technicalGroups: technicalGroups as Dated[],
-    latest: { pillars, objectives, networks, team, partners, sources },
+    indicators: indicators.map((r) => ({
+      slug: r.slug,
+      updated_at: r.values && String(r.values) > r.entry ? String(r.values) : r.entry,
+    })) as Dated[],
+    latest: { pillars, objectives, networks, team, partners, sources, followUp: [cycles, publicReports] },
   };
 }
 export type PublicRecords = Awaited<ReturnType<typeof publicRecords>>;

@@ -1,41 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { LANGS } from '../../../domain/languages.js';
 import { PRIVATE_PATHS, PUBLIC_PATHS } from '../../../domain/portal-routes.js';
 import { contentGeneration } from '../../db/content-generation.js';
 import { describeEachEngine, repoRoot } from '../../testing/harness.js';
+import { schemaCheckRuns, schemaCheckTitle, validateXml } from '../../testing/xmllint.js';
 import { documentHelpers } from '../meeting-documents/testing.js';
 import { callerWith, createMeeting } from '../meetings/testing.js';
 
 const BASE = 'https://mispa.example.org';
 const SCHEMA = path.join(repoRoot, 'test/schemas/sitemaps/sitemap-with-alternates.xsd');
-
-// Debian's libxml2-utils. A developer's run without it skips the schema check and says so; CI
-// (.ci/run installs it and sets MISPA_REQUIRE_XMLLINT=1; or CI=true) fails instead.
-const hasXmllint = !spawnSync('xmllint', ['--version']).error;
-const xmllintRequired = process.env.MISPA_REQUIRE_XMLLINT === '1' || process.env.CI === 'true';
-const schemaCheckTitle = (title: string) => {
-  if (hasXmllint || xmllintRequired) return title;
-  console.warn('The sitemap schema check was skipped: xmllint was not found (apt-get install -y libxml2-utils).');
-  return `${title} — skipped: xmllint not found`;
-};
-
-/** xmllint's verdict on `xml` against the sitemaps.org schema with the xhtml:link alternates. */
-function validate(xml: string): { status: number | null; output: string } {
-  if (!hasXmllint) throw new Error('xmllint is required here (apt-get install -y libxml2-utils) and was not found.');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mispa-sitemap-'));
-  try {
-    const file = path.join(dir, 'sitemap.xml');
-    fs.writeFileSync(file, xml);
-    const run = spawnSync('xmllint', ['--noout', '--schema', SCHEMA, file], { encoding: 'utf8' });
-    return { status: run.status, output: `${run.stdout}${run.stderr}` };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 interface UrlEntry {
   loc: string;
@@ -98,12 +72,18 @@ describeEachEngine(
         '/technical-groups',
         '/member-states',
         '/pillars',
+        '/observatory',
         '/networks',
         '/team',
         '/about',
+        '/follow-up',
+        '/follow-up/matrix',
+        '/follow-up/rates',
         '/meetings/mispa-i',
+        '/observatory/homicide-rate',
         ...documents.map((d) => `/documents/${d.slug}`),
         ...(await slugsOf('member_state')).map((slug) => `/member-states/${slug}`),
+        ...(await slugsOf('member_state')).map((slug) => `/follow-up/states/${slug}`),
         ...(await slugsOf('technical_group')).map((slug) => `/technical-groups/${slug}`),
       ];
       expect(documents.length).toBeGreaterThan(0);
@@ -136,15 +116,15 @@ describeEachEngine(
     });
 
     it(
-      schemaCheckTitle('validates against the sitemaps.org schema (xmllint), which refuses a broken one'),
+      schemaCheckTitle('sitemap', 'validates against the sitemaps.org schema (xmllint), which refuses a broken one'),
       async (test) => {
-        if (!hasXmllint && !xmllintRequired) return test.skip();
+        if (!schemaCheckRuns) return test.skip();
         const { body } = await sitemap();
-        const verdict = validate(body);
+        const verdict = validateXml(body, SCHEMA);
         expect(verdict.output).toContain('validates');
         expect(verdict.status, verdict.output).toBe(0);
         // The check is real: a date the schema does not accept fails it.
-        const broken = validate(body.replace(/<lastmod>[^<]+<\/lastmod>/, '<lastmod>yesterday</lastmod>'));
+        const broken = validateXml(body.replace(/<lastmod>[^<]+<\/lastmod>/, '<lastmod>yesterday</lastmod>'), SCHEMA);
         expect(broken.status).not.toBe(0);
       },
     );

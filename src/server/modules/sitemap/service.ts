@@ -69,6 +69,9 @@ const RECORD_PAGES: Record<RecordPage, (r: Listing) => Keyed[]> = {
   '/documents/:slug': (r) => dated(r.documents),
   '/technical-groups/:slug': (r) => dated(r.technicalGroups),
   '/member-states/:slug': (r) => dated(r.memberStates),
+  '/observatory/:code': (r) => dated(r.indicators),
+  '/follow-up/states/:slug': (r) =>
+    r.memberStates.map((s) => ({ key: s.slug, lastmod: latest([s.updated_at, ...r.latest.followUp]) })),
 };
 
 /** When what each other public page shows last changed. */
@@ -87,6 +90,11 @@ const LIST_PAGES: Record<ListPage, (r: Listing) => string | null> = {
   '/technical-groups': (r) => newestOf(r.technicalGroups),
   '/member-states': (r) => newestOf(r.memberStates),
   '/pillars': (r) => latest([r.latest.pillars, r.latest.objectives]),
+  '/observatory': (r) => newestOf(r.indicators),
+  // They show the cycles, the public reports and the member states' names.
+  '/follow-up': (r) => latest([...r.latest.followUp, newestOf(r.memberStates)]),
+  '/follow-up/matrix': (r) => latest([...r.latest.followUp, newestOf(r.memberStates)]),
+  '/follow-up/rates': (r) => latest([...r.latest.followUp, newestOf(r.memberStates)]),
   '/networks': (r) => r.latest.networks,
   '/team': (r) => latest([r.latest.team, r.latest.partners]),
   '/about': (r) => r.latest.sources,

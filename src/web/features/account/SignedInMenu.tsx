@@ -87,6 +87,11 @@ export function SignedInMenu({ name, pending }: { name: string; pending: boolean
             <LangLink to="/admin/partners">{t('admin.partners.title')}</LangLink>
           </li>
         )}
+        {(me.data?.can.manageFollowUp || me.data?.can.reportFollowUp) && (
+          <li>
+            <LangLink to="/follow-up/reporting">{t('followUp.reporting.title')}</LangLink>
+          </li>
+        )}
         {me.data?.can.readAudit && (
           <li>
             <LangLink to="/admin/audit">{t('admin.audit.title')}</LangLink>

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TwoFactorEnrolment, TwoFactorPassed } from '../../../contract/two-factor.js';
+import { CopyButton } from '../shared/CopyButton.js';
 import { FormAlert, onSubmit, TextField, useChecks, useFormErrors, useProblemMessage } from '../shared/forms.js';
-import { CopyButton } from './CopyButton.js';
 import {
   cleanCode,
   useConfirmEnrolment,

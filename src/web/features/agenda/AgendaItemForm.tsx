@@ -9,7 +9,7 @@ import { ConflictAlert, changedFields, useConflict } from '../shared/ConflictAle
 import { FieldGroup, onSubmit, TextAreaField, TextField, useFormErrors } from '../shared/forms.js';
 import { PillarChecks } from '../shared/PillarChecks.js';
 import { useLang } from '../shared/useLang.js';
-import { formatMomentIn, fromLocalInput, toLocalInput } from '../shared/zones.js';
+import { formatMomentIn, fromLocalInput, toLocalInput, zoneName } from '../shared/zones.js';
 import { useAddItem, useUpdateItem } from './queries.js';
 
 type Texts = Record<Lang, string>;
@@ -48,6 +48,8 @@ export function AgendaItemForm({
 }) {
   const { t } = useTranslation();
   const reader = useLang();
+  // Named at the item's time (or the agenda's), so the offset is the one in force then.
+  const zone = zoneName(venueZone, reader, new Date(item?.startsAt ?? items[0]?.startsAt ?? Date.now()));
   const add = useAddItem(slug);
   const update = useUpdateItem(slug);
   const mutation = item ? update : add;
@@ -60,7 +62,7 @@ export function AgendaItemForm({
       ? changedFields(read, current, [
           [t('agenda.titles'), (i) => i.titles],
           [t('agenda.descriptions'), (i) => i.descriptions],
-          [t('agenda.slot', { zone: venueZone }), (i) => [i.startsAt, i.endsAt]],
+          [t('agenda.slot', { zone }), (i) => [i.startsAt, i.endsAt]],
           [t('agenda.presenters'), (i) => i.presenters],
           [t('agenda.pillars'), (i) => i.pillars.map((p) => p.code)],
         ])
@@ -144,7 +146,7 @@ export function AgendaItemForm({
           />
         ))}
       </FieldGroup>
-      <FieldGroup legend={t('agenda.slot', { zone: venueZone })}>
+      <FieldGroup legend={t('agenda.slot', { zone })}>
         <TextField
           label={t('agenda.startsAt')}
           error={errors.startsAt}

@@ -20,6 +20,7 @@ export function AgendaList({
   editable,
   override,
   onEdit,
+  onChanged,
   onReload,
 }: {
   agenda: Agenda;
@@ -29,6 +30,8 @@ export function AgendaList({
   /** Send writes with the override (a frozen agenda, edited by an administrator). */
   override: boolean;
   onEdit: (item: AgendaItem) => void;
+  /** Items as the reader's own write (a reorder, a document attached or detached) left them. */
+  onChanged: (items: readonly AgendaItem[]) => void;
   onReload: () => void;
 }) {
   const { t } = useTranslation();
@@ -44,7 +47,15 @@ export function AgendaList({
     pending: reorder.isPending,
     name: (item) => item.title.text,
     save: (order, done) =>
-      reorder.mutate({ items: order.map((i) => ({ id: i.id, version: i.version })), ...extra }, { onSuccess: done }),
+      reorder.mutate(
+        { items: order.map((i) => ({ id: i.id, version: i.version })), ...extra },
+        {
+          onSuccess: (reordered) => {
+            done();
+            onChanged(reordered.items);
+          },
+        },
+      ),
   });
 
   return (
@@ -80,6 +91,7 @@ export function AgendaList({
                 documents={documents}
                 editable={editable}
                 override={override}
+                onChanged={onChanged}
                 onReload={onReload}
               />
               {editable &&

@@ -71,6 +71,7 @@ export function ItemDocuments({
   documents,
   editable,
   override,
+  onChanged,
   onReload,
 }: {
   slug: string;
@@ -78,6 +79,8 @@ export function ItemDocuments({
   documents: readonly MeetingDocument[];
   editable: boolean;
   override: boolean;
+  /** The item as the reader's own write left it. */
+  onChanged: (items: readonly AgendaItem[]) => void;
   onReload: () => void;
 }) {
   const { t } = useTranslation();
@@ -108,7 +111,10 @@ export function ItemDocuments({
                         disabled={unlink.isPending}
                         aria-label={t('agenda.detachLabel', { symbol: document?.symbol ?? ref.symbol, title })}
                         onClick={() =>
-                          unlink.mutate({ id: item.id, documentId: ref.id, version: item.version, ...extra })
+                          unlink.mutate(
+                            { id: item.id, documentId: ref.id, version: item.version, ...extra },
+                            { onSuccess: (changed) => onChanged([changed]) },
+                          )
                         }
                       >
                         {t('agenda.detach')}
@@ -130,7 +136,12 @@ export function ItemDocuments({
             if (!chosen) return;
             link.mutate(
               { id: item.id, meetingDocumentId: chosen, version: item.version, ...extra },
-              { onSuccess: () => setChosen('') },
+              {
+                onSuccess: (changed) => {
+                  setChosen('');
+                  onChanged([changed]);
+                },
+              },
             );
           }}
         >

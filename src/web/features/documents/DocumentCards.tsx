@@ -23,16 +23,7 @@ export function DocumentCards({ documents, headingLevel = 2 }: { documents: Docu
             </LangLink>
           </Heading>
           <dl className="facts facts--compact">
-            <div>
-              <dt>{t('documents.symbol')}</dt>
-              <dd>{doc.symbol ? <code>{doc.symbol}</code> : t('common.notRecorded')}</dd>
-            </div>
-            <div>
-              <dt>{t('documents.meeting')}</dt>
-              <dd>
-                <LangLink to={`/meetings/${doc.meeting.slug}`}>{doc.meeting.shortName}</LangLink>
-              </dd>
-            </div>
+            <SymbolAndMeeting doc={doc} />
             <div>
               <dt>{t('documents.adoptedOn')}</dt>
               <dd>{doc.adoptedOn ? formatDate(doc.adoptedOn, lang) : t('common.notRecorded')}</dd>
@@ -42,6 +33,25 @@ export function DocumentCards({ documents, headingLevel = 2 }: { documents: Docu
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A document's symbol and adopting meeting, as two entries of a facts list. */
+export function SymbolAndMeeting({ doc }: { doc: Pick<Document, 'symbol' | 'meeting'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div>
+        <dt>{t('documents.symbol')}</dt>
+        <dd>{doc.symbol ? <code>{doc.symbol}</code> : t('common.notRecorded')}</dd>
+      </div>
+      <div>
+        <dt>{t('documents.meeting')}</dt>
+        <dd>
+          <LangLink to={`/meetings/${doc.meeting.slug}`}>{doc.meeting.shortName}</LangLink>
+        </dd>
+      </div>
+    </>
   );
 }
 

@@ -1,14 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
+import type { OutcomeDocument } from '../../../contract/outcome-documents.js';
 import type { Document } from '../../../contract/reference.js';
 import { getAll, getJson } from '../../api/client.js';
+import { PRIVATE } from '../account/queries.js';
 import { useLang } from '../shared/useLang.js';
 
-export type DocumentFilters = { pillar?: string; memberState?: string; meeting?: string; year?: string };
+export type DocumentFilters = {
+  type?: string;
+  pillar?: string;
+  memberState?: string;
+  meeting?: string;
+  year?: string;
+  language?: string;
+};
+
+// Documents not yet adopted are their negotiators': the keys are private, so signing out drops them.
+export const DOCUMENTS_KEY = [PRIVATE, 'documents'] as const;
 
 export function useDocuments(filters: DocumentFilters = {}) {
   const lang = useLang();
   return useQuery({
-    queryKey: ['documents', lang, filters],
+    queryKey: [...DOCUMENTS_KEY, 'list', lang, filters],
     queryFn: ({ signal }) => getAll<Document>('/documents', lang, filters, signal),
   });
 }
@@ -16,7 +28,7 @@ export function useDocuments(filters: DocumentFilters = {}) {
 export function useDocument(slug: string) {
   const lang = useLang();
   return useQuery({
-    queryKey: ['document', lang, slug],
-    queryFn: ({ signal }) => getJson<Document>(`/documents/${encodeURIComponent(slug)}`, lang, {}, signal),
+    queryKey: [...DOCUMENTS_KEY, 'one', lang, slug],
+    queryFn: ({ signal }) => getJson<OutcomeDocument>(`/documents/${encodeURIComponent(slug)}`, lang, {}, signal),
   });
 }

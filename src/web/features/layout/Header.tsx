@@ -1,3 +1,4 @@
+import { type MouseEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import { DemoBanner } from '../account/DemoBanner.js';
@@ -5,8 +6,18 @@ import { UserMenu } from '../account/UserMenu.js';
 import { LangLink, LangNavLink } from '../shared/LangLink.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 
+/**
+ * The main navigation. On narrow screens its list is a popover opened by the menu button: the
+ * platform's own popover works before (and without) JavaScript, closes on Escape and outside clicks,
+ * and on wide screens the stylesheet shows the list as a plain bar.
+ */
 export function Header({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
+  const list = useRef<HTMLUListElement>(null);
+  // A client-side navigation leaves the page in place: close the menu as a page load would.
+  const closeAfterLink = (event: MouseEvent) => {
+    if ((event.target as Element).closest('a') && list.current?.matches(':popover-open')) list.current.hidePopover();
+  };
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -31,7 +42,14 @@ export function Header({ lang }: { lang: Lang }) {
         </div>
       </div>
       <nav className="main-nav" aria-label={t('layout.mainNav')}>
-        <ul className="container main-nav__list">
+        <div className="container main-nav__bar">
+          <button type="button" className="main-nav__toggle" popoverTarget="main-nav-list">
+            <span className="main-nav__icon" aria-hidden="true" />
+            {t('layout.menu')}
+          </button>
+        </div>
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: links answer keys themselves; this only closes the menu after one is followed */}
+        <ul id="main-nav-list" popover="auto" ref={list} onClick={closeAfterLink} className="container main-nav__list">
           <li>
             <LangNavLink to="/" end>
               {t('nav.home')}
@@ -51,6 +69,12 @@ export function Header({ lang }: { lang: Lang }) {
           </li>
           <li>
             <LangNavLink to="/member-states">{t('nav.memberStates')}</LangNavLink>
+          </li>
+          <li>
+            <LangNavLink to="/observatory">{t('nav.observatory')}</LangNavLink>
+          </li>
+          <li>
+            <LangNavLink to="/follow-up">{t('nav.followUp')}</LangNavLink>
           </li>
           <li>
             <LangNavLink to="/pillars">{t('nav.pillars')}</LangNavLink>

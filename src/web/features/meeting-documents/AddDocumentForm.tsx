@@ -6,11 +6,10 @@ import type {
   MeetingDocumentTitles,
   MeetingDocumentVisibility,
 } from '../../../contract/meeting-documents.js';
-import { LANGS } from '../../../domain/languages.js';
 import { MEETING_DOCUMENT_CATEGORIES, MEETING_DOCUMENT_TITLE_MAX } from '../../../domain/meeting-documents.js';
-import { languageName } from '../../i18n/languages.js';
-import { FieldGroup, FormAlert, FormStatus, onSubmit, SelectField, TextField, useFormErrors } from '../shared/forms.js';
+import { FormAlert, FormStatus, onSubmit, SelectField, useFormErrors } from '../shared/forms.js';
 import { LanguageSelect } from '../shared/LanguageSelect.js';
+import { givenTitles, noTitles, TitleFields } from '../shared/TitleFields.js';
 import { useLang } from '../shared/useLang.js';
 import { categoryName } from './labels.js';
 import { useAddDocument } from './queries.js';
@@ -22,7 +21,7 @@ export function AddDocumentForm({ slug }: { slug: string }) {
   const form = useRef<HTMLFormElement>(null);
   const add = useAddDocument(slug);
   const [category, setCategory] = useState<MeetingDocumentCategory>('working');
-  const [titles, setTitles] = useState<Record<Lang, string>>({ en: '', es: '', fr: '', pt: '' });
+  const [titles, setTitles] = useState(noTitles);
   const [originalLang, setOriginalLang] = useState<Lang>(reader);
   const [visibility, setVisibility] = useState<MeetingDocumentVisibility>('public');
   const [done, setDone] = useState<string | null>(null);
@@ -32,9 +31,7 @@ export function AddDocumentForm({ slug }: { slug: string }) {
 
   const send = () => {
     setDone(null);
-    const given = Object.fromEntries(
-      LANGS.filter((l) => titles[l].trim() !== '').map((l) => [l, titles[l].trim()]),
-    ) as MeetingDocumentTitles;
+    const given = givenTitles(titles) as MeetingDocumentTitles;
     if (!check({ titles: Object.keys(given).length === 0 ? t('meetingDocuments.add.titleRequired') : undefined }))
       return;
     add.mutate(
@@ -42,7 +39,7 @@ export function AddDocumentForm({ slug }: { slug: string }) {
       {
         onSuccess: (created) => {
           setDone(t('meetingDocuments.add.added', { symbol: created.symbol }));
-          setTitles({ en: '', es: '', fr: '', pt: '' });
+          setTitles(noTitles());
         },
         onError: failed,
       },
@@ -59,20 +56,13 @@ export function AddDocumentForm({ slug }: { slug: string }) {
           onChange={setCategory}
           options={MEETING_DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: categoryName(t, c) }))}
         />
-        <FieldGroup legend={t('meetingDocuments.add.titles')} error={errors.titles}>
-          {LANGS.map((code) => (
-            <TextField
-              key={code}
-              label={t('meetingDocuments.add.titleIn', { language: languageName(code, reader, true) })}
-              // The error is the group's; each title is marked, so focus lands on the first.
-              aria-invalid={errors.titles ? true : undefined}
-              lang={code}
-              value={titles[code]}
-              maxLength={MEETING_DOCUMENT_TITLE_MAX}
-              onChange={(value) => setTitles({ ...titles, [code]: value })}
-            />
-          ))}
-        </FieldGroup>
+        <TitleFields
+          legend={t('meetingDocuments.add.titles')}
+          titles={titles}
+          onChange={setTitles}
+          error={errors.titles}
+          maxLength={MEETING_DOCUMENT_TITLE_MAX}
+        />
         <LanguageSelect
           label={t('meetingDocuments.add.originalLang')}
           value={originalLang}

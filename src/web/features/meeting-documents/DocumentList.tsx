@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingDocument, MeetingDocumentRevision } from '../../../contract/meeting-documents.js';
 import { MEETING_DOCUMENT_CATEGORIES } from '../../../domain/meeting-documents.js';
 import { languageName } from '../../i18n/languages.js';
+import { formatDate } from '../shared/format.js';
 import { Localized } from '../shared/Localized.js';
 import { useLang } from '../shared/useLang.js';
 import { categoryHeading, formatOf, formatSize } from './labels.js';
@@ -38,9 +39,9 @@ function DocumentEntry({ slug, document }: { slug: string; document: MeetingDocu
   const { t } = useTranslation();
   const lang = useLang();
   const [current, ...earlier] = document.revisions;
-  const adopted = document.adoptedAt
-    ? new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(document.adoptedAt))
-    : null;
+  // The day in UTC, as every calendar day of the portal: the server that renders the page and the
+  // reader's browser must write the same day.
+  const adopted = document.adoptedAt ? formatDate(document.adoptedAt.slice(0, 10), lang) : null;
   return (
     <article className="meeting-document" aria-labelledby={`document-${document.id}`}>
       <p className="meeting-document__symbol">{document.symbol}</p>

@@ -20,6 +20,7 @@ export function ManageDocument({ slug, document }: { slug: string; document: Mee
   const update = useUpdateDocument(slug, document.id);
   const error = revise.error ?? update.error;
   const changed = useChanged();
+  const notHeldId = `not-held-${document.id}`;
   // A 409: the document changed since the page read it; nothing typed is lost, so reading it again is the way on.
   const reload = () => {
     revise.reset();
@@ -48,32 +49,49 @@ export function ManageDocument({ slug, document }: { slug: string; document: Mee
             <span className="visually-hidden">: {document.symbol}</span>
           </button>
         )}
-        {document.can.update && (
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            disabled={update.isPending}
-            onClick={() =>
-              update.mutate(
-                { version: document.version, adopted: document.adoptedAt === null },
-                {
-                  onSuccess: (changed) =>
-                    setStatus(
-                      changed.adoptedAt
-                        ? t('meetingDocuments.manage.adoptedDone')
-                        : t('meetingDocuments.manage.notAdoptedDone'),
-                    ),
-                },
-              )
-            }
-          >
-            {document.adoptedAt === null
-              ? t('meetingDocuments.manage.markAdopted')
-              : t('meetingDocuments.manage.unmarkAdopted')}
-            <span className="visually-hidden">: {document.symbol}</span>
-          </button>
-        )}
+        {document.adoptedAt === null
+          ? (document.can.adopt || document.can.override || document.can.update) && (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                // Adoption is the meeting's: before it is held, only an administrator's override.
+                disabled={update.isPending || !(document.can.adopt || document.can.override)}
+                aria-describedby={document.can.adopt ? undefined : notHeldId}
+                onClick={() =>
+                  update.mutate(
+                    { version: document.version, adopted: true, ...(document.can.adopt ? {} : { override: true }) },
+                    { onSuccess: () => setStatus(t('meetingDocuments.manage.adoptedDone')) },
+                  )
+                }
+              >
+                {document.can.adopt
+                  ? t('meetingDocuments.manage.markAdopted')
+                  : t('meetingDocuments.manage.markAdoptedEarly')}
+                <span className="visually-hidden">: {document.symbol}</span>
+              </button>
+            )
+          : document.can.update && (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={update.isPending}
+                onClick={() =>
+                  update.mutate(
+                    { version: document.version, adopted: false },
+                    { onSuccess: () => setStatus(t('meetingDocuments.manage.notAdoptedDone')) },
+                  )
+                }
+              >
+                {t('meetingDocuments.manage.unmarkAdopted')}
+                <span className="visually-hidden">: {document.symbol}</span>
+              </button>
+            )}
       </div>
+      {document.adoptedAt === null && document.can.update && !document.can.adopt && (
+        <p className="field__hint" id={notHeldId}>
+          {t('meetingDocuments.manage.notHeld')}
+        </p>
+      )}
       <ConflictAlert error={error} onReload={reload} />
       <FormStatus message={status} />
     </section>

@@ -5,29 +5,36 @@ import type { MeetingDocument } from '../../../contract/meeting-documents.js';
 import type { Decision, DecisionList } from '../../../contract/meeting-records.js';
 import { DocumentLink, DocumentSelect } from '../agenda/ItemDocuments.js';
 import { useReorderable } from '../agenda/reorderable.js';
+import { useDocuments } from '../documents/queries.js';
 import { useMeetingDocuments } from '../meeting-documents/queries.js';
 import { ConflictAlert, changedFields, useConflict } from '../shared/ConflictAlert.js';
-import { onSubmit, TextAreaField, TextField, useFormErrors } from '../shared/forms.js';
+import { onSubmit, SelectField, TextAreaField, useFormErrors } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';
 import { LanguageSelect } from '../shared/LanguageSelect.js';
 import { useAddDecision, useRemoveDecision, useReorderDecisions, useUpdateDecision } from './queries.js';
 
 /**
  * The concluding record: decisions in order, each with the documents it adopted. The secretariat
- * adds, edits, removes and reorders them (by dragging or by keyboard, as the agenda).
+ * adds, edits, removes and reorders them (by dragging or by keyboard, as the agenda) once the
+ * meeting is held; before, an administrator may as an override (the list's `can`).
  */
 export function DecisionsSection({
   slug,
   decisions,
-  manage,
+  waiting,
   onReload,
 }: {
   slug: string;
   decisions: DecisionList | null;
-  manage: boolean;
+  /** The reader manages records, and the decisions wait for the meeting to be held. */
+  waiting: boolean;
   onReload: () => void;
 }) {
   const { t } = useTranslation();
+  const can = decisions?.can;
+  const manage = Boolean(can && (can.create || can.override));
+  // Every write sends the override when only the override allows it.
+  const override = can && !can.create && can.override ? { override: true } : {};
   const remove = useRemoveDecision(slug);
   const reorder = useReorderDecisions(slug);
   const documents = useMeetingDocuments(slug).data?.items ?? [];
@@ -40,7 +47,10 @@ export function DecisionsSection({
     pending: reorder.isPending,
     name,
     save: (order, done) =>
-      reorder.mutate({ items: order.map((d) => ({ id: d.id, updatedAt: d.updatedAt })) }, { onSuccess: done }),
+      reorder.mutate(
+        { items: order.map((d) => ({ id: d.id, updatedAt: d.updatedAt })), ...override },
+        { onSuccess: done },
+      ),
   });
   return (
     <section aria-labelledby="decisions" className="stack">
@@ -77,12 +87,17 @@ export function DecisionsSection({
                     removeLabel: t('records.removeDecision'),
                     removeQuestion: t('records.removeDecisionQuestion', { position: index + 1 }),
                     removing: remove.isPending,
-                    onRemove: () => remove.mutate({ id: d.id, updatedAt: d.updatedAt }),
+                    onRemove: () => remove.mutate({ id: d.id, updatedAt: d.updatedAt, ...override }),
                   })}
               </li>
             );
           })}
         </ol>
+      )}
+      {waiting && (
+        <p className="notice">
+          {t('records.notHeld')} {can?.override && t('records.overrideNote')}
+        </p>
       )}
       {manage && <ConflictAlert error={reorder.error ?? remove.error} onReload={onReload} />}
       {manage && (
@@ -92,6 +107,7 @@ export function DecisionsSection({
           decision={editing}
           position={editing ? items.findIndex((d) => d.id === editing.id) + 1 : 0}
           documents={documents}
+          override={'override' in override}
           onDone={() => setEditing(null)}
           onReload={onReload}
         />
@@ -106,6 +122,7 @@ function DecisionForm({
   decision,
   position,
   documents,
+  override,
   onDone,
   onReload,
 }: {
@@ -113,6 +130,8 @@ function DecisionForm({
   decision: Decision | null;
   position: number;
   documents: readonly MeetingDocument[];
+  /** Only the override allows the write: the meeting is not held yet. */
+  override: boolean;
   onDone: () => void;
   onReload: () => void;
 }) {
@@ -141,11 +160,19 @@ function DecisionForm({
   const [lang, setLang] = useState<Lang>(decision?.lang ?? 'es');
   const [adopted, setAdopted] = useState(decision?.meetingDocument?.id ?? '');
   const [outcome, setOutcome] = useState(decision?.document?.slug ?? '');
+  // A decision names adopted texts only (the server refuses the others).
+  const adoptedTexts = (useDocuments().data ?? []).filter((d) => d.status === 'adopted');
   const headingId = decision ? `edit-decision-${decision.id}` : 'decision-form';
   function submit() {
     sending();
     if (!check({ text: text.trim() ? undefined : t('forms.required') })) return;
-    const input = { lang, text: text.trim(), document: outcome.trim() || null, meetingDocumentId: adopted || null };
+    const input = {
+      lang,
+      text: text.trim(),
+      document: outcome || null,
+      meetingDocumentId: adopted || null,
+      ...(override ? { override } : {}),
+    };
     if (read)
       update.mutate({ ...input, id: read.id, updatedAt: read.updatedAt }, { onSuccess: onDone, onError: failed });
     else
@@ -178,12 +205,20 @@ function DecisionForm({
         value={adopted}
         onChange={setAdopted}
       />
-      <TextField
+      <SelectField
         label={t('records.decisionDocument')}
         hint={t('records.decisionDocumentHint')}
         error={errors.document}
         value={outcome}
         onChange={setOutcome}
+        options={[
+          { value: '', label: t('records.noAdoptedDocument') },
+          ...adoptedTexts.map((d) => ({
+            value: d.slug,
+            label: `${d.meeting.shortName} — ${d.title?.text ?? d.slug}`,
+            lang: d.title?.lang,
+          })),
+        ]}
       />
       <div className="form__actions">
         <button type="submit" className="button" disabled={mutation.isPending}>

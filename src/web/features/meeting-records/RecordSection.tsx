@@ -31,24 +31,26 @@ export function useRecordLabels() {
 /**
  * The minutes or the report of a meeting: the versions one may read, one of them open with its
  * comments; the secretariat's editor and its share and finalise buttons; a delegation's comment form.
+ * What the reader may do comes from each version's own `can`; `writeFirst` (the overview's) only
+ * says who may write the first version, before there is one.
  */
 export function RecordSection({
   slug,
   kind,
   versions,
-  manage,
-  comment,
+  writeFirst,
 }: {
   slug: string;
   kind: RecordKind;
   versions: RecordVersionSummary[];
-  manage: boolean;
-  comment: boolean;
+  writeFirst: boolean;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
   const labels = useRecordLabels();
   const latest = versions[0] ?? null;
+  const newest = useRecordVersion(slug, kind, latest?.version ?? null);
+  const edit = latest === null ? writeFirst : (newest.data?.can.edit ?? false);
   const [chosen, setChosen] = useState<number | null>(null);
   const open = chosen ?? latest?.version ?? null;
   const headingId = `record-${kind}`;
@@ -75,23 +77,13 @@ export function RecordSection({
           ))}
         </ul>
       )}
-      {open !== null && <VersionView slug={slug} kind={kind} version={open} mayComment={comment} />}
-      {manage && <RecordEditor key={latest?.updatedAt ?? 'none'} slug={slug} kind={kind} latest={latest} />}
+      {open !== null && <VersionView slug={slug} kind={kind} version={open} />}
+      {edit && <RecordEditor key={latest?.updatedAt ?? 'none'} slug={slug} kind={kind} latest={latest} />}
     </section>
   );
 }
 
-function VersionView({
-  slug,
-  kind,
-  version,
-  mayComment,
-}: {
-  slug: string;
-  kind: RecordKind;
-  version: number;
-  mayComment: boolean;
-}) {
+function VersionView({ slug, kind, version }: { slug: string; kind: RecordKind; version: number }) {
   const { t } = useTranslation();
   const lang = useLang();
   const labels = useRecordLabels();
@@ -122,7 +114,7 @@ function VersionView({
               </ul>
             </>
           )}
-          {mayComment && v.status === 'shared' && <CommentForm slug={slug} kind={kind} version={v.version} />}
+          {v.can.comment && <CommentForm slug={slug} kind={kind} version={v.version} />}
         </article>
       )}
     </QueryState>
@@ -198,6 +190,24 @@ function RecordEditor({ slug, kind, latest }: { slug: string; kind: RecordKind; 
     write.mutate({ lang: language, body: text, updatedAt }, { onSuccess: setRead, onError: failed });
   }
   const headingId = `record-editor-${kind}`;
+  const can = current.data?.can;
+  // Before the meeting is held, sharing and finalising wait; an administrator may make them as an override.
+  const notHeld = latest !== null && latest.status !== 'final' && can !== undefined && !can.finalise;
+  const noteId = `record-not-held-${kind}`;
+  const stepButton = (which: 'share' | 'finalise', label: string, early: string) =>
+    latest && (
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={step.isPending || !(can?.[which] || can?.override)}
+        aria-describedby={notHeld ? noteId : undefined}
+        onClick={() =>
+          step.mutate({ step: which, updatedAt: latest.updatedAt, ...(can?.[which] ? {} : { override: true }) })
+        }
+      >
+        {can?.override ? early : label}
+      </button>
+    );
   return (
     <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)} aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -236,27 +246,16 @@ function RecordEditor({ slug, kind, latest }: { slug: string; kind: RecordKind; 
         <button type="submit" className="button" disabled={write.isPending}>
           {t('records.save')}
         </button>
-        {latest?.status === 'draft' && (
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={step.isPending}
-            onClick={() => step.mutate({ step: 'share', updatedAt: latest.updatedAt })}
-          >
-            {t('records.share')}
-          </button>
-        )}
-        {latest && latest.status !== 'final' && (
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={step.isPending}
-            onClick={() => step.mutate({ step: 'finalise', updatedAt: latest.updatedAt })}
-          >
-            {t('records.finalise')}
-          </button>
-        )}
+        {latest?.status === 'draft' && stepButton('share', t('records.share'), t('records.shareEarly'))}
+        {latest &&
+          latest.status !== 'final' &&
+          stepButton('finalise', t('records.finalise'), t('records.finaliseEarly'))}
       </div>
+      {notHeld && (
+        <p className="notice" id={noteId}>
+          {t('records.notHeld')} {can?.override && t('records.overrideNote')}
+        </p>
+      )}
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type {
@@ -25,7 +25,7 @@ import {
 } from '../shared/forms.js';
 import { PillarChecks } from '../shared/PillarChecks.js';
 import { useLang } from '../shared/useLang.js';
-import { readerTimeZone } from '../shared/zones.js';
+import { readerTimeZone, zoneName, zonesOfState } from '../shared/zones.js';
 import { useTechnicalGroups } from '../technical-groups/queries.js';
 import { formatLabel, kindLabel } from './labels.js';
 import './meetings.css';
@@ -35,6 +35,20 @@ const ZONES: string[] = (() => {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
   return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [readerTimeZone()];
 })();
+
+/** The zones to offer: the host state's first, then the Americas', then the rest; each named as
+ * people say it after the place the identifier names ("Costa Rica — Central Standard Time (UTC−6)"). */
+function zoneOptions(hostZones: readonly string[], current: string, lang: Lang) {
+  const known = ZONES.includes(current) ? ZONES : [current, ...ZONES];
+  const rank = (zone: string) => (hostZones.includes(zone) ? 0 : zone.startsWith('America/') ? 1 : 2);
+  const now = new Date();
+  return [...known]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((zone) => ({
+      value: zone,
+      label: `${(zone.split('/').pop() ?? zone).replaceAll('_', ' ')} — ${zoneName(zone, lang, now)}`,
+    }));
+}
 
 export interface MeetingDraft {
   kind: MeetingKind;
@@ -146,6 +160,15 @@ export function MeetingForm({
   const states = useMemberStates();
   const groups = useTechnicalGroups();
   const set = <K extends keyof MeetingDraft>(key: K, value: MeetingDraft[K]) => setDraft({ ...draft, [key]: value });
+  const zonesOf = (slug: string) => {
+    const iso2 = states.data?.find((state) => state.slug === slug)?.iso2;
+    return iso2 ? zonesOfState(iso2) : [];
+  };
+  const hostZones = zonesOf(draft.hostState).join(' ');
+  const timeZones = useMemo(
+    () => zoneOptions(hostZones.split(' '), draft.timeZone, pageLang),
+    [hostZones, draft.timeZone, pageLang],
+  );
 
   function submit() {
     const found = {
@@ -239,7 +262,11 @@ export function MeetingForm({
         error={errorOf(errors, 'hostState')}
         name="hostState"
         value={draft.hostState}
-        onChange={(state) => set('hostState', state)}
+        onChange={(state) => {
+          // A state with one zone sets it; in a state with several the reader picks among them, listed first.
+          const zones = zonesOf(state);
+          setDraft({ ...draft, hostState: state, ...(zones.length === 1 ? { timeZone: zones[0] as string } : {}) });
+        }}
         options={[{ value: '', label: t('meetings.form.none') }, ...nameOptions(states.data ?? [], pageLang)]}
       />
       {text('city', t('meetings.city'))}
@@ -252,10 +279,7 @@ export function MeetingForm({
         name="timeZone"
         value={draft.timeZone}
         onChange={(zone) => set('timeZone', zone)}
-        options={(ZONES.includes(draft.timeZone) ? ZONES : [draft.timeZone, ...ZONES]).map((zone) => ({
-          value: zone,
-          label: zone,
-        }))}
+        options={timeZones}
       />
       {moment('start', t('meetings.form.start'))}
       {moment('end', t('meetings.form.end'))}

@@ -1,5 +1,6 @@
-import type { MeetingDetail } from '../../../contract/meetings.js';
+import type { Meeting, MeetingDetail } from '../../../contract/meetings.js';
 import { holdsRecords } from '../../../domain/meeting-records.js';
+import { isPastMeeting } from '../../../domain/meetings.js';
 import { useAgenda } from '../agenda/queries.js';
 import { usePublishedList } from '../delegations/queries.js';
 import { useMeetingDocuments } from '../meeting-documents/queries.js';
@@ -12,6 +13,17 @@ export type MeetingPageName = 'agenda' | 'documents' | 'participants' | 'registr
  * (a state's edits then wait for the secretariat). */
 export const registrationOpen = (meeting: Pick<MeetingDetail, 'status'>) =>
   meeting.status === 'registration-open' || meeting.status === 'registration-closed' || meeting.status === 'in-session';
+
+/** When a meeting ends, as an instant: its UTC end, or the end of its last recorded day. */
+export const endOf = (m: Pick<Meeting, 'endsAt' | 'endDate' | 'startDate'>) =>
+  m.endsAt ?? ((m.endDate ?? m.startDate) ? `${m.endDate ?? m.startDate}T23:59:59Z` : null);
+
+/** Whether a dated meeting is still to come (or under way) at `now`, by status and dates alike: a
+ * concluded meeting is past whatever its dates say. Undated meetings are neither to come nor past. */
+export function isToCome(m: Pick<Meeting, 'status' | 'endsAt' | 'endDate' | 'startDate'>, now: string): boolean {
+  const end = endOf(m);
+  return end !== null && !isPastMeeting({ status: m.status, end }, now);
+}
 
 /** A meeting of the reference data: held before the platform, which keeps only what the record says. */
 export const isHistoric = (meeting: Pick<MeetingDetail, 'managedBy'>) => meeting.managedBy === 'reference';

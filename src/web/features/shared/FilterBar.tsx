@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
 export type FilterOption = { value: string; label: string };
-export type FilterField = { name: string; label: string; options: FilterOption[] };
+export type FilterField = {
+  name: string;
+  label: string;
+  options: FilterOption[];
+  /** A choice that always has a value (a cycle, an order): no "All", and this one when none is asked. */
+  fallback?: string;
+};
 
 /** The current value of each named filter, read from the URL query string. */
 export function useFilterValues<K extends string>(names: readonly K[]): Partial<Record<K, string>> {
@@ -16,7 +22,9 @@ export function useFilterValues<K extends string>(names: readonly K[]): Partial<
   return values;
 }
 
-/** Select boxes whose values live in the URL, so a filtered list can be bookmarked and shared. */
+/** Select boxes whose values live in the URL, so a filtered list can be bookmarked and shared.
+ * They are a GET form, so without JavaScript the reader applies them with a button and the server
+ * renders the filtered list; with it, each change applies at once. */
 export function FilterBar({ fields }: { fields: FilterField[] }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -38,28 +46,36 @@ export function FilterBar({ fields }: { fields: FilterField[] }) {
 
   return (
     <search className="filters" aria-label={t('filters.label')}>
-      {fields.map((field) => (
-        <div key={field.name} className="filters__field">
-          <label htmlFor={`${baseId}-${field.name}`}>{field.label}</label>
-          <select
-            id={`${baseId}-${field.name}`}
-            value={params.get(field.name) ?? ''}
-            onChange={(event) => change(field.name, event.target.value)}
-          >
-            <option value="">{t('filters.all')}</option>
-            {field.options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-      ))}
-      {active && (
-        <button type="button" className="button button--secondary filters__clear" onClick={clear}>
-          {t('filters.clear')}
-        </button>
-      )}
+      <form method="get" className="filters__form" onSubmit={(event) => event.preventDefault()}>
+        {fields.map((field) => (
+          <div key={field.name} className="filters__field">
+            <label htmlFor={`${baseId}-${field.name}`}>{field.label}</label>
+            <select
+              id={`${baseId}-${field.name}`}
+              name={field.name}
+              value={params.get(field.name) ?? field.fallback ?? ''}
+              onChange={(event) => change(field.name, event.target.value)}
+            >
+              {field.fallback === undefined && <option value="">{t('filters.all')}</option>}
+              {field.options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <noscript>
+          <button type="submit" className="button button--secondary">
+            {t('filters.apply')}
+          </button>
+        </noscript>
+        {active && (
+          <button type="button" className="button button--secondary filters__clear" onClick={clear}>
+            {t('filters.clear')}
+          </button>
+        )}
+      </form>
     </search>
   );
 }

@@ -2,8 +2,27 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** What QueryState reads of a query: one query's result, or several answered together (`together`). */
+export interface Answer<T> {
+  isPending: boolean;
+  isError: boolean;
+  data: T | undefined;
+  refetch: () => unknown;
+}
+
+/** Several queries as one answer: pending while any is, failed when any failed, else every answer
+ * in order (for `useQueries`' `combine`). */
+export function together<T>(results: ReadonlyArray<UseQueryResult<T>>): Answer<T[]> {
+  return {
+    isPending: results.some((r) => r.isPending),
+    isError: results.some((r) => r.isError),
+    data: results.every((r) => r.data !== undefined) ? results.map((r) => r.data as T) : undefined,
+    refetch: () => Promise.all(results.map((r) => r.refetch())),
+  };
+}
+
 /** Loading and error states of one query, in the page's language; renders `children` with the data. */
-export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+export function QueryState<T>({ query, children }: { query: Answer<T>; children: (data: T) => ReactNode }) {
   const { t } = useTranslation();
   if (query.isPending) {
     return (
@@ -23,5 +42,6 @@ export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; c
       </div>
     );
   }
-  return <>{children(query.data)}</>;
+  // Neither pending nor failed: the answer is there.
+  return <>{children(query.data as T)}</>;
 }

@@ -14,13 +14,15 @@ export function useUpload<V extends { file: File }, T>(
   /** After the upload, with what the server answered (undefined when it failed). */
   changed: (written: T | undefined) => unknown,
   fieldsOf?: (input: V) => Record<string, string>,
+  /** POST adds the file to a list (a report's evidence); PUT puts it in its place. */
+  method: 'PUT' | 'POST' = 'PUT',
 ) {
   const lang = useLang();
   const [progress, setProgress] = useState<number | null>(null);
   const mutation = useMutation({
     mutationFn: (input: V) => {
       setProgress(0);
-      return putFile<T>(pathOf(input), lang, input.file, setProgress, fieldsOf?.(input));
+      return putFile<T>(pathOf(input), lang, input.file, setProgress, fieldsOf?.(input), method);
     },
     onSettled: (written) => {
       setProgress(null);

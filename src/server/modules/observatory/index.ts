@@ -1,0 +1,3 @@
+// The module's public face: all that app.ts, demo mode and other modules may import from it (docs/architecture.md).
+export { observatoryRoutes } from './routes.js';
+export { type ObservatoryService, observatoryService } from './service.js';

@@ -1,0 +1,253 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DetailQuerySchema } from '../../../contract/common.js';
+import {
+  IndicatorDetailSchema,
+  IndicatorListSchema,
+  IndicatorParamsSchema,
+  IndicatorUpdateSchema,
+  ObservationCorrectSchema,
+  ObservationImportQuerySchema,
+  ObservationImportSchema,
+  ObservationListSchema,
+  ObservationParamsSchema,
+  ObservationQuerySchema,
+  ObservationSchema,
+  SubmissionCreateSchema,
+  SubmissionParamsSchema,
+  SubmissionReviewSchema,
+  TrendListSchema,
+  TrendQuerySchema,
+} from '../../../contract/indicators.js';
+import { IMPORT_MAX_BYTES } from '../../../domain/indicators.js';
+import { reason } from '../../../domain/reasons.js';
+import { requestLang } from '../../http/lang.js';
+import { negotiateFormat } from '../../http/negotiate.js';
+import { conflictResponse, DENIED, InvalidParameterError, ProblemError, problemResponse } from '../../http/problems.js';
+import { created } from '../../http/replies.js';
+import { requestContext } from '../../policy/guard.js';
+import { attributionLink, MEDIA_TYPES, observationsCsv, observationsSdmxCsv } from './formats.js';
+import type { ObservatoryService } from './service.js';
+
+const notFound = problemResponse('No such indicator');
+const writes = {
+  400: problemResponse('Malformed, or names a state or pillar that does not exist'),
+  ...DENIED,
+  404: problemResponse('No such indicator or value'),
+  409: conflictResponse('Changed since read (carries what is current), or already reviewed'),
+};
+
+const IMPORT_TYPES = [MEDIA_TYPES.csv, MEDIA_TYPES['sdmx-csv']];
+const importTooLarge = () =>
+  new ProblemError(413, 'file-too-large', 'files.tooLarge', {
+    name: 'body',
+    max: `${IMPORT_MAX_BYTES / (1024 * 1024)} MB`,
+  });
+
+/** An import file's bytes, read up to the import's limit (the platform's JSON limit is far smaller). */
+async function importBody(request: FastifyRequest, payload: AsyncIterable<Buffer>): Promise<Buffer> {
+  if (Number(request.headers['content-length'] ?? 0) > IMPORT_MAX_BYTES) throw importTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of payload) {
+    size += chunk.length;
+    if (size > IMPORT_MAX_BYTES) throw importTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function observatoryRoutes(service: ObservatoryService) {
+  return async (app: FastifyInstance) => {
+    const typed = app.withTypeProvider<ZodTypeProvider>();
+    // Only this plugin's routes (the import) take CSV bodies.
+    app.addContentTypeParser(IMPORT_TYPES, (request: FastifyRequest, payload: AsyncIterable<Buffer>) =>
+      importBody(request, payload),
+    );
+
+    typed.get(
+      '/indicators',
+      {
+        config: { cache: true, action: 'observatory.read' },
+        schema: {
+          tags: ['observatory'],
+          summary: 'The indicator catalogue',
+          querystring: DetailQuerySchema,
+          response: { 200: IndicatorListSchema, 400: problemResponse('Malformed') },
+        },
+      },
+      async (request) => service.list(requestLang(request)),
+    );
+
+    typed.get(
+      '/indicators/:code',
+      {
+        config: { cache: true, action: 'observatory.read' },
+        schema: {
+          tags: ['observatory'],
+          summary: 'One indicator of the catalogue, with its texts in every language',
+          params: IndicatorParamsSchema,
+          querystring: DetailQuerySchema,
+          response: { 200: IndicatorDetailSchema, 400: problemResponse('Malformed'), 404: notFound },
+        },
+      },
+      async (request) => service.get(requestContext(request), request.params.code),
+    );
+
+    // Not kept by the reply cache: the reply follows the Accept header, which its key leaves out.
+    typed.get(
+      '/indicators/:code/observations',
+      {
+        config: { action: 'observatory.read' },
+        schema: {
+          tags: ['observatory'],
+          summary:
+            'An indicator’s values per state and year, as JSON, CSV or SDMX-CSV (format= or Accept); unpublished ones to those who may see them',
+          params: IndicatorParamsSchema,
+          querystring: ObservationQuerySchema,
+          response: {
+            200: {
+              description: 'The values with their source and attribution (CSV: a column; SDMX-CSV: the Link header)',
+              content: {
+                'application/json': { schema: ObservationListSchema },
+                'text/csv': { schema: z.string() },
+                'application/vnd.sdmx.data+csv': { schema: z.string() },
+              },
+            },
+            400: problemResponse('Malformed, or an unknown state'),
+            ...DENIED,
+            404: notFound,
+          },
+        },
+      },
+      async (request, reply) => {
+        const list = await service.observations(requestContext(request), request.params.code, request.query);
+        const format = negotiateFormat(request.query.format, request.headers.accept, MEDIA_TYPES);
+        reply.header('vary', 'Accept').header('link', attributionLink(list));
+        if (format === 'json') return reply.type(MEDIA_TYPES.json).send(list);
+        const body = format === 'csv' ? observationsCsv(list) : observationsSdmxCsv(list);
+        const extension = format === 'csv' ? 'csv' : 'sdmx.csv';
+        return (
+          reply
+            .type(`${MEDIA_TYPES[format]}; charset=utf-8`)
+            .header('content-disposition', `attachment; filename="${list.indicator}.${extension}"`)
+            // Bytes are sent as they are, never serialized: the string type is only the documented body's.
+            .send(Buffer.from(body, 'utf8') as unknown as string)
+        );
+      },
+    );
+
+    typed.get(
+      '/indicators/:code/trends',
+      {
+        config: { cache: true, action: 'observatory.read' },
+        schema: {
+          tags: ['observatory'],
+          summary:
+            'Each member state’s trend over the last N calendar years of the indicator’s data: Theil–Sen slope, Mann–Kendall S, variance, z, p and flag',
+          params: IndicatorParamsSchema,
+          querystring: TrendQuerySchema,
+          response: { 200: TrendListSchema, 400: problemResponse('Malformed'), 404: notFound },
+        },
+      },
+      async (request) => service.trends(request.params.code, request.query.years, requestLang(request)),
+    );
+
+    typed.patch(
+      '/indicators/:code',
+      {
+        config: { action: 'observatory.manage' },
+        schema: {
+          tags: ['observatory'],
+          summary: 'Edit the catalogue entry (names, definitions, codes, source, licence, pillars)',
+          params: IndicatorParamsSchema,
+          body: IndicatorUpdateSchema,
+          response: { 200: IndicatorDetailSchema, ...writes },
+        },
+      },
+      async (request) => service.update(requestContext(request), request.params.code, request.body),
+    );
+
+    typed.put(
+      '/indicators/:code/observations/:state/:year',
+      {
+        config: { action: 'observatory.manage' },
+        schema: {
+          tags: ['observatory'],
+          summary: 'Correct a published value with a reason (the earlier value is kept), or add a missing one',
+          params: ObservationParamsSchema,
+          body: ObservationCorrectSchema,
+          response: { 200: ObservationSchema, ...writes },
+        },
+      },
+      async (request) =>
+        service.correct(
+          requestContext(request),
+          request.params.code,
+          request.params.state,
+          request.params.year,
+          request.body,
+        ),
+    );
+
+    typed.post(
+      '/indicators/:code/imports',
+      {
+        config: { action: 'observatory.manage' },
+        schema: {
+          tags: ['observatory'],
+          summary:
+            'Import values from a CSV or SDMX-CSV file (the body, as text/csv or application/vnd.sdmx.data+csv): preview what it changes, or apply it; every row valid or nothing written',
+          params: IndicatorParamsSchema,
+          querystring: ObservationImportQuerySchema,
+          response: {
+            200: ObservationImportSchema,
+            400: problemResponse('Not UTF-8, a column missing, or rows refused: each named as rows.{row}.{column}'),
+            ...DENIED,
+            404: notFound,
+            409: problemResponse('Values changed while the file was imported: nothing written'),
+            413: problemResponse('Larger than 50 MB'),
+            415: problemResponse('Not text/csv or application/vnd.sdmx.data+csv'),
+          },
+        },
+      },
+      async (request) => {
+        const body = request.body;
+        if (!Buffer.isBuffer(body)) throw new InvalidParameterError('body', 'body', reason('reason.required'));
+        return service.import(requestContext(request), request.params.code, body, request.query);
+      },
+    );
+
+    typed.post(
+      '/indicators/:code/submissions',
+      {
+        config: { action: 'observatory.submit' },
+        schema: {
+          tags: ['observatory'],
+          summary: 'Submit a value for one’s own state; not public until the secretariat accepts it',
+          params: IndicatorParamsSchema,
+          body: SubmissionCreateSchema,
+          response: { 201: ObservationSchema, ...writes },
+        },
+      },
+      async (request, reply) =>
+        created(reply, service.submit(requestContext(request), request.params.code, request.body)),
+    );
+
+    typed.post(
+      '/indicators/:code/submissions/:id/review',
+      {
+        config: { action: 'observatory.manage' },
+        schema: {
+          tags: ['observatory'],
+          summary: 'Accept a submitted value (it is published, a value it replaces kept) or reject it, with a reason',
+          params: SubmissionParamsSchema,
+          body: SubmissionReviewSchema,
+          response: { 200: ObservationSchema, ...writes },
+        },
+      },
+      async (request) => service.review(requestContext(request), request.params.code, request.params.id, request.body),
+    );
+  };
+}

@@ -1,0 +1,39 @@
+import { useQuery } from '@tanstack/react-query';
+import type { IndicatorDetail, IndicatorList, ObservationList, TrendList } from '../../../contract/indicators.js';
+import { getJson } from '../../api/client.js';
+import { useLang } from '../shared/useLang.js';
+
+export function useIndicators() {
+  const lang = useLang();
+  return useQuery({
+    queryKey: ['indicators', lang],
+    queryFn: ({ signal }) => getJson<IndicatorList>('/indicators', lang, {}, signal),
+  });
+}
+
+export function useIndicator(code: string) {
+  const lang = useLang();
+  return useQuery({
+    queryKey: ['indicator', lang, code],
+    queryFn: ({ signal }) => getJson<IndicatorDetail>(`/indicators/${encodeURIComponent(code)}`, lang, {}, signal),
+  });
+}
+
+/** The published values of an indicator: every state's, or one state's. */
+export function useObservations(code: string, state?: string) {
+  const lang = useLang();
+  return useQuery({
+    queryKey: ['observations', lang, code, state ?? null],
+    queryFn: ({ signal }) =>
+      getJson<ObservationList>(`/indicators/${encodeURIComponent(code)}/observations`, lang, { state }, signal),
+  });
+}
+
+/** Each state's trend over the default window of the indicator's latest years. */
+export function useTrends(code: string) {
+  const lang = useLang();
+  return useQuery({
+    queryKey: ['trends', lang, code],
+    queryFn: ({ signal }) => getJson<TrendList>(`/indicators/${encodeURIComponent(code)}/trends`, lang, {}, signal),
+  });
+}

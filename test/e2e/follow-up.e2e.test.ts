@@ -1,0 +1,110 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AccountsServer, startAccountsServer } from './accounts.js';
+import {
+  type Browser,
+  browserSuiteTitle,
+  collectPageErrors,
+  hasBrowser,
+  horizontalOverflow,
+  hydrated,
+  launchBrowser,
+  seriousAxeViolations,
+  visit,
+  waitForPortal,
+} from './browser.js';
+
+/** The follow-up's public pages on the demo data: a closed cycle on the sample declaration where
+ * Ecuador's report on the first recommendation (implemented) and Mexico's (planned) are public,
+ * and others are accepted but private, submitted or drafts. */
+describe.skipIf(!hasBrowser)(browserSuiteTitle('the follow-up’s public pages'), () => {
+  let server: AccountsServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startAccountsServer();
+    const { loadDemo } = await import('../../src/server/demo/index.js');
+    // The folder the suite's server keeps files in (app.ts's default for this process).
+    const files = { dir: join(tmpdir(), `mispa-files-${process.pid}`), maxBytes: 25 * 1024 * 1024 };
+    await loadDemo({ db: server.db, clock: () => new Date(), files, password: 'demo-password-for-browser-tests' });
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the cycles, the matrix (filtered in the address), the map and a state’s profile', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectPageErrors(page);
+    await visit(page, `${server.url}/en/follow-up`, 1280);
+    await page.getByRole('heading', { name: /Demo follow-up cycle 2026/ }).waitFor();
+    expect(await page.locator('.cycle-progress progress').count()).toBe(2);
+
+    await page.getByRole('link', { name: 'Matrix of states and items' }).click();
+    await waitForPortal(page);
+    await hydrated(page);
+    const matrix = page.locator('table.follow-up-matrix');
+    const row = (name: string) => matrix.locator('tbody tr', { has: page.getByRole('rowheader', { name }) });
+    await expect.poll(() => row('Ecuador').locator('.follow-up-cell--implemented').textContent()).toBe('Implemented');
+    expect(await row('Mexico').locator('.follow-up-cell--planned').textContent()).toBe('Planned');
+    // Ecuador's accepted but private report, and Mexico's report under review, are no cells.
+    expect(await matrix.locator('td.follow-up-cell--in-progress, td.follow-up-cell--not-started').count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The filters are the address: South America keeps Ecuador and drops Mexico.
+    await page.getByLabel('Subregion').selectOption('south-america');
+    await page.waitForURL(/subregion=south-america/);
+    await row('Ecuador').waitFor();
+    expect(await row('Mexico').count()).toBe(0);
+
+    await visit(page, `${server.url}/en/follow-up/rates`, 1280);
+    await hydrated(page);
+    const ecuador = page.locator('.americas-map a[aria-label^="Ecuador"]');
+    expect(await ecuador.getAttribute('aria-label')).toBe('Ecuador: 100%');
+    expect(await page.locator('.americas-map a[aria-label^="Mexico"]').getAttribute('aria-label')).toBe('Mexico: 0%');
+    expect(await page.locator('.colour-legend li').count()).toBe(6);
+    // By keyboard: the middle of a state's box may be sea, and a map is read by keys too.
+    await ecuador.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/en\/follow-up\/states\/ec$/);
+    await waitForPortal(page);
+    await page.getByRole('heading', { level: 1, name: 'Ecuador' }).waitFor();
+    const main = page.getByRole('main');
+    await expect.poll(() => main.textContent()).toContain('Plan nacional de prevención');
+    // Its second report was accepted but kept private: not on the public profile.
+    expect(await main.textContent()).not.toContain('Programa de formación continua');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  for (const [lang, implemented, width] of [
+    ['es', 'Implementado', 360],
+    ['fr', 'Mis en œuvre', 1280],
+    ['pt', 'Implementado', 360],
+  ] as const) {
+    it(`reads in ${lang} at ${width} px, with no serious violation and no sideways scroll`, async () => {
+      const page = await browser.context.newPage();
+      const errors = collectPageErrors(page);
+      const failures: Record<string, unknown> = {};
+      for (const path of ['/follow-up', '/follow-up/matrix', '/follow-up/rates', '/follow-up/states/ec']) {
+        await visit(page, `${server.url}/${lang}${path}`, width);
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        if (path === '/follow-up/matrix') {
+          await page.locator('td.follow-up-cell--implemented').first().waitFor();
+          expect(await page.locator('td.follow-up-cell--implemented').first().textContent()).toBe(implemented);
+        }
+        const violations = await seriousAxeViolations(page);
+        if (violations.length > 0) failures[path] = violations;
+        const overflow = await horizontalOverflow(page);
+        if (overflow > 0) failures[`${path} (horizontal scroll)`] = `${overflow}px wider than the window`;
+      }
+      expect(failures).toEqual({});
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+  }
+});
