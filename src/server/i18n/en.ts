@@ -449,6 +449,7 @@ export const en = {
   'participants.role.member': 'Member',
   'participants.pdf.title': 'List of participants',
   'participants.pdf.empty': 'No participant has been accredited yet.',
+  'participants.pdf.page': 'Page {page} of {pages}',
   'delegation.noCredentials.title': 'No credentials',
   'delegation.noCredentials.detail': 'No credentials have been uploaded for delegation "{id}" yet.',
   'delegation.versionRequired':

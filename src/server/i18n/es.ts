@@ -454,6 +454,7 @@ export const es = {
   'participants.role.member': 'Miembro',
   'participants.pdf.title': 'Lista de participantes',
   'participants.pdf.empty': 'Todavía no se ha acreditado a ningún participante.',
+  'participants.pdf.page': 'Página {page} de {pages}',
   'delegation.noCredentials.title': 'Sin cartas credenciales',
   'delegation.noCredentials.detail': 'Todavía no se han cargado las cartas credenciales de la delegación "{id}".',
   'delegation.versionRequired':

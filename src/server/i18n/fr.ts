@@ -456,6 +456,7 @@ export const fr = {
   'participants.role.member': 'Membre',
   'participants.pdf.title': 'Liste des participants',
   'participants.pdf.empty': 'Aucun participant n’a encore été accrédité.',
+  'participants.pdf.page': 'Page {page} sur {pages}',
   'delegation.noCredentials.title': 'Pas de lettres de créance',
   'delegation.noCredentials.detail': 'Aucune lettre de créance n’a encore été déposée pour la délégation « {id} ».',
   'delegation.versionRequired':

@@ -450,6 +450,7 @@ export const pt = {
   'participants.role.member': 'Membro',
   'participants.pdf.title': 'Lista de participantes',
   'participants.pdf.empty': 'Nenhum participante foi credenciado ainda.',
+  'participants.pdf.page': 'Página {page} de {pages}',
   'delegation.noCredentials.title': 'Sem credenciais',
   'delegation.noCredentials.detail': 'Ainda não foram enviadas as credenciais da delegação "{id}".',
   'delegation.versionRequired':

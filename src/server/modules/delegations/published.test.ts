@@ -3,7 +3,7 @@ import type { ParticipantInput } from '../../../contract/delegations.js';
 import { expectAsCan, expectProblem } from '../../testing/api.js';
 import { buildPartner, buildUser } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
-import { pdfText } from '../../testing/pdf.js';
+import { pdfPages, pdfText } from '../../testing/pdf.js';
 import { ORIGIN, openSession } from '../../testing/sessions.js';
 import { ADVISER, delegationApi, HEAD } from './testing.js';
 
@@ -13,8 +13,11 @@ describeEachEngine('GET /api/v1/meetings/{slug}/participants', (ctx) => {
 
   /** A meeting with accredited delegations of Mexico, Brazil and Ecuador, a submitted one of
    * Colombia, and accredited press and guest entries. */
-  async function meetingWithList(participants: Record<string, ParticipantInput[]> = {}) {
-    const meeting = await h.meeting();
+  async function meetingWithList(
+    participants: Record<string, ParticipantInput[]> = {},
+    options: Parameters<typeof h.meeting>[0] = {},
+  ) {
+    const meeting = await h.meeting(options);
     const staff = await h.as('secretariat-staff');
     const accredit = async (payload: object) => {
       const res = await h.register(staff, meeting.slug, { ...payload, submit: true });
@@ -125,10 +128,60 @@ describeEachEngine('GET /api/v1/meetings/{slug}/participants', (ctx) => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(1500);
     const text = pdfText(pdf);
-    for (const expected of ['Lista de participantes', `Test meeting ${slug}`, 'México', 'Head of mx', 'Jean Dupont']) {
+    for (const expected of ['LISTA DE PARTICIPANTES', `Test meeting ${slug}`, 'México', 'Head of mx', 'Jean Dupont']) {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('A guest');
+  });
+
+  it('prints as an OAS document: each page headed by the meeting, its symbol and dates, numbered page x of y, categories as sections', async () => {
+    // Enough names for Mexico's delegation to run over the first page.
+    const many = Array.from({ length: 70 }, (_, i) => ({ ...ADVISER, name: `Adviser number ${i + 1}` }));
+    const { slug, staff } = await meetingWithList({ mx: [HEAD, ...many] }, { startsAt: '2026-11-10T14:00:00.000Z' });
+    const { ordinal } = await h
+      .db()
+      .selectFrom('meeting')
+      .select('ordinal')
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow();
+    const symbol = `OEA/Ser.K/XLIX.${ordinal} MISPA T`;
+    const res = await ctx.app.inject({ url: `${url(slug, '.pdf')}?lang=es`, headers: staff });
+    expect(res.statusCode).toBe(200);
+    const pages = pdfPages(res.rawPayload);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const [i, page] of pages.entries()) {
+      expect(page).toContain(`Test meeting ${slug}`);
+      expect(page).toContain(symbol);
+      // The days at the venue (Santo Domingo), in Spanish.
+      expect(page).toContain('10–12 de noviembre de 2026');
+      expect(page).toContain(`Página ${i + 1} de ${pages.length}`);
+    }
+    const text = pages.join(' ');
+    expect(text).toContain('LISTA DE PARTICIPANTES');
+    // The sections in the order of the categories, the secretariat seeing its hidden one too.
+    const sections = ['DELEGACIONES DE LOS ESTADOS MIEMBROS', 'PRENSA', 'INVITADOS'].map((s) => text.indexOf(s));
+    expect(sections.every((at) => at >= 0)).toBe(true);
+    expect([...sections].sort((a, b) => a - b)).toEqual(sections);
+    // Each state once, in Spanish order, under its section; its last adviser on a later page.
+    expect(text.indexOf('Brasil')).toBeLessThan(text.indexOf('Ecuador'));
+    expect(text.indexOf('Ecuador')).toBeLessThan(text.indexOf('México'));
+    expect(pages[0]).not.toContain('Adviser number 70');
+    expect(text).toContain('Adviser number 70 (Asesor)');
+  });
+
+  it('heads the PDF in the reader’s language', async () => {
+    const { slug } = await meetingWithList({}, { startsAt: '2026-11-10T14:00:00.000Z' });
+    const first = (lang: string) =>
+      ctx.app.inject({ url: `${url(slug, '.pdf')}?lang=${lang}` }).then((res) => pdfPages(res.rawPayload)[0] ?? '');
+    const [en, fr, pt] = await Promise.all([first('en'), first('fr'), first('pt')]);
+    expect(en).toContain('LIST OF PARTICIPANTS');
+    expect(en).toContain('November 10 – 12, 2026');
+    expect(en).toContain('Page 1 of 1');
+    expect(fr).toContain('LISTE DES PARTICIPANTS');
+    expect(fr).toContain('10–12 novembre 2026');
+    expect(fr).toContain('Page 1 sur 1');
+    expect(pt).toContain('10 – 12 de novembro de 2026');
+    expect(pt).toContain('Página 1 de 1');
   });
 });
 

@@ -15,7 +15,8 @@ import { csvRow } from '../../http/csv.js';
 import { message } from '../../i18n/messages.js';
 import type { MessageKey } from '../../i18n/types.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
-import { findVisibleMeeting } from '../meetings/index.js';
+import { meetingSymbol, symbolMeeting } from '../meeting-documents/index.js';
+import { findVisibleMeeting, type MeetingRow } from '../meetings/index.js';
 import { updateUnchanged } from '../shared/concurrency.js';
 import { memberStateRefs } from '../shared/refs.js';
 import { loadTexts, textOf } from '../shared/texts.js';
@@ -63,6 +64,11 @@ export function publishedService(deps: { db: Db; clock: () => Date }) {
   const versionedWrite = versionedWrites({ db, clock });
 
   async function list(ctx: RequestContext, slug: string): Promise<PublishedList> {
+    return (await read(ctx, slug)).published;
+  }
+
+  /** The published list, and the meeting it is of. */
+  async function read(ctx: RequestContext, slug: string) {
     const meeting = await findVisibleMeeting(db, ctx.actor, slug);
     const [settings, meetingTexts] = await Promise.all([
       meetingSettings(db, meeting.id),
@@ -105,13 +111,14 @@ export function publishedService(deps: { db: Db; clock: () => Date }) {
         .sort((a, b) => collator.compare(a.label, b.label));
       return groups.length > 0 ? [{ category, visibility: visibility[category], groups }] : [];
     });
-    return {
+    const published: PublishedList = {
       lang: ctx.lang,
       meeting: { slug: meeting.slug, name: textOf(meetingTexts, meeting.id, 'name'), version: settings.version },
       visibility,
       categories,
       can: delegationsPolicy.abilities(ctx.actor, { changeVisibility: 'meetings.update' }),
     };
+    return { published, meeting };
   }
 
   return {
@@ -138,9 +145,11 @@ export function publishedService(deps: { db: Db; clock: () => Date }) {
       }
     },
 
-    /** The list as a PDF: title, meeting, then each category, its groups and their participants. */
+    /** The list as a PDF in the style of an OAS document (see renderPdf). */
     async pdf(ctx: RequestContext, slug: string): Promise<Buffer> {
-      return renderPdf(await list(ctx, slug), ctx.lang);
+      const { published, meeting } = await read(ctx, slug);
+      const symbol = meetingSymbol(await symbolMeeting(db, meeting.id), clock());
+      return renderPdf(published, { symbol, dates: meetingDates(meeting, ctx.lang) }, ctx.lang);
     },
 
     async setVisibility(ctx: RequestContext, slug: string, input: VisibilityUpdate): Promise<VisibilityReply> {
@@ -176,42 +185,126 @@ export function publishedService(deps: { db: Db; clock: () => Date }) {
   };
 }
 
-/** The wording of the published list (its columns, categories, roles and PDF title). */
+/** The wording of the published list (its columns, categories, roles and PDF texts). */
 type ListWording = Extract<MessageKey, `participants.${string}`>;
 
-/** pdfkit's built-in Helvetica covers the Latin scripts of the four working languages. */
-function renderPdf(published: PublishedList, lang: Lang): Promise<Buffer> {
+/** The meeting's days in the reader's language ("12–13 November 2026"), at the venue when timed. */
+function meetingDates(meeting: MeetingRow, lang: Lang): string | null {
+  const days = (timeZone: string, start: Date, end: Date) =>
+    new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone })
+      .formatRange(start, end)
+      // Helvetica's WinAnsi encoding has no thin or narrow spaces, which some locales put around the dash.
+      .replace(/[\u2009\u202f]/g, ' ');
+  if (meeting.starts_at && meeting.ends_at)
+    return days(meeting.time_zone ?? 'UTC', new Date(meeting.starts_at), new Date(meeting.ends_at));
+  if (meeting.start_date) {
+    const day = (date: string) => new Date(`${date}T00:00:00Z`);
+    return days('UTC', day(meeting.start_date), day(meeting.end_date ?? meeting.start_date));
+  }
+  return null;
+}
+
+const PAGE_MARGIN = 56;
+/** Room above the body for the running header (meeting, symbol, dates) and its rule. */
+const HEADER_HEIGHT = 48;
+
+/**
+ * The list as the OAS issues one: every page headed by the meeting's name on the left and its
+ * symbol and dates on the right, over a rule, and numbered "page x of y" at the foot; the title on
+ * the first page; each category a section, its states or organisations in the reader's order.
+ * pdfkit's built-in Helvetica covers the Latin scripts of the four working languages.
+ */
+function renderPdf(published: PublishedList, heading: { symbol: string; dates: string | null }, lang: Lang) {
   const m = (key: ListWording) => message(lang, key);
   const title = m('participants.pdf.title');
   const meetingName = published.meeting.name?.text ?? published.meeting.slug;
-  const doc = new PDFDocument({ size: 'A4', margin: 56, lang, info: { Title: `${title} — ${meetingName}` } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: PAGE_MARGIN + HEADER_HEIGHT, bottom: PAGE_MARGIN + 24, left: PAGE_MARGIN, right: PAGE_MARGIN },
+    lang,
+    // Pages are kept until the end, so each can say how many there are.
+    bufferPages: true,
+    info: { Title: `${title} — ${meetingName}` },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.font('Helvetica-Bold').fontSize(18).text(title);
-  doc.font('Helvetica').fontSize(12).text(meetingName).moveDown();
+  const width = doc.page.width - 2 * PAGE_MARGIN;
+
+  doc.font('Helvetica-Bold').fontSize(16).text(title.toLocaleUpperCase(lang), { align: 'center' });
+  doc.font('Helvetica').fontSize(11).text(meetingName, { align: 'center' }).moveDown(1.5);
   if (published.categories.length === 0) doc.text(m('participants.pdf.empty'));
   for (const { category, groups } of published.categories) {
+    // A section does not open in the last lines of a page.
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
     doc
       .font('Helvetica-Bold')
-      .fontSize(14)
-      .text(m(`participants.category.${category}`))
-      .moveDown(0.3);
+      .fontSize(13)
+      .text(m(`participants.category.${category}`).toLocaleUpperCase(lang), PAGE_MARGIN);
+    doc
+      .moveTo(PAGE_MARGIN, doc.y + 2)
+      .lineTo(PAGE_MARGIN + width, doc.y + 2)
+      .lineWidth(0.5)
+      .stroke()
+      .moveDown(0.6);
     for (const group of groups) {
-      doc.font('Helvetica-Bold').fontSize(11).text(group.label);
+      doc.font('Helvetica-Bold').fontSize(11).text(group.label, PAGE_MARGIN);
       for (const p of group.participants) {
         const detail = [p.title, p.institution].filter(Boolean).join(', ');
         doc
           .font('Helvetica')
           .fontSize(10)
-          .text(`${p.name} (${m(`participants.role.${p.role}`)})${detail ? ` — ${detail}` : ''}`, { indent: 12 });
+          .text(
+            `${p.name} (${m(`participants.role.${p.role}`)})${detail ? ` — ${detail}` : ''}`,
+            PAGE_MARGIN,
+            undefined,
+            {
+              indent: 12,
+            },
+          );
       }
       doc.moveDown(0.5);
     }
     doc.moveDown();
+  }
+
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    // Header and footer sit in the margins; without this pdfkit would start a new page for them.
+    const margins = doc.page.margins;
+    doc.page.margins = { ...margins, top: 0, bottom: 0 };
+    const half = width / 2;
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(9)
+      .text(meetingName, PAGE_MARGIN, PAGE_MARGIN, { width: half - 8 });
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .text([heading.symbol, heading.dates].filter(Boolean).join('\n'), PAGE_MARGIN + half, PAGE_MARGIN, {
+        width: half,
+        align: 'right',
+      });
+    const rule = PAGE_MARGIN + HEADER_HEIGHT - 12;
+    doc
+      .moveTo(PAGE_MARGIN, rule)
+      .lineTo(PAGE_MARGIN + width, rule)
+      .lineWidth(0.5)
+      .stroke();
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .text(
+        message(lang, 'participants.pdf.page', { page: i - start + 1, pages: count }),
+        PAGE_MARGIN,
+        doc.page.height - PAGE_MARGIN,
+        { width, align: 'center' },
+      );
+    doc.page.margins = margins;
   }
   doc.end();
   return done;

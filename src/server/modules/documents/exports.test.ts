@@ -1,33 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { OutcomeDocument } from '../../../contract/outcome-documents.js';
 import type { Document } from '../../../contract/reference.js';
 import { expectProblem } from '../../testing/api.js';
 import { describeEachEngine, repoRoot } from '../../testing/harness.js';
-import { pdfText } from '../../testing/pdf.js';
+import { textOfPdf } from '../../testing/pdf.js';
 import { schemaCheckRuns, schemaCheckTitle, validateXml } from '../../testing/xmllint.js';
 import { outcomeHelpers } from './testing.js';
 
 const SCHEMA = path.join(repoRoot, 'test/schemas/akoma-ntoso/akomantoso30.xsd');
-
-// Poppler's pdftotext reads the PDF as a viewer would; without it, the PDF's own text streams are read.
-const hasPdftotext = !spawnSync('pdftotext', ['-v']).error;
-function textOfPdf(pdf: Buffer): string {
-  if (!hasPdftotext) return pdfText(pdf);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mispa-pdf-'));
-  try {
-    const file = path.join(dir, 'document.pdf');
-    fs.writeFileSync(file, pdf);
-    const run = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(0);
-    return run.stdout.replace(/\s+/g, ' ');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const PARAGRAPHS = [
   { kind: 'preambular', text: 'Reconociendo la cooperación hemisférica en seguridad pública' },

@@ -9,4 +9,4 @@ export {
   type MeetingDocumentsService,
   meetingDocumentsService,
 } from './service.js';
-export { documentSymbol, revisionSymbol } from './symbols.js';
+export { documentSymbol, meetingSymbol, revisionSymbol } from './symbols.js';

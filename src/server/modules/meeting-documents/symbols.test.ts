@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentSymbol, revisionSymbol, symbolPatternProblem } from './symbols.js';
+import { documentSymbol, meetingSymbol, revisionSymbol, symbolPatternProblem } from './symbols.js';
 
 const mispaIX = {
   ordinal: 9,
@@ -31,6 +31,16 @@ describe('document symbols', () => {
     expect(documentSymbol({ ...mispaIX, symbol_pattern: 'X/{nope}/{sequence}' }, 'working', 1, now)).toBe(
       'OEA/Ser.K/XLIX.9 MISPA IX/doc.1/26',
     );
+  });
+
+  it('give the meeting’s own symbol: its pattern up to the series', () => {
+    expect(meetingSymbol(mispaIX, now)).toBe('OEA/Ser.K/XLIX.9 MISPA IX');
+    expect(meetingSymbol({ ...mispaIX, number: '', slug: 'gt-prevention-3' }, now)).toBe(
+      'OEA/Ser.K/XLIX GT-PREVENTION-3',
+    );
+    expect(meetingSymbol({ ...mispaIX, symbol_pattern: 'MISPA/{yyyy}/{series}.{sequence}' }, now)).toBe('MISPA/2026');
+    // A pattern that opens with the series says nothing of the meeting: the default's part serves.
+    expect(meetingSymbol({ ...mispaIX, symbol_pattern: '{series}.{sequence}' }, now)).toBe('OEA/Ser.K/XLIX.9 MISPA IX');
   });
 
   it('append rev. N from the first revision on', () => {

@@ -48,6 +48,29 @@ export function symbolPatternProblem(pattern: string): string | null {
   return null;
 }
 
+/** The pattern a meeting's symbols follow: its own when it can serve, else the default. */
+function patternOf(meeting: SymbolMeeting): string {
+  return meeting.symbol_pattern && symbolPatternProblem(meeting.symbol_pattern) === null
+    ? meeting.symbol_pattern
+    : meeting.number
+      ? DEFAULT_SYMBOL_PATTERN
+      : DEFAULT_SYMBOL_PATTERN_UNNUMBERED;
+}
+
+function fill(pattern: string, meeting: SymbolMeeting, series: string, sequence: string, now: Date): string {
+  const year = (meeting.starts_at ?? meeting.start_date ?? now.toISOString()).slice(0, 4);
+  const values: Record<Placeholder, string> = {
+    ordinal: String(meeting.ordinal),
+    number: meeting.number,
+    slug: meeting.slug.toUpperCase(),
+    series,
+    sequence,
+    yy: year.slice(2),
+    yyyy: year,
+  };
+  return pattern.replace(/\{([a-z]+)\}/g, (whole, name: string) => values[name as Placeholder] ?? whole);
+}
+
 /** The symbol of the original (revision 0) of a document. */
 export function documentSymbol(
   meeting: SymbolMeeting,
@@ -55,23 +78,18 @@ export function documentSymbol(
   sequence: number,
   now: Date,
 ): string {
-  const pattern =
-    meeting.symbol_pattern && symbolPatternProblem(meeting.symbol_pattern) === null
-      ? meeting.symbol_pattern
-      : meeting.number
-        ? DEFAULT_SYMBOL_PATTERN
-        : DEFAULT_SYMBOL_PATTERN_UNNUMBERED;
-  const year = (meeting.starts_at ?? meeting.start_date ?? now.toISOString()).slice(0, 4);
-  const values: Record<Placeholder, string> = {
-    ordinal: String(meeting.ordinal),
-    number: meeting.number,
-    slug: meeting.slug.toUpperCase(),
-    series: SERIES[category],
-    sequence: String(sequence),
-    yy: year.slice(2),
-    yyyy: year,
-  };
-  return pattern.replace(/\{([a-z]+)\}/g, (whole, name: string) => values[name as Placeholder] ?? whole);
+  return fill(patternOf(meeting), meeting, SERIES[category], String(sequence), now);
+}
+
+/**
+ * The meeting's own symbol, which heads the papers it issues that are not in a document series
+ * (the list of participants): its pattern up to the series, e.g. `OEA/Ser.K/XLIX.9 MISPA IX`.
+ */
+export function meetingSymbol(meeting: SymbolMeeting, now: Date): string {
+  const prefixOf = (pattern: string) => pattern.slice(0, pattern.indexOf('{series}')).replace(/[\s/.,-]+$/, '');
+  // A pattern that opens with the series names no meeting: the default's part does.
+  const prefix = prefixOf(patternOf(meeting)) || prefixOf(patternOf({ ...meeting, symbol_pattern: null }));
+  return fill(prefix, meeting, '', '', now);
 }
 
 /** A revision's symbol: the original's, with ` rev. N` appended from the first revision on. */
