@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGGREGATE_AREAS, AGGREGATE_STATISTICS, POPULATION_INDICATOR } from '../domain/aggregates.js';
 import {
   IMPORT_CHANGES_LISTED,
   INDICATOR_CODE_MAX,
@@ -201,6 +202,43 @@ export const TrendListSchema = z
   })
   .meta({ id: 'TrendList' });
 export type TrendList = z.infer<typeof TrendListSchema>;
+
+export const AggregateQuerySchema = z.object({
+  from: year.optional().meta({ description: 'First year' }),
+  to: year.optional().meta({ description: 'Last year' }),
+  lang: LangSchema.optional(),
+});
+export type AggregateQuery = z.infer<typeof AggregateQuerySchema>;
+
+export const AggregateSchema = z
+  .object({
+    area: z.enum(AGGREGATE_AREAS).meta({ description: 'The whole region, or a subregion' }),
+    statistic: z.enum(AGGREGATE_STATISTICS),
+    points: z.array(
+      z.object({
+        year: z.number().int(),
+        value: z.number(),
+        n: z.number().int().meta({ description: 'The member states with a value that year' }),
+      }),
+    ),
+  })
+  .meta({ id: 'Aggregate' });
+export type Aggregate = z.infer<typeof AggregateSchema>;
+
+export const AggregateListSchema = z
+  .object({
+    lang: LangSchema,
+    indicator: z.string(),
+    unit: z.string(),
+    populationLoaded: z.boolean().meta({
+      description: `Whether the catalogue's \`${POPULATION_INDICATOR}\` indicator has published values: only then are population-weighted means given`,
+    }),
+    method: z.string().meta({ description: 'How the aggregates are computed' }),
+    source: IndicatorSourceSchema,
+    items: z.array(AggregateSchema),
+  })
+  .meta({ id: 'AggregateList' });
+export type AggregateList = z.infer<typeof AggregateListSchema>;
 
 // Writes.
 const versionError = reason('reason.version');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mannKendall, medianPerYear, normalCdf, theilSenSlope, trend, trendWindow } from './trends.js';
+import { mannKendall, normalCdf, theilSenSlope, trend, trendWindow } from './trends.js';
 
 const yearly = (values: number[], first = 1) => values.map((value, i) => ({ year: first + i, value }));
 
@@ -103,21 +103,5 @@ describe('trend', () => {
 describe('trendWindow', () => {
   it('ends with the latest year: ten years to 2023 are 2014–2023', () => {
     expect(trendWindow(2023, 10)).toEqual({ from: 2014, to: 2023 });
-  });
-});
-
-describe('medianPerYear', () => {
-  it('takes the middle value of an odd count and the mean of the middle two of an even one, per year', () => {
-    const points = [
-      { year: 2021, value: 4 },
-      { year: 2020, value: 9 },
-      { year: 2020, value: 1 },
-      { year: 2021, value: 10 },
-      { year: 2020, value: 5 },
-    ];
-    expect(medianPerYear(points)).toEqual([
-      { year: 2020, value: 5 },
-      { year: 2021, value: 7 },
-    ]);
   });
 });

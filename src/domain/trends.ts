@@ -120,13 +120,3 @@ export function trend(series: readonly YearValue[]): Trend {
   const flag = test.p >= TREND_ALPHA ? 'no-significant-trend' : test.s > 0 ? 'significant-rise' : 'significant-fall';
   return { flag, years, n: points.length, slope: theilSenSlope(points), ...test };
 }
-
-/** The median of the values of each year, over whichever states have one that year: the regional
- * aggregate the observatory's charts compare a state with. Years oldest first. */
-export function medianPerYear(points: readonly YearValue[]): YearValue[] {
-  const byYear = new Map<number, number[]>();
-  for (const { year, value } of points) byYear.set(year, [...(byYear.get(year) ?? []), value]);
-  return [...byYear.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([year, values]) => ({ year, value: median(values.sort((x, y) => x - y)) }));
-}

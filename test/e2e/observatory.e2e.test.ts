@@ -61,8 +61,14 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the observatory’s pages'), () 
     const errors = collectPageErrors(page);
     await visit(page, `${server.url}/en${INDICATOR}`, 1280);
     await page.locator('.series-chart svg[data-chart]').waitFor();
-    // The regional median is one of the lines, named on the chart.
+    // The regional median and the chosen state's subregional median are lines, named on the chart
+    // (served by the aggregates endpoint), and the note says they are not weighted by population.
     await page.locator('.series-chart svg').getByText('Regional median').waitFor();
+    await page
+      .locator('.series-chart svg')
+      .getByText(/^Median, /)
+      .waitFor();
+    await page.getByText(/no population data is loaded/).waitFor();
 
     // Grenada is linked in the inset of the Lesser Antilles, with its value in its name.
     await page.getByLabel('Year', { exact: true }).fill(String(last - 1));
@@ -91,7 +97,9 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the observatory’s pages'), () 
       if (extension === 'png') expect(content.subarray(1, 4).toString()).toBe('PNG');
       if (extension === 'svg') expect(content.toString()).toContain('UNODC');
       if (extension === 'csv')
-        expect(content.toString()).toMatch(/^\uFEFF"Year","Grenada","Regional median","attribution"/);
+        expect(content.toString()).toMatch(
+          /^\uFEFF"Year","Grenada","Median, Caribbean","Regional median","attribution"/,
+        );
     }
     expect(errors).toEqual([]);
     await page.close();

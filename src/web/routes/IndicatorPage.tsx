@@ -1,18 +1,18 @@
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import type { IndicatorDetail, ObservationList, TrendList } from '../../contract/indicators.js';
+import type { AggregateList, IndicatorDetail, ObservationList, TrendList } from '../../contract/indicators.js';
 import type { MemberState } from '../../contract/reference.js';
-import { medianPerYear } from '../../domain/trends.js';
 import { isNotFound } from '../api/client.js';
 import { useMemberStates } from '../features/member-states/queries.js';
+import { subregionLabel } from '../features/member-states/subregions.js';
 import { AmericasMap, ColourLegend } from '../features/observatory/AmericasMap.js';
 import { Attribution } from '../features/observatory/Attribution.js';
 import { ChartFigure } from '../features/observatory/ChartFigure.js';
 import { colourScale } from '../features/observatory/colours.js';
 import { ImportValues } from '../features/observatory/ImportValues.js';
 import { unitLabel } from '../features/observatory/labels.js';
-import { useIndicator, useObservations, useTrends } from '../features/observatory/queries.js';
+import { useAggregates, useIndicator, useObservations, useTrends } from '../features/observatory/queries.js';
 import { RankingChart } from '../features/observatory/RankingChart.js';
 import { type Series, SeriesChart } from '../features/observatory/SeriesChart.js';
 import { TrendTable } from '../features/observatory/TrendTable.js';
@@ -24,7 +24,8 @@ import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
-/** One indicator: a state's series against chosen states and the regional median, the map and the
+/** One indicator: a state's series against chosen states and the aggregates (its subregion's and
+ * the region's median, the population-weighted mean where population is loaded), the map and the
  * ranking of a year, and every state's trend. The choices live in the address (state, compare,
  * year), so a view can be shared, and the server renders it. */
 export function IndicatorPage() {
@@ -33,6 +34,7 @@ export function IndicatorPage() {
   const indicator = useIndicator(code);
   const observations = useObservations(code);
   const trends = useTrends(code);
+  const aggregates = useAggregates(code);
   const states = useMemberStates();
   if (isNotFound(indicator.error)) return <NotFoundPage />;
   return (
@@ -47,9 +49,19 @@ export function IndicatorPage() {
             {(list) => (
               <QueryState query={trends}>
                 {(trendList) => (
-                  <QueryState query={states}>
-                    {(memberStates) => (
-                      <IndicatorView indicator={detail} list={list} trends={trendList} states={memberStates} />
+                  <QueryState query={aggregates}>
+                    {(aggregateList) => (
+                      <QueryState query={states}>
+                        {(memberStates) => (
+                          <IndicatorView
+                            indicator={detail}
+                            list={list}
+                            trends={trendList}
+                            aggregates={aggregateList}
+                            states={memberStates}
+                          />
+                        )}
+                      </QueryState>
                     )}
                   </QueryState>
                 )}
@@ -66,11 +78,13 @@ function IndicatorView({
   indicator,
   list,
   trends,
+  aggregates,
   states,
 }: {
   indicator: IndicatorDetail;
   list: ObservationList;
   trends: TrendList;
+  aggregates: AggregateList;
   states: MemberState[];
 }) {
   const { t } = useTranslation();
@@ -90,14 +104,34 @@ function IndicatorView({
   const unit = unitLabel(t, indicator.unit);
   const name = indicator.name.text;
 
+  const subregion = states.find((s) => s.slug === chosen)?.subregion;
+  const subregionName = subregion ? subregionLabel(t, subregion) : '';
+
   const series = useMemo<Series[]>(() => {
     const of = (slug: string) =>
       list.items.filter((o) => o.state.slug === slug).map((o) => ({ year: o.year, value: o.value }));
+    const aggregate = (area: string, statistic: string) =>
+      aggregates.items.find((a) => a.area === area && a.statistic === statistic)?.points ?? [];
+    const shownAggregates: Series[] = [
+      {
+        name: t('observatory.subregionMedian', { subregion: subregionName }),
+        points: subregion ? aggregate(subregion, 'median') : [],
+        aggregate: true,
+      },
+      { name: t('observatory.median'), points: aggregate('region', 'median'), aggregate: true },
+    ];
+    if (aggregates.populationLoaded)
+      shownAggregates.push({
+        name: t('observatory.weightedMean'),
+        points: aggregate('region', 'population-weighted-mean'),
+        aggregate: true,
+      });
     return [
       ...shown.split(',').map((slug) => ({ name: names.get(slug) ?? slug, points: of(slug) })),
-      { name: t('observatory.median'), points: medianPerYear(list.items), aggregate: true },
+      ...shownAggregates.filter((s) => s.points.length > 0),
     ];
-  }, [list, shown, names, t]);
+  }, [list, aggregates, shown, names, subregion, subregionName, t]);
+  const seriesNames = series.map((s) => s.name).join(', ');
 
   const inYear = useMemo(
     () => new Map(list.items.filter((o) => o.year === year).map((o) => [o.state.slug, o.value])),
@@ -213,13 +247,7 @@ function IndicatorView({
             </details>
           </ChoiceForm>
           <ChartFigure
-            caption={t('observatory.seriesCaption', {
-              name,
-              states: series
-                .slice(0, -1)
-                .map((s) => s.name)
-                .join(', '),
-            })}
+            caption={t('observatory.seriesCaption', { name, series: seriesNames })}
             source={indicator.source}
             filename={filename(`series-${chosen}`)}
             columns={[{ label: t('observatory.year') }, ...series.map((s) => ({ label: s.name, digits: 2 }))]}
@@ -228,10 +256,14 @@ function IndicatorView({
             <SeriesChart
               series={series}
               unit={unit}
-              label={t('observatory.seriesCaption', { name, states: names.get(chosen) ?? chosen })}
+              label={t('observatory.seriesCaption', { name, series: seriesNames })}
             />
           </ChartFigure>
-          <p className="chart-note">{t('observatory.medianNote')}</p>
+          <p className="chart-note">
+            {aggregates.populationLoaded
+              ? t('observatory.weightedNote', { subregion: subregionName })
+              : t('observatory.medianNote', { subregion: subregionName })}
+          </p>
         </section>
 
         <section aria-labelledby="map">

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DetailQuerySchema } from '../../../contract/common.js';
 import {
+  AggregateListSchema,
+  AggregateQuerySchema,
   IndicatorDetailSchema,
   IndicatorListSchema,
   IndicatorParamsSchema,
@@ -152,6 +154,22 @@ export function observatoryRoutes(service: ObservatoryService) {
         },
       },
       async (request) => service.trends(request.params.code, request.query.years, requestLang(request)),
+    );
+
+    typed.get(
+      '/indicators/:code/aggregates',
+      {
+        config: { cache: true, action: 'observatory.read' },
+        schema: {
+          tags: ['observatory'],
+          summary:
+            'The regional and subregional medians of the member states per year, and the population-weighted means where population data is loaded',
+          params: IndicatorParamsSchema,
+          querystring: AggregateQuerySchema,
+          response: { 200: AggregateListSchema, 400: problemResponse('Malformed'), 404: notFound },
+        },
+      },
+      async (request) => service.aggregates(request.params.code, request.query, requestLang(request)),
     );
 
     typed.patch(

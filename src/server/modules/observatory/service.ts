@@ -2,6 +2,9 @@ import type { Kysely, Updateable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Lang } from '../../../contract/common.js';
 import type {
+  Aggregate,
+  AggregateList,
+  AggregateQuery,
   Indicator,
   IndicatorDetail,
   IndicatorList,
@@ -16,6 +19,14 @@ import type {
   SubmissionReview,
   TrendList,
 } from '../../../contract/indicators.js';
+import {
+  AGGREGATE_AREAS,
+  medianByYear,
+  POPULATION_INDICATOR,
+  populationKey,
+  populationWeightedMeanByYear,
+  type StateYearValue,
+} from '../../../domain/aggregates.js';
 import type { IndicatorSourceType, ObservationStatus } from '../../../domain/indicators.js';
 import { reason } from '../../../domain/reasons.js';
 import { trend, trendWindow } from '../../../domain/trends.js';
@@ -52,6 +63,10 @@ import {
 /** How the trend figures are computed, as every trends reply states it. */
 export const TREND_METHOD =
   'Theil–Sen slope (median of the pairwise slopes, per year) and Mann–Kendall test (S; variance with the tie correction; z with the continuity correction; two-sided p-value from the normal distribution) over the published values of the window, missing years skipped; fewer than 5 values: not enough data; a significant rise or fall at p < 0.05 (Gilbert 1987, ch. 16).';
+
+/** How the aggregates are computed, as every aggregates reply states it. */
+export const AGGREGATE_METHOD =
+  'Per year, over the member states with a published value that year: the median (the middle value, or the mean of the middle two), for the region and for each subregion; and, only where the population indicator has a published value for each of those states that year, the mean weighted by population. A year without a value from any state has no aggregate.';
 
 const INDICATOR_ACTIONS = {
   update: 'observatory.manage',
@@ -214,6 +229,53 @@ export function observatoryService(deps: { db: Kysely<Database>; clock: () => Da
         unit: indicator.unit,
         source: sourceOf(indicator),
         items: await presentObservations(rows),
+      };
+    },
+
+    /** The regional and subregional aggregates of an indicator, per year, from its published values. */
+    async aggregates(code: string, query: AggregateQuery, lang: Lang): Promise<AggregateList> {
+      const indicator = await indicatorOf(code);
+      if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
+        throw new InvalidParameterError('from', 'query', reason('reason.audit.fromAfterTo'));
+      }
+      const window = { status: 'published', from: query.from, to: query.to };
+      const [rows, states, populationIndicator] = await Promise.all([
+        listObservations(db, indicator.id, window),
+        db.selectFrom('member_state').select(['id', 'subregion']).execute(),
+        findIndicator(db, POPULATION_INDICATOR),
+      ]);
+      const population = new Map<string, number>();
+      if (populationIndicator && populationIndicator.id !== indicator.id) {
+        for (const row of await listObservations(db, populationIndicator.id, window))
+          population.set(populationKey(row.member_state_id, row.year), row.value);
+      }
+      const subregionOf = new Map(states.map((s) => [s.id, s.subregion]));
+      const points: Array<StateYearValue & { subregion: string | undefined }> = rows.map((row) => ({
+        state: row.member_state_id,
+        year: row.year,
+        value: row.value,
+        subregion: subregionOf.get(row.member_state_id),
+      }));
+      const populationLoaded = population.size > 0;
+      const items: Aggregate[] = AGGREGATE_AREAS.flatMap((area) => {
+        const own = area === 'region' ? points : points.filter((p) => p.subregion === area);
+        const medians: Aggregate = { area, statistic: 'median', points: medianByYear(own) };
+        if (!populationLoaded) return [medians];
+        const means: Aggregate = {
+          area,
+          statistic: 'population-weighted-mean',
+          points: populationWeightedMeanByYear(own, population),
+        };
+        return [medians, means];
+      });
+      return {
+        lang,
+        indicator: indicator.code,
+        unit: indicator.unit,
+        populationLoaded,
+        method: AGGREGATE_METHOD,
+        source: sourceOf(indicator),
+        items,
       };
     },
 

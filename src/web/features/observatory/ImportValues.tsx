@@ -46,7 +46,7 @@ export function ImportValues({ code, names }: { code: string; names: Map<string,
       if (!result.applied) return;
       setFile(null);
       return queryClient.invalidateQueries({
-        predicate: (query) => ['indicator', 'observations', 'trends'].includes(String(query.queryKey[0])),
+        predicate: (query) => ['indicator', 'observations', 'trends', 'aggregates'].includes(String(query.queryKey[0])),
       });
     },
   });

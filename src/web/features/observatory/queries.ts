@@ -1,5 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import type { IndicatorDetail, IndicatorList, ObservationList, TrendList } from '../../../contract/indicators.js';
+import type {
+  AggregateList,
+  IndicatorDetail,
+  IndicatorList,
+  ObservationList,
+  TrendList,
+} from '../../../contract/indicators.js';
 import { getJson } from '../../api/client.js';
 import { useLang } from '../shared/useLang.js';
 
@@ -35,5 +41,15 @@ export function useTrends(code: string) {
   return useQuery({
     queryKey: ['trends', lang, code],
     queryFn: ({ signal }) => getJson<TrendList>(`/indicators/${encodeURIComponent(code)}/trends`, lang, {}, signal),
+  });
+}
+
+/** The regional and subregional aggregates of an indicator, per year (computed by the server). */
+export function useAggregates(code: string) {
+  const lang = useLang();
+  return useQuery({
+    queryKey: ['aggregates', lang, code],
+    queryFn: ({ signal }) =>
+      getJson<AggregateList>(`/indicators/${encodeURIComponent(code)}/aggregates`, lang, {}, signal),
   });
 }
