@@ -225,6 +225,7 @@ export const RevisionIssueSchema = z
   .object({ version: VersionSchema })
   .strict()
   .meta({ id: 'RevisionIssue', description: 'The version of the document read' });
+export type RevisionIssue = z.infer<typeof RevisionIssueSchema>;
 
 // Brackets and agreement.
 

@@ -15,6 +15,8 @@ import { portalSuite } from './suite.js';
 describe.skipIf(!hasBrowser)(browserSuiteTitle('states negotiate an outcome document'), () => {
   const suite = portalSuite();
   let doc: OutcomeDocument;
+  /** A second text of the meeting, under a silence procedure that runs for a week. */
+  let silent: OutcomeDocument;
   const paragraph = (page: Page, index: number) => page.locator(`#p-${doc.body[index]?.id}`);
 
   /** A caller of the API with a new session of `role` (bound to `memberState`). */
@@ -51,6 +53,25 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('states negotiate an outcome docu
     ])
       doc = await chair('POST', `/documents/${doc.id}/nodes`, { version: doc.version, kind, text });
     doc = await chair('POST', `/documents/${doc.id}/status`, { version: doc.version, status: 'under-negotiation' });
+    silent = await chair<OutcomeDocument>('POST', '/documents', {
+      meeting: meeting.slug,
+      type: 'recommendations',
+      titles: { en: 'Recommendations on prison management' },
+      originalLang: 'en',
+    });
+    silent = await chair('POST', `/documents/${silent.id}/nodes`, {
+      version: silent.version,
+      kind: 'operative',
+      text: 'Share practices of prison management',
+    });
+    silent = await chair('POST', `/documents/${silent.id}/status`, {
+      version: silent.version,
+      status: 'under-negotiation',
+    });
+    silent = await chair('POST', `/documents/${silent.id}/silence`, {
+      version: silent.version,
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
     for (const state of ['ec', 'mx'])
       await (await caller('focal-point', state))('POST', `/meetings/${meeting.slug}/delegations`, {
         category: 'delegation',
@@ -80,6 +101,65 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('states negotiate an outcome docu
       await expect.poll(() => paragraph(page, 1).locator('form textarea').count()).toBe(2);
       await expectAccessible(page);
       expect(errors).toEqual([]);
+    });
+  }
+
+  // The chair's screens (brackets, agreement, adoption, revision) and the silence procedure, for the
+  // chair and for a delegate, in the other languages.
+  for (const [lang, width, bracket, silence, cancel, breaks] of [
+    [
+      'es',
+      1280,
+      'Poner el PO2 entre corchetes',
+      'Procedimiento de silencio',
+      'Cancelar el procedimiento de silencio',
+      'Romper el silencio',
+    ],
+    [
+      'fr',
+      1280,
+      'Mettre le PD2 entre crochets',
+      'Procédure d’approbation tacite',
+      'Annuler la procédure d’approbation tacite',
+      'Rompre le silence',
+    ],
+    [
+      'pt',
+      360,
+      'Pôr o PO2 entre colchetes',
+      'Procedimento de silêncio',
+      'Cancelar o procedimento de silêncio',
+      'Romper o silêncio',
+    ],
+  ] as const) {
+    it(`shows the chair's screens and the silence procedure in ${lang} at ${width} px, accessibly`, {
+      timeout: 180_000,
+    }, async () => {
+      const chair = await suite.open(`/${lang}/documents/${doc.slug}`, { role: 'secretariat-staff', width });
+      await hydrated(chair.page);
+      const at = paragraph(chair.page, 2);
+      await at.getByText(bracket).click();
+      await expect.poll(() => at.locator('.bracket-form__alternative').count()).toBe(2);
+      await expect.poll(() => chair.page.locator('#revision-heading').count()).toBe(1);
+      await expectAccessible(chair.page);
+      expect(chair.errors).toEqual([]);
+
+      const silentChair = await suite.open(`/${lang}/documents/${silent.slug}`, { role: 'secretariat-staff', width });
+      await hydrated(silentChair.page);
+      await expect.poll(() => silentChair.page.locator('#silence-heading').textContent()).toBe(silence);
+      await expect.poll(() => silentChair.page.getByRole('button', { name: cancel }).count()).toBe(1);
+      await expectAccessible(silentChair.page);
+      expect(silentChair.errors).toEqual([]);
+
+      const delegate = await suite.open(`/${lang}/documents/${silent.slug}`, {
+        role: 'delegate',
+        memberState: 'mx',
+        width,
+      });
+      await hydrated(delegate.page);
+      await expect.poll(() => delegate.page.getByRole('button', { name: breaks }).count()).toBe(1);
+      await expectAccessible(delegate.page);
+      expect(delegate.errors).toEqual([]);
     });
   }
 
@@ -143,6 +223,26 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('states negotiate an outcome docu
     await versions.getByLabel('Compare version').selectOption({ index: 2 });
     await versions.getByRole('button', { name: 'Compare' }).click();
     await expect.poll(() => versions.locator('ins').allTextContents()).toContain('inserted: hemispheric');
+
+    // OP1 in brackets again; the chair settles it with a wording of its own, then issues a revision.
+    await chaired.getByText('Put OP1 in brackets').click();
+    await chaired.getByLabel('Text of wording 2').fill('Strengthen cooperation between police forces');
+    await chaired.getByLabel('States holding wording 1').selectOption({ label: 'Ecuador' });
+    await chaired.getByLabel('States holding wording 2').selectOption({ label: 'Mexico' });
+    await chaired.getByRole('button', { name: 'Put in brackets', exact: true }).click();
+    await expect.poll(() => chaired.locator('.bracket').count()).toBe(1);
+    await chaired.getByText('Resolve the brackets of OP1 with a wording of your own').click();
+    await chaired
+      .getByLabel('The chair’s wording of OP1')
+      .fill('Strengthen hemispheric cooperation between police forces and prosecutors');
+    await chaired.getByRole('button', { name: 'Resolve with this wording' }).click();
+    await expect.poll(() => chaired.locator('.bracket').count()).toBe(0);
+    await expect
+      .poll(() => chaired.locator('> div > p').first().textContent())
+      .toContain('Strengthen hemispheric cooperation between police forces and prosecutors');
+    const symbol = (await chair.page.locator('.facts dd code').textContent()) as string;
+    await chair.page.getByRole('button', { name: 'Issue the text as it stands as the next revision' }).click();
+    await expect.poll(() => chair.page.locator('.facts dd code').textContent()).toBe(`${symbol} rev. 1`);
 
     await chair.page.getByRole('button', { name: 'Move to: Agreed ad referendum' }).click();
     await expect.poll(() => chair.page.locator('.facts dd').nth(2).textContent()).toBe('Agreed ad referendum');

@@ -95,6 +95,43 @@ describeEachEngine('outcome documents: brackets, footnotes and adoption', (ctx) 
     expect(versions.at(-1).action).toBe('outcome-documents.bracket-resolve');
   });
 
+  it('resolves a bracket with a text of the chair’s own, the chair alone and once, and the versions compare it', async () => {
+    const { secretariat, doc, paragraph, mexico, url } = await setting();
+    const bracketed = await h.ok(
+      'POST',
+      `${url}/nodes/${paragraph}/brackets`,
+      secretariat,
+      {
+        version: doc.version,
+        alternatives: [
+          { text: 'Cooperación regional', states: ['ec'] },
+          { text: 'Cooperación hemisférica', states: ['mx'] },
+        ],
+      },
+      201,
+    );
+    const bracketId = bracketed.body.find((n) => n.id === paragraph)?.brackets[0]?.id as string;
+    const resolve = `${url}/nodes/${paragraph}/brackets/${bracketId}/resolve`;
+    // Neither or both of a pick and a text: refused, nothing written.
+    for (const body of [{ version: bracketed.version }, { version: bracketed.version, alternative: 0, text: 'Otra' }]) {
+      expectProblem(await h.send('POST', resolve, secretariat, body), 400);
+    }
+    // Only the chair resolves.
+    expectProblem(await h.send('POST', resolve, mexico, { version: bracketed.version, text: 'Otra' }), 403);
+    const own = 'Fortalecer la cooperación en todo el hemisferio';
+    const resolved = await h.ok('POST', resolve, secretariat, { version: bracketed.version, text: own });
+    expect(resolved.version).toBe(bracketed.version + 1);
+    expect(resolved.body.find((n) => n.id === paragraph)).toMatchObject({ brackets: [], texts: { es: { text: own } } });
+    // Resolved once: a second resolution finds no open bracket.
+    expectProblem(await h.send('POST', resolve, secretariat, { version: resolved.version, alternative: 0 }), 404);
+    const versions = (await h.send('GET', `${url}/versions`, mexico)).json().items;
+    const [before, last] = versions.slice(-2);
+    expect(last.action).toBe('outcome-documents.bracket-resolve');
+    const compared = await h.send('GET', `${url}/versions/compare?from=${before.number}&to=${last.number}`, mexico);
+    expect(compared.statusCode).toBe(200);
+    expect(compared.body).toContain('hemisferio');
+  });
+
   it('takes footnotes and objections of a state for itself, blocks adoption until none is left, then freezes the text', async () => {
     const { secretariat, doc, paragraph, ecuador, mexico, url } = await setting();
     const amendment = (

@@ -19,7 +19,7 @@ import {
   Objections,
   useReloadDocument,
 } from './Negotiation.js';
-import { useBreakSilence, useCancelSilence, useOpenSilence } from './negotiationQueries.js';
+import { useBreakSilence, useCancelSilence, useIssueRevision, useOpenSilence } from './negotiationQueries.js';
 
 /**
  * Adoption: what still blocks it (pending amendments, open brackets, standing objections), the
@@ -65,6 +65,7 @@ export function AdoptionPanel({
           <ConflictAlert error={status.error} onReload={reload} explanation={t('negotiation.adoption.blocked')} />
         </>
       )}
+      {who.chair && <IssueRevision doc={doc} />}
       <Silence doc={doc} who={who} />
       <h3>{t('negotiation.wholeText')}</h3>
       <Objections doc={doc} objections={wholeText} who={who} />
@@ -80,6 +81,31 @@ export function AdoptionPanel({
           <FootnoteForm doc={doc} nodeId={null} state={who.state as string} />
         </details>
       )}
+    </section>
+  );
+}
+
+/** The chair issues the text as it now stands as the next consolidated revision: `rev. N` of the
+ * symbol, recorded among the versions. */
+function IssueRevision({ doc }: { doc: OutcomeDocument }) {
+  const { t } = useTranslation();
+  const reload = useReloadDocument();
+  const issue = useIssueRevision(doc.id);
+  return (
+    <section aria-labelledby="revision-heading">
+      <h3 id="revision-heading">{t('negotiation.revision.heading')}</h3>
+      <p>{t('negotiation.revision.current', { symbol: doc.symbol ?? '' })}</p>
+      <p className="form__actions">
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={issue.isPending}
+          onClick={() => issue.mutate({ version: doc.version })}
+        >
+          {t('negotiation.revision.issue')}
+        </button>
+      </p>
+      <ConflictAlert error={issue.error} onReload={reload} />
     </section>
   );
 }

@@ -763,7 +763,49 @@ function BracketView({
         ))}
       </ol>
       <ConflictAlert error={resolve.error} onReload={reload} />
+      {who.chair && (
+        <Tool summary={t('negotiation.bracket.ownOpen', { paragraph: citation(t, doc, node.id) })}>
+          <ResolveOwnForm doc={doc} node={node} bracket={bracket} />
+        </Tool>
+      )}
     </div>
+  );
+}
+
+/** The chair resolves a bracket with a wording of its own, none of those in dispute. */
+function ResolveOwnForm({
+  doc,
+  node,
+  bracket,
+}: {
+  doc: OutcomeDocument;
+  node: DocumentNode;
+  bracket: DocumentNode['brackets'][number];
+}) {
+  const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  const resolve = useResolve(doc.id);
+  const { read, reload, written } = useReadVersion(doc, resolve);
+  const [text, setText] = useState(bracket.alternatives[0]?.text ?? '');
+  const { errors, alert, check, failed } = useFormErrors(resolve.error, form);
+  const send = () => {
+    if (!check({ text: text.trim() === '' ? t('forms.required') : undefined })) return;
+    resolve.mutate(
+      { nodeId: node.id, bracketId: bracket.id, version: read, text: text.trim() },
+      { onSuccess: written, onError: failed },
+    );
+  };
+  return (
+    <form ref={form} className="form" onSubmit={onSubmit(send)} noValidate>
+      <TextAreaField
+        label={t('negotiation.bracket.ownText', { paragraph: citation(t, doc, node.id) })}
+        value={text}
+        onChange={setText}
+        error={errors.text}
+        rows={3}
+      />
+      <FormEnd label={t('negotiation.bracket.ownSend')} write={resolve} onReload={reload} alert={alert} />
+    </form>
   );
 }
 

@@ -11,6 +11,7 @@ import type {
   FootnoteCreate,
   ObjectionCreate,
   PositionCreate,
+  RevisionIssue,
   SilenceBreak,
   SilenceOpen,
   VersionComparison,
@@ -75,6 +76,11 @@ export const useBracket = (id: string) =>
 export const useResolve = (id: string) =>
   useNegotiationWrite((lang, { nodeId, bracketId, ...input }: BracketResolve & { nodeId: string; bracketId: string }) =>
     sendJson<OutcomeDocument>('POST', path(id, `/nodes/${nodeId}/brackets/${bracketId}/resolve`), lang, input),
+  );
+
+export const useIssueRevision = (id: string) =>
+  useNegotiationWrite((lang, input: RevisionIssue) =>
+    sendJson<OutcomeDocument>('POST', path(id, '/revisions'), lang, input),
   );
 
 export const useAgreement = (id: string) =>
