@@ -33,21 +33,19 @@ describeEachEngine('outcome documents: brackets, footnotes and adoption', (ctx) 
     };
   }
 
+  /** The chair puts the setting's paragraph in brackets with these wordings. */
+  const bracketIn = (
+    { url, paragraph, secretariat, doc }: Awaited<ReturnType<typeof setting>>,
+    alternatives: { text: string; states: string[] }[],
+  ) => h.ok('POST', `${url}/nodes/${paragraph}/brackets`, secretariat, { version: doc.version, alternatives }, 201);
+
   it('brackets a paragraph with wordings held by states, counts it per section, filters it, and resolves it', async () => {
-    const { secretariat, doc, section, paragraph, mexico, url } = await setting();
-    const bracketed = await h.ok(
-      'POST',
-      `${url}/nodes/${paragraph}/brackets`,
-      secretariat,
-      {
-        version: doc.version,
-        alternatives: [
-          { text: 'Fortalecer la cooperación regional', states: ['ec'] },
-          { text: 'Fortalecer la cooperación hemisférica', states: ['mx', 'co'] },
-        ],
-      },
-      201,
-    );
+    const given = await setting();
+    const { secretariat, section, paragraph, mexico, url } = given;
+    const bracketed = await bracketIn(given, [
+      { text: 'Fortalecer la cooperación regional', states: ['ec'] },
+      { text: 'Fortalecer la cooperación hemisférica', states: ['mx', 'co'] },
+    ]);
     const node = bracketed.body.find((n) => n.id === paragraph);
     expect(node?.brackets[0]?.alternatives.map((a) => [a.text, a.states.map((s) => s.slug)])).toEqual([
       ['Fortalecer la cooperación regional', ['ec']],
@@ -96,20 +94,12 @@ describeEachEngine('outcome documents: brackets, footnotes and adoption', (ctx) 
   });
 
   it('resolves a bracket with a text of the chair’s own, the chair alone and once, and the versions compare it', async () => {
-    const { secretariat, doc, paragraph, mexico, url } = await setting();
-    const bracketed = await h.ok(
-      'POST',
-      `${url}/nodes/${paragraph}/brackets`,
-      secretariat,
-      {
-        version: doc.version,
-        alternatives: [
-          { text: 'Cooperación regional', states: ['ec'] },
-          { text: 'Cooperación hemisférica', states: ['mx'] },
-        ],
-      },
-      201,
-    );
+    const given = await setting();
+    const { secretariat, paragraph, mexico, url } = given;
+    const bracketed = await bracketIn(given, [
+      { text: 'Cooperación regional', states: ['ec'] },
+      { text: 'Cooperación hemisférica', states: ['mx'] },
+    ]);
     const bracketId = bracketed.body.find((n) => n.id === paragraph)?.brackets[0]?.id as string;
     const resolve = `${url}/nodes/${paragraph}/brackets/${bracketId}/resolve`;
     // Neither or both of a pick and a text: refused, nothing written.
