@@ -15,6 +15,7 @@ import {
 } from '../domain/follow-up.js';
 import { LANGS } from '../domain/languages.js';
 import { reason } from '../domain/reasons.js';
+import { SUBREGIONS } from '../domain/reference.js';
 import { canSchema, IsoDateSchema, LangSchema, multilineText, oneLineText } from './common.js';
 import { VersionSchema } from './delegations.js';
 import { MeetingDocumentTitlesSchema } from './meeting-documents.js';
@@ -345,9 +346,15 @@ const FormatSchema = z
   .optional()
   .meta({ description: 'json or csv; wins over the Accept header' });
 
+const subregionError = reason('reason.oneOf', { values: SUBREGIONS.join(', ') });
 export const MatrixQuerySchema = z.object({
   cycle: IdSchema,
-  document: slug.optional(),
+  document: slug.optional().meta({ description: 'Only the items of this document (its slug)' }),
+  pillar: slug.optional().meta({ description: 'Only the items addressing this pillar (its code)' }),
+  subregion: z
+    .enum(SUBREGIONS, { error: subregionError })
+    .optional()
+    .meta({ description: 'Only the states of this subregion' }),
   format: FormatSchema,
   lang: LangSchema.optional(),
 });

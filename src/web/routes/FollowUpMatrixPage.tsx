@@ -7,7 +7,7 @@ import { apiUrl } from '../api/client.js';
 import { TableWrap } from '../features/account/TableWrap.js';
 import { documentTitle, type FollowUpContext, FollowUpFrame } from '../features/follow-up/FollowUpFrame.js';
 import { reportStateLabel, statusLabel } from '../features/follow-up/labels.js';
-import { useFollowUpItems, useMatrix } from '../features/follow-up/queries.js';
+import { type MatrixFilters, useFollowUpItems, useMatrix } from '../features/follow-up/queries.js';
 import { TextIn } from '../features/follow-up/TextIn.js';
 import { subregionLabel } from '../features/member-states/subregions.js';
 import { byName } from '../features/shared/byName.js';
@@ -39,7 +39,12 @@ export function FollowUpMatrixPage() {
 
 function MatrixSection({ context }: { context: FollowUpContext }) {
   const [params] = useSearchParams();
-  const matrix = useMatrix(context.cycle.id, params.get('document') ?? undefined);
+  const filters = {
+    document: params.get('document') ?? undefined,
+    pillar: params.get('pillar') ?? undefined,
+    subregion: params.get('subregion') ?? undefined,
+  };
+  const matrix = useMatrix(context.cycle.id, filters);
   const items = useFollowUpItems();
   return (
     <QueryState query={items}>
@@ -48,7 +53,13 @@ function MatrixSection({ context }: { context: FollowUpContext }) {
           <MatrixFilters context={context} items={itemList.items} />
           <QueryState query={matrix}>
             {(data) => (
-              <MatrixView matrix={data} items={itemList.items} states={context.states} documents={context.documents} />
+              <MatrixView
+                matrix={data}
+                filters={filters}
+                items={itemList.items}
+                states={context.states}
+                documents={context.documents}
+              />
             )}
           </QueryState>
         </>
@@ -104,11 +115,13 @@ function MatrixFilters({ context, items }: { context: FollowUpContext; items: Fo
 
 function MatrixView({
   matrix,
+  filters,
   items,
   states,
   documents,
 }: {
   matrix: Matrix;
+  filters: MatrixFilters;
   items: FollowUpItem[];
   states: MemberState[];
   documents: Document[];
@@ -116,22 +129,16 @@ function MatrixView({
   const { t } = useTranslation();
   const lang = useLang();
   const [params] = useSearchParams();
-  const pillar = params.get('pillar');
-  const subregion = params.get('subregion');
   const sort: Sort = SORTS.find((s) => s === params.get('sort')) ?? 'name';
   const byId = useMemo(() => new Map(items.map((i) => [i.id, i])), [items]);
   const docTitles = useMemo(() => new Map(documents.map((d) => [d.slug, documentTitle(d)])), [documents]);
   const memberOf = useMemo(() => new Map(states.map((s) => [s.slug, s])), [states]);
   const cells = useMemo(() => new Map(matrix.cells.map((c) => [`${c.state} ${c.item}`, c])), [matrix]);
 
-  const columns = matrix.items.filter((i) => !pillar || byId.get(i.id)?.pillars.includes(pillar));
+  const columns = matrix.items;
   const implemented = (slug: string) =>
     columns.filter((i) => cells.get(`${slug} ${i.id}`)?.status === 'implemented').length;
-  const rows = byName(
-    matrix.states.filter((s) => !subregion || memberOf.get(s.slug)?.subregion === subregion),
-    (s) => memberOf.get(s.slug)?.name.text ?? s.iso3,
-    lang,
-  );
+  const rows = byName(matrix.states, (s) => memberOf.get(s.slug)?.name.text ?? s.iso3, lang);
   if (sort === 'subregion') {
     const order = (slug: string) => SUBREGIONS.indexOf(memberOf.get(slug)?.subregion ?? 'south-america');
     rows.sort((a, b) => order(a.slug) - order(b.slug));
@@ -139,11 +146,7 @@ function MatrixView({
     rows.sort((a, b) => implemented(b.slug) - implemented(a.slug));
   }
 
-  const csv = apiUrl('/follow-up/matrix', lang, {
-    cycle: matrix.cycle,
-    document: params.get('document') ?? undefined,
-    format: 'csv',
-  });
+  const csv = apiUrl('/follow-up/matrix', lang, { cycle: matrix.cycle, ...filters, format: 'csv' });
   const caption = t('followUp.public.matrixCaption', { states: rows.length, items: columns.length });
 
   return (

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { RateGroup } from '../../../domain/follow-up.js';
 import { numbering, outlineOf } from '../../../domain/outcome-documents.js';
+import type { Subregion } from '../../../domain/reference.js';
 import type { Database, EntityType, FollowUpReportTable } from '../../db/schema.js';
 import type { Reach } from '../../policy/policy.js';
 import { linkedToPillar } from '../shared/pillar-filter.js';
@@ -440,35 +441,69 @@ export function historyOf(db: Db, itemId: string, stateId: string | undefined, r
 
 // Matrix and rates: computed by the database.
 
-/** The matrix's cells: one row per visible report of the cycle (of one document's items, if asked). */
-export function matrixCells(db: Db, cycleId: string, documentId: string | undefined, reach: Reach) {
+/** What the matrix is narrowed to: one document's items, the items addressing one pillar, the
+ * states of one subregion. */
+export interface MatrixFilter {
+  documentId?: string | undefined;
+  pillarId?: string | undefined;
+  subregion?: Subregion | undefined;
+}
+
+/** The items of the cycle a filter keeps, as a subquery. */
+// biome-ignore lint/suspicious/noExplicitAny: applies to any query with follow_up_item in scope
+function itemsKept(eb: ExpressionBuilder<any, any>, idColumn: string, filter: MatrixFilter) {
+  const kept = [];
+  if (filter.documentId)
+    kept.push(
+      eb(
+        idColumn,
+        'in',
+        eb.selectFrom('follow_up_item').select('follow_up_item.id').where('document_id', '=', filter.documentId),
+      ),
+    );
+  if (filter.pillarId) kept.push(linkedToPillar(eb, 'follow_up_item', idColumn, filter.pillarId));
+  return eb.and(kept);
+}
+
+/** The matrix's cells: one row per visible report of the cycle, narrowed by the filter. */
+export function matrixCells(db: Db, cycleId: string, filter: MatrixFilter, reach: Reach) {
   let query = db
     .selectFrom('follow_up_report')
     .innerJoin('member_state', 'member_state.id', 'follow_up_report.member_state_id')
     .select(['member_state.slug', 'follow_up_report.item_id', 'follow_up_report.status', 'follow_up_report.state'])
     .where('follow_up_report.cycle_id', '=', cycleId)
     .where(visibleReports(reach))
+    .where((eb) => itemsKept(eb, 'follow_up_report.item_id', filter))
     .orderBy('member_state.iso3')
     .orderBy('follow_up_report.item_id');
-  if (documentId)
-    query = query.where('follow_up_report.item_id', 'in', (eb) =>
-      eb.selectFrom('follow_up_item').select('id').where('document_id', '=', documentId),
-    );
+  if (filter.subregion) query = query.where('member_state.subregion', '=', filter.subregion);
   return query.execute();
 }
 
-/** The cycle's items (of one document, if asked), in document order. */
-export function cycleItems(db: Db, cycleId: string, documentId: string | undefined) {
-  let query = db
+/** The cycle's items the filter keeps, in document order. */
+export function cycleItems(db: Db, cycleId: string, filter: MatrixFilter) {
+  return db
     .selectFrom('follow_up_cycle_item')
     .innerJoin('follow_up_item', 'follow_up_item.id', 'follow_up_cycle_item.item_id')
     .innerJoin('document', 'document.id', 'follow_up_item.document_id')
     .select(['follow_up_item.id', 'follow_up_item.number', 'document.slug'])
     .where('follow_up_cycle_item.cycle_id', '=', cycleId)
+    .where((eb) => itemsKept(eb, 'follow_up_item.id', filter))
     .orderBy('document.adopted_on')
     .orderBy('document.slug')
-    .orderBy('follow_up_item.position');
-  if (documentId) query = query.where('follow_up_item.document_id', '=', documentId);
+    .orderBy('follow_up_item.position')
+    .execute();
+}
+
+/** The states asked by the cycle (of one subregion, if asked). */
+export function cycleStates(db: Db, cycleId: string, subregion: Subregion | undefined) {
+  let query = db
+    .selectFrom('follow_up_cycle_state')
+    .innerJoin('member_state', 'member_state.id', 'follow_up_cycle_state.member_state_id')
+    .select(['member_state.slug', 'member_state.iso2', 'member_state.iso3'])
+    .where('cycle_id', '=', cycleId)
+    .orderBy('member_state.iso3');
+  if (subregion) query = query.where('member_state.subregion', '=', subregion);
   return query.execute();
 }
 

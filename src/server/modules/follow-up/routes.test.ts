@@ -321,6 +321,35 @@ describeEachEngine('follow-up: matrix, rates and history show each reader what t
     expect(staffHistory.items.map((h) => [h.state.slug, h.status])).toEqual([['br', 'implemented']]);
   });
 
+  it('narrows the matrix to the items of a pillar and the states of a subregion, the cells with them', async () => {
+    const { staff, cycle } = await setUp();
+    const matrixOf = (query: string) => ok<Matrix>('GET', `/matrix?cycle=${cycle.id}&${query}`, staff);
+    const byPillar = await matrixOf('pillar=prevention');
+    expect(byPillar.items.map((i) => i.number)).toEqual(['22']);
+    expect(byPillar.states.map((s) => s.slug)).toEqual(['br', 'cl', 'mx']);
+    expect(byPillar.cells.map((c) => `${c.state}:${c.status}`)).toEqual(['br:in-progress', 'mx:not-applicable']);
+    const bySubregion = await matrixOf('subregion=south-america');
+    expect(bySubregion.states.map((s) => s.slug)).toEqual(['br', 'cl']);
+    expect(bySubregion.items.map((i) => i.number)).toEqual(['21', '22']);
+    expect(bySubregion.cells.map((c) => c.state).sort()).toEqual(['br', 'br', 'cl']);
+    const both = await matrixOf(
+      'pillar=police-management&subregion=south-america&document=recommendations-san-pedro-sula',
+    );
+    expect(both.cells.map((c) => `${c.state}:${c.status}`)).toEqual(['br:implemented', 'cl:planned']);
+    const none = await matrixOf('subregion=caribbean');
+    expect([none.states, none.cells]).toEqual([[], []]);
+    // The public's cells are narrowed from what it may see: Mexico's published ones only.
+    const publicView = await ok<Matrix>('GET', `/matrix?cycle=${cycle.id}&pillar=prevention`, {});
+    expect(publicView.cells.map((c) => `${c.state}:${c.status}`)).toEqual(['mx:not-applicable']);
+    const csv = await send('GET', `/matrix?cycle=${cycle.id}&subregion=north-america&format=csv`, staff);
+    expect(csv.body.trim().split('\r\n')).toEqual([
+      '"state","recommendations-san-pedro-sula 21","recommendations-san-pedro-sula 22"',
+      '"MEX","implemented","not-applicable"',
+    ]);
+    expectProblem(await send('GET', `/matrix?cycle=${cycle.id}&pillar=no-such`), 400, 'pillar');
+    expectProblem(await send('GET', `/matrix?cycle=${cycle.id}&subregion=europe`), 400, 'subregion');
+  });
+
   it('computes the rates from the accepted reports the reader may see, by state, pillar, document and subregion', async () => {
     const { staff, cycle } = await setUp();
     const rates = (by: string, headers = {}) => ok<Rates>('GET', `/rates?cycle=${cycle.id}&by=${by}`, headers);
@@ -395,6 +424,12 @@ describeEachEngine('follow-up: arbitrary query strings', (ctx) => {
       keys: ['state', 'item'],
       values,
       tails: [],
+    });
+    await expectListSurvivesArbitraryQueries(ctx, '/api/v1/follow-up/matrix', {
+      keys: ['cycle', 'document', 'pillar', 'subregion', 'format'],
+      values: [...values, 'caribbean', 'south-america', 'csv'],
+      tails: [],
+      examples: [[`cycle=${cycle.id}&pillar=police-management&subregion=north-america`]],
     });
     await expectListSurvivesArbitraryQueries(ctx, '/api/v1/follow-up/rates', {
       keys: ['cycle', 'by'],

@@ -55,6 +55,7 @@ import {
   cycleItems,
   cycleMembers,
   cycleState,
+  cycleStates,
   deleteReportFile,
   deriveParagraphItems,
   findDocumentBySlug,
@@ -951,19 +952,23 @@ export function followUpService(deps: {
       };
     },
 
-    /** States × items of a cycle (of one document, if asked), each visible report's status. */
+    /** States × items of a cycle, narrowed to a document, a pillar, a subregion (in the database). */
     async matrix(ctx: RequestContext, query: MatrixQuery): Promise<Matrix> {
       await cycleRow(query.cycle);
-      const documentId = query.document ? (await adoptedDocument(query.document, 'document', 'query')).id : undefined;
-      const [items, members, cells] = await Promise.all([
-        cycleItems(db, query.cycle, documentId),
-        cycleMembers(db, [query.cycle]),
-        matrixCells(db, query.cycle, documentId, reachOf(ctx.actor)),
+      const filter = {
+        documentId: query.document ? (await adoptedDocument(query.document, 'document', 'query')).id : undefined,
+        pillarId: query.pillar ? await pillarIdOf(query.pillar, 'pillar', 'query') : undefined,
+        subregion: query.subregion,
+      };
+      const [items, states, cells] = await Promise.all([
+        cycleItems(db, query.cycle, filter),
+        cycleStates(db, query.cycle, filter.subregion),
+        matrixCells(db, query.cycle, filter, reachOf(ctx.actor)),
       ]);
       return {
         cycle: query.cycle,
         items: items.map((i) => ({ id: i.id, document: i.slug, number: i.number })),
-        states: members.states.map((s) => ({ slug: s.slug, iso2: s.iso2, iso3: s.iso3 })),
+        states,
         cells: cells.map((c) => ({
           state: c.slug,
           item: c.item_id,

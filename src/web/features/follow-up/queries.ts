@@ -27,13 +27,19 @@ export function useFollowUpItems(filters: { document?: string; pillar?: string }
   });
 }
 
-/** The matrix of a cycle (of one document when asked); waits for a cycle. */
-export function useMatrix(cycle: string | undefined, document?: string) {
+export interface MatrixFilters {
+  document?: string | undefined;
+  pillar?: string | undefined;
+  subregion?: string | undefined;
+}
+
+/** The matrix of a cycle, narrowed by the API to a document, a pillar, a subregion; waits for a cycle. */
+export function useMatrix(cycle: string | undefined, filters: MatrixFilters) {
   const lang = useLang();
   return useQuery({
     enabled: cycle !== undefined,
-    queryKey: [...KEY, 'matrix', lang, cycle, document ?? null],
-    queryFn: ({ signal }) => getJson<Matrix>('/follow-up/matrix', lang, { cycle, document }, signal),
+    queryKey: [...KEY, 'matrix', lang, cycle, filters],
+    queryFn: ({ signal }) => getJson<Matrix>('/follow-up/matrix', lang, { cycle, ...filters }, signal),
   });
 }
 
