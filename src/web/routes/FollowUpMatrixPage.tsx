@@ -50,7 +50,7 @@ function MatrixSection({ context }: { context: FollowUpContext }) {
     <QueryState query={items}>
       {(itemList) => (
         <>
-          <MatrixFilters context={context} items={itemList.items} />
+          <MatrixFilterBar context={context} items={itemList.items} />
           <QueryState query={matrix}>
             {(data) => (
               <MatrixView
@@ -68,7 +68,7 @@ function MatrixSection({ context }: { context: FollowUpContext }) {
   );
 }
 
-function MatrixFilters({ context, items }: { context: FollowUpContext; items: FollowUpItem[] }) {
+function MatrixFilterBar({ context, items }: { context: FollowUpContext; items: FollowUpItem[] }) {
   const { cycles, cycle, pillars, documents } = context;
   const { t } = useTranslation();
   const lang = useLang();
