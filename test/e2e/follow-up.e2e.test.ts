@@ -81,6 +81,85 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the follow-up’s public pages')
     await page.close();
   }, 180_000);
 
+  it('moves between the matrix’s cells by the arrow keys, Home and End, one tab stop, the sticky headers never covering the cell at 360 px', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectPageErrors(page);
+    await visit(page, `${server.url}/en/follow-up/matrix`, 360);
+    await hydrated(page);
+    const grid = page.getByRole('grid');
+    await grid.waitFor();
+    expect(await page.locator('#follow-up-matrix-keys').textContent()).toContain('arrow keys');
+    /** The focused element's cell (row, column), and whether the sticky header row and first column
+     * leave it in view inside its scrolling box. */
+    const focused = () =>
+      page.evaluate(() => {
+        const active = document.activeElement as HTMLElement;
+        const cell = active.closest('th, td') as HTMLTableCellElement | null;
+        const table = active.closest('table') as HTMLTableElement | null;
+        if (!cell || !table) return null;
+        const box = (table.parentElement as HTMLElement).getBoundingClientRect();
+        const rect = cell.getBoundingClientRect();
+        const header = (table.tHead as HTMLElement).getBoundingClientRect();
+        const row = (cell.parentElement as HTMLTableRowElement).rowIndex;
+        const firstColumn = ((table.rows[row] as HTMLTableRowElement).cells[0] as HTMLElement).getBoundingClientRect();
+        const inHeader = row === 0;
+        const visible =
+          rect.left >= (cell.cellIndex > 0 ? firstColumn.right : box.left) - 1 &&
+          rect.right <= box.right + 1 &&
+          rect.top >= (inHeader ? box.top : header.bottom) - 1 &&
+          rect.bottom <= box.bottom + 1;
+        return {
+          row,
+          column: cell.cellIndex,
+          visible,
+          text: cell.textContent,
+          tabStops: table.querySelectorAll('[tabindex="0"]').length,
+        };
+      });
+    const columns = await grid.locator('thead th').count();
+    const rows = await grid.locator('tr').count();
+    expect(columns).toBeGreaterThan(1);
+
+    // One tab stop: from the scrolling region, Tab enters the grid at its first cell.
+    await page.getByRole('region', { name: /Status of/ }).focus();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ row: 0, column: 0, text: 'Member state', tabStops: 1 });
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toMatchObject({ row: 1, column: 0, visible: true });
+    for (let column = 1; column < columns; column++) {
+      await page.keyboard.press('ArrowRight');
+      expect(await focused()).toMatchObject({ row: 1, column, visible: true, tabStops: 1 });
+    }
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toMatchObject({ row: 1, column: columns - 1 });
+    await page.keyboard.press('Home');
+    expect(await focused()).toMatchObject({ row: 1, column: 0, visible: true });
+    await page.keyboard.press('End');
+    expect(await focused()).toMatchObject({ row: 1, column: columns - 1, visible: true });
+    for (let row = 2; row < rows; row++) {
+      await page.keyboard.press('ArrowDown');
+      expect(await focused()).toMatchObject({ row, column: columns - 1, visible: true });
+    }
+    await page.keyboard.press('Control+Home');
+    expect(await focused()).toMatchObject({ row: 0, column: 0, visible: true });
+    await page.keyboard.press('Control+End');
+    expect(await focused()).toMatchObject({ row: rows - 1, column: columns - 1, visible: true });
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toMatchObject({ row: rows - 1, column: columns - 2, visible: true });
+
+    // Tab leaves the grid; Shift+Tab comes back to the cell last visited.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBeNull();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toMatchObject({ row: rows - 1, column: columns - 2 });
+    // Enter on a row's state follows its link.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/en\/follow-up\/states\/[a-z]{2}$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   for (const [lang, implemented, width] of [
     ['es', 'Implementado', 360],
     ['fr', 'Mis en œuvre', 1280],

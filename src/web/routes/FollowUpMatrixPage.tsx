@@ -14,6 +14,7 @@ import { byName } from '../features/shared/byName.js';
 import { FilterBar, type FilterField } from '../features/shared/FilterBar.js';
 import { LangLink } from '../features/shared/LangLink.js';
 import { QueryState } from '../features/shared/QueryState.js';
+import { useGridKeys } from '../features/shared/useGridKeys.js';
 import { useLang } from '../features/shared/useLang.js';
 import '../features/follow-up/follow-up.css';
 
@@ -148,6 +149,7 @@ function MatrixView({
 
   const csv = apiUrl('/follow-up/matrix', lang, { cycle: matrix.cycle, ...filters, format: 'csv' });
   const caption = t('followUp.public.matrixCaption', { states: rows.length, items: columns.length });
+  const grid = useGridKeys({ header: true, firstColumn: true });
 
   return (
     <>
@@ -158,20 +160,29 @@ function MatrixView({
         <span className="chart-note">{t('followUp.public.csvNote')}</span>
       </p>
       <StatusKey />
+      {grid.enhanced && (
+        <p id="follow-up-matrix-keys" className="chart-note">
+          {t('followUp.public.matrixKeys')}
+        </p>
+      )}
       {columns.length === 0 || rows.length === 0 ? (
         <p className="empty">{t('filters.noResults')}</p>
       ) : (
         <TableWrap label={caption}>
-          <table className="data-table follow-up-matrix">
+          <table
+            className="data-table follow-up-matrix"
+            {...grid.gridProps}
+            aria-describedby={grid.enhanced ? 'follow-up-matrix-keys' : undefined}
+          >
             <caption className="visually-hidden">{caption}</caption>
             <thead>
               <tr>
-                <th scope="col" aria-sort={sort === 'name' ? 'ascending' : undefined}>
+                <th scope="col" aria-sort={sort === 'name' ? 'ascending' : undefined} tabIndex={grid.tabIndex(0, 0)}>
                   {t('followUp.public.state')}
                 </th>
-                {columns.map((item) => (
+                {columns.map((item, column) => (
                   <th key={item.id} scope="col">
-                    <a href={`#item-${item.id}`}>
+                    <a href={`#item-${item.id}`} tabIndex={grid.tabIndex(0, column + 1)}>
                       <span className="visually-hidden">{docTitles.get(item.document) ?? item.document} </span>
                       {item.number}
                     </a>
@@ -180,25 +191,30 @@ function MatrixView({
               </tr>
             </thead>
             <tbody>
-              {rows.map((state) => (
+              {rows.map((state, index) => (
                 <tr key={state.slug}>
                   <th scope="row">
-                    <LangLink to={`/follow-up/states/${state.slug}`}>
+                    <LangLink to={`/follow-up/states/${state.slug}`} tabIndex={grid.tabIndex(index + 1, 0)}>
                       {memberOf.get(state.slug)?.name.text ?? state.iso3}
                     </LangLink>
                   </th>
-                  {columns.map((item) => {
+                  {columns.map((item, column) => {
                     const cell = cells.get(`${state.slug} ${item.id}`);
+                    const tabIndex = grid.tabIndex(index + 1, column + 1);
                     if (!cell) {
                       return (
-                        <td key={item.id} className="follow-up-cell">
+                        <td key={item.id} className="follow-up-cell" tabIndex={tabIndex}>
                           <span aria-hidden="true">—</span>
                           <span className="visually-hidden">{t('followUp.public.noReport')}</span>
                         </td>
                       );
                     }
                     return (
-                      <td key={item.id} className={`follow-up-cell follow-up-cell--${cell.status ?? 'none'}`}>
+                      <td
+                        key={item.id}
+                        className={`follow-up-cell follow-up-cell--${cell.status ?? 'none'}`}
+                        tabIndex={tabIndex}
+                      >
                         {statusLabel(t, cell.status)}
                         {cell.reportState !== 'accepted' && <small> ({reportStateLabel(t, cell.reportState)})</small>}
                       </td>
