@@ -28,7 +28,7 @@ export const AuditFilterSchema = DetailQuerySchema.extend({
   actor: shortText('The acting user: their id or e-mail address'),
   entityType: shortText('Type of the record changed, e.g. `user`'),
   entityId: shortText('Id of the record changed'),
-  action: shortText('Action of the permission table, e.g. `users.invite`'),
+  action: shortText('One of the actions the trail records (AUDIT_ACTIONS in src/domain/audit.ts), e.g. `users.invite`'),
   from: instant('Entries at or after this instant; a date means its start (UTC)'),
   to: instant('Entries at or before this instant; a date means its whole day (UTC)'),
 });

@@ -428,7 +428,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('accounts in a browser'), () => {
 
     await page.goto(`${server.url}/en/admin/audit?action=users.invite`);
     await waitForPortal(page);
-    await expect.poll(() => page.locator('main table').textContent()).toContain('users.invite');
+    await expect.poll(() => page.locator('main table').textContent()).toContain('Invited a user');
     await expect(page.getByLabel('What').inputValue()).resolves.toBe('users.invite');
     await expectAccessible(page);
     const csv = await page.request.get(
@@ -437,7 +437,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('accounts in a browser'), () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
     expect(await csv.text()).toContain('users.invite');
-    await page.getByLabel('What').fill('');
+    await page.getByLabel('What').selectOption({ label: 'Any action' });
     await page.getByLabel('Who').fill(admin.email);
     await page.getByRole('button', { name: 'Apply the filters' }).click();
     await page.waitForURL((url) => url.searchParams.get('actor') === admin.email);
@@ -445,6 +445,67 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('accounts in a browser'), () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  const AUDIT_WORDS = {
+    es: { what: 'Qué', invited: 'Invitó a un usuario', signedIn: 'Inició sesión', apply: 'Aplicar los filtros' },
+    fr: {
+      what: 'Quoi',
+      invited: 'A invité un utilisateur',
+      signedIn: 'S’est connecté',
+      apply: 'Appliquer les filtres',
+    },
+    pt: { what: 'O quê', invited: 'Convidou um usuário', signedIn: 'Entrou na sessão', apply: 'Aplicar os filtros' },
+  } as const;
+  it.each(['es', 'fr', 'pt'] as const)(
+    'filters the audit trail by what was done, in the words of %s (pt at 360 px)',
+    { timeout: 120_000 },
+    async (lang) => {
+      const words = AUDIT_WORDS[lang];
+      await startSession(server, browser, 'secretariat-admin');
+      const invitee = await createUser(server.db, { role: 'delegate', memberState: state.slug });
+      // Something of each kind in the trail: an invitation (through the API) and a sign-in.
+      const page = await browser.context.newPage();
+      if (lang === 'pt') await page.setViewportSize({ width: 360, height: 800 });
+      const errors = collectPageErrors(page);
+      await page.goto(`${server.url}/${lang}/sign-in`);
+      await waitForPortal(page);
+      const invited = await page.request.post(`${server.url}/api/v1/users/invitations`, {
+        headers: { origin: server.url },
+        data: {
+          email: `audit-${lang}-${Date.now()}@example.test`,
+          displayName: 'Ana Auditada',
+          preferredLang: lang,
+          grants: [{ role: 'delegate', memberState: state.slug }],
+        },
+      });
+      expect(invited.status(), await invited.text()).toBe(201);
+      const signedIn = await fetch(`${server.url}/api/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ email: invitee.email, password: invitee.password }),
+      });
+      expect(signedIn.status).toBe(204);
+      await page.goto(`${server.url}/${lang}/admin/audit`);
+      await waitForPortal(page);
+      const what = page.getByLabel(words.what, { exact: true });
+      // Every action is offered by its words, none by its identifier.
+      const options = await what.locator('option').allTextContents();
+      expect(options).toContain(words.invited);
+      expect(options.filter((o) => /^[a-z-]+\.[a-z.-]+$/.test(o))).toEqual([]);
+      await what.selectOption({ label: words.invited });
+      await page.getByRole('button', { name: words.apply }).click();
+      await page.waitForURL((url) => url.searchParams.get('action') === 'users.invite');
+      await expect.poll(() => page.locator('main table').textContent()).toContain(words.invited);
+      await expect.poll(() => page.locator('main table').textContent()).not.toContain(words.signedIn);
+      await expectAccessible(page);
+      if (lang === 'pt') {
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width).toBeLessThanOrEqual(360);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it.each(['en', 'es'] as const)(
     'tells a delegate, in %s, that the secretariat pages are not for them',

@@ -142,7 +142,7 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
     idOrSlug: string,
     id: string,
     input: AgendaItemVersion,
-    op: string,
+    op: 'update-item' | 'remove-item' | 'link-document' | 'unlink-document',
     steps: {
       prepare?: (found: Found) => Promise<P>;
       change: (trx: Transaction<Database>, found: Found, prepared: P, now: Date) => Promise<BeforeAfter | false>;
@@ -426,7 +426,8 @@ interface BeforeAfter {
 }
 
 /** An edit of a frozen agenda is its own action in the trail, easy to find and review. */
-const auditAction = (meeting: MeetingRow, op: string) => (isFrozen(meeting) ? `agenda.override.${op}` : `agenda.${op}`);
+const auditAction = <Op extends string>(meeting: MeetingRow, op: Op) =>
+  isFrozen(meeting) ? (`agenda.override.${op}` as const) : (`agenda.${op}` as const);
 
 interface Valid {
   titles: Record<string, string>;

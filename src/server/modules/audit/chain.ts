@@ -10,6 +10,7 @@ import {
   type Transaction,
 } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import type { AuditAction } from '../../../domain/audit.js';
 import { changeContentGeneration } from '../../db/content-generation.js';
 import type { Database, Row } from '../../db/schema.js';
 import type { RequestContext } from '../../policy/actor.js';
@@ -125,7 +126,7 @@ export async function writeHead(db: Kysely<Database>, head: AuditHead): Promise<
 }
 
 export interface AuditInput {
-  action: string;
+  action: AuditAction;
   /** The role whose grant allowed the change; null for a user acting on their own account. */
   role: string | null;
   entityType: string;

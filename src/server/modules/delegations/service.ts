@@ -12,6 +12,7 @@ import type {
   ReasonBody,
   VersionBody,
 } from '../../../contract/delegations.js';
+import type { AuditAction } from '../../../domain/audit.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { idBySlug } from '../../db/queries.js';
 import type { Database, ParticipantCategory } from '../../db/schema.js';
@@ -217,7 +218,7 @@ export function delegationsService(deps: {
     env: EditEnv,
   ) => Promise<{
     set: Omit<Updateable<Database['delegation']>, 'version' | 'id'>;
-    auditAction: string;
+    auditAction: AuditAction;
     /** What the audit entry keeps besides the delegation before and after (a stated reason). */
     auditNote?: Record<string, unknown>;
   }>;

@@ -113,7 +113,7 @@ export async function adopt(
   adopted.content_hash = await contentHash(trx, { ...row, ...adopted } as DocumentRow);
   await patchDocument(trx, row.id, adopted);
   return {
-    action: 'outcome-documents.status',
+    action: 'outcome-documents.status' as const,
     before: audited(row),
     after: { ...audited({ ...row, ...adopted, version: row.version + 1 }), contentHash: adopted.content_hash },
   };

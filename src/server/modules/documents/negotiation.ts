@@ -16,6 +16,7 @@ import type {
 } from '../../../contract/negotiation.js';
 import type { DocumentNode, OutcomeDocument } from '../../../contract/outcome-documents.js';
 import type { MemberStateRef } from '../../../contract/reference.js';
+import type { AuditAction } from '../../../domain/audit.js';
 import { type AmendmentShape, applyAmendment, isAdoptable } from '../../../domain/negotiation.js';
 import { OutlineError } from '../../../domain/outcome-documents.js';
 import { reason } from '../../../domain/reasons.js';
@@ -232,7 +233,7 @@ export function documentsNegotiation(deps: DocumentsDeps & { reads: DocumentsRea
     ctx: RequestContext,
     role: string | null,
     row: DocumentRow,
-    action: string,
+    action: AuditAction,
     write: (trx: Transaction<Database>, at: string) => Promise<Record<string, unknown>>,
   ) {
     const now = clock();

@@ -55,7 +55,7 @@ export async function closeDueSilences(deps: SilenceDeps): Promise<number> {
       const change = open
         ? await adopt(trx, row, at)
         : {
-            action: 'outcome-documents.silence-lapse',
+            action: 'outcome-documents.silence-lapse' as const,
             before: { version: row.version, silence: 'running', status: row.status },
             after: {
               version: row.version + 1,

@@ -817,7 +817,7 @@ export function followUpService(deps: {
           )
             return false;
           return {
-            action: `follow-up.report.${input.decision}`,
+            action: `follow-up.report.${input.decision}` as const,
             entityType: 'follow_up_report',
             entityId: row.id,
             before: audited(row, stateSlug, itemId),
@@ -851,7 +851,7 @@ export function followUpService(deps: {
           )
             return false;
           return {
-            action: published ? 'follow-up.report.publish' : 'follow-up.report.unpublish',
+            action: published ? ('follow-up.report.publish' as const) : ('follow-up.report.unpublish' as const),
             entityType: 'follow_up_report',
             entityId: row.id,
             before: audited(row, stateSlug, itemId),

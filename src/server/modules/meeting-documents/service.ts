@@ -8,6 +8,7 @@ import type {
   MeetingDocumentRevisionCreate,
   MeetingDocumentUpdate,
 } from '../../../contract/meeting-documents.js';
+import type { AuditAction } from '../../../domain/audit.js';
 import { LANGS } from '../../../domain/languages.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Database } from '../../db/schema.js';
@@ -191,7 +192,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
       row: DocumentRow,
       meeting: MeetingRow,
       at: string,
-    ) => Promise<{ action: string; patch: Partial<DocumentRow>; before: object; after: object }>,
+    ) => Promise<{ action: AuditAction; patch: Partial<DocumentRow>; before: object; after: object }>,
     /** Checks made before the transaction (SQLite has one connection: no other query inside it). */
     check?: (meeting: MeetingRow, row: DocumentRow) => Promise<void>,
   ): Promise<MeetingDocument> {
@@ -333,7 +334,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
           const op = input.adopted !== undefined && Object.keys(changes).length === 1 ? 'adopt' : 'update';
           const early = input.adopted === true && row.adopted_at === null;
           return {
-            action: early ? settledAction(meeting, 'meeting-documents', op) : `meeting-documents.${op}`,
+            action: early ? settledAction(meeting, 'meeting-documents', op) : (`meeting-documents.${op}` as const),
             patch,
             before: audited(row),
             after: audited({ ...row, ...patch }, extra),

@@ -279,7 +279,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
             if (!(await updateRecord(trx, row.id, input.updatedAt as string, patch))) return false;
           }
           return {
-            action: fresh ? 'meeting-records.draft' : 'meeting-records.edit',
+            action: fresh ? ('meeting-records.draft' as const) : ('meeting-records.edit' as const),
             entityType: 'meeting_record',
             entityId: row.id,
             before: fresh ? null : recordAfter(latest as RecordRow),

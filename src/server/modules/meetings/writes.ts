@@ -353,7 +353,7 @@ export function meetingWrites(deps: {
           const patch = { status: to, updated_at: now.toISOString() };
           if (!(await updateUnchanged(trx, 'meeting', row.id, seen, patch, { status: from }))) return false;
           return {
-            action: early ? `meetings.override.${name}` : action,
+            action: early ? (`meetings.override.${name}` as const) : action,
             entityType: 'meeting',
             entityId: row.id,
             before: { status: row.status, version: row.version },

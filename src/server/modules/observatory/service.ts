@@ -600,7 +600,7 @@ export function observatoryService(deps: { db: Kysely<Database>; clock: () => Da
             );
             if (!claimed) return false;
             return {
-              action: status === 'rejected' ? 'observatory.reject' : 'observatory.accept',
+              action: status === 'rejected' ? ('observatory.reject' as const) : ('observatory.accept' as const),
               entityType: 'observation',
               entityId: row.id,
               before: { ...base, ...auditedValue(row) },

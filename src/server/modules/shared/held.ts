@@ -19,8 +19,11 @@ export function requireHeld(
 
 /** The trail's action of a settling write: `<area>.override.<op>` when made before the meeting is
  * held, easy to find and review. */
-export const settledAction = (meeting: { status: MeetingStatus }, area: string, op: string) =>
-  isHeld(meeting.status) ? `${area}.${op}` : `${area}.override.${op}`;
+export const settledAction = <Area extends string, Op extends string>(
+  meeting: { status: MeetingStatus },
+  area: Area,
+  op: Op,
+) => (isHeld(meeting.status) ? (`${area}.${op}` as const) : (`${area}.override.${op}` as const));
 
 /** A settling action's part of a `can`: `now` when `may` holds and the meeting is held, `override`
  * when it is not held yet and the reader may also make the override. */

@@ -5,6 +5,7 @@ import type {
   TwoFactorEnrolment,
   TwoFactorPassed,
 } from '../../../contract/two-factor.js';
+import type { AuditAction } from '../../../domain/audit.js';
 import { reason } from '../../../domain/reasons.js';
 import type { Database } from '../../db/schema.js';
 import { DeniedError, InvalidParameterError, ProblemError } from '../../http/problems.js';
@@ -45,7 +46,7 @@ function audit(
   trx: Transaction<Database>,
   ctx: RequestContext,
   userId: string,
-  action: Action,
+  action: Extract<Action, AuditAction>,
   change: { before: unknown; after: unknown },
   now: Date,
 ) {

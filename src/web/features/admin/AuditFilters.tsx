@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { AUDIT_ACTIONS } from '../../../domain/audit.js';
 import type { FieldErrors } from '../shared/forms.js';
+import { useLang } from '../shared/useLang.js';
+import { auditActionLabels } from './auditActions.js';
 import type { AuditFilters } from './queries.js';
 
 export const AUDIT_FILTERS = ['actor', 'entityType', 'action', 'from', 'to'] as const;
@@ -15,9 +18,19 @@ export function AuditFilterForm({ errors }: { errors: FieldErrors }) {
   const [draft, setDraft] = useState<AuditFilters>(() =>
     Object.fromEntries(AUDIT_FILTERS.map((name) => [name, params.get(name) ?? ''])),
   );
-  const fields: { name: (typeof AUDIT_FILTERS)[number]; label: string; type: 'text' | 'date'; hint?: string }[] = [
+  const lang = useLang();
+  const labels = auditActionLabels(t);
+  // The actions by their words, in the reader's order: nobody has to know the trail's identifiers.
+  const collator = new Intl.Collator(lang);
+  const actions = [...AUDIT_ACTIONS].sort((a, b) => collator.compare(labels[a], labels[b]));
+  const fields: {
+    name: (typeof AUDIT_FILTERS)[number];
+    label: string;
+    type: 'text' | 'date' | 'select';
+    hint?: string;
+  }[] = [
     { name: 'actor', label: t('admin.audit.actor'), type: 'text', hint: t('admin.audit.actorHint') },
-    { name: 'action', label: t('admin.audit.action'), type: 'text', hint: t('admin.audit.actionHint') },
+    { name: 'action', label: t('admin.audit.action'), type: 'select' },
     { name: 'entityType', label: t('admin.audit.entityType'), type: 'text', hint: t('admin.audit.entityTypeHint') },
     { name: 'from', label: t('admin.audit.from'), type: 'date' },
     { name: 'to', label: t('admin.audit.to'), type: 'date' },
@@ -49,14 +62,31 @@ export function AuditFilterForm({ errors }: { errors: FieldErrors }) {
           return (
             <div key={field.name} className={error ? 'filters__field field--invalid' : 'filters__field'}>
               <label htmlFor={id}>{field.label}</label>
-              <input
-                id={id}
-                type={field.type}
-                value={draft[field.name] ?? ''}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={described || undefined}
-                onChange={(event) => setDraft({ ...draft, [field.name]: event.target.value })}
-              />
+              {field.type === 'select' ? (
+                <select
+                  id={id}
+                  value={draft[field.name] ?? ''}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={described || undefined}
+                  onChange={(event) => setDraft({ ...draft, [field.name]: event.target.value })}
+                >
+                  <option value="">{t('admin.audit.anyAction')}</option>
+                  {actions.map((action) => (
+                    <option key={action} value={action}>
+                      {labels[action]}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  id={id}
+                  type={field.type}
+                  value={draft[field.name] ?? ''}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={described || undefined}
+                  onChange={(event) => setDraft({ ...draft, [field.name]: event.target.value })}
+                />
+              )}
               {field.hint && (
                 <span id={`${id}-hint`} className="field__hint">
                   {field.hint}

@@ -6,6 +6,7 @@ import { roleLabel } from '../account/roles.js';
 import { TableWrap } from '../account/TableWrap.js';
 import { formatDateTime } from '../account/time.js';
 import { useLang } from '../shared/useLang.js';
+import { auditActionLabels, isAuditAction } from './auditActions.js';
 
 const isRole = (value: string | null): value is Role => (ROLES as readonly (string | null)[]).includes(value);
 
@@ -17,6 +18,7 @@ function pretty(value: unknown): string | null {
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const labels = auditActionLabels(t);
   return (
     <TableWrap label={t('admin.audit.title')}>
       <table className="data-table audit-table">
@@ -50,7 +52,16 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                 </td>
                 <td>{isRole(entry.role) ? roleLabel(t, entry.role) : (entry.role ?? '—')}</td>
                 <td>
-                  <code>{entry.action}</code>
+                  {isAuditAction(entry.action) ? (
+                    <>
+                      {labels[entry.action]}
+                      <span className="audit-table__sub">
+                        <code>{entry.action}</code>
+                      </span>
+                    </>
+                  ) : (
+                    <code>{entry.action}</code>
+                  )}
                 </td>
                 <td>
                   {entry.entityType}
