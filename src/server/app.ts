@@ -47,8 +47,10 @@ import { type DocumentsReads, documentsModule, type SilenceOptions } from './mod
 import { type CycleMailOptions, followUpModule } from './modules/follow-up/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { referenceModules } from './modules/index.js';
+import { libraryRoutes, libraryService } from './modules/library/index.js';
 import {
   documentsAbilities,
+  meetingDocumentsLibrary,
   meetingDocumentsRoutes,
   meetingDocumentsService,
 } from './modules/meeting-documents/index.js';
@@ -336,6 +338,9 @@ export async function buildApp(options: AppOptions) {
       await api.register(delegationsRoutes(delegations, published, files));
       for (const register of referenceModules(deps)) await api.register(register);
       await api.register(documents.routes);
+      // The document library: each documents area answers its own rows, as it lets the reader see them.
+      const areas = { 'meeting-document': meetingDocumentsLibrary(deps), 'outcome-document': documents.reads.library };
+      await api.register(libraryRoutes(libraryService({ ...deps, areas })));
       await api.register(partnersRoutes(partnersService(deps), files));
       await api.register(observatoryRoutes(observatoryService(deps)));
       await api.register(followUp.routes);

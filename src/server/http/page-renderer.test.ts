@@ -9,6 +9,7 @@ import es from '../../web/i18n/es.json' with { type: 'json' };
 import fr from '../../web/i18n/fr.json' with { type: 'json' };
 import pt from '../../web/i18n/pt.json' with { type: 'json' };
 import { outcomeHelpers } from '../modules/documents/testing.js';
+import { documentHelpers } from '../modules/meeting-documents/testing.js';
 import { callerWith, createMeeting } from '../modules/meetings/testing.js';
 import { type AppContext, describeEachEngine, webRoot } from '../testing/harness.js';
 import type { PublicPath } from '../testing/portal-pages.js';
@@ -384,7 +385,7 @@ describeEachEngine(
     );
 
     it.skipIf(!rendered)(
-      'filters the documents by type, meeting, pillar, year and language, without JavaScript',
+      'filters the library by kind, meeting, pillar, year and language, without JavaScript',
       async () => {
         const { doc } = await outcomeDocument();
         const listed = async (query: string) => {
@@ -392,24 +393,52 @@ describeEachEngine(
           expect(res.statusCode, query).toBe(200);
           return res.body;
         };
+        const year = (doc.adoptedOn ?? '').slice(0, 4);
         for (const query of [
-          'type=declaration',
+          'kind=outcome',
           `meeting=${doc.meeting.slug}`,
-          `year=${doc.meeting.year}`,
+          `year=${year}`,
           'pillar=prevention&language=en',
-          `language=es&type=declaration`,
+          'language=es&kind=outcome&sort=symbol',
         ]) {
           expect(await listed(query), query).toContain(`href="/pt/documents/${doc.slug}"`);
         }
-        for (const query of ['type=commitment', 'language=fr', 'meeting=mispa-i', 'year=2008']) {
+        for (const query of ['kind=working', 'language=fr', 'meeting=mispa-i', 'year=2008']) {
           const body = await listed(query);
           expect(body, query).not.toContain(`href="/pt/documents/${doc.slug}"`);
         }
-        expect(await listed('type=commitment')).toContain('href="/pt/documents/commitment-public-security-americas"');
+        expect(await listed('meeting=mispa-i')).toContain('href="/pt/documents/commitment-public-security-americas"');
         const form = await listed('');
-        for (const name of ['type', 'pillar', 'meeting', 'year', 'language']) {
+        for (const name of ['meeting', 'kind', 'language', 'pillar', 'year', 'sort']) {
           expect(form, name).toMatch(new RegExp(`<form [^>]*method="get"[^>]*>[\\s\\S]*<select [^>]*name="${name}"`));
         }
+      },
+    );
+
+    it.skipIf(!rendered)(
+      'lists the meetings’ documents in the library as each reader may see them',
+      async () => {
+        const docs = documentHelpers(ctx);
+        const secretariat = await docs.as('secretariat-staff');
+        const meeting = await docs.meeting('convened');
+        const open = await docs.created(secretariat, meeting.slug, { titles: { fr: 'Plan de travail ouvert' } });
+        const kept = await docs.created(secretariat, meeting.slug, {
+          titles: { fr: 'Réservé aux délégations' },
+          visibility: 'delegations',
+        });
+        const link = (id: string) => `href="/fr/meetings/${meeting.slug}/documents#document-${id}"`;
+        const res = await ctx.app.inject({ url: `/fr/documents?meeting=${meeting.slug}` });
+        expect(res.statusCode).toBe(200);
+        const page = parsePage(res);
+        expect(page.h1).toBe(catalogText('fr', 'documents.title'));
+        expect(res.body).toContain(link(open.id));
+        expect(page.main).toContain('Plan de travail ouvert');
+        expect(page.main).toContain(open.symbol);
+        expect(page.main).toContain(catalogText('fr', 'meetingDocuments.category.working'));
+        expect(res.body).not.toContain(link(kept.id));
+        expect(res.body).not.toContain('Réservé aux délégations');
+        const staff = await ctx.app.inject({ url: `/fr/documents?meeting=${meeting.slug}`, headers: secretariat });
+        expect(staff.body).toContain(link(kept.id));
       },
     );
   },

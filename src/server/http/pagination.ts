@@ -34,11 +34,18 @@ export function decodeCursor(cursor: string | undefined, shape: KeyShape): SortK
   return key as SortKey;
 }
 
-/** `(c1, c2, …) > (v1, v2, …)` written out, since SQLite and PostgreSQL compare row values differently. */
-// biome-ignore lint/suspicious/noExplicitAny: works on any table's sort columns
-export function after(eb: ExpressionBuilder<any, any>, columns: string[], key: SortKey): Expression<SqlBool> {
+/** `(c1, c2, …) > (v1, v2, …)` written out, since SQLite and PostgreSQL compare row values differently;
+ * `<` for a list sorted on every column in descending order (newest first). */
+export function after(
+  // biome-ignore lint/suspicious/noExplicitAny: works on any table's sort columns
+  eb: ExpressionBuilder<any, any>,
+  columns: string[],
+  key: SortKey,
+  order: 'asc' | 'desc' = 'asc',
+): Expression<SqlBool> {
+  const beyond = order === 'asc' ? '>' : '<';
   const clauses = columns.map((column, i) =>
-    eb.and([...columns.slice(0, i).map((c, j) => eb(c, '=', key[j])), eb(column, '>', key[i])]),
+    eb.and([...columns.slice(0, i).map((c, j) => eb(c, '=', key[j])), eb(column, beyond, key[i])]),
   );
   return eb.or(clauses);
 }

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import type { LibraryEntry } from '../../contract/library.js';
 import { LANGS } from '../../domain/languages.js';
+import { LIBRARY_KINDS } from '../../domain/library.js';
 import { useMe } from '../features/account/queries.js';
-import { DocumentCards } from '../features/documents/DocumentCards.js';
-import { documentTypeLabel } from '../features/documents/documentTypes.js';
-import { useDocuments } from '../features/documents/queries.js';
-import { useMeetings } from '../features/meetings/queries.js';
+import { LibraryList, libraryKindLabel } from '../features/documents/LibraryList.js';
+import { useLibrary } from '../features/documents/queries.js';
 import { usePillars } from '../features/pillars/queries.js';
 import { FilterBar, ResultCount, useFilterValues } from '../features/shared/FilterBar.js';
-import { meetingOptions, pillarOptions, stateOptions, yearOptions } from '../features/shared/filterOptions.js';
+import { meetingOptions, pillarOptions } from '../features/shared/filterOptions.js';
 import { LangLink } from '../features/shared/LangLink.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
@@ -15,19 +15,24 @@ import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
 import { languageName } from '../i18n/languages.js';
 
-const FILTERS = ['type', 'pillar', 'meeting', 'memberState', 'year', 'language'] as const;
+const FILTERS = ['meeting', 'kind', 'language', 'pillar', 'year', 'sort'] as const;
 
+/** The years the documents are dated in, newest first. */
+const yearsOf = (entries: LibraryEntry[]) =>
+  [...new Set(entries.flatMap((entry) => (entry.date ? [entry.date.slice(0, 4)] : [])))].sort().reverse();
+
+/** /{lang}/documents: the document library, every meeting's documents and the texts adopted, filtered in the URL. */
 export function DocumentsPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const filters = useFilterValues(FILTERS);
-  const documents = useDocuments(filters);
-  // The types offered are those the documents have (the unfiltered list), so none leads to nothing.
-  const all = useDocuments();
-  const meetings = useMeetings();
+  const documents = useLibrary(filters);
+  // The choices offered are those the reader's documents have (the whole list), so none leads to nothing.
+  const all = useLibrary();
   const pillars = usePillars();
   const me = useMe();
-  const types = [...new Set((all.data ?? []).map((doc) => doc.type))];
+  const entries = all.data ?? [];
+  const kinds = LIBRARY_KINDS.filter((kind) => entries.some((entry) => entry.kind === kind));
   return (
     <>
       <PageMeta title={t('documents.title')} description={t('documents.description')} />
@@ -42,26 +47,27 @@ export function DocumentsPage() {
         )}
         <FilterBar
           fields={[
+            { name: 'meeting', label: t('filters.meeting'), options: meetingOptions(entries.map((e) => e.meeting)) },
             {
-              name: 'type',
+              name: 'kind',
               label: t('filters.documentType'),
-              options: types.map((type) => ({ value: type, label: documentTypeLabel(t, type) })),
+              options: kinds.map((kind) => ({ value: kind, label: libraryKindLabel(t, kind) })),
             },
-            { name: 'pillar', label: t('filters.pillar'), options: pillarOptions(pillars.data) },
-            { name: 'meeting', label: t('filters.meeting'), options: meetingOptions(meetings.data ?? []) },
-            {
-              name: 'memberState',
-              label: t('filters.hostState'),
-              options: stateOptions(
-                (meetings.data ?? []).map((meeting) => meeting.hostState),
-                lang,
-              ),
-            },
-            { name: 'year', label: t('filters.year'), options: yearOptions(meetings.data) },
             {
               name: 'language',
               label: t('filters.language'),
               options: LANGS.map((code) => ({ value: code, label: languageName(code, lang) })),
+            },
+            { name: 'pillar', label: t('filters.pillar'), options: pillarOptions(pillars.data) },
+            { name: 'year', label: t('filters.year'), options: yearsOf(entries).map((y) => ({ value: y, label: y })) },
+            {
+              name: 'sort',
+              label: t('filters.sort'),
+              fallback: 'date',
+              options: [
+                { value: 'date', label: t('documents.library.byDate') },
+                { value: 'symbol', label: t('documents.library.bySymbol') },
+              ],
             },
           ]}
         />
@@ -69,11 +75,7 @@ export function DocumentsPage() {
           {(items) => (
             <>
               <ResultCount count={items.length} />
-              {items.length === 0 ? (
-                <p className="empty">{t('filters.noResults')}</p>
-              ) : (
-                <DocumentCards documents={items} />
-              )}
+              {items.length === 0 ? <p className="empty">{t('filters.noResults')}</p> : <LibraryList entries={items} />}
             </>
           )}
         </QueryState>

@@ -1,6 +1,17 @@
-import { type Insertable, type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+  sql,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { after, type SortKey } from '../../http/pagination.js';
+import type { LibraryAreaFilters, LibraryQuery } from '../shared/library.js';
 import { linkedToPillar } from '../shared/pillar-filter.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -50,14 +61,68 @@ function selectDocuments(db: Db) {
 export type DocumentRow = Awaited<ReturnType<ReturnType<typeof selectDocuments>['execute']>>[number];
 
 /** The documents `reach` lets the reader see: drafts never leave the query for others. */
-function visibleTo<Q extends ReturnType<typeof selectDocuments>>(query: Q, reach: Reach): Q {
-  if (reach.all) return query;
+// biome-ignore lint/suspicious/noExplicitAny: over any query that has the document table
+function reached(eb: ExpressionBuilder<any, any>, reach: Reach): Expression<SqlBool> {
+  if (reach.all) return sql<SqlBool>`1 = 1`;
   const { meetingIds } = reach;
-  return query.where((eb) =>
-    meetingIds.length === 0
-      ? eb('document.status', '=', 'adopted')
-      : eb.or([eb('document.status', '=', 'adopted'), eb('document.meeting_id', 'in', [...meetingIds])]),
-  ) as Q;
+  return meetingIds.length === 0
+    ? eb('document.status', '=', 'adopted')
+    : eb.or([eb('document.status', '=', 'adopted'), eb('document.meeting_id', 'in', [...meetingIds])]);
+}
+
+function visibleTo<Q extends ReturnType<typeof selectDocuments>>(query: Q, reach: Reach): Q {
+  return reach.all ? query : (query.where((eb) => reached(eb, reach)) as Q);
+}
+
+/** "Addresses this pillar": the document itself, or one of its paragraphs. */
+// biome-ignore lint/suspicious/noExplicitAny: over any query that has the document table
+function addressesPillar(eb: ExpressionBuilder<any, any>, pillarId: string): Expression<SqlBool> {
+  return eb.or([
+    linkedToPillar(eb, 'document', 'document.id', pillarId),
+    eb.exists(
+      eb
+        .selectFrom('document_node')
+        .whereRef('document_node.document_id', '=', 'document.id')
+        .where((inner) => linkedToPillar(inner, 'document_node', 'document_node.id', pillarId))
+        .select('document_node.id'),
+    ),
+  ]);
+}
+
+/** The whole text in that language: the original, or a body with every node translated and done. */
+// biome-ignore lint/suspicious/noExplicitAny: over any query that has the document table
+function wholeTextIn(eb: ExpressionBuilder<any, any>, language: string): Expression<SqlBool> {
+  return eb.and([
+    eb('document.managed_by', '=', 'platform'),
+    eb.or([
+      eb('document.original_lang', '=', language),
+      eb.and([
+        eb.exists(
+          eb.selectFrom('document_node').whereRef('document_node.document_id', '=', 'document.id').select('id'),
+        ),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('document_node')
+              .whereRef('document_node.document_id', '=', 'document.id')
+              .where((node) =>
+                node.not(
+                  node.exists(
+                    node
+                      .selectFrom('document_node_text')
+                      .whereRef('document_node_text.node_id', '=', 'document_node.id')
+                      .where('document_node_text.lang', '=', language)
+                      .where('document_node_text.state', '=', 'done')
+                      .select('document_node_text.node_id'),
+                  ),
+                ),
+              )
+              .select('document_node.id'),
+          ),
+        ),
+      ]),
+    ]),
+  ]);
 }
 
 /** Documents in the order of the meetings that adopted them, `limit + 1` of them. */
@@ -77,54 +142,40 @@ export function listDocuments(db: Db, reach: Reach, filters: DocumentFilters, li
     query = query.where(day, '>=', `${filters.year}-01-01`).where(day, '<', `${filters.year + 1}-01-01`);
   }
   const { pillarId, language } = filters;
-  if (pillarId) {
-    query = query.where((eb) =>
-      eb.or([
-        linkedToPillar(eb, 'document', 'document.id', pillarId),
-        eb.exists(
-          eb
-            .selectFrom('document_node')
-            .whereRef('document_node.document_id', '=', 'document.id')
-            .where((inner) => linkedToPillar(inner, 'document_node', 'document_node.id', pillarId))
-            .select('document_node.id'),
-        ),
-      ]),
-    );
-  }
-  if (language) {
-    // The whole text in that language: the original, or a body with every node translated and done.
-    query = query.where('document.managed_by', '=', 'platform').where((eb) =>
-      eb.or([
-        eb('document.original_lang', '=', language),
-        eb.and([
-          eb.exists(
-            eb.selectFrom('document_node').whereRef('document_node.document_id', '=', 'document.id').select('id'),
-          ),
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('document_node')
-                .whereRef('document_node.document_id', '=', 'document.id')
-                .where((node) =>
-                  node.not(
-                    node.exists(
-                      node
-                        .selectFrom('document_node_text')
-                        .whereRef('document_node_text.node_id', '=', 'document_node.id')
-                        .where('document_node_text.lang', '=', language)
-                        .where('document_node_text.state', '=', 'done')
-                        .select('document_node_text.node_id'),
-                    ),
-                  ),
-                )
-                .select('document_node.id'),
-            ),
-          ),
-        ]),
-      ]),
-    );
-  }
+  if (pillarId) query = query.where((eb) => addressesPillar(eb, pillarId));
+  if (language) query = query.where((eb) => wholeTextIn(eb, language));
   return query.execute();
+}
+
+/** The outcome documents as the document library lists them (`modules/shared/library.ts`), seen
+ * through `reach` as the list and the detail see them. Dated by their adoption, else their meeting. */
+export function libraryRows(db: Db, reach: Reach, filters: LibraryAreaFilters): LibraryQuery {
+  const date = sql<string>`substr(coalesce(${sql.ref('document.adopted_on')}, ${sql.ref('meeting.start_date')}, ${sql.ref('meeting.starts_at')}, ''), 1, 10)`;
+  let query = db
+    .selectFrom('document')
+    .innerJoin('meeting', 'meeting.id', 'document.meeting_id')
+    .select([
+      sql.lit('outcome-document').as('source'),
+      'document.id',
+      'document.meeting_id',
+      sql.lit('outcome').as('kind'),
+      'document.symbol',
+      sql<string>`coalesce(${sql.ref('document.symbol')}, '')`.as('symbol_key'),
+      sql<number>`case when ${sql.ref('document.symbol')} is null then 1 else 0 end`.as('symbol_missing'),
+      date.as('date'),
+    ])
+    .where((eb) => reached(eb, reach));
+  const { pillarId, language } = filters;
+  if (pillarId) query = query.where((eb) => addressesPillar(eb, pillarId));
+  if (language) query = query.where((eb) => wholeTextIn(eb, language));
+  return query as unknown as LibraryQuery;
+}
+
+export function findDocuments(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return selectDocuments(db)
+    .where('document.id', 'in', [...ids])
+    .execute();
 }
 
 export function findDocument(db: Db, idOrSlug: string) {

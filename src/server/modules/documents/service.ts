@@ -21,14 +21,17 @@ import { NotFoundError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
 import { filterVisibility } from '../meetings/index.js';
 import { resolveFilter, resolveMeetingFilter } from '../shared/filters.js';
+import type { LibraryAreaFilters, LibraryDetails } from '../shared/library.js';
 import { memberStateRefs, pillarRefsOf, toMeetingRef } from '../shared/refs.js';
 import { loadSources, loadTexts, textOf } from '../shared/texts.js';
 import { documentsPolicy } from './policy.js';
 import {
   type DocumentRow,
   findDocument,
+  findDocuments,
   footnotesOf,
   type LinkRow,
+  libraryRows,
   linksOf,
   listDocuments,
   meetingsWithUnadopted,
@@ -298,6 +301,22 @@ export function documentsReads({ db, delegationAt }: DocumentsDeps) {
     reachOf,
     visible,
     detail,
+
+    /** This area's part of the document library (`modules/shared/library.ts`): its rows, seen as
+     * the list sees them, and the title, languages, slug, type and status of those on a page. */
+    library: {
+      rows: async (actor: Actor, filters: LibraryAreaFilters) =>
+        libraryRows(db, await reachOf(readContext(actor, 'en')), filters),
+      async details(ids: readonly string[], lang: Lang): Promise<Map<string, LibraryDetails>> {
+        const documents = await present(await findDocuments(db, ids), lang);
+        return new Map(
+          documents.map((doc) => [
+            doc.id,
+            { title: doc.title, languages: doc.languages, slug: doc.slug, type: doc.type, status: doc.status },
+          ]),
+        );
+      },
+    },
 
     async list(query: z.infer<typeof DocumentListQuerySchema>, lang: Lang, actor: Actor): Promise<Page<Document>> {
       const ctx = readContext(actor, lang);

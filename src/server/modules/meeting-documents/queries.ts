@@ -1,8 +1,10 @@
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { Lang } from '../../../contract/common.js';
 import type { MeetingDocumentCategory } from '../../../contract/meeting-documents.js';
 import type { Database } from '../../db/schema.js';
 import { lockSeries } from '../../db/series-lock.js';
+import type { LibraryAreaFilters, LibraryQuery } from '../shared/library.js';
+import { linkedToPillar } from '../shared/pillar-filter.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -188,5 +190,103 @@ export async function putFile(db: Db, row: Insertable<Database['meeting_document
     .onConflict((oc) =>
       oc.columns(['revision_id', 'lang']).doUpdateSet({ file_id: row.file_id, updated_at: row.updated_at }),
     )
+    .execute();
+}
+
+/** The id of a document's newest revision, as a subquery of a query over `meeting_document as d`. */
+const newestRevision = (eb: ExpressionBuilder<Database & { d: Database['meeting_document'] }, 'd'>) =>
+  eb
+    .selectFrom('meeting_document_revision as newest')
+    .whereRef('newest.document_id', '=', 'd.id')
+    .orderBy('newest.revision', 'desc')
+    .limit(1);
+
+/**
+ * The documents of every meeting as the document library lists them (`modules/shared/library.ts`):
+ * none of a draft meeting unless `see.drafts`, none kept for delegations unless `see.delegations`
+ * (the rule of `list` and `get`).
+ */
+export function libraryRows(
+  db: Db,
+  see: { drafts: boolean; delegations: boolean },
+  filters: LibraryAreaFilters,
+): LibraryQuery {
+  let query = db
+    .selectFrom('meeting_document as d')
+    .innerJoin('meeting as m', 'm.id', 'd.meeting_id')
+    .select((eb) => [
+      sql.lit('meeting-document').as('source'),
+      'd.id',
+      'd.meeting_id',
+      'd.category as kind',
+      newestRevision(eb).select('newest.symbol').as('symbol'),
+      newestRevision(eb).select('newest.symbol').as('symbol_key'),
+      sql.lit(0).as('symbol_missing'),
+      sql<string>`substr(${sql.ref('d.created_at')}, 1, 10)`.as('date'),
+    ]);
+  if (!see.drafts) query = query.where('m.status', '<>', 'draft');
+  if (!see.delegations) query = query.where('d.visibility', '=', 'public');
+  const { language, pillarId } = filters;
+  if (language) {
+    // Available in a language: its current revision has a file in it.
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('meeting_document_file as f')
+          .where('f.lang', '=', language)
+          .where('f.revision_id', '=', newestRevision(eb).select('newest.id'))
+          .select('f.id'),
+      ),
+    );
+  }
+  if (pillarId) {
+    // Its agenda item's pillars, or its meeting's.
+    query = query.where((eb) =>
+      eb.or([
+        linkedToPillar(eb, 'meeting', 'd.meeting_id', pillarId),
+        eb.exists(
+          eb
+            .selectFrom('agenda_item_document as link')
+            .whereRef('link.meeting_document_id', '=', 'd.id')
+            .where((inner) => linkedToPillar(inner, 'agenda_item', 'link.agenda_item_id', pillarId))
+            .select('link.agenda_item_id'),
+        ),
+      ]),
+    );
+  }
+  return query as unknown as LibraryQuery;
+}
+
+/** The languages of each document's newest revision's files: id → languages. */
+export async function newestLanguagesOf(db: Db, documentIds: readonly string[]) {
+  const result = new Map<string, Lang[]>();
+  if (documentIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('meeting_document_file as f')
+    .innerJoin('meeting_document_revision as r', 'r.id', 'f.revision_id')
+    .select(['r.document_id', 'f.lang'])
+    .where('r.document_id', 'in', [...documentIds])
+    .where((eb) =>
+      eb(
+        'r.revision',
+        '=',
+        eb
+          .selectFrom('meeting_document_revision as later')
+          .whereRef('later.document_id', '=', 'r.document_id')
+          .select((inner) => inner.fn.max('later.revision').as('revision')),
+      ),
+    )
+    .orderBy('f.lang')
+    .execute();
+  for (const row of rows) result.set(row.document_id, [...(result.get(row.document_id) ?? []), row.lang as Lang]);
+  return result;
+}
+
+export function originalLangsOf(db: Db, documentIds: readonly string[]) {
+  if (documentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('meeting_document')
+    .select(['id', 'original_lang'])
+    .where('id', 'in', [...documentIds])
     .execute();
 }

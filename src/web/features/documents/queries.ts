@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { LibraryEntry } from '../../../contract/library.js';
 import type { OutcomeDocument } from '../../../contract/outcome-documents.js';
 import type { Document } from '../../../contract/reference.js';
 import { getAll, getJson } from '../../api/client.js';
@@ -22,6 +23,24 @@ export function useDocuments(filters: DocumentFilters = {}) {
   return useQuery({
     queryKey: [...DOCUMENTS_KEY, 'list', lang, filters],
     queryFn: ({ signal }) => getAll<Document>('/documents', lang, filters, signal),
+  });
+}
+
+export type LibraryFilters = {
+  meeting?: string;
+  kind?: string;
+  language?: string;
+  pillar?: string;
+  year?: string;
+  sort?: string;
+};
+
+/** The document library: every meeting's documents and the outcome documents, as the reader may see them. */
+export function useLibrary(filters: LibraryFilters = {}) {
+  const lang = useLang();
+  return useQuery({
+    queryKey: [...DOCUMENTS_KEY, 'library', lang, filters],
+    queryFn: ({ signal }) => getAll<LibraryEntry>('/library', lang, filters, signal),
   });
 }
 
