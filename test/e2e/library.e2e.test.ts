@@ -1,5 +1,5 @@
-import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
+import { buildMeetingDocument } from '../../src/server/modules/agenda/testing.js';
 import { buildMeeting } from '../../src/server/testing/factories.js';
 import {
   browserSuiteTitle,
@@ -14,43 +14,17 @@ import { portalSuite } from './suite.js';
 describe.skipIf(!hasBrowser)(browserSuiteTitle('the document library in a browser'), () => {
   const suite = portalSuite();
 
-  /** A meeting's working document, as the secretariat's upload would leave it: public or for delegations. */
+  /** A meeting's working document with a Spanish title, public or for delegations. */
   async function meetingDocument(
     meetingId: string,
-    sequence: number,
+    symbol: string,
     title: string,
     visibility: 'public' | 'delegations',
   ) {
     const db = suite.server.db;
-    const id = uuidv7();
+    const id = await buildMeetingDocument(db, meetingId, symbol);
+    await db.updateTable('meeting_document').set({ visibility }).where('id', '=', id).execute();
     const at = new Date().toISOString();
-    await db
-      .insertInto('meeting_document')
-      .values({
-        id,
-        meeting_id: meetingId,
-        category: 'working',
-        sequence,
-        original_lang: 'es',
-        visibility,
-        adopted_at: null,
-        created_by: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await db
-      .insertInto('meeting_document_revision')
-      .values({
-        id: uuidv7(),
-        document_id: id,
-        revision: 0,
-        symbol: `MISPA/T/doc.${sequence}`,
-        created_by: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
     await db
       .insertInto('translation')
       .values({
@@ -72,8 +46,8 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the document library in a browse
     timeout: 180_000,
   }, async () => {
     const meeting = await buildMeeting(suite.server.db, { status: 'convened' });
-    const open = await meetingDocument(meeting.id, 1, 'Plan de trabajo', 'public');
-    await meetingDocument(meeting.id, 2, 'Solo para delegaciones', 'delegations');
+    const open = await meetingDocument(meeting.id, 'MISPA/T/doc.1', 'Plan de trabajo', 'public');
+    await meetingDocument(meeting.id, 'MISPA/T/doc.2', 'Solo para delegaciones', 'delegations');
 
     const { page, errors } = await suite.open('/en/documents', { width: 360 });
     await hydrated(page);

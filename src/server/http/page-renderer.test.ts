@@ -415,32 +415,29 @@ describeEachEngine(
       },
     );
 
-    it.skipIf(!rendered)(
-      'lists the meetings’ documents in the library as each reader may see them',
-      async () => {
-        const docs = documentHelpers(ctx);
-        const secretariat = await docs.as('secretariat-staff');
-        const meeting = await docs.meeting('convened');
-        const open = await docs.created(secretariat, meeting.slug, { titles: { fr: 'Plan de travail ouvert' } });
-        const kept = await docs.created(secretariat, meeting.slug, {
-          titles: { fr: 'Réservé aux délégations' },
-          visibility: 'delegations',
-        });
-        const link = (id: string) => `href="/fr/meetings/${meeting.slug}/documents#document-${id}"`;
-        const res = await ctx.app.inject({ url: `/fr/documents?meeting=${meeting.slug}` });
-        expect(res.statusCode).toBe(200);
-        const page = parsePage(res);
-        expect(page.h1).toBe(catalogText('fr', 'documents.title'));
-        expect(res.body).toContain(link(open.id));
-        expect(page.main).toContain('Plan de travail ouvert');
-        expect(page.main).toContain(open.symbol);
-        expect(page.main).toContain(catalogText('fr', 'meetingDocuments.category.working'));
-        expect(res.body).not.toContain(link(kept.id));
-        expect(res.body).not.toContain('Réservé aux délégations');
-        const staff = await ctx.app.inject({ url: `/fr/documents?meeting=${meeting.slug}`, headers: secretariat });
-        expect(staff.body).toContain(link(kept.id));
-      },
-    );
+    it.skipIf(!rendered)('lists the meetings’ documents in the library as each reader may see them', async () => {
+      const docs = documentHelpers(ctx);
+      const secretariat = await docs.as('secretariat-staff');
+      const meeting = await docs.meeting('convened');
+      const open = await docs.created(secretariat, meeting.slug, { titles: { fr: 'Plan de travail ouvert' } });
+      const kept = await docs.created(secretariat, meeting.slug, {
+        titles: { fr: 'Réservé aux délégations' },
+        visibility: 'delegations',
+      });
+      const link = (id: string) => `href="/fr/meetings/${meeting.slug}/documents#document-${id}"`;
+      const res = await ctx.app.inject({ url: `/fr/documents?meeting=${meeting.slug}` });
+      expect(res.statusCode).toBe(200);
+      const page = parsePage(res);
+      expect(page.h1).toBe(catalogText('fr', 'documents.title'));
+      expect(res.body).toContain(link(open.id));
+      expect(page.main).toContain('Plan de travail ouvert');
+      expect(page.main).toContain(open.symbol);
+      expect(page.main).toContain(catalogText('fr', 'meetingDocuments.category.working'));
+      expect(res.body).not.toContain(link(kept.id));
+      expect(res.body).not.toContain('Réservé aux délégations');
+      const staff = await ctx.app.inject({ url: `/fr/documents?meeting=${meeting.slug}`, headers: secretariat });
+      expect(staff.body).toContain(link(kept.id));
+    });
   },
   () => ({ publicUrl: `${ORIGIN}/` }),
 );

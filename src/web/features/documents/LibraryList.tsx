@@ -8,6 +8,7 @@ import { formatDate } from '../shared/format.js';
 import { LangLink } from '../shared/LangLink.js';
 import { DocumentTitle } from '../shared/Localized.js';
 import { useLang } from '../shared/useLang.js';
+import { SymbolAndMeeting } from './DocumentCards.js';
 import { documentStatusLabel, documentTypeLabel } from './documentTypes.js';
 
 /** A kind of the library as one document of it ("Working document", "Outcome document"). */
@@ -39,16 +40,7 @@ export function LibraryList({ entries }: { entries: LibraryEntry[] }) {
             </LangLink>
           </h2>
           <dl className="facts facts--compact">
-            <div>
-              <dt>{t('documents.symbol')}</dt>
-              <dd>{entry.symbol ? <code>{entry.symbol}</code> : t('common.notRecorded')}</dd>
-            </div>
-            <div>
-              <dt>{t('documents.meeting')}</dt>
-              <dd>
-                <LangLink to={`/meetings/${entry.meeting.slug}`}>{entry.meeting.shortName}</LangLink>
-              </dd>
-            </div>
+            <SymbolAndMeeting doc={entry} />
             <div>
               <dt>{t('documents.library.date')}</dt>
               <dd>{entry.date ? formatDate(entry.date, lang) : t('common.notRecorded')}</dd>
