@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Lang } from '../../../contract/common.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../../policy/actor.js';
+import { cityIn } from '../../reference-data/cities.js';
 import { namesOf } from '../shared/meeting-names.js';
 import { memberStateRefs } from '../shared/refs.js';
 import { buildCalendar, type CalendarEvent } from './ical.js';
@@ -53,7 +54,7 @@ export function meetingsCalendar(deps: { db: Kysely<Database>; publicUrl: string
           sequence: r.version - 1,
           summary: r.kind === 'ministerial' && r.number ? `MISPA ${r.number} — ${name}` : name,
           description: [name, r.online_url, url].filter(Boolean).join('\n'),
-          location: [r.venue, r.city, host].filter(Boolean).join(', ') || r.online_url,
+          location: [r.venue, cityIn(r.city, lang), host].filter(Boolean).join(', ') || r.online_url,
           url,
           cancelled: r.status === 'cancelled',
           time,

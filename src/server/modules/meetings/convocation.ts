@@ -7,6 +7,7 @@ import type { Mailer } from '../../mail/mailer.js';
 import { portalLink, sendToEach } from '../../mail/recipients.js';
 import { PUBLIC, type RequestContext } from '../../policy/actor.js';
 import { rolesAllowed } from '../../policy/policy.js';
+import { cityIn } from '../../reference-data/cities.js';
 import { recordAudit } from '../audit/index.js';
 import { meetingNames } from '../shared/meeting-names.js';
 import { scheduleJob } from '../shared/schedule.js';
@@ -29,9 +30,9 @@ export interface ConvocationDeps {
   log: FastifyBaseLogger;
 }
 
-/** Where a meeting happens, for an e-mail: venue and city, the online link, or both. */
-function placeOf(meeting: MeetingRow): string {
-  const physical = [meeting.venue, meeting.city].filter(Boolean).join(', ');
+/** Where a meeting happens, for an e-mail in `lang`: venue and city, the online link, or both. */
+function placeOf(meeting: MeetingRow, lang: Lang): string {
+  const physical = [meeting.venue, cityIn(meeting.city, lang)].filter(Boolean).join(', ');
   return [physical, meeting.online_url].filter(Boolean).join(' — ');
 }
 
@@ -55,7 +56,7 @@ async function mailFocalPoints(
         displayName: user.display_name,
         meeting: nameIn(lang),
         when: formatRangeAtVenue(new Date(meeting.starts_at ?? 0), new Date(meeting.ends_at ?? 0), lang, zone),
-        where: placeOf(meeting),
+        where: placeOf(meeting, lang),
         deadline: formatAtVenue(new Date(meeting.registration_deadline ?? 0), lang, zone),
       };
       const link = portalLink(deps.publicUrl, lang, `meetings/${meeting.slug}${page}`);

@@ -186,6 +186,34 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
     expect(page.items[0].name).toEqual(api.localized(meetings[0]?.name as api.Texts, lang));
   });
 
+  it('names the cities in the reader’s language where a standard name exists (data/reference/cities.json)', async () => {
+    const cities = async (lang: string) =>
+      Object.fromEntries(
+        (await api.getJson(ctx, `/api/v1/meetings?lang=${lang}`)).items.map((m: { slug: string; city: string }) => [
+          m.slug,
+          m.city,
+        ]),
+      );
+    const [en, es, fr, pt] = await Promise.all(['en', 'es', 'fr', 'pt'].map(cities));
+    expect([en['mispa-i'], es['mispa-i'], fr['mispa-i'], pt['mispa-i']]).toEqual([
+      'Mexico City',
+      'Ciudad de México',
+      'Mexico',
+      'Cidade do México',
+    ]);
+    expect([en['mispa-iii'], es['mispa-iii'], fr['mispa-iii'], pt['mispa-iii']]).toEqual([
+      'Port of Spain',
+      'Puerto España',
+      'Port-d’Espagne',
+      'Port of Spain',
+    ]);
+    expect(fr['mispa-ii']).toBe('Saint-Domingue');
+    // A city with one name in every language reads the same.
+    expect([es['mispa-v'], fr['mispa-v'], pt['mispa-v']]).toEqual(['Lima', 'Lima', 'Lima']);
+    const detail = await api.getJson(ctx, '/api/v1/meetings/mispa-i?lang=es');
+    expect(detail.city).toBe('Ciudad de México');
+  });
+
   it('prefers lang over Accept-Language', async () => {
     const page = await api.getJson(ctx, '/api/v1/meetings?limit=1&lang=pt', { 'accept-language': 'es' });
     expect(page.lang).toBe('pt');

@@ -8,6 +8,7 @@ import { wallClock } from '../../../domain/time-zones.js';
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import type { Actor } from '../../policy/actor.js';
+import { cityIn } from '../../reference-data/cities.js';
 import { resolveFilter } from '../shared/filters.js';
 import { meetingNames, namesOf } from '../shared/meeting-names.js';
 import {
@@ -102,7 +103,7 @@ export function meetingsService({
         ordinal: r.ordinal,
         name,
         hostState: r.host_state_id ? (hosts.get(r.host_state_id) ?? null) : null,
-        city: r.city,
+        city: cityIn(r.city, lang),
         startDate: r.start_date,
         endDate: r.end_date,
         documents: documents.get(r.id) ?? [],
