@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findJourney, type Journey } from './api.js';
@@ -180,6 +181,31 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the public portal in a browser')
       await page.close();
     },
   );
+
+  it('marks the platform’s own translations quietly: an asterisk by each, explained once at the foot of the page', async () => {
+    const explanation = JSON.parse(readFileSync(new URL('../../src/web/i18n/fr.json', import.meta.url), 'utf8'))
+      .unofficial.explanation as string;
+    // Rendered by the server with the note, which the style sheet shows without any script.
+    const html = await (await fetch(`${server.url}/fr/meetings/mispa-i`)).text();
+    expect(html).toContain(explanation);
+    page = await browser.context.newPage();
+    await visit(page, `${server.url}/fr/meetings/mispa-i`, 360);
+    const marks = page.locator('main .unofficial-mark');
+    expect(await marks.count()).toBeGreaterThan(0);
+    // Each mark is an asterisk to the eye; its words are for screen readers.
+    for (const mark of await marks.all()) expect(await mark.locator('[aria-hidden="true"]').textContent()).toBe('*');
+    // One explanation on the page, however many marks (their title attributes are not its text).
+    const explained = ((await page.locator('main').textContent()) ?? '').split(explanation).length - 1;
+    expect(explained).toBe(1);
+    await expect(page.locator('main .unofficial-note').isVisible()).resolves.toBe(true);
+    await expectAccessible(page);
+    await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
+    // A page without a translation of the platform's own says nothing of them.
+    await visit(page, `${server.url}/fr/sign-in`);
+    expect(await page.locator('main .unofficial-mark').count()).toBe(0);
+    await expect(page.locator('main .unofficial-note').isVisible()).resolves.toBe(false);
+    await page.close();
+  });
 
   it('folds the main navigation behind a menu button at 360 px, which a link or Escape closes', async () => {
     await open('/es/');

@@ -17,7 +17,8 @@ export function AboutPage() {
         <section aria-labelledby="about-translations">
           <h2 id="about-translations">{t('about.translationsHeading')}</h2>
           <p>
-            {t('about.translationsBody')} <UnofficialMark />
+            {t('about.translationsBody')}
+            <UnofficialMark />
           </p>
         </section>
         <section aria-labelledby="about-attribution">

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation, useParams } from 'react-router';
 import { isLang } from '../../../domain/languages.js';
 import { NotFoundPage } from '../../routes/NotFoundPage.js';
+import { UnofficialNote } from '../shared/Localized.js';
 import { useLang } from '../shared/useLang.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -31,6 +32,7 @@ export function Layout() {
       {/* data-path: the page on screen; the address changes before a lazily loaded page renders. */}
       <main id="main" tabIndex={-1} ref={main} className="site-main" data-path={pathname}>
         {isLang(segment) ? <Outlet /> : <NotFoundPage />}
+        <UnofficialNote />
       </main>
       <Footer />
       <ScrollRestoration />

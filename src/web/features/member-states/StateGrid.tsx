@@ -35,7 +35,7 @@ export function StateGrid({ states, headingLevel = 3 }: { states: MemberState[];
                   <LangLink to={`/member-states/${state.slug}`} className="state-tile">
                     <Flag iso2={state.iso2} />
                     <span className="state-tile__name">
-                      <Localized value={state.name} compact />
+                      <Localized value={state.name} />
                     </span>
                   </LangLink>
                 </li>

@@ -8,7 +8,7 @@ export function StateLink({ state }: { state: MemberStateRef }) {
   return (
     <LangLink to={`/member-states/${state.slug}`} className="state-link">
       <Flag iso2={state.iso2} />
-      <Localized value={state.name} compact />
+      <Localized value={state.name} />
     </LangLink>
   );
 }

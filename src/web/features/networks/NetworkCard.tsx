@@ -31,7 +31,7 @@ export function NetworkCard({ network }: { network: Network }) {
             <dt>{t('networks.parent')}</dt>
             <dd>
               <LangLink to={`/networks#${networkAnchor(network.parent.slug)}`}>
-                <Localized value={network.parent.name} compact />
+                <Localized value={network.parent.name} />
                 {network.parent.acronym && ` (${network.parent.acronym})`}
               </LangLink>
             </dd>

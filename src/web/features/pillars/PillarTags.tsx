@@ -12,7 +12,7 @@ export function PillarTags({ pillars }: { pillars: PillarRef[] }) {
       {pillars.map((pillar) => (
         <li key={pillar.id}>
           <LangLink to={`/pillars#pillar-${pillar.code}`} className="tag">
-            <Localized value={pillar.name} compact />
+            <Localized value={pillar.name} />
           </LangLink>
         </li>
       ))}

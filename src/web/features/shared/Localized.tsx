@@ -4,25 +4,38 @@ import { useLang } from './useLang.js';
 
 /** A text from the API. It says so when the wording is the platform's own translation, and marks
  * the language when the server had to answer in another one. */
-export function Localized({ value, compact = false }: { value: LocalizedText; compact?: boolean }) {
+export function Localized({ value }: { value: LocalizedText }) {
   const lang = useLang();
   return (
     <>
       <span lang={value.lang === lang ? undefined : value.lang}>{value.text}</span>
-      {!value.official && <UnofficialMark compact={compact} />}
+      {!value.official && <UnofficialMark />}
     </>
   );
 }
 
-export function UnofficialMark({ compact = false }: { compact?: boolean }) {
+/**
+ * The quiet mark of the platform's own translation: a small asterisk (its words for screen
+ * readers, its explanation on hover), explained once at the foot of the page (UnofficialNote).
+ */
+export function UnofficialMark() {
   const { t } = useTranslation();
   return (
-    <>
-      {' '}
-      <small className="unofficial" title={t('unofficial.explanation')}>
-        {compact ? t('unofficial.short') : t('unofficial.label')}
-      </small>
-    </>
+    <sup className="unofficial-mark" title={t('unofficial.explanation')}>
+      <span aria-hidden="true">*</span>
+      <span className="visually-hidden">{` (${t('unofficial.label')})`}</span>
+    </sup>
+  );
+}
+
+/** The page's one explanation of the mark, shown (by the style sheet) only when the page has one. */
+export function UnofficialNote() {
+  const { t } = useTranslation();
+  return (
+    <p className="unofficial-note container">
+      <span aria-hidden="true">* </span>
+      {t('unofficial.explanation')}
+    </p>
   );
 }
 
