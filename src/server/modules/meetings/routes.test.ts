@@ -194,7 +194,7 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
           m.city,
         ]),
       );
-    const [en, es, fr, pt] = await Promise.all(['en', 'es', 'fr', 'pt'].map(cities));
+    const [en, es, fr, pt] = await Promise.all([cities('en'), cities('es'), cities('fr'), cities('pt')]);
     expect([en['mispa-i'], es['mispa-i'], fr['mispa-i'], pt['mispa-i']]).toEqual([
       'Mexico City',
       'Ciudad de México',
