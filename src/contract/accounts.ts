@@ -40,6 +40,7 @@ export const MeSchema = z
       amendDocuments:
         'Propose amendments, support or object, object and break silence, for one’s own state (at its meetings)',
       footnoteDocuments: 'Attach footnotes for one’s own state (at its meetings)',
+      shareDocuments: 'Share outcome documents not yet adopted with strategic partners',
     }),
   })
   .meta({ id: 'Me' });

@@ -145,6 +145,8 @@ export const AUDIT_ACTIONS = [
   'outcome-documents.silence-cancel',
   'outcome-documents.silence-break',
   'outcome-documents.silence-lapse',
+  'outcome-documents.share',
+  'outcome-documents.unshare',
   // Follow-up of recommendations
   'follow-up.item.create',
   'follow-up.item.sub-items',

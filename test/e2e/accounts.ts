@@ -20,7 +20,7 @@ export type TestUser = { id: string; email: string; password: string; displayNam
 /** An active user with one grant (bound to a member state for focal points and delegates). */
 export async function createUser(
   db: Db,
-  options: { role: Role; memberState?: string; totpSecret?: string; displayName?: string },
+  options: { role: Role; memberState?: string; partner?: string; totpSecret?: string; displayName?: string },
 ): Promise<TestUser> {
   const { buildUser } = await import('../../src/server/testing/factories.js');
   const user = await buildUser(db, options);
@@ -87,12 +87,13 @@ export async function signIn(
   server: AccountsServer,
   browser: Browser,
   role: Role,
-  options: { memberState?: string | undefined } = {},
+  options: { memberState?: string | undefined; partner?: string | undefined } = {},
 ): Promise<TestUser> {
   const { buildSession } = await import('../../src/server/testing/factories.js');
   const user = await createUser(server.db, {
     role,
     ...(options.memberState ? { memberState: options.memberState } : {}),
+    ...(options.partner ? { partner: options.partner } : {}),
   });
   const cookie = await buildSession(server.db, user.id, { secondFactor: true });
   const [name, value] = cookie.split('=') as [string, string];

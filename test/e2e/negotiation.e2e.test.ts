@@ -163,6 +163,42 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('states negotiate an outcome docu
     });
   }
 
+  it('lets the secretariat share the text with a strategic partner, whose member then reads it', {
+    timeout: 120_000,
+  }, async () => {
+    const { buildPartner } = await import('../../src/server/testing/factories.js');
+    const partner = await buildPartner(suite.server.db, { name: 'Partner for the security of the Americas' });
+    const url = `/en/documents/${doc.slug}`;
+    const before = await suite.open(url, { role: 'partner', partner: partner.slug });
+    // Not shared yet: the partner meets the page that is not there, as the public does.
+    await hydrated(before.page);
+    await expect.poll(() => before.page.locator('h1').textContent()).toBe('Page not found');
+    expect(await before.page.locator('#document-text').count()).toBe(0);
+
+    const chair = await suite.open(url, { role: 'secretariat-staff' });
+    await hydrated(chair.page);
+    const sharing = chair.page.locator('section.document-sharing');
+    await expect.poll(() => sharing.getByText('Not shared with any partner.').count()).toBe(1);
+    await sharing.getByLabel('Partner').selectOption({ label: 'Partner for the security of the Americas' });
+    await sharing.getByRole('button', { name: 'Share with this partner' }).click();
+    await expect
+      .poll(() =>
+        sharing.getByRole('button', { name: 'Stop sharing with Partner for the security of the Americas' }).count(),
+      )
+      .toBe(1);
+    await expectAccessible(chair.page);
+    expect(chair.errors).toEqual([]);
+
+    const reader = await suite.open(url, { role: 'partner', partner: partner.slug });
+    await hydrated(reader.page);
+    await expect.poll(() => paragraph(reader.page, 1).count()).toBe(1);
+    // A partner reads; it neither proposes nor chairs.
+    expect(await reader.page.getByText('Propose an amendment to OP1').count()).toBe(0);
+    expect(await reader.page.locator('section.document-sharing').count()).toBe(0);
+    await expectAccessible(reader.page);
+    expect(reader.errors).toEqual([]);
+  });
+
   it('takes an amendment from proposal to acceptance, brackets and resolves a paragraph, and adopts with a footnote', {
     timeout: 300_000,
   }, async () => {

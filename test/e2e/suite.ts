@@ -8,6 +8,8 @@ export type OpenOptions = {
   /** Signed in with this role (and member state); a visitor without. */
   role?: Role;
   memberState?: string;
+  /** The partner organisation (slug) a partner's grant is bound to. */
+  partner?: string;
   locale?: string;
   /** The window's width, e.g. 360 for the narrowest phone; 1280 without. */
   width?: number;
@@ -50,7 +52,11 @@ export function portalSuite() {
     /** A new page in a browser of its own, signed in as asked, at `path` with its data, its errors collected. */
     async open(path: string, options: OpenOptions = {}): Promise<{ page: Page; errors: string[] }> {
       const browser = await suite.browser(options.locale ? { locale: options.locale } : {});
-      if (options.role) await signIn(suite.server, browser, options.role, { memberState: options.memberState });
+      if (options.role)
+        await signIn(suite.server, browser, options.role, {
+          memberState: options.memberState,
+          partner: options.partner,
+        });
       const page = await browser.context.newPage();
       const errors = collectPageErrors(page);
       await suite.visit(page, path, options.width);

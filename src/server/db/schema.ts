@@ -235,6 +235,13 @@ export interface DocumentObjectionTable extends Timestamps {
   created_by: string | null;
 }
 
+/** A text not yet adopted shared with a strategic partner (migration 0014). */
+export interface DocumentShareTable extends Timestamps {
+  document_id: string;
+  partner_id: string;
+  shared_by: string | null;
+}
+
 export interface DocumentNodeTextTable extends Timestamps {
   node_id: string;
   lang: string;
@@ -705,6 +712,7 @@ export interface Database {
   document_bracket_holder: DocumentBracketHolderTable;
   document_footnote: DocumentFootnoteTable;
   document_objection: DocumentObjectionTable;
+  document_share: DocumentShareTable;
   technical_group: TechnicalGroupTable;
   network: NetworkTable;
   team_member: TeamMemberTable;

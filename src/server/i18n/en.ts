@@ -346,6 +346,9 @@ export const en = {
   'reason.amendment.sameParagraph':
     'must be pending amendments that replace, delete or move one and the same paragraph',
   'reason.id.amendment': 'must be the id of an amendment of this document',
+  'reason.share.partner': 'must be the slug of a strategic partner organisation',
+  'outcomeDocuments.sharePublic.title': 'Public already',
+  'outcomeDocuments.sharePublic.detail': 'An adopted or historic document is public: there is nothing to share.',
   'reason.id.bracket': 'must be the id of an open bracket of this paragraph',
   'reason.bracket.holders': 'must name 1 to 40 different member states by slug',
   'reason.bracket.alternatives': 'must give {min} to {max} alternative wordings',

@@ -351,6 +351,9 @@ export const fr = {
   'reason.amendment.sameParagraph':
     'doivent être des amendements en attente qui remplacent, suppriment ou déplacent un seul et même paragraphe',
   'reason.id.amendment': 'doit être l’id d’un amendement de ce document',
+  'reason.share.partner': 'doit être le slug d’une organisation partenaire stratégique',
+  'outcomeDocuments.sharePublic.title': 'Déjà public',
+  'outcomeDocuments.sharePublic.detail': 'Un document adopté ou historique est public : il n’y a rien à partager.',
   'reason.id.bracket': 'doit être l’id d’un crochet ouvert de ce paragraphe',
   'reason.bracket.holders': 'doit nommer de 1 à 40 États membres différents par leur identifiant',
   'reason.bracket.alternatives': 'doit donner de {min} à {max} formulations alternatives',

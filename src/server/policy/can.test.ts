@@ -30,6 +30,7 @@ describeEachEngine('the `can` object of replies', (ctx) => {
       chairDocuments: true,
       amendDocuments: false,
       footnoteDocuments: false,
+      shareDocuments: true,
     });
     expect(await get('/api/v1/me', await as('secretariat-staff'))).toEqual({
       readUsers: true,
@@ -43,6 +44,7 @@ describeEachEngine('the `can` object of replies', (ctx) => {
       chairDocuments: true,
       amendDocuments: false,
       footnoteDocuments: false,
+      shareDocuments: true,
     });
     const none = {
       readUsers: false,
@@ -56,6 +58,7 @@ describeEachEngine('the `can` object of replies', (ctx) => {
       chairDocuments: false,
       amendDocuments: false,
       footnoteDocuments: false,
+      shareDocuments: false,
     };
     // A state's focal point reports its follow-up, and amends and footnotes for its own state (each document decides again).
     expect(await get('/api/v1/me', await as('focal-point'))).toEqual({

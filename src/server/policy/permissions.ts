@@ -180,9 +180,14 @@ export const PERMISSIONS = {
   // Asked by the service, not a route: outcome documents not yet adopted answer 404 to everyone
   // else; a state reads them only when it has a delegation at the document's meeting.
   'outcome-documents.read-drafts': {
-    roles: { ...SECRETARIAT, 'focal-point': 'own-state', delegate: 'own-state' },
+    roles: { ...SECRETARIAT, 'focal-point': 'own-state', delegate: 'own-state', partner: 'own-partner' },
     description:
-      'Read outcome documents not yet adopted (drafts, under negotiation, agreed ad referendum, withdrawn): a state those of the meetings it has a delegation at',
+      'Read outcome documents not yet adopted (drafts, under negotiation, agreed ad referendum, withdrawn): a state those of the meetings it has a delegation at, a partner those the secretariat shares with it',
+  },
+  'outcome-documents.share': {
+    roles: SECRETARIAT,
+    write: true,
+    description: 'Share an outcome document not yet adopted with a strategic partner, and stop sharing it',
   },
   'outcome-documents.draft': {
     roles: SECRETARIAT,

@@ -11,6 +11,7 @@ import { documentStatusLabel, documentTypeLabel } from '../features/documents/do
 import { Footnotes } from '../features/documents/Footnotes.js';
 import { NegotiatedText } from '../features/documents/NegotiatedText.js';
 import { useDocument } from '../features/documents/queries.js';
+import { SharingPanel } from '../features/documents/Sharing.js';
 import { VersionsPanel } from '../features/documents/Versions.js';
 import { samePageIn } from '../features/layout/LanguageSwitcher.js';
 import { PillarTags } from '../features/pillars/PillarTags.js';
@@ -103,6 +104,7 @@ function DocumentView({ doc }: { doc: OutcomeDocument }) {
           {doc.textHeld && <Footnotes doc={doc} nodeId={null} />}
         </section>
         {doc.textHeld && doc.body.length > 0 && <VersionsPanel doc={doc} />}
+        <SharingPanel doc={doc} />
         <DocumentExports doc={doc} />
         <section aria-labelledby="document-pillars">
           <h2 id="document-pillars">{t('documents.pillarsHeading')}</h2>

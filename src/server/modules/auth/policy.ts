@@ -13,4 +13,5 @@ export const accountPolicy = modulePolicy<
   | 'outcome-documents.chair'
   | 'outcome-documents.amend'
   | 'outcome-documents.footnote'
+  | 'outcome-documents.share'
 >();

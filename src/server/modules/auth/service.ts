@@ -254,6 +254,7 @@ export function authService(deps: {
           chairDocuments: 'outcome-documents.chair',
           amendDocuments: 'outcome-documents.amend',
           footnoteDocuments: 'outcome-documents.footnote',
+          shareDocuments: 'outcome-documents.share',
         }),
       };
     },

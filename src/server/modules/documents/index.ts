@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { documentsNegotiation } from './negotiation.js';
 import { documentsRoutes } from './routes.js';
 import { type DocumentsDeps, documentsReads } from './service.js';
+import { documentsSharing } from './sharing.js';
 import { SILENCE_INTERVAL_MS, scheduleSilences } from './silence.js';
 import { documentsWrites } from './writes.js';
 
@@ -22,6 +23,7 @@ export function documentsServices(deps: DocumentsDeps) {
     reads,
     writes: documentsWrites({ ...deps, reads }),
     negotiation: documentsNegotiation({ ...deps, reads }),
+    sharing: documentsSharing({ ...deps, reads }),
   };
 }
 
@@ -31,8 +33,8 @@ export function documentsServices(deps: DocumentsDeps) {
 export function documentsModule(
   deps: DocumentsDeps & { log: FastifyBaseLogger; silences?: SilenceOptions | false | undefined },
 ) {
-  const { reads, writes, negotiation } = documentsServices(deps);
+  const { reads, writes, negotiation, sharing } = documentsServices(deps);
   const stop =
     deps.silences === false ? async () => {} : scheduleSilences(deps, deps.silences?.intervalMs ?? SILENCE_INTERVAL_MS);
-  return { reads, writes, negotiation, routes: documentsRoutes(reads, writes, negotiation, deps.clock), stop };
+  return { reads, writes, negotiation, routes: documentsRoutes(reads, writes, negotiation, deps.clock, sharing), stop };
 }

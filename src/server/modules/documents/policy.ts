@@ -8,4 +8,5 @@ export const documentsPolicy = modulePolicy<
   | 'outcome-documents.chair'
   | 'outcome-documents.amend'
   | 'outcome-documents.footnote'
+  | 'outcome-documents.share'
 >();

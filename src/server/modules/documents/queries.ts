@@ -18,7 +18,9 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** Which documents a reader sees: adopted ones, and all of the meetings in `meetingIds` (their
  * delegations'), or every one (`all`: the secretariat). */
-export type Reach = { all: true } | { all: false; meetingIds: readonly string[] };
+/** Which documents not yet adopted a reader sees besides the adopted ones: all, or those of some
+ * meetings (their state's delegations) and those shared with their partner organisation. */
+export type Reach = { all: true } | { all: false; meetingIds: readonly string[]; documentIds: readonly string[] };
 
 export interface DocumentFilters {
   type?: string | undefined;
@@ -64,10 +66,12 @@ export type DocumentRow = Awaited<ReturnType<ReturnType<typeof selectDocuments>[
 // biome-ignore lint/suspicious/noExplicitAny: over any query that has the document table
 function reached(eb: ExpressionBuilder<any, any>, reach: Reach): Expression<SqlBool> {
   if (reach.all) return sql<SqlBool>`1 = 1`;
-  const { meetingIds } = reach;
-  return meetingIds.length === 0
-    ? eb('document.status', '=', 'adopted')
-    : eb.or([eb('document.status', '=', 'adopted'), eb('document.meeting_id', 'in', [...meetingIds])]);
+  const { meetingIds, documentIds } = reach;
+  return eb.or([
+    eb('document.status', '=', 'adopted'),
+    ...(meetingIds.length > 0 ? [eb('document.meeting_id', 'in', [...meetingIds])] : []),
+    ...(documentIds.length > 0 ? [eb('document.id', 'in', [...documentIds])] : []),
+  ]);
 }
 
 function visibleTo<Q extends ReturnType<typeof selectDocuments>>(query: Q, reach: Reach): Q {
@@ -123,6 +127,28 @@ function wholeTextIn(eb: ExpressionBuilder<any, any>, language: string): Express
       ]),
     ]),
   ]);
+}
+
+/** The documents shared with any of these partner organisations. */
+export async function sharedWith(db: Db, partnerIds: readonly string[]): Promise<string[]> {
+  if (partnerIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('document_share')
+    .select('document_id')
+    .where('partner_id', 'in', [...partnerIds])
+    .execute();
+  return rows.map((r) => r.document_id);
+}
+
+/** The partner organisations a document is shared with, by name. */
+export function sharesOf(db: Db, documentId: string) {
+  return db
+    .selectFrom('document_share')
+    .innerJoin('partner', 'partner.id', 'document_share.partner_id')
+    .select(['partner.id', 'partner.slug', 'document_share.created_at'])
+    .where('document_share.document_id', '=', documentId)
+    .orderBy('partner.slug')
+    .execute();
 }
 
 /** Documents in the order of the meetings that adopted them, `limit + 1` of them. */

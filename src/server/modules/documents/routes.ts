@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Lang } from '../../../contract/common.js';
+import { DocumentShareListSchema, DocumentShareParamsSchema } from '../../../contract/document-shares.js';
 import {
   AgreementChangeSchema,
   AmendmentCreateSchema,
@@ -55,6 +56,7 @@ import { requestContext } from '../../policy/guard.js';
 import { akomaNtoso, documentPdf, exportable } from './exports.js';
 import type { DocumentsNegotiation } from './negotiation.js';
 import type { DocumentsReads } from './service.js';
+import type { DocumentsSharing } from './sharing.js';
 import type { DocumentsWrites } from './writes.js';
 
 const tags = ['documents'];
@@ -76,6 +78,7 @@ export function documentsRoutes(
   service: DocumentsWrites,
   negotiation: DocumentsNegotiation,
   clock: () => Date,
+  sharing: DocumentsSharing,
 ) {
   return async (app: FastifyInstance) => {
     registerReadRoutes(app, {
@@ -641,6 +644,55 @@ export function documentsRoutes(
         },
       },
       async (request) => negotiation.breakSilence(requestContext(request), request.params.idOrSlug, request.body),
+    );
+
+    // Sharing with strategic partners: the secretariat's, on a text not yet adopted.
+    const share = 'outcome-documents.share';
+    const shares = {
+      200: DocumentShareListSchema,
+      400: problemResponse('Malformed, or names no strategic partner'),
+      ...DENIED,
+      404: notFound,
+      409: problemResponse('An adopted or historic document: public, nothing to share'),
+    };
+    typed.get(
+      `${one}/shares`,
+      {
+        config: { action: share },
+        schema: {
+          tags,
+          summary: 'The strategic partners a document not yet adopted is shared with',
+          params: OutcomeDocumentParamsSchema,
+          response: shares,
+        },
+      },
+      async (request) => sharing.shares(requestContext(request), request.params.idOrSlug),
+    );
+    typed.put(
+      `${one}/shares/:partner`,
+      {
+        config: { action: share },
+        schema: {
+          tags,
+          summary: 'Share a document not yet adopted with a strategic partner: its members then read it',
+          params: DocumentShareParamsSchema,
+          response: shares,
+        },
+      },
+      async (request) => sharing.share(requestContext(request), request.params.idOrSlug, request.params.partner),
+    );
+    typed.delete(
+      `${one}/shares/:partner`,
+      {
+        config: { action: share },
+        schema: {
+          tags,
+          summary: 'Stop sharing a document with a strategic partner',
+          params: DocumentShareParamsSchema,
+          response: shares,
+        },
+      },
+      async (request) => sharing.unshare(requestContext(request), request.params.idOrSlug, request.params.partner),
     );
   };
 }

@@ -38,6 +38,7 @@ import {
   nodesOf,
   openBracketsOf,
   type Reach,
+  sharedWith,
   textsOf,
   translationCounts,
 } from './queries.js';
@@ -61,16 +62,20 @@ export function documentsReads({ db, delegationAt }: DocumentsDeps) {
   async function reachOf(ctx: RequestContext): Promise<Reach> {
     const reach = documentsPolicy.reach(ctx.actor, 'outcome-documents.read-drafts');
     if (reach.all) return { all: true };
-    if (reach.memberStateIds.length === 0 || !delegationAt) return { all: false, meetingIds: [] };
+    const documentIds = await sharedWith(db, reach.partnerIds);
+    if (reach.memberStateIds.length === 0 || !delegationAt) return { all: false, meetingIds: [], documentIds };
     const meetingIds: string[] = [];
     for (const meeting of await meetingsWithUnadopted(db)) {
       if (await delegationAt(ctx, meeting.slug)) meetingIds.push(meeting.id);
     }
-    return { all: false, meetingIds };
+    return { all: false, meetingIds, documentIds };
   }
 
-  const reaches = (reach: Reach, row: { status: string; meeting_id: string }) =>
-    row.status === 'adopted' || reach.all || reach.meetingIds.includes(row.meeting_id);
+  const reaches = (reach: Reach, row: { id: string; status: string; meeting_id: string }) =>
+    row.status === 'adopted' ||
+    reach.all ||
+    reach.meetingIds.includes(row.meeting_id) ||
+    reach.documentIds.includes(row.id);
 
   /** Titles in the reader's language, else English, else the document's original language. */
   async function titlesOf(rows: ReadonlyArray<{ id: string; original_lang: string | null }>, lang: Lang) {
@@ -215,7 +220,8 @@ export function documentsReads({ db, delegationAt }: DocumentsDeps) {
 
   async function linksFor(row: DocumentRow, reach: Reach, lang: Lang) {
     const [outgoing, incoming] = await linksOf(db, row.id);
-    const seen = (links: LinkRow[]) => links.filter((l) => reaches(reach, l));
+    // A link names the other document by document_id (its own id is the link's).
+    const seen = (links: LinkRow[]) => links.filter((l) => reaches(reach, { ...l, id: l.document_id }));
     const shown = [...seen(outgoing), ...seen(incoming)];
     const titles = await titlesOf(
       shown.map((l) => ({ id: l.document_id, original_lang: null })),

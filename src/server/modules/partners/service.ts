@@ -71,16 +71,27 @@ async function abilities(db: Db, actor: Actor, row: PartnerRow): Promise<Partner
   return { update: manage, logo: manage, delete: usage !== null && usage.grants + usage.delegations === 0 };
 }
 
-/** The partners as the API shows them, names and pillars fetched for all rows at once. */
-async function present(db: Db, rows: PartnerRow[], lang: Lang): Promise<PartnerView[]> {
-  const ids = rows.map((r) => r.id);
-  const [names, pillars] = await Promise.all([partnerNames(db, ids), pillarRefsOf(db, 'partner', ids, lang)]);
+/** Each partner's names by language. */
+async function namesByPartner(db: Db, ids: readonly string[]) {
   const byPartner = new Map<string, Map<Lang, { text: string; official: boolean }>>();
-  for (const n of names) {
+  for (const n of await partnerNames(db, ids)) {
     const map = byPartner.get(n.entity_id) ?? new Map();
     map.set(n.lang as Lang, { text: n.text, official: n.official === 1 });
     byPartner.set(n.entity_id, map);
   }
+  return byPartner;
+}
+
+/** Each partner's name as a reader in `lang` sees it (`pickName`): for other modules naming partners. */
+export async function partnerNamesIn(db: Db, ids: readonly string[], lang: Lang): Promise<Map<string, LocalizedText>> {
+  const byPartner = await namesByPartner(db, ids);
+  return new Map(ids.map((id) => [id, pickName(byPartner.get(id) ?? new Map(), lang)]));
+}
+
+/** The partners as the API shows them, names and pillars fetched for all rows at once. */
+async function present(db: Db, rows: PartnerRow[], lang: Lang): Promise<PartnerView[]> {
+  const ids = rows.map((r) => r.id);
+  const [byPartner, pillars] = await Promise.all([namesByPartner(db, ids), pillarRefsOf(db, 'partner', ids, lang)]);
   return rows.map((r) => {
     const own = byPartner.get(r.id) ?? new Map();
     return {

@@ -119,6 +119,8 @@ export function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'outcome-documents.silence-cancel': t('auditAction.outcomeDocumentsSilenceCancel'),
     'outcome-documents.silence-break': t('auditAction.outcomeDocumentsSilenceBreak'),
     'outcome-documents.silence-lapse': t('auditAction.outcomeDocumentsSilenceLapse'),
+    'outcome-documents.share': t('auditAction.outcomeDocumentsShare'),
+    'outcome-documents.unshare': t('auditAction.outcomeDocumentsUnshare'),
     'follow-up.item.create': t('auditAction.followUpItemCreate'),
     'follow-up.item.sub-items': t('auditAction.followUpItemSubItems'),
     'follow-up.cycle.open': t('auditAction.followUpCycleOpen'),

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Lang } from '../../../contract/common.js';
+import type { DocumentShareList } from '../../../contract/document-shares.js';
 import type {
   AgreementChange,
   Amendment,
@@ -116,4 +117,13 @@ export const useCancelSilence = (id: string) =>
 export const useBreakSilence = (id: string) =>
   useNegotiationWrite((lang, input: SilenceBreak) =>
     sendJson<OutcomeDocument>('POST', path(id, '/silence/break'), lang, input),
+  );
+
+// Sharing with strategic partners: the secretariat's; the shares sit under the documents' key too.
+export const useShares = (id: string, enabled: boolean) =>
+  useDocumentRead<DocumentShareList>(id, 'shares', '/shares', {}, enabled);
+
+export const useShare = (id: string) =>
+  useNegotiationWrite((lang, { partner, share }: { partner: string; share: boolean }) =>
+    sendJson<DocumentShareList>(share ? 'PUT' : 'DELETE', path(id, `/shares/${encodeURIComponent(partner)}`), lang),
   );
