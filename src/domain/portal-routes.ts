@@ -39,6 +39,8 @@ export const PORTAL_PATHS = [
   '/sign-in',
   '/two-factor',
   '/account',
+  // Where each signed-in user lands (issue 16): what waits for them.
+  '/workspace',
   '/invitation/:token',
   '/password-reset',
   '/password-reset/:token',
@@ -93,6 +95,7 @@ export const PAGE_AUDIENCE = {
   '/sign-in': 'private',
   '/two-factor': 'private',
   '/account': 'private',
+  '/workspace': 'private',
   '/invitation/:token': 'private',
   '/password-reset': 'private',
   '/password-reset/:token': 'private',

@@ -39,12 +39,18 @@ import {
   changeNotice,
   delegationsRoutes,
   delegationsService,
+  delegationsWorkspaceQueues,
   publishedService,
   registrationAbilities,
   stateDelegationAt,
 } from './modules/delegations/index.js';
-import { type DocumentsReads, documentsModule, type SilenceOptions } from './modules/documents/index.js';
-import { type CycleMailOptions, followUpModule } from './modules/follow-up/index.js';
+import {
+  type DocumentsReads,
+  documentsModule,
+  documentsWorkspaceQueues,
+  type SilenceOptions,
+} from './modules/documents/index.js';
+import { type CycleMailOptions, followUpModule, followUpWorkspaceQueues } from './modules/follow-up/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { referenceModules } from './modules/index.js';
 import { libraryRoutes, libraryService } from './modules/library/index.js';
@@ -53,11 +59,13 @@ import {
   meetingDocumentsLibrary,
   meetingDocumentsRoutes,
   meetingDocumentsService,
+  meetingDocumentsWorkspaceQueues,
 } from './modules/meeting-documents/index.js';
 import {
   decisionsService,
   meetingRecordsRoutes,
   meetingRecordsService,
+  meetingRecordsWorkspaceQueues,
   recordsAbilities,
 } from './modules/meeting-records/index.js';
 import {
@@ -75,6 +83,7 @@ import { technicalGroupsService } from './modules/technical-groups/index.js';
 import { tokensRoutes, tokensService } from './modules/tokens/index.js';
 import { twoFactorRoutes, twoFactorService } from './modules/two-factor/index.js';
 import { accountModules, usersService } from './modules/users/index.js';
+import { workspaceRoutes, workspaceService } from './modules/workspace/index.js';
 import { PUBLIC, type RequestContext } from './policy/actor.js';
 import { registerGuard } from './policy/guard.js';
 import { schedulePruning } from './security/rate-limit.js';
@@ -323,6 +332,15 @@ export async function buildApp(options: AppOptions) {
     delegationAt: stateDelegationAt(delegations),
   });
   app.addHook('onClose', async () => documents.stop());
+  // The workspace's one extension point: every module with work waiting for someone, once. A new
+  // module's queues are one more line (modules/shared/workspace-queues.ts).
+  const workspaceQueues = [
+    delegationsWorkspaceQueues(deps),
+    meetingRecordsWorkspaceQueues(deps),
+    meetingDocumentsWorkspaceQueues(deps),
+    documentsWorkspaceQueues(deps),
+    followUpWorkspaceQueues(deps),
+  ];
   await app.register(
     async (api) => {
       await api.register(authRoutes(auth));
@@ -346,6 +364,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(followUp.routes);
       for (const register of accountModules({ ...options, ...deps, log: app.log })) await api.register(register);
       await api.register(meetings.routes);
+      await api.register(workspaceRoutes(workspaceService({ ...deps, queues: workspaceQueues })));
     },
     { prefix: '/api/v1' },
   );

@@ -691,6 +691,13 @@ export interface FollowUpReportFileTable extends Timestamps {
   created_by: string | null;
 }
 
+/** When a user last opened their workspace (issue 16). */
+export interface WorkspaceVisitTable {
+  user_id: string;
+  visited_at: string;
+  previous_visit_at: string | null;
+}
+
 export interface Database {
   language: LanguageTable;
   translation: TranslationTable;
@@ -720,6 +727,7 @@ export interface Database {
   pillar_link: PillarLinkTable;
   reference_load: ReferenceLoadTable;
   app_user: UserTable;
+  workspace_visit: WorkspaceVisitTable;
   role_grant: RoleGrantTable;
   session: SessionTable;
   invitation: InvitationTable;

@@ -587,6 +587,13 @@ export const en = {
   'mail.followUp.reminder.missing': 'Your state has not yet submitted a report on every item of the cycle "{cycle}".',
   'mail.followUp.action': 'Report on the platform',
   'mail.followUp.closing': 'You receive this e-mail as the focal point of a member state of the MISPA process.',
+  // The workspace (issue 16): its items' words, and the reminder to register.
+  'workspace.minutes': 'Minutes, version {version}',
+  'workspace.report': 'Report, version {version}',
+  'workspace.paragraph': 'Paragraph {number}',
+  'meeting.remindClosed.title': 'Registration is not open',
+  'meeting.remindClosed.detail':
+    'States are reminded to register only while registration is open; the meeting is {status}.',
 } as const;
 
 /** What a translation must be: exactly the keys of the English catalog, each a text. */

@@ -597,4 +597,11 @@ export const es = {
   'mail.followUp.reminder.missing': 'Su Estado aún no ha enviado un informe sobre cada punto del ciclo "{cycle}".',
   'mail.followUp.action': 'Informar en la plataforma',
   'mail.followUp.closing': 'Recibe este correo como punto focal de un Estado miembro del proceso MISPA.',
+  // The workspace (issue 16): its items' words, and the reminder to register.
+  'workspace.minutes': 'Acta, versión {version}',
+  'workspace.report': 'Informe, versión {version}',
+  'workspace.paragraph': 'Párrafo {number}',
+  'meeting.remindClosed.title': 'La inscripción no está abierta',
+  'meeting.remindClosed.detail':
+    'Solo se recuerda a los Estados que se inscriban mientras la inscripción está abierta; la reunión está en estado {status}.',
 } satisfies Catalog;

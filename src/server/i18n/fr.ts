@@ -604,4 +604,11 @@ export const fr = {
     'Votre État n’a pas encore soumis de rapport sur chaque point du cycle « {cycle} ».',
   'mail.followUp.action': 'Faire rapport sur la plateforme',
   'mail.followUp.closing': 'Vous recevez ce courriel en tant que point focal d’un État membre du processus MISPA.',
+  // The workspace (issue 16): its items' words, and the reminder to register.
+  'workspace.minutes': 'Procès-verbal, version {version}',
+  'workspace.report': 'Rapport, version {version}',
+  'workspace.paragraph': 'Paragraphe {number}',
+  'meeting.remindClosed.title': 'L’inscription n’est pas ouverte',
+  'meeting.remindClosed.detail':
+    'Le rappel aux États de s’inscrire n’est possible que pendant l’inscription ; la réunion est à l’état {status}.',
 } satisfies Catalog;

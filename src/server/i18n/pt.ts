@@ -590,4 +590,11 @@ export const pt = {
   'mail.followUp.reminder.missing': 'Seu Estado ainda não enviou um relatório sobre cada item do ciclo "{cycle}".',
   'mail.followUp.action': 'Informar na plataforma',
   'mail.followUp.closing': 'Você recebe este e-mail como ponto focal de um Estado membro do processo MISPA.',
+  // The workspace (issue 16): its items' words, and the reminder to register.
+  'workspace.minutes': 'Ata, versão {version}',
+  'workspace.report': 'Relatório, versão {version}',
+  'workspace.paragraph': 'Parágrafo {number}',
+  'meeting.remindClosed.title': 'A inscrição não está aberta',
+  'meeting.remindClosed.detail':
+    'Os Estados só são lembrados de se inscrever enquanto a inscrição está aberta; a reunião está no estado {status}.',
 } satisfies Catalog;

@@ -80,6 +80,12 @@ export const PERMISSIONS = {
   'tokens.read': { signedIn: true, description: 'List one’s own API tokens (never their values)' },
   'tokens.create': { signedIn: true, write: true, description: 'Create an API token with one’s own grants' },
   'tokens.revoke': { signedIn: true, write: true, description: 'Revoke one of one’s own API tokens' },
+  // The workspace (issue 16): each signed-in user's own page of what waits for them; every list in it
+  // is filtered by the permission of the records it lists.
+  'workspace.read': {
+    signedIn: true,
+    description: 'Read one’s own workspace: the meetings one follows and the work waiting (records the last visit)',
+  },
   'sessions.read': { signedIn: true, description: 'List one’s own signed-in sessions' },
   'sessions.end': {
     signedIn: true,
@@ -110,6 +116,12 @@ export const PERMISSIONS = {
     roles: { 'secretariat-admin': 'any' },
     write: true,
     description: 'Open the session or conclude before the meeting’s dates allow it, with a stated reason (audited)',
+  },
+  'meetings.remind-states': {
+    roles: SECRETARIAT,
+    write: true,
+    description:
+      'E-mail the focal points of the states not yet registered for a meeting a reminder, each in their language (while registration is open)',
   },
   'agenda.edit': {
     roles: SECRETARIAT,

@@ -44,6 +44,7 @@ const PAGES: Record<Exclude<PortalPath, '/'>, () => Promise<ComponentType>> = {
   '/sign-in': async () => (await import('../routes/SignInPage.js')).SignInPage,
   '/two-factor': async () => (await import('../routes/TwoFactorPage.js')).TwoFactorPage,
   '/account': async () => (await import('../routes/AccountPage.js')).AccountPage,
+  '/workspace': async () => (await import('../routes/WorkspacePage.js')).WorkspacePage,
   '/invitation/:token': async () => (await import('../routes/InvitationPage.js')).InvitationPage,
   '/password-reset': async () => (await import('../routes/PasswordResetRequestPage.js')).PasswordResetRequestPage,
   '/password-reset/:token': async () => (await import('../routes/PasswordResetPage.js')).PasswordResetPage,

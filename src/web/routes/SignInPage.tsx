@@ -19,7 +19,7 @@ export function SignInPage() {
 
   function signedIn(user: Me) {
     if (needsSecondFactor(user)) navigate(localPath(withNext('/two-factor', next)));
-    else navigate(localPath(next ?? '/account'));
+    else navigate(localPath(next ?? '/workspace'));
   }
 
   return (
@@ -42,7 +42,7 @@ export function SignInPage() {
           <div className="notice">
             <p>{t('signIn.already', { name: me.data.displayName || me.data.email })}</p>
             <p>
-              <LangLink className="button" to={next ?? '/account'}>
+              <LangLink className="button" to={next ?? '/workspace'}>
                 {t('signIn.continue')}
               </LangLink>
             </p>

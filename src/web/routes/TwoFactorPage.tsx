@@ -38,7 +38,7 @@ function TwoFactorView({ me }: { me: Me | null }) {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const localPath = useLocalPath();
-  const next = safeNext(params.get('next')) ?? '/account';
+  const next = safeNext(params.get('next')) ?? '/workspace';
   // Held here, not in the enrolment form: once confirmed, /me changes and the form goes away,
   // but the codes must stay on screen until the reader says they are saved.
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);

@@ -5,3 +5,4 @@ export { stateDelegationAt } from './delegation-at.js';
 export { type PublishedService, publishedService } from './published.js';
 export { delegationsRoutes } from './routes.js';
 export { type DelegationsService, delegationsService, registrationAbilities } from './service.js';
+export { delegationsWorkspaceQueues } from './workspace.js';

@@ -38,3 +38,4 @@ export function documentsModule(
     deps.silences === false ? async () => {} : scheduleSilences(deps, deps.silences?.intervalMs ?? SILENCE_INTERVAL_MS);
   return { reads, writes, negotiation, routes: documentsRoutes(reads, writes, negotiation, deps.clock, sharing), stop };
 }
+export { documentsWorkspaceQueues } from './workspace.js';

@@ -45,3 +45,4 @@ export function followUpModule(deps: {
       : scheduleCycleMails(deps, { intervalMs: deps.mails?.intervalMs ?? CYCLE_MAIL_INTERVAL_MS, daysBefore });
   return { routes: followUpRoutes(service, deps.files), stop };
 }
+export { followUpWorkspaceQueues } from './workspace.js';

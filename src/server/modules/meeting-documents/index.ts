@@ -12,3 +12,4 @@ export {
   meetingDocumentsService,
 } from './service.js';
 export { documentSymbol, meetingSymbol, revisionSymbol } from './symbols.js';
+export { meetingDocumentsWorkspaceQueues } from './workspace.js';

@@ -3,3 +3,4 @@
 export { decisionsService } from './decisions-service.js';
 export { meetingRecordsRoutes } from './routes.js';
 export { meetingRecordsService, recordsAbilities } from './service.js';
+export { meetingRecordsWorkspaceQueues } from './workspace.js';

@@ -1,8 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Lang } from '../../../contract/common.js';
+import type { RegistrationReminder } from '../../../contract/workspace.js';
 import { LANGS } from '../../../domain/languages.js';
 import type { Database } from '../../db/schema.js';
+import { ProblemError } from '../../http/problems.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { portalLink, sendToEach } from '../../mail/recipients.js';
 import { PUBLIC, type RequestContext } from '../../policy/actor.js';
@@ -12,7 +14,9 @@ import { recordAudit } from '../audit/index.js';
 import { meetingNames } from '../shared/meeting-names.js';
 import { scheduleJob } from '../shared/schedule.js';
 import { formatAtVenue, formatRangeAtVenue, type MeetingMailName, renderMeetingMail } from './mail/templates.js';
-import { claimReminder, focalPoints, type MeetingRow, meetingsDueForReminder } from './queries.js';
+import { meetingsPolicy } from './policy.js';
+import { claimReminder, focalPoints, type MeetingRow, meetingsDueForReminder, unregisteredStates } from './queries.js';
+import { findVisibleMeeting } from './visibility.js';
 
 /** Those told of a meeting and reminded of its deadline: who registers their own state's delegation. */
 const REGISTRANT_ROLES = rolesAllowed('delegations.register', 'own-state');
@@ -106,6 +110,47 @@ export async function sendDueReminders(deps: ConvocationDeps, daysBefore = REMIN
     sent += await mailFocalPoints(deps, meeting, 'reminder', await focalPoints(deps.db, REGISTRANT_ROLES, meeting.id));
   }
   return sent;
+}
+
+/**
+ * The secretariat's reminder, now (the workspace's "remind" action): the focal points of every state
+ * not registered yet hear it in their language, as from the job. Only while registration is open; the
+ * audit entry names the states, and is committed before any e-mail goes.
+ */
+export async function remindUnregistered(
+  deps: ConvocationDeps,
+  ctx: RequestContext,
+  idOrSlug: string,
+): Promise<RegistrationReminder> {
+  const role = meetingsPolicy.require(ctx, 'meetings.remind-states');
+  const meeting = await findVisibleMeeting(deps.db, ctx.actor, idOrSlug);
+  if (meeting.status !== 'registration-open') {
+    throw new ProblemError(409, 'registration-not-open', 'meeting.remindClosed', { status: meeting.status });
+  }
+  const now = deps.clock();
+  const states = (await unregisteredStates(deps.db, [meeting.id])).map((s) => s.slug);
+  await deps.db.transaction().execute((trx) =>
+    recordAudit(
+      trx,
+      ctx,
+      {
+        action: 'meetings.remind-states',
+        role,
+        entityType: 'meeting',
+        entityId: meeting.id,
+        before: null,
+        after: { states },
+      },
+      now,
+    ),
+  );
+  const recipients = await mailFocalPoints(
+    deps,
+    meeting,
+    'reminder',
+    await focalPoints(deps.db, REGISTRANT_ROLES, meeting.id),
+  );
+  return { states: states.length, recipients };
 }
 
 /** Runs the reminder job every `intervalMs` until stopped (`scheduleJob`). */

@@ -4,8 +4,15 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Mailer } from '../../mail/mailer.js';
+import type { RequestContext } from '../../policy/actor.js';
 import { meetingsCalendar } from './calendar.js';
-import { REMINDER_DAYS_BEFORE, REMINDER_INTERVAL_MS, scheduleReminders, sendConvocation } from './convocation.js';
+import {
+  REMINDER_DAYS_BEFORE,
+  REMINDER_INTERVAL_MS,
+  remindUnregistered,
+  scheduleReminders,
+  sendConvocation,
+} from './convocation.js';
 import { meetingsRoutes } from './routes.js';
 import { type MeetingAreaAbilities, meetingsService } from './service.js';
 import { meetingWrites } from './writes.js';
@@ -48,6 +55,9 @@ export function meetingsModule(deps: {
           intervalMs: deps.reminders?.intervalMs ?? REMINDER_INTERVAL_MS,
           daysBefore: deps.reminders?.daysBefore ?? REMINDER_DAYS_BEFORE,
         });
-  return { routes: meetingsRoutes({ read, writes, calendar }), stop };
+  const remind = (ctx: RequestContext, idOrSlug: string) => remindUnregistered(deps, ctx, idOrSlug);
+  return { routes: meetingsRoutes({ read, writes, calendar, remind }), stop };
 }
 export type { MeetingRow } from './queries.js';
+// What the workspace counts of a meeting's registrations, by the reminder's own rule.
+export { REGISTERED, unregisteredStates } from './queries.js';

@@ -8,6 +8,9 @@ import { activeHoldersOf } from '../shared/recipients.js';
 
 type Db = Kysely<Database>;
 
+/** A state counts as registered for a meeting once its delegation is submitted or accredited. */
+export const REGISTERED = ['submitted', 'accredited'] as const;
+
 export interface MeetingFilters {
   pillarId?: string | undefined;
   hostStateId?: string | undefined;
@@ -173,7 +176,7 @@ export function focalPoints(db: Db, roles: readonly Role[], withoutDelegationTo?
             .select('delegation.id')
             .whereRef('delegation.member_state_id', '=', 'role_grant.member_state_id')
             .where('delegation.meeting_id', '=', withoutDelegationTo)
-            .where('delegation.status', 'in', ['submitted', 'accredited']),
+            .where('delegation.status', 'in', REGISTERED),
         ),
       ),
     );
@@ -207,4 +210,28 @@ export async function claimReminder(trx: Transaction<Database>, id: string, at: 
 /** Every meeting the public calendar lists (drafts never), in order. */
 export function calendarMeetings(db: Db) {
   return db.selectFrom('meeting').select(columns).where('status', '<>', 'draft').orderBy('ordinal').execute();
+}
+
+/** Each meeting's states not registered yet: (meeting, state) pairs. */
+export function unregisteredStates(db: Db, meetingIds: readonly string[]) {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('meeting')
+    .crossJoin('member_state')
+    .select(['meeting.id as meetingId', 'member_state.id as stateId', 'member_state.slug'])
+    .where('meeting.id', 'in', meetingIds)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('delegation')
+            .select('delegation.id')
+            .whereRef('delegation.meeting_id', '=', 'meeting.id')
+            .whereRef('delegation.member_state_id', '=', 'member_state.id')
+            .where('delegation.category', '=', 'delegation')
+            .where('delegation.status', 'in', REGISTERED),
+        ),
+      ),
+    )
+    .orderBy('member_state.slug')
+    .execute();
 }

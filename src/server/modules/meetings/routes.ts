@@ -11,11 +11,13 @@ import {
   MeetingUpdateSchema,
   TransitionBodySchema,
 } from '../../../contract/meetings.js';
+import { type RegistrationReminder, RegistrationReminderSchema } from '../../../contract/workspace.js';
 import { TRANSITION_NAMES } from '../../../domain/meetings.js';
 import { ifMatch } from '../../http/if-match.js';
 import { requestLang } from '../../http/lang.js';
 import { DENIED, problemResponse } from '../../http/problems.js';
 import { created } from '../../http/replies.js';
+import type { RequestContext } from '../../policy/actor.js';
 import { requestContext } from '../../policy/guard.js';
 import type { Action } from '../../policy/permissions.js';
 import type { meetingsCalendar } from './calendar.js';
@@ -36,8 +38,9 @@ export function meetingsRoutes(deps: {
   read: MeetingsService;
   writes: ReturnType<typeof meetingWrites>;
   calendar: ReturnType<typeof meetingsCalendar>;
+  remind: (ctx: RequestContext, idOrSlug: string) => Promise<RegistrationReminder>;
 }) {
-  const { read, writes, calendar } = deps;
+  const { read, writes, calendar, remind } = deps;
   return async (app: FastifyInstance) => {
     const typed = app.withTypeProvider<ZodTypeProvider>();
 
@@ -123,6 +126,25 @@ export function meetingsRoutes(deps: {
           ),
       );
     }
+
+    typed.post(
+      '/meetings/:idOrSlug/remind-states',
+      {
+        config: { action: 'meetings.remind-states' },
+        schema: {
+          tags: ['meetings'],
+          summary: 'E-mail the focal points of the states not registered yet a reminder (registration open)',
+          params: IdOrSlugParamsSchema,
+          response: {
+            200: RegistrationReminderSchema,
+            ...DENIED,
+            404: refusals[404],
+            409: problemResponse('Registration is not open'),
+          },
+        },
+      },
+      async (request) => remind(requestContext(request), request.params.idOrSlug),
+    );
 
     const ics = { 200: z.string().meta({ description: 'text/calendar (RFC 5545)' }) };
     typed.get(

@@ -70,6 +70,9 @@ export function SignedInMenu({ name, pending }: { name: string; pending: boolean
           </li>
         )}
         <li>
+          <LangLink to="/workspace">{t('workspace.title')}</LangLink>
+        </li>
+        <li>
           <LangLink to="/account">{t('account.title')}</LangLink>
         </li>
         {me.data?.can.createMeetings && (

@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { Lang } from '../../../contract/common.js';
+import type { WorkspaceItem, WorkspaceQueue } from '../../../contract/workspace.js';
+import { WORKSPACE_QUEUE_ITEMS_MAX, type WorkspaceQueueKey } from '../../../domain/workspace.js';
+import type { Database } from '../../db/schema.js';
+import type { Actor } from '../../policy/actor.js';
+import { namesOf } from './meeting-names.js';
+
+/**
+ * The workspace's one extension point (issue 16, docs/architecture.md): a module with work waiting
+ * for someone exports from its index.ts a `workspaceQueues` provider, and app.ts lists it once
+ * (`WORKSPACE_QUEUE_PROVIDERS`). The workspace module asks every provider and shows what they answer;
+ * it knows no module's tables.
+ */
+
+/** Who is reading their workspace, as every provider needs it. */
+export interface WorkspaceReader {
+  actor: Extract<Actor, { kind: 'user' }>;
+  lang: Lang;
+  now: Date;
+  /** The reader's previous visit (null on the first): what is newer is new to them. */
+  since: string | null;
+  /** The member states the reader acts for (a focal point's or delegate's), by id. */
+  states: readonly string[];
+  /** The partner organisations the reader acts for, by id. */
+  partners: readonly string[];
+}
+
+/** A module's queues for a reader: only those the reader may act on (none is an empty array). Each
+ * queue's count is counted by the database, its items the first WORKSPACE_QUEUE_ITEMS_MAX. */
+export type WorkspaceQueues = (reader: WorkspaceReader) => Promise<WorkspaceQueue[]>;
+
+/** The limit every provider's item query takes. */
+export const QUEUE_ITEMS_LIMIT = WORKSPACE_QUEUE_ITEMS_MAX;
+
+/** An item as a provider's query finds it: the meeting by id, named by `queueOf`. */
+export type FoundItem = Omit<WorkspaceItem, 'meeting'> & { meetingId: string | null; meetingSlug: string | null };
+
+/** A queue from its count and found items, each meeting named in the reader's language. */
+export async function queueOf(
+  db: Kysely<Database>,
+  lang: Lang,
+  key: WorkspaceQueueKey,
+  count: number | string | bigint,
+  found: readonly FoundItem[],
+): Promise<WorkspaceQueue> {
+  const ids = found.map((item) => item.meetingId).filter((id): id is string => id !== null);
+  const names = await namesOf(db, ids, lang);
+  const items = found.map(({ meetingId, meetingSlug, ...item }) => {
+    const name = meetingId ? names.get(meetingId) : undefined;
+    return {
+      ...item,
+      meeting:
+        meetingId && meetingSlug
+          ? { slug: meetingSlug, name: name ?? { text: meetingSlug, lang, official: false } }
+          : null,
+    };
+  });
+  return { key, count: Number(count), items };
+}
