@@ -74,6 +74,14 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('accounts in a browser'), () => {
     browser = await suite.browser();
   });
 
+  /** Signing in lands on the workspace (issue 16); these tests go on to the account page from there. */
+  async function landOnWorkspaceThenAccount(page: Page, lang: 'en' | 'es') {
+    await page.waitForURL(`${server.url}/${lang}/workspace`);
+    await waitForPortal(page);
+    await page.goto(`${server.url}/${lang}/account`);
+    await waitForPortal(page);
+  }
+
   async function signIn(page: Page, lang: 'en' | 'es', user: TestUser) {
     const text = TEXT[lang];
     await page.getByLabel(text.email).fill(user.email);
@@ -101,7 +109,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('accounts in a browser'), () => {
       await expectAccessible(page);
 
       await signIn(page, lang, user);
-      await page.waitForURL(`${server.url}/${lang}/account`);
+      await landOnWorkspaceThenAccount(page, lang);
       await waitForPortal(page);
       await expect.poll(() => page.locator('main h1').textContent()).toBe(text.account);
       await expect.poll(() => page.title()).toContain(text.account);
@@ -186,7 +194,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('accounts in a browser'), () => {
     await page.goto(`${server.url}/en/sign-in`);
     await waitForPortal(page);
     await signIn(page, 'en', user);
-    await page.waitForURL(`${server.url}/en/account`);
+    await landOnWorkspaceThenAccount(page, 'en');
     await waitForPortal(page);
 
     const profile = page.locator('form', { has: page.getByRole('heading', { name: 'Change your name or language' }) });
@@ -229,7 +237,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('accounts in a browser'), () => {
     await page.getByRole('banner').getByRole('button', { name: 'Cerrar sesión' }).click();
     await page.waitForURL(`${server.url}/es/sign-in?signedOut=1`);
     await signIn(page, 'es', { ...user, password: newPassword });
-    await page.waitForURL(`${server.url}/es/account`);
+    await landOnWorkspaceThenAccount(page, 'es');
     await expect.poll(() => page.getByRole('main').textContent()).toContain('Ana Renamed');
     // The browser reports the one refusal the test provoked (the wrong current password), nothing else.
     expect(errors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
@@ -248,7 +256,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('accounts in a browser'), () => {
     await expect.poll(() => page.getByRole('main').textContent()).toContain('Open the authenticator app');
     await page.getByLabel('Code', { exact: true }).fill(totpCode(secret));
     await page.getByRole('button', { name: 'Verify' }).click();
-    await page.waitForURL(`${server.url}/en/account`);
+    await landOnWorkspaceThenAccount(page, 'en');
     await waitForPortal(page);
     await expect.poll(() => page.getByRole('main').textContent()).toContain('Two-factor authentication is on.');
     await page.close();
@@ -345,7 +353,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('accounts in a browser'), () => {
     expect(await codes.count()).toBe(10);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'I have saved them, continue' }).click();
-    await page.waitForURL(`${server.url}/en/account`);
+    await landOnWorkspaceThenAccount(page, 'en');
     await waitForPortal(page);
     await expect.poll(() => page.getByRole('main').textContent()).toContain('Two-factor authentication is on.');
     await expect
@@ -364,9 +372,9 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('accounts in a browser'), () => {
     await expectAccessible(page);
     await page.getByLabel('Code', { exact: true }).fill(totpCode(secret, 1));
     await page.getByRole('button', { name: 'Verify' }).click();
-    await page.waitForURL(`${server.url}/en/account`);
+    await page.waitForURL(`${server.url}/en/workspace`);
     await waitForPortal(page);
-    await expect.poll(() => page.locator('main h1').textContent()).toBe('My account');
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Your workspace');
     await signOutFromMenu(page, name);
     // The browser reports the two refusals the test provoked (the common password, the wrong code), nothing else.
     expect(errors).toEqual(
@@ -562,7 +570,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('accounts in a browser'), () => {
     await page.waitForURL((url) => url.pathname === '/es/sign-in' && url.searchParams.has('passwordChanged'));
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Su contraseña ha sido cambiada');
     await signIn(page, 'es', { ...user, password });
-    await page.waitForURL(`${server.url}/es/account`);
+    await page.waitForURL(`${server.url}/es/workspace`);
 
     // The link works once: opened again, the page says so and offers a new one.
     await page.goto(`${server.url}/es/password-reset/${token}`);
