@@ -1,16 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { WorkspaceQueue } from '../../../contract/workspace.js';
 import type { Database } from '../../db/schema.js';
-import { memberStateRefs } from '../shared/refs.js';
 import {
   type FoundItem,
+  namesForItems,
   QUEUE_ITEMS_LIMIT,
   queueOf,
   type WorkspaceQueues,
   type WorkspaceReader,
 } from '../shared/workspace-queues.js';
 import { delegationsPolicy } from './policy.js';
-import { partnerRefs } from './present.js';
 
 const ENDED = ['concluded', 'cancelled'] as const;
 
@@ -57,25 +56,13 @@ export function delegationsWorkspaceQueues(deps: { db: Kysely<Database> }): Work
       .orderBy('id')
       .limit(QUEUE_ITEMS_LIMIT)
       .execute();
-    const [states, partners] = await Promise.all([
-      memberStateRefs(
-        db,
-        rows.map((r) => r.member_state_id),
-        reader.lang,
-      ),
-      partnerRefs(
-        db,
-        rows.map((r) => r.partner_id),
-        reader.lang,
-      ),
-    ]);
+    const names = await namesForItems(db, reader.lang, {
+      states: rows.map((r) => r.member_state_id),
+      partners: rows.map((r) => r.partner_id),
+    });
     return rows.map((r) => ({
       id: r.id,
-      title:
-        (r.member_state_id ? states.get(r.member_state_id)?.name.text : undefined) ??
-        (r.partner_id ? partners.get(r.partner_id)?.name?.text : undefined) ??
-        r.organisation ??
-        r.category,
+      title: names.state(r.member_state_id) ?? names.partner(r.partner_id) ?? r.organisation ?? r.category,
       detail: null,
       at: r.at,
       path: `/meetings/${r.meetingSlug}/registration`,

@@ -1,8 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { memberStateRefs } from '../shared/refs.js';
-import { loadTexts, textOf } from '../shared/texts.js';
-import { QUEUE_ITEMS_LIMIT, queueOf, type WorkspaceQueues } from '../shared/workspace-queues.js';
+import { namesForItems, QUEUE_ITEMS_LIMIT, queueOf, type WorkspaceQueues } from '../shared/workspace-queues.js';
 import { documentsPolicy } from './policy.js';
 
 /**
@@ -41,24 +39,15 @@ export function documentsWorkspaceQueues(deps: { db: Kysely<Database> }): Worksp
         .limit(QUEUE_ITEMS_LIMIT)
         .execute(),
     ]);
-    const [states, titles] = await Promise.all([
-      memberStateRefs(
-        db,
-        rows.map((r) => r.member_state_id),
-        reader.lang,
-      ),
-      loadTexts(
-        db,
-        'document',
-        rows.map((r) => r.documentId),
-        reader.lang,
-      ),
-    ]);
+    const names = await namesForItems(db, reader.lang, {
+      states: rows.map((r) => r.member_state_id),
+      documents: rows.map((r) => r.documentId),
+    });
     const items = rows.map((r) => {
-      const document = textOf(titles, r.documentId, 'title')?.text ?? r.symbol ?? r.documentSlug;
+      const document = names.document(r.documentId) ?? r.symbol ?? r.documentSlug;
       return {
         id: r.id,
-        title: (r.member_state_id ? states.get(r.member_state_id)?.name.text : undefined) ?? document,
+        title: names.state(r.member_state_id) ?? document,
         detail: document,
         at: r.created_at,
         path: `/documents/${r.documentSlug}`,

@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { message } from '../../i18n/messages.js';
-import { memberStateRefs } from '../shared/refs.js';
-import { loadTexts, textOf } from '../shared/texts.js';
 import {
   type FoundItem,
+  namesForItems,
   QUEUE_ITEMS_LIMIT,
   queueOf,
   type WorkspaceQueues,
@@ -51,26 +50,14 @@ export function followUpWorkspaceQueues(deps: { db: Kysely<Database> }): Workspa
     reader: WorkspaceReader,
     rows: ReadonlyArray<{ id: string; stateId: string; number: string; documentId: string; at: string }>,
   ): Promise<FoundItem[]> {
-    const [states, titles] = await Promise.all([
-      memberStateRefs(
-        db,
-        rows.map((r) => r.stateId),
-        reader.lang,
-      ),
-      loadTexts(
-        db,
-        'document',
-        rows.map((r) => r.documentId),
-        reader.lang,
-      ),
-    ]);
+    const names = await namesForItems(db, reader.lang, {
+      states: rows.map((r) => r.stateId),
+      documents: rows.map((r) => r.documentId),
+    });
     return rows.map((r) => ({
       id: r.id,
-      title: states.get(r.stateId)?.name.text ?? r.stateId,
-      detail: [
-        message(reader.lang, 'workspace.paragraph', { number: r.number }),
-        textOf(titles, r.documentId, 'title')?.text,
-      ]
+      title: names.state(r.stateId) ?? r.stateId,
+      detail: [message(reader.lang, 'workspace.paragraph', { number: r.number }), names.document(r.documentId)]
         .filter(Boolean)
         .join(' · '),
       at: r.at,

@@ -5,6 +5,8 @@ import { WORKSPACE_QUEUE_ITEMS_MAX, type WorkspaceQueueKey } from '../../../doma
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../../policy/actor.js';
 import { namesOf } from './meeting-names.js';
+import { memberStateRefs } from './refs.js';
+import { loadTexts, textOf } from './texts.js';
 
 /**
  * The workspace's one extension point (issue 16, docs/architecture.md): a module with work waiting
@@ -57,4 +59,28 @@ export async function queueOf(
     };
   });
   return { key, count: Number(count), items };
+}
+
+/** The names items are titled by, each list fetched at once in the reader's language: member states,
+ * outcome documents, partners (by id). */
+export async function namesForItems(
+  db: Kysely<Database>,
+  lang: Lang,
+  ids: {
+    states?: ReadonlyArray<string | null>;
+    documents?: readonly string[];
+    partners?: ReadonlyArray<string | null>;
+  },
+) {
+  const present = (list: ReadonlyArray<string | null> | undefined) => (list ?? []).filter((id): id is string => !!id);
+  const [states, documents, partners] = await Promise.all([
+    memberStateRefs(db, present(ids.states), lang),
+    loadTexts(db, 'document', present(ids.documents), lang),
+    loadTexts(db, 'partner', present(ids.partners), lang),
+  ]);
+  return {
+    state: (id: string | null) => (id ? states.get(id)?.name.text : undefined),
+    document: (id: string) => textOf(documents, id, 'title')?.text,
+    partner: (id: string | null) => (id ? textOf(partners, id, 'name')?.text : undefined),
+  };
 }
