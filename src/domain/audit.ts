@@ -60,6 +60,7 @@ export const AUDIT_ACTIONS = [
   'meetings.update',
   'meetings.participant-visibility',
   'meetings.remind',
+  'meetings.remind-states',
   'meetings.convene',
   'meetings.open-registration',
   'meetings.close-registration',

@@ -38,6 +38,7 @@ export function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'meetings.update': t('auditAction.meetingsUpdate'),
     'meetings.participant-visibility': t('auditAction.meetingsParticipantVisibility'),
     'meetings.remind': t('auditAction.meetingsRemind'),
+    'meetings.remind-states': t('auditAction.meetingsRemindStates'),
     'meetings.convene': t('auditAction.meetingsConvene'),
     'meetings.open-registration': t('auditAction.meetingsOpenRegistration'),
     'meetings.close-registration': t('auditAction.meetingsCloseRegistration'),
