@@ -340,11 +340,11 @@ export type History = z.infer<typeof HistorySchema>;
 
 // Matrix and rates
 
-const formatError = reason('reason.oneOf', { values: 'json, csv' });
+const formatError = reason('reason.oneOf', { values: 'json, csv, xlsx' });
 const FormatSchema = z
-  .enum(['json', 'csv'], { error: formatError })
+  .enum(['json', 'csv', 'xlsx'], { error: formatError })
   .optional()
-  .meta({ description: 'json or csv; wins over the Accept header' });
+  .meta({ description: 'json, csv or xlsx; wins over the Accept header' });
 
 const subregionError = reason('reason.oneOf', { values: SUBREGIONS.join(', ') });
 export const MatrixQuerySchema = z.object({

@@ -8,11 +8,16 @@
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** A text a spreadsheet will show as text: a leading apostrophe before what would start a formula.
+ * Every spreadsheet export (CSV and XLSX) writes its texts through it. */
+export function neutralised(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '""';
   if (typeof value === 'number') return `"${value}"`;
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return `"${text.replaceAll('"', '""')}"`;
+  return `"${neutralised(value).replaceAll('"', '""')}"`;
 }
 
 export function csvRow(values: ReadonlyArray<string | number | null | undefined>): string {

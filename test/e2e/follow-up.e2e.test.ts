@@ -59,6 +59,14 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the follow-up’s public pages')
     await page.waitForURL(/subregion=south-america/);
     await row('Ecuador').waitFor();
     expect(await row('Mexico').count()).toBe(0);
+    // The exports carry the filters: the XLSX is the API's, of South America only.
+    const xlsx = await page.getByRole('link', { name: 'Download (XLSX)' }).getAttribute('href');
+    expect(xlsx).toMatch(/format=xlsx/);
+    expect(xlsx).toMatch(/subregion=south-america/);
+    const download = await page.request.get(`${server.url}${xlsx}`);
+    expect(download.headers()['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
 
     await visit(page, `${server.url}/en/follow-up/rates`, 1280);
     await hydrated(page);

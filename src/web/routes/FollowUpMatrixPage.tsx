@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { FollowUpItem, Matrix } from '../../contract/follow-up.js';
 import type { Document, MemberState } from '../../contract/reference.js';
-import { apiUrl } from '../api/client.js';
 import { TableWrap } from '../features/account/TableWrap.js';
+import { ExportLinks } from '../features/follow-up/ExportLinks.js';
 import { documentTitle, type FollowUpContext, FollowUpFrame } from '../features/follow-up/FollowUpFrame.js';
 import { reportStateLabel, statusLabel } from '../features/follow-up/labels.js';
 import { type MatrixFilters, useFollowUpItems, useMatrix } from '../features/follow-up/queries.js';
@@ -147,18 +147,16 @@ function MatrixView({
     rows.sort((a, b) => implemented(b.slug) - implemented(a.slug));
   }
 
-  const csv = apiUrl('/follow-up/matrix', lang, { cycle: matrix.cycle, ...filters, format: 'csv' });
   const caption = t('followUp.public.matrixCaption', { states: rows.length, items: columns.length });
   const grid = useGridKeys({ header: true, firstColumn: true });
 
   return (
     <>
-      <p>
-        <a href={csv} download>
-          {t('followUp.public.downloadCsv')}
-        </a>{' '}
-        <span className="chart-note">{t('followUp.public.csvNote')}</span>
-      </p>
+      <ExportLinks
+        path="/follow-up/matrix"
+        query={{ cycle: matrix.cycle, ...filters }}
+        note={t('followUp.public.csvNote')}
+      />
       <StatusKey />
       {grid.enhanced && (
         <p id="follow-up-matrix-keys" className="chart-note">

@@ -5,8 +5,8 @@ import { useSearchParams } from 'react-router';
 import type { Cycle, Rates } from '../../contract/follow-up.js';
 import type { Subregion } from '../../contract/reference.js';
 import { RATE_GROUPS, type RateGroup } from '../../domain/follow-up.js';
-import { apiUrl } from '../api/client.js';
 import { TableWrap } from '../features/account/TableWrap.js';
+import { ExportLinks } from '../features/follow-up/ExportLinks.js';
 import { documentTitle, type FollowUpContext, FollowUpFrame } from '../features/follow-up/FollowUpFrame.js';
 import { rateGroupLabel } from '../features/follow-up/labels.js';
 import { useRates } from '../features/follow-up/queries.js';
@@ -160,11 +160,7 @@ function RateMap({
           format={percent}
         />
       </ChartFigure>
-      <p>
-        <a href={apiUrl('/follow-up/rates', lang, { cycle: cycle.id, by: 'state', format: 'csv' })} download>
-          {t('followUp.public.downloadCsv')}
-        </a>
-      </p>
+      <ExportLinks path="/follow-up/rates" query={{ cycle: cycle.id, by: 'state' }} />
     </>
   );
 }
@@ -197,11 +193,7 @@ function RateChart({
       >
         <RankingChart ranked={ranked} scale={RATE_SCALE} label={caption} />
       </ChartFigure>
-      <p>
-        <a href={apiUrl('/follow-up/rates', lang, { cycle: cycle.id, by: rates.by, format: 'csv' })} download>
-          {t('followUp.public.downloadCsv')}
-        </a>
-      </p>
+      <ExportLinks path="/follow-up/rates" query={{ cycle: cycle.id, by: rates.by }} />
     </>
   );
 }

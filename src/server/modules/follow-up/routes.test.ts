@@ -1,8 +1,10 @@
 import { expect, it } from 'vitest';
 import type { Cycle, FollowUpItemList, History, Matrix, Rates, ReportList } from '../../../contract/follow-up.js';
+import { XLSX_MEDIA_TYPE } from '../../http/xlsx.js';
 import { expectAsCan, expectListSurvivesArbitraryQueries, expectProblem, getJson } from '../../testing/api.js';
 import { buildApiToken, buildUser } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
+import { readXlsx } from '../../testing/xlsx.js';
 import { auditOf } from '../agenda/testing.js';
 import { addMarkedParagraphs, followUpHelpers, followUpSnapshot } from './testing.js';
 
@@ -388,6 +390,44 @@ describeEachEngine('follow-up: matrix, rates and history show each reader what t
     );
   });
 
+  it('exports the matrix and the rates as XLSX, one sheet read back cell by cell, the public’s only what is public', async () => {
+    const { staff, cycle } = await setUp();
+    const matrix = await send('GET', `/matrix?cycle=${cycle.id}&format=xlsx`);
+    expect(matrix.statusCode).toBe(200);
+    expect(matrix.headers['content-type']).toBe(XLSX_MEDIA_TYPE);
+    expect(matrix.headers['content-disposition']).toBe('attachment; filename="follow-up-matrix.xlsx"');
+    const publicCells = readXlsx(matrix.rawPayload).cells;
+    expect(publicCells).toMatchObject({ A1: 'state', B1: 'recommendations-san-pedro-sula 21' });
+    const row = (cells: Record<string, string | number>, iso3: string) => {
+      const r = Object.entries(cells)
+        .find(([ref, v]) => ref.startsWith('A') && v === iso3)?.[0]
+        .slice(1);
+      return [cells[`B${r}`] ?? null, cells[`C${r}`] ?? null];
+    };
+    expect(row(publicCells, 'MEX')).toEqual(['implemented', 'not-applicable']);
+    expect(row(publicCells, 'BRA')).toEqual([null, null]);
+    const staffMatrix = await send('GET', `/matrix?cycle=${cycle.id}`, { ...staff, accept: XLSX_MEDIA_TYPE });
+    expect(row(readXlsx(staffMatrix.rawPayload).cells, 'BRA')).toEqual(['implemented', 'in-progress']);
+    const rates = await send('GET', `/rates?cycle=${cycle.id}&by=state&format=xlsx`, staff);
+    expect(readXlsx(rates.rawPayload).cells).toEqual({
+      A1: 'state',
+      B1: 'reported',
+      C1: 'implemented',
+      D1: 'not_applicable',
+      E1: 'rate_percent',
+      A2: 'br',
+      B2: 2,
+      C2: 1,
+      D2: 0,
+      E2: 50,
+      A3: 'mx',
+      B3: 2,
+      C3: 1,
+      D3: 1,
+      E3: 100,
+    });
+  });
+
   it('refuses an unknown cycle, grouping or document, naming the parameter', async () => {
     expectProblem(await send('GET', '/rates?cycle=nope'), 400, 'cycle');
     expectProblem(await send('GET', '/rates?cycle=01a248ab-15ca-7169-afb6-2c50a9467738&by=city'), 400, 'by');
@@ -427,7 +467,7 @@ describeEachEngine('follow-up: arbitrary query strings', (ctx) => {
     });
     await expectListSurvivesArbitraryQueries(ctx, '/api/v1/follow-up/matrix', {
       keys: ['cycle', 'document', 'pillar', 'subregion', 'format'],
-      values: [...values, 'caribbean', 'south-america', 'csv'],
+      values: [...values, 'caribbean', 'south-america', 'csv', 'xlsx'],
       tails: [],
       examples: [[`cycle=${cycle.id}&pillar=police-management&subregion=north-america`]],
     });

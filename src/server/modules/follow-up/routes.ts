@@ -36,10 +36,11 @@ import { csvRow } from '../../http/csv.js';
 import { negotiateFormat } from '../../http/negotiate.js';
 import { conflictResponse, DENIED, problemResponse } from '../../http/problems.js';
 import { created } from '../../http/replies.js';
+import { type SheetCell, XLSX_MEDIA_TYPE, xlsxWorkbook } from '../../http/xlsx.js';
 import { requestContext } from '../../policy/guard.js';
 import type { FollowUpService } from './service.js';
 
-const MEDIA_TYPES = { json: 'application/json', csv: 'text/csv' } as const;
+const MEDIA_TYPES = { json: 'application/json', csv: 'text/csv', xlsx: XLSX_MEDIA_TYPE } as const;
 const tags = ['follow-up'];
 const writes = {
   400: problemResponse('Malformed, incomplete, or names what does not exist'),
@@ -50,42 +51,52 @@ const writes = {
 const reads = { 400: problemResponse('Malformed, or names what does not exist'), 404: problemResponse('Not found') };
 const exportContent = (schema: z.ZodType, description: string) => ({
   description,
-  content: { 'application/json': { schema }, 'text/csv': { schema: z.string() } },
+  content: {
+    'application/json': { schema },
+    'text/csv': { schema: z.string() },
+    [XLSX_MEDIA_TYPE]: { schema: z.string().meta({ format: 'binary' }) },
+  },
 });
 
 /** The matrix as a grid: one row per state, one column per item, each cell the status (or empty). */
-function matrixCsv(matrix: Matrix): string {
+function matrixTable(matrix: Matrix): SheetCell[][] {
   const status = new Map(matrix.cells.map((c) => [`${c.state} ${c.item}`, c.status]));
   return [
-    csvRow(['state', ...matrix.items.map((i) => `${i.document} ${i.number}`)]),
-    ...matrix.states.map((s) => csvRow([s.iso3, ...matrix.items.map((i) => status.get(`${s.slug} ${i.id}`) ?? null)])),
-  ].join('');
+    ['state', ...matrix.items.map((i) => `${i.document} ${i.number}`)],
+    ...matrix.states.map((s) => [s.iso3, ...matrix.items.map((i) => status.get(`${s.slug} ${i.id}`) ?? null)]),
+  ];
 }
 
-function ratesCsv(rates: Rates): string {
+function ratesTable(rates: Rates): SheetCell[][] {
   return [
-    csvRow([rates.by, 'reported', 'implemented', 'not_applicable', 'rate_percent']),
-    ...rates.items.map((r) => csvRow([r.key, r.reported, r.implemented, r.notApplicable, r.rate])),
-  ].join('');
+    [rates.by, 'reported', 'implemented', 'not_applicable', 'rate_percent'],
+    ...rates.items.map((r) => [r.key, r.reported, r.implemented, r.notApplicable, r.rate]),
+  ];
 }
 
-/** JSON, or CSV (cells neutralised by the shared writer) by format= or the Accept header. */
+/** JSON, or the table as CSV or XLSX (texts neutralised by the shared writers), by format= or the
+ * Accept header. */
 function sendExport<T>(
   reply: FastifyReply,
-  format: 'json' | 'csv' | undefined,
+  format: keyof typeof MEDIA_TYPES | undefined,
   accept: string | undefined,
   body: T,
-  csv: (body: T) => string,
+  table: (body: T) => SheetCell[][],
   filename: string,
 ) {
   reply.header('vary', 'Accept');
-  if (negotiateFormat(format, accept, MEDIA_TYPES) === 'json') return reply.type(MEDIA_TYPES.json).send(body);
+  const chosen = negotiateFormat(format, accept, MEDIA_TYPES);
+  if (chosen === 'json') return reply.type(MEDIA_TYPES.json).send(body);
+  const bytes =
+    chosen === 'csv'
+      ? Buffer.from(table(body).map(csvRow).join(''), 'utf8')
+      : Buffer.from(xlsxWorkbook(filename, table(body)));
   return (
     reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${filename}.csv"`)
+      .type(chosen === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MEDIA_TYPE)
+      .header('content-disposition', `attachment; filename="${filename}.${chosen}"`)
       // Bytes are sent as they are, never serialized: the string type is only the documented body's.
-      .send(Buffer.from(csv(body), 'utf8') as unknown as string)
+      .send(bytes as unknown as string)
   );
 }
 
@@ -399,14 +410,15 @@ export function followUpRoutes(service: FollowUpService, files: FileStore) {
         config: { action: 'follow-up.read' },
         schema: {
           tags,
-          summary: 'States × items of a cycle (of one document, if asked), each visible report’s status; JSON or CSV',
+          summary:
+            'States × items of a cycle (of one document, if asked), each visible report’s status; JSON, CSV or XLSX',
           querystring: MatrixQuerySchema,
           response: { 200: exportContent(MatrixSchema, 'The matrix'), ...reads },
         },
       },
       async (request, reply) => {
         const matrix = await service.matrix(requestContext(request), request.query);
-        return sendExport(reply, request.query.format, request.headers.accept, matrix, matrixCsv, 'follow-up-matrix');
+        return sendExport(reply, request.query.format, request.headers.accept, matrix, matrixTable, 'follow-up-matrix');
       },
     );
 
@@ -416,14 +428,14 @@ export function followUpRoutes(service: FollowUpService, files: FileStore) {
         config: { action: 'follow-up.read' },
         schema: {
           tags,
-          summary: 'Implementation rates of a cycle by state, pillar, document or subregion; JSON or CSV',
+          summary: 'Implementation rates of a cycle by state, pillar, document or subregion; JSON, CSV or XLSX',
           querystring: RatesQuerySchema,
           response: { 200: exportContent(RatesSchema, 'The rates, with the method'), ...reads },
         },
       },
       async (request, reply) => {
         const rates = await service.rates(requestContext(request), request.query);
-        return sendExport(reply, request.query.format, request.headers.accept, rates, ratesCsv, 'follow-up-rates');
+        return sendExport(reply, request.query.format, request.headers.accept, rates, ratesTable, 'follow-up-rates');
       },
     );
   };
