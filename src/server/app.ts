@@ -75,6 +75,12 @@ import {
   type ReminderOptions,
 } from './modules/meetings/index.js';
 import { memberStatesService } from './modules/member-states/index.js';
+import {
+  NOTIFICATION_JOB_INTERVAL_MS,
+  notificationsRoutes,
+  notificationsService,
+  scheduleNotificationMail,
+} from './modules/notifications/index.js';
 import { observatoryRoutes, observatoryService } from './modules/observatory/index.js';
 import { partnersRoutes, partnersService } from './modules/partners/index.js';
 import { sessionsRoutes, sessionsService } from './modules/sessions/index.js';
@@ -113,6 +119,9 @@ export interface AppOptions {
   meetingReminders?: ReminderOptions | false;
   /** The follow-up's cycle e-mail job (opening and reminder); false: none runs on a timer. */
   followUpMails?: CycleMailOptions | false;
+  /** The notifications job (their e-mails and daily digests queued, the outbox sent): how often it
+   * runs (10 s by default); false: none runs on a timer (tests run it themselves). */
+  notificationMail?: { intervalMs: number } | false;
   /** The job that adopts outcome documents at their silence deadline; false: none runs on a timer. */
   silenceProcedures?: SilenceOptions | false;
   /** Uploaded files (MISPA_FILES_DIR, MISPA_UPLOAD_MAX_BYTES); without it, a folder under the
@@ -313,6 +322,13 @@ export async function buildApp(options: AppOptions) {
       commentOnRecords: recordsCan.comment,
     };
   };
+  if (options.notificationMail !== false) {
+    const stop = scheduleNotificationMail(
+      { ...deps, ...mail },
+      options.notificationMail?.intervalMs ?? NOTIFICATION_JOB_INTERVAL_MS,
+    );
+    app.addHook('onClose', async () => stop());
+  }
   const meetings = meetingsModule({ ...deps, ...mail, reminders: options.meetingReminders, areas });
   app.addHook('onClose', async () => meetings.stop());
   const followUp = followUpModule({ ...deps, ...mail, files, mails: options.followUpMails });
@@ -349,6 +365,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(twoFactorRoutes(twoFactorService(keyed)));
       await api.register(tokensRoutes(tokensService(deps)));
       await api.register(sessionsRoutes(sessionsService(keyed)));
+      await api.register(notificationsRoutes(notificationsService(deps)));
       await api.register(auditRoutes(auditService(deps)));
       await api.register(agendaRoutes(agenda));
       await api.register(meetingRecordsRoutes({ records, decisions }));

@@ -696,6 +696,43 @@ export interface WorkspaceVisitTable {
   user_id: string;
   visited_at: string;
   previous_visit_at: string | null;
+/** A notice one user is told of (modules/notifications). */
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  meeting_id: string | null;
+  /** JSON: the ids and words its texts are made of in the reader's language. */
+  params: string;
+  /** The portal page after the language, e.g. meetings/x/registration. */
+  path: string;
+  created_at: string;
+  read_at: string | null;
+  /** How it is e-mailed, as the user chose when it was made. */
+  mail: 'immediately' | 'daily' | 'never';
+  /** When its e-mail (or the digest carrying it) was queued. */
+  mailed_at: string | null;
+}
+
+export interface NotificationPreferenceTable {
+  user_id: string;
+  kind: string;
+  frequency: 'immediately' | 'daily' | 'never';
+  updated_at: string;
+}
+
+/** An e-mail waiting for the mail server, or sent (mail/outbox.ts). */
+export interface MailOutboxTable {
+  id: string;
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  created_at: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  sent_at: string | null;
 }
 
 export interface Database {
@@ -761,6 +798,9 @@ export interface Database {
   follow_up_cycle_state: FollowUpCycleStateTable;
   follow_up_report: FollowUpReportTable;
   follow_up_report_file: FollowUpReportFileTable;
+  notification: NotificationTable;
+  notification_preference: NotificationPreferenceTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -594,6 +594,28 @@ export const en = {
   'meeting.remindClosed.title': 'Registration is not open',
   'meeting.remindClosed.detail':
     'States are reminded to register only while registration is open; the meeting is {status}.',
+  // Notifications (issue 16): each kind's title, and their e-mails.
+  'notifications.notFound.title': 'No such notification',
+  'notifications.notFound.detail': 'You have no notification with id "{id}".',
+  'notification.delegationSubmitted': 'The delegation of {delegation} to the {meeting} was submitted for accreditation',
+  'notification.delegationAccredited': 'The delegation of {delegation} to the {meeting} was accredited',
+  'notification.delegationReturned': 'The delegation of {delegation} to the {meeting} was returned',
+  'notification.changeApproved': 'The change to the delegation of {delegation} to the {meeting} was approved',
+  'notification.changeRejected': 'The change to the delegation of {delegation} to the {meeting} was rejected',
+  'notification.minutesShared': 'The minutes of the {meeting} are shared for comment',
+  'notification.reportShared': 'The report of the {meeting} is shared for comment',
+  'notification.meetingConvened': 'The {meeting} was convened',
+  'notification.registrationOpened': 'Registration for the {meeting} is open',
+  'notification.registrationClosed': 'Registration for the {meeting} is closed',
+  'notification.documentAdded': 'Document {document} was added to the {meeting}',
+  'notification.documentRevised': 'Document {document} of the {meeting} was revised',
+  'notification.reason': 'Reason: {reason}',
+  'mail.notification.action': 'Open it in the platform',
+  'mail.notification.closing':
+    'You receive this e-mail because of your role in the MISPA process. On your account page you choose, for each kind of notification, to be e-mailed at once, once a day, or never.',
+  'mail.digest.subject': 'Your MISPA notifications of {day}',
+  'mail.digest.intro': 'What happened on the MISPA Platform on {day}:',
+  'mail.digest.action': 'Open your notifications',
 } as const;
 
 /** What a translation must be: exactly the keys of the English catalog, each a text. */

@@ -29,7 +29,8 @@ export interface SmtpCatcher {
 export const SMTP_USER = 'mispa';
 export const SMTP_PASSWORD = 'smtp password for tests';
 
-export async function startSmtpCatcher(): Promise<SmtpCatcher> {
+/** `port`: 0 for a free one; a given one restarts a server stopped before, at the same address. */
+export async function startSmtpCatcher(port = 0): Promise<SmtpCatcher> {
   const received: ReceivedMail[] = [];
   const waiting = new Set<() => void>();
   const server = new SMTPServer({
@@ -56,10 +57,10 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const listening = (server.server.address() as AddressInfo).port;
   return {
-    url: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${port}`,
+    url: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${listening}`,
     received,
     waitFor(to, filter = () => true, timeoutMs = 5000) {
       const find = () => received.find((m) => m.to.includes(to) && filter(m));

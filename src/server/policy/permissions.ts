@@ -85,6 +85,14 @@ export const PERMISSIONS = {
   'workspace.read': {
     signedIn: true,
     description: 'Read one’s own workspace: the meetings one follows and the work waiting (records the last visit)',
+  'notifications.read': {
+    signedIn: true,
+    description: 'Read one’s own notifications and how each kind is e-mailed',
+  },
+  'notifications.update': {
+    signedIn: true,
+    write: true,
+    description: 'Mark one’s own notifications read, and choose how each kind is e-mailed',
   },
   'sessions.read': { signedIn: true, description: 'List one’s own signed-in sessions' },
   'sessions.end': {

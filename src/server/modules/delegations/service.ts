@@ -21,10 +21,11 @@ import { InvalidParameterError, ProblemError } from '../../http/problems.js';
 import { message } from '../../i18n/messages.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
 import type { ActionOf } from '../../policy/module-policy.js';
-import type { Resource } from '../../policy/policy.js';
+import { type Resource, rolesAllowed } from '../../policy/policy.js';
 import { recordAudit } from '../audit/index.js';
 import type { MeetingRow } from '../meetings/index.js';
 import { findVisibleMeeting } from '../meetings/index.js';
+import { type NotificationEvent, notify } from '../notifications/index.js';
 import { updateUnchanged } from '../shared/concurrency.js';
 import { versionedWrites } from '../shared/versioned-write.js';
 import type { OnChangeRequested } from './change-notice.js';
@@ -117,6 +118,47 @@ export function registrationAbilities(actor: Actor, meeting: MeetingRow, now: Da
 const SUBMIT_FROM: ReadonlyArray<DelegationRow['status']> = ['draft', 'returned'];
 const ACCREDIT_FROM: ReadonlyArray<DelegationRow['status']> = ['submitted'];
 const RETURN_FROM: ReadonlyArray<DelegationRow['status']> = ['submitted', 'accredited'];
+
+/** Told of a submitted registration: those who accredit it. */
+const ACCREDITOR_ROLES = rolesAllowed('delegations.accredit', 'any');
+const STATE_REGISTRANTS = rolesAllowed('delegations.register', 'own-state');
+const PARTNER_REGISTRANTS = rolesAllowed('delegations.register', 'own-partner');
+
+/**
+ * Tells of a step in a delegation's registration: a submission to those who accredit, anything
+ * else to those who register for the delegation's own state or partner, never to another state's
+ * (a guest organisation's registration has no such account: the secretariat registers it).
+ */
+function tellOf(
+  trx: Transaction<Database>,
+  ctx: RequestContext,
+  meeting: MeetingRow,
+  row: Pick<DelegationRow, 'member_state_id' | 'partner_id' | 'organisation'>,
+  kind: NotificationEvent['kind'],
+  at: string,
+  params: NotificationEvent['params'] = {},
+) {
+  const owners = row.member_state_id
+    ? { roles: STATE_REGISTRANTS, memberStateId: row.member_state_id }
+    : { roles: PARTNER_REGISTRANTS, partnerId: row.partner_id };
+  return notify(
+    trx,
+    {
+      kind,
+      to: kind === 'delegation-submitted' ? { roles: ACCREDITOR_ROLES } : owners,
+      meetingId: meeting.id,
+      path: `meetings/${meeting.slug}/registration`,
+      params: {
+        memberStateId: row.member_state_id,
+        partnerId: row.partner_id,
+        organisation: row.organisation,
+        ...params,
+      },
+      except: actorId(ctx),
+    },
+    new Date(at),
+  );
+}
 
 /** The states and organisations whose delegations `actor` may read; undefined for all of them. */
 export function visibleTo(actor: Actor): VisibleTo | undefined {
@@ -396,6 +438,17 @@ export function delegationsService(deps: {
             updated_at: at,
           });
           await replaceParticipants(trx, id, participants, at);
+          if (input.submit)
+            await tellOf(
+              trx,
+              ctx,
+              meeting,
+              who.memberStateId
+                ? { member_state_id: who.memberStateId, partner_id: null, organisation: null }
+                : { member_state_id: null, partner_id: who.partnerId, organisation: who.organisation },
+              'delegation-submitted',
+              at,
+            );
           await recordAudit(
             trx,
             ctx,
@@ -475,6 +528,7 @@ export function delegationsService(deps: {
           await replaceParticipants(trx, id, participants, at);
           // A state's edit of a registration already sent goes back to the secretariat for review.
           const resubmit = input.submit || (!anyTime && row.status === 'submitted');
+          if (resubmit) await tellOf(trx, ctx, meeting, row, 'delegation-submitted', at);
           return {
             set: {
               ...(row.category === 'delegation' ? {} : { organisation: input.organisation || row.organisation }),
@@ -495,9 +549,10 @@ export function delegationsService(deps: {
     /** Sends a draft or a returned registration for accreditation. */
     submit(ctx: RequestContext, slug: string, id: string, input: VersionBody): Promise<Delegation> {
       const step = { action: 'delegations.register', from: SUBMIT_FROM } as const;
-      return statusStep(ctx, slug, id, input, step, async (trx, { row, at }) => {
+      return statusStep(ctx, slug, id, input, step, async (trx, { meeting, row, at }) => {
         const list = (await participantsByDelegation(trx, [id])).get(id) ?? [];
         checkComplete(row.category, list, ctx);
+        await tellOf(trx, ctx, meeting, row, 'delegation-submitted', at);
         return { set: { status: 'submitted', submitted_at: at }, auditAction: 'delegations.submit' };
       });
     },
@@ -506,11 +561,12 @@ export function delegationsService(deps: {
      * the audit entry keeps (`withoutCredentials`). */
     accredit(ctx: RequestContext, slug: string, id: string, input: AccreditBody): Promise<Delegation> {
       const step = { action: 'delegations.accredit', from: ACCREDIT_FROM } as const;
-      return statusStep(ctx, slug, id, input, step, async (_trx, { row, at }) => {
+      return statusStep(ctx, slug, id, input, step, async (trx, { meeting, row, at }) => {
         const withoutCredentials = row.credentials_file_id === null;
         if (withoutCredentials && !input.reason) {
           throw new InvalidParameterError('reason', 'body', message(ctx.lang, 'delegation.credentialsReason'));
         }
+        await tellOf(trx, ctx, meeting, row, 'delegation-accredited', at);
         return {
           set: { status: 'accredited', return_reason: null, decided_at: at, decided_by: actorId(ctx) },
           auditAction: 'delegations.accredit',
@@ -522,10 +578,13 @@ export function delegationsService(deps: {
     /** Returns a registration to its state or organisation with the reason, for them to fix and resubmit. */
     giveBack(ctx: RequestContext, slug: string, id: string, input: ReasonBody): Promise<Delegation> {
       const step = { action: 'delegations.accredit', from: RETURN_FROM } as const;
-      return statusStep(ctx, slug, id, input, step, async (_trx, { at }) => ({
-        set: { status: 'returned', return_reason: input.reason, decided_at: at, decided_by: actorId(ctx) },
-        auditAction: 'delegations.return',
-      }));
+      return statusStep(ctx, slug, id, input, step, async (trx, { meeting, row, at }) => {
+        await tellOf(trx, ctx, meeting, row, 'delegation-returned', at, { reason: input.reason });
+        return {
+          set: { status: 'returned', return_reason: input.reason, decided_at: at, decided_by: actorId(ctx) },
+          auditAction: 'delegations.return',
+        };
+      });
     },
 
     /** Keeps the uploaded credentials (the note verbale, a PDF) as the delegation's, replacing
@@ -569,22 +628,29 @@ export function delegationsService(deps: {
       if (verdict === 'rejected' && !input.reason) {
         throw new InvalidParameterError('reason', 'body', message(ctx.lang, 'delegation.reasonRequired'));
       }
-      return edit(ctx, slug, id, { action: 'delegations.accredit', version: null }, async (trx, { at }) => {
-        const change = await findChange(trx, id, changeId);
-        if (!change) throw new ProblemError(404, 'not-found', 'delegation.changeNotFound', { id: changeId });
-        const decided = await decideChange(trx, changeId, {
-          status: verdict,
-          reason: input.reason ?? null,
-          decided_by: actorId(ctx),
-          at,
-        });
-        if (!decided) throw new ProblemError(409, 'change-decided', 'delegation.changeDecided');
-        if (verdict === 'approved') await replaceParticipants(trx, id, parsePayload(change.payload), at);
-        return {
-          set: {},
-          auditAction: verdict === 'approved' ? 'delegations.approve-change' : 'delegations.reject-change',
-        };
-      });
+      return edit(
+        ctx,
+        slug,
+        id,
+        { action: 'delegations.accredit', version: null },
+        async (trx, { meeting, row, at }) => {
+          const change = await findChange(trx, id, changeId);
+          if (!change) throw new ProblemError(404, 'not-found', 'delegation.changeNotFound', { id: changeId });
+          const decided = await decideChange(trx, changeId, {
+            status: verdict,
+            reason: input.reason ?? null,
+            decided_by: actorId(ctx),
+            at,
+          });
+          if (!decided) throw new ProblemError(409, 'change-decided', 'delegation.changeDecided');
+          if (verdict === 'approved') await replaceParticipants(trx, id, parsePayload(change.payload), at);
+          await tellOf(trx, ctx, meeting, row, 'change-decided', at, { verdict, reason: input.reason ?? null });
+          return {
+            set: {},
+            auditAction: verdict === 'approved' ? 'delegations.approve-change' : 'delegations.reject-change',
+          };
+        },
+      );
     },
   };
 }

@@ -16,9 +16,11 @@ import { kindOfMediaType, type StoredFile, type Upload } from '../../files/index
 import { ConflictError, DeniedError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import { message } from '../../i18n/messages.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
+import { rolesAllowed } from '../../policy/policy.js';
 import { recordAudit } from '../audit/index.js';
 import type { MeetingRow } from '../meetings/index.js';
 import { findVisibleMeeting } from '../meetings/index.js';
+import { notify } from '../notifications/index.js';
 import { updateUnchanged } from '../shared/concurrency.js';
 import { requireHeld, settleAbilities, settledAction } from '../shared/held.js';
 import { replaceTexts } from '../shared/texts.js';
@@ -75,6 +77,39 @@ const DOCUMENT_ACTIONS = {
   revise: 'meeting-documents.manage',
   upload: 'meeting-documents.manage',
 } as const;
+
+/** Told of a meeting's documents: those who read for their own state's or partner's delegation. */
+const PARTICIPANT_ROLES = [
+  ...new Set([...rolesAllowed('delegations.read', 'own-state'), ...rolesAllowed('delegations.read', 'own-partner')]),
+];
+
+/**
+ * Tells those taking part in the meeting (their state or partner has a delegation, submitted or
+ * accredited) of a document added or revised. A meeting still in draft is the secretariat's alone,
+ * so nobody is told; a document for delegations only is theirs to read, so they are told of it too.
+ */
+function tellParticipants(
+  trx: Transaction<Database>,
+  ctx: RequestContext,
+  meeting: MeetingRow,
+  kind: 'document-added' | 'document-revised',
+  symbol: string,
+  now: Date,
+) {
+  if (meeting.status === 'draft') return Promise.resolve(0);
+  return notify(
+    trx,
+    {
+      kind,
+      to: { roles: PARTICIPANT_ROLES, delegationAt: meeting.id },
+      meetingId: meeting.id,
+      path: `meetings/${meeting.slug}/documents`,
+      params: { document: symbol },
+      except: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+    },
+    now,
+  );
+}
 
 export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () => Date }) {
   const { db, clock } = deps;
@@ -282,6 +317,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
             });
             await replaceTexts(trx, 'meeting_document', id, 'title', input.titles, at);
             await setAgendaLink(trx, id, input.agendaItemId ?? null);
+            await tellParticipants(trx, ctx, meeting, 'document-added', symbol, now);
             await recordAudit(
               trx,
               ctx,
@@ -357,11 +393,12 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
       id: string,
       input: MeetingDocumentRevisionCreate,
     ): Promise<MeetingDocument> {
-      return edit(ctx, slug, id, input.version, async (trx, row, _meeting, at) => {
+      return edit(ctx, slug, id, input.version, async (trx, row, meeting, at) => {
         const latest = await latestRevision(trx, id);
         const original = await findRevision(trx, id, 0);
         const revision = latest.revision + 1;
         const symbol = revisionSymbol(original?.symbol ?? latest.symbol, revision);
+        await tellParticipants(trx, ctx, meeting, 'document-revised', symbol, new Date(at));
         await insertRevision(trx, {
           id: uuidv7(),
           document_id: id,

@@ -15,9 +15,11 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, DeniedError, NotFoundError, ProblemError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
+import { rolesAllowed } from '../../policy/policy.js';
 import { recordAudit } from '../audit/index.js';
 import type { MeetingRow } from '../meetings/index.js';
 import { findVisibleMeeting } from '../meetings/index.js';
+import { notify } from '../notifications/index.js';
 import { laterThan } from '../shared/concurrency.js';
 import { requireHeld, settleAbilities, settledAction } from '../shared/held.js';
 import { versionedWrites } from '../shared/versioned-write.js';
@@ -35,6 +37,9 @@ import {
   type RecordRow,
   updateRecord,
 } from './queries.js';
+
+/** Told of a version shared for comment: who comments for their own state. */
+const COMMENTER_ROLES = rolesAllowed('meeting-records.comment', 'own-state');
 
 /** Delegations (and the secretariat) read versions shared for comment. */
 const readsShared = (actor: Actor) => meetingRecordsPolicy.can(actor, 'meeting-records.read');
@@ -190,6 +195,21 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
       },
       async change(trx, { meeting, latest }, at) {
         if (!(await updateRecord(trx, latest.id, input.updatedAt, { status: to, updated_at: at }))) return false;
+        if (to === 'shared') {
+          // Those asked to comment: their own state's delegation, when it takes part in the meeting.
+          await notify(
+            trx,
+            {
+              kind: 'minutes-shared',
+              to: { roles: COMMENTER_ROLES, delegationAt: meeting.id },
+              meetingId: meeting.id,
+              path: `meetings/${meeting.slug}/records`,
+              params: { record: kind },
+              except: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+            },
+            new Date(at),
+          );
+        }
         return {
           action: settledAction(meeting, 'meeting-records', to === 'shared' ? 'share' : 'finalise'),
           entityType: 'meeting_record',

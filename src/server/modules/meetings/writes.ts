@@ -16,7 +16,9 @@ import type { Database, MeetingStatus } from '../../db/schema.js';
 import { ConflictError, InvalidParameterError, ProblemError, type ProblemValues } from '../../http/problems.js';
 import { message } from '../../i18n/messages.js';
 import type { RequestContext } from '../../policy/actor.js';
+import { rolesAllowed } from '../../policy/policy.js';
 import { recordAudit } from '../audit/index.js';
+import { type NotificationEvent, notify } from '../notifications/index.js';
 import { updateUnchanged } from '../shared/concurrency.js';
 import { pillarIdsByCode, replacePillarLinks } from '../shared/refs.js';
 import { slugify } from '../shared/slugify.js';
@@ -38,6 +40,16 @@ import { findVisibleMeeting } from './visibility.js';
 
 type MeetingCreate = import('zod').output<typeof MeetingCreateSchema>;
 
+/** Who is told of a meeting's steps: those who register their own state's delegation (a draft
+ * meeting is theirs to see only from its convening on, which is the first step told). */
+const REGISTRANT_ROLES = rolesAllowed('delegations.register', 'own-state');
+
+/** The steps told of, and the page each notice opens. */
+const TOLD_OF: Partial<Record<Transition, { kind: NotificationEvent['kind']; page: string }>> = {
+  convene: { kind: 'meeting-convened', page: '' },
+  'open-registration': { kind: 'registration-opened', page: '/registration' },
+  'close-registration': { kind: 'registration-closed', page: '/registration' },
+};
 /**
  * A change refused because of the meeting's state: a stale version, or a transition the lifecycle
  * does not allow now. The reply carries the current version, status and allowed transitions, and
@@ -352,6 +364,21 @@ export function meetingWrites(deps: {
           const seen = { version: row.version };
           const patch = { status: to, updated_at: now.toISOString() };
           if (!(await updateUnchanged(trx, 'meeting', row.id, seen, patch, { status: from }))) return false;
+          const told = TOLD_OF[name];
+          if (told) {
+            await notify(
+              trx,
+              {
+                kind: told.kind,
+                to: { roles: REGISTRANT_ROLES },
+                meetingId: row.id,
+                path: `meetings/${row.slug}${told.page}`,
+                // The convocation is its own e-mail (convocation.ts): the notice adds none.
+                mailed: name === 'convene',
+              },
+              now,
+            );
+          }
           return {
             action: early ? (`meetings.override.${name}` as const) : action,
             entityType: 'meeting',
