@@ -7,6 +7,7 @@ import { SessionsSection } from '../features/account/SessionsSection.js';
 import { SignedIn } from '../features/account/SignedIn.js';
 import { TokensSection } from '../features/account/TokensSection.js';
 import { TwoFactorStatus } from '../features/account/TwoFactorStatus.js';
+import { PreferencesSection } from '../features/notifications/PreferencesSection.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { languageEndonym } from '../i18n/languages.js';
@@ -58,6 +59,7 @@ function AccountView({ me }: { me: Me }) {
         <h2 id="account-two-factor">{t('twoFactor.heading')}</h2>
         <TwoFactorStatus me={me} />
       </section>
+      <PreferencesSection />
       <SessionsSection />
       <TokensSection />
     </>

@@ -1,0 +1,100 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { LangLink } from '../shared/LangLink.js';
+import { useLang } from '../shared/useLang.js';
+import { NotificationItems } from './NotificationItems.js';
+import { useMarkRead, useNotificationCount, useNotifications } from './queries.js';
+import './notifications.css';
+
+/** How many notices the bell's list shows; the page shows more. */
+const BELL_ITEMS = 8;
+
+/** The header's bell for a signed-in user: how many notices are unread, and the newest of them. */
+export function NotificationBell() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [open, setOpen] = useState(false);
+  const count = useNotificationCount();
+  const list = useNotifications(BELL_ITEMS, open);
+  const markAll = useMarkRead();
+  const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const { pathname } = useLocation();
+  const unread = count.data?.unread ?? 0;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not an input
+  useEffect(() => setOpen(false), [pathname]);
+
+  useEffect(() => {
+    if (!open) return;
+    const outside = (event: MouseEvent | FocusEvent) => {
+      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('mousedown', outside);
+    document.addEventListener('focusin', outside);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', outside);
+      document.removeEventListener('focusin', outside);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  return (
+    <div className="bell" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="bell__button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <svg className="bell__icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+          />
+        </svg>
+        <span className="visually-hidden">{t('notifications.bell', { count: unread })}</span>
+        {unread > 0 && (
+          <span className="bell__count" aria-hidden="true">
+            {unread > 99 ? '99+' : unread.toLocaleString(lang)}
+          </span>
+        )}
+      </button>
+      <div id={panelId} className="bell__panel" hidden={!open}>
+        <div className="bell__head">
+          <h2 className="bell__title">{t('notifications.title')}</h2>
+          {unread > 0 && (
+            <button
+              type="button"
+              className="bell__action"
+              onClick={() => markAll.mutate(undefined)}
+              disabled={markAll.isPending}
+            >
+              {t('notifications.markAllRead')}
+            </button>
+          )}
+        </div>
+        {list.isPending ? (
+          <p className="notifications__empty">{t('status.loading')}</p>
+        ) : list.isError ? (
+          <p className="notifications__empty">{t('status.error')}</p>
+        ) : (
+          <NotificationItems items={list.data.items} onOpen={() => setOpen(false)} />
+        )}
+        <p className="bell__all">
+          <LangLink to="/notifications">{t('notifications.seeAll')}</LangLink>
+        </p>
+      </div>
+    </div>
+  );
+}
