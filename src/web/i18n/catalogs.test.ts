@@ -16,6 +16,7 @@ const SAME_AS_ENGLISH: Record<(typeof TRANSLATED)[number], string[]> = {
   es: ['brand.short', 'partners.kind.academia', 'meetingDocuments.original', 'documents.body.preambularNumber'],
   fr: [
     'brand.short',
+    'notifications.title',
     'about.types.documents',
     'documents.title',
     'documents.detailTitle',
