@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { LangLink, useLocalPath } from '../shared/LangLink.js';
+import { useDismiss } from '../shared/useDismiss.js';
 import { useMe } from './queries.js';
 import { useSignOut } from './signInQueries.js';
 
@@ -14,6 +15,7 @@ export function SignedInMenu({ name, pending }: { name: string; pending: boolean
   const localPath = useLocalPath();
   const { pathname } = useLocation();
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -22,25 +24,7 @@ export function SignedInMenu({ name, pending }: { name: string; pending: boolean
   // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not an input
   useEffect(() => setOpen(false), [pathname]);
 
-  useEffect(() => {
-    if (!open) return;
-    const outside = (event: MouseEvent | FocusEvent) => {
-      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener('mousedown', outside);
-    document.addEventListener('focusin', outside);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', outside);
-      document.removeEventListener('focusin', outside);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(open, close, root, button);
 
   async function handleSignOut() {
     await signOut.mutateAsync().catch(() => undefined);

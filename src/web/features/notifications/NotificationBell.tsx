@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { LangLink } from '../shared/LangLink.js';
+import { useDismiss } from '../shared/useDismiss.js';
 import { useLang } from '../shared/useLang.js';
 import { NotificationItems } from './NotificationItems.js';
 import { useMarkRead, useNotificationCount, useNotifications } from './queries.js';
@@ -15,6 +16,7 @@ export function NotificationBell() {
   const { t } = useTranslation();
   const lang = useLang();
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const count = useNotificationCount();
   const list = useNotifications(BELL_ITEMS, open);
   const markAll = useMarkRead();
@@ -27,25 +29,7 @@ export function NotificationBell() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not an input
   useEffect(() => setOpen(false), [pathname]);
 
-  useEffect(() => {
-    if (!open) return;
-    const outside = (event: MouseEvent | FocusEvent) => {
-      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener('mousedown', outside);
-    document.addEventListener('focusin', outside);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', outside);
-      document.removeEventListener('focusin', outside);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(open, close, root, button);
 
   return (
     <div className="bell" ref={root}>
