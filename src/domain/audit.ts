@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'two-factor.challenge',
   'two-factor.disable',
   'sessions.end',
+  'notifications.update',
   'tokens.create',
   'tokens.revoke',
   // Users and partners

@@ -696,6 +696,8 @@ export interface WorkspaceVisitTable {
   user_id: string;
   visited_at: string;
   previous_visit_at: string | null;
+}
+
 /** A notice one user is told of (modules/notifications). */
 export interface NotificationTable {
   id: string;

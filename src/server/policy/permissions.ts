@@ -85,6 +85,7 @@ export const PERMISSIONS = {
   'workspace.read': {
     signedIn: true,
     description: 'Read one’s own workspace: the meetings one follows and the work waiting (records the last visit)',
+  },
   'notifications.read': {
     signedIn: true,
     description: 'Read one’s own notifications and how each kind is e-mailed',

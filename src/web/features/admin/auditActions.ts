@@ -19,6 +19,7 @@ export function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'two-factor.challenge': t('auditAction.twoFactorChallenge'),
     'two-factor.disable': t('auditAction.twoFactorDisable'),
     'sessions.end': t('auditAction.sessionsEnd'),
+    'notifications.update': t('auditAction.notificationsUpdate'),
     'tokens.create': t('auditAction.tokensCreate'),
     'tokens.revoke': t('auditAction.tokensRevoke'),
     'users.invite': t('auditAction.usersInvite'),
