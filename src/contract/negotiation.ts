@@ -360,3 +360,14 @@ export const ParagraphQuerySchema = z
   })
   .strict();
 export const ParagraphListSchema = z.object({ items: z.array(DocumentNodeSchema) }).meta({ id: 'ParagraphList' });
+
+/** The headers of a live stream's request: the browser sends back the id of the last event it got
+ * when it reconnects (the change's number in the audit trail). */
+export const LiveHeadersSchema = z.object({
+  'last-event-id': z.coerce
+    .number({ error: reason('reason.lastEventId') })
+    .int({ error: reason('reason.lastEventId') })
+    .min(0, { error: reason('reason.lastEventId') })
+    .max(Number.MAX_SAFE_INTEGER, { error: reason('reason.lastEventId') })
+    .optional(),
+});

@@ -18,6 +18,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { holdsRecords } from '../domain/meeting-records.js';
+import { auditListenOf } from './db/connection.js';
 import { contentGeneration } from './db/content-generation.js';
 import type { Database } from './db/schema.js';
 import { type FilesConfig, fileStore, multipartLimits } from './files/index.js';
@@ -33,7 +34,7 @@ import { registerStrictTransportSecurity } from './http/security-headers.js';
 import { message } from './i18n/messages.js';
 import { DEFAULT_MAIL_FROM, type Mailer, outboxMailer } from './mail/mailer.js';
 import { agendaAbilities, agendaRoutes, agendaService } from './modules/agenda/index.js';
-import { auditRoutes, auditService, withAuditKey } from './modules/audit/index.js';
+import { type AuditFeedOptions, auditFeed, auditRoutes, auditService, withAuditKey } from './modules/audit/index.js';
 import { accountRoutes, accountService, authRoutes, authService, DEFAULT_PUBLIC_URL } from './modules/auth/index.js';
 import {
   changeNotice,
@@ -48,6 +49,7 @@ import {
   type DocumentsReads,
   documentsModule,
   documentsWorkspaceQueues,
+  type LiveOptions,
   type SilenceOptions,
 } from './modules/documents/index.js';
 import { type CycleMailOptions, followUpModule, followUpWorkspaceQueues } from './modules/follow-up/index.js';
@@ -124,6 +126,9 @@ export interface AppOptions {
   notificationMail?: { intervalMs: number } | false;
   /** The job that adopts outcome documents at their silence deadline; false: none runs on a timer. */
   silenceProcedures?: SilenceOptions | false;
+  /** Live streams of documents: how often the audit trail is read for changes (without PostgreSQL's
+   * notifications) and how often each stream's reader is checked again. */
+  live?: (AuditFeedOptions & LiveOptions) | undefined;
   /** Uploaded files (MISPA_FILES_DIR, MISPA_UPLOAD_MAX_BYTES); without it, a folder under the
    * system's temporary folder and 25 MB. */
   files?: FilesConfig;
@@ -341,13 +346,22 @@ export async function buildApp(options: AppOptions) {
   const published = publishedService(deps);
   const delegations = delegationsService({ ...deps, onChangeRequested: changeNotice({ ...deps, ...mail }) });
   // A state reads an outcome document still negotiated when it has a delegation at its meeting.
+  // The audit trail as a feed of changes, woken by PostgreSQL's notifications where there are some.
+  const feed = auditFeed(deps.db, { ...options.live, listen: auditListenOf(options.db), log: app.log });
   const documents = documentsModule({
     ...deps,
     log: app.log,
     silences: options.silenceProcedures,
     delegationAt: stateDelegationAt(delegations),
+    feed,
+    live: options.live,
   });
-  app.addHook('onClose', async () => documents.stop());
+  // Streams end before the server closes, which would otherwise wait for them.
+  app.addHook('preClose', async () => documents.endStreams());
+  app.addHook('onClose', async () => {
+    await documents.stop();
+    await feed.close();
+  });
   // The workspace's one extension point: every module with work waiting for someone, once. A new
   // module's queues are one more line (modules/shared/workspace-queues.ts).
   const workspaceQueues = [

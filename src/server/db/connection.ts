@@ -147,5 +147,39 @@ async function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres'
   // queues behind the ten connections, and a short limit failed queries that would have been served.
   const pool = new pg.Pool({ ...settings, max: 10, connectionTimeoutMillis: 30_000 });
   const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
+  listenable.set(db, settings);
   return { db, target, close: () => db.destroy() };
+}
+
+/** The channel the audit trail notifies on each commit (modules/audit/chain.ts): one per schema, so
+ * databases sharing a server (the tests' schemas) do not wake each other; hashed, as a channel name
+ * is an identifier of at most 63 bytes. */
+export const AUDIT_CHANNEL_SQL = "'mispa_audit_' || md5(current_schema())";
+
+/** Calls `onNotify` whenever a transaction that wrote to the audit trail commits, in any process on
+ * the database, until the returned function is called; `onError` when the listening connection is
+ * lost (the caller then relies on polling). */
+export type AuditListen = (onNotify: () => void, onError: (error: Error) => void) => Promise<() => Promise<void>>;
+
+const listenable = new WeakMap<Kysely<Database>, pg.ClientConfig>();
+
+/** LISTEN on a PostgreSQL database opened by openDatabase, on a connection of its own (a pooled one
+ * would be handed to other queries); null on SQLite, which has no notifications. */
+export function auditListenOf(db: Kysely<Database>): AuditListen | null {
+  const settings = listenable.get(db);
+  if (!settings) return null;
+  return async (onNotify, onError) => {
+    const client = new pg.Client(settings);
+    client.on('error', onError);
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ channel: string }>(`select ${AUDIT_CHANNEL_SQL} as channel`);
+      client.on('notification', () => onNotify());
+      await client.query(`listen "${rows[0]?.channel}"`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    return () => client.end().catch(() => undefined);
+  };
 }

@@ -46,6 +46,7 @@ export const en = {
   'reason.text': 'must be a text of {min} to {max} characters',
   'reason.version': 'must be the version you read, a whole number from 1',
   'reason.versionNumber': 'must be a version number',
+  'reason.lastEventId': 'must be the id of an event of this stream, a whole number from 0',
   'reason.ifMatch': 'If-Match must be the version you read, e.g. "3"',
   'reason.updatedAt': 'must be the updatedAt you read (an ISO 8601 instant)',
   'reason.limit': 'must be a whole number from 1 to {max}',

@@ -41,6 +41,7 @@ export const es = {
   'reason.text': 'debe ser un texto de {min} a {max} caracteres',
   'reason.version': 'debe ser la versión que leyó, un número entero a partir de 1',
   'reason.versionNumber': 'debe ser un número de versión',
+  'reason.lastEventId': 'debe ser el id de un evento de este flujo, un número entero desde 0',
   'reason.ifMatch': 'If-Match debe ser la versión que leyó, p. ej., "3"',
   'reason.updatedAt': 'debe ser el updatedAt que leyó (un instante ISO 8601)',
   'reason.limit': 'debe ser un número entero de 1 a {max}',

@@ -41,6 +41,7 @@ export const fr = {
   'reason.text': 'doit être un texte de {min} à {max} caractères',
   'reason.version': 'doit être la version que vous avez lue, un nombre entier à partir de 1',
   'reason.versionNumber': 'doit être un numéro de version',
+  'reason.lastEventId': 'doit être l’identifiant d’un événement de ce flux, un nombre entier à partir de 0',
   'reason.ifMatch': 'If-Match doit être la version que vous avez lue, par exemple "3"',
   'reason.updatedAt': 'doit être le updatedAt que vous avez lu (un instant ISO 8601)',
   'reason.limit': 'doit être un nombre entier de 1 à {max}',

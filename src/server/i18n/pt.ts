@@ -41,6 +41,7 @@ export const pt = {
   'reason.text': 'deve ser um texto de {min} a {max} caracteres',
   'reason.version': 'deve ser a versão que você leu, um número inteiro a partir de 1',
   'reason.versionNumber': 'deve ser um número de versão',
+  'reason.lastEventId': 'deve ser o id de um evento deste fluxo, um número inteiro a partir de 0',
   'reason.ifMatch': 'If-Match deve ser a versão que você leu, por exemplo "3"',
   'reason.updatedAt': 'deve ser o updatedAt que você leu (um instante ISO 8601)',
   'reason.limit': 'deve ser um número inteiro de 1 a {max}',

@@ -13,6 +13,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
   }
+  interface FastifyInstance {
+    /** Identifies the caller of a request again, as the guard did when it arrived: a long-lived
+     * reply (a live stream) asks whether its reader is still signed in and still who they were. */
+    identify: Authenticate;
+  }
 }
 
 /** Finds who is calling (session cookie, API token) or the public; given by the auth module. */
@@ -41,6 +46,7 @@ export function guardedRoutes(app: FastifyInstance): readonly GuardedRoute[] {
  */
 export function registerGuard(app: FastifyInstance, authenticate: Authenticate) {
   app.decorateRequest<Actor | null>('actor', null);
+  app.decorate('identify', authenticate);
   const routes: GuardedRoute[] = [];
   guarded.set(app, routes);
   app.addHook('onRoute', (route) => {

@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditAction } from '../../../domain/audit.js';
+import { AUDIT_CHANNEL_SQL } from '../../db/connection.js';
 import { changeContentGeneration } from '../../db/content-generation.js';
 import type { Database, Row } from '../../db/schema.js';
 import type { RequestContext } from '../../policy/actor.js';
@@ -177,6 +178,8 @@ export async function recordAudit(trx: Transaction<Database>, ctx: RequestContex
     .values({ ...entry, hash: entryHash(entry), created_at: at, updated_at: at })
     .execute();
   await writeHead(trx, { entries: entry.seq, lastHash: entryHash(entry) });
+  // Wakes the live streams of every process on the database when this commits (audit/feed.ts).
+  if (adapter instanceof PostgresAdapter) await sql`select pg_notify(${sql.raw(AUDIT_CHANNEL_SQL)}, '')`.execute(trx);
   // Whatever was audited may show in some reply: kept replies are stale from this commit on,
   // also when the write came from a job or a command rather than a request.
   await changeContentGeneration(trx);

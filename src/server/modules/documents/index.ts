@@ -1,5 +1,7 @@
 // The module's public face: all that app.ts, demo mode and other modules may import from it (docs/architecture.md).
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { AuditFeed } from '../audit/index.js';
+import { documentsLive, documentsLiveRoutes, type LiveOptions } from './live.js';
 import { documentsNegotiation } from './negotiation.js';
 import { documentsRoutes } from './routes.js';
 import { type DocumentsDeps, documentsReads } from './service.js';
@@ -7,6 +9,7 @@ import { documentsSharing } from './sharing.js';
 import { SILENCE_INTERVAL_MS, scheduleSilences } from './silence.js';
 import { documentsWrites } from './writes.js';
 
+export type { LiveEvent, LiveOptions } from './live.js';
 export { type DelegationAt, type DocumentsReads, documentsReads } from './service.js';
 export { closeDueSilences } from './silence.js';
 export type { DocumentsWrites } from './writes.js';
@@ -28,14 +31,25 @@ export function documentsServices(deps: DocumentsDeps) {
 }
 
 /** The documents area built from its dependencies: its reads (the portal's record lookup uses them
- * too), its routes, and the silence procedures' job, which runs until `stop` (buildApp stops it
- * when the app closes). */
+ * too), its routes, its live streams (fed by `feed`; `endStreams` ends them, which buildApp does
+ * before the server closes), and the silence procedures' job, which runs until `stop` (buildApp
+ * stops it when the app closes). */
 export function documentsModule(
-  deps: DocumentsDeps & { log: FastifyBaseLogger; silences?: SilenceOptions | false | undefined },
+  deps: DocumentsDeps & {
+    log: FastifyBaseLogger;
+    silences?: SilenceOptions | false | undefined;
+    feed: AuditFeed;
+    live?: LiveOptions | undefined;
+  },
 ) {
   const { reads, writes, negotiation, sharing } = documentsServices(deps);
   const stop =
     deps.silences === false ? async () => {} : scheduleSilences(deps, deps.silences?.intervalMs ?? SILENCE_INTERVAL_MS);
-  return { reads, writes, negotiation, routes: documentsRoutes(reads, writes, negotiation, deps.clock, sharing), stop };
+  const live = documentsLive(reads, deps.feed, deps.live);
+  const routes = async (app: FastifyInstance) => {
+    await app.register(documentsRoutes(reads, writes, negotiation, deps.clock, sharing));
+    await app.register(documentsLiveRoutes(reads, live));
+  };
+  return { reads, writes, negotiation, routes, stop, endStreams: live.close, liveStreams: live.size };
 }
 export { documentsWorkspaceQueues } from './workspace.js';
