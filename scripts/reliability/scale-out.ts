@@ -7,6 +7,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { codeAt, newTotpSecret } from '../../src/server/modules/two-factor/totp.js';
 import { secretBox } from '../../src/server/security/secret-box.js';
+import { type EventStream, openEventStream } from '../../src/server/testing/event-stream.js';
 import { buildUser } from '../../src/server/testing/factories.js';
 import { type MeetingReply, openMeeting, type Reply, sendJson } from './client.js';
 import { type FreshDatabase, follow, type RunningServer, startServer, waitUntil } from './server.js';
@@ -79,8 +80,9 @@ export interface ScaleOutRun {
     backendsLogged: Record<string, number>;
     ms: number;
   };
-  /** Live updates reach a client connected to the other process: no module has them yet. */
-  liveUpdates: 'not applicable yet';
+  /** A change to a document under negotiation written on A, and how long it took to reach a
+   * reader of the document's event stream on B, and one through nginx. */
+  liveUpdates: LiveCheck;
   failures: string[];
 }
 
@@ -313,6 +315,71 @@ async function handOver(a: RunningServer, b: RunningServer, cookie: string, fail
   return { writtenOn: backendOf(a), readOn: backendOf(b), version, staleEditStatus: stale.status, slug: meeting.slug };
 }
 
+export interface LiveCheck {
+  writtenOn: string;
+  /** Milliseconds from the write's sending to the event, on B directly and through nginx; null: never came. */
+  onB: number | null;
+  throughNginx: number | null;
+}
+
+/** What live updates promise: a change reaches the other participants within a second. */
+const LIVE_MS = 1000;
+
+/**
+ * A document under negotiation at the meeting, followed live on B (directly) and through nginx
+ * (either process, which must pass the stream on unbuffered); a paragraph agreed on A must reach
+ * both readers within a second.
+ */
+async function liveUpdates(a: RunningServer, b: RunningServer, proxy: Proxy, cookie: string, meeting: string) {
+  const failures: string[] = [];
+  const on = { cookie, origin: a.origin };
+  const write = async (method: string, path: string, body: object) => {
+    const reply = await sendJson(a, on, method, `/api/v1${path}`, body);
+    if (reply.status >= 300) throw new Error(`${method} ${path} on A: ${reply.status} ${reply.text.slice(0, 200)}`);
+    return reply.json as { id: string; version: number; body: Array<{ id: string }> };
+  };
+  let doc = await write('POST', '/documents', {
+    meeting,
+    type: 'declaration',
+    titles: { en: 'Scale-out declaration' },
+    originalLang: 'en',
+  });
+  doc = await write('POST', `/documents/${doc.id}/nodes`, {
+    version: doc.version,
+    kind: 'operative',
+    text: 'Cooperate',
+  });
+  doc = await write('POST', `/documents/${doc.id}/status`, { version: doc.version, status: 'under-negotiation' });
+  const path = `/api/v1/documents/${doc.id}/events`;
+  const readers = {
+    onB: await openEventStream(`${b.base}${path}`, { cookie }),
+    throughNginx: await openEventStream(`${proxy.base}${path}`, { cookie, 'accept-encoding': 'gzip, br' }),
+  };
+  const took: Record<keyof typeof readers, number | null> = { onB: null, throughNginx: null };
+  try {
+    for (const [name, reader] of Object.entries(readers)) {
+      if (reader.status !== 200) failures.push(`live updates: the stream ${name} answered ${reader.status}`);
+    }
+    // Timed from the write's sending: the event may come before the write's answer does.
+    const written = performance.now();
+    await write('POST', `/documents/${doc.id}/nodes/${doc.body[0]?.id}/agreement`, {
+      version: doc.version,
+      agreement: 'agreed',
+    });
+    for (const [name, reader] of Object.entries(readers) as Array<[keyof typeof readers, EventStream]>) {
+      const event = await reader.next((e) => e.data.includes('outcome-documents.agreement'), 5000).catch(() => null);
+      took[name] = event ? Math.round(event.at - written) : null;
+      if (took[name] === null || (took[name] as number) > LIVE_MS)
+        failures.push(
+          `live updates: the change written on A reached the reader ${name} after ${took[name] ?? 'never'} ms`,
+        );
+    }
+  } finally {
+    for (const reader of Object.values(readers)) reader.close();
+  }
+  return { liveUpdates: { writtenOn: backendOf(a), ...took }, failures };
+}
+
 /** Public and authenticated reads through nginx, every one counted on the way in and out. */
 async function load(proxy: Proxy, backends: RunningServer[], slug: string, cookie: string, options: ScaleOutOptions) {
   const failures: string[] = [];
@@ -394,6 +461,7 @@ export async function scaleOut(database: FreshDatabase, options: ScaleOutOptions
     const { cookie, signInBy, secondFactorBy } = await signInThrough(proxy, database, secretKey, failures);
     const session = await sessionEverywhere(proxy, backends, cookie, failures);
     const { slug, ...moved } = await handOver(a, b, cookie, failures);
+    const live = await liveUpdates(a, b, proxy, cookie, slug);
     const loaded = await load(proxy, backends, slug, cookie, options);
     for (const server of backends) {
       if (!server.alive()) failures.push(`${backendOf(server)} exited: ${server.stderr().slice(0, 300)}`);
@@ -403,8 +471,8 @@ export async function scaleOut(database: FreshDatabase, options: ScaleOutOptions
       session: { signInBy, secondFactorBy, ...session },
       handOver: moved,
       load: loaded.load,
-      liveUpdates: 'not applicable yet',
-      failures: [...failures, ...loaded.failures],
+      liveUpdates: live.liveUpdates,
+      failures: [...failures, ...live.failures, ...loaded.failures],
     };
   } finally {
     await proxy?.stop();

@@ -64,13 +64,15 @@ for (const engine of engines) {
 
     if (engine === 'postgres') {
       it.skipIf(skipScaleOut !== null)(
-        `shares sessions and writes between two processes behind nginx, and loses no request through it${skipScaleOut ? ` (skipped: ${skipScaleOut})` : ''}`,
+        `shares sessions, writes and live updates between two processes behind nginx, and loses no request through it${skipScaleOut ? ` (skipped: ${skipScaleOut})` : ''}`,
         async () => {
           const result = await scaleOut(database, small.scaleOut);
           if ('skipped' in result) throw new Error(`scale-out did not run: ${result.skipped}`);
           expect(Object.keys(result.session.throughNginx)).toHaveLength(2);
           expect(Object.values(result.load.backendsLogged).every((n) => n > 0)).toBe(true);
           expect(result.load.nginxLogged).toBe(small.scaleOut.requests);
+          expect(result.liveUpdates.onB).not.toBeNull();
+          expect(result.liveUpdates.throughNginx).not.toBeNull();
           expect(result.failures).toEqual([]);
         },
         60_000,

@@ -9,6 +9,7 @@ import { SymbolAndMeeting } from '../features/documents/DocumentCards.js';
 import { DocumentLinks } from '../features/documents/DocumentLinks.js';
 import { documentStatusLabel, documentTypeLabel } from '../features/documents/documentTypes.js';
 import { Footnotes } from '../features/documents/Footnotes.js';
+import { type LiveState, useLiveDocument } from '../features/documents/live.js';
 import { NegotiatedText } from '../features/documents/NegotiatedText.js';
 import { useDocument } from '../features/documents/queries.js';
 import { SharingPanel } from '../features/documents/Sharing.js';
@@ -51,6 +52,8 @@ function DocumentView({ doc }: { doc: OutcomeDocument }) {
   const { t } = useTranslation();
   const lang = useLang();
   const notRecorded = t('common.notRecorded');
+  // Until adopted, a text can change under the reader's eyes: the page follows it live.
+  const live = useLiveDocument(doc.id, doc.textHeld && doc.status !== 'adopted');
   return (
     <>
       {doc.status === 'adopted' && <DocumentLegislation doc={doc} />}
@@ -87,6 +90,7 @@ function DocumentView({ doc }: { doc: OutcomeDocument }) {
           </p>
         )}
         <DocumentLanguages doc={doc} />
+        {doc.status !== 'adopted' && doc.textHeld && <LiveStatus state={live} />}
         <section aria-labelledby="document-text">
           <h2 id="document-text">{t('documents.body.heading')}</h2>
           {!doc.textHeld ? (
@@ -114,6 +118,24 @@ function DocumentView({ doc }: { doc: OutcomeDocument }) {
         <SourcesList sources={doc.sources} />
       </div>
     </>
+  );
+}
+
+/** Whether the page follows the document live, said politely to screen readers as it changes. */
+function LiveStatus({ state }: { state: LiveState }) {
+  const { t } = useTranslation();
+  const text =
+    state === 'live'
+      ? t('negotiation.liveStatus.live')
+      : state === 'stopped'
+        ? t('negotiation.liveStatus.stopped')
+        : state === 'reconnecting'
+          ? t('negotiation.liveStatus.reconnecting')
+          : '';
+  return (
+    <p className={`live-status live-status--${state}`} role="status" data-live={state}>
+      {text}
+    </p>
   );
 }
 
