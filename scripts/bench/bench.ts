@@ -12,6 +12,7 @@ import { measureQueries } from './db-timings.js';
 import { updateDoc } from './docs.js';
 import { lighthouse, measureFrontEnd } from './frontend.js';
 import { measureRoutes, type RouteSpec } from './http.js';
+import { describeLive, measureLive, recordLive } from './live.js';
 import { type BenchResult, checkTargets, compareResults, describeMachine, readResults, writeResult } from './report.js';
 import { ensureBuilt, rssMb, startServer } from './server.js';
 import { benchFilesDir, benchTarget, describeTarget, option, root } from './target.js';
@@ -180,6 +181,17 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<0 | 2> {
       );
       for (const t of missed) log(`  missed: ${t.target}: ${t.measured}${t.note ? `, ${t.note}` : ''}`);
       compare(target.engine, scale);
+      // Live subscribers, on a database of their own (the bench data set stays as bench:data made it).
+      if (!args.includes('--no-live')) {
+        const live = await measureLive({
+          subscribers: quick ? 200 : 1000,
+          changes: quick ? 5 : 10,
+          postgresUrl: target.engine === 'postgres' ? env.DATABASE_URL : undefined,
+          log,
+        });
+        recordLive(live);
+        log(describeLive(live));
+      }
       return 0;
     } finally {
       await server.stop();

@@ -12,9 +12,11 @@ import type { DocumentsReads } from './service.js';
 /**
  * Live updates of a document (issue 13): a text/event-stream per reader, one event per audited
  * change of the document, from any process on the database (audit/feed.ts). A stream is for those
- * who may read the document, and for as long as they may: before anything is sent the reader is
- * identified again and the document looked up as they see it now, so a reader signed out, or whose
- * access was withdrawn, gets no further event and their stream ends.
+ * who may read the document, and for as long as they may: after any change that could withdraw
+ * that (anything but the document's text and negotiation), and at each heartbeat, the reader is
+ * identified again and the document looked up as they see it now before anything more is sent, so
+ * a reader signed out, or whose access was withdrawn, gets no further event and their stream ends.
+ * A session that lapses with time, which no change records, ends its streams at the next heartbeat.
  */
 
 export interface LiveOptions {
@@ -40,8 +42,40 @@ interface Stream {
   sent: number;
   /** What is being sent to it: each delivery waits for the one before, so events go out in order. */
   queue: Promise<void>;
+  /** Whether its reader was found allowed since the last change that could withdraw it. */
+  trusted: boolean;
   end(): void;
 }
+
+/**
+ * Changes that touch a document's text and negotiation but not who may read it. After any other
+ * change (a status change, a change of anything but a document: a sign-out, a session or role
+ * withdrawn, a delegation…, or an action this list does not know) the readers are checked again
+ * before the next event; after these alone, the check made at the last heartbeat stands.
+ */
+const CONTENT_ONLY = new Set([
+  'outcome-documents.update',
+  'outcome-documents.node-add',
+  'outcome-documents.node-update',
+  'outcome-documents.node-move',
+  'outcome-documents.node-delete',
+  'outcome-documents.translate',
+  'outcome-documents.link',
+  'outcome-documents.unlink',
+  'outcome-documents.amend',
+  'outcome-documents.position',
+  'outcome-documents.amendment-accept',
+  'outcome-documents.amendment-reject',
+  'outcome-documents.amendment-merge',
+  'outcome-documents.revision',
+  'outcome-documents.bracket',
+  'outcome-documents.bracket-resolve',
+  'outcome-documents.agreement',
+  'outcome-documents.footnote',
+  'outcome-documents.object',
+  'outcome-documents.objection-withdraw',
+  'outcome-documents.silence-break',
+]);
 
 /** A credential as the reader sent it: streams of one reader are checked once per round. */
 const credentialOf = (request: FastifyRequest) =>
@@ -88,7 +122,10 @@ export function documentsLive(reads: DocumentsReads, feed: AuditFeed, { heartbea
 
   /** Sends the stream `changes` of its document, once its reader is found still allowed. */
   async function send(stream: Stream, changes: AuditChange[], check: (stream: Stream) => Promise<boolean>) {
-    if (!(await check(stream))) return stream.end();
+    if (!stream.trusted) {
+      if (!(await check(stream))) return stream.end();
+      stream.trusted = true;
+    }
     for (const change of changes) {
       if (change.seq <= stream.sent) continue;
       stream.sent = change.seq;
@@ -107,6 +144,10 @@ export function documentsLive(reads: DocumentsReads, feed: AuditFeed, { heartbea
     // Any other change may be a sign-out, a session revoked, a role or a delegation withdrawn:
     // every reader is checked again now, not at the next heartbeat.
     const others = changes.some((c) => c.entityType !== 'document');
+    const restricted = new Set(
+      changes.filter((c) => c.entityType === 'document' && !CONTENT_ONLY.has(c.action)).map((c) => c.entityId),
+    );
+    for (const stream of streams) if (others || restricted.has(stream.documentId)) stream.trusted = false;
     const check = checker();
     await Promise.all(
       [...streams]
@@ -120,7 +161,10 @@ export function documentsLive(reads: DocumentsReads, feed: AuditFeed, { heartbea
     await Promise.all(
       [...streams].map((stream) =>
         enqueue(stream, async () => {
-          if (await check(stream)) stream.reply.raw.write(': heartbeat\n\n');
+          // The one check of a reader while only the text changes: a session that lapses with time
+          // (no change recorded) ends its streams here.
+          stream.trusted = await check(stream);
+          if (stream.trusted) stream.reply.raw.write(': heartbeat\n\n');
           else stream.end();
         }),
       ),
@@ -169,6 +213,8 @@ export function documentsLive(reads: DocumentsReads, feed: AuditFeed, { heartbea
         reply,
         sent: lastEventId ?? 0,
         queue: Promise.resolve(),
+        // The route has just found the document visible to its reader.
+        trusted: true,
         end() {
           if (ended) return;
           ended = true;
