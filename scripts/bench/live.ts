@@ -176,10 +176,11 @@ const END = '<!-- bench-live:end -->';
 /** The sentence docs/performance.md gives a run, between its markers (written, never typed). */
 export function describeLive(r: LiveBenchResult): string {
   const m = r.machine;
-  const met = r.withinOneSecond === 1 && r.delivered === r.expected;
+  // As the project's other targets, on the 99th percentile; the slowest delivery is said too.
+  const met = r.latencyMs.p99 < LIVE_MS && r.delivered === r.expected;
   return [
     `Run ${r.date} on ${r.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${m.cpu}, ${m.cores} cores, Node ${m.node}; load average ${r.loadAverage} at the end (the machine is shared: other work ran meanwhile).`,
-    `${r.opened} of ${r.subscribers} readers held by one process, each with its own session; ${r.changes} changes, ${r.delivered} of ${r.expected} deliveries; from the write's sending to the event at the reader: p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms; ${(r.withinOneSecond * 100).toFixed(1)}% within a second (${met ? 'target met at this N' : '**target missed at this N**'}); server memory ${r.serverRssMb ?? '?'} MB with the streams open.`,
+    `${r.opened} of ${r.subscribers} readers held by one process, each with its own session; ${r.changes} changes, ${r.delivered} of ${r.expected} deliveries; from the write's sending to the event at the reader: p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms; ${(r.withinOneSecond * 100).toFixed(1)}% within a second (p99 under a second: ${met ? 'target met at this N' : '**target missed at this N**'}); server memory ${r.serverRssMb ?? '?'} MB with the streams open.`,
   ].join(' ');
 }
 
