@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type EventStream, openEventStream } from '../../src/server/testing/event-stream.js';
 import { buildMeeting, buildSession, buildUser } from '../../src/server/testing/factories.js';
-import { sendJson } from '../reliability/client.js';
+import { negotiatedDocument } from '../reliability/client.js';
 import { freshDatabase, type RunningServer, startServer } from '../reliability/server.js';
 import { describeMachine, type Machine } from './report.js';
 import { rssMb } from './server.js';
@@ -88,30 +88,7 @@ export async function measureLive(options: {
     } finally {
       await close();
     }
-    const running = server;
-    const write = async (method: string, url: string, body: object) => {
-      const reply = await sendJson(
-        running,
-        { cookie: chairCookie, origin: running.origin },
-        method,
-        `/api/v1${url}`,
-        body,
-      );
-      if (reply.status >= 300) throw new Error(`${method} ${url}: ${reply.status} ${reply.text.slice(0, 200)}`);
-      return reply.json as { id: string; version: number; body: Array<{ id: string }> };
-    };
-    let doc = await write('POST', '/documents', {
-      meeting,
-      type: 'declaration',
-      titles: { en: 'Live benchmark declaration' },
-      originalLang: 'en',
-    });
-    doc = await write('POST', `/documents/${doc.id}/nodes`, {
-      version: doc.version,
-      kind: 'operative',
-      text: 'Cooperate',
-    });
-    doc = await write('POST', `/documents/${doc.id}/status`, { version: doc.version, status: 'under-negotiation' });
+    const { doc, agree } = await negotiatedDocument(server, chairCookie, meeting, 'Live benchmark declaration');
 
     log(`live: opening ${subscribers} streams`);
     const url = `${server.base}/api/v1/documents/${doc.id}/events`;
@@ -120,13 +97,9 @@ export async function measureLive(options: {
     if (refused > 0) throw new Error(`${refused} of ${subscribers} streams were refused`);
 
     const latencies: number[] = [];
-    const paragraph = doc.body[0]?.id;
     for (let k = 0; k < changes; k++) {
       const sent = performance.now();
-      doc = await write('POST', `/documents/${doc.id}/nodes/${paragraph}/agreement`, {
-        version: doc.version,
-        agreement: k % 2 === 0 ? 'agreed' : 'open',
-      });
+      await agree(k % 2 === 0);
       // The k-th event of each stream is this change: nothing else changes the document.
       const deadline = performance.now() + 10_000;
       while (performance.now() < deadline && streams.some((s) => s.events.length <= k)) {

@@ -126,3 +126,37 @@ export function addAgendaItem(server: RunningServer, headers: Record<string, str
     201,
   );
 }
+
+/** A document's state as the writes answer it, as much as the live checks need. */
+export interface NegotiatedDocument {
+  id: string;
+  version: number;
+  body: Array<{ id: string }>;
+}
+
+/**
+ * The secretariat caller `cookie` drafts a document at `meeting` with one operative paragraph and
+ * opens it for negotiation, on `server`; `agree` then records that paragraph agreed or open again
+ * (a change of the text's negotiation that every reader of the document hears of).
+ */
+export async function negotiatedDocument(server: RunningServer, cookie: string, meeting: string, title: string) {
+  const write = async (path: string, body: object): Promise<NegotiatedDocument> => {
+    const reply = await sendJson(server, { cookie, origin: server.origin }, 'POST', `/api/v1${path}`, body);
+    if (reply.status >= 300) throw new Error(`POST ${path}: ${reply.status} ${reply.text.slice(0, 200)}`);
+    return reply.json as NegotiatedDocument;
+  };
+  let doc = await write('/documents', { meeting, type: 'declaration', titles: { en: title }, originalLang: 'en' });
+  doc = await write(`/documents/${doc.id}/nodes`, { version: doc.version, kind: 'operative', text: 'Cooperate' });
+  doc = await write(`/documents/${doc.id}/status`, { version: doc.version, status: 'under-negotiation' });
+  return {
+    doc,
+    /** Records the paragraph agreed (or open again), naming the version read; answers the document. */
+    async agree(agreed: boolean) {
+      doc = await write(`/documents/${doc.id}/nodes/${doc.body[0]?.id}/agreement`, {
+        version: doc.version,
+        agreement: agreed ? 'agreed' : 'open',
+      });
+      return doc;
+    },
+  };
+}

@@ -9,7 +9,7 @@ import { codeAt, newTotpSecret } from '../../src/server/modules/two-factor/totp.
 import { secretBox } from '../../src/server/security/secret-box.js';
 import { type EventStream, openEventStream } from '../../src/server/testing/event-stream.js';
 import { buildUser } from '../../src/server/testing/factories.js';
-import { type MeetingReply, openMeeting, type Reply, sendJson } from './client.js';
+import { type MeetingReply, negotiatedDocument, openMeeting, type Reply, sendJson } from './client.js';
 import { type FreshDatabase, follow, type RunningServer, startServer, waitUntil } from './server.js';
 
 /**
@@ -332,24 +332,7 @@ const LIVE_MS = 1000;
  */
 async function liveUpdates(a: RunningServer, b: RunningServer, proxy: Proxy, cookie: string, meeting: string) {
   const failures: string[] = [];
-  const on = { cookie, origin: a.origin };
-  const write = async (method: string, path: string, body: object) => {
-    const reply = await sendJson(a, on, method, `/api/v1${path}`, body);
-    if (reply.status >= 300) throw new Error(`${method} ${path} on A: ${reply.status} ${reply.text.slice(0, 200)}`);
-    return reply.json as { id: string; version: number; body: Array<{ id: string }> };
-  };
-  let doc = await write('POST', '/documents', {
-    meeting,
-    type: 'declaration',
-    titles: { en: 'Scale-out declaration' },
-    originalLang: 'en',
-  });
-  doc = await write('POST', `/documents/${doc.id}/nodes`, {
-    version: doc.version,
-    kind: 'operative',
-    text: 'Cooperate',
-  });
-  doc = await write('POST', `/documents/${doc.id}/status`, { version: doc.version, status: 'under-negotiation' });
+  const { doc, agree } = await negotiatedDocument(a, cookie, meeting, 'Scale-out declaration');
   const path = `/api/v1/documents/${doc.id}/events`;
   const readers = {
     onB: await openEventStream(`${b.base}${path}`, { cookie }),
@@ -362,10 +345,7 @@ async function liveUpdates(a: RunningServer, b: RunningServer, proxy: Proxy, coo
     }
     // Timed from the write's sending: the event may come before the write's answer does.
     const written = performance.now();
-    await write('POST', `/documents/${doc.id}/nodes/${doc.body[0]?.id}/agreement`, {
-      version: doc.version,
-      agreement: 'agreed',
-    });
+    await agree(true);
     for (const [name, reader] of Object.entries(readers) as Array<[keyof typeof readers, EventStream]>) {
       const event = await reader.next((e) => e.data.includes('outcome-documents.agreement'), 5000).catch(() => null);
       took[name] = event ? Math.round(event.at - written) : null;
