@@ -169,7 +169,7 @@ export function auditListenOf(db: Kysely<Database>): AuditListen | null {
   const settings = listenable.get(db);
   if (!settings) return null;
   return async (onNotify, onError) => {
-    const client = new pg.Client(settings);
+    const client = new pg.Client({ ...settings, connectionTimeoutMillis: 10_000 });
     client.on('error', onError);
     await client.connect();
     try {

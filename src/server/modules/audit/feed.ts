@@ -89,18 +89,37 @@ export function auditFeed(
 
   async function start() {
     cursor = await newest();
-    if (listen) {
-      try {
-        unlisten = await listen(
-          () => void read(),
-          (error) => log.warn({ err: error }, 'the live feed lost its notifications; it polls meanwhile'),
-        );
-      } catch (error) {
-        log.warn({ err: error }, 'the live feed could not listen for notifications; it polls');
-      }
-    }
-    timer = setInterval(() => void read(), unlisten ? safetyPollMs : pollMs);
+    timer = setInterval(() => void read(), pollMs);
     timer.unref();
+    // Listening is not waited for: until the notifications come (or if they never do), the timer
+    // reads as often as on SQLite.
+    if (listen) void startListening();
+  }
+
+  async function startListening() {
+    try {
+      const off = await (listen as AuditListen)(
+        () => void read(),
+        (error) => {
+          log.warn({ err: error }, 'the live feed lost its notifications; it polls from now on');
+          unlisten = null;
+          if (timer) {
+            clearInterval(timer);
+            timer = setInterval(() => void read(), pollMs);
+            timer.unref();
+          }
+        },
+      );
+      if (!timer) return void (await off());
+      unlisten = off;
+      clearInterval(timer);
+      timer = setInterval(() => void read(), safetyPollMs);
+      timer.unref();
+      // What committed while the connection was being opened.
+      void read();
+    } catch (error) {
+      log.warn({ err: error }, 'the live feed could not listen for notifications; it polls');
+    }
   }
 
   async function stop() {
