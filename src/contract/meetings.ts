@@ -95,6 +95,10 @@ const PillarsSchema = z
 const editable = {
   name: NamesSchema,
   technicalGroup: slugRef(reason('reason.slug.technicalGroup')).nullable().optional(),
+  prepares: slugRef(reason('reason.slug.meeting'))
+    .nullable()
+    .optional()
+    .meta({ description: 'A preparatory meeting: the slug of the ministerial meeting it prepares' }),
   hostState: slugRef(reason('reason.slug.memberState')).nullable().optional(),
   city: oneLineText(MEETING_CITY_MAX).nullable().optional(),
   format: MeetingFormatSchema,
@@ -211,6 +215,7 @@ export const MeetingEditableSchema = z
     names: z.partialRecord(LangSchema, z.string()),
     hostState: z.string().nullable(),
     technicalGroup: z.string().nullable(),
+    prepares: z.string().nullable(),
     start: z.string().nullable(),
     end: z.string().nullable(),
     registrationDeadline: z.string().nullable(),
@@ -234,6 +239,12 @@ export type Meeting = z.infer<typeof MeetingSchema>;
 
 export const MeetingDetailSchema = MeetingSchema.extend({
   summary: LocalizedTextSchema.nullable(),
+  prepares: MeetingRefSchema.nullable().meta({
+    description: 'The ministerial meeting this preparatory meeting prepares',
+  }),
+  preparedBy: z
+    .array(MeetingRefSchema)
+    .meta({ description: 'The preparatory meetings that prepare this one, in order' }),
   pillars: z.array(PillarRefSchema),
   sources: z.array(SourceSchema),
   editable: MeetingEditableSchema.nullable().meta({

@@ -82,6 +82,8 @@ export interface MeetingShape {
   kind: MeetingKind;
   number?: string | null | undefined;
   technicalGroup?: string | null | undefined;
+  /** The ministerial meeting a preparatory meeting prepares (its slug). */
+  prepares?: string | null | undefined;
   hostState?: string | null | undefined;
   city?: string | null | undefined;
   format: MeetingFormat;
@@ -101,6 +103,7 @@ export function meetingProblems(m: MeetingShape): Array<{ name: string; reason: 
   if (m.kind !== 'ministerial' && m.number) add('number', reason('reason.meeting.numberOnly'));
   if (m.kind === 'technical-group' && !m.technicalGroup) add('technicalGroup', reason('reason.meeting.groupRequired'));
   if (m.kind !== 'technical-group' && m.technicalGroup) add('technicalGroup', reason('reason.meeting.groupOnly'));
+  if (m.kind !== 'preparatory' && m.prepares) add('prepares', reason('reason.meeting.preparesOnly'));
   const physical = m.format !== 'virtual';
   const requiredFor = reason(`reason.meeting.required.${m.format}`);
   if (physical && !m.venue) add('venue', requiredFor);

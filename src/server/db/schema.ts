@@ -109,6 +109,8 @@ export interface MeetingTable extends Timestamps {
   symbol_pattern: Generated<string | null>;
   /** JSON object: participant category → 'public' | 'delegations' | 'hidden'. */
   participant_visibility: Generated<string | null>;
+  /** From 0017: the ministerial meeting a preparatory meeting prepares. */
+  prepares_meeting_id: Generated<string | null>;
   version: Generated<number>;
 }
 

@@ -10,7 +10,7 @@ import fr from '../../web/i18n/fr.json' with { type: 'json' };
 import pt from '../../web/i18n/pt.json' with { type: 'json' };
 import { outcomeHelpers } from '../modules/documents/testing.js';
 import { documentHelpers } from '../modules/meeting-documents/testing.js';
-import { callerWith, createMeeting } from '../modules/meetings/testing.js';
+import { callerWith, createMeeting, validMeeting } from '../modules/meetings/testing.js';
 import { type AppContext, describeEachEngine, webRoot } from '../testing/harness.js';
 import type { PublicPath } from '../testing/portal-pages.js';
 
@@ -414,6 +414,32 @@ describeEachEngine(
         }
       },
     );
+
+    it.skipIf(!rendered)('links a preparatory meeting and the ministerial meeting it prepares, both ways', async () => {
+      const admin = await callerWith(ctx, 'secretariat-admin');
+      const ministerial = await createMeeting(ctx, admin);
+      const prep = await createMeeting(ctx, admin, {
+        ...validMeeting({ kind: 'preparatory', number: null, prepares: ministerial.slug }),
+        name: { es: 'Reunión preparatoria de prueba' },
+      });
+      for (const slug of [ministerial.slug, prep.slug]) {
+        const res = await ctx.app.inject({
+          method: 'POST',
+          url: `/api/v1/meetings/${slug}/convene`,
+          headers: admin,
+          payload: {},
+        });
+        expect(res.statusCode, res.body).toBe(200);
+      }
+      const prepPage = await ctx.app.inject({ url: `/es/meetings/${prep.slug}` });
+      expect(parsePage(prepPage).main).toContain(catalogText('es', 'meetings.prepares'));
+      expect(prepPage.body).toContain(`href="/es/meetings/${ministerial.slug}"`);
+      const ministerialPage = await ctx.app.inject({ url: `/es/meetings/${ministerial.slug}` });
+      expect(parsePage(ministerialPage).main).toContain(catalogText('es', 'meetings.preparedBy'));
+      expect(ministerialPage.body).toMatch(
+        new RegExp(`href="/es/meetings/${prep.slug}"[^>]*>Reunión preparatoria de prueba</a>`),
+      );
+    });
 
     it.skipIf(!rendered)('lists the meetings’ documents in the library as each reader may see them', async () => {
       const docs = documentHelpers(ctx);

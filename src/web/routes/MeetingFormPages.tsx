@@ -136,6 +136,7 @@ function useMeetingChanges(read: MeetingDetail, current: MeetingDetail | null): 
   return changedFields(before, after, [
     field(t('meetings.form.name'), 'names'),
     field(t('meetings.form.technicalGroup'), 'technicalGroup'),
+    field(t('meetings.form.prepares'), 'prepares'),
     field(t('meetings.form.format'), 'format'),
     field(t('meetings.host'), 'hostState'),
     field(t('meetings.city'), 'city'),

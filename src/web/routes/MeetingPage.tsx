@@ -17,6 +17,7 @@ import { meetingCalendarPath, useMeeting } from '../features/meetings/queries.js
 import { StateLink } from '../features/member-states/StateName.js';
 import { PillarTags } from '../features/pillars/PillarTags.js';
 import { formatDate, formatDateRange } from '../features/shared/format.js';
+import { LangLink } from '../features/shared/LangLink.js';
 import { Localized } from '../features/shared/Localized.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { JsonLd, PageMeta } from '../features/shared/PageMeta.js';
@@ -120,6 +121,28 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
             <div>
               <dt>{t('meetings.workingLangs')}</dt>
               <dd>{meeting.workingLangs.map((code) => languageEndonym(code)).join(', ')}</dd>
+            </div>
+          )}
+          {meeting.prepares && (
+            <div>
+              <dt>{t('meetings.prepares')}</dt>
+              <dd>
+                <LangLink to={`/meetings/${meeting.prepares.slug}`}>{meeting.prepares.shortName}</LangLink>
+              </dd>
+            </div>
+          )}
+          {meeting.preparedBy.length > 0 && (
+            <div>
+              <dt>{t('meetings.preparedBy')}</dt>
+              <dd>
+                <ul className="plain-list">
+                  {meeting.preparedBy.map((prep) => (
+                    <li key={prep.id}>
+                      <LangLink to={`/meetings/${prep.slug}`}>{prep.shortName}</LangLink>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
             </div>
           )}
         </dl>

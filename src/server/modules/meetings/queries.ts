@@ -35,6 +35,7 @@ const columns = [
   'status',
   'format',
   'technical_group_id',
+  'prepares_meeting_id',
   'venue',
   'online_url',
   'time_zone',
@@ -234,4 +235,33 @@ export function unregisteredStates(db: Db, meetingIds: readonly string[]) {
     )
     .orderBy('member_state.slug')
     .execute();
+}
+
+/** The meeting `preparesId` names, and the preparatory meetings that name `meetingId`, in order;
+ * drafts only with `includeDrafts`. */
+export async function preparationOf(db: Db, meetingId: string, preparesId: string | null, includeDrafts: boolean) {
+  let query = db
+    .selectFrom('meeting')
+    .select(['id', 'slug', 'number', 'kind', 'start_date', 'prepares_meeting_id'])
+    .where((eb) =>
+      eb.or([eb('prepares_meeting_id', '=', meetingId), ...(preparesId ? [eb('id', '=', preparesId)] : [])]),
+    )
+    .orderBy('ordinal');
+  if (!includeDrafts) query = query.where('status', '<>', 'draft');
+  const rows = await query.execute();
+  return {
+    prepares: rows.find((r) => r.id === preparesId) ?? null,
+    preparedBy: rows.filter((r) => r.id !== preparesId),
+  };
+}
+
+/** A ministerial meeting's id by its slug (what a preparatory meeting may prepare). */
+export async function ministerialIdBySlug(db: Db, slug: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('meeting')
+    .select('id')
+    .where('slug', '=', slug)
+    .where('kind', '=', 'ministerial')
+    .executeTakeFirst();
+  return row?.id;
 }

@@ -22,7 +22,7 @@ import {
 } from '../shared/refs.js';
 import { loadSources, loadTexts, textOf } from '../shared/texts.js';
 import { meetingsPolicy } from './policy.js';
-import { bodiesOfMeetings, listMeetings, type MeetingRow, pillarCodesOf, slugsById } from './queries.js';
+import { bodiesOfMeetings, listMeetings, type MeetingRow, pillarCodesOf, preparationOf, slugsById } from './queries.js';
 import { canReadDrafts, findVisibleMeeting } from './visibility.js';
 
 type ListQuery = z.infer<typeof MeetingListQuerySchema>;
@@ -156,7 +156,7 @@ export function meetingsService({
 
   /** One meeting with its summary, pillars, sources and, for platform meetings, what was typed in. */
   async function detail(row: MeetingRow, lang: Lang, actor: Actor): Promise<MeetingDetail> {
-    const [texts, sources, [meeting], own, allNames, slugs] = await Promise.all([
+    const [texts, sources, [meeting], own, allNames, slugs, preparation] = await Promise.all([
       loadTexts(db, 'meeting', [row.id], lang),
       loadSources(db, 'meeting', [row.id]),
       present([row], lang, actor),
@@ -166,13 +166,23 @@ export function meetingsService({
         slugsById(db, 'member_state', [row.host_state_id]),
         slugsById(db, 'technical_group', [row.technical_group_id]),
       ]),
+      preparationOf(db, row.id, row.prepares_meeting_id, canReadDrafts(actor)),
     ]);
     if (!meeting) throw new Error(`meeting ${row.id} vanished while read`);
+    const linked = [...(preparation.prepares ? [preparation.prepares] : []), ...preparation.preparedBy];
+    const linkedNames = await namesOf(
+      db,
+      linked.filter((m) => m.kind !== 'ministerial').map((m) => m.id),
+      lang,
+    );
+    const refOf = (m: (typeof linked)[number]) => toMeetingRef(m, linkedNames.get(m.id)?.text);
     const local = (instant: string | null) =>
       instant && row.time_zone ? wallClock(new Date(instant), row.time_zone).slice(0, 16) : null;
     return {
       ...meeting,
       summary: textOf(texts, row.id, 'summary'),
+      prepares: preparation.prepares ? refOf(preparation.prepares) : null,
+      preparedBy: preparation.preparedBy.map(refOf),
       pillars: await pillarsAddressed(meeting, own, lang),
       sources: sources.get(row.id) ?? [],
       editable:
@@ -181,6 +191,8 @@ export function meetingsService({
               names: Object.fromEntries(allNames.map((n) => [n.lang, n.text])),
               hostState: row.host_state_id ? (slugs[0].get(row.host_state_id) ?? null) : null,
               technicalGroup: row.technical_group_id ? (slugs[1].get(row.technical_group_id) ?? null) : null,
+              // As the reader may see it: a draft ministerial meeting is named to the secretariat only.
+              prepares: preparation.prepares?.slug ?? null,
               start: local(row.starts_at),
               end: local(row.ends_at),
               registrationDeadline: local(row.registration_deadline),

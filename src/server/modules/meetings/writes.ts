@@ -30,8 +30,10 @@ import {
   idsBySlug,
   insertMeeting,
   type MeetingRow,
+  ministerialIdBySlug,
   nextOrdinal,
   pillarCodesOf,
+  preparationOf,
   slugsById,
   slugTaken,
 } from './queries.js';
@@ -74,6 +76,7 @@ const audited = (row: Partial<MeetingRow>, extra: Record<string, unknown> = {}) 
   format: row.format,
   hostStateId: row.host_state_id,
   technicalGroupId: row.technical_group_id,
+  preparesMeetingId: row.prepares_meeting_id,
   city: row.city,
   venue: row.venue,
   onlineUrl: row.online_url,
@@ -113,7 +116,7 @@ export function meetingWrites(deps: {
   /** Slugs, codes → ids, refusing unknown ones with the field and what exists. */
   async function resolveReferences(
     lang: Lang,
-    input: { hostState?: string | null; technicalGroup?: string | null; pillars?: string[] },
+    input: { hostState?: string | null; technicalGroup?: string | null; prepares?: string | null; pillars?: string[] },
   ) {
     const unknown = (field: string, what: 'member-state' | 'technical-group' | 'pillar', slug: string) =>
       new InvalidParameterError(
@@ -121,11 +124,15 @@ export function meetingWrites(deps: {
         'body',
         message(lang, 'grant.unknown', { what: message(lang, `entity.${what}`), slug }),
       );
-    const [states, groups, pillars] = await Promise.all([
+    const [states, groups, pillars, prepares] = await Promise.all([
       idsBySlug(db, 'member_state', input.hostState ? [input.hostState] : []),
       idsBySlug(db, 'technical_group', input.technicalGroup ? [input.technicalGroup] : []),
       pillarIdsByCode(db, input.pillars ?? []),
+      input.prepares ? ministerialIdBySlug(db, input.prepares) : undefined,
     ]);
+    if (input.prepares && !prepares) {
+      throw new InvalidParameterError('prepares', 'body', message(lang, 'reason.meeting.preparesMinisterial'));
+    }
     if (input.hostState && !states.has(input.hostState)) throw unknown('hostState', 'member-state', input.hostState);
     if (input.technicalGroup && !groups.has(input.technicalGroup)) {
       throw unknown('technicalGroup', 'technical-group', input.technicalGroup);
@@ -136,6 +143,7 @@ export function meetingWrites(deps: {
     return {
       hostStateId: input.hostState ? (states.get(input.hostState) ?? null) : null,
       technicalGroupId: input.technicalGroup ? (groups.get(input.technicalGroup) ?? null) : null,
+      preparesMeetingId: prepares ?? null,
       pillarIds: (input.pillars ?? []).map((code) => pillars.get(code) as string),
     };
   }
@@ -184,10 +192,11 @@ export function meetingWrites(deps: {
    * it is: a 400 on the field that breaks it), with the pillars' ids.
    */
   async function updatedColumns(lang: Lang, row: MeetingRow, input: MeetingUpdate, now: Date) {
-    const [hostSlugs, groupSlugs, pillarRows] = await Promise.all([
+    const [hostSlugs, groupSlugs, pillarRows, prepared] = await Promise.all([
       slugsById(db, 'member_state', [row.host_state_id]),
       slugsById(db, 'technical_group', [row.technical_group_id]),
       pillarCodesOf(db, row.id),
+      preparationOf(db, row.id, row.prepares_meeting_id, true),
     ]);
     const zone = row.time_zone as string;
     const local = (instant: string | null) => wallClock(new Date(instant as string), zone).slice(0, 16);
@@ -197,6 +206,7 @@ export function meetingWrites(deps: {
       kind: row.kind,
       number: row.number || null,
       technicalGroup: pick('technicalGroup', row.technical_group_id ? groupSlugs.get(row.technical_group_id) : null),
+      prepares: pick('prepares', prepared.prepares?.slug ?? null),
       hostState: pick('hostState', row.host_state_id ? hostSlugs.get(row.host_state_id) : null),
       city: pick('city', row.city),
       format: pick('format', row.format ?? 'in-person') as MeetingShape['format'],
@@ -218,6 +228,7 @@ export function meetingWrites(deps: {
     const columns = {
       host_state_id: refs.hostStateId,
       technical_group_id: refs.technicalGroupId,
+      prepares_meeting_id: refs.preparesMeetingId,
       city: merged.city ?? null,
       format: merged.format,
       venue: merged.format === 'virtual' ? null : (merged.venue ?? null),
@@ -253,6 +264,7 @@ export function meetingWrites(deps: {
               status: 'draft' as const,
               format: input.format,
               technical_group_id: refs.technicalGroupId,
+              prepares_meeting_id: refs.preparesMeetingId,
               venue: input.format === 'virtual' ? null : (input.venue ?? null),
               online_url: input.format === 'in-person' ? null : (input.onlineUrl ?? null),
               working_langs: JSON.stringify(input.workingLangs),

@@ -28,6 +28,7 @@ import { useLang } from '../shared/useLang.js';
 import { readerTimeZone, zoneName, zonesOfState } from '../shared/zones.js';
 import { useTechnicalGroups } from '../technical-groups/queries.js';
 import { formatLabel, kindLabel } from './labels.js';
+import { useMeetings } from './queries.js';
 import './meetings.css';
 
 /** Every IANA zone the browser knows (the server checks against its own list too). */
@@ -54,6 +55,8 @@ export interface MeetingDraft {
   kind: MeetingKind;
   number: string;
   technicalGroup: string;
+  /** A preparatory meeting: the slug of the ministerial meeting it prepares. */
+  prepares: string;
   names: Record<Lang, string>;
   hostState: string;
   city: string;
@@ -74,6 +77,7 @@ export function draftOf(meeting?: MeetingDetail): MeetingDraft {
     kind: meeting?.kind ?? 'ministerial',
     number: meeting?.number ?? '',
     technicalGroup: editable?.technicalGroup ?? '',
+    prepares: editable?.prepares ?? '',
     names: { en: '', es: '', fr: '', pt: '', ...(editable?.names ?? {}) },
     hostState: editable?.hostState ?? '',
     city: meeting?.city ?? '',
@@ -101,6 +105,7 @@ function toInput(draft: MeetingDraft) {
         .map(([lang, text]) => [lang, text.trim()]),
     ),
     technicalGroup: draft.kind === 'technical-group' ? orNull(draft.technicalGroup) : null,
+    prepares: draft.kind === 'preparatory' ? orNull(draft.prepares) : null,
     hostState: orNull(draft.hostState),
     city: orNull(draft.city),
     format: draft.format,
@@ -159,6 +164,7 @@ export function MeetingForm({
   const pageLang = useLang();
   const states = useMemberStates();
   const groups = useTechnicalGroups();
+  const ministerials = useMeetings({ kind: 'ministerial' });
   const set = <K extends keyof MeetingDraft>(key: K, value: MeetingDraft[K]) => setDraft({ ...draft, [key]: value });
   const zonesOf = (slug: string) => {
     const iso2 = states.data?.find((state) => state.slug === slug)?.iso2;
@@ -233,6 +239,19 @@ export function MeetingForm({
           value={draft.technicalGroup}
           onChange={(group) => set('technicalGroup', group)}
           options={[{ value: '', label: t('meetings.form.choose') }, ...nameOptions(groups.data ?? [], pageLang)]}
+        />
+      )}
+      {draft.kind === 'preparatory' && (
+        <SelectField
+          label={t('meetings.form.prepares')}
+          error={errorOf(errors, 'prepares')}
+          name="prepares"
+          value={draft.prepares}
+          onChange={(slug) => set('prepares', slug)}
+          options={[
+            { value: '', label: t('meetings.form.preparesNone') },
+            ...(ministerials.data ?? []).map((m) => ({ value: m.slug, label: m.shortName })),
+          ]}
         />
       )}
       <FieldGroup legend={t('meetings.form.name')} hint={t('meetings.form.nameHint')} error={errors.name}>
