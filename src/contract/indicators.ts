@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGGREGATE_AREAS, AGGREGATE_STATISTICS, POPULATION_INDICATOR } from '../domain/aggregates.js';
+import { BRIEF_BODY_MAX, BRIEF_TITLE_MAX } from '../domain/briefs.js';
 import {
   IMPORT_CHANGES_LISTED,
   INDICATOR_CODE_MAX,
@@ -17,6 +18,7 @@ import {
 } from '../domain/indicators.js';
 import { LANGS, type Lang } from '../domain/languages.js';
 import { reason } from '../domain/reasons.js';
+import { SUBREGIONS } from '../domain/reference.js';
 import { TREND_FLAGS, TREND_MIN_POINTS, TREND_YEARS_DEFAULT, TREND_YEARS_MAX } from '../domain/trends.js';
 import { canSchema, LangSchema, LocalizedTextSchema, multilineText, oneLineText } from './common.js';
 
@@ -408,3 +410,113 @@ export const ObservationImportSchema = z
   })
   .meta({ id: 'ObservationImport' });
 export type ObservationImport = z.infer<typeof ObservationImportSchema>;
+
+// The "regional concerns" brief for a ministerial meeting.
+const meetingError = reason('reason.slug');
+
+export const RegionalBriefCreateSchema = z
+  .object({
+    meeting: z
+      .string({ error: meetingError })
+      .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: meetingError })
+      .meta({ description: 'The meeting’s slug' }),
+    years: z
+      .number({ error: yearsError })
+      .int({ error: yearsError })
+      .min(TREND_MIN_POINTS, { error: yearsError })
+      .max(TREND_YEARS_MAX, { error: yearsError })
+      .default(TREND_YEARS_DEFAULT)
+      .meta({ description: 'The trend window, in calendar years ending with each indicator’s latest year' }),
+  })
+  .strict()
+  .meta({ id: 'RegionalBriefCreate' });
+export type RegionalBriefCreate = z.infer<typeof RegionalBriefCreateSchema>;
+
+export const RegionalBriefParamsSchema = z.object({ id: z.uuid({ error: reason('reason.format.uuid') }) });
+
+const BriefTextSchema = z
+  .object({
+    title: oneLineText(BRIEF_TITLE_MAX),
+    body: multilineText(BRIEF_BODY_MAX).meta({
+      description: 'Paragraphs separated by a blank line; a line starting with "# " is a heading',
+    }),
+  })
+  .strict();
+
+export const RegionalBriefUpdateSchema = z
+  .object({
+    version,
+    texts: z
+      .object(
+        Object.fromEntries(LANGS.map((l) => [l, BriefTextSchema.optional()])) as Record<
+          Lang,
+          z.ZodOptional<typeof BriefTextSchema>
+        >,
+        { error: reason('reason.names.object') },
+      )
+      .strict()
+      .refine((texts) => LANGS.some((l) => texts[l] !== undefined), { error: reason('reason.names') })
+      .meta({ description: 'The title and body of the languages given; the others are kept' }),
+  })
+  .strict()
+  .meta({ id: 'RegionalBriefUpdate' });
+export type RegionalBriefUpdate = z.infer<typeof RegionalBriefUpdateSchema>;
+
+export const RegionalBriefExportSchema = z.object({ version }).strict().meta({ id: 'RegionalBriefExport' });
+export type RegionalBriefExport = z.infer<typeof RegionalBriefExportSchema>;
+
+export const BriefPdfQuerySchema = z.object({ lang: LangSchema });
+
+const BriefWorsenedSchema = z.object({
+  state: ObservationStateSchema,
+  subregion: z.enum(SUBREGIONS),
+  n: z.number().int(),
+  slope: z.number().meta({ description: 'Theil–Sen slope, in the unit per year' }),
+  p: z.number(),
+  breakInSeries: z.boolean(),
+});
+
+export const BriefFindingsSchema = z
+  .object({
+    indicators: z.array(
+      z.object({
+        code: z.string(),
+        unit: z.string(),
+        higherIsWorse: z.boolean(),
+        from: z.number().int().nullable(),
+        to: z.number().int().nullable(),
+        pillars: z.array(z.string()),
+        assessed: z.number().int().meta({ description: 'States with enough data for a trend' }),
+        attribution: z.string(),
+        worsened: z.array(BriefWorsenedSchema).meta({
+          description: 'States where it worsened significantly: a significant rise, or a fall where higher is better',
+        }),
+      }),
+    ),
+  })
+  .meta({ id: 'RegionalBriefFindings' });
+export type BriefFindings = z.infer<typeof BriefFindingsSchema>;
+
+export const RegionalBriefSchema = z
+  .object({
+    id: z.string(),
+    meeting: z.string().meta({ description: 'The meeting’s slug' }),
+    years: z.number().int(),
+    method: z.string(),
+    findings: BriefFindingsSchema,
+    texts: z.record(LangSchema, BriefTextSchema),
+    document: z
+      .object({ id: z.string(), symbol: z.string() })
+      .nullable()
+      .meta({ description: 'The meeting document it was exported to, with its newest symbol' }),
+    version: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'RegionalBrief' });
+export type RegionalBrief = z.infer<typeof RegionalBriefSchema>;
+
+export const RegionalBriefListSchema = z
+  .object({ items: z.array(RegionalBriefSchema) })
+  .meta({ id: 'RegionalBriefList' });
+export type RegionalBriefList = z.infer<typeof RegionalBriefListSchema>;

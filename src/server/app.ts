@@ -83,7 +83,7 @@ import {
   notificationsService,
   scheduleNotificationMail,
 } from './modules/notifications/index.js';
-import { observatoryRoutes, observatoryService } from './modules/observatory/index.js';
+import { observatoryRoutes, observatoryService, regionalBriefs } from './modules/observatory/index.js';
 import { partnersRoutes, partnersService } from './modules/partners/index.js';
 import { sessionsRoutes, sessionsService } from './modules/sessions/index.js';
 import { type MeetingTabsHeld, sitemapRoutes, sitemapService } from './modules/sitemap/index.js';
@@ -391,7 +391,10 @@ export async function buildApp(options: AppOptions) {
       const areas = { 'meeting-document': meetingDocumentsLibrary(deps), 'outcome-document': documents.reads.library };
       await api.register(libraryRoutes(libraryService({ ...deps, areas })));
       await api.register(partnersRoutes(partnersService(deps), files));
-      await api.register(observatoryRoutes(observatoryService(deps)));
+      const observatory = observatoryService(deps);
+      await api.register(
+        observatoryRoutes(observatory, regionalBriefs({ ...deps, observatory, meetingDocuments, files })),
+      );
       await api.register(followUp.routes);
       for (const register of accountModules({ ...options, ...deps, log: app.log })) await api.register(register);
       await api.register(meetings.routes);

@@ -16,6 +16,7 @@ import * as m0014DocumentShare from './migrations/0014-document-share.js';
 import * as m0015WorkspaceVisit from './migrations/0015-workspace-visit.js';
 import * as m0016Notifications from './migrations/0016-notifications.js';
 import * as m0017MeetingPrepares from './migrations/0017-meeting-prepares.js';
+import * as m0018RegionalBriefs from './migrations/0018-regional-briefs.js';
 import type { Database } from './schema.js';
 
 /** Migrations in order. Listed here rather than read from disk so that the bundle, tsx and the
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0015-workspace-visit': m0015WorkspaceVisit,
   '0016-notifications': m0016Notifications,
   '0017-meeting-prepares': m0017MeetingPrepares,
+  '0018-regional-briefs': m0018RegionalBriefs,
 };
 
 /** `schema`: where Kysely keeps its own bookkeeping tables, when not the default one. Without it

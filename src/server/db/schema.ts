@@ -612,6 +612,18 @@ export interface ObservationTable extends Timestamps {
   version: Generated<number>;
 }
 
+/** A "regional concerns" brief of the observatory for a meeting: findings and texts are JSON. */
+export interface RegionalBriefTable extends Timestamps {
+  id: string;
+  meeting_id: string;
+  years: number;
+  findings: string;
+  texts: string;
+  meeting_document_id: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+}
+
 /** An observation's earlier value, kept when the secretariat corrects it. */
 export interface ObservationRevisionTable extends Timestamps {
   id: string;
@@ -805,6 +817,7 @@ export interface Database {
   notification: NotificationTable;
   notification_preference: NotificationPreferenceTable;
   mail_outbox: MailOutboxTable;
+  regional_brief: RegionalBriefTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -411,6 +411,32 @@ export const en = {
   'observatory.importStale.title': 'Changed meanwhile',
   'observatory.importStale.detail':
     'Someone else changed values of this indicator while the file was being imported. Nothing was written: preview the file and import it again.',
+  'observatory.briefNotFound.title': 'No such brief',
+  'observatory.briefNotFound.detail': 'The observatory has no regional-concerns brief with id "{id}".',
+  'observatory.briefRaced.title': 'Changed meanwhile',
+  'observatory.briefRaced.detail':
+    'Someone else changed the brief "{id}" while it was being exported. Its document was attached; reload the brief to see it.',
+  'observatory.brief.title': 'Regional concerns: public security indicators for {meeting}',
+  'observatory.brief.intro':
+    'This brief lists, for each subregion and pillar, the indicators of the observatory that worsened significantly in member states over the last {years} calendar years of each indicator’s data, as the observatory’s trends show them. It is a draft prepared by the secretariat from the published values.',
+  'observatory.brief.stateTrend': '{state} ({slope} per year, p = {p})',
+  'observatory.brief.worsenedIn': '{indicator}, {from}–{to}, worsened significantly in {states}.',
+  'observatory.brief.noneWorsened': 'No indicator worsened significantly in this subregion.',
+  'observatory.brief.noPillar': 'No pillar',
+  'observatory.brief.methodTitle': 'Method',
+  'observatory.brief.method':
+    'For each member state and indicator, the trend over the window is the Theil–Sen slope (the median of the slopes between every pair of years) with the Mann–Kendall test (S, its variance corrected for ties, z with the continuity correction, and the two-sided p-value from the normal distribution), over the published values, missing years skipped; fewer than 5 values give no trend. An indicator worsened where the trend is significant (p < 0.05) in the bad direction: a rise where a higher value is worse, a fall where it is better.',
+  'observatory.brief.sources': 'Sources',
+  'observatory.brief.chartCaption':
+    '{indicator}: change per year ({unit}), {from}–{to}, in the member states where it worsened significantly',
+  'observatory.brief.per100000': 'per 100,000 inhabitants',
+  'observatory.brief.state': 'Member state',
+  'observatory.brief.subregionColumn': 'Subregion',
+  'observatory.brief.slope': 'Change per year',
+  'observatory.brief.subregion.north-america': 'North America',
+  'observatory.brief.subregion.central-america': 'Central America',
+  'observatory.brief.subregion.caribbean': 'Caribbean',
+  'observatory.brief.subregion.south-america': 'South America',
   // Delegations and the published list of participants (issue 4).
   'delegation.notFound.title': 'No such delegation',
   'delegation.notFound.detail': 'This meeting has no delegation with id "{id}" that you may see.',

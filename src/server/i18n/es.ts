@@ -414,6 +414,33 @@ export const es = {
   'observatory.importStale.title': 'Cambiado mientras tanto',
   'observatory.importStale.detail':
     'Otra persona cambió valores de este indicador mientras se importaba el archivo. No se escribió nada: revise de nuevo el archivo e impórtelo otra vez.',
+  'observatory.briefNotFound.title': 'No existe esa nota',
+  'observatory.briefNotFound.detail':
+    'El observatorio no tiene una nota de preocupaciones regionales con el id "{id}".',
+  'observatory.briefRaced.title': 'Cambiada mientras tanto',
+  'observatory.briefRaced.detail':
+    'Otra persona cambió la nota "{id}" mientras se exportaba. Su documento quedó adjunto; vuelva a cargar la nota para verlo.',
+  'observatory.brief.title': 'Preocupaciones regionales: indicadores de seguridad pública para {meeting}',
+  'observatory.brief.intro':
+    'Esta nota enumera, por subregión y pilar, los indicadores del observatorio que empeoraron de forma significativa en Estados miembros durante los últimos {years} años naturales de datos de cada indicador, según las tendencias del observatorio. Es un borrador preparado por la secretaría a partir de los valores publicados.',
+  'observatory.brief.stateTrend': '{state} ({slope} por año, p = {p})',
+  'observatory.brief.worsenedIn': '{indicator}, {from}–{to}, empeoró de forma significativa en {states}.',
+  'observatory.brief.noneWorsened': 'Ningún indicador empeoró de forma significativa en esta subregión.',
+  'observatory.brief.noPillar': 'Sin pilar',
+  'observatory.brief.methodTitle': 'Método',
+  'observatory.brief.method':
+    'Para cada Estado miembro e indicador, la tendencia en el período es la pendiente de Theil–Sen (la mediana de las pendientes entre cada par de años) con la prueba de Mann–Kendall (S, su varianza corregida por empates, z con la corrección de continuidad y el valor p bilateral de la distribución normal), sobre los valores publicados, omitiendo los años sin dato; con menos de 5 valores no hay tendencia. Un indicador empeoró donde la tendencia es significativa (p < 0,05) en la dirección desfavorable: un aumento cuando un valor más alto es peor, una disminución cuando es mejor.',
+  'observatory.brief.sources': 'Fuentes',
+  'observatory.brief.chartCaption':
+    '{indicator}: cambio por año ({unit}), {from}–{to}, en los Estados miembros donde empeoró de forma significativa',
+  'observatory.brief.per100000': 'por 100 000 habitantes',
+  'observatory.brief.state': 'Estado miembro',
+  'observatory.brief.subregionColumn': 'Subregión',
+  'observatory.brief.slope': 'Cambio por año',
+  'observatory.brief.subregion.north-america': 'América del Norte',
+  'observatory.brief.subregion.central-america': 'Centroamérica',
+  'observatory.brief.subregion.caribbean': 'Caribe',
+  'observatory.brief.subregion.south-america': 'América del Sur',
   // Delegations and the published list of participants (issue 4).
   'delegation.notFound.title': 'Delegación inexistente',
   'delegation.notFound.detail':

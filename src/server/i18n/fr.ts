@@ -417,6 +417,33 @@ export const fr = {
   'observatory.importStale.title': 'Modifié entre-temps',
   'observatory.importStale.detail':
     'Quelqu’un a modifié des valeurs de cet indicateur pendant l’importation du fichier. Rien n’a été écrit : prévisualisez le fichier et importez-le à nouveau.',
+  'observatory.briefNotFound.title': 'Note introuvable',
+  'observatory.briefNotFound.detail':
+    'L’observatoire n’a pas de note sur les préoccupations régionales avec l’id « {id} ».',
+  'observatory.briefRaced.title': 'Modifiée entre-temps',
+  'observatory.briefRaced.detail':
+    'Quelqu’un a modifié la note « {id} » pendant son exportation. Son document a été joint ; rechargez la note pour le voir.',
+  'observatory.brief.title': 'Préoccupations régionales : indicateurs de sécurité publique pour {meeting}',
+  'observatory.brief.intro':
+    'Cette note énumère, par sous-région et par pilier, les indicateurs de l’observatoire qui se sont dégradés de façon significative dans des États membres au cours des {years} dernières années civiles de données de chaque indicateur, selon les tendances de l’observatoire. C’est un projet préparé par le secrétariat à partir des valeurs publiées.',
+  'observatory.brief.stateTrend': '{state} ({slope} par an, p = {p})',
+  'observatory.brief.worsenedIn': '{indicator}, {from}–{to}, s’est dégradé de façon significative : {states}.',
+  'observatory.brief.noneWorsened': 'Aucun indicateur ne s’est dégradé de façon significative dans cette sous-région.',
+  'observatory.brief.noPillar': 'Sans pilier',
+  'observatory.brief.methodTitle': 'Méthode',
+  'observatory.brief.method':
+    'Pour chaque État membre et chaque indicateur, la tendance sur la période est la pente de Theil–Sen (la médiane des pentes entre chaque paire d’années) avec le test de Mann–Kendall (S, sa variance corrigée des ex æquo, z avec la correction de continuité et la valeur p bilatérale de la loi normale), sur les valeurs publiées, les années manquantes omises ; moins de 5 valeurs ne donnent pas de tendance. Un indicateur s’est dégradé là où la tendance est significative (p < 0,05) dans le mauvais sens : une hausse quand une valeur plus élevée est pire, une baisse quand elle est meilleure.',
+  'observatory.brief.sources': 'Sources',
+  'observatory.brief.chartCaption':
+    '{indicator} : variation par an ({unit}), {from}–{to}, dans les États membres où il s’est dégradé de façon significative',
+  'observatory.brief.per100000': 'pour 100 000 habitants',
+  'observatory.brief.state': 'État membre',
+  'observatory.brief.subregionColumn': 'Sous-région',
+  'observatory.brief.slope': 'Variation par an',
+  'observatory.brief.subregion.north-america': 'Amérique du Nord',
+  'observatory.brief.subregion.central-america': 'Amérique centrale',
+  'observatory.brief.subregion.caribbean': 'Caraïbes',
+  'observatory.brief.subregion.south-america': 'Amérique du Sud',
   // Delegations and the published list of participants (issue 4).
   'delegation.notFound.title': 'Délégation introuvable',
   'delegation.notFound.detail':

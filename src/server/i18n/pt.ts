@@ -412,6 +412,32 @@ export const pt = {
   'observatory.importStale.title': 'Alterado entretanto',
   'observatory.importStale.detail':
     'Outra pessoa alterou valores deste indicador enquanto o arquivo era importado. Nada foi gravado: pré-visualize o arquivo e importe-o de novo.',
+  'observatory.briefNotFound.title': 'Nota inexistente',
+  'observatory.briefNotFound.detail': 'O observatório não tem uma nota de preocupações regionais com o id "{id}".',
+  'observatory.briefRaced.title': 'Alterada entretanto',
+  'observatory.briefRaced.detail':
+    'Outra pessoa alterou a nota "{id}" enquanto era exportada. O documento foi anexado; recarregue a nota para vê-lo.',
+  'observatory.brief.title': 'Preocupações regionais: indicadores de segurança pública para {meeting}',
+  'observatory.brief.intro':
+    'Esta nota lista, por sub-região e pilar, os indicadores do observatório que pioraram de forma significativa em Estados membros nos últimos {years} anos civis de dados de cada indicador, segundo as tendências do observatório. É um rascunho preparado pela secretaria a partir dos valores publicados.',
+  'observatory.brief.stateTrend': '{state} ({slope} por ano, p = {p})',
+  'observatory.brief.worsenedIn': '{indicator}, {from}–{to}, piorou de forma significativa em {states}.',
+  'observatory.brief.noneWorsened': 'Nenhum indicador piorou de forma significativa nesta sub-região.',
+  'observatory.brief.noPillar': 'Sem pilar',
+  'observatory.brief.methodTitle': 'Método',
+  'observatory.brief.method':
+    'Para cada Estado membro e indicador, a tendência no período é a inclinação de Theil–Sen (a mediana das inclinações entre cada par de anos) com o teste de Mann–Kendall (S, sua variância corrigida para empates, z com a correção de continuidade e o valor p bilateral da distribuição normal), sobre os valores publicados, omitidos os anos sem dado; com menos de 5 valores não há tendência. Um indicador piorou onde a tendência é significativa (p < 0,05) no sentido desfavorável: um aumento quando um valor mais alto é pior, uma queda quando é melhor.',
+  'observatory.brief.sources': 'Fontes',
+  'observatory.brief.chartCaption':
+    '{indicator}: variação por ano ({unit}), {from}–{to}, nos Estados membros onde piorou de forma significativa',
+  'observatory.brief.per100000': 'por 100.000 habitantes',
+  'observatory.brief.state': 'Estado membro',
+  'observatory.brief.subregionColumn': 'Sub-região',
+  'observatory.brief.slope': 'Variação por ano',
+  'observatory.brief.subregion.north-america': 'América do Norte',
+  'observatory.brief.subregion.central-america': 'América Central',
+  'observatory.brief.subregion.caribbean': 'Caribe',
+  'observatory.brief.subregion.south-america': 'América do Sul',
   // Delegations and the published list of participants (issue 4).
   'delegation.notFound.title': 'Delegação inexistente',
   'delegation.notFound.detail': 'Esta reunião não tem nenhuma delegação com o identificador "{id}" que você possa ver.',

@@ -287,6 +287,17 @@ export const PERMISSIONS = {
     description:
       'Edit the indicator catalogue, correct a published value with a reason, accept or reject submitted values',
   },
+  // Asked by the service: the regional-concerns briefs are the secretariat's drafts.
+  'observatory.read-briefs': {
+    roles: SECRETARIAT,
+    description: 'Read the regional-concerns briefs drafted for meetings, and their PDFs',
+  },
+  'observatory.briefs': {
+    roles: SECRETARIAT,
+    write: true,
+    description:
+      'Generate a regional-concerns brief for a meeting from the trends, edit it, and export it as a PDF attached to the meeting as a document',
+  },
   'observatory.submit': {
     roles: { 'focal-point': 'own-state' },
     write: true,

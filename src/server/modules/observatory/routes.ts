@@ -5,6 +5,7 @@ import { DetailQuerySchema } from '../../../contract/common.js';
 import {
   AggregateListSchema,
   AggregateQuerySchema,
+  BriefPdfQuerySchema,
   IndicatorDetailSchema,
   IndicatorListSchema,
   IndicatorParamsSchema,
@@ -16,6 +17,12 @@ import {
   ObservationParamsSchema,
   ObservationQuerySchema,
   ObservationSchema,
+  RegionalBriefCreateSchema,
+  RegionalBriefExportSchema,
+  RegionalBriefListSchema,
+  RegionalBriefParamsSchema,
+  RegionalBriefSchema,
+  RegionalBriefUpdateSchema,
   SubmissionCreateSchema,
   SubmissionParamsSchema,
   SubmissionReviewSchema,
@@ -29,6 +36,7 @@ import { negotiateFormat } from '../../http/negotiate.js';
 import { conflictResponse, DENIED, InvalidParameterError, ProblemError, problemResponse } from '../../http/problems.js';
 import { created } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
+import type { RegionalBriefs } from './briefs.js';
 import { attributionLink, MEDIA_TYPES, observationsCsv, observationsSdmxCsv } from './formats.js';
 import type { ObservatoryService } from './service.js';
 
@@ -60,7 +68,7 @@ async function importBody(request: FastifyRequest, payload: AsyncIterable<Buffer
   return Buffer.concat(chunks);
 }
 
-export function observatoryRoutes(service: ObservatoryService) {
+export function observatoryRoutes(service: ObservatoryService, briefs: RegionalBriefs) {
   return async (app: FastifyInstance) => {
     const typed = app.withTypeProvider<ZodTypeProvider>();
     // Only this plugin's routes (the import) take CSV bodies.
@@ -266,6 +274,113 @@ export function observatoryRoutes(service: ObservatoryService) {
         },
       },
       async (request) => service.review(requestContext(request), request.params.code, request.params.id, request.body),
+    );
+    // The regional-concerns briefs: the secretariat's drafts for a meeting.
+    const briefWrites = {
+      400: problemResponse('Malformed, or names a meeting that does not exist'),
+      ...DENIED,
+      404: problemResponse('No such brief or meeting'),
+      409: conflictResponse('Changed since read (carries what is current)'),
+    };
+    typed.get(
+      '/observatory/briefs',
+      {
+        config: { action: 'observatory.read-briefs' },
+        schema: {
+          tags: ['observatory'],
+          summary: 'The regional-concerns briefs, newest first (a meeting’s only with meeting=)',
+          querystring: z.object({ meeting: z.string().max(100).optional() }),
+          response: { 200: RegionalBriefListSchema, 400: problemResponse('Malformed'), ...DENIED },
+        },
+      },
+      async (request) => briefs.list(requestContext(request), request.query.meeting),
+    );
+
+    typed.post(
+      '/observatory/briefs',
+      {
+        config: { action: 'observatory.briefs' },
+        schema: {
+          tags: ['observatory'],
+          summary:
+            'Generate a regional-concerns brief for a meeting from every indicator’s trends: a draft in the four languages',
+          body: RegionalBriefCreateSchema,
+          response: { 201: RegionalBriefSchema, ...briefWrites },
+        },
+      },
+      async (request, reply) => created(reply, briefs.generate(requestContext(request), request.body)),
+    );
+
+    typed.get(
+      '/observatory/briefs/:id',
+      {
+        config: { action: 'observatory.read-briefs' },
+        schema: {
+          tags: ['observatory'],
+          summary: 'One regional-concerns brief: its findings, texts and the meeting document it was exported to',
+          params: RegionalBriefParamsSchema,
+          response: { 200: RegionalBriefSchema, 400: problemResponse('Malformed'), ...DENIED, 404: notFound },
+        },
+      },
+      async (request) => briefs.get(requestContext(request), request.params.id),
+    );
+
+    typed.patch(
+      '/observatory/briefs/:id',
+      {
+        config: { action: 'observatory.briefs' },
+        schema: {
+          tags: ['observatory'],
+          summary: 'Edit the brief’s title and body per language, at the version read',
+          params: RegionalBriefParamsSchema,
+          body: RegionalBriefUpdateSchema,
+          response: { 200: RegionalBriefSchema, ...briefWrites },
+        },
+      },
+      async (request) => briefs.update(requestContext(request), request.params.id, request.body),
+    );
+
+    typed.get(
+      '/observatory/briefs/:id/pdf',
+      {
+        config: { action: 'observatory.read-briefs' },
+        schema: {
+          tags: ['observatory'],
+          summary: 'The brief as a PDF in one language, as the export attaches it',
+          params: RegionalBriefParamsSchema,
+          querystring: BriefPdfQuerySchema,
+          response: {
+            200: { description: 'The PDF', content: { 'application/pdf': { schema: z.string() } } },
+            400: problemResponse('Malformed'),
+            ...DENIED,
+            404: notFound,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { pdf, filename } = await briefs.pdf(requestContext(request), request.params.id, request.query.lang);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .header('cache-control', 'private, no-store')
+          .send(pdf as unknown as string);
+      },
+    );
+
+    typed.post(
+      '/observatory/briefs/:id/export',
+      {
+        config: { action: 'observatory.briefs' },
+        schema: {
+          tags: ['observatory'],
+          summary:
+            'Export the brief at the version read as a PDF per language, attached to its meeting as a working document with a symbol (a later export adds a revision)',
+          params: RegionalBriefParamsSchema,
+          body: RegionalBriefExportSchema,
+          response: { 200: RegionalBriefSchema, ...briefWrites },
+        },
+      },
+      async (request) => briefs.export(requestContext(request), request.params.id, request.body, request.log),
     );
   };
 }
