@@ -3,12 +3,16 @@ import { expect, it } from 'vitest';
 import {
   IndicatorUpdateSchema,
   ObservationCorrectSchema,
+  RegionalBriefCreateSchema,
+  RegionalBriefExportSchema,
+  RegionalBriefUpdateSchema,
   SubmissionCreateSchema,
   SubmissionReviewSchema,
 } from '../../../contract/indicators.js';
 import { csvCell } from '../../../domain/csv.js';
 import { expectProblem, nastyValues } from '../../testing/api.js';
 import { expectMalformedBodiesRefused } from '../../testing/bad-input.js';
+import { buildMeeting } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
 import { callerOf } from '../../testing/sessions.js';
 import { observatorySnapshot } from './testing.js';
@@ -103,6 +107,52 @@ describeEachEngine('observatory endpoints: malformed bodies', (ctx) => {
       expect(sent).toBe(RUNS);
     },
     FUZZ_TIMEOUT,
+  );
+});
+
+describeEachEngine('regional-concerns brief endpoints: malformed bodies', (ctx) => {
+  it(
+    `refuses ${RUNS} malformed bodies to each of generate, edit and export with 4xx problems, writing nothing`,
+    async () => {
+      const headers = await callerOf(ctx, 'secretariat-staff');
+      const meeting = await buildMeeting(ctx.database.db);
+      const created = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/observatory/briefs',
+        headers,
+        payload: { meeting: meeting.slug },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const { id } = created.json() as { id: string };
+      const values = [
+        ...VALUES,
+        meeting.slug,
+        'no-such-meeting',
+        5,
+        101,
+        { en: { title: 'T', body: 'B' } },
+        { title: 'T' },
+      ];
+      const cases = [
+        ['POST', '/api/v1/observatory/briefs', RegionalBriefCreateSchema, ['meeting', 'years']],
+        ['PATCH', `/api/v1/observatory/briefs/${id}`, RegionalBriefUpdateSchema, ['version', 'texts']],
+        ['POST', `/api/v1/observatory/briefs/${id}/export`, RegionalBriefExportSchema, ['version']],
+      ] as const;
+      for (const [method, url, schema, fields] of cases) {
+        const sent = await expectMalformedBodiesRefused(ctx, {
+          method,
+          url,
+          headers,
+          schema,
+          fields: [...fields],
+          values,
+          numRuns: RUNS,
+          snapshot: observatorySnapshot,
+        });
+        expect(sent).toBe(RUNS);
+      }
+    },
+    3 * FUZZ_TIMEOUT,
   );
 });
 

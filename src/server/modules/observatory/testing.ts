@@ -13,6 +13,8 @@ export async function observatorySnapshot(db: Kysely<Database>) {
       .where('entity_type', '=', 'indicator')
       .orderBy(['entity_id', 'field', 'lang'])
       .execute(),
+    briefs: await db.selectFrom('regional_brief').selectAll().orderBy('id').execute(),
+    meetingDocuments: await db.selectFrom('meeting_document').selectAll().orderBy('id').execute(),
     pillars: await db
       .selectFrom('pillar_link')
       .selectAll()
