@@ -26,6 +26,8 @@ export const PORTAL_PATHS = [
   // The observatory (issue 14): the indicator catalogue and each indicator's charts, map and trends.
   '/observatory',
   '/observatory/:code',
+  // The secretariat's regional-concerns briefs for meetings.
+  '/observatory/briefs',
   // The follow-up of recommendations (issue 15): cycles, the matrix, the rates and map, and each
   // state's profile (its public reports).
   '/follow-up',
@@ -85,6 +87,7 @@ export const PAGE_AUDIENCE = {
   '/pillars': 'public',
   '/observatory': 'public',
   '/observatory/:code': 'public',
+  '/observatory/briefs': 'private',
   // What states made public; the secretariat's and focal points' screens are elsewhere.
   '/follow-up': 'public',
   '/follow-up/matrix': 'public',

@@ -34,6 +34,7 @@ const PAGES: Record<Exclude<PortalPath, '/'>, () => Promise<ComponentType>> = {
   '/pillars': async () => (await import('../routes/PillarsPage.js')).PillarsPage,
   '/observatory': async () => (await import('../routes/ObservatoryPage.js')).ObservatoryPage,
   '/observatory/:code': async () => (await import('../routes/IndicatorPage.js')).IndicatorPage,
+  '/observatory/briefs': async () => (await import('../routes/RegionalBriefsPage.js')).RegionalBriefsPage,
   '/follow-up': async () => (await import('../routes/FollowUpPage.js')).FollowUpPage,
   '/follow-up/matrix': async () => (await import('../routes/FollowUpMatrixPage.js')).FollowUpMatrixPage,
   '/follow-up/rates': async () => (await import('../routes/FollowUpRatesPage.js')).FollowUpRatesPage,

@@ -1,7 +1,19 @@
 import PDFDocument from 'pdfkit';
+import type { Lang } from '../../../contract/common.js';
 import type { BriefFindings } from '../../../contract/indicators.js';
+import type { Subregion } from '../../../domain/reference.js';
 import { message } from '../../i18n/messages.js';
-import type { BriefNames } from './briefs.js';
+
+/** Names a brief's texts need, in one language: indicators, states, pillars, the meeting. */
+export interface BriefNames {
+  lang: Lang;
+  meeting: string;
+  indicator: (code: string) => string;
+  state: (iso3: string) => string;
+  pillar: (code: string) => string;
+  subregion: (subregion: Subregion) => string;
+  number: (value: number, digits: number) => string;
+}
 
 const MARGIN = 56;
 const BAR_HEIGHT = 12;

@@ -24,7 +24,7 @@ import { updateUnchanged } from '../shared/concurrency.js';
 import { namesOf } from '../shared/meeting-names.js';
 import { loadTexts, textOf } from '../shared/texts.js';
 import { versionedWrites } from '../shared/versioned-write.js';
-import { briefPdf } from './brief-pdf.js';
+import { type BriefNames, briefPdf } from './brief-pdf.js';
 import { observatoryPolicy } from './policy.js';
 import { listIndicators, pillarCodesOf } from './queries.js';
 import type { ObservatoryService } from './service.js';
@@ -40,17 +40,6 @@ function findBrief(db: Kysely<Database>, id: string) {
     .select('meeting.slug as meeting_slug')
     .where('regional_brief.id', '=', id)
     .executeTakeFirst();
-}
-
-/** Names a brief's texts need, in one language: indicators, states, pillars, the meeting. */
-export interface BriefNames {
-  lang: Lang;
-  meeting: string;
-  indicator: (code: string) => string;
-  state: (iso3: string) => string;
-  pillar: (code: string) => string;
-  subregion: (subregion: Subregion) => string;
-  number: (value: number, digits: number) => string;
 }
 
 /**

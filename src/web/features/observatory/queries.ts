@@ -4,9 +4,12 @@ import type {
   IndicatorDetail,
   IndicatorList,
   ObservationList,
+  RegionalBrief,
+  RegionalBriefList,
   TrendList,
 } from '../../../contract/indicators.js';
 import { getJson } from '../../api/client.js';
+import { PRIVATE } from '../account/queries.js';
 import { useLang } from '../shared/useLang.js';
 
 export function useIndicators() {
@@ -51,5 +54,24 @@ export function useAggregates(code: string) {
     queryKey: ['aggregates', lang, code],
     queryFn: ({ signal }) =>
       getJson<AggregateList>(`/indicators/${encodeURIComponent(code)}/aggregates`, lang, {}, signal),
+  });
+}
+
+/** The secretariat's regional-concerns briefs: private, so signing out drops them. */
+export const BRIEFS_KEY = [PRIVATE, 'regional-briefs'] as const;
+
+export function useBriefs() {
+  const lang = useLang();
+  return useQuery({
+    queryKey: [...BRIEFS_KEY, 'list', lang],
+    queryFn: ({ signal }) => getJson<RegionalBriefList>('/observatory/briefs', lang, {}, signal),
+  });
+}
+
+export function useBrief(id: string) {
+  const lang = useLang();
+  return useQuery({
+    queryKey: [...BRIEFS_KEY, 'one', lang, id],
+    queryFn: ({ signal }) => getJson<RegionalBrief>(`/observatory/briefs/${encodeURIComponent(id)}`, lang, {}, signal),
   });
 }
