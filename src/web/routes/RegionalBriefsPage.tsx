@@ -166,16 +166,26 @@ function GenerateBrief({ onGenerated }: { onGenerated: (id: string) => void }) {
 
 function ChosenBrief({ id }: { id: string }) {
   const brief = useBrief(id);
-  return <AdminQueryState query={brief}>{(data) => <BriefEditor key={data.version} brief={data} />}</AdminQueryState>;
+  // Kept here: the editor starts again from each new version, the message outlives it.
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <AdminQueryState query={brief}>
+      {(data) => (
+        <>
+          <FormStatus message={saved} />
+          <BriefEditor key={data.version} brief={data} onDone={setSaved} />
+        </>
+      )}
+    </AdminQueryState>
+  );
 }
 
-function BriefEditor({ brief }: { brief: RegionalBrief }) {
+function BriefEditor({ brief, onDone }: { brief: RegionalBrief; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Lang>(lang);
   const [texts, setTexts] = useState(brief.texts);
-  const [saved, setSaved] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const refresh = (next: RegionalBrief) => {
     queryClient.setQueryData([...BRIEFS_KEY, 'one', lang, brief.id], next);
@@ -185,7 +195,7 @@ function BriefEditor({ brief }: { brief: RegionalBrief }) {
     mutationFn: () =>
       sendJson<RegionalBrief>('PATCH', `/observatory/briefs/${brief.id}`, lang, { version: brief.version, texts }),
     onSuccess: async (next) => {
-      setSaved(t('observatory.briefs.saved'));
+      onDone(t('observatory.briefs.saved'));
       await refresh(next);
     },
     onError: () => formErrors.failed(),
@@ -194,7 +204,7 @@ function BriefEditor({ brief }: { brief: RegionalBrief }) {
     mutationFn: () =>
       sendJson<RegionalBrief>('POST', `/observatory/briefs/${brief.id}/export`, lang, { version: brief.version }),
     onSuccess: async (next) => {
-      setSaved(t('observatory.briefs.exported', { symbol: next.document?.symbol ?? '' }));
+      onDone(t('observatory.briefs.exported', { symbol: next.document?.symbol ?? '' }));
       await refresh(next);
     },
   });
@@ -234,7 +244,6 @@ function BriefEditor({ brief }: { brief: RegionalBrief }) {
           error={formErrors.errors[`texts.${editing}.body`]}
         />
         <FormAlert message={formErrors.alert} />
-        <FormStatus message={saved} />
         <div className="form-actions">
           <button type="submit" className="button" disabled={save.isPending || !dirty}>
             {t('observatory.briefs.save')}
