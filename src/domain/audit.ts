@@ -172,5 +172,8 @@ export const AUDIT_ACTIONS = [
   'observatory.submit',
   'observatory.accept',
   'observatory.reject',
+  'observatory.brief-generate',
+  'observatory.brief-edit',
+  'observatory.brief-export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -144,6 +144,9 @@ export function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'observatory.submit': t('auditAction.observatorySubmit'),
     'observatory.accept': t('auditAction.observatoryAccept'),
     'observatory.reject': t('auditAction.observatoryReject'),
+    'observatory.brief-generate': t('auditAction.observatoryBriefGenerate'),
+    'observatory.brief-edit': t('auditAction.observatoryBriefEdit'),
+    'observatory.brief-export': t('auditAction.observatoryBriefExport'),
   };
 }
 
