@@ -43,7 +43,6 @@ export const PORTAL_PATHS = [
   '/account',
   // Where each signed-in user lands (issue 16): what waits for them.
   '/workspace',
-  '/notifications',
   '/invitation/:token',
   '/password-reset',
   '/password-reset/:token',
@@ -100,7 +99,6 @@ export const PAGE_AUDIENCE = {
   '/two-factor': 'private',
   '/account': 'private',
   '/workspace': 'private',
-  '/notifications': 'private',
   '/invitation/:token': 'private',
   '/password-reset': 'private',
   '/password-reset/:token': 'private',

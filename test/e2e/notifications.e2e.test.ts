@@ -10,8 +10,6 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('notifications in a browser and b
   }, async () => {
     const { buildMeeting } = await import('../../src/server/testing/factories.js');
     const { runNotificationMail } = await import('../../src/server/modules/notifications/index.js');
-    const { smtpMailer } = await import('../../src/server/mail/mailer.js');
-    const { startSmtpCatcher, TEST_MAIL_FROM } = await import('../../src/server/mail/testing.js');
     const db = suite.server.db;
     const { slug } = await buildMeeting(db, { status: 'registration-open' });
 
@@ -55,54 +53,55 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('notifications in a browser and b
     await expect.poll(() => queue.locator('.badge').first().textContent()).toBe('Accredited');
     expect(staffErrors).toEqual([]);
 
-    // The e-mail, in Spanish, from the test SMTP server, with the link to the registration page.
-    const catcher = await startSmtpCatcher();
-    try {
-      const mailer = smtpMailer({ url: catcher.url, from: TEST_MAIL_FROM });
-      await runNotificationMail({
-        db,
-        clock: () => new Date(),
-        mailer,
-        publicUrl: suite.server.url,
-        log: console as never,
-      });
-      const focalEmail = await db
-        .selectFrom('app_user')
-        .select('email')
-        .where('id', 'in', focalIds)
-        .executeTakeFirstOrThrow();
-      const mail = await catcher.waitFor(focalEmail.email, (m) => m.subject.includes('acreditada'));
-      expect(mail.subject).toMatch(/^La delegación de Ecuador a la .+ fue acreditada$/);
-      expect(mail.text).toContain(`${suite.server.url}/es/meetings/${slug}/registration`);
-    } finally {
-      await catcher.close();
-    }
+    // The e-mail, in Spanish, as queued in the outbox (the server's own job may have queued it
+    // already; this run queues it otherwise), with the link to the registration page.
+    await runNotificationMail({
+      db,
+      clock: () => new Date(),
+      mailer: { send: async () => undefined },
+      publicUrl: suite.server.url,
+      log: { warn: () => undefined } as never,
+    });
+    const focalEmail = await db
+      .selectFrom('app_user')
+      .select('email')
+      .where('id', 'in', focalIds)
+      .executeTakeFirstOrThrow();
+    const mail = await db
+      .selectFrom('mail_outbox')
+      .select(['subject', 'text'])
+      .where('recipient', '=', focalEmail.email)
+      .executeTakeFirstOrThrow();
+    expect(mail.subject).toMatch(/^La delegación de Ecuador a la .+ fue acreditada$/);
+    expect(mail.text).toContain(`/es/meetings/${slug}/registration`);
 
-    // The focal point sees it under the bell and on the notifications page, and the status.
-    await suite.visit(focal, '/es/notifications', 360);
-    const page = focal.getByRole('main');
-    await page.getByRole('link', { name: /La delegación de Ecuador a la .+ fue acreditada/ }).waitFor();
-    await focal.getByRole('button', { name: 'Notificaciones: 1 sin leer' }).waitFor();
+    // The focal point sees it under the bell, at 360 px, and the status it opens.
+    await suite.visit(focal, '/es/', 360);
+    const focalBell = focal.getByRole('button', { name: 'Notificaciones: 1 sin leer' });
+    await focalBell.waitFor();
+    await focalBell.click();
+    const accredited = focal.getByRole('link', { name: /La delegación de Ecuador a la .+ fue acreditada/ });
+    await accredited.waitFor();
     await expectAccessible(focal);
-    await page.getByRole('link', { name: /fue acreditada/ }).click();
+    await accredited.click();
     await focal.waitForURL(`${suite.server.url}/es/meetings/${slug}/registration`);
     await expect.poll(() => focal.getByRole('main').locator('.badge').first().textContent()).toBe('Acreditada');
     expect(focalErrors).toEqual([]);
 
-    // The notifications page and the account's e-mail choices in French and Portuguese.
-    for (const [lang, heading, choices] of [
-      ['fr', 'Notifications', 'Notifications par courriel'],
-      ['pt', 'Notificações', 'Notificações por e-mail'],
+    // The bell's list and the account's e-mail choices in French and Portuguese.
+    for (const [lang, bellName, heading, choices] of [
+      ['fr', 'Notifications : 0 non lue', 'Notifications', 'Notifications par courriel'],
+      ['pt', 'Notificações: 0 não lida', 'Notificações', 'Notificações por e-mail'],
     ] as const) {
-      const { page: other, errors } = await suite.open(`/${lang}/notifications`, {
+      const { page: other, errors } = await suite.open(`/${lang}/account`, {
         role: 'focal-point',
         memberState: 'mx',
         width: 360,
       });
-      await other.getByRole('heading', { name: heading, level: 1 }).waitFor();
-      await expectAccessible(other);
-      await suite.visit(other, `/${lang}/account`, 360);
       await other.getByRole('heading', { name: choices }).waitFor();
+      await expectAccessible(other);
+      await other.getByRole('button', { name: bellName }).click();
+      await other.getByRole('heading', { name: heading, level: 2, exact: true }).waitFor();
       await expectAccessible(other);
       expect(errors).toEqual([]);
     }

@@ -88,7 +88,7 @@ describeEachEngine(
         const digest = await catcher.waitFor(staff.email);
         expect(digest.subject).toMatch(/^Vos notifications MISPA du /);
         expect(digest.text).toContain(`https://mispa.example.org/fr/meetings/${slug}/registration`);
-        expect(digest.text).toContain('https://mispa.example.org/fr/notifications');
+        expect(digest.text).toContain(':\nhttps://mispa.example.org/fr/\n');
         await runNotificationMail({ ...deps, clock: () => tomorrow });
         expect(catcher.received.filter((m) => m.to.includes(staff.email))).toHaveLength(1);
       } finally {

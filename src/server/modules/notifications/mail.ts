@@ -88,7 +88,7 @@ async function queueImmediate(deps: NotificationMailDeps, now: Date): Promise<nu
   return queued;
 }
 
-/** Queues, for each user with notices taken daily from before today (UTC), one digest of them. */
+/** Queues, for each user with notices taken daily (its link opens the portal, whose bell lists them) from before today (UTC), one digest of them. */
 async function queueDigests(deps: NotificationMailDeps, now: Date): Promise<number> {
   const { before, day } = digestDay(now);
   const users = await deps.db
@@ -143,11 +143,7 @@ async function queueDigests(deps: NotificationMailDeps, now: Date): Promise<numb
         action: say('mail.digest.action'),
         closing: say('mail.notification.closing'),
       };
-      await enqueueMail(
-        trx,
-        renderContent(content, lang, user.email, portalLink(deps.publicUrl, lang, 'notifications')),
-        now,
-      );
+      await enqueueMail(trx, renderContent(content, lang, user.email, portalLink(deps.publicUrl, lang, '')), now);
       return 1;
     });
   }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../notifications/NotificationBell.js';
 import { LangLink, useLocalPath } from '../shared/LangLink.js';
 import { useDismiss } from '../shared/useDismiss.js';
 import { useMe } from './queries.js';
@@ -31,65 +32,69 @@ export function SignedInMenu({ name, pending }: { name: string; pending: boolean
     navigate(localPath('/sign-in?signedOut=1'));
   }
 
+  // The bell comes with the menu, in its chunk: the anonymous home page carries none of its code.
   return (
-    <div className="user-menu" ref={root}>
-      <button
-        ref={button}
-        type="button"
-        className="user-menu__button"
-        aria-expanded={open}
-        aria-controls={menuId}
-        onClick={() => setOpen((value) => !value)}
-      >
-        <span className="visually-hidden">{t('account.menuFor')} </span>
-        <span className="user-menu__name">{name}</span>
-        <span className="user-menu__caret" aria-hidden="true">
-          ▾
-        </span>
-      </button>
-      <ul id={menuId} className="user-menu__list" hidden={!open}>
-        {pending && (
+    <>
+      {!pending && <NotificationBell />}
+      <div className="user-menu" ref={root}>
+        <button
+          ref={button}
+          type="button"
+          className="user-menu__button"
+          aria-expanded={open}
+          aria-controls={menuId}
+          onClick={() => setOpen((value) => !value)}
+        >
+          <span className="visually-hidden">{t('account.menuFor')} </span>
+          <span className="user-menu__name">{name}</span>
+          <span className="user-menu__caret" aria-hidden="true">
+            ▾
+          </span>
+        </button>
+        <ul id={menuId} className="user-menu__list" hidden={!open}>
+          {pending && (
+            <li>
+              <LangLink to="/two-factor">{t('twoFactor.finishSignIn')}</LangLink>
+            </li>
+          )}
           <li>
-            <LangLink to="/two-factor">{t('twoFactor.finishSignIn')}</LangLink>
+            <LangLink to="/workspace">{t('workspace.title')}</LangLink>
           </li>
-        )}
-        <li>
-          <LangLink to="/workspace">{t('workspace.title')}</LangLink>
-        </li>
-        <li>
-          <LangLink to="/account">{t('account.title')}</LangLink>
-        </li>
-        {me.data?.can.createMeetings && (
           <li>
-            <LangLink to="/meetings/new">{t('meetings.newMeeting')}</LangLink>
+            <LangLink to="/account">{t('account.title')}</LangLink>
           </li>
-        )}
-        {me.data?.can.readUsers && (
+          {me.data?.can.createMeetings && (
+            <li>
+              <LangLink to="/meetings/new">{t('meetings.newMeeting')}</LangLink>
+            </li>
+          )}
+          {me.data?.can.readUsers && (
+            <li>
+              <LangLink to="/admin/users">{t('admin.users.title')}</LangLink>
+            </li>
+          )}
+          {me.data?.can.managePartners && (
+            <li>
+              <LangLink to="/admin/partners">{t('admin.partners.title')}</LangLink>
+            </li>
+          )}
+          {(me.data?.can.manageFollowUp || me.data?.can.reportFollowUp) && (
+            <li>
+              <LangLink to="/follow-up/reporting">{t('followUp.reporting.title')}</LangLink>
+            </li>
+          )}
+          {me.data?.can.readAudit && (
+            <li>
+              <LangLink to="/admin/audit">{t('admin.audit.title')}</LangLink>
+            </li>
+          )}
           <li>
-            <LangLink to="/admin/users">{t('admin.users.title')}</LangLink>
+            <button type="button" onClick={() => void handleSignOut()} disabled={signOut.isPending}>
+              {t('account.signOut')}
+            </button>
           </li>
-        )}
-        {me.data?.can.managePartners && (
-          <li>
-            <LangLink to="/admin/partners">{t('admin.partners.title')}</LangLink>
-          </li>
-        )}
-        {(me.data?.can.manageFollowUp || me.data?.can.reportFollowUp) && (
-          <li>
-            <LangLink to="/follow-up/reporting">{t('followUp.reporting.title')}</LangLink>
-          </li>
-        )}
-        {me.data?.can.readAudit && (
-          <li>
-            <LangLink to="/admin/audit">{t('admin.audit.title')}</LangLink>
-          </li>
-        )}
-        <li>
-          <button type="button" onClick={() => void handleSignOut()} disabled={signOut.isPending}>
-            {t('account.signOut')}
-          </button>
-        </li>
-      </ul>
-    </div>
+        </ul>
+      </div>
+    </>
   );
 }

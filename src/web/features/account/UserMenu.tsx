@@ -14,16 +14,6 @@ const SignedInMenu = lazy(async () => {
   return { default: menu.SignedInMenu };
 });
 
-// The bell, for the signed-in only, in its own chunk beside the menu's: the anonymous home page
-// carries none of its code.
-const NotificationBell = lazy(async () => {
-  const [bell] = await Promise.all([
-    import('../notifications/NotificationBell.js'),
-    loadCatalog(i18n.language as Lang),
-  ]);
-  return { default: bell.NotificationBell };
-});
-
 // Pages after which returning makes no sense: a sign-in link from them starts afresh.
 const NO_RETURN = /^\/(sign-in|two-factor|invitation|password-reset)(\/|$)/;
 
@@ -60,7 +50,6 @@ export function UserMenu() {
   }
   return (
     <Suspense fallback={null}>
-      {!needsSecondFactor(me.data) && <NotificationBell />}
       <SignedInMenu name={me.data.displayName || me.data.email} pending={needsSecondFactor(me.data)} />
     </Suspense>
   );

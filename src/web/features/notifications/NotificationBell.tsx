@@ -8,8 +8,8 @@ import { NotificationItems } from './NotificationItems.js';
 import { useMarkRead, useNotificationCount, useNotifications } from './queries.js';
 import './notifications.css';
 
-/** How many notices the bell's list shows; the page shows more. */
-const BELL_ITEMS = 8;
+/** How many notices the bell's list shows, newest first (it scrolls). */
+const BELL_ITEMS = 30;
 
 /** The header's bell for a signed-in user: how many notices are unread, and the newest of them. */
 export function NotificationBell() {
@@ -76,7 +76,7 @@ export function NotificationBell() {
           <NotificationItems items={list.data.items} onOpen={() => setOpen(false)} />
         )}
         <p className="bell__all">
-          <LangLink to="/notifications">{t('notifications.seeAll')}</LangLink>
+          <LangLink to="/account#account-notifications">{t('notifications.choose')}</LangLink>
         </p>
       </div>
     </div>
