@@ -24,9 +24,10 @@ export const HOME_JS_TARGET_BYTES = 130_000;
  * (docs/performance.md). The observatory’s two pages added 187 bytes (their entries in the route
  * table and the navigation; 142,228 → 142,415), their charts and map none: they load on demand. The
  * phone menu, the rendering clock (useNow) and the documents list's editor link then took it to 142,962; the follow-up's five pages
- * (their entries in the route table and its preload list, the menu's link) to 143,742.
+ * (their entries in the route table and its preload list, the menu's link) to 143,742; the
+ * workspace's and the regional-concerns brief's pages (route table entries again) to 144,032.
  */
-export const HOME_JS_BUDGET_BYTES = 144_000;
+export const HOME_JS_BUDGET_BYTES = 144_100;
 
 export interface FrontEndFigure {
   assets: AssetFigure[];
