@@ -80,8 +80,11 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the observatory’s pages'), () 
       shown === undefined ? /^Grenada: no data$/ : /^Grenada: \d/,
     );
     await grenada.click();
+    // The path stays the same (only the query changes), so waitForPortal alone may return before
+    // the page has taken the new state: wait for the address, then for the select to follow it.
+    await page.waitForURL(/[?&]state=gd(&|$)/);
     await waitForPortal(page);
-    expect(await page.getByLabel('State', { exact: true }).inputValue()).toBe('gd');
+    await expect.poll(() => page.getByLabel('State', { exact: true }).inputValue()).toBe('gd');
 
     for (const [name, extension] of [
       ['Download PNG', 'png'],
