@@ -65,7 +65,9 @@ for (const engine of engines) {
       await freshUrl('b');
       // Two cores: the two runs of the same seed go side by side.
       [first, second] = await Promise.all([generate('a'), generate('b')]);
-    });
+      // Two child processes each start tsx and fill a database: on a busy machine that outlasts the
+      // suite's one-minute hook limit, which is meant for in-process set-up.
+    }, 300_000);
     afterAll(async () => {
       for (const database of databases) await database.drop();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -75,7 +75,7 @@ for (const engine of engines) {
           expect(result.liveUpdates.throughNginx).not.toBeNull();
           expect(result.failures).toEqual([]);
         },
-        60_000,
+        TIMEOUT,
       );
     }
   });
