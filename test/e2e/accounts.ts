@@ -29,6 +29,23 @@ export async function createUser(
   return { ...user, displayName };
 }
 
+/** A caller of the API with a new signed-in session (second factor passed) of a new user of
+ * `role`, bound to `memberState`: a test sets up through the API what its browser then reads. */
+export async function apiCaller(server: AccountsServer, role: Role, memberState?: string) {
+  const { buildSession } = await import('../../src/server/testing/factories.js');
+  const user = await createUser(server.db, { role, ...(memberState ? { memberState } : {}) });
+  const cookie = await buildSession(server.db, user.id, { secondFactor: true });
+  return async <T>(method: string, path: string, body?: object): Promise<T> => {
+    const response = await fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: { cookie, origin: server.url, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}
+
 /** An invited user with one grant and an open invitation; returns the token of the link
  * (/:lang/invitation/:token), as the secretariat's e-mail would carry it. */
 export async function createInvitation(

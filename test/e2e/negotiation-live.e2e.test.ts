@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/contract/accounts.js';
 import type { OutcomeDocument } from '../../src/contract/outcome-documents.js';
-import { createUser } from './accounts.js';
+import { apiCaller } from './accounts.js';
 import { browserSuiteTitle, expectAccessible, hasBrowser, hydrated } from './browser.js';
 import { portalSuite } from './suite.js';
 
@@ -16,21 +16,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('states negotiate an outcome docu
   let doc: OutcomeDocument;
   const paragraph = (page: Page, index: number) => page.locator(`#p-${doc.body[index]?.id}`);
 
-  /** A caller of the API with a new session of `role` (bound to `memberState`). */
-  async function caller(role: Role, memberState?: string) {
-    const { buildSession } = await import('../../src/server/testing/factories.js');
-    const user = await createUser(suite.server.db, { role, ...(memberState ? { memberState } : {}) });
-    const cookie = await buildSession(suite.server.db, user.id, { secondFactor: true });
-    return async <T>(method: string, path: string, body?: object): Promise<T> => {
-      const response = await fetch(`${suite.server.url}/api/v1${path}`, {
-        method,
-        headers: { cookie, origin: suite.server.url, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
-    };
-  }
+  const caller = (role: Role, memberState?: string) => apiCaller(suite.server, role, memberState);
 
   beforeAll(async () => {
     const { buildMeeting } = await import('../../src/server/testing/factories.js');
