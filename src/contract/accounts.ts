@@ -41,6 +41,7 @@ export const MeSchema = z
         'Propose amendments, support or object, object and break silence, for one’s own state (at its meetings)',
       footnoteDocuments: 'Attach footnotes for one’s own state (at its meetings)',
       shareDocuments: 'Share outcome documents not yet adopted with strategic partners',
+      readBriefs: 'Read and draft the observatory’s regional-concerns briefs',
     }),
   })
   .meta({ id: 'Me' });

@@ -16,11 +16,13 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('strategic partners in a browser'
     const { page, errors } = await suite.open('/en/', { role: 'secretariat-admin' });
     await page.getByRole('button', { name: /^Account menu:/ }).click();
     await expect(menuLinks(page)).resolves.toEqual([
+      'Your workspace',
       'My account',
       'New meeting',
       'Users',
       'Strategic partners',
       'Follow-up reporting',
+      'Regional concerns briefs',
       'Audit trail',
     ]);
     await page.locator('.user-menu__list').getByRole('link', { name: 'Strategic partners' }).click();
@@ -101,10 +103,12 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('strategic partners in a browser'
     // Staff are offered a new meeting in their menu, but not the partner administration.
     await page.getByRole('button', { name: /^Menú de la cuenta:/ }).click();
     await expect(menuLinks(page)).resolves.toEqual([
+      'Su espacio de trabajo',
       'Mi cuenta',
       'Nueva reunión',
       'Usuarios',
       'Informes de seguimiento',
+      'Notas de preocupaciones regionales',
       'Registro de auditoría',
     ]);
   });

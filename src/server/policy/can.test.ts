@@ -31,6 +31,7 @@ describeEachEngine('the `can` object of replies', (ctx) => {
       amendDocuments: false,
       footnoteDocuments: false,
       shareDocuments: true,
+      readBriefs: true,
     });
     expect(await get('/api/v1/me', await as('secretariat-staff'))).toEqual({
       readUsers: true,
@@ -45,6 +46,7 @@ describeEachEngine('the `can` object of replies', (ctx) => {
       amendDocuments: false,
       footnoteDocuments: false,
       shareDocuments: true,
+      readBriefs: true,
     });
     const none = {
       readUsers: false,
@@ -59,6 +61,7 @@ describeEachEngine('the `can` object of replies', (ctx) => {
       amendDocuments: false,
       footnoteDocuments: false,
       shareDocuments: false,
+      readBriefs: false,
     };
     // A state's focal point reports its follow-up, and amends and footnotes for its own state (each document decides again).
     expect(await get('/api/v1/me', await as('focal-point'))).toEqual({

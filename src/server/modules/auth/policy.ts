@@ -14,4 +14,5 @@ export const accountPolicy = modulePolicy<
   | 'outcome-documents.amend'
   | 'outcome-documents.footnote'
   | 'outcome-documents.share'
+  | 'observatory.read-briefs'
 >();

@@ -255,6 +255,7 @@ export function authService(deps: {
           amendDocuments: 'outcome-documents.amend',
           footnoteDocuments: 'outcome-documents.footnote',
           shareDocuments: 'outcome-documents.share',
+          readBriefs: 'observatory.read-briefs',
         }),
       };
     },

@@ -83,6 +83,11 @@ export function SignedInMenu({ name, pending }: { name: string; pending: boolean
               <LangLink to="/follow-up/reporting">{t('followUp.reporting.title')}</LangLink>
             </li>
           )}
+          {me.data?.can.readBriefs && (
+            <li>
+              <LangLink to="/observatory/briefs">{t('observatory.briefs.title')}</LangLink>
+            </li>
+          )}
           {me.data?.can.readAudit && (
             <li>
               <LangLink to="/admin/audit">{t('admin.audit.title')}</LangLink>
