@@ -9,6 +9,7 @@ import type {
 import { getJson } from '../../api/client.js';
 import { sendJson } from '../../api/send.js';
 import { PRIVATE } from '../account/queries.js';
+import { hasSignedInHint } from '../account/signedInHint.js';
 import { useLang } from '../shared/useLang.js';
 
 /** One's own notices (the bell and /notifications) and how they are e-mailed (the account page).
@@ -18,6 +19,9 @@ const NOTIFICATIONS_KEY = [PRIVATE, 'notifications'] as const;
 const PREFERENCES_KEY = [PRIVATE, 'notification-preferences'] as const;
 /** How often the bell asks for its number while the page is open. */
 const COUNT_REFRESH_MS = 60_000;
+/** Asked when a fetch is due, not at render: signing out drops the private queries while the bell
+ * is still on screen, and its refetch would only meet a 401. */
+const signedIn = () => hasSignedInHint();
 
 export function useNotificationCount() {
   const lang = useLang();
@@ -26,6 +30,7 @@ export function useNotificationCount() {
     queryFn: ({ signal }) => getJson<NotificationCount>('/me/notifications/count', lang, {}, signal),
     refetchInterval: COUNT_REFRESH_MS,
     staleTime: 0,
+    enabled: signedIn,
   });
 }
 
@@ -35,7 +40,7 @@ export function useNotifications(limit: number, enabled = true) {
     queryKey: [...NOTIFICATIONS_KEY, 'list', lang, limit],
     queryFn: ({ signal }) => getJson<NotificationList>('/me/notifications', lang, { limit }, signal),
     staleTime: 0,
-    enabled,
+    enabled: () => enabled && signedIn(),
   });
 }
 
