@@ -22,6 +22,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'entity.page',
     'entity.invitation',
     'outcomeDocuments.export.preambular',
+    'observatory.brief.sources',
     'participants.column.institution',
   ],
   pt: ['outcomeDocuments.export.preambular'],
