@@ -37,7 +37,10 @@ const overrideField = z.boolean().optional().meta({
 export const RecordWriteSchema = z
   .object({
     lang: langField.meta({ description: 'The language the text is written in' }),
-    body: longText(RECORD_BODY_MAX),
+    body: longText(RECORD_BODY_MAX).meta({
+      description:
+        'The text as HTML. Stored sanitised: only p, br, h4, h5 (h1–h3 become h4, h6 h5), ul, ol, li, strong (or b), em (or i) and a with an http, https or mailto href are kept; any other element is dropped (a script or style with its content), and any other attribute. Plain text is taken as HTML text',
+    }),
     updatedAt: readAt
       .nullable()
       .meta({ description: 'The updatedAt of the newest version read; null to write the first one' }),
@@ -81,7 +84,9 @@ export const RecordVersionSummarySchema = z
 export type RecordVersionSummary = z.infer<typeof RecordVersionSummarySchema>;
 
 export const RecordVersionSchema = RecordVersionSummarySchema.extend({
-  body: z.string(),
+  body: z
+    .string()
+    .meta({ description: 'The text as sanitised HTML (see RecordWrite), safe to put into a page as it is' }),
   comments: z.array(RecordCommentSchema).meta({
     description: 'The secretariat sees all; a delegation only its own state’s; the public none',
   }),
@@ -192,7 +197,7 @@ export const SeriesSchema = z
     items: z.array(
       z.object({
         meeting: z.object({ slug: z.string(), startsAt: z.iso.datetime().nullable() }),
-        minutes: RecordVersionSummarySchema.extend({ body: z.string() }),
+        minutes: RecordVersionSummarySchema.extend({ body: z.string().meta({ description: 'Sanitised HTML' }) }),
         previous: z.string().nullable().meta({ description: 'Slug of the meeting whose minutes come before' }),
       }),
     ),

@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSuiteTitle, expectAccessible, hasBrowser, waitForPortal } from './browser.js';
+import { browserSuiteTitle, expectAccessible, hasBrowser, horizontalOverflow, waitForPortal } from './browser.js';
 import { overrideTransition, transition } from './meeting-steps.js';
 import { portalSuite } from './suite.js';
 
@@ -12,6 +12,19 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the agenda and the minutes of a 
     const { buildMeeting } = await import('../../src/server/testing/factories.js');
     slug = (await buildMeeting(suite.server.db, { status: 'convened' })).slug;
   });
+
+  /** Types each line into the focused text, pressing Enter after it. */
+  async function typeLines(page: Page, lines: string[]) {
+    for (const line of lines) {
+      await page.keyboard.type(line);
+      await page.keyboard.press('Enter');
+    }
+  }
+
+  /** The editor takes focus back from its toolbar in the next animation frame: keys typed before then are lost. */
+  async function editorFocused(editor: Locator) {
+    await expect.poll(() => editor.evaluate((node) => node.contains(document.activeElement))).toBe(true);
+  }
 
   const itemTitles = (page: Page) => page.locator('.agenda-item__title').allTextContents();
 
@@ -243,6 +256,67 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the agenda and the minutes of a 
       .toEqual(['Thank the host warmly.', 'Adopt the work plan.']);
     expect(await published.getByRole('button').count()).toBe(0);
     await expectAccessible(visitor.page);
+  });
+
+  it('writes minutes with a heading, a list and bold by keyboard at 360 px; saved, made final, the public page shows them, rendered on the server too', {
+    timeout: 180_000,
+  }, async () => {
+    const { buildMeeting } = await import('../../src/server/testing/factories.js');
+    const held = (await buildMeeting(suite.server.db, { status: 'concluded' })).slug;
+    const { page, errors } = await suite.open(`/en/meetings/${held}/records`, {
+      role: 'secretariat-staff',
+      width: 360,
+    });
+    const minutes = page.getByRole('region', { name: 'Minutes' });
+    const text = minutes.getByRole('textbox', { name: 'Text of the Minutes' });
+    await text.waitFor();
+    const toolbar = minutes.getByRole('toolbar', { name: 'Formatting' });
+    // From the language of the text, Tab reaches the toolbar (one stop), then the text.
+    await minutes.getByLabel('Language of the text').selectOption('en');
+    await minutes.getByLabel('Language of the text').focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Heading');
+    await page.keyboard.press('Enter');
+    await editorFocused(text);
+    await typeLines(page, ['Opening', 'Present:']);
+    // Back to the toolbar, along it with the arrows to "Bulleted list".
+    await page.keyboard.press('Shift+Tab');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Bulleted list');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => toolbar.getByRole('button', { name: 'Bulleted list' }).getAttribute('aria-pressed'))
+      .toBe('true');
+    await editorFocused(text);
+    // An empty item ends the list.
+    await typeLines(page, ['Ecuador', 'Mexico', '']);
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('Quorum reached.');
+    await expect.poll(() => toolbar.getByRole('button', { name: 'Bold' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await expectAccessible(page);
+    await minutes.getByRole('button', { name: 'Save the draft' }).focus();
+    await page.keyboard.press('Enter');
+
+    const shown = minutes.locator('.record-body').first();
+    await expect.poll(() => shown.locator('h4').allTextContents()).toEqual(['Opening']);
+    await minutes.getByRole('button', { name: 'Make final' }).click();
+    await expect.poll(() => minutes.locator('.badge').first().textContent()).toBe('final');
+    expect(errors).toEqual([]);
+
+    const visitor = await suite.open(`/en/meetings/${held}/records`, { width: 360 });
+    const published = visitor.page.getByRole('region', { name: 'Minutes' }).locator('.record-body').first();
+    await expect.poll(() => published.locator('h4').allTextContents()).toEqual(['Opening']);
+    expect(await published.locator('ul li').allTextContents()).toEqual(['Ecuador', 'Mexico']);
+    expect(await published.locator('strong').allTextContents()).toEqual(['Quorum reached.']);
+    expect(await published.textContent()).toContain('Present:');
+    expect(await horizontalOverflow(visitor.page)).toBe(0);
+    await expectAccessible(visitor.page);
+    // The server renders the same text into the page.
+    const rendered = await (await fetch(`${suite.server.url}/en/meetings/${held}/records`)).text();
+    expect(rendered).toContain('<h4>Opening</h4>');
+    expect(rendered).toContain('<li><p>Ecuador</p></li><li><p>Mexico</p></li>');
+    expect(rendered).toContain('<strong>Quorum reached.</strong>');
   });
 
   it('takes draft minutes through sharing, a focal point’s comment, and finalising, once the meeting is held', {

@@ -137,6 +137,14 @@ export const fr = {
   'reason.observatory.state': 'doit être le code ISO 3166-1 d’un État membre : alpha-2 (p. ex. mx) ou alpha-3 (MEX)',
   'reason.observatory.unknownState': 'aucun État membre n’a le code « {code} »',
   'reason.observatory.importAction': 'doit être I, A ou R : une importation fixe des valeurs et n’en supprime aucune',
+  'reason.import.text': 'n’est pas du texte UTF-8 : enregistrez le fichier en texte brut (UTF-8) et renvoyez-le',
+  'reason.import.docx':
+    'n’est pas un document Word lisible (aucun document à l’intérieur, ou fichier endommagé) : ouvrez-le dans Word, enregistrez-le de nouveau en .docx et renvoyez-le',
+  'reason.import.noText': 'ne contient aucun texte à partir duquel commencer le document',
+  'reason.import.nodes': 'doit contenir entre 1 et {max} sections et paragraphes',
+  'outcomeDocuments.importNotEmpty.title': 'Texte déjà commencé',
+  'outcomeDocuments.importNotEmpty.detail':
+    'Ce document a déjà des sections ou des paragraphes : un fichier ne peut commencer qu’un texte vide. Modifiez plutôt les paragraphes.',
   'reason.import.encoding': 'n’est pas du texte UTF-8 : enregistrez le fichier en « CSV UTF-8 » et renvoyez-le',
   'reason.import.unterminated': 'a une cellule entre guillemets ouverte de la ligne {row} à la fin du fichier',
   'reason.import.empty': 'n’a aucune ligne de valeurs sous son en-tête',
@@ -145,6 +153,16 @@ export const fr = {
   'reason.import.duplicate': 'redonne {state} {year} : la ligne {first} l’a déjà donné',
   'reason.import.otherIndicator': 'vaut « {found} » : ce fichier est celui d’un autre indicateur que « {code} »',
   'reason.import.moreErrors': '{count} autres lignes sont aussi refusées (les {listed} premières sont listées)',
+  'reason.import.xlsx': 'n’est pas un classeur XLSX lisible : enregistrez-le de nouveau en .xlsx ou en « CSV UTF-8 »',
+  'reason.import.formula':
+    'est une formule : indiquez la valeur elle-même (copiez les cellules et collez-les en valeurs)',
+  'reason.followUpImport.weightOnItem':
+    'ne s’indique que sur la ligne d’un sous-point (qui a un numéro de point parent)',
+  'reason.followUpImport.duplicate': 'redonne le numéro {number} : la ligne {first} l’a déjà donné',
+  'reason.followUpImport.exists': 'est le numéro {number}, que {slug} a déjà comme point',
+  'reason.followUpImport.subItemCell':
+    'doit rester vide sur la ligne d’un sous-point : un sous-point ne prend que ses textes et son poids',
+  'reason.followUpImport.unknownParent': 'nomme le point {number}, que ce fichier ne donne pas pour ce document',
   'reason.twoFactor.wrongCode': 'n’est pas le code qu’affiche en ce moment l’application d’authentification',
   'reason.filter.pillar': 'aucun pilier « {value} » ; utilisez l’un de ceux-ci : {allowed}',
   'reason.filter.memberState': 'aucun État membre « {value} » ; utilisez l’un de ceux-ci : {allowed}',
@@ -324,6 +342,7 @@ export const fr = {
     'Ce document historique vient des données de référence : il se modifie là, pas par l’API.',
   'reason.outcome.state': 'doit être l’identifiant de votre propre État membre (ISO 3166-1 alpha-2, p. ex. ec)',
   'reason.outcome.exportLang': 'n’est pas une langue dans laquelle se trouve tout le texte ; il l’est en : {languages}',
+  'reason.record.noText': 'ne garde aucun texte une fois retiré le balisage dangereux ou inconnu',
   'outcomeDocuments.export.preambular': 'PP{number}',
   'outcomeDocuments.export.operative': 'PD{number}',
   'outcomeDocuments.export.symbol': 'Cote',

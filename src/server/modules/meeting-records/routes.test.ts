@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
+import { RECORD_BODY_MAX } from '../../../domain/meeting-records.js';
 import { expectAsCan, expectProblem } from '../../testing/api.js';
 import { buildMeeting } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
 import { callerOf } from '../../testing/sessions.js';
-import { auditOf, buildMeetingDocument, everyCaller, type Headers } from '../agenda/testing.js';
+import { auditOf, buildMeetingDocument, everyCaller, type Headers, recordsSnapshot } from '../agenda/testing.js';
 import { verifyChain } from '../audit/chain.js';
 
 function helpers(ctx: AppContext) {
@@ -116,6 +117,35 @@ describeEachEngine('minutes and reports: drafting, sharing, finalising', (ctx) =
     expect(await seen(callers.staff)).toEqual(['ec', 'mx', 'co']);
     const audit = await auditOf(h.db(), commented.json().comments[0].id);
     expect(audit.map((e) => [e.action, e.actor_role])).toEqual([['meeting-records.comment', 'focal-point']]);
+  });
+
+  it('stores the text as sanitised HTML whatever is sent, and refuses with a problem what leaves no text or is too long', async () => {
+    const { staff } = await everyCaller(ctx);
+    const m = await buildMeeting(h.db(), { status: 'concluded' });
+    const sent =
+      '<h2 onclick="x()">Apertura</h2><script>steal()</script><p style="color:red">El <b>quórum</b> ' +
+      '<a href="javascript:alert(1)">votó</a> <a href="https://www.oas.org/">OEA</a></p><ul><li>Uno</li></ul>';
+    const v1 = await h.written(m.slug, staff, sent, null);
+    const stored =
+      '<h4>Apertura</h4><p>El <strong>quórum</strong> <a rel="noopener noreferrer nofollow">votó</a> ' +
+      '<a href="https://www.oas.org/" rel="noopener noreferrer nofollow">OEA</a></p><ul><li>Uno</li></ul>';
+    expect((await h.get(h.url(m.slug, '/records/minutes/versions/1'), staff)).json().body).toBe(stored);
+    const before = await recordsSnapshot(h.db());
+    for (const [body, reason] of [
+      ['<script>alert(1)</script><p> </p>', 'has no text left'],
+      ['x'.repeat(RECORD_BODY_MAX + 1), 'characters'],
+      [42, 'text'],
+      [null, 'text'],
+    ] as const) {
+      const res = await h.send('PUT', h.url(m.slug, '/records/minutes'), staff, {
+        lang: 'en',
+        body,
+        updatedAt: v1.updatedAt,
+      });
+      const problem = expectProblem(res, 400, 'body');
+      expect(problem.errors?.[0]?.reason).toContain(reason);
+    }
+    expect(await recordsSnapshot(h.db())).toEqual(before);
   });
 
   it('lets only the secretariat write, share and finalise', async () => {

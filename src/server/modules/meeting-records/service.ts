@@ -37,6 +37,7 @@ import {
   type RecordRow,
   updateRecord,
 } from './queries.js';
+import { recordBody } from './rich-text.js';
 
 /** Told of a version shared for comment: who comments for their own state. */
 const COMMENTER_ROLES = rolesAllowed('meeting-records.comment', 'own-state');
@@ -266,8 +267,10 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
     },
 
     /** Writes the first draft, edits the newest draft or shared version, or — when the newest is
-     * final — starts version n+1 as a draft; the final one stays as it was. */
+     * final — starts version n+1 as a draft; the final one stays as it was. The text is stored
+     * sanitised (rich-text.ts). */
     write(ctx: RequestContext, idOrSlug: string, kind: RecordKind, input: RecordWrite): Promise<RecordVersion> {
+      const body = recordBody(input.body);
       return versionedWrite(ctx, {
         find: () => withLatest(ctx, idOrSlug, kind),
         require: manage(ctx),
@@ -276,8 +279,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
         stale: ({ meeting }) => staleRecord(ctx, meeting, kind)(),
         prepare({ meeting, latest }, now): RecordRow {
           const at = laterThan(latest?.updated_at ?? null, now);
-          if (latest && latest.status !== 'final')
-            return { ...latest, lang: input.lang, body: input.body, updated_at: at };
+          if (latest && latest.status !== 'final') return { ...latest, lang: input.lang, body, updated_at: at };
           return {
             id: uuidv7(),
             meeting_id: meeting.id,
@@ -285,7 +287,7 @@ export function meetingRecordsService(deps: { db: Kysely<Database>; clock: () =>
             version: (latest?.version ?? 0) + 1,
             status: 'draft',
             lang: input.lang,
-            body: input.body,
+            body,
             created_at: at,
             updated_at: at,
           };

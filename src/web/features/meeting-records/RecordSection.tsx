@@ -15,6 +15,8 @@ import { LanguageSelect } from '../shared/LanguageSelect.js';
 import { QueryState } from '../shared/QueryState.js';
 import { useLang } from '../shared/useLang.js';
 import { useComment, useRecordStep, useRecordVersion, useWriteRecord } from './queries.js';
+import { RichTextField } from './RichTextField.js';
+import './records.css';
 
 /** Literal keys, so the catalog check sees each one. */
 export function useRecordLabels() {
@@ -95,9 +97,12 @@ function VersionView({ slug, kind, version }: { slug: string; kind: RecordKind; 
           <h3>
             {t('records.versionLabel', { version: v.version })} — {labels.status(v.status)}
           </h3>
-          <div className="record-body" lang={v.lang}>
-            {v.body}
-          </div>
+          <div
+            className="record-body rich-text"
+            lang={v.lang}
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: the server stores only HTML it sanitised with an allow-list, whatever was sent (server/modules/meeting-records/rich-text.ts)
+            dangerouslySetInnerHTML={{ __html: v.body }}
+          />
           {v.comments.length > 0 && (
             <>
               <h4>{t('records.comments')}</h4>
@@ -232,10 +237,9 @@ function RecordEditor({ slug, kind, latest }: { slug: string; kind: RecordKind; 
           setTextLang(value);
         }}
       />
-      <TextAreaField
+      <RichTextField
         label={t('records.body', { kind: labels.kind(kind) })}
         error={errors.body}
-        rows={8}
         value={text}
         onChange={(value) => {
           startEditing();
