@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGS } from '../domain/languages.js';
-import { AGREEMENTS, FOOTNOTE_KINDS } from '../domain/negotiation.js';
+import { AGREEMENTS, FOOTNOTE_KINDS, FOOTNOTE_PARTS } from '../domain/negotiation.js';
 import {
   LINK_RELATIONS,
   NODE_KINDS,
@@ -11,7 +11,7 @@ import {
   TRANSLATION_STATES,
 } from '../domain/outcome-documents.js';
 import { reason } from '../domain/reasons.js';
-import { canSchema, IdOrSlugParamsSchema, LangSchema, multilineText } from './common.js';
+import { canSchema, IdOrSlugParamsSchema, LangSchema, multilineText, SourceSchema } from './common.js';
 import { VersionSchema } from './delegations.js';
 import { MeetingDocumentTitlesSchema } from './meeting-documents.js';
 import {
@@ -58,9 +58,20 @@ export const FootnoteSchema = z
     kind: z.enum(FOOTNOTE_KINDS),
     lang: LangSchema,
     text: z.string(),
+    official: z.boolean().meta({
+      description: 'False for a historic footnote told in other words than its own (a paraphrase of its source)',
+    }),
+    sources: z
+      .array(SourceSchema)
+      .meta({ description: 'Where a historic footnote is known from; empty for a state’s own' }),
+    concerns: z.array(z.object({ part: z.enum(FOOTNOTE_PARTS), number: z.string() })).meta({
+      description:
+        'For a historic document whose text the platform does not hold: the paragraphs the footnote concerns, as its source numbers them',
+    }),
     at: z.string(),
   })
   .meta({ id: 'Footnote' });
+export type Footnote = z.infer<typeof FootnoteSchema>;
 
 export const SILENCE_STATUSES = ['running', 'adopted', 'broken', 'cancelled', 'lapsed'] as const;
 
@@ -140,6 +151,7 @@ export const OutcomeDocumentSchema = DocumentSchema.extend({
     update: 'Edit the title, type and original language',
     editBody: 'Add, edit, move and delete sections and paragraphs, set translations, marks and pillars',
     changeStatus: 'Move it along its lifecycle',
+    importText: 'Start its empty body from a file (a historic document: its adopted text, frozen once saved)',
   }),
 }).meta({ id: 'OutcomeDocument' });
 export type OutcomeDocument = z.infer<typeof OutcomeDocumentSchema>;
@@ -268,3 +280,55 @@ export const DocumentExportQuerySchema = z.object({
     description: 'The language of the text exported, one its whole text is in; the original when left out',
   }),
 });
+
+// Starting a document's text from a file: the proposal (nothing written) and the one write.
+
+/** The media types a file to start a document from may be sent as (the request's body). */
+export const DOCUMENT_IMPORT_TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  text: 'text/plain',
+} as const;
+
+export const ImportedNodeSchema = z
+  .object({
+    kind: NodeKindSchema.meta({ description: 'A section (a heading) holds the paragraphs after it, up to the next' }),
+    text: NodeTextInputSchema,
+  })
+  .strict()
+  .meta({ id: 'ImportedNode' });
+
+export const DocumentImportProposalSchema = z
+  .object({
+    nodes: z
+      .array(
+        z.object({
+          kind: NodeKindSchema,
+          text: z.string(),
+          number: z.number().int().nullable().meta({ description: 'As it will be numbered; null for a section' }),
+        }),
+      )
+      .meta({ description: 'The file’s paragraphs in order, classed: headings as sections' }),
+  })
+  .meta({ id: 'DocumentImportProposal' });
+export type DocumentImportProposal = z.infer<typeof DocumentImportProposalSchema>;
+
+const importNodesError = reason('reason.import.nodes', { max: OUTLINE_NODES_MAX });
+export const DocumentImportSchema = z
+  .object({
+    version: VersionSchema,
+    nodes: z
+      .array(ImportedNodeSchema, { error: importNodesError })
+      .min(1, { error: importNodesError })
+      .max(OUTLINE_NODES_MAX, { error: importNodesError })
+      .meta({
+        description:
+          'The body, as corrected: in order, each paragraph in the section before it (at the top before the first)',
+      }),
+    originalLang: LangSchema.optional().meta({
+      description:
+        'The language the text is in: needed for a historic document whose original language is not recorded, ignored otherwise',
+    }),
+  })
+  .strict()
+  .meta({ id: 'DocumentImport' });
+export type DocumentImport = z.infer<typeof DocumentImportSchema>;

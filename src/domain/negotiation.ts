@@ -29,6 +29,10 @@ export type Agreement = (typeof AGREEMENTS)[number];
 
 export const FOOTNOTE_KINDS = ['reservation', 'interpretative-statement'] as const;
 export type FootnoteKind = (typeof FOOTNOTE_KINDS)[number];
+/** The part of a text a historic footnote's paragraph numbers belong to, as its source cites them
+ * (the platform does not hold the text, so it cannot point at the paragraph itself). */
+export const FOOTNOTE_PARTS = ['preamble', 'recommendations', 'follow-up'] as const;
+export type FootnotePart = (typeof FOOTNOTE_PARTS)[number];
 
 export const RATIONALE_MAX = 5_000;
 export const COMMENT_MAX = 5_000;

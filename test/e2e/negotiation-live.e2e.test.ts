@@ -4,6 +4,7 @@ import type { Role } from '../../src/contract/accounts.js';
 import type { OutcomeDocument } from '../../src/contract/outcome-documents.js';
 import { apiCaller } from './accounts.js';
 import { browserSuiteTitle, expectAccessible, hasBrowser, hydrated } from './browser.js';
+import { delegationsOf, textUnderNegotiation } from './negotiation-steps.js';
 import { portalSuite } from './suite.js';
 
 /**
@@ -20,28 +21,16 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('states negotiate an outcome docu
 
   beforeAll(async () => {
     const { buildMeeting } = await import('../../src/server/testing/factories.js');
-    const { HEAD } = await import('../../src/server/modules/delegations/testing.js');
     const meeting = await buildMeeting(suite.server.db, { status: 'registration-open' });
-    const chair = await caller('secretariat-staff');
-    doc = await chair<OutcomeDocument>('POST', '/documents', {
-      meeting: meeting.slug,
+    doc = await textUnderNegotiation(await caller('secretariat-staff'), meeting.slug, {
       type: 'declaration',
       titles: { en: 'Declaration on live negotiation', es: 'Declaración sobre la negociación en directo' },
-      originalLang: 'en',
+      paragraphs: [
+        ['preambular', 'Recalling the Commitment to Public Security in the Americas'],
+        ['operative', 'Strengthen regional cooperation between police forces'],
+      ],
     });
-    for (const [kind, text] of [
-      ['preambular', 'Recalling the Commitment to Public Security in the Americas'],
-      ['operative', 'Strengthen regional cooperation between police forces'],
-    ])
-      doc = await chair('POST', `/documents/${doc.id}/nodes`, { version: doc.version, kind, text });
-    doc = await chair('POST', `/documents/${doc.id}/status`, { version: doc.version, status: 'under-negotiation' });
-    for (const state of ['ec', 'mx'])
-      await (await caller('focal-point', state))('POST', `/meetings/${meeting.slug}/delegations`, {
-        category: 'delegation',
-        memberState: state,
-        participants: [HEAD],
-        submit: false,
-      });
+    await delegationsOf((state) => caller('focal-point', state), meeting.slug, ['ec', 'mx']);
   }, 60_000);
 
   /** Waits for the page's stream to be open, as its status line says. */

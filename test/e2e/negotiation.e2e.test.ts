@@ -4,6 +4,7 @@ import type { Role } from '../../src/contract/accounts.js';
 import type { OutcomeDocument } from '../../src/contract/outcome-documents.js';
 import { apiCaller } from './accounts.js';
 import { browserSuiteTitle, expectAccessible, hasBrowser, hydrated } from './browser.js';
+import { delegationsOf, textUnderNegotiation } from './negotiation-steps.js';
 import { portalSuite } from './suite.js';
 
 /**
@@ -23,48 +24,27 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('states negotiate an outcome docu
 
   beforeAll(async () => {
     const { buildMeeting } = await import('../../src/server/testing/factories.js');
-    const { HEAD } = await import('../../src/server/modules/delegations/testing.js');
     const meeting = await buildMeeting(suite.server.db, { status: 'registration-open' });
     const chair = await caller('secretariat-staff');
-    doc = await chair<OutcomeDocument>('POST', '/documents', {
-      meeting: meeting.slug,
+    doc = await textUnderNegotiation(chair, meeting.slug, {
       type: 'declaration',
       titles: { en: 'Declaration on regional cooperation', es: 'Declaración sobre la cooperación regional' },
-      originalLang: 'en',
+      paragraphs: [
+        ['preambular', 'Recalling the Commitment to Public Security in the Americas'],
+        ['operative', 'Strengthen regional cooperation between police forces'],
+        ['operative', 'Exchange information on organised crime'],
+      ],
     });
-    for (const [kind, text] of [
-      ['preambular', 'Recalling the Commitment to Public Security in the Americas'],
-      ['operative', 'Strengthen regional cooperation between police forces'],
-      ['operative', 'Exchange information on organised crime'],
-    ])
-      doc = await chair('POST', `/documents/${doc.id}/nodes`, { version: doc.version, kind, text });
-    doc = await chair('POST', `/documents/${doc.id}/status`, { version: doc.version, status: 'under-negotiation' });
-    silent = await chair<OutcomeDocument>('POST', '/documents', {
-      meeting: meeting.slug,
+    silent = await textUnderNegotiation(chair, meeting.slug, {
       type: 'recommendations',
       titles: { en: 'Recommendations on prison management' },
-      originalLang: 'en',
-    });
-    silent = await chair('POST', `/documents/${silent.id}/nodes`, {
-      version: silent.version,
-      kind: 'operative',
-      text: 'Share practices of prison management',
-    });
-    silent = await chair('POST', `/documents/${silent.id}/status`, {
-      version: silent.version,
-      status: 'under-negotiation',
+      paragraphs: [['operative', 'Share practices of prison management']],
     });
     silent = await chair('POST', `/documents/${silent.id}/silence`, {
       version: silent.version,
       deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
     });
-    for (const state of ['ec', 'mx'])
-      await (await caller('focal-point', state))('POST', `/meetings/${meeting.slug}/delegations`, {
-        category: 'delegation',
-        memberState: state,
-        participants: [HEAD],
-        submit: false,
-      });
+    await delegationsOf((state) => caller('focal-point', state), meeting.slug, ['ec', 'mx']);
   }, 60_000);
 
   // Before the text is adopted (the next test adopts it): a delegate's screens in the other languages.

@@ -143,9 +143,11 @@ describeEachEngine('demo mode adds outcome documents and their follow-up', (ctx)
     ]);
   });
 
-  it('runs a closed cycle with reports at every stage and an open one; the public sees the published reports only', async () => {
+  it('runs a closed cycle with reports at every stage and an open one, on the sample declaration and demo items of a historic document; the public sees the published reports only', async () => {
     const loaded = await loadDemoFollowUp({ db: db(), clock, sample });
     expect(loaded.done).toEqual([
+      'historic item: recommendations-lima demo-1',
+      'historic item: recommendations-lima demo-2',
       'cycle opened: Demo follow-up cycle 2026 (closed, demo data)',
       'cycle opened: Current demo follow-up cycle (open, demo data)',
       'report of ec on item 1: draft',
@@ -162,6 +164,16 @@ describeEachEngine('demo mode adds outcome documents and their follow-up', (ctx)
       'report of mx on item 3: draft',
       'report of mx on item 3: submitted',
       'report of ec on item 4: draft',
+      'report of ec on historic item 1: draft',
+      'report of ec on historic item 1: submitted',
+      'report of ec on historic item 1: accepted',
+      'report of ec on historic item 1: published',
+      'report of mx on historic item 1: draft',
+      'report of mx on historic item 1: submitted',
+      'report of mx on historic item 1: accepted',
+      'report of mx on historic item 1: published',
+      'report of mx on historic item 2: draft',
+      'report of mx on historic item 2: submitted',
     ]);
     const cycles = (await get('/follow-up/cycles?lang=es')).json().items;
     expect(cycles.map((c: { name: { text: string } }) => c.name.text)).toEqual(
@@ -178,14 +190,22 @@ describeEachEngine('demo mode adds outcome documents and their follow-up', (ctx)
         ['mx', true],
       ]),
     );
-    expect(reports).toHaveLength(2);
+    expect(reports).toHaveLength(4);
+    const items = (await get('/follow-up/items?document=recommendations-lima&lang=fr')).json().items;
+    expect(items.map((i: { number: string; text: { text: string } }) => [i.number, i.text.text])).toEqual([
+      ['demo-1', expect.stringContaining('données de démonstration')],
+      ['demo-2', expect.stringContaining('données de démonstration')],
+    ]);
     const secretariat = await callerWith(ctx, 'secretariat-admin');
     const all = (await get(`/follow-up/cycles/${closed.id}/reports`, secretariat)).json().items;
     expect(all.map((r: { reportState: string }) => r.reportState).sort()).toEqual([
       'accepted',
       'accepted',
       'accepted',
+      'accepted',
+      'accepted',
       'draft',
+      'submitted',
       'submitted',
     ]);
   });

@@ -9,11 +9,13 @@ import { SymbolAndMeeting } from '../features/documents/DocumentCards.js';
 import { DocumentLinks } from '../features/documents/DocumentLinks.js';
 import { documentStatusLabel, documentTypeLabel } from '../features/documents/documentTypes.js';
 import { Footnotes } from '../features/documents/Footnotes.js';
+import { ImportText } from '../features/documents/ImportText.js';
 import { type LiveState, useLiveDocument } from '../features/documents/live.js';
 import { NegotiatedText } from '../features/documents/NegotiatedText.js';
 import { useDocument } from '../features/documents/queries.js';
 import { SharingPanel } from '../features/documents/Sharing.js';
 import { VersionsPanel } from '../features/documents/Versions.js';
+import { DocumentFollowUp } from '../features/follow-up/DocumentFollowUp.js';
 import { samePageIn } from '../features/layout/LanguageSwitcher.js';
 import { PillarTags } from '../features/pillars/PillarTags.js';
 import { formatDate } from '../features/shared/format.js';
@@ -43,12 +45,14 @@ export function DocumentPage() {
           data ? t('documents.detailDescription', { meeting: data.meeting.shortName }) : t('documents.description')
         }
       />
-      <QueryState query={document}>{(doc) => <DocumentView doc={doc} />}</QueryState>
+      <QueryState query={document}>
+        {(doc) => <DocumentView doc={doc} onReload={() => void document.refetch()} />}
+      </QueryState>
     </>
   );
 }
 
-function DocumentView({ doc }: { doc: OutcomeDocument }) {
+function DocumentView({ doc, onReload }: { doc: OutcomeDocument; onReload: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const notRecorded = t('common.notRecorded');
@@ -70,6 +74,14 @@ function DocumentView({ doc }: { doc: OutcomeDocument }) {
             <div>
               <dt>{t('documents.statusLabel')}</dt>
               <dd>{documentStatusLabel(t, doc.status)}</dd>
+            </div>
+          )}
+          {doc.contentHash && (
+            <div>
+              <dt>{t('documents.contentHash')}</dt>
+              <dd>
+                <code>{doc.contentHash}</code>
+              </dd>
             </div>
           )}
           <div>
@@ -105,8 +117,12 @@ function DocumentView({ doc }: { doc: OutcomeDocument }) {
           ) : (
             <DocumentBody doc={doc} />
           )}
-          {doc.textHeld && <Footnotes doc={doc} nodeId={null} />}
+          {/* A historic document's text, not held yet, is imported here by the secretariat, once. */}
+          {!doc.textHeld && doc.can.importText && <ImportText doc={doc} onReload={onReload} />}
+          {!doc.textHeld && doc.footnotes.length > 0 && <h3>{t('documents.body.footnotesKnown')}</h3>}
+          <Footnotes doc={doc} nodeId={null} />
         </section>
+        <DocumentFollowUp doc={doc} />
         {doc.textHeld && doc.body.length > 0 && <VersionsPanel doc={doc} />}
         <SharingPanel doc={doc} />
         <DocumentExports doc={doc} />

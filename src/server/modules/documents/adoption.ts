@@ -11,7 +11,9 @@ type Db = Kysely<Database> | Transaction<Database>;
 /**
  * The SHA-256 of the adopted text: its symbol, original language, body (every node in document
  * order with its number, mark and texts in every language) and footnotes, serialised with sorted keys
- * (`canonicalJson`), so that the same text always gives the same hash.
+ * (`canonicalJson`), so that the same text always gives the same hash. A historic document's
+ * footnotes from the reference data are what sources tell of it, kept up to date as they are found,
+ * not part of the text imported: they stay out of it.
  */
 export async function contentHash(db: Db, row: DocumentRow): Promise<string> {
   const body = await bodySnapshot(db, row);
@@ -33,13 +35,15 @@ export async function contentHash(db: Db, row: DocumentRow): Promise<string> {
       mark: n.mark,
       texts: Object.fromEntries(texts.filter((t) => t.node_id === n.id).map((t) => [t.lang, t.text])),
     })),
-    footnotes: footnotes.map((f) => ({
-      nodeId: f.node_id,
-      state: f.member_state_id,
-      kind: f.kind,
-      lang: f.lang,
-      text: f.text,
-    })),
+    footnotes: footnotes
+      .filter((f) => f.managed_by === 'platform')
+      .map((f) => ({
+        nodeId: f.node_id,
+        state: f.member_state_id,
+        kind: f.kind,
+        lang: f.lang,
+        text: f.text,
+      })),
   });
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }

@@ -13,6 +13,7 @@ import {
   RevisionIssueSchema,
 } from '../../../contract/negotiation.js';
 import {
+  DocumentImportSchema,
   LinkCreateSchema,
   NodeCreateSchema,
   NodeMoveSchema,
@@ -82,6 +83,9 @@ const VALUES = [
   'prevention',
   ['prevention', 'prevention'],
   ['cyber'],
+  [{ kind: 'section', text: '' }],
+  [{ kind: 'chapter', text: 'Capítulo' }],
+  [{ kind: 'operative', text: 'Cooperar', number: 1 }],
   { en: 'Title' },
   { en: '' },
   { de: 'Titel' },
@@ -114,6 +118,10 @@ describeEachEngine('outcome documents: malformed requests', (ctx) => {
       doc = await h.addNode(secretariat, doc, { kind: 'operative', text: 'Cooperar' });
       const node = doc.body[0]?.id as string;
       const url = `/api/v1/documents/${doc.id}`;
+      // A body is imported into an empty draft only: there, a valid body would be written.
+      const empty = await h.draft(secretariat, slug);
+      // So is a historic document's text, while the platform does not hold it.
+      const historic = await h.historic();
       const endpoints: Array<Pick<BodyFuzz, 'method' | 'url' | 'schema' | 'fields'>> = [
         {
           method: 'POST',
@@ -154,6 +162,18 @@ describeEachEngine('outcome documents: malformed requests', (ctx) => {
           fields: ['version', 'text', 'state'],
         },
         { method: 'POST', url: `${url}/links`, schema: LinkCreateSchema, fields: ['version', 'relation', 'document'] },
+        {
+          method: 'POST',
+          url: `/api/v1/documents/${empty.id}/import`,
+          schema: DocumentImportSchema,
+          fields: ['version', 'nodes', 'originalLang'],
+        },
+        {
+          method: 'POST',
+          url: `/api/v1/documents/${historic.id}/import`,
+          schema: DocumentImportSchema,
+          fields: ['version', 'nodes', 'originalLang'],
+        },
       ];
       let sent = 0;
       for (const endpoint of endpoints) {

@@ -66,6 +66,11 @@ const paragraphLabel = (node: DocumentNode, lang: Lang) =>
 const footnoteLabel = (footnote: Footnotes[number], lang: Lang) =>
   message(lang, `outcomeDocuments.export.${footnote.kind}`, { state: footnote.state.name.text });
 
+/** A footnote's text, and where a historic one is known from (its text is then the source's
+ * account of it, not the text's own): each source as the portal names it, with its address. */
+const footnoteText = (footnote: Footnotes[number]) =>
+  [footnote.text, ...footnote.sources.map((s) => `${s.title} — ${s.publisher} (${s.url})`)].join(' ');
+
 // Akoma Ntoso ------------------------------------------------------------------------------------
 
 const escapeXml = (text: string) =>
@@ -98,7 +103,7 @@ export function akomaNtoso(doc: OutcomeDocument, lang: Lang, generatedOn: string
       .map(
         (f) =>
           `<authorialNote eId="fnt_${f.marker}" marker="${f.marker}" placement="bottom"><p xml:lang="${f.lang}">${escapeXml(
-            `${footnoteLabel(f, lang)}: ${f.text}`,
+            `${footnoteLabel(f, lang)}: ${footnoteText(f)}`,
           )}</p></authorialNote>`,
       )
       .join('');
@@ -250,7 +255,7 @@ export function documentPdf(doc: OutcomeDocument, lang: Lang): Promise<Buffer> {
       pdf
         .font('Helvetica')
         .fontSize(9)
-        .text(`[${f.marker}] ${footnoteLabel(f, lang)}: ${f.text}`)
+        .text(`[${f.marker}] ${footnoteLabel(f, lang)}: ${footnoteText(f)}`)
         .moveDown(0.3);
   }
   pdf.end();

@@ -1,6 +1,8 @@
 // The module's public face: all that app.ts, demo mode and other modules may import from it (docs/architecture.md).
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FileStore } from '../../files/index.js';
 import type { AuditFeed } from '../audit/index.js';
+import { documentsImport } from './import.js';
 import { documentsLive, documentsLiveRoutes, type LiveOptions } from './live.js';
 import { documentsNegotiation } from './negotiation.js';
 import { documentsRoutes } from './routes.js';
@@ -40,14 +42,17 @@ export function documentsModule(
     silences?: SilenceOptions | false | undefined;
     feed: AuditFeed;
     live?: LiveOptions | undefined;
+    /** Where a DOCX to start a text from is checked as any upload is. */
+    files: FileStore;
   },
 ) {
   const { reads, writes, negotiation, sharing } = documentsServices(deps);
   const stop =
     deps.silences === false ? async () => {} : scheduleSilences(deps, deps.silences?.intervalMs ?? SILENCE_INTERVAL_MS);
-  const live = documentsLive(reads, deps.feed, deps.live);
+  const live = documentsLive(reads, deps.feed, deps.clock, deps.live);
   const routes = async (app: FastifyInstance) => {
-    await app.register(documentsRoutes(reads, writes, negotiation, deps.clock, sharing));
+    const importer = documentsImport({ ...deps, reads });
+    await app.register(documentsRoutes(reads, writes, negotiation, deps.clock, sharing, importer));
     await app.register(documentsLiveRoutes(reads, live));
   };
   return { reads, writes, negotiation, routes, stop, endStreams: live.close, liveStreams: live.size };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { LiveHeadersSchema } from '../../../contract/negotiation.js';
 import { OutcomeDocumentParamsSchema } from '../../../contract/outcome-documents.js';
 import { problemResponse } from '../../http/problems.js';
+import type { Actor } from '../../policy/actor.js';
 import { requestContext } from '../../policy/guard.js';
 import type { AuditChange, AuditFeed } from '../audit/index.js';
 import type { DocumentsReads } from './service.js';
@@ -16,7 +17,9 @@ import type { DocumentsReads } from './service.js';
  * that (anything but the document's text and negotiation), and at each heartbeat, the reader is
  * identified again and the document looked up as they see it now before anything more is sent, so
  * a reader signed out, or whose access was withdrawn, gets no further event and their stream ends.
- * A session that lapses with time, which no change records, ends its streams at the next heartbeat.
+ * A session or token that lapses with time, which no change records, ends its streams at its own
+ * expiry: each stream has a timer set to the moment its reader's credential lapses unless used
+ * again, when the reader is identified once more (a session's idle expiry may have moved on).
  */
 
 export interface LiveOptions {
@@ -44,6 +47,8 @@ interface Stream {
   queue: Promise<void>;
   /** Whether its reader was found allowed since the last change that could withdraw it. */
   trusted: boolean;
+  /** Fires when its reader's credential lapses (none for a reader without one). */
+  expiry: NodeJS.Timeout | null;
   end(): void;
 }
 
@@ -56,6 +61,7 @@ interface Stream {
 const CONTENT_ONLY = new Set([
   'outcome-documents.update',
   'outcome-documents.node-add',
+  'outcome-documents.import',
   'outcome-documents.node-update',
   'outcome-documents.node-move',
   'outcome-documents.node-delete',
@@ -81,18 +87,26 @@ const CONTENT_ONLY = new Set([
 const credentialOf = (request: FastifyRequest) =>
   `${request.headers.authorization ?? ''}\n${request.headers.cookie ?? ''}\n${request.headers['accept-language'] ?? ''}`;
 
+/** setTimeout's longest delay: a credential lapsing later is left to the heartbeat's checks. */
+const MAX_DELAY = 2 ** 31 - 1;
+
 const frame = (change: AuditChange) =>
   `id: ${change.seq}\nevent: change\ndata: ${JSON.stringify({ action: change.action } satisfies LiveEvent)}\n\n`;
 
-export function documentsLive(reads: DocumentsReads, feed: AuditFeed, { heartbeatMs = 15_000 }: LiveOptions = {}) {
+export function documentsLive(
+  reads: DocumentsReads,
+  feed: AuditFeed,
+  clock: () => Date,
+  { heartbeatMs = 15_000 }: LiveOptions = {},
+) {
   const streams = new Set<Stream>();
   let unsubscribe: Promise<() => void> | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
 
-  /** Whether the reader of `request` may still read the document, asked as the guard and the
-   * document's read ask: once per credential in a round. */
+  /** The reader of `request` when they may still read the document (null when not), asked as the
+   * guard and the document's read ask: once per credential in a round. */
   function checker() {
-    const asked = new Map<string, Promise<boolean>>();
+    const asked = new Map<string, Promise<Actor | null>>();
     return (stream: Stream) => {
       const key = `${credentialOf(stream.request)}\n${stream.documentId}`;
       let answer = asked.get(key);
@@ -104,14 +118,36 @@ export function documentsLive(reads: DocumentsReads, feed: AuditFeed, { heartbea
     };
   }
 
-  async function stillReads(request: FastifyRequest, documentId: string): Promise<boolean> {
+  async function stillReads(request: FastifyRequest, documentId: string): Promise<Actor | null> {
     try {
       const actor = await request.server.identify(request);
       await reads.visible({ ...requestContext(request), actor }, documentId);
-      return true;
+      return actor;
     } catch {
-      return false;
+      return null;
     }
+  }
+
+  /** Sets the stream's timer to the moment `actor`'s credential lapses: then the reader is checked
+   * again (their session may have been used and moved on meanwhile) and the stream ends if they
+   * may read no longer. */
+  function expireWith(stream: Stream, actor: Actor) {
+    if (stream.expiry) clearTimeout(stream.expiry);
+    stream.expiry = null;
+    const expiresAt = actor.kind === 'user' ? actor.credential.expiresAt : undefined;
+    if (!expiresAt) return;
+    const delay = Math.max(0, Date.parse(expiresAt) - clock().getTime());
+    if (delay > MAX_DELAY) return;
+    stream.expiry = setTimeout(
+      () =>
+        void enqueue(stream, async () => {
+          const reader = await stillReads(stream.request, stream.documentId);
+          if (reader) expireWith(stream, reader);
+          else stream.end();
+        }),
+      delay,
+    );
+    stream.expiry.unref();
   }
 
   /** Queues `send` after what the stream is already being sent. */
@@ -121,10 +157,12 @@ export function documentsLive(reads: DocumentsReads, feed: AuditFeed, { heartbea
   }
 
   /** Sends the stream `changes` of its document, once its reader is found still allowed. */
-  async function send(stream: Stream, changes: AuditChange[], check: (stream: Stream) => Promise<boolean>) {
+  async function send(stream: Stream, changes: AuditChange[], check: (stream: Stream) => Promise<Actor | null>) {
     if (!stream.trusted) {
-      if (!(await check(stream))) return stream.end();
+      const reader = await check(stream);
+      if (!reader) return stream.end();
       stream.trusted = true;
+      expireWith(stream, reader);
     }
     for (const change of changes) {
       if (change.seq <= stream.sent) continue;
@@ -161,11 +199,13 @@ export function documentsLive(reads: DocumentsReads, feed: AuditFeed, { heartbea
     await Promise.all(
       [...streams].map((stream) =>
         enqueue(stream, async () => {
-          // The one check of a reader while only the text changes: a session that lapses with time
-          // (no change recorded) ends its streams here.
-          stream.trusted = await check(stream);
-          if (stream.trusted) stream.reply.raw.write(': heartbeat\n\n');
-          else stream.end();
+          // The one check of a reader while only the text changes (its credential's expiry has a
+          // timer of its own).
+          const reader = await check(stream);
+          stream.trusted = reader !== null;
+          if (!reader) return stream.end();
+          expireWith(stream, reader);
+          stream.reply.raw.write(': heartbeat\n\n');
         }),
       ),
     );
@@ -215,9 +255,11 @@ export function documentsLive(reads: DocumentsReads, feed: AuditFeed, { heartbea
         queue: Promise.resolve(),
         // The route has just found the document visible to its reader.
         trusted: true,
+        expiry: null,
         end() {
           if (ended) return;
           ended = true;
+          if (stream.expiry) clearTimeout(stream.expiry);
           streams.delete(stream);
           raw.end();
           idle();
@@ -230,6 +272,7 @@ export function documentsLive(reads: DocumentsReads, feed: AuditFeed, { heartbea
       await ensureRunning();
       if (ended) return;
       streams.add(stream);
+      expireWith(stream, requestContext(request).actor);
       // First in its queue, so a change the feed brings meanwhile goes out after these, or not
       // again: a new reader gets the changes from now on (what it read before the stream opened it
       // reads again when it opens); one coming back, those after the last it got.
@@ -259,7 +302,7 @@ export function documentsLiveRoutes(reads: DocumentsReads, live: DocumentsLive) 
         schema: {
           tags: ['documents'],
           summary:
-            'Live changes of the document as server-sent events (text/event-stream): one `change` event per change, its id the change’s number (send it back as Last-Event-ID to get what was missed), a comment line every 15 s; the stream ends when the reader may no longer read the document',
+            'Live changes of the document as server-sent events (text/event-stream): one `change` event per change, its id the change’s number (send it back as Last-Event-ID to get what was missed), a comment line every 15 s; the stream ends when the reader may no longer read the document, at the latest when their session or token expires',
           params: OutcomeDocumentParamsSchema,
           headers: LiveHeadersSchema,
           response: {

@@ -31,6 +31,20 @@ const documents = api
       a.position - b.position ||
       (a.slug < b.slug ? -1 : 1),
   );
+/** The historic documents' footnotes known from public sources. */
+const footnotes =
+  api.readReference<
+    Array<{
+      document: string;
+      state: string;
+      kind: string;
+      concerns: unknown[];
+      lang: string;
+      text: string;
+      official: boolean;
+      sources: api.SourceRow[];
+    }>
+  >('document-footnotes.json');
 const pillars = api
   .readReference<Array<{ code: string; position: number }>>('pillars.json')
   .sort((a, b) => a.position - b.position);
@@ -56,6 +70,7 @@ function expectedDocument(d: DocumentRow, lang: Lang) {
     sources: api.sourcesOf(d.sources),
     // The historic documents are adopted, and the platform does not hold their text yet.
     status: 'adopted',
+    historic: true,
     textHeld: false,
     textSource: d.sources[0]?.url ?? null,
     originalLang: null,
@@ -85,12 +100,23 @@ function expectedDetail(d: DocumentRow, lang: Lang) {
         ),
     },
     transitions: [],
-    // The platform holds no text of a historic document: nothing negotiated, footnoted or hashed.
-    footnotes: [],
+    // The platform holds no text of a historic document: nothing negotiated or hashed; its
+    // footnotes are those public sources tell of, on the whole text.
+    footnotes: footnotes
+      .filter((f) => f.document === d.slug)
+      .map(({ document: _, state, sources, ...f }) =>
+        expect.objectContaining({
+          ...f,
+          sources: api.sourcesOf(sources),
+          nodeId: null,
+          state: expect.objectContaining({ slug: state }),
+        }),
+      ),
     contentHash: null,
     silence: null,
     sections: [],
-    can: { update: false, editBody: false, changeStatus: false },
+    // Read by the public: the secretariat alone may import its text.
+    can: { update: false, editBody: false, changeStatus: false, importText: false },
   };
 }
 

@@ -31,7 +31,10 @@ import {
   VersionListSchema,
 } from '../../../contract/negotiation.js';
 import {
+  DOCUMENT_IMPORT_TYPES,
   DocumentExportQuerySchema,
+  DocumentImportProposalSchema,
+  DocumentImportSchema,
   LinkCreateSchema,
   LinkParamsSchema,
   NodeCreateSchema,
@@ -49,11 +52,13 @@ import {
   VersionOnlySchema,
 } from '../../../contract/outcome-documents.js';
 import { DocumentListQuerySchema, DocumentSchema } from '../../../contract/reference.js';
+import { acceptImportFiles, importFile } from '../../http/import-body.js';
 import { conflictResponse, DENIED, problemResponse } from '../../http/problems.js';
 import { registerReadRoutes } from '../../http/read-routes.js';
 import { created } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
 import { akomaNtoso, documentPdf, exportable } from './exports.js';
+import { DOCUMENT_IMPORT_MAX_BYTES, type DocumentsImport } from './import.js';
 import type { DocumentsNegotiation } from './negotiation.js';
 import type { DocumentsReads } from './service.js';
 import type { DocumentsSharing } from './sharing.js';
@@ -79,6 +84,7 @@ export function documentsRoutes(
   negotiation: DocumentsNegotiation,
   clock: () => Date,
   sharing: DocumentsSharing,
+  importer: DocumentsImport,
 ) {
   return async (app: FastifyInstance) => {
     registerReadRoutes(app, {
@@ -204,6 +210,54 @@ export function documentsRoutes(
         created(res, service.addNode(requestContext(request), request.params.idOrSlug, request.body)),
     );
 
+    // Only this plugin's routes take a file as the body: the import's proposal.
+    app.removeContentTypeParser('text/plain');
+    acceptImportFiles(app, [DOCUMENT_IMPORT_TYPES.docx, DOCUMENT_IMPORT_TYPES.text], DOCUMENT_IMPORT_MAX_BYTES);
+
+    typed.post(
+      `${one}/import/proposal`,
+      {
+        config: { action },
+        schema: {
+          tags,
+          summary:
+            'Propose a body from a DOCX or a plain text (the request’s body, as application/vnd.openxmlformats-officedocument.wordprocessingml.document or text/plain UTF-8): its paragraphs split, classed (headings as sections, preambular, operative) and numbered, for correction; nothing is written',
+          params: OutcomeDocumentParamsSchema,
+          response: {
+            200: DocumentImportProposalSchema,
+            400: problemResponse('Empty, not UTF-8, no text, or a DOCX that cannot be read'),
+            ...DENIED,
+            404: notFound,
+            409: conflictResponse('A historic document, a text no longer editable, or a body already begun'),
+            413: problemResponse('Larger than 10 MB'),
+            415: problemResponse('Not a DOCX or plain text (the type is told from the bytes)'),
+            422: problemResponse('An archive whose declared contents no document has (a zip bomb)'),
+          },
+        },
+      },
+      async (request) => {
+        const bytes = importFile(request.body);
+        const type = request.headers['content-type']?.startsWith('text/plain') ? 'text' : 'docx';
+        return importer.propose(requestContext(request), request.params.idOrSlug, { bytes, type }, request.log);
+      },
+    );
+
+    typed.post(
+      `${one}/import`,
+      {
+        config: { action },
+        schema: {
+          tags,
+          summary:
+            'Write the body of a draft whose body is empty, as corrected from a proposal, in one go; the numbering follows',
+          params: OutcomeDocumentParamsSchema,
+          body: DocumentImportSchema,
+          response: reply,
+        },
+      },
+      async (request) => importer.save(requestContext(request), request.params.idOrSlug, request.body),
+    );
+
     typed.patch(
       `${one}/nodes/:nodeId`,
       {
@@ -321,7 +375,7 @@ export function documentsRoutes(
     typed.get(
       `${one}/amendments`,
       {
-        config: { action: read },
+        config: { cache: true, action: read },
         schema: {
           tags,
           summary: 'The amendments, each with its word-level diff against the current text, supporters and objectors',
@@ -425,7 +479,7 @@ export function documentsRoutes(
     typed.get(
       `${one}/versions`,
       {
-        config: { action: read },
+        config: { cache: true, action: read },
         schema: {
           tags,
           summary: 'The versions of the text: who changed what, and when',
@@ -439,7 +493,7 @@ export function documentsRoutes(
     typed.get(
       `${one}/versions/compare`,
       {
-        config: { action: read },
+        config: { cache: true, action: read },
         schema: {
           tags,
           summary: 'Compare two versions paragraph by paragraph, with a word-level diff',
@@ -459,7 +513,7 @@ export function documentsRoutes(
     typed.get(
       `${one}/paragraphs`,
       {
-        config: { action: read },
+        config: { cache: true, action: read },
         schema: {
           tags,
           summary: 'The paragraphs open, agreed, agreed ad referendum, bracketed, or still unsettled',
@@ -548,7 +602,7 @@ export function documentsRoutes(
     typed.get(
       `${one}/blockers`,
       {
-        config: { action: read },
+        config: { cache: true, action: read },
         schema: {
           tags,
           summary: 'What blocks adoption: pending amendments, open brackets, standing objections',

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Lang, LocalizedText, Page } from '../../../contract/common.js';
-import type { DocumentNode, OutcomeDocument } from '../../../contract/outcome-documents.js';
+import type { DocumentNode, Footnote, OutcomeDocument } from '../../../contract/outcome-documents.js';
 import type { Document, DocumentListQuerySchema, DocumentRef, MemberStateRef } from '../../../contract/reference.js';
 import { LANGS } from '../../../domain/languages.js';
 import {
@@ -55,7 +55,13 @@ export interface DocumentsDeps {
 
 const readContext = (actor: Actor, lang: Lang): RequestContext => ({ actor, lang, requestId: 'read', ip: null });
 
+/** Whether the platform holds the document's text: a historic one's once imported (frozen then,
+ * with its hash). */
+const textHeld = (row: Pick<DocumentRow, 'managed_by' | 'content_hash'>) =>
+  row.managed_by === 'platform' || row.content_hash !== null;
+
 /** The documents' reads: the list and the detail, as the reader may see them. */
+
 export function documentsReads({ db, delegationAt }: DocumentsDeps) {
   /** Which documents not yet adopted the reader sees: all for the secretariat, those of the meetings
    * their state has a delegation at for a focal point or delegate, none for anyone else. */
@@ -96,7 +102,7 @@ export function documentsReads({ db, delegationAt }: DocumentsDeps) {
 
   /** The languages each document's whole text is in: the original and those translated throughout. */
   async function languagesOf(rows: DocumentRow[]): Promise<Map<string, Lang[]>> {
-    const platform = rows.filter((r) => r.managed_by === 'platform');
+    const platform = rows.filter(textHeld);
     const { done, nodes } = await translationCounts(
       db,
       platform.map((r) => r.id),
@@ -123,7 +129,7 @@ export function documentsReads({ db, delegationAt }: DocumentsDeps) {
       languagesOf(rows),
     ]);
     return rows.map((r) => {
-      const held = r.managed_by === 'platform';
+      const held = textHeld(r);
       const own = sources.get(r.id) ?? [];
       return {
         id: r.id,
@@ -142,6 +148,7 @@ export function documentsReads({ db, delegationAt }: DocumentsDeps) {
         pillars: pillars.get(r.id) ?? [],
         sources: own,
         status: r.status,
+        historic: r.managed_by === 'reference',
         textHeld: held,
         textSource: held ? null : (own[0]?.url ?? null),
         originalLang: r.original_lang as Lang | null,
@@ -165,14 +172,21 @@ export function documentsReads({ db, delegationAt }: DocumentsDeps) {
       openBracketsOf(db, row.id),
       footnotesOf(db, row.id),
     ]);
-    const states = await memberStateRefs(
-      db,
-      [
-        ...brackets.flatMap((b) => b.alternatives.flatMap((a) => a.stateIds)),
-        ...footnotes.map((f) => f.member_state_id),
-      ],
-      lang,
-    );
+    const [states, footnoteSources] = await Promise.all([
+      memberStateRefs(
+        db,
+        [
+          ...brackets.flatMap((b) => b.alternatives.flatMap((a) => a.stateIds)),
+          ...footnotes.map((f) => f.member_state_id),
+        ],
+        lang,
+      ),
+      loadSources(
+        db,
+        'document_footnote',
+        footnotes.map((f) => f.id),
+      ),
+    ]);
     const stateRef = (id: string) => states.get(id) as MemberStateRef;
     const byNode = new Map<string, Array<NodeText & { text: string }>>();
     for (const t of texts) byNode.set(t.node_id, [...(byNode.get(t.node_id) ?? []), t]);
@@ -210,6 +224,9 @@ export function documentsReads({ db, delegationAt }: DocumentsDeps) {
       kind: f.kind,
       lang: f.lang as Lang,
       text: f.text,
+      official: f.official === 1,
+      sources: footnoteSources.get(f.id) ?? [],
+      concerns: f.concerns === null ? [] : (JSON.parse(f.concerns) as Footnote['concerns']),
       at: f.created_at,
     }));
     const original = row.original_lang as Lang | null;
@@ -299,6 +316,10 @@ export function documentsReads({ db, delegationAt }: DocumentsDeps) {
         update: mayDraft && isEditable(status),
         editBody: mayDraft && isEditable(status),
         changeStatus: transitions.length > 0,
+        importText:
+          documentsPolicy.can(ctx.actor, 'outcome-documents.draft') &&
+          body.length === 0 &&
+          (platform ? isEditable(status) && row.silence_status !== 'running' : row.content_hash === null),
       },
     };
   }

@@ -1,10 +1,19 @@
 import { expect } from 'vitest';
 import type { Role } from '../../../contract/accounts.js';
 import type { OutcomeDocument } from '../../../contract/outcome-documents.js';
+import { zipBytes } from '../../files/testing.js';
 import { buildMeeting } from '../../testing/factories.js';
 import type { AppContext } from '../../testing/harness.js';
 import { callerOf } from '../../testing/sessions.js';
 import { delegationApi } from '../delegations/testing.js';
+
+/** The public and the roles that do not draft, with the status each meets on a drafting write. */
+export const NOT_DRAFTING: Array<[Role | undefined, number]> = [
+  [undefined, 401],
+  ['focal-point', 403],
+  ['delegate', 403],
+  ['group-member', 403],
+];
 
 /** What the outcome-document tests share: callers by role, a meeting, requests and snapshots. */
 export function outcomeHelpers(ctx: AppContext) {
@@ -104,5 +113,64 @@ export function outcomeHelpers(ctx: AppContext) {
     (
       await db().selectFrom('audit_entry').select('action').where('entity_id', '=', entityId).orderBy('seq').execute()
     ).map((entry) => entry.action);
-  return { db, as, meeting, send, ok, draft, addNode, negotiated, snapshot, auditActions };
+  /** A historic document of the reference data (its first by slug). */
+  const historic = () =>
+    db()
+      .selectFrom('document')
+      .select(['id', 'slug'])
+      .where('managed_by', '=', 'reference')
+      .orderBy('slug')
+      .executeTakeFirstOrThrow();
+  return { db, as, meeting, send, ok, draft, addNode, negotiated, snapshot, auditActions, historic };
+}
+
+/** A paragraph of a test DOCX: its text, a paragraph style id, and Word's own list numbering. */
+export interface DocxParagraph {
+  text: string;
+  style?: string;
+  listed?: boolean;
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const WORD_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const OFFICE_RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * A real, small DOCX as Word writes one: content types, package and document relationships,
+ * word/document.xml with the paragraphs, and a decimal list in word/numbering.xml for those
+ * `listed`.
+ */
+export function docxBytes(paragraphs: DocxParagraph[]): Buffer {
+  const body = paragraphs
+    .map((p) => {
+      const props = [
+        p.style ? `<w:pStyle w:val="${p.style}"/>` : '',
+        p.listed ? '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>' : '',
+      ].join('');
+      return `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ''}<w:r><w:t xml:space="preserve">${escapeXml(p.text)}</w:t></w:r></w:p>`;
+    })
+    .join('');
+  return zipBytes([
+    {
+      name: '[Content_Types].xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>`,
+    },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS_NS}"><Relationship Id="rId1" Type="${OFFICE_RELS}/officeDocument" Target="word/document.xml"/></Relationships>`,
+    },
+    {
+      name: 'word/_rels/document.xml.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS_NS}"><Relationship Id="rId1" Type="${OFFICE_RELS}/numbering" Target="numbering.xml"/></Relationships>`,
+    },
+    {
+      name: 'word/numbering.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${WORD_NS}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
+    },
+    {
+      name: 'word/document.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${WORD_NS}"><w:body>${body}</w:body></w:document>`,
+    },
+  ]);
 }

@@ -20,6 +20,7 @@ describeEachEngine('outcome documents: drafting', (ctx) => {
       type: 'declaration',
       status: 'draft',
       symbol: null,
+      historic: false,
       textHeld: true,
       textSource: null,
       originalLang: 'es',
@@ -29,7 +30,7 @@ describeEachEngine('outcome documents: drafting', (ctx) => {
       meeting: { slug: meeting.slug },
       body: [],
       transitions: ['under-negotiation', 'withdrawn'],
-      can: { update: true, editBody: true, changeStatus: true },
+      can: { update: true, editBody: true, changeStatus: true, importText: true },
     });
     expect(await h.auditActions(doc.id)).toEqual(['outcome-documents.create']);
     expect(await verifyChain(h.db())).toMatchObject({ ok: true });
@@ -302,7 +303,7 @@ describeEachEngine('outcome documents: who sees and who drafts', (ctx) => {
     }
     // A state reads it, but may not draft: its `can` says so and the write is refused.
     const state = (await h.send('GET', `/documents/${doc.id}`, await h.as('focal-point', 'ec'))).json();
-    expect(state.can).toEqual({ update: false, editBody: false, changeStatus: false });
+    expect(state.can).toEqual({ update: false, editBody: false, changeStatus: false, importText: false });
     expect(state.transitions).toEqual([]);
   });
 

@@ -108,6 +108,23 @@ export function documentEditor(deps: DocumentsDeps & { reads: DocumentsReads }) 
     );
   }
 
+  /** The 409 of a write the document cannot take now (`text`: one of its body or title;
+   * `historicText`: the import of a historic document's text, the one write such a document takes —
+   * its empty body filled once, then frozen as adopted). */
+  function refuse(row: DocumentRow, text: boolean, historicText = false) {
+    if (row.managed_by !== 'platform') {
+      if (historicText) return;
+      throw new ProblemError(409, 'reference-document', 'outcomeDocuments.historic');
+    }
+    if (text && !isEditable(row.status as OutcomeStatus))
+      throw new ProblemError(409, 'frozen', 'outcomeDocuments.frozen', { status: row.status });
+    // The text under silence is the one the states are deemed to adopt: it holds until the end.
+    if (text && row.silence_status === 'running')
+      throw new ProblemError(409, 'silence-running', 'outcomeDocuments.silenceRunning', {
+        deadline: row.silence_deadline as string,
+      });
+  }
+
   /**
    * One change of a document drafted here, at the version the caller read: `prepare` reads what the
    * change needs (outside the transaction: SQLite has one connection), `change` writes it in the
@@ -123,6 +140,8 @@ export function documentEditor(deps: DocumentsDeps & { reads: DocumentsReads }) 
       text: boolean;
       /** Who may make it; the drafting secretariat when not told. */
       action?: 'outcome-documents.draft' | 'outcome-documents.chair';
+      /** The import of a historic document's text: the one write a reference document takes. */
+      historicText?: boolean;
       prepare(row: DocumentRow, now: Date): Promise<P>;
       change(
         trx: Trx,
@@ -135,17 +154,7 @@ export function documentEditor(deps: DocumentsDeps & { reads: DocumentsReads }) 
     return versionedWrite<DocumentRow, P, OutcomeDocument>(ctx, {
       find: () => reads.visible(ctx, idOrSlug),
       require: () => documentsPolicy.require(ctx, write.action ?? 'outcome-documents.draft'),
-      refuse(row) {
-        if (row.managed_by !== 'platform')
-          throw new ProblemError(409, 'reference-document', 'outcomeDocuments.historic');
-        if (write.text && !isEditable(row.status as OutcomeStatus))
-          throw new ProblemError(409, 'frozen', 'outcomeDocuments.frozen', { status: row.status });
-        // The text under silence is the one the states are deemed to adopt: it holds until the end.
-        if (write.text && row.silence_status === 'running')
-          throw new ProblemError(409, 'silence-running', 'outcomeDocuments.silenceRunning', {
-            deadline: row.silence_deadline as string,
-          });
-      },
+      refuse: (row) => refuse(row, write.text, write.historicText),
       sent: version,
       version: (row) => row.version,
       stale: () => stale(ctx, idOrSlug, version),
@@ -177,7 +186,7 @@ export function documentEditor(deps: DocumentsDeps & { reads: DocumentsReads }) 
     return node;
   }
 
-  return { edit, stale, nodeIn };
+  return { edit, stale, nodeIn, refuse };
 }
 
 /** The secretariat's writes on outcome documents: each names the version read, is audited in its

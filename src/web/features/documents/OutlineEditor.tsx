@@ -8,8 +8,9 @@ import { ConflictAlert } from '../shared/ConflictAlert.js';
 import { onSubmit, SelectField, TextAreaField, useFormErrors } from '../shared/forms.js';
 import { PillarChecks } from '../shared/PillarChecks.js';
 import { NodeMarks, nodeText } from './DocumentBody.js';
-import { paragraphMarkLabel, paragraphNumber } from './documentTypes.js';
+import { kindLabel, nodeLabel, paragraphMarkLabel } from './documentTypes.js';
 import { useAddNode, useDeleteNode, useMoveNode, useUpdateNode } from './editQueries.js';
+import { ImportText } from './ImportText.js';
 import './documents.css';
 
 /** The id of the node that moved from `before` to `after` (one entry moved), and where it went. */
@@ -17,11 +18,6 @@ function movedEntry(before: readonly string[], after: readonly string[]) {
   const without = (list: readonly string[], id: string) => list.filter((x) => x !== id).join();
   const id = before.find((candidate) => without(before, candidate) === without(after, candidate));
   return id === undefined ? null : { id, index: after.indexOf(id) };
-}
-
-export function nodeLabel(t: ReturnType<typeof useTranslation>['t'], node: DocumentNode): string {
-  if (node.kind === 'section') return t('documents.edit.kind.section');
-  return paragraphNumber(t, node.kind, node.number ?? 0);
 }
 
 /**
@@ -40,7 +36,10 @@ export function OutlineEditor({ doc, onReload }: { doc: OutcomeDocument; onReloa
       <h2 id="outline-heading">{t('documents.edit.outline')}</h2>
       <ConflictAlert error={move.error ?? remove.error} onReload={onReload} />
       {doc.body.length === 0 ? (
-        <p className="empty">{t('documents.body.empty')}</p>
+        <>
+          <p className="empty">{t('documents.body.empty')}</p>
+          {doc.can.importText && <ImportText doc={doc} onReload={onReload} />}
+        </>
       ) : (
         <OutlineLevel doc={doc} parentId={null} onEdit={setEditing} move={move} remove={remove} />
       )}
@@ -125,17 +124,6 @@ function OutlineLevel({
       </ol>
     </>
   );
-}
-
-function kindLabel(t: ReturnType<typeof useTranslation>['t'], kind: NodeKind): string {
-  switch (kind) {
-    case 'section':
-      return t('documents.edit.kind.section');
-    case 'preambular':
-      return t('documents.edit.kind.preambular');
-    case 'operative':
-      return t('documents.edit.kind.operative');
-  }
 }
 
 /** Adds a section or paragraph (in the original language), or edits one's text, mark and pillars. */

@@ -8,8 +8,8 @@ import { languageName } from '../../i18n/languages.js';
 import { ConflictAlert } from '../shared/ConflictAlert.js';
 import { onSubmit, SelectField, TextAreaField } from '../shared/forms.js';
 import { useLang } from '../shared/useLang.js';
+import { nodeLabel } from './documentTypes.js';
 import { useTranslateNode } from './editQueries.js';
-import { nodeLabel } from './OutlineEditor.js';
 
 /**
  * Translations per language: each section and paragraph beside its original, pending or done, and

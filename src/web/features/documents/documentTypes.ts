@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
+import type { DocumentNode } from '../../../contract/outcome-documents.js';
 import type { Document } from '../../../contract/reference.js';
-import type { LinkRelation, ParagraphMark } from '../../../domain/outcome-documents.js';
+import type { LinkRelation, NodeKind, ParagraphMark } from '../../../domain/outcome-documents.js';
 
 export function documentTypeLabel(t: TFunction, type: Document['type']): string {
   switch (type) {
@@ -64,5 +65,22 @@ export function relationLabel(t: TFunction, relation: LinkRelation, side: 'outgo
       return side === 'outgoing' ? t('documents.links.supersedes') : t('documents.links.supersededBy');
     case 'implements':
       return side === 'outgoing' ? t('documents.links.implements') : t('documents.links.implementedBy');
+  }
+}
+
+/** What names a node in lists: its kind and number ("Operative paragraph 3"), or "Section". */
+export function nodeLabel(t: TFunction, node: Pick<DocumentNode, 'kind' | 'number'>): string {
+  if (node.kind === 'section') return t('documents.edit.kind.section');
+  return paragraphNumber(t, node.kind, node.number ?? 0);
+}
+
+export function kindLabel(t: TFunction, kind: NodeKind): string {
+  switch (kind) {
+    case 'section':
+      return t('documents.edit.kind.section');
+    case 'preambular':
+      return t('documents.edit.kind.preambular');
+    case 'operative':
+      return t('documents.edit.kind.operative');
   }
 }

@@ -1,5 +1,6 @@
 import type { Lang } from '../../../contract/common.js';
 import type {
+  DocumentImport,
   NodeCreate,
   NodeMove,
   NodeTranslation,
@@ -26,6 +27,12 @@ export const useCreateDocument = () =>
 export const useChangeStatus = (id: string) =>
   useDocumentWrite((lang, input: OutcomeStatusChange) =>
     sendJson<OutcomeDocument>('POST', path(id, '/status'), lang, input),
+  );
+
+/** Writes the body of an empty draft as corrected from a file's proposal (ImportText). */
+export const useImportBody = (id: string) =>
+  useDocumentWrite((lang, input: DocumentImport) =>
+    sendJson<OutcomeDocument>('POST', path(id, '/import'), lang, input),
   );
 
 export const useAddNode = (id: string) =>
