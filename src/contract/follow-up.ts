@@ -65,7 +65,7 @@ const ItemTextsSchema = z
   .meta({ id: 'FollowUpTexts', description: 'The text in one or more of en, es, fr, pt' });
 
 const weightError = reason('reason.followUp.weight', { max: SUB_ITEM_WEIGHT_MAX });
-const SubItemInputSchema = z
+export const SubItemInputSchema = z
   .object({
     texts: ItemTextsSchema,
     weight: z
@@ -128,6 +128,40 @@ export const ItemCreateSchema = z
   .strict()
   .meta({ id: 'FollowUpItemCreate' });
 export type ItemCreate = z.infer<typeof ItemCreateSchema>;
+
+export const ItemImportQuerySchema = z
+  .object({
+    mode: z
+      .enum(['preview', 'apply'], { error: reason('reason.oneOf', { values: 'preview, apply' }) })
+      .meta({ description: 'preview: check the file and list its items, writing nothing; apply: write them' }),
+    lang: LangSchema.optional(),
+  })
+  .strict();
+export type ItemImportQuery = z.infer<typeof ItemImportQuerySchema>;
+
+export const ItemImportSchema = z
+  .object({
+    format: z.enum(['csv', 'xlsx']),
+    applied: z.boolean().meta({ description: 'false for a preview: nothing was written' }),
+    rows: z.number().int(),
+    items: z.number().int().meta({ description: 'Items the file adds' }),
+    subItems: z.number().int().meta({ description: 'Sub-items the file adds to them' }),
+    listed: z
+      .array(
+        z.object({
+          row: z.number().int().meta({ description: 'Its row in the file (the header is row 1)' }),
+          document: z.string(),
+          number: z.string(),
+          parent: z.string().nullable().meta({ description: 'A sub-item’s item number' }),
+          text: ItemTextSchema,
+          pillars: z.array(z.string()),
+          weight: z.number().nullable(),
+        }),
+      )
+      .meta({ description: 'The rows read, in the file’s order (the first 500)' }),
+  })
+  .meta({ id: 'FollowUpItemImport' });
+export type ItemImport = z.infer<typeof ItemImportSchema>;
 
 export const SubItemsReplaceSchema = z
   .object({ version: VersionSchema, subItems: SubItemsSchema })

@@ -142,3 +142,38 @@ export function textIn(
   }
   return { text: '', lang };
 }
+
+/**
+ * The columns of a file of historic items (CSV or XLSX), in the order the template gives them. A
+ * row with a `parent_number` is a sub-item of the item with that number in the same file and
+ * document, with its optional `weight`; `pillars` are codes separated by `;` (or `,`); a text per
+ * language, at least one.
+ */
+export const ITEM_IMPORT_COLUMNS = [
+  'document',
+  'number',
+  'parent_number',
+  'weight',
+  'pillars',
+  'text_en',
+  'text_es',
+  'text_fr',
+  'text_pt',
+  'source_url',
+] as const;
+export type ItemImportColumn = (typeof ITEM_IMPORT_COLUMNS)[number];
+const ITEM_IMPORT_REQUIRED: readonly ItemImportColumn[] = ['document', 'number'];
+
+/** Where each column is in a file's header (names matched without case), or the required ones it lacks. */
+export function itemImportLayout(
+  header: readonly string[],
+): { columns: Partial<Record<ItemImportColumn, number>> } | { missing: string[] } {
+  const names = header.map((name) => name.trim().toLowerCase());
+  const columns: Partial<Record<ItemImportColumn, number>> = {};
+  for (const column of ITEM_IMPORT_COLUMNS) {
+    const at = names.indexOf(column);
+    if (at >= 0) columns[column] = at;
+  }
+  const missing = ITEM_IMPORT_REQUIRED.filter((column) => columns[column] === undefined);
+  return missing.length > 0 ? { missing: [...missing] } : { columns };
+}

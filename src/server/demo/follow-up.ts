@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { type Cycle, CycleCreateSchema, type Report, ReportDraftSchema } from '../../contract/follow-up.js';
+import {
+  type Cycle,
+  CycleCreateSchema,
+  ItemCreateSchema,
+  type Report,
+  ReportDraftSchema,
+} from '../../contract/follow-up.js';
 import type { FollowUpStatus, ReportState } from '../../domain/follow-up.js';
 import type { Database } from '../db/schema.js';
 import { ProblemError } from '../http/problems.js';
@@ -9,10 +15,36 @@ import { demoContext, SECRETARIAT_EMAIL, type Texts } from './meeting.js';
 
 /**
  * Demo mode's follow-up (issue 15): a cycle past its deadline on the sample declaration's
- * recommendations, with reports of Ecuador and Mexico at every stage (some accepted and published,
- * one accepted and kept private, one awaiting review, one a draft), and an open cycle taking reports
- * now. Written through the follow-up service as the demo users; each step only when missing.
+ * recommendations and two demo items of a historic document (the Lima Recommendations), with
+ * reports of Ecuador and Mexico at every stage (some accepted and published, one accepted and kept
+ * private, one awaiting review, one a draft), and an open cycle taking reports now. Written through
+ * the follow-up service as the demo users; each step only when missing.
  */
+
+/** The historic document whose demo items the cycles follow. */
+const HISTORIC = 'recommendations-lima';
+/** Demo items of it: made-up texts, said to be so, since its official operative text is not on the
+ * platform (the secretariat imports the real ones, docs/follow-up.md). */
+const HISTORIC_ITEMS = [
+  {
+    number: 'demo-1',
+    texts: {
+      en: 'Demo item: strengthen community crime-prevention councils (demo data, not the official text).',
+      es: 'Punto de demostración: fortalecer los consejos comunitarios de prevención (datos de demostración, no el texto oficial).',
+      fr: 'Point de démonstration : renforcer les conseils communautaires de prévention (données de démonstration, pas le texte officiel).',
+      pt: 'Item de demonstração: fortalecer os conselhos comunitários de prevenção (dados de demonstração, não o texto oficial).',
+    },
+  },
+  {
+    number: 'demo-2',
+    texts: {
+      en: 'Demo item: publish crime and violence data for prevention policies (demo data, not the official text).',
+      es: 'Punto de demostración: publicar datos de delito y violencia para las políticas de prevención (datos de demostración, no el texto oficial).',
+      fr: 'Point de démonstration : publier des données sur la criminalité et la violence pour la prévention (données de démonstration, pas le texte officiel).',
+      pt: 'Item de demonstração: publicar dados de crime e violência para as políticas de prevenção (dados de demonstração, não o texto oficial).',
+    },
+  },
+];
 
 const CLOSED_CYCLE: Texts = {
   en: 'Demo follow-up cycle 2026 (closed, demo data)',
@@ -31,8 +63,9 @@ const OPEN_CYCLE: Texts = {
 type Stage = 'draft' | 'submitted' | 'accepted' | 'published';
 interface DemoReport {
   state: 'ec' | 'mx';
-  /** Which recommendation of the sample declaration (0 = the first). */
+  /** Which recommendation of the sample declaration (0 = the first), or which historic demo item. */
   item: number;
+  historic?: true;
   stage: Stage;
   status: FollowUpStatus;
   measures: string;
@@ -81,6 +114,33 @@ const REPORTS: DemoReport[] = [
     measures: 'Por definir (datos ficticios de demostración).',
     institution: 'Ministerio de demostración, Ecuador',
   },
+  {
+    state: 'ec',
+    item: 0,
+    historic: true,
+    stage: 'published',
+    status: 'implemented',
+    measures: 'Consejos comunitarios instalados en todos los cantones (datos ficticios de demostración).',
+    institution: 'Ministerio de demostración, Ecuador',
+  },
+  {
+    state: 'mx',
+    item: 0,
+    historic: true,
+    stage: 'published',
+    status: 'implemented',
+    measures: 'Red nacional de consejos de prevención en funcionamiento (datos ficticios de demostración).',
+    institution: 'Secretaría de demostración, México',
+  },
+  {
+    state: 'mx',
+    item: 1,
+    historic: true,
+    stage: 'submitted',
+    status: 'planned',
+    measures: 'Portal de datos abiertos de seguridad en preparación (datos ficticios de demostración).',
+    institution: 'Secretaría de demostración, México',
+  },
 ];
 
 /** How far a report has gone, in the order of the stages. */
@@ -110,6 +170,8 @@ export async function loadDemoFollowUp(deps: {
   // Demo cycles e-mail no one: the opening mails are for real focal points.
   const service = followUpService({ db: deps.db, clock: deps.clock });
   const today = deps.clock();
+  const historic = await historicItems(service, secretariat, done);
+  const sampleItems = (await service.listItems(secretariat, { document: deps.sample.slug })).items.map((i) => i.id);
   const closed = await cycle(
     service,
     secretariat,
@@ -117,7 +179,7 @@ export async function loadDemoFollowUp(deps: {
       names: CLOSED_CYCLE,
       opensOn: '2026-06-01',
       deadline: '2026-09-30',
-      documents: [deps.sample.slug],
+      documents: [deps.sample.slug, HISTORIC],
       states: ['ec', 'mx'],
     },
     done,
@@ -129,20 +191,44 @@ export async function loadDemoFollowUp(deps: {
       names: OPEN_CYCLE,
       opensOn: days(today, 0),
       deadline: days(today, 120),
-      documents: [deps.sample.slug],
+      documents: [deps.sample.slug, HISTORIC],
     },
     done,
   );
   for (const planned of REPORTS) {
-    await report(service, { secretariat, state: states[planned.state] as RequestContext }, closed, planned, done);
+    // Taken from the cycle's own items, so a cycle made before the historic items were added has none.
+    const itemId = (planned.historic ? historic : sampleItems).filter((id) => closed.items.includes(id))[planned.item];
+    if (!itemId) continue;
+    const who = { secretariat, state: states[planned.state] as RequestContext };
+    await report(service, who, closed, itemId, planned, done);
   }
   return {
     done,
     notes: [
-      `Demo mode: two follow-up cycles on the sample declaration, one closed with reports of Ecuador and Mexico, are at /en/follow-up.`,
+      `Demo mode: two follow-up cycles on the sample declaration and two demo items of the Lima Recommendations, one closed with reports of Ecuador and Mexico, are at /en/follow-up.`,
     ],
   };
 }
+
+/** The historic document's demo items, added when missing; their ids in order. */
+async function historicItems(service: FollowUpService, ctx: RequestContext, done: string[]): Promise<string[]> {
+  const existing = (await service.listItems(ctx, { document: HISTORIC })).items;
+  const ids: string[] = [];
+  for (const item of HISTORIC_ITEMS) {
+    const found = existing.find((i) => i.number === item.number);
+    if (found) {
+      ids.push(found.id);
+      continue;
+    }
+    const input = { document: HISTORIC, ...item, pillars: ['prevention'], sourceUrl: LIMA_SOURCE };
+    ids.push((await service.createItem(ctx, ItemCreateSchema.parse(input))).id);
+    done.push(`historic item: ${HISTORIC} ${item.number}`);
+  }
+  return ids;
+}
+
+/** Where the Lima Recommendations are public (the US State Department's copy, docs/data.md). */
+const LIMA_SOURCE = 'https://2009-2017.state.gov/p/wha/rls/259344.htm';
 
 /** The cycle named `input.names`, opened when missing. */
 async function cycle(
@@ -162,11 +248,11 @@ async function report(
   service: FollowUpService,
   who: { secretariat: RequestContext; state: RequestContext },
   cycle: Cycle,
+  itemId: string,
   planned: DemoReport,
   done: string[],
 ) {
-  const itemId = cycle.items[planned.item];
-  if (!itemId) return;
+  const label = planned.historic ? `historic item ${planned.item + 1}` : `item ${planned.item + 1}`;
   const at = [cycle.id, itemId, planned.state] as const;
   let current = await service.getReport(who.state, ...at).catch((error) => {
     if (error instanceof ProblemError && error.status === 404) return null;
@@ -175,7 +261,7 @@ async function report(
   if (!current) {
     const input = { status: planned.status, measures: planned.measures, institution: planned.institution };
     current = (await service.saveDraft(who.state, ...at, ReportDraftSchema.parse(input))).report;
-    done.push(`report of ${planned.state} on item ${planned.item + 1}: draft`);
+    done.push(`report of ${planned.state} on ${label}: draft`);
   }
   const target = STAGES.indexOf(planned.stage);
   while (STAGES.indexOf(stageOf(current)) < target) {
@@ -188,6 +274,6 @@ async function report(
         comment: 'Accepted (demo data).',
       });
     else current = await service.publish(who.state, ...at, { version: current.version, published: true });
-    done.push(`report of ${planned.state} on item ${planned.item + 1}: ${stageOf(current)}`);
+    done.push(`report of ${planned.state} on ${label}: ${stageOf(current)}`);
   }
 }

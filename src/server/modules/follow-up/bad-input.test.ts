@@ -1,4 +1,3 @@
-import { expect, it } from 'vitest';
 import {
   CycleCreateSchema,
   ItemCreateSchema,
@@ -9,9 +8,8 @@ import {
   SubItemsReplaceSchema,
 } from '../../../contract/follow-up.js';
 import { nastyValues } from '../../testing/api.js';
-import { expectMalformedBodiesRefused } from '../../testing/bad-input.js';
+import { itRefusesMalformedBodies } from '../../testing/bad-input.js';
 import { describeEachEngine } from '../../testing/harness.js';
-import { callerOf } from '../../testing/sessions.js';
 import { followUpSnapshot } from './testing.js';
 
 const RUNS = 1000;
@@ -64,59 +62,46 @@ const VALUES = [
 ];
 
 describeEachEngine('follow-up endpoints: malformed bodies', (ctx) => {
-  it.each([
+  itRefusesMalformedBodies(
+    ctx,
     [
-      'POST',
-      `${BASE}/items`,
-      ItemCreateSchema,
-      'secretariat-admin',
-      ['document', 'number', 'texts', 'pillars', 'sourceUrl', 'subItems'],
-    ],
-    ['PUT', `${BASE}/items/${ID}/sub-items`, SubItemsReplaceSchema, 'secretariat-staff', ['version', 'subItems']],
-    [
-      'POST',
-      `${BASE}/cycles`,
-      CycleCreateSchema,
-      'secretariat-staff',
-      ['names', 'opensOn', 'deadline', 'documents', 'items', 'states'],
-    ],
-    [
-      'PUT',
-      REPORT,
-      ReportDraftSchema,
-      'focal-point',
       [
-        'version',
-        'status',
-        'notApplicableReason',
-        'measures',
-        'institution',
-        'cooperation',
-        'evidence',
-        'indicators',
-        'milestones',
-        'subItems',
+        'POST',
+        `${BASE}/items`,
+        ItemCreateSchema,
+        'secretariat-admin',
+        ['document', 'number', 'texts', 'pillars', 'sourceUrl', 'subItems'],
       ],
+      ['PUT', `${BASE}/items/${ID}/sub-items`, SubItemsReplaceSchema, 'secretariat-staff', ['version', 'subItems']],
+      [
+        'POST',
+        `${BASE}/cycles`,
+        CycleCreateSchema,
+        'secretariat-staff',
+        ['names', 'opensOn', 'deadline', 'documents', 'items', 'states'],
+      ],
+      [
+        'PUT',
+        REPORT,
+        ReportDraftSchema,
+        'focal-point',
+        [
+          'version',
+          'status',
+          'notApplicableReason',
+          'measures',
+          'institution',
+          'cooperation',
+          'evidence',
+          'indicators',
+          'milestones',
+          'subItems',
+        ],
+      ],
+      ['POST', `${REPORT}/submit`, ReportVersionSchema, 'focal-point', ['version']],
+      ['POST', `${REPORT}/review`, ReportReviewSchema, 'secretariat-staff', ['version', 'decision', 'comment']],
+      ['POST', `${REPORT}/publish`, ReportPublishSchema, 'focal-point', ['version', 'published']],
     ],
-    ['POST', `${REPORT}/submit`, ReportVersionSchema, 'focal-point', ['version']],
-    ['POST', `${REPORT}/review`, ReportReviewSchema, 'secretariat-staff', ['version', 'decision', 'comment']],
-    ['POST', `${REPORT}/publish`, ReportPublishSchema, 'focal-point', ['version', 'published']],
-  ] as const)(
-    `refuses ${RUNS} malformed bodies to %s %s with 4xx problems, writing nothing`,
-    async (method, url, schema, role, fields) => {
-      const headers = await callerOf(ctx, role, role === 'focal-point' ? 'mx' : {});
-      const sent = await expectMalformedBodiesRefused(ctx, {
-        method,
-        url,
-        headers,
-        schema,
-        fields: [...fields],
-        values: VALUES,
-        numRuns: RUNS,
-        snapshot: followUpSnapshot,
-      });
-      expect(sent).toBe(RUNS);
-    },
-    FUZZ_TIMEOUT,
+    { values: VALUES, numRuns: RUNS, snapshot: followUpSnapshot, timeout: FUZZ_TIMEOUT },
   );
 });

@@ -1,10 +1,14 @@
 import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { ItemCreate } from '../../../contract/follow-up.js';
 import type { RateGroup } from '../../../domain/follow-up.js';
 import { numbering, outlineOf } from '../../../domain/outcome-documents.js';
 import type { Subregion } from '../../../domain/reference.js';
 import type { Database, EntityType, FollowUpReportTable } from '../../db/schema.js';
 import type { Reach } from '../../policy/policy.js';
 import { linkedToPillar } from '../shared/pillar-filter.js';
+import { replacePillarLinks } from '../shared/refs.js';
+import { replaceTexts } from '../shared/texts.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -169,6 +173,81 @@ export async function nextItemPosition(db: Db, documentId: string): Promise<numb
     .where('document_id', '=', documentId)
     .executeTakeFirst();
   return Number(row?.last ?? 0) + 1;
+}
+
+/** A historic document's item with its texts, pillars and sub-items (added one by one or imported). */
+export async function insertHistoricItem(
+  trx: Transaction<Database>,
+  values: {
+    id: string;
+    documentId: string;
+    position: number;
+    item: Pick<ItemCreate, 'number' | 'texts' | 'sourceUrl' | 'subItems'>;
+    pillarIds: readonly string[];
+    at: string;
+  },
+): Promise<void> {
+  const { id, item, at } = values;
+  await trx
+    .insertInto('follow_up_item')
+    .values({
+      id,
+      document_id: values.documentId,
+      document_node_id: null,
+      number: item.number,
+      position: values.position,
+      source_url: item.sourceUrl,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await replaceTexts(trx, 'follow_up_item', id, 'text', item.texts, at);
+  await replacePillarLinks(trx, 'follow_up_item', id, values.pillarIds, at);
+  await insertSubItems(trx, id, item.subItems, at);
+}
+
+/** An item's sub-items, in the order given (their positions). */
+export async function insertSubItems(
+  trx: Transaction<Database>,
+  itemId: string,
+  subItems: ItemCreate['subItems'],
+  at: string,
+): Promise<void> {
+  for (const [position, sub] of subItems.entries()) {
+    const id = uuidv7();
+    await trx
+      .insertInto('follow_up_sub_item')
+      .values({ id, item_id: itemId, position, weight: sub.weight, created_at: at, updated_at: at })
+      .execute();
+    await replaceTexts(trx, 'follow_up_sub_item', id, 'text', sub.texts, at);
+  }
+}
+
+/** The adopted documents among these slugs, by slug. */
+export async function adoptedDocumentsBySlug(db: Db, slugs: readonly string[]) {
+  const found = new Map<string, { id: string; slug: string }>();
+  // In slices, so a file naming thousands of documents stays under PostgreSQL's parameter limit.
+  for (let at = 0; at < slugs.length; at += 500) {
+    const rows = await db
+      .selectFrom('document')
+      .select(['id', 'slug'])
+      .where('status', '=', 'adopted')
+      .where('slug', 'in', slugs.slice(at, at + 500))
+      .execute();
+    for (const row of rows) found.set(row.slug, row);
+  }
+  return found;
+}
+
+/** The numbers the items of these documents already have, as `documentId number`. */
+export async function itemNumbersOf(db: Db, documentIds: readonly string[]): Promise<Set<string>> {
+  if (documentIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('follow_up_item')
+    .select(['document_id', 'number'])
+    .where('document_id', 'in', documentIds)
+    .execute();
+  return new Set(rows.map((row) => `${row.document_id} ${row.number}`));
 }
 
 export function findDocumentBySlug(db: Db, slug: string) {
@@ -465,17 +544,29 @@ function itemsKept(eb: ExpressionBuilder<any, any>, idColumn: string, filter: Ma
   return eb.and(kept);
 }
 
-/** The matrix's cells: one row per visible report of the cycle, narrowed by the filter. */
+/**
+ * The matrix's cells: one row per visible report of the cycle, narrowed by the filter. Read from the
+ * items kept (one document's: its index) to their reports through the unique index on cycle, item
+ * and state, so one document's matrix reads its own few thousand reports, not the cycle's. The
+ * CROSS JOIN is SQLite's documented way to fix that order (without statistics it would rather scan
+ * the cycle's part of the covering index the rates use); PostgreSQL plans it as any inner join.
+ */
 export function matrixCells(db: Db, cycleId: string, filter: MatrixFilter, reach: Reach) {
   let query = db
-    .selectFrom('follow_up_report')
+    .selectFrom('follow_up_item')
+    .crossJoin('follow_up_report')
     .innerJoin('member_state', 'member_state.id', 'follow_up_report.member_state_id')
     .select(['member_state.slug', 'follow_up_report.item_id', 'follow_up_report.status', 'follow_up_report.state'])
+    .whereRef('follow_up_report.item_id', '=', 'follow_up_item.id')
     .where('follow_up_report.cycle_id', '=', cycleId)
     .where(visibleReports(reach))
-    .where((eb) => itemsKept(eb, 'follow_up_report.item_id', filter))
     .orderBy('member_state.iso3')
     .orderBy('follow_up_report.item_id');
+  if (filter.documentId) query = query.where('follow_up_item.document_id', '=', filter.documentId);
+  if (filter.pillarId) {
+    const pillarId = filter.pillarId;
+    query = query.where((eb) => linkedToPillar(eb, 'follow_up_item', 'follow_up_item.id', pillarId));
+  }
   if (filter.subregion) query = query.where('member_state.subregion', '=', filter.subregion);
   return query.execute();
 }
@@ -510,39 +601,49 @@ export function cycleStates(db: Db, cycleId: string, subregion: Subregion | unde
 /**
  * Implementation counts of a cycle's accepted reports the reader may see, grouped in the database
  * by state, pillar, document or subregion: reports with a status, implemented, not applicable.
+ * Counted in two steps: first the reports alone, per state (or per item) and status, which
+ * `follow_up_report_rates_idx` (cycle, state, member state, status, published) covers and, per
+ * state, hands over already in group order, so each report costs one step of an index scan (the
+ * per-item counts read `follow_up_report_matrix_idx`, which leads with the cycle and the item);
+ * then those few rows (35 states × 5 statuses, or the cycle's items × 5) are joined to what they
+ * are grouped by and summed. Joining each of a cycle's 175,000 reports to its state, item and
+ * document first, as before, cost more than the counting (issue 15's benchmark).
  */
 export function rateCounts(db: Db, cycleId: string, by: RateGroup, reach: Reach) {
-  const base = db
+  const perState = by === 'state' || by === 'subregion';
+  const column = perState ? 'follow_up_report.member_state_id' : 'follow_up_report.item_id';
+  const counted = db
     .selectFrom('follow_up_report')
-    .innerJoin('member_state', 'member_state.id', 'follow_up_report.member_state_id')
-    .innerJoin('follow_up_item', 'follow_up_item.id', 'follow_up_report.item_id')
-    .innerJoin('document', 'document.id', 'follow_up_item.document_id')
+    .select((eb) => [sql.ref<string>(column).as('counted_id'), 'follow_up_report.status', eb.fn.countAll().as('n')])
     .where('follow_up_report.cycle_id', '=', cycleId)
     .where('follow_up_report.state', '=', 'accepted')
     .where('follow_up_report.status', 'is not', null)
-    .where(visibleReports(reach));
-  // Joined only to group by pillar: a report then counts once under each pillar of its item.
-  const query =
-    by === 'pillar'
-      ? (base
+    .where(visibleReports(reach))
+    .groupBy([column, 'follow_up_report.status'])
+    .as('counted');
+  const base = db.selectFrom(counted);
+  // A report counts once under each pillar of its item.
+  const query = perState
+    ? base.innerJoin('member_state', 'member_state.id', 'counted.counted_id')
+    : by === 'document'
+      ? base
+          .innerJoin('follow_up_item', 'follow_up_item.id', 'counted.counted_id')
+          .innerJoin('document', 'document.id', 'follow_up_item.document_id')
+      : base
           .innerJoin('pillar_link', (join) =>
             join
-              .onRef('pillar_link.entity_id', '=', 'follow_up_item.id')
+              .onRef('pillar_link.entity_id', '=', 'counted.counted_id')
               .on('pillar_link.entity_type', '=', 'follow_up_item'),
           )
-          .innerJoin('pillar', 'pillar.id', 'pillar_link.pillar_id') as unknown as typeof base)
-      : base;
+          .innerJoin('pillar', 'pillar.id', 'pillar_link.pillar_id');
   const key = sql.ref(RATE_KEYS[by]);
-  return query
+  const countOf = (status: string) => sql<number>`sum(case when counted.status = ${status} then counted.n else 0 end)`;
+  return (query as typeof base)
     .select((eb) => [
       sql<string>`${key}`.as('key'),
-      eb.fn.countAll<number>().as('reported'),
-      eb.fn
-        .sum<number>(eb.case().when('follow_up_report.status', '=', 'implemented').then(1).else(0).end())
-        .as('implemented'),
-      eb.fn
-        .sum<number>(eb.case().when('follow_up_report.status', '=', 'not-applicable').then(1).else(0).end())
-        .as('not_applicable'),
+      eb.fn.sum<number>('counted.n').as('reported'),
+      countOf('implemented').as('implemented'),
+      countOf('not-applicable').as('not_applicable'),
     ])
     .groupBy(key)
     .orderBy(key)

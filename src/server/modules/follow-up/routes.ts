@@ -12,6 +12,8 @@ import {
   HistoryQuerySchema,
   HistorySchema,
   ItemCreateSchema,
+  ItemImportQuerySchema,
+  ItemImportSchema,
   ItemParamsSchema,
   ItemQuerySchema,
   type Matrix,
@@ -33,6 +35,7 @@ import {
 } from '../../../contract/follow-up.js';
 import type { FileStore } from '../../files/index.js';
 import { csvRow } from '../../http/csv.js';
+import { acceptImportFiles, importFile } from '../../http/import-body.js';
 import { negotiateFormat } from '../../http/negotiate.js';
 import { conflictResponse, DENIED, problemResponse } from '../../http/problems.js';
 import { created } from '../../http/replies.js';
@@ -105,6 +108,8 @@ export function followUpRoutes(service: FollowUpService, files: FileStore) {
     const typed = app.withTypeProvider<ZodTypeProvider>();
     const base = '/follow-up';
     const report = `${base}/cycles/:cycle/reports/:item/:state`;
+    // Only this plugin's import takes CSV and XLSX bodies.
+    acceptImportFiles(app, [MEDIA_TYPES.csv, MEDIA_TYPES.xlsx]);
 
     typed.get(
       `${base}/items`,
@@ -162,6 +167,35 @@ export function followUpRoutes(service: FollowUpService, files: FileStore) {
         },
       },
       async (request, reply) => created(reply, service.createItem(requestContext(request), request.body)),
+    );
+
+    typed.post(
+      `${base}/items/imports`,
+      {
+        config: { action: 'follow-up.manage' },
+        schema: {
+          tags,
+          summary:
+            'Import historic documents’ items from a CSV or XLSX file (the body, as text/csv or the XLSX media type): preview them, or write them; every row valid or nothing written',
+          querystring: ItemImportQuerySchema,
+          response: {
+            200: ItemImportSchema,
+            400: problemResponse(
+              'Not UTF-8, not a readable workbook, a column missing, or rows refused: each named as rows.{row}.{column}',
+            ),
+            ...DENIED,
+            413: problemResponse('Larger than 50 MB'),
+            415: problemResponse('Not text/csv or XLSX'),
+          },
+        },
+      },
+      async (request) =>
+        service.importItems(
+          requestContext(request),
+          importFile(request.body),
+          request.headers['content-type']?.startsWith(MEDIA_TYPES.xlsx) ? 'xlsx' : 'csv',
+          request.query,
+        ),
     );
 
     typed.put(
@@ -403,11 +437,10 @@ export function followUpRoutes(service: FollowUpService, files: FileStore) {
       },
     );
 
-    // Not kept by the reply cache: the reply follows the Accept header and the reader.
     typed.get(
       `${base}/matrix`,
       {
-        config: { action: 'follow-up.read' },
+        config: { cache: 'per-accept', action: 'follow-up.read' },
         schema: {
           tags,
           summary:
@@ -425,7 +458,7 @@ export function followUpRoutes(service: FollowUpService, files: FileStore) {
     typed.get(
       `${base}/rates`,
       {
-        config: { action: 'follow-up.read' },
+        config: { cache: 'per-accept', action: 'follow-up.read' },
         schema: {
           tags,
           summary: 'Implementation rates of a cycle by state, pillar, document or subregion; JSON, CSV or XLSX',

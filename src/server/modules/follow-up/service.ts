@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Lang } from '../../../contract/common.js';
 import type {
@@ -45,9 +45,10 @@ import type { Actor, RequestContext } from '../../policy/actor.js';
 import type { Reach } from '../../policy/policy.js';
 import { recordAudit } from '../audit/index.js';
 import { updateUnchanged } from '../shared/concurrency.js';
-import { pillarIdsByCode, replacePillarLinks } from '../shared/refs.js';
+import { pillarIdsByCode } from '../shared/refs.js';
 import { loadTexts, replaceTexts, textOf } from '../shared/texts.js';
 import { versionedWrites } from '../shared/versioned-write.js';
+import { itemImports } from './imports.js';
 import { followUpPolicy } from './policy.js';
 import {
   countReportFiles,
@@ -66,8 +67,10 @@ import {
   holdEditableReport,
   type ItemRow,
   insertCycle,
+  insertHistoricItem,
   insertReport,
   insertReportFile,
+  insertSubItems,
   isCycleItem,
   listCycles,
   listItems,
@@ -207,22 +210,6 @@ export function followUpService(deps: {
         reason('reason.agenda.unknownPillar', { code }),
       );
     return id;
-  }
-
-  async function insertSubItems(
-    trx: Transaction<Database>,
-    itemId: string,
-    subItems: ItemCreate['subItems'],
-    at: string,
-  ) {
-    for (const [position, sub] of subItems.entries()) {
-      const id = uuidv7();
-      await trx
-        .insertInto('follow_up_sub_item')
-        .values({ id, item_id: itemId, position, weight: sub.weight, created_at: at, updated_at: at })
-        .execute();
-      await replaceTexts(trx, 'follow_up_sub_item', id, 'text', sub.texts, at);
-    }
   }
 
   // Cycles
@@ -415,6 +402,9 @@ export function followUpService(deps: {
   });
 
   return {
+    /** Historic documents' items from a CSV or XLSX file, previewed or written (imports.ts). */
+    importItems: itemImports({ db, clock }),
+
     async listItems(ctx: RequestContext, query: ItemQuery): Promise<FollowUpItemList> {
       await deriveParagraphItems(db, clock().toISOString());
       const documentId = query.document ? (await adoptedDocument(query.document, 'document', 'query')).id : undefined;
@@ -438,22 +428,7 @@ export function followUpService(deps: {
       const at = now.toISOString();
       const id = uuidv7();
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('follow_up_item')
-          .values({
-            id,
-            document_id: document.id,
-            document_node_id: null,
-            number: input.number,
-            position,
-            source_url: input.sourceUrl,
-            created_at: at,
-            updated_at: at,
-          })
-          .execute();
-        await replaceTexts(trx, 'follow_up_item', id, 'text', input.texts, at);
-        await replacePillarLinks(trx, 'follow_up_item', id, pillarIds, at);
-        await insertSubItems(trx, id, input.subItems, at);
+        await insertHistoricItem(trx, { id, documentId: document.id, position, item: input, pillarIds, at });
         await recordAudit(
           trx,
           ctx,

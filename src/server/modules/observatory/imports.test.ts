@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { IndicatorDetail, ObservationImport, ObservationList } from '../../../contract/indicators.js';
-import { IMPORT_ERRORS_LISTED, IMPORT_MAX_BYTES } from '../../../domain/indicators.js';
+import { IMPORT_ERRORS_LISTED, IMPORT_MAX_BYTES } from '../../../domain/imports.js';
 import { expectAsCan, expectProblem, expectProblemDocument, getJson } from '../../testing/api.js';
 import { describeEachEngine } from '../../testing/harness.js';
 import { callerOf } from '../../testing/sessions.js';

@@ -5,11 +5,8 @@ import {
   type ObservationImportQuery,
   ObservationImportRowSchema,
 } from '../../../contract/indicators.js';
-import { parseCsv } from '../../../domain/csv.js';
 import {
   IMPORT_CHANGES_LISTED,
-  IMPORT_ERRORS_LISTED,
-  IMPORT_MAX_ROWS,
   type ImportField,
   type ImportLayout,
   importCells,
@@ -18,10 +15,11 @@ import {
 import { reason } from '../../../domain/reasons.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Database } from '../../db/schema.js';
-import { InvalidParameterError, InvalidParametersError, ProblemError } from '../../http/problems.js';
+import { InvalidParametersError, ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/index.js';
 import { updateUnchanged } from '../shared/concurrency.js';
+import { csvRecords, listedErrors, type RowError, tableOf } from '../shared/imports.js';
 import { observatoryPolicy } from './policy.js';
 import {
   type IndicatorRow,
@@ -40,17 +38,6 @@ interface ImportRow {
   source: string | undefined;
   notes: string | null | undefined;
   breakInSeries: boolean | undefined;
-}
-
-type RowError = { parameter: string; location: 'body'; reason: string };
-
-/** The body as text: UTF-8 only (a byte-order mark allowed), since a guessed encoding garbles names. */
-function decode(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new InvalidParameterError('body', 'body', reason('reason.import.encoding'));
-  }
 }
 
 /**
@@ -111,20 +98,6 @@ function readRows(
   return { rows, errors };
 }
 
-/** The errors a refusal lists: the first ones, and how many more there are. */
-function listed(errors: RowError[]): RowError[] {
-  if (errors.length <= IMPORT_ERRORS_LISTED) return errors;
-  const more = errors.length - IMPORT_ERRORS_LISTED;
-  return [
-    ...errors.slice(0, IMPORT_ERRORS_LISTED),
-    {
-      parameter: 'rows',
-      location: 'body',
-      reason: reason('reason.import.moreErrors', { count: more, listed: IMPORT_ERRORS_LISTED }),
-    },
-  ];
-}
-
 /**
  * Imports an indicator's values from CSV or SDMX-CSV: every row valid or nothing written. A preview
  * says what the file would add and change; applying writes it in one transaction, each published
@@ -145,30 +118,13 @@ export function observationImports(deps: { db: Kysely<Database>; clock: () => Da
     query: ObservationImportQuery,
   ): Promise<ObservationImport> {
     const role = observatoryPolicy.require(ctx, 'observatory.manage');
-    const parsed = parseCsv(decode(bytes));
-    if ('unterminatedAt' in parsed)
-      throw new InvalidParameterError(
-        'body',
-        'body',
-        reason('reason.import.unterminated', { row: parsed.unterminatedAt }),
-      );
-    const [header = [], ...records] = parsed.records;
-    const layout = importLayout(header);
-    if ('missing' in layout)
-      throw new InvalidParameterError(
-        'body',
-        'body',
-        reason('reason.import.columns', { columns: layout.missing.join(', ') }),
-      );
-    if (records.length === 0) throw new InvalidParameterError('body', 'body', reason('reason.import.empty'));
-    if (records.length > IMPORT_MAX_ROWS)
-      throw new InvalidParameterError('body', 'body', reason('reason.import.tooManyRows', { max: IMPORT_MAX_ROWS }));
+    const { layout, rows: records } = tableOf(csvRecords(bytes), importLayout);
     const { rows, errors } = readRows(layout, records, {
       indicator,
       states: await statesByCode(),
       source: query.source,
     });
-    if (errors.length > 0) throw new InvalidParametersError(listed(errors));
+    if (errors.length > 0) throw new InvalidParametersError(listedErrors(errors));
 
     const published = new Map(
       (await listObservations(db, indicator.id, { status: 'published' })).map((o) => [

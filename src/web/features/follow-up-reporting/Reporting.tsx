@@ -12,6 +12,7 @@ import { FormStatus } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';
 import { QueryState } from '../shared/QueryState.js';
 import { useLang } from '../shared/useLang.js';
+import { ImportItems } from './ImportItems.js';
 import { decidedLabel, reportStateLabel, statusLabel } from './labels.js';
 import { OpenCycleForm } from './OpenCycleForm.js';
 import { type Slot, useCycles, useItems, useReports, useReportsChanged } from './queries.js';
@@ -97,7 +98,7 @@ function Cycles({
 }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   return (
     <>
       <section className="stack">
@@ -142,6 +143,7 @@ function Cycles({
           <OpenCycleForm items={items} states={states} onOpened={(cycle) => setParams({ cycle: cycle.id })} />
         </section>
       )}
+      {me.can.manageFollowUp && <ImportItems preset={params.get('document')} />}
     </>
   );
 }

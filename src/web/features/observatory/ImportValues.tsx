@@ -2,11 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ObservationImport } from '../../../contract/indicators.js';
-import { ApiError } from '../../api/client.js';
 import { postFileBody } from '../../api/upload.js';
 import { formatNumber } from '../shared/format.js';
-import { Field, FormAlert, FormStatus, onSubmit, TextField, useChecks, useProblemMessage } from '../shared/forms.js';
-import { UploadProgress } from '../shared/upload.js';
+import { TextField, useChecks } from '../shared/forms.js';
+import { ImportForm } from '../shared/ImportForm.js';
 import { useLang } from '../shared/useLang.js';
 
 type Mode = 'preview' | 'apply';
@@ -22,7 +21,6 @@ export function ImportValues({ code, names }: { code: string; names: Map<string,
   const lang = useLang();
   const id = useId();
   const queryClient = useQueryClient();
-  const problemMessage = useProblemMessage();
   const checks = useChecks();
   const [file, setFile] = useState<File | null>(null);
   const [reason, setReason] = useState('');
@@ -62,7 +60,6 @@ export function ImportValues({ code, names }: { code: string; names: Map<string,
   }
 
   const result = send.data;
-  const refused = send.error instanceof ApiError ? (send.error.problem?.errors ?? []) : [];
   const number = (value: number) => formatNumber(value, lang);
   const counts = (of: ObservationImport) => ({
     rows: number(of.rows),
@@ -74,20 +71,34 @@ export function ImportValues({ code, names }: { code: string; names: Map<string,
     <section aria-labelledby={`${id}-title`} className="stack observatory-import">
       <h2 id={`${id}-title`}>{t('observatory.import.title')}</h2>
       <p>{t('observatory.import.lead')}</p>
-      <form className="form" noValidate onSubmit={onSubmit(() => run('preview'))}>
-        <Field label={t('observatory.import.file')} hint={t('observatory.import.fileHint')} error={ownErrors.file}>
-          {(control) => (
-            <input
-              {...control}
-              type="file"
-              accept=".csv,text/csv,application/vnd.sdmx.data+csv"
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                send.reset();
-              }}
-            />
-          )}
-        </Field>
+      <ImportForm
+        file={{
+          label: t('observatory.import.file'),
+          hint: t('observatory.import.fileHint'),
+          accept: '.csv,text/csv,application/vnd.sdmx.data+csv',
+          error: ownErrors.file,
+        }}
+        onFile={(chosen) => {
+          setFile(chosen);
+          send.reset();
+        }}
+        progress={progress}
+        pending={send.isPending}
+        previewLabel={t('observatory.import.preview')}
+        onPreview={() => run('preview')}
+        applyLabel={
+          result && !result.applied ? t('observatory.import.apply', { count: result.added + result.changed }) : null
+        }
+        onApply={() => run('apply')}
+        error={send.error}
+        status={
+          result
+            ? result.applied
+              ? t('observatory.import.applied', counts(result))
+              : t('observatory.import.previewed', counts(result))
+            : null
+        }
+      >
         <TextField
           label={t('observatory.import.reason')}
           hint={t('observatory.import.reasonHint')}
@@ -107,52 +118,7 @@ export function ImportValues({ code, names }: { code: string; names: Map<string,
             send.reset();
           }}
         />
-        <UploadProgress progress={progress} />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={send.isPending}>
-            {t('observatory.import.preview')}
-          </button>
-          {result && !result.applied && (
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={send.isPending}
-              onClick={() => run('apply')}
-            >
-              {t('observatory.import.apply', { count: result.added + result.changed })}
-            </button>
-          )}
-        </div>
-        <FormAlert message={problemMessage(send.error)} />
-        <FormStatus
-          message={
-            result
-              ? result.applied
-                ? t('observatory.import.applied', counts(result))
-                : t('observatory.import.previewed', counts(result))
-              : null
-          }
-        />
-      </form>
-      {refused.length > 0 && (
-        <table className="data-table">
-          <caption>{t('observatory.import.refused')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('observatory.import.where')}</th>
-              <th scope="col">{t('observatory.import.why')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {refused.map((error) => (
-              <tr key={`${error.name}-${error.reason}`}>
-                <th scope="row">{whereOf(error.name, t)}</th>
-                <td>{error.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      </ImportForm>
       {result && result.changes.length > 0 && (
         <table className="data-table">
           <caption>
@@ -180,11 +146,4 @@ export function ImportValues({ code, names }: { code: string; names: Map<string,
       )}
     </section>
   );
-}
-
-/** `rows.12.OBS_VALUE` as a reader says it: row 12, column OBS_VALUE. */
-function whereOf(name: string, t: (key: string, values?: Record<string, string>) => string): string {
-  const [, row, column] = name.split('.');
-  if (row === undefined) return name === 'rows' ? t('observatory.import.otherRows') : t('observatory.import.wholeFile');
-  return t('observatory.import.cell', { row, column: column ?? '' });
 }
