@@ -32,11 +32,15 @@ isoCountries.registerLocale(require('i18n-iso-countries/langs/en.json'));
 const ROW_SOURCES = [
   {
     url: 'https://salsa.debian.org/iso-codes-team/iso-codes',
+    title: 'iso-codes (ISO 3166-1 country codes)',
+    publisher: 'Debian iso-codes team',
     field: 'iso',
     note: "ISO 3166-1 codes from Debian's iso-codes",
   },
   {
     url: 'https://www.oas.org/ext/en/security/mispa',
+    title: 'MISPA overview',
+    publisher: 'OAS Department of Public Security',
     field: 'membership',
     note: 'listed among the MISPA beneficiary countries',
   },

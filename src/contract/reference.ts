@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALL_DOCUMENT_TYPES, OUTCOME_STATUSES } from '../domain/outcome-documents.js';
-import { NETWORK_KINDS, SUBREGIONS } from '../domain/reference.js';
+import { CHAIR_SELECTIONS, NETWORK_KINDS, SUBREGIONS } from '../domain/reference.js';
 import {
   IsoDateSchema,
   LangSchema,
@@ -59,6 +59,21 @@ export type DocumentRef = z.infer<typeof DocumentRefSchema>;
 export type TechnicalGroupRef = z.infer<typeof TechnicalGroupRefSchema>;
 export type NetworkRef = z.infer<typeof NetworkRefSchema>;
 
+/** A state chairing a technical group for a period: named on the group's page and on the state's. */
+export const ChairSchema = z
+  .object({
+    group: TechnicalGroupRefSchema,
+    state: MemberStateRefSchema,
+    selection: z.enum(CHAIR_SELECTIONS).meta({ description: 'Whether the source says elected or designated' }),
+    from: MeetingRefSchema.meta({ description: 'The meeting that elected or designated the state' }),
+    until: MeetingRefSchema.nullable().meta({
+      description: 'The meeting that chose the next chair; null while no source records one',
+    }),
+    sources: z.array(SourceSchema),
+  })
+  .meta({ id: 'Chair' });
+export type Chair = z.infer<typeof ChairSchema>;
+
 export const PillarSchema = PillarRefSchema.extend({
   position: z.number().int(),
   description: LocalizedTextSchema,
@@ -79,8 +94,15 @@ export const MemberStateSchema = MemberStateRefSchema.extend({
 export type MemberState = z.infer<typeof MemberStateSchema>;
 
 export const MemberStateDetailSchema = MemberStateSchema.extend({
+  meetingsAttended: z.array(MeetingRefSchema).meta({
+    description: 'Meetings whose published list of participants shows the state’s accredited delegation',
+  }),
   meetingsHosted: z.array(MeetingRefSchema),
   groupsLed: z.array(TechnicalGroupRefSchema),
+  chairs: z.array(ChairSchema).meta({ description: 'The technical groups the state chaired, in meeting order' }),
+  documentsFootnoted: z.array(DocumentRefSchema).meta({
+    description: 'Adopted texts the state attached a reservation or interpretative statement to',
+  }),
   sources: z.array(SourceSchema),
 }).meta({ id: 'MemberStateDetail' });
 export type MemberStateDetail = z.infer<typeof MemberStateDetailSchema>;
@@ -106,6 +128,10 @@ export const DocumentSchema = DocumentRefSchema.extend({
     description:
       'Only adopted documents are public; the others answer 404 to all but the secretariat and the delegations of their meeting',
   }),
+  historic: z.boolean().meta({
+    description:
+      'A document of the reference data, adopted before the platform: its follow-up items are imported by the secretariat',
+  }),
   textHeld: z.boolean().meta({
     description: 'False for the historic documents whose text the platform does not hold yet: read it at textSource',
   }),
@@ -125,7 +151,10 @@ export type Document = z.infer<typeof DocumentSchema>;
 
 export const TechnicalGroupSchema = TechnicalGroupRefSchema.extend({
   createdAt: MeetingRefSchema.nullable().meta({ description: 'The meeting that created the group' }),
-  leadState: MemberStateRefSchema.nullable(),
+  leadState: MemberStateRefSchema.nullable().meta({
+    description: 'The state the MISPA overview names as leading the group; chairs are elected over time',
+  }),
+  chairs: z.array(ChairSchema).meta({ description: 'The states that chaired the group, in meeting order' }),
   pillars: z.array(PillarRefSchema),
   description: LocalizedTextSchema.nullable(),
   sources: z.array(SourceSchema),
@@ -149,9 +178,7 @@ export const DatasetSourceSchema = z
   .object({
     entityType: z.string(),
     entitySlug: z.string(),
-    field: z.string().nullable(),
-    url: z.url(),
-    note: z.string().nullable(),
+    ...SourceSchema.shape,
   })
   .meta({ id: 'DatasetSource' });
 export type DatasetSource = z.infer<typeof DatasetSourceSchema>;

@@ -13,3 +13,8 @@ export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const NETWORK_KINDS = ['network', 'program'] as const;
 export type NetworkKind = (typeof NETWORK_KINDS)[number];
+
+/** How a state came to chair a technical group, as its source words it: elected by the ministers, or
+ * designated (the press's word for MISPA VIII). */
+export const CHAIR_SELECTIONS = ['elected', 'designated'] as const;
+export type ChairSelection = (typeof CHAIR_SELECTIONS)[number];

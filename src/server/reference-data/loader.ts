@@ -138,6 +138,21 @@ export function translationRows(base: { entity_type: string; entity_id: string }
   );
 }
 
+type SourceRow = { url: string; title: string; publisher: string; note?: string; field?: string };
+
+/** The `source` rows of one record's sources, in the order the file gives them. */
+function sourceRows(base: { entity_type: EntityType; entity_id: string }, sources: readonly SourceRow[]) {
+  return sources.map((source, position) => ({
+    ...base,
+    position,
+    url: source.url,
+    title: source.title,
+    publisher: source.publisher,
+    note: source.note ?? null,
+    field: source.field ?? null,
+  }));
+}
+
 export function readReferenceFiles(dir: string): { rows: ReferenceRows; checksum: string } {
   const hash = createHash('sha256');
   const rows = {} as Record<string, unknown[]>;
@@ -192,6 +207,8 @@ export async function loadReferenceData(db: Kysely<Database>, dir: string, now: 
     await sync.upsert('language', ['code'], rows['languages.json'], { hasId: false });
     for (const entity of ENTITIES) await sync.entity(entity, rows[entity.file]);
     await sync.documentLinks(rows['documents.json']);
+    await sync.documentFootnotes(rows['document-footnotes.json']);
+    await sync.chairs(rows['technical-groups.json'], rows['meetings.json']);
     await sync.deleteStale();
     await trx
       .insertInto('reference_load')
@@ -204,7 +221,7 @@ export async function loadReferenceData(db: Kysely<Database>, dir: string, now: 
 
 type Row = Record<string, unknown> & {
   aliases?: Array<{ lang: string; text: string; source?: string }>;
-  sources?: Array<{ url: string; note?: string; field?: string }>;
+  sources?: SourceRow[];
   pillars?: string[];
 };
 
@@ -298,6 +315,96 @@ class ReferenceSync {
     });
   }
 
+  /** The historic documents' footnotes known from public sources (Uruguay's reservation on
+   * recommendations of San Pedro Sula); the states' own footnotes are left alone. One per
+   * document, state and kind: a second would be the same reservation told twice. Their sources are
+   * `source` rows of entity type 'document_footnote', removed with the footnote. */
+  async documentFootnotes(list: ReferenceRows['document-footnotes.json']) {
+    const idOf = (table: 'document' | 'member_state', slug: string, index: number, field: string) => {
+      const id = this.ids.get(table)?.get(slug);
+      if (id === undefined)
+        throw new ReferenceDataError(
+          `document-footnotes.json, row ${index + 1}, field "${field}": no ${table} "${slug}".`,
+        );
+      return id;
+    };
+    const seen = new Set<string>();
+    const sourcesOf = new Map<Values, ReferenceRows['document-footnotes.json'][number]['sources']>();
+    const footnotes = list.map((row, index) => {
+      const key = `${row.document} ${row.state} ${row.kind}`;
+      if (seen.has(key))
+        throw new ReferenceDataError(
+          `document-footnotes.json, row ${index + 1}: a second ${row.kind} of "${row.state}" on "${row.document}".`,
+        );
+      seen.add(key);
+      const footnote = {
+        document_id: idOf('document', row.document, index, 'document'),
+        node_id: null,
+        member_state_id: idOf('member_state', row.state, index, 'state'),
+        kind: row.kind,
+        lang: row.lang,
+        text: row.text,
+        created_by: null,
+        managed_by: 'reference',
+        official: row.official ? 1 : 0,
+        concerns: JSON.stringify(row.concerns),
+      };
+      sourcesOf.set(footnote, row.sources);
+      return footnote;
+    });
+    const sources: Values[] = [];
+    await this.upsert('document_footnote', ['document_id', 'member_state_id', 'kind', 'managed_by'], footnotes, {
+      hasId: true,
+      scope: { managed_by: 'reference' },
+      onId: (row, id) =>
+        sources.push(...sourceRows({ entity_type: 'document_footnote', entity_id: id }, sourcesOf.get(row) ?? [])),
+    });
+    await this.upsert('source', ['entity_type', 'entity_id', 'position'], sources, {
+      hasId: true,
+      scope: { entity_type: 'document_footnote' },
+    });
+  }
+
+  /** The states that chaired each technical group, per period, with the sources that record each. */
+  async chairs(groups: ReferenceRows['technical-groups.json'], meetings: ReferenceRows['meetings.json']) {
+    const ordinals = new Map(meetings.map((m) => [m.slug, m.ordinal]));
+    const idOf = (table: EntityType, slug: string, at: string) => {
+      const id = this.ids.get(table)?.get(slug);
+      if (id === undefined) throw new ReferenceDataError(`technical-groups.json, ${at}: no ${table} "${slug}".`);
+      return id;
+    };
+    const chairs: Values[] = [];
+    const sourcesOf = new Map<Values, ReferenceRows['technical-groups.json'][number]['chairs'][number]['sources']>();
+    for (const [index, group] of groups.entries()) {
+      for (const [c, chair] of group.chairs.entries()) {
+        const at = (field: string) => `row ${index + 1}, field "chairs.${c}.${field}"`;
+        const row = {
+          technical_group_id: idOf('technical_group', group.slug, at('slug')),
+          member_state_id: idOf('member_state', chair.state, at('state')),
+          selection: chair.selection,
+          from_meeting_id: idOf('meeting', chair.from, at('from')),
+          until_meeting_id: chair.until === undefined ? null : idOf('meeting', chair.until, at('until')),
+        };
+        if (chair.until !== undefined && (ordinals.get(chair.until) ?? 0) <= (ordinals.get(chair.from) ?? 0))
+          throw new ReferenceDataError(
+            `technical-groups.json, ${at('until')}: must be a meeting after "${chair.from}".`,
+          );
+        chairs.push(row);
+        sourcesOf.set(row, chair.sources);
+      }
+    }
+    const sources: Values[] = [];
+    await this.upsert('technical_group_chair', ['technical_group_id', 'member_state_id', 'from_meeting_id'], chairs, {
+      hasId: true,
+      onId: (row, id) =>
+        sources.push(...sourceRows({ entity_type: 'technical_group_chair', entity_id: id }, sourcesOf.get(row) ?? [])),
+    });
+    await this.upsert('source', ['entity_type', 'entity_id', 'position'], sources, {
+      hasId: true,
+      scope: { entity_type: 'technical_group_chair' },
+    });
+  }
+
   /** Translations, aliases, sources and pillar links of one entity file. */
   private async dependents(
     entity: (typeof ENTITIES)[number],
@@ -317,9 +424,7 @@ class ReferenceSync {
       for (const alias of row.aliases ?? []) {
         aliases.push({ ...base, lang: alias.lang, text: alias.text, source: alias.source ?? null });
       }
-      for (const [position, source] of (row.sources ?? []).entries()) {
-        sources.push({ ...base, position, url: source.url, note: source.note ?? null, field: source.field ?? null });
-      }
+      sources.push(...sourceRows(base, row.sources ?? []));
       for (const code of row.pillars ?? []) {
         const pillarId = this.ids.get('pillar')?.get(code);
         if (!pillarId)

@@ -3,7 +3,9 @@ import { IsoDateSchema } from '../../contract/common.js';
 import { PartnerKindSchema } from '../../contract/partners.js';
 import { DocumentTypeSchema, NetworkKindSchema, SubregionSchema } from '../../contract/reference.js';
 import { LANGS } from '../../domain/languages.js';
+import { FOOTNOTE_KINDS, FOOTNOTE_PARTS } from '../../domain/negotiation.js';
 import { LINK_RELATIONS } from '../../domain/outcome-documents.js';
+import { CHAIR_SELECTIONS } from '../../domain/reference.js';
 
 /** The format of the versioned files under data/reference/. Every file is validated against these
  * schemas before anything is written, so a typo in a file stops the start with its path and field. */
@@ -32,9 +34,20 @@ export const TextSchema = z.object(
 );
 export type Text = z.infer<typeof TextSchema>;
 
-const SourcesSchema = z
-  .array(z.object({ url, note: z.string().min(1).optional(), field: z.string().min(1).optional() }).strict())
-  .default([]);
+/** A source is shown as "title — publisher" linking to its URL, so both are required (docs/data.md says
+ * how titles were set where the page gives none). */
+const SourceListSchema = z.array(
+  z
+    .object({
+      url,
+      title: z.string().trim().min(1),
+      publisher: z.string().trim().min(1),
+      note: z.string().min(1).optional(),
+      field: z.string().min(1).optional(),
+    })
+    .strict(),
+);
+const SourcesSchema = SourceListSchema.default([]);
 
 const AliasesSchema = z
   .array(z.object({ lang: z.enum(LANGS), text: z.string().min(1), source: url.optional() }).strict())
@@ -101,6 +114,19 @@ export const DocumentRowSchema = z
   })
   .strict();
 
+/** A state chairing a group from the meeting that elected or designated it until, when a source says
+ * so, the meeting that chose the next chair (the loader checks it comes later). Its sources must say
+ * it (docs/data.md). */
+const ChairSchema = z
+  .object({
+    state: slug,
+    selection: z.enum(CHAIR_SELECTIONS),
+    from: slug,
+    until: slug.optional(),
+    sources: SourceListSchema.min(1, 'a chair needs a source that records it'),
+  })
+  .strict();
+
 export const TechnicalGroupRowSchema = z
   .object({
     slug,
@@ -111,6 +137,7 @@ export const TechnicalGroupRowSchema = z
     pillars: z.array(slug).default([]),
     description: TextSchema.nullable(),
     aliases: AliasesSchema,
+    chairs: z.array(ChairSchema).default([]),
     sources: SourcesSchema,
   })
   .strict();
@@ -148,6 +175,30 @@ export const PartnerRowSchema = z
   })
   .strict();
 
+/** A historic document's footnote known from a public source: the state's reservation on the
+ * paragraphs it names by number, with its wording or (`official: false`) a paraphrase of it. */
+export const DocumentFootnoteRowSchema = z
+  .object({
+    document: slug,
+    state: z.string().regex(/^[a-z]{2}$/, 'the lower-case ISO 3166-1 alpha-2 code'),
+    kind: z.enum(FOOTNOTE_KINDS),
+    concerns: z
+      .array(
+        z
+          .object({
+            part: z.enum(FOOTNOTE_PARTS),
+            number: z.string().regex(/^[0-9a-z]+(\.[0-9a-z]+)*$/, 'as cited: 13, 2.f.ii'),
+          })
+          .strict(),
+      )
+      .default([]),
+    lang: z.enum(LANGS),
+    text: z.string().trim().min(1),
+    official: z.boolean(),
+    sources: SourceListSchema.min(1, 'a footnote known from a public source needs that source'),
+  })
+  .strict();
+
 /** File name under data/reference/ → the schema of each of its rows, in loading order. */
 export const REFERENCE_FILES = {
   'languages.json': LanguageRowSchema,
@@ -160,6 +211,7 @@ export const REFERENCE_FILES = {
   'networks.json': NetworkRowSchema,
   'team.json': TeamMemberRowSchema,
   'partners.json': PartnerRowSchema,
+  'document-footnotes.json': DocumentFootnoteRowSchema,
 } as const;
 export type ReferenceFileName = keyof typeof REFERENCE_FILES;
 export type ReferenceRows = { [F in ReferenceFileName]: z.infer<(typeof REFERENCE_FILES)[F]>[] };

@@ -10,6 +10,7 @@ import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { SourcesList } from '../features/shared/SourcesList.js';
+import { ChairItem } from '../features/technical-groups/Chairs.js';
 import { useTechnicalGroup } from '../features/technical-groups/queries.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
@@ -62,6 +63,18 @@ function GroupView({ group }: { group: TechnicalGroup }) {
         <section aria-labelledby="group-pillars">
           <h2 id="group-pillars">{t('groups.pillarsHeading')}</h2>
           {group.pillars.length === 0 ? <p>{t('groups.noPillars')}</p> : <PillarTags pillars={group.pillars} />}
+        </section>
+        <section aria-labelledby="group-chairs">
+          <h2 id="group-chairs">{t('groups.chairsHeading')}</h2>
+          {group.chairs.length === 0 ? (
+            <p>{t('groups.noChairs')}</p>
+          ) : (
+            <ul className="plain-list">
+              {group.chairs.map((chair) => (
+                <ChairItem key={`${chair.state.id}-${chair.from.id}`} chair={chair} name="state" />
+              ))}
+            </ul>
+          )}
         </section>
         <SourcesList sources={group.sources} />
       </div>

@@ -19,7 +19,7 @@ const referenceRow = (slug: string, name: string) => ({
   name: text(name),
   website: 'https://bank.example.org',
   pillars: ['prevention'],
-  sources: [{ url: 'https://example.org/src' }],
+  sources: [{ url: 'https://example.org/src', title: 'Partner register', publisher: 'Example Bank' }],
 });
 
 describe.each(engines)('reference data loader and platform partners [%s]', (engine: Engine) => {

@@ -104,28 +104,54 @@ export async function replacePillarLinks(
     .execute();
 }
 
-/** Documents adopted at each meeting: meeting id → documents in their order. */
-export async function documentRefsByMeeting(db: Db, meetingIds: readonly string[], lang: Lang) {
-  const result = new Map<string, DocumentRef[]>();
+/**
+ * Documents adopted at each meeting: meeting id → its documents in their order and how many it
+ * adopted in all. With `limit`, only each meeting's first `limit` are read (and their titles
+ * loaded): the database numbers each meeting's documents and counts them in one pass (window
+ * functions, both engines), so a list of meetings does not load hundreds of documents to show a few.
+ */
+export async function documentRefsByMeeting(db: Db, meetingIds: readonly string[], lang: Lang, limit?: number) {
+  const result = new Map<string, { documents: DocumentRef[]; count: number }>();
   if (meetingIds.length === 0) return result;
-  const rows = await db
+  const numbered = db
     .selectFrom('document')
-    .select(['id', 'slug', 'type', 'symbol', 'meeting_id'])
+    .select((eb) => [
+      'id',
+      'slug',
+      'type',
+      'symbol',
+      'meeting_id',
+      eb.fn
+        .agg<number>('row_number')
+        .over((ob) => ob.partitionBy('meeting_id').orderBy('position').orderBy('slug'))
+        .as('rank'),
+      eb.fn
+        .countAll<number>()
+        .over((ob) => ob.partitionBy('meeting_id'))
+        .as('total'),
+    ])
     .where('meeting_id', 'in', unique(meetingIds))
     // A meeting's page names what it adopted: outcome documents still negotiated are not among them.
     .where('status', '=', 'adopted')
-    .orderBy('position')
-    .orderBy('slug')
-    .execute();
+    .as('numbered');
+  let query = db
+    .selectFrom(numbered)
+    .select(['id', 'slug', 'type', 'symbol', 'meeting_id', 'total'])
+    .orderBy('meeting_id')
+    .orderBy('rank');
+  if (limit !== undefined) query = query.where('rank', '<=', limit);
+  const rows = await query.execute();
   const texts = await loadTexts(
     db,
     'document',
     rows.map((r) => r.id),
     lang,
   );
-  for (const { meeting_id, ...r } of rows) {
+  for (const { meeting_id, total, ...r } of rows) {
     const ref = { ...r, type: r.type as DocumentRef['type'], title: textOf(texts, r.id, 'title') };
-    result.set(meeting_id, [...(result.get(meeting_id) ?? []), ref]);
+    const entry = result.get(meeting_id) ?? { documents: [], count: Number(total) };
+    entry.documents.push(ref);
+    result.set(meeting_id, entry);
   }
   return result;
 }

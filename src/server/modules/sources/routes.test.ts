@@ -15,18 +15,50 @@ const FILES = [
   ['team.json', 'team_member', 'slug'],
   ['partners.json', 'partner', 'slug'],
 ] as const;
-type DatasetSource = { entityType: string; entitySlug: string; field: string | null; url: string; note: string | null };
+type DatasetSource = {
+  entityType: string;
+  entitySlug: string;
+  url: string;
+  title: string;
+  publisher: string;
+  note: string | null;
+  field: string | null;
+};
 const expectedSources: DatasetSource[] = FILES.flatMap(([file, entityType, key]) =>
   api.readReference<Array<Record<string, unknown> & { sources?: api.SourceRow[] }>>(file).flatMap((row) =>
     (row.sources ?? []).map((s) => ({
       entityType,
       entitySlug: row[key] as string,
-      field: s.field ?? null,
       url: s.url,
+      title: s.title,
+      publisher: s.publisher,
       note: s.note ?? null,
+      field: s.field ?? null,
     })),
   ),
 );
+/** The sources of a part of a record (a group's chair, a document's footnote), as listed with the record. */
+const listedWith = (entityType: string, entitySlug: string, field: string, sources: api.SourceRow[]) =>
+  sources.map((s) => ({
+    entityType,
+    entitySlug,
+    url: s.url,
+    title: s.title,
+    publisher: s.publisher,
+    note: s.note ?? null,
+    field,
+  }));
+// A chair's sources are listed with its group, as the sources of the group's chairs.
+for (const group of api.readReference<Array<{ slug: string; chairs: Array<{ sources: api.SourceRow[] }> }>>(
+  'technical-groups.json',
+))
+  for (const chair of group.chairs)
+    expectedSources.push(...listedWith('technical_group', group.slug, 'chairs', chair.sources));
+// A historic footnote's sources are listed with its document, as the document's sources of `footnotes`.
+for (const footnote of api.readReference<Array<{ document: string; sources: api.SourceRow[] }>>(
+  'document-footnotes.json',
+))
+  expectedSources.push(...listedWith('document', footnote.document, 'footnotes', footnote.sources));
 const canonical = (sources: DatasetSource[]) => sources.map((s) => JSON.stringify(s)).sort();
 const NASTY = api.nastyValues('source', 'NaN', '1e309');
 
@@ -35,7 +67,7 @@ const walkSources = (ctx: AppContext, limit: number) =>
   api.walk(ctx, '/api/v1/sources', limit, (s) => s as DatasetSource, 500);
 
 describeEachEngine('GET /api/v1/sources', (ctx) => {
-  it('lists every source of the reference data with the type and slug of the record it supports', async () => {
+  it('lists every source of the reference data with its title, publisher and the record it supports', async () => {
     const all = await walkSources(ctx, 100);
     expect(all).toHaveLength(expectedSources.length);
     expect(canonical(all)).toEqual(canonical(expectedSources));
@@ -44,6 +76,8 @@ describeEachEngine('GET /api/v1/sources', (ctx) => {
       entitySlug: 'ec',
       field: 'membership',
       url: 'https://www.oas.org/ext/en/security/mispa',
+      title: 'MISPA overview',
+      publisher: 'OAS Department of Public Security',
       note: expect.any(String),
     });
   });

@@ -1,3 +1,3 @@
 // The module's public face: all that app.ts, demo mode and other modules may import from it (docs/architecture.md).
 export { technicalGroupsRoutes } from './routes.js';
-export { technicalGroupsService } from './service.js';
+export { chairsOf, technicalGroupsService } from './service.js';

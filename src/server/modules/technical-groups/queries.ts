@@ -37,3 +37,27 @@ export function findTechnicalGroup(db: Db, idOrSlug: string) {
     .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
     .executeTakeFirst();
 }
+
+/** The chairs of some groups, or those a state held, in the order of the meetings that chose them. */
+export function listChairs(db: Db, by: { groupIds: readonly string[] } | { stateId: string }) {
+  let query = db
+    .selectFrom('technical_group_chair as chair')
+    .innerJoin('technical_group as tg', 'tg.id', 'chair.technical_group_id')
+    .innerJoin('meeting as from', 'from.id', 'chair.from_meeting_id')
+    .select([
+      'chair.id',
+      'chair.technical_group_id',
+      'tg.slug as group_slug',
+      'chair.member_state_id',
+      'chair.selection',
+      'chair.from_meeting_id',
+      'chair.until_meeting_id',
+    ])
+    .orderBy('from.ordinal')
+    .orderBy('tg.position')
+    .orderBy('chair.id');
+  if ('stateId' in by) query = query.where('chair.member_state_id', '=', by.stateId);
+  else if (by.groupIds.length === 0) return Promise.resolve([]);
+  else query = query.where('chair.technical_group_id', 'in', by.groupIds);
+  return query.execute();
+}

@@ -36,6 +36,7 @@ function expectedGroup(g: GroupRow, lang: Lang) {
     leadState: lead
       ? { id: expect.any(String), slug: lead.slug, iso2: lead.iso2, name: api.localized(lead.name, lang) }
       : null,
+    chairs: api.expectedChairs(lang, (c) => c.group === g.slug),
     pillars: pillars
       .filter((p) => g.pillars.includes(p.code))
       .map((p) => ({ id: expect.any(String), code: p.code, name: api.localized(p.name, lang) })),
@@ -162,6 +163,26 @@ describeEachEngine('GET /api/v1/technical-groups/:idOrSlug', (ctx) => {
   it('gives every group by its slug', async () => {
     for (const g of groups)
       expect(await api.getJson(ctx, `/api/v1/technical-groups/${g.slug}`)).toEqual(expectedGroup(g, 'en'));
+  });
+
+  it('gives the chairs of the Police Management Group over time: Ecuador from MISPA VII to MISPA VIII, then the Dominican Republic', async () => {
+    const group = await api.getJson(ctx, '/api/v1/technical-groups/police-management');
+    expect(
+      group.chairs.map(
+        (c: { state: { slug: string }; from: { shortName: string }; until: { shortName: string } | null }) => [
+          c.state.slug,
+          c.from.shortName,
+          c.until?.shortName ?? null,
+        ],
+      ),
+    ).toEqual([
+      ['ec', 'MISPA VII', 'MISPA VIII'],
+      ['do', 'MISPA VIII', null],
+    ]);
+    expect(group.chairs[0].sources[0]).toMatchObject({
+      url: 'http://www.oas.org/es/acerca/discurso_secretario_general_adjunto.asp?sCodigo=19-0063',
+      publisher: 'Organization of American States',
+    });
   });
 
   it('finds a group by its id as well as by its slug', async () => {

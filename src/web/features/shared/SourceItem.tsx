@@ -1,30 +1,20 @@
 import { useTranslation } from 'react-i18next';
+import type { Source } from '../../../contract/common.js';
 import { sourceFieldLabel } from './sourceFields.js';
 
-/** A URL shortened for reading: host and path, without the scheme. */
-export function displayUrl(url: string): string {
-  try {
-    const { host, pathname } = new URL(url);
-    return `${host}${pathname === '/' ? '' : pathname}`;
-  } catch {
-    return url;
-  }
-}
-
-type SourceLike = { url: string; note: string | null; field: string | null };
-
-export function sourceKey(source: SourceLike): string {
+export function sourceKey(source: Source): string {
   return `${source.url}|${source.field ?? ''}|${source.note ?? ''}`;
 }
 
-/** One source: the fact it supports, the link, and the editors' note (kept in English, as written). */
-export function SourceItem({ source }: { source: SourceLike }) {
+/** One source: the fact it supports, the page as "title — publisher" linking to it, and the editors'
+ * note (kept in English, as written). */
+export function SourceItem({ source }: { source: Source }) {
   const { t } = useTranslation();
   const field = sourceFieldLabel(t, source.field);
   return (
     <li>
       {field && <span className="source-field">{field}</span>}
-      <a href={source.url}>{displayUrl(source.url)}</a>
+      <a href={source.url}>{`${source.title} — ${source.publisher}`}</a>
       {source.note && (
         <>
           {' — '}

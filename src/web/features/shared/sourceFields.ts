@@ -8,12 +8,16 @@ export function sourceFieldLabel(t: TFunction, field: string | null): string | n
       return t('sources.fields.acronym');
     case 'adoptedOn':
       return t('sources.fields.adoptedOn');
+    case 'chairs':
+      return t('sources.fields.chairs');
     case 'city':
       return t('sources.fields.city');
     case 'dates':
       return t('sources.fields.dates');
     case 'description':
       return t('sources.fields.description');
+    case 'footnotes':
+      return t('sources.fields.footnotes');
     case 'iso':
       return t('sources.fields.iso');
     case 'meeting':
