@@ -169,6 +169,7 @@ export const TrendQuerySchema = z.object({
     .max(TREND_YEARS_MAX, { error: yearsError })
     .default(TREND_YEARS_DEFAULT)
     .meta({ description: `Calendar years ending with the indicator’s latest year (default ${TREND_YEARS_DEFAULT})` }),
+  state: StateCodeSchema.optional().meta({ description: 'Only this member state’s trend (ISO alpha-2 or alpha-3)' }),
   lang: LangSchema.optional(),
 });
 
@@ -189,6 +190,7 @@ export const TrendSchema = z
     breakInSeries: z.boolean().meta({ description: 'A value in the window is marked as a break in series' }),
   })
   .meta({ id: 'Trend' });
+export type Trend = z.infer<typeof TrendSchema>;
 
 export const TrendListSchema = z
   .object({
@@ -204,6 +206,33 @@ export const TrendListSchema = z
   })
   .meta({ id: 'TrendList' });
 export type TrendList = z.infer<typeof TrendListSchema>;
+
+// Named as the member-states module names the same path segment: the router keeps one name per segment.
+export const StateIndicatorParamsSchema = z.object({ idOrSlug: StateCodeSchema });
+
+export const StateIndicatorSchema = z
+  .object({
+    indicator: IndicatorSchema,
+    latest: z
+      .object({ year: z.number().int(), value: z.number() })
+      .nullable()
+      .meta({ description: 'The state’s most recent published value; null when it has none' }),
+    trend: TrendSchema.extend({ from: z.number().int(), to: z.number().int() }).nullable().meta({
+      description:
+        'The state’s trend over the default window of the indicator’s latest years (from–to), as /indicators/{code}/trends gives it; null when the indicator has no published value',
+    }),
+  })
+  .meta({ id: 'StateIndicator' });
+
+export const StateIndicatorListSchema = z
+  .object({
+    lang: LangSchema,
+    state: ObservationStateSchema,
+    method: z.string().meta({ description: 'How the trends are computed' }),
+    items: z.array(StateIndicatorSchema),
+  })
+  .meta({ id: 'StateIndicatorList' });
+export type StateIndicatorList = z.infer<typeof StateIndicatorListSchema>;
 
 export const AggregateQuerySchema = z.object({
   from: year.optional().meta({ description: 'First year' }),

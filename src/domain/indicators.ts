@@ -41,11 +41,6 @@ export const SDMX_CSV_HEADER = [
 /** SDMX's observation status code list (CL_OBS_STATUS): A normal value, B break in series. */
 export const sdmxObsStatus = (breakInSeries: boolean): 'A' | 'B' => (breakInSeries ? 'B' : 'A');
 
-/** The largest observation file an import takes (the 50 MB), and the most rows it reads. */
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
-export const IMPORT_MAX_ROWS = 200_000;
-/** How many row errors a refused import lists: enough to fix a file, not a wall of text. */
-export const IMPORT_ERRORS_LISTED = 100;
 /** How many of the values an import adds or changes its reply lists (the counts are complete). */
 export const IMPORT_CHANGES_LISTED = 500;
 

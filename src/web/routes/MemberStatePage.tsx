@@ -1,7 +1,8 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { MemberStateDetail } from '../../contract/reference.js';
+import type { MeetingRef, MemberStateDetail } from '../../contract/reference.js';
 import { isNotFound } from '../api/client.js';
+import { DocumentRefList } from '../features/documents/DocumentCards.js';
 import { useMemberState } from '../features/member-states/queries.js';
 import { StateHeader } from '../features/member-states/StateHeader.js';
 import { subregionLabel } from '../features/member-states/subregions.js';
@@ -11,6 +12,7 @@ import { Localized } from '../features/shared/Localized.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { SourcesList } from '../features/shared/SourcesList.js';
+import { ChairItem } from '../features/technical-groups/Chairs.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 export function MemberStatePage() {
@@ -37,55 +39,52 @@ function StateView({ state }: { state: MemberStateDetail }) {
     <>
       <StateHeader state={state} kicker={subregionLabel(t, state.subregion)} />
       <div className="container page-body detail">
-        <dl className="facts">
-          <div>
-            <dt>{t('states.iso2')}</dt>
-            <dd>
-              <code>{state.iso2}</code>
-            </dd>
-          </div>
-          <div>
-            <dt>{t('states.iso3')}</dt>
-            <dd>
-              <code>{state.iso3}</code>
-            </dd>
-          </div>
-          <div>
-            <dt>{t('states.isoNumeric')}</dt>
-            <dd>
-              <code>{state.isoNumeric}</code>
-            </dd>
-          </div>
-        </dl>
-        <section aria-labelledby="state-meetings">
-          <h2 id="state-meetings">{t('states.meetingsHosted')}</h2>
-          {state.meetingsHosted.length === 0 ? (
-            <p>{t('states.noMeetingsHosted')}</p>
-          ) : (
-            <ul className="plain-list">
-              {state.meetingsHosted.map((meeting) => (
-                <li key={meeting.id}>
-                  <LangLink to={`/meetings/${meeting.slug}`}>{meeting.shortName}</LangLink>
-                  {meeting.year && ` (${meeting.year})`}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <MeetingList
+          id="state-attended"
+          title={t('states.meetingsAttended')}
+          empty={t('states.noMeetingsAttended')}
+          meetings={state.meetingsAttended}
+        />
+        <MeetingList
+          id="state-meetings"
+          title={t('states.meetingsHosted')}
+          empty={t('states.noMeetingsHosted')}
+          meetings={state.meetingsHosted}
+        />
+        {/* One section for the state's part in the groups: the groups the overview says it leads, then
+            the chairs it was elected or designated to, in the order of the meetings. */}
         <section aria-labelledby="state-groups">
-          <h2 id="state-groups">{t('states.groupsLed')}</h2>
-          {state.groupsLed.length === 0 ? (
-            <p>{t('states.noGroupsLed')}</p>
+          <h2 id="state-groups">{t('states.groupsLedOrChaired')}</h2>
+          {state.groupsLed.length === 0 && state.chairs.length === 0 ? (
+            <p>{t('states.noGroupsLedOrChaired')}</p>
           ) : (
             <ul className="plain-list">
               {state.groupsLed.map((group) => (
                 <li key={group.id}>
-                  <LangLink to={`/technical-groups/${group.slug}`}>
-                    <Localized value={group.name} />
-                  </LangLink>
+                  <Trans
+                    i18nKey="states.leads"
+                    components={{
+                      group: (
+                        <LangLink to={`/technical-groups/${group.slug}`}>
+                          <Localized value={group.name} />
+                        </LangLink>
+                      ),
+                    }}
+                  />
                 </li>
               ))}
+              {state.chairs.map((chair) => (
+                <ChairItem key={`${chair.group.id}-${chair.from.id}`} chair={chair} name="group" />
+              ))}
             </ul>
+          )}
+        </section>
+        <section aria-labelledby="state-documents">
+          <h2 id="state-documents">{t('states.documentsFootnoted')}</h2>
+          {state.documentsFootnoted.length === 0 ? (
+            <p>{t('states.noDocumentsFootnoted')}</p>
+          ) : (
+            <DocumentRefList documents={state.documentsFootnoted} />
           )}
         </section>
         <StateIndicators slug={state.slug} />
@@ -95,7 +94,43 @@ function StateView({ state }: { state: MemberStateDetail }) {
           </LangLink>
         </p>
         <SourcesList sources={state.sources} />
+        {/* The codes are for those who look them up, so they come last, on one quiet line. */}
+        <p className="detail-line">
+          {t('states.iso2')} <code>{state.iso2}</code> · {t('states.iso3')} <code>{state.iso3}</code> ·{' '}
+          {t('states.isoNumeric')} <code>{state.isoNumeric}</code>
+        </p>
       </div>
     </>
+  );
+}
+
+/** A section of meetings (attended, hosted), each linking to its page, or a sentence when none. */
+function MeetingList({
+  id,
+  title,
+  empty,
+  meetings,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  meetings: MeetingRef[];
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {meetings.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <ul className="plain-list">
+          {meetings.map((meeting) => (
+            <li key={meeting.id}>
+              <LangLink to={`/meetings/${meeting.slug}`}>{meeting.shortName}</LangLink>
+              {meeting.year && ` (${meeting.year})`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

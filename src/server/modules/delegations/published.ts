@@ -59,6 +59,33 @@ export function parseVisibility(stored: string | null): ParticipantVisibility {
   ) as ParticipantVisibility;
 }
 
+/**
+ * The meetings a state attended as the public may know it: those whose published list shows its
+ * delegation — accredited, at a meeting not a draft, its category (`delegation`) public there.
+ * One query; the visibility setting is read as the published list reads it.
+ */
+export async function publicAttendance(db: Db, memberStateId: string) {
+  const rows = await db
+    .selectFrom('delegation')
+    .innerJoin('meeting', 'meeting.id', 'delegation.meeting_id')
+    .select([
+      'meeting.id',
+      'meeting.slug',
+      'meeting.number',
+      'meeting.start_date',
+      'meeting.kind',
+      'meeting.participant_visibility',
+    ])
+    .where('delegation.member_state_id', '=', memberStateId)
+    .where('delegation.category', '=', 'delegation')
+    .where('delegation.status', '=', 'accredited')
+    .where('meeting.status', '<>', 'draft')
+    .orderBy('meeting.ordinal')
+    .orderBy('meeting.id')
+    .execute();
+  return rows.filter((r) => parseVisibility(r.participant_visibility).delegation === 'public');
+}
+
 export function publishedService(deps: { db: Db; clock: () => Date }) {
   const { db, clock } = deps;
   const versionedWrite = versionedWrites({ db, clock });

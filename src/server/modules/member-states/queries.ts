@@ -47,3 +47,25 @@ export function groupsLedBy(db: Db, stateId: string) {
     .orderBy('position')
     .execute();
 }
+
+/** The adopted texts the state attached a reservation or interpretative statement to (public once
+ * adopted; a footnote on a text still negotiated stays with those negotiating it). */
+export function documentsFootnotedBy(db: Db, stateId: string) {
+  return db
+    .selectFrom('document')
+    .innerJoin('meeting', 'meeting.id', 'document.meeting_id')
+    .select(['document.id', 'document.slug', 'document.type', 'document.symbol'])
+    .where('document.status', '=', 'adopted')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('document_footnote')
+          .select('document_footnote.id')
+          .whereRef('document_footnote.document_id', '=', 'document.id')
+          .where('document_footnote.member_state_id', '=', stateId),
+      ),
+    )
+    .orderBy('meeting.ordinal')
+    .orderBy('document.position')
+    .orderBy('document.slug')
+    .execute();
+}

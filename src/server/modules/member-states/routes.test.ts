@@ -2,8 +2,9 @@ import { expect, it } from 'vitest';
 import { LANGS } from '../../../domain/languages.js';
 import { SUBREGIONS } from '../../../domain/reference.js';
 import * as api from '../../testing/api.js';
-import { buildMeeting } from '../../testing/factories.js';
+import { buildDelegation, buildMeeting } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
+import { outcomeHelpers } from '../documents/testing.js';
 
 /** Expected values come from the reference files the test database was loaded with. */
 const states = api
@@ -188,6 +189,26 @@ describeEachEngine('GET /api/v1/member-states/:idOrSlug', (ctx) => {
     expect([canada.meetingsHosted, canada.groupsLed]).toEqual([[], []]);
   });
 
+  it('gives the groups each state chaired, with the meetings that chose it and the sources', async () => {
+    for (const expected of states) {
+      const state = await api.getJson(ctx, `/api/v1/member-states/${expected.slug}`);
+      expect(state.chairs).toEqual(api.expectedChairs('en', (c) => c.state === expected.slug));
+    }
+    const dominicanRepublic = await api.getJson(ctx, '/api/v1/member-states/do?lang=es');
+    expect(
+      dominicanRepublic.chairs.map((c: { group: { slug: string }; selection: string; from: { shortName: string } }) => [
+        c.group.slug,
+        c.selection,
+        c.from.shortName,
+      ]),
+    ).toEqual([
+      ['prevention', 'elected', 'MISPA VII'],
+      ['police-management', 'designated', 'MISPA VIII'],
+    ]);
+    expect(dominicanRepublic.chairs).toEqual(api.expectedChairs('es', (c) => c.state === 'do'));
+    expect((await api.getJson(ctx, '/api/v1/member-states/ca')).chairs).toEqual([]);
+  });
+
   it('finds a state by its id as well as by its slug', async () => {
     const bySlug = await api.getJson(ctx, '/api/v1/member-states/mx');
     expect(await api.getJson(ctx, `/api/v1/member-states/${bySlug.id}`)).toEqual(bySlug);
@@ -255,5 +276,64 @@ describeEachEngine('GET /api/v1/member-states/:idOrSlug, meetings run on the pla
     expect(hosted.map((m) => m.slug)).not.toContain(draft.slug);
     // Named in English only: the name is the fallback, never "MISPA " with an empty number.
     expect(hosted.find((m) => m.slug === preparatory.slug)?.shortName).toBe(`Test meeting ${preparatory.slug}`);
+  });
+
+  it('lists the meetings a state attended from the public lists only: never a draft or unaccredited delegation, a draft meeting or a list kept from the public', async () => {
+    const db = ctx.database.db;
+    const seat = (meeting: { id: string }, status: 'draft' | 'submitted' | 'accredited') =>
+      buildDelegation(db, meeting.id, 'uy', status);
+    const attended = await buildMeeting(db, { status: 'concluded', kind: 'preparatory' });
+    const drafted = await buildMeeting(db, { status: 'registration-open' });
+    const submitted = await buildMeeting(db, { status: 'registration-open' });
+    const draftMeeting = await buildMeeting(db, { status: 'draft' });
+    const kept = await buildMeeting(db, { status: 'concluded' });
+    await seat(attended, 'accredited');
+    await seat(drafted, 'draft');
+    await seat(submitted, 'submitted');
+    await seat(draftMeeting, 'accredited');
+    await seat(kept, 'accredited');
+    await db
+      .updateTable('meeting')
+      .set({ participant_visibility: JSON.stringify({ delegation: 'delegations' }) })
+      .where('id', '=', kept.id)
+      .execute();
+
+    const uruguay = await api.getJson(ctx, '/api/v1/member-states/uy');
+    expect(uruguay.meetingsAttended).toEqual([
+      { id: attended.id, slug: attended.slug, shortName: `Test meeting ${attended.slug}`, year: expect.anything() },
+    ]);
+    // Another state attended none of them.
+    expect((await api.getJson(ctx, '/api/v1/member-states/ar')).meetingsAttended).toEqual([]);
+  });
+
+  it('lists the adopted texts the state attached a footnote to, never one still negotiated, nor another state’s', async () => {
+    const o = outcomeHelpers(ctx);
+    const { doc } = await o.negotiated({ states: ['cr'] });
+    const costaRica = await o.as('focal-point', 'cr');
+    await o.ok(
+      'POST',
+      `/documents/${doc.id}/footnotes`,
+      costaRica,
+      { state: 'cr', kind: 'interpretative-statement', lang: 'es', text: 'Costa Rica entiende este texto así.' },
+      201,
+    );
+    const footnoted = async (state: string) =>
+      ((await api.getJson(ctx, `/api/v1/member-states/${state}`)).documentsFootnoted as Array<{ id: string }>).map(
+        (d) => d.id,
+      );
+    expect(await footnoted('cr')).not.toContain(doc.id);
+    // Adopted (set directly: the adoption's own steps are tested in documents/adoption.test.ts).
+    await ctx.database.db.updateTable('document').set({ status: 'adopted' }).where('id', '=', doc.id).execute();
+    // Read in English first, so in Spanish now: the reply cache is emptied by writes through the API,
+    // not by the direct change above.
+    const listed = (await api.getJson(ctx, '/api/v1/member-states/cr?lang=es')).documentsFootnoted;
+    expect(listed).toEqual([
+      expect.objectContaining({
+        id: doc.id,
+        slug: doc.slug,
+        title: expect.objectContaining({ text: 'Declaración de prueba' }),
+      }),
+    ]);
+    expect(await footnoted('pa')).not.toContain(doc.id);
   });
 });

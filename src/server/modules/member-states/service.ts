@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Lang, Page } from '../../../contract/common.js';
 import type {
+  DocumentRef,
   MemberState,
   MemberStateDetail,
   MemberStateListQuerySchema,
@@ -10,10 +11,19 @@ import type {
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { NotFoundError } from '../../http/problems.js';
+import { publicAttendance } from '../delegations/index.js';
 import { namesOf } from '../shared/meeting-names.js';
 import { technicalGroupRefs, toMeetingRef } from '../shared/refs.js';
-import { loadSources, loadTexts, requiredText } from '../shared/texts.js';
-import { findMemberState, groupsLedBy, listMemberStates, type MemberStateRow, meetingsHostedBy } from './queries.js';
+import { loadSources, loadTexts, requiredText, textOf } from '../shared/texts.js';
+import { chairsOf } from '../technical-groups/index.js';
+import {
+  documentsFootnotedBy,
+  findMemberState,
+  groupsLedBy,
+  listMemberStates,
+  type MemberStateRow,
+  meetingsHostedBy,
+} from './queries.js';
 
 export function memberStatesService({ db }: { db: Kysely<Database> }) {
   async function present(rows: MemberStateRow[], lang: Lang): Promise<MemberState[]> {
@@ -45,21 +55,38 @@ export function memberStatesService({ db }: { db: Kysely<Database> }) {
     async get(idOrSlug: string, lang: Lang): Promise<MemberStateDetail> {
       const row = await findMemberState(db, idOrSlug);
       if (!row) throw new NotFoundError('member-state', idOrSlug);
-      const [[state], meetings, groups, sources] = await Promise.all([
+      const [[state], meetings, attended, groups, chairs, footnoted, sources] = await Promise.all([
         present([row], lang),
         meetingsHostedBy(db, row.id),
+        publicAttendance(db, row.id),
         groupsLedBy(db, row.id),
+        chairsOf(db, { stateId: row.id }, lang),
+        documentsFootnotedBy(db, row.id),
         loadSources(db, 'member_state', [row.id]),
       ]);
-      const names = await namesOf(
+      const documentTitles = await loadTexts(
         db,
-        meetings.filter((m) => m.kind !== 'ministerial').map((m) => m.id),
+        'document',
+        footnoted.map((d) => d.id),
         lang,
       );
+      const names = await namesOf(
+        db,
+        [...meetings, ...attended].filter((m) => m.kind !== 'ministerial').map((m) => m.id),
+        lang,
+      );
+      const ref = (m: (typeof meetings)[number]) => toMeetingRef(m, names.get(m.id)?.text);
       return {
         ...(state as MemberState),
-        meetingsHosted: meetings.map((m) => toMeetingRef(m, names.get(m.id)?.text)),
+        meetingsAttended: attended.map(ref),
+        meetingsHosted: meetings.map(ref),
         groupsLed: await technicalGroupRefs(db, groups, lang),
+        chairs,
+        documentsFootnoted: footnoted.map((d) => ({
+          ...d,
+          type: d.type as DocumentRef['type'],
+          title: textOf(documentTitles, d.id, 'title'),
+        })),
         sources: sources.get(row.id) ?? [],
       };
     },

@@ -11,7 +11,7 @@ import {
 } from '../../../contract/indicators.js';
 import { csvCell } from '../../../domain/csv.js';
 import { expectProblem, nastyValues } from '../../testing/api.js';
-import { expectMalformedBodiesRefused } from '../../testing/bad-input.js';
+import { expectMalformedBodiesRefused, itRefusesMalformedBodies } from '../../testing/bad-input.js';
 import { buildMeeting } from '../../testing/factories.js';
 import { describeEachEngine } from '../../testing/harness.js';
 import { callerOf } from '../../testing/sessions.js';
@@ -61,52 +61,39 @@ const VALUES = [
 ];
 
 describeEachEngine('observatory endpoints: malformed bodies', (ctx) => {
-  it.each([
+  itRefusesMalformedBodies(
+    ctx,
     [
-      'PATCH',
-      BASE,
-      IndicatorUpdateSchema,
-      'secretariat-admin',
-      ['version', 'name', 'definition', 'unit', 'pillars', 'sourceUrl', 'higherIsWorse'],
+      [
+        'PATCH',
+        BASE,
+        IndicatorUpdateSchema,
+        'secretariat-admin',
+        ['version', 'name', 'definition', 'unit', 'pillars', 'sourceUrl', 'higherIsWorse'],
+      ],
+      [
+        'PUT',
+        `${BASE}/observations/mx/2020`,
+        ObservationCorrectSchema,
+        'secretariat-staff',
+        ['value', 'source', 'notes', 'breakInSeries', 'reason', 'version'],
+      ],
+      [
+        'POST',
+        `${BASE}/submissions`,
+        SubmissionCreateSchema,
+        'focal-point',
+        ['state', 'year', 'value', 'source', 'notes', 'breakInSeries'],
+      ],
+      [
+        'POST',
+        `${BASE}/submissions/01a248ab-15ca-7169-afb6-2c50a9467738/review`,
+        SubmissionReviewSchema,
+        'secretariat-staff',
+        ['decision', 'reason', 'version'],
+      ],
     ],
-    [
-      'PUT',
-      `${BASE}/observations/mx/2020`,
-      ObservationCorrectSchema,
-      'secretariat-staff',
-      ['value', 'source', 'notes', 'breakInSeries', 'reason', 'version'],
-    ],
-    [
-      'POST',
-      `${BASE}/submissions`,
-      SubmissionCreateSchema,
-      'focal-point',
-      ['state', 'year', 'value', 'source', 'notes', 'breakInSeries'],
-    ],
-    [
-      'POST',
-      `${BASE}/submissions/01a248ab-15ca-7169-afb6-2c50a9467738/review`,
-      SubmissionReviewSchema,
-      'secretariat-staff',
-      ['decision', 'reason', 'version'],
-    ],
-  ] as const)(
-    `refuses ${RUNS} malformed bodies to %s %s with 4xx problems, writing nothing`,
-    async (method, url, schema, role, fields) => {
-      const headers = await callerOf(ctx, role, role === 'focal-point' ? 'mx' : {});
-      const sent = await expectMalformedBodiesRefused(ctx, {
-        method,
-        url,
-        headers,
-        schema,
-        fields: [...fields],
-        values: VALUES,
-        numRuns: RUNS,
-        snapshot: observatorySnapshot,
-      });
-      expect(sent).toBe(RUNS);
-    },
-    FUZZ_TIMEOUT,
+    { values: VALUES, numRuns: RUNS, snapshot: observatorySnapshot, timeout: FUZZ_TIMEOUT },
   );
 });
 

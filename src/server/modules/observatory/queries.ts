@@ -94,12 +94,15 @@ export interface ObservationFilter {
   ids?: string[] | undefined;
 }
 
-/** Values of one indicator, by state (ISO alpha-3 order) then year. */
-export function listObservations(db: Db, indicatorId: string, filter: ObservationFilter) {
-  let query = db
+const observations = (db: Db) =>
+  db
     .selectFrom('observation')
     .innerJoin('member_state', 'member_state.id', 'observation.member_state_id')
-    .select(observationColumns)
+    .select([...observationColumns, 'observation.indicator_id']);
+
+/** Values of one indicator, by state (ISO alpha-3 order) then year. */
+export function listObservations(db: Db, indicatorId: string, filter: ObservationFilter) {
+  let query = observations(db)
     .where('observation.indicator_id', '=', indicatorId)
     .orderBy('member_state.iso3')
     .orderBy('observation.year')
@@ -110,6 +113,15 @@ export function listObservations(db: Db, indicatorId: string, filter: Observatio
   if (filter.from !== undefined) query = query.where('observation.year', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('observation.year', '<=', filter.to);
   return query.execute();
+}
+
+/** One state's published values of every indicator, by year. */
+export function listStatePublished(db: Db, stateId: string) {
+  return observations(db)
+    .where('observation.member_state_id', '=', stateId)
+    .where('observation.status', '=', 'published')
+    .orderBy('observation.year')
+    .execute();
 }
 
 export async function revisionsOf(db: Db, ids: string[]) {

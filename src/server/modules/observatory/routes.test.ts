@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import type { IndicatorDetail, Observation, ObservationList, TrendList } from '../../../contract/indicators.js';
+import type {
+  IndicatorDetail,
+  Observation,
+  ObservationList,
+  StateIndicatorList,
+  TrendList,
+} from '../../../contract/indicators.js';
 import { trend } from '../../../domain/trends.js';
 import { expectAsCan, expectProblem, expectProblemDocument, getJson } from '../../testing/api.js';
 import { describeEachEngine, referenceDir } from '../../testing/harness.js';
@@ -71,6 +77,13 @@ describeEachEngine('observatory: reads', (ctx) => {
     expectProblem(await ctx.app.inject({ url: `${BASE}/observations?from=2020&to=2010` }), 400, 'from');
     expectProblem(await ctx.app.inject({ url: `${BASE}/observations?format=xml` }), 400, 'format');
     expectProblem(await ctx.app.inject({ url: `${BASE}/observations?status=submitted` }), 401);
+  });
+
+  it('carries the attribution in the Link header of JSON too, also when the reply was kept', async () => {
+    const first = await ctx.app.inject({ url: `${BASE}/observations?state=mx` });
+    const again = await ctx.app.inject({ url: `${BASE}/observations?state=mx` });
+    expect(String(first.headers.link)).toMatch(/rel="cite-as"/);
+    expect(again.headers.link).toBe(first.headers.link);
   });
 
   it('exports CSV by Accept or format, with the attribution on every row', async () => {
@@ -146,6 +159,45 @@ describeEachEngine('observatory: reads', (ctx) => {
     });
     expectProblem(await ctx.app.inject({ url: `${BASE}/trends?years=4` }), 400, 'years');
     expectProblem(await ctx.app.inject({ url: '/api/v1/indicators/no-such/trends' }), 404);
+  });
+
+  it('gives one state’s trend alone with state (alpha-2 or alpha-3), as it is among every state’s', async () => {
+    const all = (await getJson(ctx, `${BASE}/trends?years=10`)) as TrendList;
+    const chile = all.items.find((item) => item.state.iso3 === 'CHL');
+    for (const code of ['cl', 'CHL']) {
+      const one = (await getJson(ctx, `${BASE}/trends?years=10&state=${code}`)) as TrendList;
+      expect(one).toEqual({ ...all, items: [chile] });
+    }
+    for (const code of ['zz', 'chile', '', '1']) {
+      expectProblem(await ctx.app.inject({ url: `${BASE}/trends?state=${code}` }), 400, 'state');
+    }
+  });
+});
+
+describeEachEngine('observatory: a member state’s summary', (ctx) => {
+  const summaryOf = async (state: string, lang = 'en') =>
+    (await getJson(ctx, `/api/v1/member-states/${state}/indicators?lang=${lang}`)) as StateIndicatorList;
+
+  it('gives a state’s latest value and trend on each indicator, as the indicator’s own reads give them', async () => {
+    for (const code of ['mx', 'JAM', 'bs']) {
+      const summary = await summaryOf(code, 'es');
+      const values = (await getJson(ctx, `${BASE}/observations?state=${code}`)) as ObservationList;
+      const trends = (await getJson(ctx, `${BASE}/trends?state=${code}`)) as TrendList;
+      const latest = values.items.at(-1);
+      expect(summary.state).toEqual(values.items[0]?.state);
+      expect(summary.items).toHaveLength(1);
+      expect(summary.items[0]).toMatchObject({
+        indicator: { code: 'homicide-rate', name: { text: 'Tasa de homicidios intencionales', lang: 'es' } },
+        latest: latest ? { year: latest.year, value: latest.value } : null,
+        trend: { ...trends.items[0], from: trends.from, to: trends.to },
+      });
+    }
+  });
+
+  it('refuses an unknown or malformed state, naming it', async () => {
+    for (const code of ['zz', 'ZZZ', '1', 'mexico']) {
+      expectProblem(await ctx.app.inject({ url: `/api/v1/member-states/${code}/indicators` }), 400, 'idOrSlug');
+    }
   });
 });
 
@@ -265,6 +317,7 @@ describeEachEngine('observatory: writes and who may make them', (ctx) => {
     const focalPoint = await callerOf(ctx, 'focal-point', 'ec');
     const staff = await callerOf(ctx, 'secretariat-staff');
     const published = (await publishedOf('ec', 2021)) as Observation;
+    const summaryBefore = await getJson(ctx, '/api/v1/member-states/ec/indicators');
     const submitted = await ctx.app.inject({
       method: 'POST',
       url: `${BASE}/submissions`,
@@ -276,6 +329,7 @@ describeEachEngine('observatory: writes and who may make them', (ctx) => {
     expect(submission).toMatchObject({ status: 'submitted', value: 14.5, state: { iso3: 'ECU' } });
     // Not public: the published value is unchanged, and the submitted ones are for those who may see them.
     expect(await publishedOf('ec', 2021)).toEqual(published);
+    expect(await getJson(ctx, '/api/v1/member-states/ec/indicators')).toEqual(summaryBefore);
     expectProblem(await ctx.app.inject({ url: `${BASE}/observations?status=submitted` }), 401);
     const own = (await getJson(ctx, `${BASE}/observations?status=submitted`, focalPoint)) as ObservationList;
     expect(own.items.map((item) => item.id)).toEqual([submission.id]);

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DetailQuerySchema } from '../../../contract/common.js';
@@ -23,17 +23,18 @@ import {
   RegionalBriefParamsSchema,
   RegionalBriefSchema,
   RegionalBriefUpdateSchema,
+  StateIndicatorListSchema,
+  StateIndicatorParamsSchema,
   SubmissionCreateSchema,
   SubmissionParamsSchema,
   SubmissionReviewSchema,
   TrendListSchema,
   TrendQuerySchema,
 } from '../../../contract/indicators.js';
-import { IMPORT_MAX_BYTES } from '../../../domain/indicators.js';
-import { reason } from '../../../domain/reasons.js';
+import { acceptImportFiles, importFile } from '../../http/import-body.js';
 import { requestLang } from '../../http/lang.js';
 import { negotiateFormat } from '../../http/negotiate.js';
-import { conflictResponse, DENIED, InvalidParameterError, ProblemError, problemResponse } from '../../http/problems.js';
+import { conflictResponse, DENIED, problemResponse } from '../../http/problems.js';
 import { created } from '../../http/replies.js';
 import { requestContext } from '../../policy/guard.js';
 import type { RegionalBriefs } from './briefs.js';
@@ -49,32 +50,11 @@ const writes = {
 };
 
 const IMPORT_TYPES = [MEDIA_TYPES.csv, MEDIA_TYPES['sdmx-csv']];
-const importTooLarge = () =>
-  new ProblemError(413, 'file-too-large', 'files.tooLarge', {
-    name: 'body',
-    max: `${IMPORT_MAX_BYTES / (1024 * 1024)} MB`,
-  });
-
-/** An import file's bytes, read up to the import's limit (the platform's JSON limit is far smaller). */
-async function importBody(request: FastifyRequest, payload: AsyncIterable<Buffer>): Promise<Buffer> {
-  if (Number(request.headers['content-length'] ?? 0) > IMPORT_MAX_BYTES) throw importTooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of payload) {
-    size += chunk.length;
-    if (size > IMPORT_MAX_BYTES) throw importTooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 export function observatoryRoutes(service: ObservatoryService, briefs: RegionalBriefs) {
   return async (app: FastifyInstance) => {
     const typed = app.withTypeProvider<ZodTypeProvider>();
     // Only this plugin's routes (the import) take CSV bodies.
-    app.addContentTypeParser(IMPORT_TYPES, (request: FastifyRequest, payload: AsyncIterable<Buffer>) =>
-      importBody(request, payload),
-    );
+    acceptImportFiles(app, IMPORT_TYPES);
 
     typed.get(
       '/indicators',
@@ -105,11 +85,10 @@ export function observatoryRoutes(service: ObservatoryService, briefs: RegionalB
       async (request) => service.get(requestContext(request), request.params.code),
     );
 
-    // Not kept by the reply cache: the reply follows the Accept header, which its key leaves out.
     typed.get(
       '/indicators/:code/observations',
       {
-        config: { action: 'observatory.read' },
+        config: { cache: 'per-accept', action: 'observatory.read' },
         schema: {
           tags: ['observatory'],
           summary:
@@ -161,7 +140,23 @@ export function observatoryRoutes(service: ObservatoryService, briefs: RegionalB
           response: { 200: TrendListSchema, 400: problemResponse('Malformed'), 404: notFound },
         },
       },
-      async (request) => service.trends(request.params.code, request.query.years, requestLang(request)),
+      async (request) =>
+        service.trends(request.params.code, request.query.years, requestLang(request), request.query.state),
+    );
+
+    typed.get(
+      '/member-states/:idOrSlug/indicators',
+      {
+        config: { cache: true, action: 'observatory.read' },
+        schema: {
+          tags: ['observatory'],
+          summary: 'A member state’s latest published value and trend on every indicator of the catalogue',
+          params: StateIndicatorParamsSchema,
+          querystring: DetailQuerySchema,
+          response: { 200: StateIndicatorListSchema, 400: problemResponse('Malformed, or an unknown state') },
+        },
+      },
+      async (request) => service.stateIndicators(request.params.idOrSlug, requestLang(request)),
     );
 
     typed.get(
@@ -239,9 +234,7 @@ export function observatoryRoutes(service: ObservatoryService, briefs: RegionalB
         },
       },
       async (request) => {
-        const body = request.body;
-        if (!Buffer.isBuffer(body)) throw new InvalidParameterError('body', 'body', reason('reason.required'));
-        return service.import(requestContext(request), request.params.code, body, request.query);
+        return service.import(requestContext(request), request.params.code, importFile(request.body), request.query);
       },
     );
 

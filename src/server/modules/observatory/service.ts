@@ -15,8 +15,10 @@ import type {
   ObservationImportQuery,
   ObservationList,
   ObservationQuery,
+  StateIndicatorList,
   SubmissionCreate,
   SubmissionReview,
+  Trend,
   TrendList,
 } from '../../../contract/indicators.js';
 import {
@@ -29,7 +31,7 @@ import {
 } from '../../../domain/aggregates.js';
 import type { IndicatorSourceType, ObservationStatus } from '../../../domain/indicators.js';
 import { reason } from '../../../domain/reasons.js';
-import { trend, trendWindow } from '../../../domain/trends.js';
+import { TREND_YEARS_DEFAULT, trend, trendWindow } from '../../../domain/trends.js';
 import type { Database, IndicatorTable } from '../../db/schema.js';
 import { ConflictError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
@@ -52,6 +54,7 @@ import {
   insertRevision,
   listIndicators,
   listObservations,
+  listStatePublished,
   type ObservationRow,
   pillarCodesOf,
   pillarIds,
@@ -90,6 +93,23 @@ const stateOf = (row: { slug: string; iso2: string; iso3: string }) => ({
   iso2: row.iso2,
   iso3: row.iso3,
 });
+
+/** A state's trend from its values in the window (Theil–Sen and Mann–Kendall, domain/trends.ts). */
+function trendOf(state: { slug: string; iso2: string; iso3: string }, own: ObservationRow[]): Trend {
+  const result = trend(own.map((row) => ({ year: row.year, value: row.value })));
+  const figures =
+    result.flag === 'not-enough-data'
+      ? { slope: null, s: null, variance: null, z: null, p: null }
+      : { slope: result.slope, s: result.s, variance: result.variance, z: result.z, p: result.p };
+  return {
+    state: stateOf(state),
+    years: result.years,
+    n: result.n,
+    ...figures,
+    flag: result.flag,
+    breakInSeries: own.some((row) => row.break_in_series === 1),
+  };
+}
 
 /** The audit trail's view of an observation. */
 const auditedValue = (row: {
@@ -279,17 +299,18 @@ export function observatoryService(deps: { db: Kysely<Database>; clock: () => Da
       };
     },
 
-    /** The trend of every member state over the `years` ending with the indicator's latest year. */
-    async trends(code: string, years: number, lang: Lang): Promise<TrendList> {
+    /** The trend of every member state (or only of the state `stateCode` names: a state's page
+     * shows its own of each indicator) over the `years` ending with the indicator's latest year. */
+    async trends(code: string, years: number, lang: Lang, stateCode?: string): Promise<TrendList> {
       const indicator = await indicatorOf(code);
+      const only = stateCode === undefined ? undefined : await stateOfCode(stateCode, 'state', 'query');
       const span = (await yearSpans(db, [indicator.id])).get(indicator.id);
       const window = span ? trendWindow(span.last, years) : null;
-      const rows = window ? await listObservations(db, indicator.id, { status: 'published', ...window }) : [];
-      const states = await db
-        .selectFrom('member_state')
-        .select(['id', 'slug', 'iso2', 'iso3'])
-        .orderBy('iso3')
-        .execute();
+      const stateIds = only && [only.id];
+      const rows = window ? await listObservations(db, indicator.id, { status: 'published', stateIds, ...window }) : [];
+      let statesQuery = db.selectFrom('member_state').select(['id', 'slug', 'iso2', 'iso3']).orderBy('iso3');
+      if (only) statesQuery = statesQuery.where('id', '=', only.id);
+      const states = await statesQuery.execute();
       return {
         lang,
         indicator: indicator.code,
@@ -299,20 +320,39 @@ export function observatoryService(deps: { db: Kysely<Database>; clock: () => Da
         to: window?.to ?? null,
         method: TREND_METHOD,
         source: sourceOf(indicator),
-        items: states.map((state) => {
-          const own = rows.filter((row) => row.member_state_id === state.id);
-          const result = trend(own.map((row) => ({ year: row.year, value: row.value })));
-          const figures =
-            result.flag === 'not-enough-data'
-              ? { slope: null, s: null, variance: null, z: null, p: null }
-              : { slope: result.slope, s: result.s, variance: result.variance, z: result.z, p: result.p };
+        items: states.map((state) =>
+          trendOf(
+            state,
+            rows.filter((row) => row.member_state_id === state.id),
+          ),
+        ),
+      };
+    },
+
+    /** A member state's latest value and trend on every indicator: its page's summary, in a handful
+     * of queries instead of two requests per indicator. */
+    async stateIndicators(stateCode: string, lang: Lang): Promise<StateIndicatorList> {
+      const state = await stateOfCode(stateCode, 'idOrSlug', 'path');
+      const rows = await listIndicators(db);
+      const [indicators, values] = await Promise.all([present(rows, lang), listStatePublished(db, state.id)]);
+      return {
+        lang,
+        state: stateOf(state),
+        method: TREND_METHOD,
+        items: indicators.map((indicator, i) => {
+          const own = values.filter((value) => value.indicator_id === rows[i]?.id);
+          const latest = own.at(-1);
+          const window = indicator.lastYear === null ? null : trendWindow(indicator.lastYear, TREND_YEARS_DEFAULT);
           return {
-            state: stateOf(state),
-            years: result.years,
-            n: result.n,
-            ...figures,
-            flag: result.flag,
-            breakInSeries: own.some((row) => row.break_in_series === 1),
+            indicator,
+            latest: latest ? { year: latest.year, value: latest.value } : null,
+            trend: window && {
+              ...trendOf(
+                state,
+                own.filter((value) => value.year >= window.from && value.year <= window.to),
+              ),
+              ...window,
+            },
           };
         }),
       };
@@ -601,7 +641,7 @@ export function observatoryService(deps: { db: Kysely<Database>; clock: () => Da
             if (!claimed) return false;
             return {
               action: status === 'rejected' ? ('observatory.reject' as const) : ('observatory.accept' as const),
-              entityType: 'observation',
+              entityType: 'observation' as const,
               entityId: row.id,
               before: { ...base, ...auditedValue(row) },
               after: { ...base, ...auditedValue({ ...row, status }) },

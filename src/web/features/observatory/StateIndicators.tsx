@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Indicator } from '../../../contract/indicators.js';
+import type { StateIndicatorList } from '../../../contract/indicators.js';
 import { LangLink } from '../shared/LangLink.js';
 import { Localized } from '../shared/Localized.js';
 import { QueryState } from '../shared/QueryState.js';
@@ -7,23 +7,23 @@ import { useLang } from '../shared/useLang.js';
 import { Attribution } from './Attribution.js';
 import { formatValue } from './format.js';
 import { trendFlagLabel, unitLabel } from './labels.js';
-import { useIndicators, useObservations, useTrends } from './queries.js';
+import { useStateIndicators } from './queries.js';
 
 /** A member state's indicators on its page: the latest value of each, and its trend. */
 export function StateIndicators({ slug }: { slug: string }) {
   const { t } = useTranslation();
-  const indicators = useIndicators();
+  const summary = useStateIndicators(slug);
   return (
     <section aria-labelledby="state-indicators">
       <h2 id="state-indicators">{t('observatory.indicatorsTitle')}</h2>
-      <QueryState query={indicators}>
+      <QueryState query={summary}>
         {(list) =>
           list.items.length === 0 ? (
             <p>{t('observatory.noIndicators')}</p>
           ) : (
             <ul className="plain-list">
-              {list.items.map((indicator) => (
-                <StateIndicator key={indicator.code} indicator={indicator} slug={slug} />
+              {list.items.map((item) => (
+                <StateIndicator key={item.indicator.code} item={item} slug={slug} />
               ))}
             </ul>
           )
@@ -33,11 +33,10 @@ export function StateIndicators({ slug }: { slug: string }) {
   );
 }
 
-function StateIndicator({ indicator, slug }: { indicator: Indicator; slug: string }) {
+function StateIndicator({ item, slug }: { item: StateIndicatorList['items'][number]; slug: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const values = useObservations(indicator.code, slug);
-  const trends = useTrends(indicator.code);
+  const { indicator, latest, trend } = item;
   const unit = unitLabel(t, indicator.unit);
   return (
     <li className="indicator-card">
@@ -46,31 +45,19 @@ function StateIndicator({ indicator, slug }: { indicator: Indicator; slug: strin
           <Localized value={indicator.name} />
         </LangLink>
       </h3>
-      <QueryState query={values}>
-        {(list) => {
-          const latest = list.items.at(-1);
-          return latest ? (
-            <p>
-              {t('observatory.latest')}: {formatValue(latest.value, lang)} {unit} ({latest.year})
-            </p>
-          ) : (
-            <p>{t('observatory.noIndicatorValues')}</p>
-          );
-        }}
-      </QueryState>
-      <QueryState query={trends}>
-        {(list) => {
-          const mine = list.items.find((item) => item.state.slug === slug);
-          return (
-            mine && (
-              <p>
-                {t('observatory.trendsTitle', { from: list.from, to: list.to })}: {trendFlagLabel(t, mine.flag)}
-                {mine.slope !== null && ` (${t('observatory.slope', { unit })}: ${formatValue(mine.slope, lang, 3)})`}
-              </p>
-            )
-          );
-        }}
-      </QueryState>
+      {latest ? (
+        <p>
+          {t('observatory.latest')}: {formatValue(latest.value, lang)} {unit} ({latest.year})
+        </p>
+      ) : (
+        <p>{t('observatory.noIndicatorValues')}</p>
+      )}
+      {trend && (
+        <p>
+          {t('observatory.trendsTitle', { from: trend.from, to: trend.to })}: {trendFlagLabel(t, trend.flag)}
+          {trend.slope !== null && ` (${t('observatory.slope', { unit })}: ${formatValue(trend.slope, lang, 3)})`}
+        </p>
+      )}
       <Attribution source={indicator.source} />
     </li>
   );

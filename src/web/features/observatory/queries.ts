@@ -6,6 +6,7 @@ import type {
   ObservationList,
   RegionalBrief,
   RegionalBriefList,
+  StateIndicatorList,
   TrendList,
 } from '../../../contract/indicators.js';
 import { getJson } from '../../api/client.js';
@@ -38,12 +39,23 @@ export function useObservations(code: string, state?: string) {
   });
 }
 
-/** Each state's trend over the default window of the indicator's latest years. */
-export function useTrends(code: string) {
+/** Each state's trend (or one state's) over the default window of the indicator's latest years. */
+export function useTrends(code: string, state?: string) {
   const lang = useLang();
   return useQuery({
-    queryKey: ['trends', lang, code],
-    queryFn: ({ signal }) => getJson<TrendList>(`/indicators/${encodeURIComponent(code)}/trends`, lang, {}, signal),
+    queryKey: ['trends', lang, code, state ?? null],
+    queryFn: ({ signal }) =>
+      getJson<TrendList>(`/indicators/${encodeURIComponent(code)}/trends`, lang, { state }, signal),
+  });
+}
+
+/** A member state's latest value and trend on every indicator, in one request. */
+export function useStateIndicators(state: string) {
+  const lang = useLang();
+  return useQuery({
+    queryKey: ['state-indicators', lang, state],
+    queryFn: ({ signal }) =>
+      getJson<StateIndicatorList>(`/member-states/${encodeURIComponent(state)}/indicators`, lang, {}, signal),
   });
 }
 
