@@ -25,7 +25,7 @@ export const NotificationSchema = z
   .meta({ id: 'Notification' });
 export type Notification = z.infer<typeof NotificationSchema>;
 
-export const NotificationListQuerySchema = PageQuerySchema.pick({ limit: true, lang: true }).extend({
+export const NotificationListQuerySchema = PageQuerySchema.pick({ limit: true, cursor: true, lang: true }).extend({
   unread: z
     .enum(['true', 'false'], { error: reason('reason.oneOf', { values: 'true, false' }) })
     .optional()
@@ -40,6 +40,10 @@ export const NotificationListSchema = z
       .number()
       .int()
       .meta({ description: 'How many of one’s notices are not read yet (all of them, not only this page)' }),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: 'Pass as `cursor` for the next (older) page; null on the last page' }),
   })
   .meta({ id: 'NotificationList' });
 export type NotificationList = z.infer<typeof NotificationListSchema>;

@@ -43,6 +43,8 @@ export const PORTAL_PATHS = [
   '/account',
   // Where each signed-in user lands (issue 16): what waits for them.
   '/workspace',
+  // One's notifications in full (issue 16): the bell shows the newest, this page all of them.
+  '/notifications',
   '/invitation/:token',
   '/password-reset',
   '/password-reset/:token',
@@ -99,6 +101,7 @@ export const PAGE_AUDIENCE = {
   '/two-factor': 'private',
   '/account': 'private',
   '/workspace': 'private',
+  '/notifications': 'private',
   '/invitation/:token': 'private',
   '/password-reset': 'private',
   '/password-reset/:token': 'private',

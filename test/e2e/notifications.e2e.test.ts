@@ -106,4 +106,88 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('notifications in a browser and b
       expect(errors).toEqual([]);
     }
   });
+
+  it('the notifications page lists them all, paged, unread marked; one or all are marked read; reached from the bell and the menu, in four languages', {
+    timeout: 240_000,
+  }, async () => {
+    const { buildMeeting } = await import('../../src/server/testing/factories.js');
+    const { notify } = await import('../../src/server/modules/notifications/index.js');
+    const { idBySlug } = await import('../../src/server/db/queries.js');
+    const db = suite.server.db;
+    const { id: meetingId, slug } = await buildMeeting(db, { status: 'registration-open' });
+    const { page, errors } = await suite.open('/en/', { role: 'focal-point', memberState: 'gy', width: 360 });
+    // More notices than a page holds (25), a second apart, told to Guyana's focal points only.
+    const memberStateId = await idBySlug(db, 'member_state', 'gy');
+    const start = Date.now() - 3_600_000;
+    for (let i = 0; i < 27; i++) {
+      await db.transaction().execute((trx) =>
+        notify(
+          trx,
+          {
+            kind: 'meeting-convened',
+            to: { roles: ['focal-point'], memberStateId },
+            meetingId,
+            path: `meetings/${slug}`,
+            mailed: true,
+          },
+          new Date(start + i * 1000),
+        ),
+      );
+    }
+
+    await suite.visit(page, '/en/', 360);
+    await page.getByRole('button', { name: 'Notifications: 27 unread' }).click();
+    await page.getByRole('link', { name: 'See all notifications' }).click();
+    await page.waitForURL(`${suite.server.url}/en/notifications`);
+    const main = page.getByRole('main');
+    await main.getByRole('heading', { name: '27 unread' }).waitFor();
+    const items = main.locator('.notification');
+    await expect.poll(() => items.count()).toBe(25);
+    await expect.poll(() => main.locator('.notification--unread').count()).toBe(25);
+    await expectAccessible(page);
+    await main.getByRole('button', { name: 'Show older notifications' }).click();
+    await expect.poll(() => items.count()).toBe(27);
+    await expect.poll(() => main.getByRole('button', { name: 'Show older notifications' }).count()).toBe(0);
+    // Newest first: the first is the last told.
+    const times = await main
+      .locator('.notification time')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime') ?? ''));
+    expect(times).toEqual([...times].sort().reverse());
+
+    await main
+      .getByRole('button', { name: /^Mark as read/ })
+      .first()
+      .click();
+    await main.getByRole('heading', { name: '26 unread' }).waitFor();
+    await expect.poll(() => main.locator('.notification--unread').count()).toBe(26);
+    await main.getByRole('button', { name: 'Mark all as read' }).click();
+    await main.getByRole('heading', { name: '0 unread' }).waitFor();
+    await expect.poll(() => main.locator('.notification--unread').count()).toBe(0);
+    await page.getByRole('button', { name: 'Notifications: 0 unread' }).waitFor();
+    await expectAccessible(page);
+
+    // Each notice opens its place.
+    await main
+      .getByRole('link', { name: /was convened$/ })
+      .first()
+      .click();
+    await page.waitForURL(`${suite.server.url}/en/meetings/${slug}`);
+
+    // The account menu leads there too; and the page reads in Spanish, French and Portuguese.
+    await page.getByRole('button', { name: /^Account menu:/ }).click();
+    await page.getByRole('link', { name: 'Notifications', exact: true }).click();
+    await page.waitForURL(`${suite.server.url}/en/notifications`);
+    for (const [lang, heading, count, choose] of [
+      ['es', 'Notificaciones', '0 sin leer', 'Elija qué notificaciones recibe por correo y con qué frecuencia'],
+      ['fr', 'Notifications', '0 non lue', 'Choisir les notifications reçues par courriel, et à quelle fréquence'],
+      ['pt', 'Notificações', '0 não lida', 'Escolher quais notificações receber por e-mail e com que frequência'],
+    ] as const) {
+      await suite.visit(page, `/${lang}/notifications`, 360);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.getByRole('main').getByRole('heading', { name: count }).waitFor();
+      await page.getByRole('main').getByRole('link', { name: choose }).waitFor();
+      await expectAccessible(page);
+    }
+    expect(errors).toEqual([]);
+  });
 });

@@ -17,6 +17,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('strategic partners in a browser'
     await page.getByRole('button', { name: /^Account menu:/ }).click();
     await expect(menuLinks(page)).resolves.toEqual([
       'Your workspace',
+      'Notifications',
       'My account',
       'New meeting',
       'Users',
@@ -104,6 +105,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('strategic partners in a browser'
     await page.getByRole('button', { name: /^Menú de la cuenta:/ }).click();
     await expect(menuLinks(page)).resolves.toEqual([
       'Su espacio de trabajo',
+      'Notificaciones',
       'Mi cuenta',
       'Nueva reunión',
       'Usuarios',

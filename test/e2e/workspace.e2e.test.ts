@@ -1,9 +1,8 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
-import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/contract/accounts.js';
-import { createUser } from './accounts.js';
+import { apiCaller, createUser } from './accounts.js';
 import { browserSuiteTitle, expectAccessible, hasBrowser, horizontalOverflow, waitForPortal } from './browser.js';
 import { portalSuite } from './suite.js';
 
@@ -14,41 +13,11 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('workspaces in a browser'), () =>
   const suite = portalSuite();
   const db = () => suite.server.db;
 
-  /** A meeting with open registration, and a delegation of `state` (or of a partner) registered at it. */
-  async function meetingWith(delegation: { state?: string; partnerId?: string; status: 'draft' | 'submitted' }) {
-    const { buildMeeting } = await import('../../src/server/testing/factories.js');
+  /** A meeting with open registration, and a delegation of a state (its slug) or a partner registered at it. */
+  async function meetingWith(of: string | { partnerId: string }, status: 'draft' | 'submitted') {
+    const { buildDelegation, buildMeeting } = await import('../../src/server/testing/factories.js');
     const meeting = await buildMeeting(db(), { status: 'registration-open' });
-    const stateId = delegation.state
-      ? (
-          await db()
-            .selectFrom('member_state')
-            .select('id')
-            .where('slug', '=', delegation.state)
-            .executeTakeFirstOrThrow()
-        ).id
-      : null;
-    const at = new Date().toISOString();
-    const id = uuidv7();
-    await db()
-      .insertInto('delegation')
-      .values({
-        id,
-        meeting_id: meeting.id,
-        category: stateId ? 'delegation' : 'observer',
-        member_state_id: stateId,
-        partner_id: delegation.partnerId ?? null,
-        organisation: null,
-        status: delegation.status,
-        return_reason: null,
-        credentials_file_id: null,
-        submitted_at: delegation.status === 'submitted' ? at : null,
-        decided_at: null,
-        decided_by: null,
-        created_by: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await buildDelegation(db(), meeting.id, of, status);
     return meeting;
   }
 
@@ -95,7 +64,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('workspaces in a browser'), () =>
   it('lands the secretariat on its workspace: N of 35 registered, the registration to accredit, and the remind action', {
     timeout: 180_000,
   }, async () => {
-    const meeting = await meetingWith({ state: 'ec', status: 'submitted' });
+    const meeting = await meetingWith('ec', 'submitted');
     const page = await signInThroughForm('en', 'secretariat-staff');
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Your workspace');
     const card = page.locator('.workspace__meeting', { has: page.locator(`a[href="/en/meetings/${meeting.slug}"]`) });
@@ -124,7 +93,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('workspaces in a browser'), () =>
   it('lands a focal point on theirs in Spanish at 360 px: their delegation, and a link to register', {
     timeout: 180_000,
   }, async () => {
-    const meeting = await meetingWith({ state: 'pe', status: 'draft' });
+    const meeting = await meetingWith('pe', 'draft');
     const page = await signInThroughForm('es', 'focal-point', { memberState: 'pe' }, 360);
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Su espacio de trabajo');
     await expect(horizontalOverflow(page)).resolves.toBe(0);
@@ -136,17 +105,38 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('workspaces in a browser'), () =>
     await page.waitForURL((url) => url.pathname === `/es/meetings/${meeting.slug}/registration`);
   });
 
-  it('lands a partner on theirs in French: the meeting it observes only, and its registration', {
+  it('lands a partner on theirs in French: the meeting it observes only, its registration, and the texts shared with it', {
     timeout: 180_000,
   }, async () => {
     const { buildPartner } = await import('../../src/server/testing/factories.js');
     const partner = await buildPartner(db(), { name: 'Organisation observatrice' });
-    const observed = await meetingWith({ partnerId: partner.id, status: 'submitted' });
-    const other = await meetingWith({ state: 'cl', status: 'submitted' });
+    const observed = await meetingWith({ partnerId: partner.id }, 'submitted');
+    const other = await meetingWith('cl', 'submitted');
+    // The secretariat shares a draft declaration with the partner; another stays unshared.
+    const secretariat = await apiCaller(suite.server, 'secretariat-staff');
+    const draft = (meeting: string, fr: string) =>
+      secretariat<{ id: string; slug: string }>('POST', '/documents', {
+        meeting,
+        type: 'declaration',
+        titles: { fr, en: `${fr} (en)` },
+        originalLang: 'fr',
+      });
+    const shared = await draft(observed.slug, 'Déclaration partagée');
+    const unshared = await draft(observed.slug, 'Déclaration non partagée');
+    await secretariat('PUT', `/documents/${shared.id}/shares/${partner.slug}`, {});
+
     const page = await signInThroughForm('fr', 'partner', { partner: partner.slug });
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Votre espace de travail');
     await expect(page.locator(`a[href="/fr/meetings/${other.slug}"]`).count()).resolves.toBe(0);
+    const sharedList = page.getByRole('region', { name: /^Documents partagés avec votre délégation/ });
+    await expect.poll(() => sharedList.locator('.workspace__count').textContent()).toBe('1');
+    await expect(sharedList.getByRole('listitem').count()).resolves.toBe(1);
+    await expect(page.locator(`a[href="/fr/documents/${unshared.slug}"]`).count()).resolves.toBe(0);
     await expectAccessible(page);
+    await sharedList.getByRole('link', { name: 'Déclaration partagée' }).click();
+    await page.waitForURL((url) => url.pathname === `/fr/documents/${shared.slug}`);
+    await page.getByRole('heading', { name: 'Déclaration partagée', level: 1 }).waitFor();
+    await suite.visit(page, '/fr/workspace');
     const card = page.locator('.workspace__meeting', { has: page.locator(`a[href="/fr/meetings/${observed.slug}"]`) });
     await card.getByRole('link', { name: /^Délégation de Organisation observatrice :/ }).click();
     await page.waitForURL((url) => url.pathname === `/fr/meetings/${observed.slug}/registration`);

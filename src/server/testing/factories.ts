@@ -227,3 +227,38 @@ export async function buildPartner(
   });
   return { id, slug };
 }
+
+/** A state's delegation (a member state's slug) or a partner's observers (`{ partnerId }`) at a
+ * meeting, put there directly in `status` (no participants): a test sets a world no request could
+ * reach at once (e.g. accredited at a concluded meeting). */
+export async function buildDelegation(
+  db: Kysely<Database>,
+  meetingId: string,
+  of: string | { partnerId: string },
+  status: 'draft' | 'submitted' | 'accredited',
+): Promise<string> {
+  const at = new Date().toISOString();
+  const id = uuidv7();
+  await db
+    .insertInto('delegation')
+    .values({
+      id,
+      meeting_id: meetingId,
+      category: typeof of === 'string' ? 'delegation' : 'observer',
+      member_state_id:
+        typeof of === 'string' ? db.selectFrom('member_state').select('id').where('slug', '=', of) : null,
+      partner_id: typeof of === 'string' ? null : of.partnerId,
+      organisation: null,
+      status,
+      return_reason: null,
+      credentials_file_id: null,
+      submitted_at: status === 'draft' ? null : at,
+      decided_at: null,
+      decided_by: null,
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return id;
+}

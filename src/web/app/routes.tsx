@@ -46,6 +46,7 @@ const PAGES: Record<Exclude<PortalPath, '/'>, () => Promise<ComponentType>> = {
   '/two-factor': async () => (await import('../routes/TwoFactorPage.js')).TwoFactorPage,
   '/account': async () => (await import('../routes/AccountPage.js')).AccountPage,
   '/workspace': async () => (await import('../routes/WorkspacePage.js')).WorkspacePage,
+  '/notifications': async () => (await import('../routes/NotificationsPage.js')).NotificationsPage,
   '/invitation/:token': async () => (await import('../routes/InvitationPage.js')).InvitationPage,
   '/password-reset': async () => (await import('../routes/PasswordResetRequestPage.js')).PasswordResetRequestPage,
   '/password-reset/:token': async () => (await import('../routes/PasswordResetPage.js')).PasswordResetPage,

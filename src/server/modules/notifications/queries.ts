@@ -1,15 +1,22 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { after, type SortKey } from '../../http/pagination.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** The user's newest notices (only unread ones when asked). */
-export function listNotices(db: Db, userId: string, options: { limit: number; unreadOnly: boolean }) {
+/** The user's notices, newest first (only unread ones when asked), older than `cursor` when given. */
+export function listNotices(
+  db: Db,
+  userId: string,
+  options: { limit: number; unreadOnly: boolean; cursor?: SortKey | undefined },
+) {
   let query = db
     .selectFrom('notification')
     .select(['id', 'kind', 'meeting_id', 'params', 'path', 'created_at', 'read_at'])
     .where('user_id', '=', userId);
   if (options.unreadOnly) query = query.where('read_at', 'is', null);
+  const { cursor } = options;
+  if (cursor) query = query.where((eb) => after(eb, ['created_at', 'id'], cursor, 'desc'));
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
 }
 

@@ -1,10 +1,8 @@
-import { v7 as uuidv7 } from 'uuid';
 import { expect, it } from 'vitest';
 import type { Role } from '../../../contract/accounts.js';
-import { idBySlug } from '../../db/queries.js';
 import { type Mailer, smtpMailer } from '../../mail/mailer.js';
 import { smtpForTests, TEST_MAIL_FROM } from '../../mail/testing.js';
-import { buildMeeting, buildUser } from '../../testing/factories.js';
+import { buildDelegation, buildMeeting, buildUser } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
 import { openSession } from '../../testing/sessions.js';
 import { HEAD } from '../delegations/testing.js';
@@ -46,6 +44,7 @@ function helpers(ctx: AppContext) {
         readAt: string | null;
       }>;
       unread: number;
+      nextCursor: string | null;
     };
   };
   const kinds = async (who: Person) => (await notices(who)).items.map((n) => n.kind);
@@ -55,29 +54,8 @@ function helpers(ctx: AppContext) {
     return res.json();
   };
   /** A delegation of `memberState` at the meeting, put there directly (a concluded meeting takes none). */
-  const seat = async (meetingId: string, memberState: string, status: 'draft' | 'submitted' | 'accredited') => {
-    const at = new Date().toISOString();
-    await db()
-      .insertInto('delegation')
-      .values({
-        id: uuidv7(),
-        meeting_id: meetingId,
-        category: 'delegation',
-        member_state_id: await idBySlug(db(), 'member_state', memberState),
-        partner_id: null,
-        organisation: null,
-        status,
-        return_reason: null,
-        credentials_file_id: null,
-        submitted_at: status === 'draft' ? null : at,
-        decided_at: null,
-        decided_by: null,
-        created_by: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-  };
+  const seat = (meetingId: string, memberState: string, status: 'draft' | 'submitted' | 'accredited') =>
+    buildDelegation(db(), meetingId, memberState, status);
   /** One run of the notifications job, mailing through `mailer`. */
   const mailJob = (mailer: Mailer, clock: () => Date = () => new Date()) =>
     runNotificationMail({ db: db(), clock, mailer, publicUrl: 'https://mispa.example.org', log: ctx.app.log });
@@ -206,6 +184,30 @@ describeEachEngine(
         .executeTakeFirstOrThrow();
       expect(convened.mail).toBe('never');
       expect(await h.kinds(admin)).toEqual([]);
+    });
+
+    it('pages one’s notices newest first: the pages together are the whole list, and unread counts them all', async () => {
+      const admin = await h.person('secretariat-admin');
+      const focal = await h.person('focal-point', 'gt');
+      const { slug } = await buildMeeting(h.db(), { status: 'draft' });
+      for (const step of ['convene', 'open-registration', 'close-registration']) {
+        const detail = (await h.send('GET', `/api/v1/meetings/${slug}`, admin.headers)).json();
+        await h.ok('POST', `/api/v1/meetings/${slug}/${step}`, admin, { version: detail.version });
+      }
+      const whole = await h.notices(focal);
+      expect(whole.nextCursor).toBeNull();
+      const first = await h.notices(focal, '?limit=2');
+      expect(first.items).toHaveLength(2);
+      expect(first.unread).toBe(3);
+      expect(first.nextCursor).toEqual(expect.any(String));
+      const second = await h.notices(focal, `?limit=2&cursor=${encodeURIComponent(first.nextCursor ?? '')}`);
+      expect(second.nextCursor).toBeNull();
+      expect([...first.items, ...second.items].map((n) => n.id)).toEqual(whole.items.map((n) => n.id));
+      expect(whole.items.map((n) => n.kind)).toEqual([
+        'registration-closed',
+        'registration-opened',
+        'meeting-convened',
+      ]);
     });
 
     it('tells of documents only those whose delegation takes part, and nobody while the meeting is a draft', async () => {

@@ -10,6 +10,7 @@ import type {
 import { DEFAULT_FREQUENCY, NOTIFICATION_KINDS, type NotificationKind } from '../../../domain/notifications.js';
 import { LIMIT_DEFAULT } from '../../../domain/paging.js';
 import type { Database } from '../../db/schema.js';
+import { decodeCursor, toPage } from '../../http/pagination.js';
 import { ProblemError } from '../../http/problems.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { ownAccountActor } from '../../policy/own-account.js';
@@ -35,12 +36,16 @@ export function notificationsService(deps: { db: Kysely<Database>; clock: () => 
   return {
     async list(ctx: RequestContext, query: NotificationListQuery): Promise<NotificationList> {
       const actor = ownAccountActor(ctx, 'notifications.read');
-      const rows = await listNotices(db, actor.userId, {
-        limit: query.limit ?? LIMIT_DEFAULT,
+      const limit = query.limit ?? LIMIT_DEFAULT;
+      const fetched = await listNotices(db, actor.userId, {
+        limit: limit + 1,
         unreadOnly: query.unread === 'true',
+        cursor: decodeCursor(query.cursor, ['text', 'text']),
       });
+      const { rows, nextCursor } = toPage(fetched, limit, (row) => [row.created_at, row.id]);
       const texts = await noticeTexts(db, rows, ctx.lang);
       return {
+        nextCursor,
         items: rows.map((row, i) => ({
           id: row.id,
           kind: row.kind as NotificationKind,
@@ -76,7 +81,7 @@ export function notificationsService(deps: { db: Kysely<Database>; clock: () => 
           {
             action: 'notifications.update',
             role: null,
-            entityType: id === undefined ? 'user' : 'notification',
+            entityType: id === undefined ? ('user' as const) : ('notification' as const),
             entityId: id ?? actor.userId,
             before: null,
             after: { markedRead: count },

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import { v7 as uuidv7 } from 'uuid';
 import { afterAll, expect, it } from 'vitest';
 import type { PartnerDetail } from '../../../contract/partners.js';
 import { ELF_BYTES, filesLeftIn, MZ_BYTES, PNG_BYTES, pdfBytes } from '../../files/testing.js';
 import { expectAsCan, expectProblem, expectProblemDocument } from '../../testing/api.js';
-import { buildMeeting, buildPartner, buildUser } from '../../testing/factories.js';
+import { buildDelegation, buildMeeting, buildPartner, buildUser } from '../../testing/factories.js';
 import { type AppContext, describeEachEngine } from '../../testing/harness.js';
 import { callerOf } from '../../testing/sessions.js';
 import { auditOf, everyCaller } from '../agenda/testing.js';
@@ -174,27 +173,7 @@ describeEachEngine(
         .execute();
       const observer = await createPartner(ctx, headers);
       const meeting = await buildMeeting(ctx.database.db);
-      const at = new Date().toISOString();
-      await ctx.database.db
-        .insertInto('delegation')
-        .values({
-          id: uuidv7(),
-          meeting_id: meeting.id,
-          category: 'observer',
-          member_state_id: null,
-          partner_id: observer.id,
-          organisation: null,
-          status: 'draft',
-          return_reason: null,
-          credentials_file_id: null,
-          submitted_at: null,
-          decided_at: null,
-          decided_by: null,
-          created_by: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
+      await buildDelegation(ctx.database.db, meeting.id, { partnerId: observer.id }, 'draft');
       const before = await partnerSnapshot(ctx.database.db);
       const byGrant = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/partners/${granted.slug}`, headers });
       expect(expectProblemDocument(byGrant, 409).detail).toMatch(/1 role grant\(s\).*0 meeting delegation/);

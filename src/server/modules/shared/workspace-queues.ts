@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Lang } from '../../../contract/common.js';
 import type { WorkspaceItem, WorkspaceQueue } from '../../../contract/workspace.js';
-import { WORKSPACE_QUEUE_ITEMS_MAX, type WorkspaceQueueKey } from '../../../domain/workspace.js';
+import { WORKSPACE_QUEUE_ITEMS_MAX, WORKSPACE_QUEUES, type WorkspaceQueueKey } from '../../../domain/workspace.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../../policy/actor.js';
 import { namesOf } from './meeting-names.js';
@@ -83,4 +83,27 @@ export async function namesForItems(
     document: (id: string) => textOf(documents, id, 'title')?.text,
     partner: (id: string | null) => (id ? textOf(partners, id, 'name')?.text : undefined),
   };
+}
+
+/**
+ * The queues of all providers, one per key: where two modules fill the same list (a partner's shared
+ * documents: the meeting documents and the outcome documents), their counts add up and their items
+ * are merged newest first, the first WORKSPACE_QUEUE_ITEMS_MAX kept, so the count still agrees with
+ * the list. Keys in WORKSPACE_QUEUES order.
+ */
+export function mergeQueues(queues: readonly WorkspaceQueue[]): WorkspaceQueue[] {
+  const byKey = new Map<WorkspaceQueueKey, WorkspaceQueue>();
+  for (const queue of queues) {
+    const before = byKey.get(queue.key);
+    if (!before) {
+      byKey.set(queue.key, queue);
+      continue;
+    }
+    const items = [...before.items, ...queue.items]
+      .sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''))
+      .slice(0, WORKSPACE_QUEUE_ITEMS_MAX);
+    byKey.set(queue.key, { key: queue.key, count: before.count + queue.count, items });
+  }
+  const order = (q: WorkspaceQueue) => WORKSPACE_QUEUES.indexOf(q.key);
+  return [...byKey.values()].sort((a, b) => order(a) - order(b));
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { expectProblem } from '../../testing/api.js';
+import { expectProblem, pathSegment } from '../../testing/api.js';
 import { describeEachEngine } from '../../testing/harness.js';
 import { callerOf } from '../../testing/sessions.js';
 
@@ -12,7 +12,7 @@ describeEachEngine('the workspace: bad input', (ctx) => {
     const audit = () => ctx.database.db.selectFrom('audit_entry').select(['seq']).orderBy('seq').execute();
     const before = await audit();
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 300 }), async (slug) => {
+      fc.asyncProperty(pathSegment({ minLength: 1, maxLength: 300 }), async (slug) => {
         const res = await ctx.app.inject({
           method: 'POST',
           url: `/api/v1/meetings/${encodeURIComponent(slug)}/remind-states`,

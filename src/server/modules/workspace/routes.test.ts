@@ -8,6 +8,7 @@ import { type AppContext, describeEachEngine } from '../../testing/harness.js';
 import { callerOf } from '../../testing/sessions.js';
 import { buildMeetingDocument } from '../agenda/testing.js';
 import { delegationApi, HEAD } from '../delegations/testing.js';
+import { outcomeHelpers } from '../documents/testing.js';
 import { followUpHelpers } from '../follow-up/testing.js';
 import { recordVisit } from './queries.js';
 import { SITTING_MS } from './service.js';
@@ -147,14 +148,34 @@ describeEachEngine(
         .where('id', 'in', [shared, notShared])
         .execute();
 
+      // Outcome documents the secretariat shares with the partner join the list; another's do not.
+      const o = outcomeHelpers(ctx);
+      const secretariat = await o.as('secretariat-staff');
+      const text = await o.draft(secretariat, observed.slug);
+      const theirText = await o.draft(secretariat, elsewhere.slug);
+      for (const [doc, to] of [
+        [text, partner.slug],
+        [theirText, rival.slug],
+      ] as const) {
+        const res = await o.send('PUT', `/documents/${doc.id}/shares/${to}`, secretariat);
+        expect(res.statusCode, res.body).toBe(200);
+      }
+
       const workspace = await h.read(mine);
       expect(workspace.meetings.map((m) => m.slug)).toEqual([observed.slug]);
       expect(workspace.meetings[0]?.delegations).toEqual([
         { id: registration.json().id, status: 'submitted', name: 'Observer org' },
       ]);
       expect(workspace.queues.map((q) => q.key)).toEqual(['shared-documents']);
-      expect(h.queue(workspace, 'shared-documents')?.items.map((i) => i.id)).toEqual([shared]);
+      const sharedList = h.queue(workspace, 'shared-documents');
+      expect(sharedList?.items.map((i) => i.id).sort()).toEqual([shared, text.id].sort());
+      expect(sharedList?.items.find((i) => i.id === text.id)).toMatchObject({
+        title: 'Test declaration',
+        path: `/documents/${text.slug}`,
+        meeting: { slug: observed.slug },
+      });
       expect(JSON.stringify(workspace)).not.toContain(theirRegistration.json().id);
+      expect(JSON.stringify(workspace)).not.toContain(theirText.id);
       h.countsAgree(workspace);
     });
 

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { Workspace, WorkspaceMeeting, WorkspaceQueue } from '../../../contract/workspace.js';
-import { nextDeadline, WORKSPACE_QUEUES } from '../../../domain/workspace.js';
+import type { Workspace, WorkspaceMeeting } from '../../../contract/workspace.js';
+import { nextDeadline } from '../../../domain/workspace.js';
 import type { Database } from '../../db/schema.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { unregisteredStates } from '../meetings/index.js';
 import { namesOf } from '../shared/meeting-names.js';
 import { memberStateRefs } from '../shared/refs.js';
 import { loadTexts, textOf } from '../shared/texts.js';
-import type { WorkspaceQueues, WorkspaceReader } from '../shared/workspace-queues.js';
+import { mergeQueues, type WorkspaceQueues, type WorkspaceReader } from '../shared/workspace-queues.js';
 import { workspacePolicy } from './policy.js';
 import {
   type Following,
@@ -128,13 +128,7 @@ export function workspaceService(deps: WorkspaceDeps) {
         meetingsFor(reader, following),
         Promise.all(deps.queues.map((queues) => queues(reader))),
       ]);
-      const order = (q: WorkspaceQueue) => WORKSPACE_QUEUES.indexOf(q.key);
-      return {
-        lang: ctx.lang,
-        lastVisitAt: since,
-        meetings,
-        queues: answered.flat().sort((a, b) => order(a) - order(b)),
-      };
+      return { lang: ctx.lang, lastVisitAt: since, meetings, queues: mergeQueues(answered.flat()) };
     },
   };
 }

@@ -4,8 +4,8 @@ import { useLocation } from 'react-router';
 import { LangLink } from '../shared/LangLink.js';
 import { useDismiss } from '../shared/useDismiss.js';
 import { useLang } from '../shared/useLang.js';
-import { NotificationItems } from './NotificationItems.js';
-import { useMarkRead, useNotificationCount, useNotifications } from './queries.js';
+import { MarkAllReadButton, NotificationItems } from './NotificationItems.js';
+import { useNotificationCount, useNotifications } from './queries.js';
 import './notifications.css';
 
 /** How many notices the bell's list shows, newest first (it scrolls). */
@@ -19,7 +19,6 @@ export function NotificationBell() {
   const close = useCallback(() => setOpen(false), []);
   const count = useNotificationCount();
   const list = useNotifications(BELL_ITEMS, open);
-  const markAll = useMarkRead();
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -57,16 +56,7 @@ export function NotificationBell() {
       <div id={panelId} className="bell__panel" hidden={!open}>
         <div className="bell__head">
           <h2 className="bell__title">{t('notifications.title')}</h2>
-          {unread > 0 && (
-            <button
-              type="button"
-              className="bell__action"
-              onClick={() => markAll.mutate(undefined)}
-              disabled={markAll.isPending}
-            >
-              {t('notifications.markAllRead')}
-            </button>
-          )}
+          <MarkAllReadButton unread={unread} className="bell__action" />
         </div>
         {list.isPending ? (
           <p className="notifications__empty">{t('status.loading')}</p>
@@ -76,7 +66,7 @@ export function NotificationBell() {
           <NotificationItems items={list.data.items} onOpen={() => setOpen(false)} />
         )}
         <p className="bell__all">
-          <LangLink to="/account#account-notifications">{t('notifications.choose')}</LangLink>
+          <LangLink to="/notifications">{t('notifications.seeAll')}</LangLink>
         </p>
       </div>
     </div>

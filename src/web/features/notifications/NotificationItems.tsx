@@ -45,3 +45,15 @@ export function NotificationItems({ items, onOpen }: { items: Notification[]; on
     </ul>
   );
 }
+
+/** "Mark all as read", shown while any notice is unread (the bell's head and the notifications page). */
+export function MarkAllReadButton({ unread, className }: { unread: number; className: string }) {
+  const { t } = useTranslation();
+  const markAll = useMarkRead();
+  if (unread === 0) return null;
+  return (
+    <button type="button" className={className} onClick={() => markAll.mutate(undefined)} disabled={markAll.isPending}>
+      {t('notifications.markAllRead')}
+    </button>
+  );
+}

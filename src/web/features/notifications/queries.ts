@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   MarkedRead,
   NotificationCount,
@@ -41,6 +41,19 @@ export function useNotifications(limit: number, enabled = true) {
     queryFn: ({ signal }) => getJson<NotificationList>('/me/notifications', lang, { limit }, signal),
     staleTime: 0,
     enabled: () => enabled && signedIn(),
+  });
+}
+
+/** The notifications page: one's notices page by page, newest first ("show older" fetches the next). */
+export function useNotificationPages(limit: number) {
+  const lang = useLang();
+  return useInfiniteQuery({
+    queryKey: [...NOTIFICATIONS_KEY, 'pages', lang, limit],
+    queryFn: ({ signal, pageParam }) =>
+      getJson<NotificationList>('/me/notifications', lang, { limit, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    staleTime: 0,
   });
 }
 
