@@ -222,6 +222,9 @@ export const MeetingEditableSchema = z
   })
   .meta({ id: 'MeetingEditable' });
 
+/** How many of its adopted documents each meeting of a list names (the rest are on its page). */
+export const LISTED_DOCUMENTS = 3;
+
 export const MeetingSchema = MeetingRefSchema.extend({
   number: z.string().meta({ description: 'Roman numeral of the ministerial meeting' }),
   ordinal: z.number().int(),
@@ -230,7 +233,10 @@ export const MeetingSchema = MeetingRefSchema.extend({
   city: z.string().nullable().meta({ description: 'Null when not recorded' }),
   startDate: IsoDateSchema.nullable(),
   endDate: IsoDateSchema.nullable(),
-  documents: z.array(DocumentRefSchema),
+  documents: z.array(DocumentRefSchema).meta({
+    description: `The documents it adopted, in the order of its page: in a list of meetings the first ${LISTED_DOCUMENTS} only, all of them in a meeting's detail`,
+  }),
+  documentCount: z.number().int().min(0).meta({ description: 'How many documents it adopted in all' }),
   bodies: z.array(BodyCreatedSchema),
   ...meetingOperationalFields,
   technicalGroup: TechnicalGroupRefSchema.nullable().meta({ description: 'The group of a technical-group meeting' }),

@@ -125,6 +125,7 @@ export const AUDIT_ACTIONS = [
   'outcome-documents.update',
   'outcome-documents.status',
   'outcome-documents.node-add',
+  'outcome-documents.import',
   'outcome-documents.node-update',
   'outcome-documents.node-move',
   'outcome-documents.node-delete',
@@ -151,6 +152,7 @@ export const AUDIT_ACTIONS = [
   'outcome-documents.unshare',
   // Follow-up of recommendations
   'follow-up.item.create',
+  'follow-up.item.import',
   'follow-up.item.sub-items',
   'follow-up.cycle.open',
   'follow-up.cycle.opening-mail',
@@ -177,3 +179,34 @@ export const AUDIT_ACTIONS = [
   'observatory.brief-export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Every type of record an audit entry names (its table): `recordAudit` takes no other
+ * (AuditInput.entityType), and the audit page filters and shows them in the reader's words
+ * (src/web/features/admin/auditActions.ts).
+ */
+export const AUDIT_RECORD_TYPES = [
+  'user',
+  'session',
+  'api_token',
+  'setup_token',
+  'member_state',
+  'partner',
+  'meeting',
+  'agenda_item',
+  'meeting_document',
+  'meeting_decision',
+  'meeting_record',
+  'meeting_record_comment',
+  'delegation',
+  'notification',
+  'technical_group',
+  'document',
+  'indicator',
+  'observation',
+  'regional_brief',
+  'follow_up_item',
+  'follow_up_cycle',
+  'follow_up_report',
+] as const;
+export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];

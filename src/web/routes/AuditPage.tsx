@@ -5,6 +5,7 @@ import { AUDIT_FILTERS, AuditFilterForm } from '../features/admin/AuditFilters.j
 import { AuditTable } from '../features/admin/AuditTable.js';
 import { auditCsvUrl, useAudit } from '../features/admin/queries.js';
 import { useFilterValues } from '../features/shared/FilterBar.js';
+import { NextPageButton } from '../features/shared/NextPageButton.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { useLang } from '../features/shared/useLang.js';
@@ -61,18 +62,7 @@ function AuditView() {
                 ) : (
                   <AuditTable entries={entries} />
                 )}
-                {audit.hasNextPage && (
-                  <p className="section-actions">
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      disabled={audit.isFetchingNextPage}
-                      onClick={() => void audit.fetchNextPage()}
-                    >
-                      {t('admin.audit.older')}
-                    </button>
-                  </p>
-                )}
+                <NextPageButton query={audit} label={t('admin.audit.older')} />
               </>
             );
           }}

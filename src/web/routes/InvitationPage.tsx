@@ -1,22 +1,13 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { Lang } from '../../contract/common.js';
 import type { InvitationView } from '../../contract/users.js';
 import { ApiError } from '../api/client.js';
-import { LanguageField } from '../features/account/LanguageField.js';
 import { useAcceptInvitation, useInvitation } from '../features/account/linkQueries.js';
 import { NewPasswordFields } from '../features/account/NewPasswordFields.js';
+import { checkPerson, PersonFields, toPersonInput, usePersonDraft } from '../features/account/PersonFields.js';
 import { formatDateTime } from '../features/account/time.js';
-import {
-  Field,
-  FormAlert,
-  onSubmit,
-  TextField,
-  useChecks,
-  useFormErrors,
-  useProblemMessage,
-} from '../features/shared/forms.js';
+import { Field, FormAlert, onSubmit, useChecks, useFormErrors, useProblemMessage } from '../features/shared/forms.js';
 import { LangLink, useLocalPath } from '../features/shared/LangLink.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
@@ -85,16 +76,13 @@ function InvitationDetails({ view, token }: { view: InvitationView; token: strin
 
 function AcceptForm({ view, token }: { view: InvitationView; token: string }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const accept = useAcceptInvitation(token);
   const navigate = useNavigate();
   const localPath = useLocalPath();
   const form = useRef<HTMLFormElement>(null);
   const { errors, alert, check, failed } = useFormErrors(accept.error, form);
   const checks = useChecks();
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [preferredLang, setPreferredLang] = useState<Lang>(lang);
+  const { person, setPerson } = usePersonDraft();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
 
@@ -102,15 +90,13 @@ function AcceptForm({ view, token }: { view: InvitationView; token: string }) {
     const found = {
       password: checks.newPassword(password),
       confirm: checks.sameAs(confirm, password),
-      ...(view.setup ? { email: checks.email(email), displayName: checks.required(displayName) } : {}),
+      ...(view.setup ? checkPerson(person, checks) : {}),
     };
     if (!check(found)) return;
-    const input = view.setup
-      ? { password, email: email.trim(), displayName: displayName.trim(), preferredLang }
-      : { password };
+    const input = view.setup ? { password, ...toPersonInput(person) } : { password };
     accept.mutate(input, {
       onSuccess: () => {
-        const signInEmail = view.setup ? email.trim() : (view.email ?? '');
+        const signInEmail = view.setup ? person.email.trim() : (view.email ?? '');
         navigate(localPath(`/sign-in?welcome=1&email=${encodeURIComponent(signInEmail)}`));
       },
       onError: failed,
@@ -121,32 +107,7 @@ function AcceptForm({ view, token }: { view: InvitationView; token: string }) {
     <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)}>
       <FormAlert message={alert} />
       {view.setup ? (
-        <>
-          <TextField
-            label={t('invitation.email')}
-            error={errors.email}
-            type="email"
-            name="email"
-            autoComplete="username"
-            spellCheck={false}
-            value={email}
-            onChange={setEmail}
-          />
-          <TextField
-            label={t('invitation.displayName')}
-            error={errors.displayName}
-            name="displayName"
-            autoComplete="name"
-            value={displayName}
-            onChange={setDisplayName}
-          />
-          <LanguageField
-            label={t('invitation.language')}
-            error={errors.preferredLang}
-            value={preferredLang}
-            onChange={setPreferredLang}
-          />
-        </>
+        <PersonFields person={person} onChange={setPerson} errors={errors} own />
       ) : (
         // Shown, and marked as the username, so that password managers file the new password under it.
         <Field label={t('invitation.email')}>

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRequestPasswordReset } from '../features/account/linkQueries.js';
 import { useMe } from '../features/account/queries.js';
-import { FormAlert, FormStatus, onSubmit, TextField, useChecks, useFormErrors } from '../features/shared/forms.js';
+import { EmailField, FormAlert, FormStatus, onSubmit, useChecks, useFormErrors } from '../features/shared/forms.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 
@@ -31,16 +31,7 @@ export function PasswordResetRequestPage() {
         <FormStatus message={request.isSuccess ? t('reset.sent', { email: request.variables }) : null} />
         <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)}>
           <FormAlert message={alert} />
-          <TextField
-            label={t('signIn.email')}
-            error={errors.email}
-            type="email"
-            name="email"
-            autoComplete="username"
-            spellCheck={false}
-            value={value}
-            onChange={setEmail}
-          />
+          <EmailField label={t('signIn.email')} error={errors.email} value={value} onChange={setEmail} />
           <div className="form__actions">
             <button type="submit" className="button" disabled={request.isPending}>
               {t('reset.send')}

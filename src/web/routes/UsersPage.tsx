@@ -9,6 +9,7 @@ import { UserTable } from '../features/admin/UserTable.js';
 import { useMemberStates } from '../features/member-states/queries.js';
 import { nameOptions } from '../features/shared/byName.js';
 import { FilterBar, useFilterValues } from '../features/shared/FilterBar.js';
+import { NextPageButton } from '../features/shared/NextPageButton.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { useLang } from '../features/shared/useLang.js';
@@ -72,18 +73,7 @@ function UserList() {
                 {t('admin.users.count', { count: items.length })}
               </p>
               {items.length === 0 ? <p className="empty">{t('filters.noResults')}</p> : <UserTable users={items} />}
-              {users.hasNextPage && (
-                <p className="section-actions">
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    disabled={users.isFetchingNextPage}
-                    onClick={() => void users.fetchNextPage()}
-                  >
-                    {t('admin.showMore')}
-                  </button>
-                </p>
-              )}
+              <NextPageButton query={users} label={t('admin.showMore')} />
             </>
           );
         }}

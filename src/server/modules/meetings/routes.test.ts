@@ -1,4 +1,6 @@
+import { v7 as uuidv7 } from 'uuid';
 import { expect, it } from 'vitest';
+import { LISTED_DOCUMENTS } from '../../../contract/meetings.js';
 import { LANGS } from '../../../domain/languages.js';
 import * as api from '../../testing/api.js';
 import { buildMeeting } from '../../testing/factories.js';
@@ -123,10 +125,11 @@ describeEachEngine('GET /api/v1/meetings', (ctx) => {
     }
   });
 
-  it('lists with each meeting the documents it adopted, in their order', async () => {
+  it('lists with each meeting the documents it adopted, in their order, and how many', async () => {
     const page = await api.getJson(ctx, '/api/v1/meetings');
     for (const meeting of page.items) {
-      const expected = documents.filter((d) => d.meeting === meeting.slug);
+      const expected = documents.filter((d) => d.meeting === meeting.slug).slice(0, LISTED_DOCUMENTS);
+      expect(meeting.documentCount).toBe(documents.filter((d) => d.meeting === meeting.slug).length);
       expect(meeting.documents.map((d: { slug: string }) => d.slug)).toEqual(expected.map((d) => d.slug));
       for (const [i, d] of expected.entries()) {
         expect(meeting.documents[i]).toMatchObject({
@@ -432,5 +435,41 @@ describeEachEngine('GET /api/v1/meetings?kind=', (ctx) => {
     expect(await slugsOf('&kind=technical-group')).toEqual([]);
     expect(await slugsOf('')).toEqual([...meetings.map((m) => m.slug), preparatory.slug]);
     api.expectProblem(await ctx.app.inject({ url: '/api/v1/meetings?kind=summit' }), 400, 'kind');
+  });
+});
+
+// Its own database: the meeting it adds would change the other lists' expectations.
+describeEachEngine('GET /api/v1/meetings: documents named', (ctx) => {
+  it('names in a list only the first documents a meeting adopted, in the detail all of them', async () => {
+    const db = ctx.database.db;
+    const meeting = await buildMeeting(db, { startsAt: '2031-03-04T14:00:00.000Z' });
+    // Positions against the slugs' order, and one document not adopted, which neither names nor counts.
+    const statuses = ['adopted', 'adopted', 'draft', 'adopted', 'adopted', 'adopted'] as const;
+    const now = new Date().toISOString();
+    await db
+      .insertInto('document')
+      .values(
+        statuses.map((status, i) => ({
+          id: uuidv7(),
+          slug: `${meeting.slug}-doc-${i}`,
+          meeting_id: meeting.id,
+          position: statuses.length - i,
+          type: 'declaration',
+          symbol: null,
+          adopted_on: status === 'adopted' ? '2031-03-05' : null,
+          status,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+    const adopted = [5, 4, 3, 1, 0].map((i) => `${meeting.slug}-doc-${i}`);
+    const page = await api.getJson(ctx, '/api/v1/meetings?year=2031');
+    const listed = page.items.find((m: { slug: string }) => m.slug === meeting.slug);
+    expect(listed.documentCount).toBe(adopted.length);
+    expect(listed.documents.map((d: { slug: string }) => d.slug)).toEqual(adopted.slice(0, LISTED_DOCUMENTS));
+    const detail = await api.getJson(ctx, `/api/v1/meetings/${meeting.slug}`);
+    expect(detail.documentCount).toBe(adopted.length);
+    expect(detail.documents.map((d: { slug: string }) => d.slug)).toEqual(adopted);
   });
 });

@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Lang, Page } from '../../../contract/common.js';
-import type { Meeting, MeetingDetail, MeetingListQuerySchema } from '../../../contract/meetings.js';
+import {
+  LISTED_DOCUMENTS,
+  type Meeting,
+  type MeetingDetail,
+  type MeetingListQuerySchema,
+} from '../../../contract/meetings.js';
 import { LANGS } from '../../../domain/languages.js';
 import { earliestAllowed, type Transition, transitionsFrom } from '../../../domain/meetings.js';
 import { wallClock } from '../../../domain/time-zones.js';
@@ -66,8 +71,9 @@ export function meetingsService({
   clock: () => Date;
   areas?: MeetingAreaAbilities;
 }) {
-  /** Meetings with their host, documents and the bodies they created, for a page of rows. */
-  async function present(rows: MeetingRow[], lang: Lang, actor: Actor): Promise<Meeting[]> {
+  /** Meetings with their host, documents (the first `documentLimit` of each, if given) and the
+   * bodies they created, for a page of rows. */
+  async function present(rows: MeetingRow[], lang: Lang, actor: Actor, documentLimit?: number): Promise<Meeting[]> {
     const ids = rows.map((r) => r.id);
     const [names, hosts, documents, bodies, meetingGroups] = await Promise.all([
       namesOf(db, ids, lang),
@@ -76,7 +82,7 @@ export function meetingsService({
         rows.map((r) => r.host_state_id),
         lang,
       ),
-      documentRefsByMeeting(db, ids, lang),
+      documentRefsByMeeting(db, ids, lang, documentLimit),
       bodiesOfMeetings(db, ids),
       technicalGroupsOf(rows, lang),
     ]);
@@ -106,7 +112,8 @@ export function meetingsService({
         city: cityIn(r.city, lang),
         startDate: r.start_date,
         endDate: r.end_date,
-        documents: documents.get(r.id) ?? [],
+        documents: documents.get(r.id)?.documents ?? [],
+        documentCount: documents.get(r.id)?.count ?? 0,
         bodies: [...groups, ...networks].filter((b) => b.meetingId === r.id).map((b) => b.body),
         ...operational(r, actor),
         technicalGroup: r.technical_group_id ? (meetingGroups.get(r.technical_group_id) ?? null) : null,
@@ -144,7 +151,7 @@ export function meetingsService({
       };
       const rows = await listMeetings(db, filters, query.limit, cursor);
       const page = toPage(rows, query.limit, (r) => [r.ordinal]);
-      return { lang, items: await present(page.rows, lang, actor), nextCursor: page.nextCursor };
+      return { lang, items: await present(page.rows, lang, actor, LISTED_DOCUMENTS), nextCursor: page.nextCursor };
     },
 
     async get(idOrSlug: string, lang: Lang, actor: Actor): Promise<MeetingDetail> {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../contract/accounts.js';
-import { FormAlert, onSubmit, TextField, useChecks, useFormErrors } from '../shared/forms.js';
+import { EmailField, FormAlert, onSubmit, TextField, useChecks, useFormErrors } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';
 import { useSignIn } from './signInQueries.js';
 
@@ -34,16 +34,7 @@ export function SignInForm({ initialEmail = '', onSignedIn }: { initialEmail?: s
   return (
     <form ref={form} className="form" noValidate onSubmit={onSubmit(submit)}>
       <FormAlert message={alert} />
-      <TextField
-        label={t('signIn.email')}
-        error={errors.email}
-        type="email"
-        name="email"
-        autoComplete="username"
-        spellCheck={false}
-        value={email}
-        onChange={setEmail}
-      />
+      <EmailField label={t('signIn.email')} error={errors.email} value={email} onChange={setEmail} />
       <TextField
         label={t('signIn.password')}
         error={errors.password}

@@ -61,6 +61,9 @@ export function SignedInMenu({ name, pending }: { name: string; pending: boolean
             <LangLink to="/workspace">{t('workspace.title')}</LangLink>
           </li>
           <li>
+            <LangLink to="/notifications">{t('notifications.title')}</LangLink>
+          </li>
+          <li>
             <LangLink to="/account">{t('account.title')}</LangLink>
           </li>
           {me.data?.can.createMeetings && (

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { AUDIT_ACTIONS } from '../../../domain/audit.js';
+import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES } from '../../../domain/audit.js';
 import type { FieldErrors } from '../shared/forms.js';
 import { useLang } from '../shared/useLang.js';
-import { auditActionLabels } from './auditActions.js';
+import { auditActionLabels, auditRecordTypeLabels } from './auditActions.js';
 import type { AuditFilters } from './queries.js';
 
 export const AUDIT_FILTERS = ['actor', 'entityType', 'action', 'from', 'to'] as const;
@@ -19,19 +19,30 @@ export function AuditFilterForm({ errors }: { errors: FieldErrors }) {
     Object.fromEntries(AUDIT_FILTERS.map((name) => [name, params.get(name) ?? ''])),
   );
   const lang = useLang();
-  const labels = auditActionLabels(t);
-  // The actions by their words, in the reader's order: nobody has to know the trail's identifiers.
+  // Actions and record types by their words, in the reader's order: nobody has to know the trail's identifiers.
   const collator = new Intl.Collator(lang);
-  const actions = [...AUDIT_ACTIONS].sort((a, b) => collator.compare(labels[a], labels[b]));
+  const choices = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+    values.map((value) => ({ value, label: labels[value] })).sort((a, b) => collator.compare(a.label, b.label));
   const fields: {
     name: (typeof AUDIT_FILTERS)[number];
     label: string;
-    type: 'text' | 'date' | 'select';
+    /** An input's type; a field with `choices` is a select instead. */
+    type?: 'text' | 'date';
     hint?: string;
+    /** A select's choices, after the one that filters nothing (`any`). */
+    choices?: { any: string; options: { value: string; label: string }[] };
   }[] = [
     { name: 'actor', label: t('admin.audit.actor'), type: 'text', hint: t('admin.audit.actorHint') },
-    { name: 'action', label: t('admin.audit.action'), type: 'select' },
-    { name: 'entityType', label: t('admin.audit.entityType'), type: 'text', hint: t('admin.audit.entityTypeHint') },
+    {
+      name: 'action',
+      label: t('admin.audit.action'),
+      choices: { any: t('admin.audit.anyAction'), options: choices(AUDIT_ACTIONS, auditActionLabels(t)) },
+    },
+    {
+      name: 'entityType',
+      label: t('admin.audit.entityType'),
+      choices: { any: t('admin.audit.anyRecordType'), options: choices(AUDIT_RECORD_TYPES, auditRecordTypeLabels(t)) },
+    },
     { name: 'from', label: t('admin.audit.from'), type: 'date' },
     { name: 'to', label: t('admin.audit.to'), type: 'date' },
   ];
@@ -62,7 +73,7 @@ export function AuditFilterForm({ errors }: { errors: FieldErrors }) {
           return (
             <div key={field.name} className={error ? 'filters__field field--invalid' : 'filters__field'}>
               <label htmlFor={id}>{field.label}</label>
-              {field.type === 'select' ? (
+              {field.choices ? (
                 <select
                   id={id}
                   value={draft[field.name] ?? ''}
@@ -70,10 +81,10 @@ export function AuditFilterForm({ errors }: { errors: FieldErrors }) {
                   aria-describedby={described || undefined}
                   onChange={(event) => setDraft({ ...draft, [field.name]: event.target.value })}
                 >
-                  <option value="">{t('admin.audit.anyAction')}</option>
-                  {actions.map((action) => (
-                    <option key={action} value={action}>
-                      {labels[action]}
+                  <option value="">{field.choices.any}</option>
+                  {field.choices.options.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
                     </option>
                   ))}
                 </select>

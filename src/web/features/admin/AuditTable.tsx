@@ -6,7 +6,7 @@ import { roleLabel } from '../account/roles.js';
 import { TableWrap } from '../account/TableWrap.js';
 import { formatDateTime } from '../account/time.js';
 import { useLang } from '../shared/useLang.js';
-import { auditActionLabels, isAuditAction } from './auditActions.js';
+import { auditActionLabels, auditRecordTypeLabels, isAuditAction, isAuditRecordType } from './auditActions.js';
 
 const isRole = (value: string | null): value is Role => (ROLES as readonly (string | null)[]).includes(value);
 
@@ -19,6 +19,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   const labels = auditActionLabels(t);
+  const recordTypes = auditRecordTypeLabels(t);
   return (
     <TableWrap label={t('admin.audit.title')}>
       <table className="data-table audit-table">
@@ -64,7 +65,11 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                   )}
                 </td>
                 <td>
-                  {entry.entityType}
+                  {isAuditRecordType(entry.entityType) ? (
+                    recordTypes[entry.entityType]
+                  ) : (
+                    <code>{entry.entityType}</code>
+                  )}
                   <span className="audit-table__sub">
                     <code>{entry.entityId}</code>
                   </span>

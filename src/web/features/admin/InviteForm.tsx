@@ -1,12 +1,10 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../contract/common.js';
 import type { InvitationSent } from '../../../contract/users.js';
 import { ROLE_BINDING } from '../../../domain/accounts.js';
-import { LanguageField } from '../account/LanguageField.js';
-import { FormAlert, onSubmit, TextField, useChecks, useFormErrors } from '../shared/forms.js';
+import { checkPerson, PersonFields, toPersonInput, usePersonDraft } from '../account/PersonFields.js';
+import { FormAlert, onSubmit, useChecks, useFormErrors } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';
-import { useLang } from '../shared/useLang.js';
 import { usePartners } from '../team/queries.js';
 import { checkGrant, EMPTY_GRANT, type GrantDraft, GrantFields, toGrantInput } from './GrantFields.js';
 import { useInviteUser } from './queries.js';
@@ -14,14 +12,11 @@ import { useInviteUser } from './queries.js';
 /** Invites a user with one or more grants; the server e-mails the link. */
 export function InviteForm() {
   const { t } = useTranslation();
-  const lang = useLang();
   const invite = useInviteUser();
   const form = useRef<HTMLFormElement>(null);
   const { errors, alert, check, failed } = useFormErrors(invite.error, form);
   const checks = useChecks();
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [preferredLang, setPreferredLang] = useState<Lang>(lang);
+  const { person, setPerson, clear } = usePersonDraft();
   const [grants, setGrants] = useState<GrantDraft[]>([EMPTY_GRANT]);
   const [sent, setSent] = useState<InvitationSent | null>(null);
   // A partner grant binds to an organisation: say where to create one when there is none yet.
@@ -31,18 +26,16 @@ export function InviteForm() {
   function submit() {
     const required = t('forms.required');
     const found = {
-      email: checks.email(email),
-      displayName: checks.required(displayName),
+      ...checkPerson(person, checks),
       ...Object.assign({}, ...grants.map((g, i) => checkGrant(g, `grants.${i}.`, required))),
     };
     if (!check(found)) return;
     invite.mutate(
-      { email: email.trim(), displayName: displayName.trim(), preferredLang, grants: grants.map(toGrantInput) },
+      { ...toPersonInput(person), grants: grants.map(toGrantInput) },
       {
         onSuccess: (result) => {
           setSent(result);
-          setEmail('');
-          setDisplayName('');
+          clear();
           setGrants([EMPTY_GRANT]);
         },
         onError: failed,
@@ -64,30 +57,7 @@ export function InviteForm() {
         )}
       </div>
       <FormAlert message={alert} />
-      <TextField
-        label={t('invitation.email')}
-        error={errors.email}
-        type="email"
-        name="email"
-        autoComplete="off"
-        spellCheck={false}
-        value={email}
-        onChange={setEmail}
-      />
-      <TextField
-        label={t('account.name')}
-        error={errors.displayName}
-        name="displayName"
-        autoComplete="off"
-        value={displayName}
-        onChange={setDisplayName}
-      />
-      <LanguageField
-        label={t('invitation.language')}
-        error={errors.preferredLang}
-        value={preferredLang}
-        onChange={setPreferredLang}
-      />
+      <PersonFields person={person} onChange={setPerson} errors={errors} own={false} />
       {grants.map((grant, index) => (
         <fieldset
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place; editing never reorders them

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS } from '../../../domain/audit.js';
-import { auditActionLabels } from './auditActions.js';
+import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES } from '../../../domain/audit.js';
+import { auditActionLabels, auditRecordTypeLabels } from './auditActions.js';
 
 /** A catalog's text for a dotted key, or undefined. */
 function lookup(lang: string) {
@@ -10,20 +10,30 @@ function lookup(lang: string) {
   return (key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node as never)?.[part], catalog);
 }
 
-describe.each(['en', 'es', 'fr', 'pt'])('the audit trail’s actions in %s', (lang) => {
+/** The values without a label, and those sharing their label with another (a filter could not tell them apart). */
+function unnamed<T extends string>(values: readonly T[], labels: Record<T, string>) {
+  const seen = new Map<string, T>();
+  const alike = values.filter((value) => {
+    const other = seen.get(labels[value]);
+    seen.set(labels[value], value);
+    return other !== undefined;
+  });
+  return { missing: values.filter((value) => typeof labels[value] !== 'string' || !labels[value].trim()), alike };
+}
+
+describe.each(['en', 'es', 'fr', 'pt'])('the audit trail’s words in %s', (lang) => {
   const text = lookup(lang);
-  const labels = auditActionLabels(((key: string) => text(key)) as TFunction);
+  const t = ((key: string) => text(key)) as TFunction;
 
   it('name every action the trail records, each in its own words', () => {
-    const missing = AUDIT_ACTIONS.filter((action) => typeof labels[action] !== 'string' || !labels[action].trim());
+    const { missing, alike } = unnamed(AUDIT_ACTIONS, auditActionLabels(t));
     expect(missing, `actions without a label in ${lang}.json`).toEqual([]);
-    // The filter lists them by their words: two alike could not be told apart.
-    const seen = new Map<string, string>();
-    const alike = AUDIT_ACTIONS.filter((action) => {
-      const other = seen.get(labels[action]);
-      seen.set(labels[action], action);
-      return other !== undefined;
-    });
     expect(alike, `actions sharing their words with another in ${lang}.json`).toEqual([]);
+  });
+
+  it('name every type of record the trail names, each in its own words', () => {
+    const { missing, alike } = unnamed(AUDIT_RECORD_TYPES, auditRecordTypeLabels(t));
+    expect(missing, `record types without a label in ${lang}.json`).toEqual([]);
+    expect(alike, `record types sharing their words with another in ${lang}.json`).toEqual([]);
   });
 });

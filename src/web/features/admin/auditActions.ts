@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { AUDIT_ACTIONS, type AuditAction } from '../../../domain/audit.js';
+import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES, type AuditAction, type AuditRecordType } from '../../../domain/audit.js';
 
 /**
  * Each action of the audit trail in the reader's language. Literal keys, so the catalog check sees
@@ -99,6 +99,7 @@ export function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'outcome-documents.update': t('auditAction.outcomeDocumentsUpdate'),
     'outcome-documents.status': t('auditAction.outcomeDocumentsStatus'),
     'outcome-documents.node-add': t('auditAction.outcomeDocumentsNodeAdd'),
+    'outcome-documents.import': t('auditAction.outcomeDocumentsImport'),
     'outcome-documents.node-update': t('auditAction.outcomeDocumentsNodeUpdate'),
     'outcome-documents.node-move': t('auditAction.outcomeDocumentsNodeMove'),
     'outcome-documents.node-delete': t('auditAction.outcomeDocumentsNodeDelete'),
@@ -124,6 +125,7 @@ export function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'outcome-documents.share': t('auditAction.outcomeDocumentsShare'),
     'outcome-documents.unshare': t('auditAction.outcomeDocumentsUnshare'),
     'follow-up.item.create': t('auditAction.followUpItemCreate'),
+    'follow-up.item.import': t('auditAction.followUpItemImport'),
     'follow-up.item.sub-items': t('auditAction.followUpItemSubItems'),
     'follow-up.cycle.open': t('auditAction.followUpCycleOpen'),
     'follow-up.cycle.opening-mail': t('auditAction.followUpCycleOpeningMail'),
@@ -152,3 +154,34 @@ export function auditActionLabels(t: TFunction): Record<AuditAction, string> {
 
 export const isAuditAction = (value: string): value is AuditAction =>
   (AUDIT_ACTIONS as readonly string[]).includes(value);
+
+/** Each type of record the audit trail names, in the reader's language (literal keys, a Record: as above). */
+export function auditRecordTypeLabels(t: TFunction): Record<AuditRecordType, string> {
+  return {
+    user: t('auditRecordType.user'),
+    session: t('auditRecordType.session'),
+    api_token: t('auditRecordType.apiToken'),
+    setup_token: t('auditRecordType.setupToken'),
+    member_state: t('auditRecordType.memberState'),
+    partner: t('auditRecordType.partner'),
+    meeting: t('auditRecordType.meeting'),
+    agenda_item: t('auditRecordType.agendaItem'),
+    meeting_document: t('auditRecordType.meetingDocument'),
+    meeting_decision: t('auditRecordType.meetingDecision'),
+    meeting_record: t('auditRecordType.meetingRecord'),
+    meeting_record_comment: t('auditRecordType.meetingRecordComment'),
+    delegation: t('auditRecordType.delegation'),
+    notification: t('auditRecordType.notification'),
+    technical_group: t('auditRecordType.technicalGroup'),
+    document: t('auditRecordType.document'),
+    indicator: t('auditRecordType.indicator'),
+    observation: t('auditRecordType.observation'),
+    regional_brief: t('auditRecordType.regionalBrief'),
+    follow_up_item: t('auditRecordType.followUpItem'),
+    follow_up_cycle: t('auditRecordType.followUpCycle'),
+    follow_up_report: t('auditRecordType.followUpReport'),
+  };
+}
+
+export const isAuditRecordType = (value: string): value is AuditRecordType =>
+  (AUDIT_RECORD_TYPES as readonly string[]).includes(value);

@@ -3,11 +3,12 @@ import type { Meeting } from '../../../contract/meetings.js';
 import { StateLink } from '../member-states/StateName.js';
 import { formatDateRange } from '../shared/format.js';
 import { LangLink } from '../shared/LangLink.js';
-import { Localized } from '../shared/Localized.js';
+import { DocumentTitle, Localized } from '../shared/Localized.js';
 import { useLang } from '../shared/useLang.js';
 import { MeetingBadges } from './MeetingBadges.js';
 
-/** The ministerial meetings in order, from the first (2008) on: year, number, city and host. */
+/** The ministerial meetings in order, from the first (2008) on: year, number, city, host and the
+ * first documents each adopted (the list gives a few; the meeting's page has them all). */
 export function MeetingTimeline({ meetings, headingLevel = 3 }: { meetings: Meeting[]; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -38,6 +39,27 @@ export function MeetingTimeline({ meetings, headingLevel = 3 }: { meetings: Meet
             <p className="timeline__dates">
               {formatDateRange(meeting.startDate, meeting.endDate, lang) ?? t('meetings.datesNotRecorded')}
             </p>
+            {meeting.documents.length > 0 && (
+              <ul className="timeline__documents" aria-label={t('meetings.documentsHeading')}>
+                {meeting.documents.map((doc) => (
+                  <li key={doc.id}>
+                    <LangLink to={`/documents/${doc.slug}`}>
+                      <DocumentTitle title={doc.title} />
+                    </LangLink>
+                  </li>
+                ))}
+                {meeting.documentCount > meeting.documents.length && (
+                  <li>
+                    <LangLink to={`/meetings/${meeting.slug}`}>
+                      {t('meetings.moreDocuments', {
+                        count: meeting.documentCount - meeting.documents.length,
+                        meeting: meeting.shortName,
+                      })}
+                    </LangLink>
+                  </li>
+                )}
+              </ul>
+            )}
           </div>
         </li>
       ))}

@@ -83,6 +83,19 @@ export function TextField({
   );
 }
 
+/**
+ * An e-mail address. By default the username of one's own account, so that password managers file
+ * under it; `autoComplete="off"` where it is someone else's (an invitation).
+ */
+export function EmailField({
+  autoComplete = 'username',
+  ...field
+}: Pick<TextProps<InputHTMLAttributes<HTMLInputElement>>, 'label' | 'error' | 'value' | 'onChange'> & {
+  autoComplete?: 'username' | 'off';
+}) {
+  return <TextField {...field} type="email" name="email" autoComplete={autoComplete} spellCheck={false} />;
+}
+
 /** A Field whose control is a textarea. */
 export function TextAreaField({
   label,
