@@ -3,8 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { migrateToLatest } from '../db/migrate.js';
+import type { Database } from '../db/schema.js';
+import { transact } from '../db/transaction.js';
 import { registerProblemHandlers } from '../http/problems.js';
 import { expectProblemDocument } from '../testing/api.js';
 import { createTestDatabase, engines, type TestDatabase } from '../testing/harness.js';
@@ -43,26 +46,36 @@ async function buildFilesApp(
   const app = Fastify({ logger: { level: 'error', stream: { write: (line: string) => options.logs?.push(line) } } });
   registerProblemHandlers(app);
   await app.register(fastifyMultipart, { limits: multipartLimits(files.config) });
-  // `max`: this route's own limit; `replaces`: the stored file the new one takes the place of.
-  app.post<{ Params: { kinds: string }; Querystring: { max?: string; replaces?: string } }>(
-    '/upload/:kinds',
-    async (request, reply) => {
-      const kinds: readonly FileKind[] = request.params.kinds === 'images' ? IMAGE_KINDS : DOCUMENT_KINDS;
-      const maxBytes = request.query.max ? Number(request.query.max) : undefined;
-      const upload = await files.receive(request, kinds, { maxBytes });
-      try {
-        const by = { createdBy: null, now: new Date() };
-        const stored = await upload.store(database.db, by, async (_trx, file, drop) => {
+  // `max`: this route's own limit; `replaces`: the stored file the new one takes the place of;
+  // `outer`: stores within a larger transaction, which then commits or fails.
+  app.post<{
+    Params: { kinds: string };
+    Querystring: { max?: string; replaces?: string; outer?: 'commit' | 'fail' };
+  }>('/upload/:kinds', async (request, reply) => {
+    const kinds: readonly FileKind[] = request.params.kinds === 'images' ? IMAGE_KINDS : DOCUMENT_KINDS;
+    const maxBytes = request.query.max ? Number(request.query.max) : undefined;
+    const upload = await files.receive(request, kinds, { maxBytes });
+    try {
+      const by = { createdBy: null, now: new Date() };
+      const store = (db: Kysely<Database>) =>
+        upload.store(db, by, async (_trx, file, drop) => {
           if (options.failAfterStore) throw new Error('the caller failed after storing');
           drop(request.query.replaces);
           return file;
         });
-        return reply.status(201).send({ ...stored, fields: upload.fields });
-      } finally {
-        await upload.release();
-      }
-    },
-  );
+      const { outer } = request.query;
+      const stored = outer
+        ? await transact(database.db, async (trx) => {
+            const file = await store(trx);
+            if (outer === 'fail') throw new Error('the larger transaction failed after the store');
+            return file;
+          })
+        : await store(database.db);
+      return reply.status(201).send({ ...stored, fields: upload.fields });
+    } finally {
+      await upload.release();
+    }
+  });
   // Lets go of a stored file without an upload; `fail` rolls the transaction back.
   app.delete<{ Params: { id: string }; Querystring: { fail?: string } }>('/files/:id', async (request, reply) => {
     await files.transaction(request)(database.db, async (_trx, drop) => {
@@ -345,6 +358,26 @@ for (const engine of engines) {
       });
       expect(res.statusCode).toBe(500);
       await expectNothingKept();
+    });
+
+    it('within a larger transaction, keeps the file and lets go of the one it replaces only if that one commits', async () => {
+      const first = (await upload(pdfBytes('first'), 'first.pdf')).json();
+      before = filesLeftIn(dir);
+      rowsBefore = await storedRows();
+      const replace = (outer: 'commit' | 'fail') =>
+        app.inject({
+          method: 'POST',
+          url: `/upload/documents?outer=${outer}&replaces=${first.id}`,
+          ...multipartBody([{ filename: 'second.pdf', data: pdfBytes('second') }]),
+        });
+      expect((await replace('fail')).statusCode).toBe(500);
+      await expectNothingKept();
+      expect(fs.readFileSync(path.join(dir, first.storage_key))).toEqual(pdfBytes('first'));
+      const second = await replace('commit');
+      expect(second.statusCode, second.body).toBe(201);
+      expect(fs.readFileSync(path.join(dir, second.json().storage_key))).toEqual(pdfBytes('second'));
+      expect(fs.existsSync(path.join(dir, first.storage_key))).toBe(false);
+      expect(await storedRows()).toBe(rowsBefore);
     });
 
     it('sends a stored file with its type, length, name, nosniff, ETag and caching', async () => {

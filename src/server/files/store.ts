@@ -9,6 +9,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { reason } from '../../domain/reasons.js';
 import type { Database, Row } from '../db/schema.js';
+import { type TransactionEnd, transact } from '../db/transaction.js';
 import { InvalidParameterError, ProblemError } from '../http/problems.js';
 import {
   type ArchiveLimits,
@@ -73,7 +74,8 @@ export interface Upload {
   /**
    * In one transaction: moves the file into place, inserts its stored_file row and runs `work`
    * with both (write the rows pointing at it and the audit entry there; `drop` the file it
-   * replaces). If anything fails the file is removed again and the error thrown on.
+   * replaces). If anything fails the file is removed again and the error thrown on. Inside a
+   * transaction begun by `transact`, all this is part of it and ends with it.
    */
   store<T>(
     db: Kysely<Database>,
@@ -229,24 +231,25 @@ export function fileStore(config: FilesConfig) {
     }
   }
 
-  /** One transaction in which `work` may drop stored files; see FileTransaction. */
+  /**
+   * One transaction in which `work` may drop stored files (see FileTransaction), or a part of the one
+   * `db` already is (db/transaction.ts): dropped bytes go once the outermost one commits.
+   */
   async function inTransaction<T>(
     db: Kysely<Database>,
     log: ErrorLog,
-    work: (trx: Transaction<Database>, drop: DropFile) => Promise<T>,
+    work: (trx: Transaction<Database>, drop: DropFile, end: TransactionEnd) => Promise<T>,
   ): Promise<T> {
-    const dropped: string[] = [];
-    const drop: DropFile = (fileId) => {
-      if (fileId) dropped.push(fileId);
-    };
-    let keys: string[] = [];
-    const result = await db.transaction().execute(async (trx) => {
-      const value = await work(trx, drop);
-      keys = await forgetUnreferenced(trx, dropped);
+    return transact(db, async (trx, end) => {
+      const dropped: string[] = [];
+      const drop: DropFile = (fileId) => {
+        if (fileId) dropped.push(fileId);
+      };
+      const value = await work(trx, drop, end);
+      const keys = await forgetUnreferenced(trx, dropped);
+      end.onCommit(() => removeBytes(keys, log));
       return value;
     });
-    await removeBytes(keys, log);
-    return result;
   }
 
   async function detect(target: string, size: number, head: Buffer): Promise<Detection> {
@@ -300,34 +303,34 @@ export function fileStore(config: FilesConfig) {
         const id = uuidv7();
         const key = `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${id}`;
         const at = by.now.toISOString();
-        try {
-          const result = await inTransaction(db, log, async (trx, drop) => {
-            await fsp.mkdir(path.dirname(path.join(config.dir, key)), { recursive: true });
-            await fsp.rename(temp, path.join(config.dir, key));
-            current = path.join(config.dir, key);
-            const row: StoredFile = {
-              id,
-              sha256,
-              size,
-              media_type: MEDIA_TYPES[detection.kind],
-              original_name: originalName,
-              storage_key: key,
-              created_by: by.createdBy,
-              created_at: at,
-              updated_at: at,
-            };
-            await trx.insertInto('stored_file').values(row).execute();
-            return work(trx, row, drop);
-          });
+        return inTransaction(db, log, async (trx, drop, end) => {
+          // From here the transaction owns the file: kept if the outermost one commits, removed if not.
           stored = true;
-          current = null;
-          return result;
-        } catch (error) {
-          await remove();
-          throw error;
-        }
+          end.onCommit(async () => {
+            current = null;
+          });
+          end.onRollback(remove);
+          await fsp.mkdir(path.dirname(path.join(config.dir, key)), { recursive: true });
+          await fsp.rename(temp, path.join(config.dir, key));
+          current = path.join(config.dir, key);
+          const row: StoredFile = {
+            id,
+            sha256,
+            size,
+            media_type: MEDIA_TYPES[detection.kind],
+            original_name: originalName,
+            storage_key: key,
+            created_by: by.createdBy,
+            created_at: at,
+            updated_at: at,
+          };
+          await trx.insertInto('stored_file').values(row).execute();
+          return work(trx, row, drop);
+        });
       },
-      release: remove,
+      async release() {
+        if (!stored) await remove();
+      },
     };
   }
 

@@ -12,6 +12,7 @@ import type { AuditAction } from '../../../domain/audit.js';
 import { LANGS } from '../../../domain/languages.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Database } from '../../db/schema.js';
+import { transact } from '../../db/transaction.js';
 import { kindOfMediaType, type StoredFile, type Upload } from '../../files/index.js';
 import { ConflictError, DeniedError, InvalidParameterError, ProblemError } from '../../http/problems.js';
 import { message } from '../../i18n/messages.js';
@@ -290,7 +291,7 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
         const now = clock();
         const at = now.toISOString();
         try {
-          await db.transaction().execute(async (trx) => {
+          await transact(db, async (trx) => {
             const sequence = await nextSequence(trx, meeting.id, input.category);
             const row = {
               id,
@@ -339,7 +340,9 @@ export function meetingDocumentsService(deps: { db: Kysely<Database>; clock: () 
         } catch (error) {
           // Another document took this number meanwhile: the unique constraint refused ours.
           if (!isUniqueViolation(error)) throw error;
-          if (attempt >= SEQUENCE_ATTEMPTS) throw new ProblemError(409, 'busy', 'meetingDocuments.busy');
+          // Within a larger transaction there is no retrying: on PostgreSQL the refusal aborted it.
+          if (attempt >= SEQUENCE_ATTEMPTS || db.isTransaction)
+            throw new ProblemError(409, 'busy', 'meetingDocuments.busy');
         }
       }
       return presentOne(meeting, id, ctx);

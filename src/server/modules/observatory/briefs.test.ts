@@ -191,6 +191,42 @@ describeEachEngine(
       ]);
     });
 
+    it('exports a version once: of two exports at once one is attached, the other is a 409 that leaves no document, revision or file behind', async () => {
+      const secretariat = await h.as('secretariat-staff');
+      const { slug } = await h.meeting();
+      const brief = (await generate(secretariat, slug)).json() as RegionalBrief;
+      const count = async (table: 'meeting_document' | 'meeting_document_revision' | 'stored_file') =>
+        Number(
+          (
+            await ctx.database.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number | string>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await Promise.all([
+        count('meeting_document'),
+        count('meeting_document_revision'),
+        count('stored_file'),
+      ]);
+      const exportOnce = () =>
+        ctx.app.inject({
+          method: 'POST',
+          url: `${BRIEFS}/${brief.id}/export`,
+          headers: secretariat,
+          payload: { version: brief.version },
+        });
+      const replies = await Promise.all([exportOnce(), exportOnce()]);
+      expect(replies.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      const after = await Promise.all([
+        count('meeting_document'),
+        count('meeting_document_revision'),
+        count('stored_file'),
+      ]);
+      expect(after).toEqual([before[0] + 1, before[1] + 1, before[2] + 4]);
+      expect(await h.auditActions(brief.id)).toEqual(['observatory.brief-generate', 'observatory.brief-export']);
+    });
+
     it('lets only the secretariat read, generate, edit, export or print a brief', async () => {
       const secretariat = await h.as('secretariat-staff');
       const { slug } = await h.meeting();

@@ -13,12 +13,13 @@ import { worsened } from '../../../domain/briefs.js';
 import { LANGS } from '../../../domain/languages.js';
 import { SUBREGIONS, type Subregion } from '../../../domain/reference.js';
 import type { Database } from '../../db/schema.js';
-import { DOCUMENT_KINDS, type ErrorLog, type FileStore } from '../../files/index.js';
+import { transact } from '../../db/transaction.js';
+import { DOCUMENT_KINDS, type ErrorLog, type FileStore, type Upload } from '../../files/index.js';
 import { ConflictError, ProblemError } from '../../http/problems.js';
 import { message } from '../../i18n/messages.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { recordAudit } from '../audit/index.js';
-import type { MeetingDocumentsService } from '../meeting-documents/index.js';
+import { meetingDocumentsService } from '../meeting-documents/index.js';
 import { findVisibleMeeting } from '../meetings/index.js';
 import { updateUnchanged } from '../shared/concurrency.js';
 import { namesOf } from '../shared/meeting-names.js';
@@ -51,10 +52,9 @@ export function regionalBriefs(deps: {
   db: Kysely<Database>;
   clock: () => Date;
   observatory: ObservatoryService;
-  meetingDocuments: MeetingDocumentsService;
   files: FileStore;
 }) {
-  const { db, clock, observatory, meetingDocuments, files } = deps;
+  const { db, clock, observatory, files } = deps;
   const versionedWrite = versionedWrites({ db, clock });
 
   async function namesIn(lang: Lang, meetingId: string): Promise<BriefNames> {
@@ -348,60 +348,57 @@ export function regionalBriefs(deps: {
       const texts = JSON.parse(row.texts) as BriefTexts;
       const pdfs = await Promise.all(LANGS.map(async (lang) => [lang, await pdfOf(row, lang)] as const));
       const titles = Object.fromEntries(LANGS.map((lang) => [lang, texts[lang].title]));
-      let document = row.meeting_document_id
-        ? await meetingDocuments.get(ctx, row.meeting_slug, row.meeting_document_id, ctx.lang)
-        : null;
-      if (document)
-        document = await meetingDocuments.addRevision(ctx, row.meeting_slug, document.id, {
-          version: document.version,
-        });
-      else
-        document = await meetingDocuments.create(ctx, row.meeting_slug, {
-          category: 'working',
-          titles,
-          originalLang: 'en',
-          visibility: 'public',
-        });
-      const revision = document.revisions[0]?.revision ?? 0;
-      for (const [lang, pdf] of pdfs) {
-        const upload = await files.receiveBytes(
-          pdf,
-          `regional-concerns-${row.meeting_slug}-${lang}.pdf`,
-          DOCUMENT_KINDS,
-          log,
-        );
-        try {
-          await meetingDocuments.putFile(ctx, { slug: row.meeting_slug, id: document.id, revision, lang }, upload);
-        } finally {
-          await upload.release();
+      const uploads: [Lang, Upload][] = [];
+      try {
+        for (const [lang, pdf] of pdfs) {
+          const name = `regional-concerns-${row.meeting_slug}-${lang}.pdf`;
+          uploads.push([lang, await files.receiveBytes(pdf, name, DOCUMENT_KINDS, log)]);
         }
+        // One transaction: the meeting document, its files and the brief's link to them are all
+        // written, or none is (a brief that changed meanwhile leaves no document behind).
+        await transact(db, async (trx) => {
+          const documents = meetingDocumentsService({ db: trx, clock });
+          let document = row.meeting_document_id
+            ? await documents.get(ctx, row.meeting_slug, row.meeting_document_id, ctx.lang)
+            : null;
+          if (document)
+            document = await documents.addRevision(ctx, row.meeting_slug, document.id, { version: document.version });
+          else
+            document = await documents.create(ctx, row.meeting_slug, {
+              category: 'working',
+              titles,
+              originalLang: 'en',
+              visibility: 'public',
+            });
+          const revision = document.revisions[0]?.revision ?? 0;
+          for (const [lang, upload] of uploads)
+            await documents.putFile(ctx, { slug: row.meeting_slug, id: document.id, revision, lang }, upload);
+          const now = clock();
+          const changed = await updateUnchanged(
+            trx,
+            'regional_brief',
+            row.id,
+            { version: input.version },
+            { meeting_document_id: document.id, updated_at: now.toISOString() },
+          );
+          if (!changed) throw new ProblemError(409, 'stale', 'observatory.briefRaced', { id });
+          await recordAudit(
+            trx,
+            ctx,
+            {
+              action: 'observatory.brief-export',
+              role,
+              entityType: 'regional_brief',
+              entityId: row.id,
+              before: { version: row.version, document: row.meeting_document_id },
+              after: { version: row.version + 1, document: document.id, revision },
+            },
+            now,
+          );
+        });
+      } finally {
+        for (const [, upload] of uploads) await upload.release();
       }
-      const now = clock();
-      const at = now.toISOString();
-      const documentId = document.id;
-      await db.transaction().execute(async (trx) => {
-        const changed = await updateUnchanged(
-          trx,
-          'regional_brief',
-          row.id,
-          { version: input.version },
-          { meeting_document_id: documentId, updated_at: at },
-        );
-        if (!changed) throw new ProblemError(409, 'stale', 'observatory.briefRaced', { id });
-        await recordAudit(
-          trx,
-          ctx,
-          {
-            action: 'observatory.brief-export',
-            role,
-            entityType: 'regional_brief',
-            entityId: row.id,
-            before: { version: row.version, document: row.meeting_document_id },
-            after: { version: row.version + 1, document: documentId, revision },
-          },
-          now,
-        );
-      });
       return present((await findBrief(db, id)) as NonNullable<BriefRow>);
     },
   };

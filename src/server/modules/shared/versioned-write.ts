@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { transact } from '../../db/transaction.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { type AuditInput, recordAudit } from '../audit/index.js';
 import { isLostRace, LostRace } from './concurrency.js';
@@ -53,7 +54,7 @@ export interface VersionedWrite<R, P, Out> {
 
 export function versionedWrites(deps: { db: Kysely<Database>; clock: () => Date }) {
   const { db, clock } = deps;
-  const plain = (work: (trx: Transaction<Database>) => Promise<void>) => db.transaction().execute(work);
+  const plain = (work: (trx: Transaction<Database>) => Promise<void>) => transact(db, work);
 
   return async function versionedWrite<R, P = undefined, Out = R>(
     ctx: RequestContext,
