@@ -35,7 +35,15 @@ import { message } from './i18n/messages.js';
 import { DEFAULT_MAIL_FROM, type Mailer, outboxMailer } from './mail/mailer.js';
 import { agendaAbilities, agendaRoutes, agendaService } from './modules/agenda/index.js';
 import { type AuditFeedOptions, auditFeed, auditRoutes, auditService, withAuditKey } from './modules/audit/index.js';
-import { accountRoutes, accountService, authRoutes, authService, DEFAULT_PUBLIC_URL } from './modules/auth/index.js';
+import {
+  accountRoutes,
+  accountService,
+  authRoutes,
+  authService,
+  DEFAULT_PUBLIC_URL,
+  type SessionMemoryOptions,
+  sessionMemory,
+} from './modules/auth/index.js';
 import {
   changeNotice,
   delegationsRoutes,
@@ -132,6 +140,11 @@ export interface AppOptions {
   /** Uploaded files (MISPA_FILES_DIR, MISPA_UPLOAD_MAX_BYTES); without it, a folder under the
    * system's temporary folder and 25 MB. */
   files?: FilesConfig;
+  /** Remembers who a session belongs to between requests (modules/auth/session-memory.ts;
+   * MISPA_SESSION_MEMORY_SECONDS); off when left out: tests that change a session or a grant
+   * straight in the database, without a write request or an audit entry, expect the next request
+   * to see it. */
+  sessionMemory?: SessionMemoryOptions;
   /** The benchmarks' constant baseline route (modules/health); by default on only when
    * MISPA_BENCH=1 and NODE_ENV is not production. */
   benchBaseline?: boolean;
@@ -281,13 +294,17 @@ export async function buildApp(options: AppOptions) {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const deps = { db: withAuditKey(options.db, options.secretKey), clock: options.clock ?? (() => new Date()) };
-  const auth = authService({ ...deps, secretKey: options.secretKey });
+  const generation = contentGeneration(options.db);
+  const memory = options.sessionMemory
+    ? sessionMemory(generation, { ...options.sessionMemory, clock: deps.clock })
+    : undefined;
+  const auth = authService({ ...deps, secretKey: options.secretKey, memory });
   const stopPruning = schedulePruning(options.db, deps.clock, (error) =>
     app.log.warn({ err: error }, 'expired rate-limit counters could not be deleted'),
   );
   app.addHook('onClose', async () => stopPruning());
   // Before the guard, so it reads the content generation while the guard identifies the caller.
-  registerReplyCache(app, contentGeneration(options.db));
+  registerReplyCache(app, generation);
   // After the reply cache, whose hooks keep a reply before it is compressed and send kept ones
   // already compressed. Files are streamed as they are: PDF and Office files are compressed already.
   await app.register(fastifyCompress, {
@@ -355,6 +372,7 @@ export async function buildApp(options: AppOptions) {
     delegationAt: stateDelegationAt(delegations),
     feed,
     live: options.live,
+    files,
   });
   // Streams end before the server closes, which would otherwise wait for them.
   app.addHook('preClose', async () => documents.endStreams());
@@ -392,9 +410,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(libraryRoutes(libraryService({ ...deps, areas })));
       await api.register(partnersRoutes(partnersService(deps), files));
       const observatory = observatoryService(deps);
-      await api.register(
-        observatoryRoutes(observatory, regionalBriefs({ ...deps, observatory, meetingDocuments, files })),
-      );
+      await api.register(observatoryRoutes(observatory, regionalBriefs({ ...deps, observatory, files })));
       await api.register(followUp.routes);
       for (const register of accountModules({ ...options, ...deps, log: app.log })) await api.register(register);
       await api.register(meetings.routes);

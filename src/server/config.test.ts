@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { listeningUrl, parseSecretKey, parseTrustProxy, parseUploadMaxBytes, readConfig } from './config.js';
+import {
+  listeningUrl,
+  parseSecretKey,
+  parseSessionMemorySeconds,
+  parseTrustProxy,
+  parseUploadMaxBytes,
+  readConfig,
+} from './config.js';
 import { ConfigError, parseDatabaseUrl, redact } from './db/connection.js';
 
 describe('DATABASE_URL', () => {
@@ -127,4 +134,19 @@ describe('MISPA_FILES_DIR and MISPA_UPLOAD_MAX_BYTES', () => {
       );
     },
   );
+});
+
+describe('MISPA_SESSION_MEMORY_SECONDS', () => {
+  it('defaults to 10 seconds, and reads 0 (off) to 300', () => {
+    expect(readConfig({}, '/app').sessionMemorySeconds).toBe(10);
+    expect(readConfig({ MISPA_SESSION_MEMORY_SECONDS: '0' }, '/app').sessionMemorySeconds).toBe(0);
+    expect(readConfig({ MISPA_SESSION_MEMORY_SECONDS: '300' }, '/app').sessionMemorySeconds).toBe(300);
+  });
+
+  it.each(['301', '-1', '1.5', '10s', 'off'])('refuses %s with one sentence', (value) => {
+    expect(() => parseSessionMemorySeconds(value)).toThrow(ConfigError);
+    expect(() => readConfig({ MISPA_SESSION_MEMORY_SECONDS: value }, '/app')).toThrow(
+      /^MISPA_SESSION_MEMORY_SECONDS must be a whole number of seconds from 0 \(off\) to 300 \(got "[^"]*"\)\.$/,
+    );
+  });
 });

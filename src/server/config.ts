@@ -17,6 +17,8 @@ export interface Config {
   secretKey: string | undefined;
   /** Uploaded files: where they are kept (MISPA_FILES_DIR) and the largest accepted (MISPA_UPLOAD_MAX_BYTES). */
   files: { dir: string; maxBytes: number };
+  /** MISPA_SESSION_MEMORY_SECONDS: how long a process remembers who a session belongs to (0: not at all). */
+  sessionMemorySeconds: number;
 }
 
 /** 25 MB: a long report with pictures, far below what would strain the disk or a slow link. */
@@ -32,6 +34,18 @@ export function parseUploadMaxBytes(value: string | undefined): number {
     );
   }
   return bytes;
+}
+
+/** MISPA_SESSION_MEMORY_SECONDS: a whole number of seconds from 0 (off) to 300; 10 when unset. */
+export function parseSessionMemorySeconds(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 10;
+  const seconds = Number(value);
+  if (!/^\d+$/.test(value.trim()) || seconds > 300) {
+    throw new ConfigError(
+      `MISPA_SESSION_MEMORY_SECONDS must be a whole number of seconds from 0 (off) to 300 (got "${value}").`,
+    );
+  }
+  return seconds;
 }
 
 export const SECRET_KEY_MIN_LENGTH = 32;
@@ -111,5 +125,6 @@ export function readConfig(env: NodeJS.ProcessEnv, root: string, argv: readonly 
       dir: path.resolve(root, env.MISPA_FILES_DIR || 'data/files'),
       maxBytes: parseUploadMaxBytes(env.MISPA_UPLOAD_MAX_BYTES),
     },
+    sessionMemorySeconds: parseSessionMemorySeconds(env.MISPA_SESSION_MEMORY_SECONDS),
   };
 }

@@ -56,6 +56,7 @@ async function main() {
     demo: config.accounts.demo.enabled,
     secretKey: config.secretKey,
     files: config.files,
+    sessionMemory: { ttlMs: config.sessionMemorySeconds * 1000 },
   });
   app.addHook('onClose', () => handle.close());
 

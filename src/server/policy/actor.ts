@@ -25,10 +25,12 @@ export type Actor =
       /** The user turned two-factor on (app_user.totp_enabled_at): then every session must pass it,
        * whatever the roles. Absent counts as off. */
       twoFactorEnabled?: boolean;
-      /** A session id, or the id of the API token used. */
+      /** A session id, or the id of the API token used; `expiresAt` (ISO), when known: the moment
+       * the credential lapses unless used again (a session's idle expiry, capped by its absolute
+       * one; a token's expiry), so what lasts, such as a live stream, can end then on its own. */
       credential:
-        | { type: 'session'; id: string; secondFactor: boolean }
-        | { type: 'token'; id: string; scope: 'read' | 'write' };
+        | { type: 'session'; id: string; secondFactor: boolean; expiresAt?: string }
+        | { type: 'token'; id: string; scope: 'read' | 'write'; expiresAt?: string };
     };
 
 export const PUBLIC: Actor = { kind: 'public' };

@@ -18,3 +18,4 @@ export { passwordResetRoutes } from './reset-routes.js';
 export { passwordResetService } from './reset-service.js';
 export { authRoutes } from './routes.js';
 export { actorGrantsOf, authService } from './service.js';
+export { type SessionMemoryOptions, sessionMemory } from './session-memory.js';

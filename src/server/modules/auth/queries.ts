@@ -58,6 +58,7 @@ export function findLiveSession(db: Db, id: string, now: string) {
     .select([
       'session.id as session_id',
       'session.second_factor_at',
+      'session.expires_at',
       'session.idle_expires_at',
       'app_user.id',
       'app_user.email',
@@ -82,6 +83,7 @@ export function findLiveToken(db: Db, tokenHash: string, now: string) {
       'api_token.id as token_id',
       'api_token.scope',
       'api_token.last_used_at',
+      'api_token.expires_at',
       'app_user.id',
       'app_user.email',
       'app_user.display_name',

@@ -33,6 +33,7 @@ import {
   slideSession,
   touchToken,
 } from './queries.js';
+import type { SessionMemory } from './session-memory.js';
 
 export interface SessionPolicy {
   /** A session unused this long ends. */
@@ -66,6 +67,9 @@ export function authService(deps: {
   sessions?: SessionPolicy;
   /** Signs the known-device cookies (MISPA_SECRET_KEY). */
   secretKey?: string | undefined;
+  /** Remembers who a session belongs to between requests (session-memory.ts); without it, every
+   * request reads the session and its grants. */
+  memory?: SessionMemory;
 }) {
   const { db, clock } = deps;
   const policy = deps.sessions ?? DEFAULT_SESSION_POLICY;
@@ -105,22 +109,31 @@ export function authService(deps: {
         demo: token.demo === 1,
         twoFactorEnabled: token.totp_enabled_at !== null,
         grants: toActorGrants(await activeGrants(db, [token.id])),
-        credential: { type: 'token', id: token.token_id, scope: token.scope },
+        credential: { type: 'token', id: token.token_id, scope: token.scope, expiresAt: token.expires_at },
       };
     }
     const secret = request.cookies[SESSION_COOKIE];
     if (!secret) return PUBLIC;
     const sessionId = hashSecret(secret);
-    const [session, grants] = await Promise.all([
-      findLiveSession(db, sessionId, now.toISOString()),
-      activeGrantsOfSession(db, sessionId),
-    ]);
-    if (!session) return PUBLIC;
+    const load = async () => {
+      const [session, grants] = await Promise.all([
+        findLiveSession(db, sessionId, now.toISOString()),
+        activeGrantsOfSession(db, sessionId),
+      ]);
+      return session ? { session, grants } : undefined;
+    };
+    const found = deps.memory ? await deps.memory.lookup(sessionId, load, request.replyCacheGeneration) : await load();
+    if (!found) return PUBLIC;
+    const { session, grants } = found;
     // Slide the idle expiry, but write it only once half of the idle time has passed.
     const idleExpiry = now.getTime() + minutes(policy.idleMinutes);
+    let idleExpiresAt = session.idle_expires_at;
     if (Date.parse(session.idle_expires_at) < idleExpiry - minutes(policy.idleMinutes / 2)) {
-      await slideSession(db, session.session_id, new Date(idleExpiry).toISOString(), now.toISOString());
+      idleExpiresAt = new Date(idleExpiry).toISOString();
+      await slideSession(db, session.session_id, idleExpiresAt, now.toISOString());
+      deps.memory?.drop(sessionId);
     }
+    const expiresAt = Date.parse(idleExpiresAt) < Date.parse(session.expires_at) ? idleExpiresAt : session.expires_at;
     return {
       kind: 'user',
       userId: session.id,
@@ -130,7 +143,12 @@ export function authService(deps: {
       demo: session.demo === 1,
       twoFactorEnabled: session.totp_enabled_at !== null,
       grants: toActorGrants(grants),
-      credential: { type: 'session', id: session.session_id, secondFactor: session.second_factor_at !== null },
+      credential: {
+        type: 'session',
+        id: session.session_id,
+        secondFactor: session.second_factor_at !== null,
+        expiresAt,
+      },
     };
   }
 
