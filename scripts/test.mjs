@@ -49,6 +49,16 @@ function readResults() {
   }
 }
 
+/** The slowest test files, so a run that grows past its time budget shows where the time went. */
+function printSlowestFiles(results, count = 12) {
+  const files = (results.testResults ?? [])
+    .map((file) => ({ name: file.name.replace(`${root}/`, ''), seconds: (file.endTime - file.startTime) / 1000 }))
+    .sort((a, b) => b.seconds - a.seconds)
+    .slice(0, count);
+  console.log(`\nSlowest test files (wall-clock seconds, two at a time):`);
+  for (const file of files) console.log(`${file.seconds.toFixed(1).padStart(8)}  ${file.name}`);
+}
+
 try {
   ensureDeps();
 } catch (error) {
@@ -69,15 +79,25 @@ if (vitestArgs.length === 0) {
 
 mkdirSync(join(root, '.tmp'), { recursive: true });
 rmSync(resultsFile, { force: true }); // never read a previous run's results
-const vitestCode = step('tests', 'vitest', [
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile=${join('.tmp', 'vitest-results.json')}`,
-  ...vitestArgs,
-]);
+// The tests never crash PostgreSQL itself, so waiting for each commit's WAL flush buys them nothing
+// (a crashed app process loses no acknowledged commit either way); without the wait the PostgreSQL
+// half of the run is about 15 % faster on this machine's disk.
+const testEnv = { PGOPTIONS: `${process.env.PGOPTIONS ?? ''} -c synchronous_commit=off`.trim() };
+const vitestCode = step(
+  'tests',
+  'vitest',
+  [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${join('.tmp', 'vitest-results.json')}`,
+    ...vitestArgs,
+  ],
+  testEnv,
+);
 const results = readResults();
 if (results) {
+  printSlowestFiles(results);
   totals.passed += results.numPassedTests ?? 0;
   totals.failed += results.numFailedTests ?? 0;
   totals.skipped += (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);

@@ -411,6 +411,9 @@ async function check(
   try {
     ({ status, type, text } = await send(server, request));
   } catch (error) {
+    // A body over the limit may be refused unread: Fastify answers 413 and closes the connection,
+    // and a client still writing it can lose the answer to the broken write (HTTP allows both).
+    if (request.body === OVERSIZED) return { status: 413, klass: '4xx' };
     failures.push(`${name} [${actor}]: no answer to ${describe(request)}: ${(error as Error).message}`);
     return { status: 599, klass: 'none' };
   }

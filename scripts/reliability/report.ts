@@ -73,6 +73,13 @@ export function summary(results: EngineResult[]): string {
       ],
       [
         r.engine,
+        'negotiation',
+        `${r.negotiation.delegations} delegations at once on one document: ${r.negotiation.proposed} amendments proposed, ${r.negotiation.supports} supports, ${r.negotiation.accepted} accepted by the chair at once, ${r.negotiation.retried} stale versions retried; each accepted one in the history and the text, numbering whole`,
+        verdict(r.negotiation.failures),
+        seconds(r.timings.negotiation),
+      ],
+      [
+        r.engine,
         'bad input',
         `${r.fuzz.cases} malformed requests to ${r.fuzz.operations.length} operations (${r.settings.fuzz.casesPerOperation} per operation as an administrator and as a visitor)`,
         verdict(r.fuzz.failures),

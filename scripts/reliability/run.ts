@@ -9,7 +9,8 @@ import { type EngineResult, runEngine, type Scale } from './suite.js';
  * Starts the real platform on a fresh database and checks, in turn: crash safety (SIGKILL amid
  * concurrent writers, then every acknowledged write present and the database intact), concurrency
  * (20 clients editing one record: one wins, the others get 409 and get through on retry, nothing
- * lost), bad input at the edge (every operation of the OpenAPI document fed malformed requests:
+ * lost), negotiation (ten delegations amending and supporting one outcome document at once, the
+ * chair accepting all at once: every accepted change in the history and the text), bad input at the edge (every operation of the OpenAPI document fed malformed requests:
  * no 5xx, problem documents, the database unchanged by refusals), and scale-out (PostgreSQL only,
  * where nginx is installed: two processes behind nginx share sessions and writes, and a load test
  * through it loses no request; otherwise it says why it was skipped). On SQLite always, and on

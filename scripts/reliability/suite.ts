@@ -2,6 +2,7 @@ import os from 'node:os';
 import { type ConcurrencyOptions, type ConcurrencyResult, concurrency } from './concurrency.js';
 import { type CrashOptions, type CrashResult, crashSafety } from './crash.js';
 import { type FuzzOptions, type FuzzResult, fuzzEdge } from './fuzz.js';
+import { type NegotiationOptions, type NegotiationResult, negotiationRace } from './negotiation.js';
 import { type ScaleOutOptions, type ScaleOutResult, scaleOut } from './scale-out.js';
 import { type Engine, freshDatabase } from './server.js';
 
@@ -12,6 +13,7 @@ export type Scale = 'small' | 'large';
 export interface ScaleSettings {
   crash: CrashOptions;
   concurrency: ConcurrencyOptions;
+  negotiation: NegotiationOptions;
   fuzz: FuzzOptions;
   scaleOut: ScaleOutOptions;
 }
@@ -21,12 +23,14 @@ export const SCALES: Record<Scale, ScaleSettings> = {
   small: {
     crash: { rounds: 3, writers: 6, writeMs: 1000 },
     concurrency: { clients: 20, rounds: 1 },
+    negotiation: { delegations: 10 },
     fuzz: { casesPerOperation: 8, seed: 20261127 },
     scaleOut: { requests: 3000, connections: 10 },
   },
   large: {
     crash: { rounds: 10, writers: 16, writeMs: 3000 },
     concurrency: { clients: 20, rounds: 10 },
+    negotiation: { delegations: 16 },
     fuzz: { casesPerOperation: 100, seed: 20261127 },
     scaleOut: { requests: 30000, connections: 20 },
   },
@@ -38,11 +42,12 @@ export interface EngineResult {
   settings: ScaleSettings;
   crash: CrashResult;
   concurrency: ConcurrencyResult;
+  negotiation: NegotiationResult;
   fuzz: FuzzResult;
   /** PostgreSQL only, and only where nginx is installed; otherwise why not. */
   scaleOut: ScaleOutResult;
   /** Wall time of each part, in ms. */
-  timings: { crash: number; concurrency: number; fuzz: number; scaleOut: number };
+  timings: { crash: number; concurrency: number; negotiation: number; fuzz: number; scaleOut: number };
   failures: string[];
 }
 
@@ -70,6 +75,7 @@ export async function runEngine(engine: Engine, scale: Scale, postgresUrl?: stri
   try {
     const [crash, crashMs] = await timed(() => crashSafety(database, settings.crash));
     const [race, raceMs] = await timed(() => concurrency(database, settings.concurrency));
+    const [negotiation, negotiationMs] = await timed(() => negotiationRace(database, settings.negotiation));
     const [fuzz, fuzzMs] = await timed(() => fuzzEdge(database, settings.fuzz));
     const [spread, spreadMs] = await timed(() => scaleOut(database, settings.scaleOut));
     return {
@@ -78,12 +84,14 @@ export async function runEngine(engine: Engine, scale: Scale, postgresUrl?: stri
       settings,
       crash,
       concurrency: race,
+      negotiation,
       fuzz,
       scaleOut: spread,
-      timings: { crash: crashMs, concurrency: raceMs, fuzz: fuzzMs, scaleOut: spreadMs },
+      timings: { crash: crashMs, concurrency: raceMs, negotiation: negotiationMs, fuzz: fuzzMs, scaleOut: spreadMs },
       failures: [
         ...crash.failures.map((f) => `crash safety: ${f}`),
         ...race.failures.map((f) => `concurrency: ${f}`),
+        ...negotiation.failures.map((f) => `negotiation: ${f}`),
         ...fuzz.failures.map((f) => `fuzzer: ${f}`),
         ...spread.failures.map((f) => `scale-out: ${f}`),
       ],

@@ -25,6 +25,8 @@ export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 export const SourceSchema = z
   .object({
     url: z.url(),
+    title: z.string().meta({ description: 'What the page is, shown as the link’s text' }),
+    publisher: z.string().meta({ description: 'Who publishes the page' }),
     note: z.string().nullable().meta({ description: 'What was read there, when it needs saying' }),
     field: z.string().nullable().meta({ description: 'The fact this source supports; null for the record as a whole' }),
   })

@@ -74,7 +74,7 @@ describe.skipIf(!hasBrowser)(browserSuiteTitle('the public portal in a browser')
       expect(await page.title()).toContain(TEXT[lang].name);
       await expect(page.locator('main h1').textContent()).resolves.toBe(TEXT[lang].name);
 
-      await clickAndWait(page.locator(`.timeline a[href="/${lang}/meetings/${journey.meeting.slug}"]`));
+      await clickAndWait(page.locator(`.timeline__title a[href="/${lang}/meetings/${journey.meeting.slug}"]`));
       expect(new URL(page.url()).pathname).toBe(`/${lang}/meetings/${journey.meeting.slug}`);
       await expect(page.locator('main h1').textContent()).resolves.toBeTruthy();
 

@@ -17,6 +17,12 @@ import * as m0015WorkspaceVisit from './migrations/0015-workspace-visit.js';
 import * as m0016Notifications from './migrations/0016-notifications.js';
 import * as m0017MeetingPrepares from './migrations/0017-meeting-prepares.js';
 import * as m0018RegionalBriefs from './migrations/0018-regional-briefs.js';
+import * as m0019FollowUpReportIndexes from './migrations/0019-follow-up-report-indexes.js';
+import * as m0020SourceTitles from './migrations/0020-source-titles.js';
+import * as m0021RecordHtml from './migrations/0021-record-html.js';
+import * as m0022FollowUpRatesIndex from './migrations/0022-follow-up-rates-index.js';
+import * as m0023HistoricFootnotes from './migrations/0023-historic-footnotes.js';
+import * as m0024TechnicalGroupChairs from './migrations/0024-technical-group-chairs.js';
 import type { Database } from './schema.js';
 
 /** Migrations in order. Listed here rather than read from disk so that the bundle, tsx and the
@@ -40,6 +46,12 @@ export const migrations: Record<string, Migration> = {
   '0016-notifications': m0016Notifications,
   '0017-meeting-prepares': m0017MeetingPrepares,
   '0018-regional-briefs': m0018RegionalBriefs,
+  '0019-follow-up-report-indexes': m0019FollowUpReportIndexes,
+  '0020-source-titles': m0020SourceTitles,
+  '0021-record-html': m0021RecordHtml,
+  '0022-follow-up-rates-index': m0022FollowUpRatesIndex,
+  '0023-historic-footnotes': m0023HistoricFootnotes,
+  '0024-technical-group-chairs': m0024TechnicalGroupChairs,
 };
 
 /** `schema`: where Kysely keeps its own bookkeeping tables, when not the default one. Without it

@@ -41,6 +41,8 @@ export interface SourceTable extends Timestamps {
   entity_id: string;
   field: string | null;
   url: string;
+  title: string;
+  publisher: string;
   note: string | null;
   position: number;
 }
@@ -225,6 +227,12 @@ export interface DocumentFootnoteTable extends Timestamps {
   lang: string;
   text: string;
   created_by: string | null;
+  /** reference: a historic document's footnote known from a public source (loaded, read-only). */
+  managed_by: Generated<'reference' | 'platform'>;
+  /** 0: a paraphrase of the footnote, not its wording. */
+  official: Generated<number>;
+  /** JSON: the paragraphs it concerns as its source cites them, for a text the platform does not hold. */
+  concerns: string | null;
 }
 
 export interface DocumentObjectionTable extends Timestamps {
@@ -266,6 +274,15 @@ export interface TechnicalGroupTable extends Timestamps {
   position: number;
   created_at_meeting_id: string | null;
   lead_state_id: string | null;
+}
+
+export interface TechnicalGroupChairTable extends Timestamps {
+  id: string;
+  technical_group_id: string;
+  member_state_id: string;
+  selection: string;
+  from_meeting_id: string;
+  until_meeting_id: string | null;
 }
 
 export interface NetworkTable extends Timestamps {
@@ -566,6 +583,7 @@ export type EntityType =
   | 'meeting'
   | 'document'
   | 'technical_group'
+  | 'technical_group_chair'
   | 'network'
   | 'team_member'
   | 'partner'
@@ -573,6 +591,7 @@ export type EntityType =
   | 'meeting_document'
   | 'indicator'
   | 'document_node'
+  | 'document_footnote'
   | 'follow_up_item'
   | 'follow_up_sub_item'
   | 'follow_up_cycle';
@@ -774,6 +793,7 @@ export interface Database {
   document_objection: DocumentObjectionTable;
   document_share: DocumentShareTable;
   technical_group: TechnicalGroupTable;
+  technical_group_chair: TechnicalGroupChairTable;
   network: NetworkTable;
   team_member: TeamMemberTable;
   partner: PartnerTable;

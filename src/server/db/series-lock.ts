@@ -11,5 +11,7 @@ import type { Database } from './schema.js';
 export async function lockSeries(trx: Kysely<Database>, series: string): Promise<void> {
   // getExecutor() is marked internal, but it is the one way to ask a transaction which engine it is on.
   if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
-  await sql`select pg_advisory_xact_lock(hashtext(${series}))`.execute(trx);
+  // Advisory locks belong to the database, not the schema: the schema in the key keeps two
+  // platforms in one database (the test suite's schemas) from queueing on each other's series.
+  await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.' || ${series}))`.execute(trx);
 }

@@ -15,7 +15,7 @@ import { type AppContext, referenceDir } from './harness.js';
 /** A text in every language, as the reference files hold it. */
 export type Texts = Record<Lang, { text: string; official: boolean }>;
 /** An entry of the `sources` of a reference record. */
-export type SourceRow = { url: string; note?: string; field?: string };
+export type SourceRow = { url: string; title: string; publisher: string; note?: string; field?: string };
 
 /** Reads a file of data/reference, the data the test databases were loaded with. */
 export const readReference = <T>(file: string): T =>
@@ -30,7 +30,44 @@ export const localized = (texts: Texts, lang: Lang) => ({
 
 /** The sources of a record, as the API gives them. */
 export const sourcesOf = (rows: SourceRow[]) =>
-  rows.map((s) => ({ url: s.url, note: s.note ?? null, field: s.field ?? null }));
+  rows.map((s) => ({
+    url: s.url,
+    title: s.title,
+    publisher: s.publisher,
+    note: s.note ?? null,
+    field: s.field ?? null,
+  }));
+
+/**
+ * The chairs the API should give, from technical-groups.json, in the order of the meetings that chose
+ * them and then of the groups: those of the groups and states `keep` lets through.
+ */
+export function expectedChairs(lang: Lang, keep: (chair: { group: string; state: string }) => boolean) {
+  type Ref = { slug: string; name: Texts };
+  type Meeting = { slug: string; number: string; ordinal: number; startDate: string | null };
+  type Chair = { state: string; selection: string; from: string; until?: string; sources: SourceRow[] };
+  const groups = readReference<Array<Ref & { position: number; chairs: Chair[] }>>('technical-groups.json');
+  const meetings = new Map(readReference<Meeting[]>('meetings.json').map((m) => [m.slug, m]));
+  const states = new Map(readReference<Array<Ref & { iso2: string }>>('member-states.json').map((s) => [s.slug, s]));
+  const meeting = (slug: string) => meetings.get(slug) as Meeting;
+  return groups
+    .flatMap((group) => group.chairs.map((chair) => ({ group, chair })))
+    .filter(({ group, chair }) => keep({ group: group.slug, state: chair.state }))
+    .sort(
+      (a, b) => meeting(a.chair.from).ordinal - meeting(b.chair.from).ordinal || a.group.position - b.group.position,
+    )
+    .map(({ group, chair }) => {
+      const state = states.get(chair.state) as Ref & { iso2: string };
+      return {
+        group: { id: expect.any(String), slug: group.slug, name: localized(group.name, lang) },
+        state: { id: expect.any(String), slug: state.slug, iso2: state.iso2, name: localized(state.name, lang) },
+        selection: chair.selection,
+        from: meetingRef(meeting(chair.from)),
+        until: chair.until ? meetingRef(meeting(chair.until)) : null,
+        sources: sourcesOf(chair.sources),
+      };
+    });
+}
 
 /** The slugs of `items`, in their order. */
 export const slugs = (items: Array<{ slug: string }>) => items.map((i) => i.slug);
@@ -206,6 +243,14 @@ export async function expectListSurvivesArbitraryQueries(ctx: AppContext, url: s
 }
 
 /**
+ * Any string that stays one path segment once percent-encoded: `encodeURIComponent` leaves `.` as
+ * it is, and a URL resolves `.` and `..` away (`/notifications/./read` is `/notifications/read`,
+ * another route), so those two are not ids a client can send.
+ */
+export const pathSegment = (constraints: fc.StringConstraints = {}) =>
+  fc.string(constraints).filter((s) => s !== '.' && s !== '..');
+
+/**
  * Asks for `${base}/<segment>` with arbitrary segments (any string, binary, over-long, `values`;
  * `examples` first): the answer is 200, or 400 or 404 with a problem document.
  */
@@ -216,9 +261,9 @@ export async function expectDetailSurvivesArbitrarySegments(
   examples: string[],
 ) {
   const segment = fc.oneof(
-    fc.string({ maxLength: 300 }),
-    fc.string({ unit: 'binary', maxLength: 300 }),
-    fc.string({ unit: 'binary', minLength: 90, maxLength: 300 }),
+    pathSegment({ maxLength: 300 }),
+    pathSegment({ unit: 'binary', maxLength: 300 }),
+    pathSegment({ unit: 'binary', minLength: 90, maxLength: 300 }),
     fc.constantFrom(...values),
   );
   await fc.assert(

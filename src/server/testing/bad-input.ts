@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import type { Kysely } from 'kysely';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import type { z } from 'zod';
+import type { Role } from '../../contract/accounts.js';
 import type { Database } from '../db/schema.js';
 import { expectProblem } from './api.js';
 import type { AppContext } from './harness.js';
+import { callerOf } from './sessions.js';
 
 /** Everything in the tables a write to one's own account could touch, to prove nothing changed. */
 export async function accountSnapshot(db: Kysely<Database>) {
@@ -80,6 +82,42 @@ export async function expectMalformedBodiesRefused(ctx: AppContext, fuzz: BodyFu
   );
   expect(await snapshot(ctx.database.db)).toEqual(before);
   return sent;
+}
+
+/** An endpoint to fuzz: its method, address, body schema, the role that may call it, and the schema's fields. */
+export type MalformedBodyEndpoint = readonly [
+  method: BodyFuzz['method'],
+  url: string,
+  schema: z.ZodType,
+  role: Role,
+  fields: readonly string[],
+];
+
+/**
+ * One test per endpoint: `numRuns` malformed bodies sent by a signed-in caller of the endpoint's role
+ * (a focal point is Mexico's), each refused with a 4xx problem document, `snapshot` unchanged.
+ */
+export function itRefusesMalformedBodies(
+  ctx: AppContext,
+  endpoints: readonly MalformedBodyEndpoint[],
+  options: Pick<BodyFuzz, 'values' | 'numRuns' | 'snapshot'> & { timeout: number },
+) {
+  it.each(endpoints)(
+    `refuses ${options.numRuns} malformed bodies to %s %s with 4xx problems, writing nothing`,
+    async (method, url, schema, role, fields) => {
+      const headers = await callerOf(ctx, role, role === 'focal-point' ? 'mx' : {});
+      const sent = await expectMalformedBodiesRefused(ctx, {
+        method,
+        url,
+        headers,
+        schema,
+        fields: [...fields],
+        ...options,
+      });
+      expect(sent).toBe(options.numRuns);
+    },
+    options.timeout,
+  );
 }
 
 /**

@@ -20,6 +20,19 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const referenceDir = path.join(repoRoot, 'data/reference');
 export const webRoot = path.join(repoRoot, 'dist/web');
 
+/** A copy of the reference files that a test may edit. */
+export function copyOfReferenceData(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mispa-reference-'));
+  for (const file of fs.readdirSync(referenceDir)) fs.copyFileSync(path.join(referenceDir, file), path.join(dir, file));
+  return dir;
+}
+
+/** Rewrites the reference file `file` of `dir` as `edit` makes its rows. */
+export function editJson<T>(dir: string, file: string, edit: (rows: T[]) => T[]) {
+  const full = path.join(dir, file);
+  fs.writeFileSync(full, JSON.stringify(edit(JSON.parse(fs.readFileSync(full, 'utf8')) as T[]), null, 2));
+}
+
 export type Engine = 'sqlite' | 'postgres';
 export interface TestDatabase extends DatabaseHandle {
   engine: Engine;

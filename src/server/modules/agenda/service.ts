@@ -289,7 +289,7 @@ export function agendaService(deps: { db: Kysely<Database>; clock: () => Date })
           updated_at: at,
         });
         await writeLinked(trx, id, valid, at);
-        const entry = { entityType: 'agenda_item', entityId: id, before: null, after: auditedInput(valid) };
+        const entry = { entityType: 'agenda_item' as const, entityId: id, before: null, after: auditedInput(valid) };
         await recordAudit(trx, ctx, { action: auditAction(meeting, 'create-item'), role, ...entry }, now);
       });
       return (await currentItem(meeting, id, ctx)).item;

@@ -23,10 +23,10 @@ try {
           trx,
           { actor: PUBLIC, requestId: `${label}-${i}`, ip: null, lang: 'en' },
           {
-            // Any action of the trail serves: only the chain's order is tested.
+            // Any action and record type of the trail serve: only the chain's order is tested.
             action: 'meetings.update',
             role: null,
-            entityType: 'test',
+            entityType: 'meeting',
             entityId: `${label}-${i}`,
             before: null,
             after: { i },

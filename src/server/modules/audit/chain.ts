@@ -10,10 +10,11 @@ import {
   type Transaction,
 } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { AuditAction } from '../../../domain/audit.js';
+import type { AuditAction, AuditRecordType } from '../../../domain/audit.js';
 import { AUDIT_CHANNEL_SQL } from '../../db/connection.js';
 import { changeContentGeneration } from '../../db/content-generation.js';
 import type { Database, Row } from '../../db/schema.js';
+import { lockSeries } from '../../db/series-lock.js';
 import type { RequestContext } from '../../policy/actor.js';
 import { deriveKey } from '../../security/secret-box.js';
 
@@ -130,7 +131,7 @@ export interface AuditInput {
   action: AuditAction;
   /** The role whose grant allowed the change; null for a user acting on their own account. */
   role: string | null;
-  entityType: string;
+  entityType: AuditRecordType;
   entityId: string;
   before: unknown;
   after: unknown;
@@ -146,9 +147,8 @@ export interface AuditInput {
  */
 export async function recordAudit(trx: Transaction<Database>, ctx: RequestContext, input: AuditInput, now: Date) {
   const { adapter } = trx.getExecutor();
-  if (adapter instanceof PostgresAdapter) {
-    await sql`select pg_advisory_xact_lock(hashtext('mispa.audit_entry'))`.execute(trx);
-  } else if (adapter instanceof SqliteAdapter) {
+  await lockSeries(trx, 'audit_entry');
+  if (adapter instanceof SqliteAdapter) {
     // Any write statement takes the lock, even one that changes no row; it waits out the busy timeout.
     await sql`update audit_entry set seq = seq where 0`.execute(trx);
   }

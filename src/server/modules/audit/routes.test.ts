@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_CSV_COLUMNS } from '../../../domain/audit.js';
+import { AUDIT_CSV_COLUMNS, type AuditRecordType } from '../../../domain/audit.js';
 import { csvCell } from '../../http/csv.js';
 import type { Actor, RequestContext } from '../../policy/actor.js';
 import { expectProblem } from '../../testing/api.js';
@@ -41,7 +41,8 @@ function parseCsv(text: string): string[][] {
 }
 
 /** A unique entity type per test, so each test reads only the entries it wrote. */
-const uniqueType = () => `test-${randomBytes(4).toString('hex')}`;
+/** A record type of the test's own, not one the platform writes, so each test reads back only its entries. */
+const uniqueType = () => `test-${randomBytes(4).toString('hex')}` as AuditRecordType;
 
 function userActor(id: string): Actor {
   return {

@@ -56,7 +56,7 @@ export async function loadSources(
   if (ids.length === 0) return result;
   const rows = await db
     .selectFrom('source')
-    .select(['entity_id', 'url', 'note', 'field'])
+    .select(['entity_id', 'url', 'title', 'publisher', 'note', 'field'])
     .where('entity_type', '=', entityType)
     .where('entity_id', 'in', [...new Set(ids)])
     .orderBy('entity_id')
