@@ -83,7 +83,18 @@ export default defineConfig(({ command }) => ({
   // dist/web but assets/ is ever served.
   builder: {},
   environments: {
-    client: {},
+    client: {
+      build: {
+        rolldownOptions: {
+          output: {
+            // What the first page needs, in one chunk with the entry's own: left to itself the bundler
+            // makes a dozen chunks of a kilobyte or two (what the lazy routes share with it), and each
+            // is a request a slow connection waits a round trip for before the page can hydrate.
+            codeSplitting: { groups: [{ name: 'initial', tags: ['$initial'] }] },
+          },
+        },
+      },
+    },
     ssr: {
       // Self-contained: the renderer runs React's and React Router's production builds, whatever
       // NODE_ENV the server runs with.

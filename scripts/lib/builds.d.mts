@@ -8,6 +8,7 @@ export interface BuildTarget {
   env?: Record<string, string>;
 }
 export const BUILDS: { web: BuildTarget; server: BuildTarget };
+export const SERVER_NODE_FLAGS: string[];
 export function inputsHash(target: BuildTarget): string;
 export function isFresh(target: BuildTarget): boolean;
 export function recordBuild(target: BuildTarget, hash: string): void;

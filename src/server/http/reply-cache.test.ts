@@ -105,6 +105,36 @@ describeEachEngine('the reply cache', (ctx) => {
     expect(again.body).toBe(es.body);
   });
 
+  it('keeps one reply per Accept header where the route follows it, and sends it again with its Vary', async () => {
+    const url = '/api/v1/indicators/homicide-rate/observations?state=mx&from=2014&to=2023';
+    const read = (accept: string) => ctx.app.inject({ method: 'GET', url, headers: { accept } });
+    const json = await read('application/json');
+    expect(json.headers['content-type']).toMatch(/^application\/json/);
+    const csv = await read('text/csv');
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.body).not.toBe(json.body);
+    const mexico2020 = () =>
+      ctx.database.db
+        .updateTable('observation')
+        .where('member_state_id', 'in', (eb) => eb.selectFrom('member_state').select('id').where('iso3', '=', 'MEX'))
+        .where('year', '=', 2020);
+    const { value } = await ctx.database.db
+      .selectFrom('observation')
+      .select('value')
+      .where('member_state_id', 'in', (eb) => eb.selectFrom('member_state').select('id').where('iso3', '=', 'MEX'))
+      .where('year', '=', 2020)
+      .executeTakeFirstOrThrow();
+    await mexico2020().set({ value: 999 }).execute();
+    // Kept: the change was not made through the platform. The JSON reply is the one kept for JSON.
+    const again = await read('application/json');
+    expect(again.body).toBe(json.body);
+    expect(again.headers.vary).toMatch(/Accept/);
+    await contentGeneration(ctx.database.db).change();
+    expect((await read('application/json')).json().items.some((o: { value: number }) => o.value === 999)).toBe(true);
+    await mexico2020().set({ value }).execute();
+    await contentGeneration(ctx.database.db).change();
+  });
+
   it('sends kept replies compressed as the reader accepts, with the same ETag, and 304 when it matches', async () => {
     const url = '/api/v1/meetings?limit=100&lang=pt';
     const plain = await ctx.app.inject({ method: 'GET', url });

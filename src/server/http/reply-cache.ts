@@ -7,8 +7,9 @@ import { requestLang } from './lang.js';
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The reply to a GET depends only on who asks, the URL, the language and the database (not
-     * on the clock), so it may be kept and sent again until something changes (registerReplyCache). */
-    cache?: true;
+     * on the clock), so it may be kept and sent again until something changes (registerReplyCache);
+     * 'per-accept' when it also follows the Accept header (JSON or CSV of the same URL). */
+    cache?: true | 'per-accept';
   }
   interface FastifyRequest {
     /** The content generation, being read while the caller is identified. */
@@ -23,6 +24,9 @@ interface CachedReply {
   contentType: string;
   etag: string | undefined;
   cacheControl: string | undefined;
+  vary: string | undefined;
+  /** The attribution some reads carry (observatory values). */
+  link: string | undefined;
   /** The body compressed, made the first time a reader asks for that encoding. */
   encoded: Partial<Record<Encoding, Buffer>>;
 }
@@ -60,7 +64,7 @@ export function registerReplyCache(
   // Registered before the guard: the generation is read while the guard identifies the caller (on
   // PostgreSQL, one round trip in parallel instead of one more after).
   app.addHook('onRequest', async (request) => {
-    if (request.method !== 'GET' || request.routeOptions.config.cache !== true) return;
+    if (request.method !== 'GET' || !request.routeOptions.config.cache) return;
     const read = generation.current();
     // A caller the guard refuses never awaits it.
     read.catch(() => undefined);
@@ -79,7 +83,8 @@ export function registerReplyCache(
     // they see follows their grants, and any change to those is a write).
     const { actor } = request;
     const reader = actor.kind === 'public' ? 'public' : `${actor.credential.type}:${actor.credential.id}`;
-    const key = `${reader} ${requestLang(request)} ${request.url}`;
+    const accept = request.routeOptions.config.cache === 'per-accept' ? (request.headers.accept ?? '') : '';
+    const key = `${reader} ${requestLang(request)} ${request.url} ${accept}`;
     const hit = kept.get(key);
     if (!hit) {
       request.replyCacheSlot = { key, generation: token };
@@ -109,6 +114,8 @@ export function registerReplyCache(
       contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
       etag: reply.getHeader('etag') as string | undefined,
       cacheControl: reply.getHeader('cache-control') as string | undefined,
+      vary: reply.getHeader('vary') as string | undefined,
+      link: reply.getHeader('link') as string | undefined,
       encoded: {},
     });
     keptBytes += payload.length;
@@ -120,6 +127,8 @@ export function registerReplyCache(
     reply.header('content-type', hit.contentType);
     if (hit.etag) reply.header('etag', hit.etag);
     if (hit.cacheControl) reply.header('cache-control', hit.cacheControl);
+    if (hit.vary) reply.header('vary', hit.vary);
+    if (hit.link) reply.header('link', hit.link);
     const accepted = request.headers['accept-encoding'];
     const encoding = accepted && hit.body.length >= 1024 ? (negotiate(accepted, ENCODINGS) as Encoding | null) : null;
     if (!encoding) return reply.send(hit.body);
@@ -129,7 +138,9 @@ export function registerReplyCache(
       hit.encoded[encoding] = body;
       keptBytes += body.length;
     }
-    reply.header('content-encoding', encoding).header('vary', 'Accept-Encoding');
+    reply
+      .header('content-encoding', encoding)
+      .header('vary', hit.vary ? `${hit.vary}, Accept-Encoding` : 'Accept-Encoding');
     return reply.send(body);
   }
 }

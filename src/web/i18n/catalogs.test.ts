@@ -16,11 +16,14 @@ const SAME_AS_ENGLISH: Record<(typeof TRANSLATED)[number], string[]> = {
   es: ['brand.short', 'partners.kind.academia', 'meetingDocuments.original', 'documents.body.preambularNumber'],
   fr: [
     'brand.short',
+    'auditRecordType.session',
+    'auditRecordType.notification',
     'notifications.title',
     'about.types.documents',
     'documents.title',
     'documents.detailTitle',
     'documents.typeLabel',
+    'imports.document',
     'documents.type.consensus',
     'sources.fields.dates',
     'nav.documents',
@@ -40,6 +43,7 @@ const SAME_AS_ENGLISH: Record<(typeof TRANSLATED)[number], string[]> = {
     'negotiation.versions.number',
   ],
   pt: [
+    'imports.itemCount_one',
     'brand.short',
     'partners.kind.academia',
     'meetingDocuments.original',

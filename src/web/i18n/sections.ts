@@ -18,8 +18,10 @@ export const SHELL_KEYS: readonly string[] = [
   'meetings.badgesLabel',
   'meetings.cityNotRecorded',
   'meetings.datesNotRecorded',
+  'meetings.documentsHeading',
   'meetings.format',
   'meetings.kind',
+  'meetings.moreDocuments',
   'meetings.status',
   'meetings.transition',
   'nav',
@@ -32,8 +34,11 @@ export const SHELL_KEYS: readonly string[] = [
 
 export type Catalog = { [key: string]: string | Catalog };
 
-/** The shell (the keys of `shellKeys` and all beneath them) or the rest of a catalog. The two hold
- * no key in common; merged deep, they make the catalog again. */
+/** i18next's plural forms: a key `x` with a count is read as `x_one`, `x_other`… as the language needs. */
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/** The shell (the keys of `shellKeys`, with their plural forms, and all beneath them) or the rest of a
+ * catalog. The two hold no key in common; merged deep, they make the catalog again. */
 export function catalogPart(
   catalog: Catalog,
   part: 'shell' | 'rest',
@@ -43,7 +48,7 @@ export function catalogPart(
   const out: Catalog = {};
   for (const [key, value] of Object.entries(catalog)) {
     const path = `${prefix}${key}`;
-    if (shellKeys.includes(path)) {
+    if (shellKeys.includes(path) || shellKeys.includes(path.replace(PLURAL_SUFFIX, ''))) {
       if (part === 'shell') out[key] = value;
     } else if (typeof value === 'object' && shellKeys.some((shellKey) => shellKey.startsWith(`${path}.`))) {
       const inner = catalogPart(value, part, shellKeys, `${path}.`);
