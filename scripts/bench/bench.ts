@@ -2,20 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, openDatabase } from '../../src/server/db/connection.js';
-import type { Actor } from '../../src/server/policy/actor.js';
 import { hashSecret } from '../../src/server/security/secrets.js';
 import { buildSession } from '../../src/server/testing/factories.js';
 import type { DataResult } from './bench-data.js';
 import { SCALES } from './data/context.js';
-import { BENCH_ADMIN_EMAIL } from './data/users.js';
-import { measureQueries } from './db-timings.js';
+import { measureQueries, prepareAreas } from './db-timings.js';
 import { updateDoc } from './docs.js';
-import { lighthouse, measureFrontEnd } from './frontend.js';
-import { measureRoutes, type RouteSpec } from './http.js';
+import { lighthouse, measureFrontEnd, measureOnDemand } from './frontend.js';
+import { measureRoutes } from './http.js';
 import { describeLive, measureLive, recordLive } from './live.js';
 import { type BenchResult, checkTargets, compareResults, describeMachine, readResults, writeResult } from './report.js';
 import { ensureBuilt, rssMb, startServer } from './server.js';
 import { benchFilesDir, benchTarget, describeTarget, option, root } from './target.js';
+import { findBenchAdmin } from './timings/actor.js';
+import { BENCH_AREAS } from './timings/registry.js';
 
 /**
  * `npm run bench [-- --scale small|large] [--quick] [--no-lighthouse]`: measures the platform on the
@@ -58,56 +58,26 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<0 | 2> {
   const handle = await openDatabase(target);
   let cookie: string | undefined;
   try {
-    const admin = await handle.db
-      .selectFrom('app_user')
-      .innerJoin('role_grant', 'role_grant.user_id', 'app_user.id')
-      .select(['app_user.id', 'app_user.display_name', 'role_grant.id as grantId'])
-      .where('app_user.email', '=', BENCH_ADMIN_EMAIL)
-      .where('role_grant.role', '=', 'secretariat-admin')
-      .executeTakeFirst();
-    if (!admin) throw new ConfigError(`${describeTarget(target)} holds no bench data: run npm run bench:data first.`);
-    // The busiest meeting: concluded, with its accredited delegations and a full agenda.
-    const meeting = await handle.db
-      .selectFrom('meeting')
-      .select(['slug', 'host_state_id', 'starts_at'])
-      .where('managed_by', '=', 'platform')
-      .where('status', '=', 'concluded')
-      .orderBy('ordinal')
-      .executeTakeFirstOrThrow();
-    const host = await handle.db
-      .selectFrom('member_state')
-      .select('slug')
-      .where('id', '=', meeting.host_state_id ?? '')
-      .executeTakeFirstOrThrow();
-    const document = await handle.db.selectFrom('document').select('slug').orderBy('position').executeTakeFirst();
-    cookie = await buildSession(handle.db, admin.id);
-    const actor: Actor = {
-      kind: 'user',
-      userId: admin.id,
-      email: BENCH_ADMIN_EMAIL,
-      displayName: admin.display_name,
-      lang: 'en',
-      grants: [
-        { id: admin.grantId, role: 'secretariat-admin', memberStateId: null, technicalGroupId: null, partnerId: null },
-      ],
-      demo: false,
-      credential: { type: 'session', id: 'bench', secondFactor: true },
-    };
+    const actor = await findBenchAdmin(handle.db);
+    if (!actor) throw new ConfigError(`${describeTarget(target)} holds no bench data: run npm run bench:data first.`);
+    const areas = await prepareAreas(handle.db, BENCH_AREAS);
+    cookie = await buildSession(handle.db, actor.userId);
 
     log('database timings (in process):');
-    const queries = await measureQueries(
-      handle.db,
-      actor,
-      { meetingSlug: meeting.slug, hostState: host.slug, year: Number((meeting.starts_at ?? '2026').slice(0, 4)) },
-      quick ? 20 : 100,
-    );
+    const queries = await measureQueries(handle.db, actor, areas, quick ? 20 : 100);
     for (const q of queries) log(`  ${q.name.padEnd(30)} p50 ${q.p50Ms} ms, p99 ${q.p99Ms} ms`);
 
     let frontEnd: BenchResult['frontEnd'];
+    const onDemand: BenchResult['onDemand'] = [];
     try {
       ensureBuilt();
       frontEnd = measureFrontEnd();
       log(`front end: ${frontEnd.jsGzipBytes} B of JS and ${frontEnd.cssGzipBytes} B of CSS, gzipped`);
+      for (const { page, chunk } of areas.flatMap((area) => area.plan.chunks ?? [])) {
+        const figure = measureOnDemand(page, chunk, frontEnd);
+        onDemand.push(figure);
+        log(`  ${page}: ${figure.jsGzipBytes} B of JS on demand, then ${figure.laterJsGzipBytes} B later, gzipped`);
+      }
     } catch (error) {
       frontEnd = { error: `dist/web could not be read (${(error as Error).message}); build it with npx vite build` };
     }
@@ -117,18 +87,7 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<0 | 2> {
       // A moment for start-up work (reference check, timers) to settle before "at rest" is read.
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       const atRestMb = rssMb(server.pid);
-      const m = `/api/v1/meetings/${meeting.slug}`;
-      const routes: RouteSpec[] = [
-        { name: 'meetings list', group: 'public', path: '/api/v1/meetings' },
-        { name: 'a meeting', group: 'public', path: m },
-        { name: 'its agenda', group: 'public', path: `${m}/agenda` },
-        { name: 'participants', group: 'public', path: `${m}/participants` },
-        { name: 'member states', group: 'public', path: '/api/v1/member-states' },
-        { name: 'meeting documents', group: 'public', path: `${m}/documents` },
-        { name: '/me', group: 'authenticated', path: '/api/v1/me' },
-        { name: 'delegations (secretariat)', group: 'authenticated', path: `${m}/delegations` },
-        { name: 'audit search', group: 'authenticated', path: '/api/v1/audit?action=meetings.update' },
-      ];
+      const routes = areas.flatMap((area) => area.plan.routes);
       log(
         `HTTP (${load.connections} connections, ${load.rounds} × ${load.seconds} s each, alternating with the baseline):`,
       );
@@ -140,11 +99,7 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<0 | 2> {
         log,
       });
 
-      const pages = [
-        { page: 'home', path: '/en' },
-        { page: 'a meeting', path: `/en/meetings/${meeting.slug}` },
-        ...(document ? [{ page: 'a document', path: `/en/documents/${document.slug}` }] : []),
-      ];
+      const pages = areas.flatMap((area) => area.plan.pages);
       const scores = [];
       if (args.includes('--no-lighthouse')) log('Lighthouse: skipped (--no-lighthouse)');
       else {
@@ -170,6 +125,7 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<0 | 2> {
         rss: { atRestMb, underLoadMb: http.peakRssMb || null },
         queries,
         frontEnd,
+        onDemand,
         lighthouse: scores,
       };
       const result: BenchResult = { ...partial, targets: checkTargets(partial) };

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { OnDemandFigure } from './frontend.js';
 import { type BenchResult, readResults } from './report.js';
 import { root } from './target.js';
 
@@ -29,7 +30,7 @@ function section(file: string, r: BenchResult): string {
   parts.push(
     '**HTTP reads next to the baseline route** (a constant JSON body through the same hooks)',
     table(
-      ['read', 'path', 'reply', 'req/s', 'baseline req/s', 'ratio', 'p50', 'p99', 'non-2xx'],
+      ['read', 'path', 'reply', 'req/s', 'baseline req/s', 'ratio', 'p50', 'p99', 'non-2xx', 'peak RSS'],
       r.routes.map((x) => [
         x.name,
         `\`${x.path}\``,
@@ -40,6 +41,7 @@ function section(file: string, r: BenchResult): string {
         `${x.p50Ms} ms`,
         `${x.p99Ms} ms`,
         x.non2xx,
+        x.rssPeakMb === undefined ? '—' : `${x.rssPeakMb} MB`,
       ]),
     ),
     `**Server memory (VmRSS)**: ${r.rss.atRestMb ?? '?'} MB at rest, ${r.rss.underLoadMb ?? '?'} MB peak under load.`,
@@ -56,13 +58,29 @@ function section(file: string, r: BenchResult): string {
   } else {
     parts.push(`**Front end**: not measured: ${r.frontEnd.error}`);
   }
+  const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+  const files = (assets: OnDemandFigure['assets']) =>
+    assets.map((a) => `\`${a.file}\` ${kB(a.gzipBytes)}`).join(', ') || 'none';
+  for (const d of r.onDemand ?? []) {
+    parts.push(
+      `**On demand, ${d.page}**: ${kB(d.jsGzipBytes)} of JavaScript gzipped when reached from the home page (${files(d.assets)}), then ${kB(d.laterJsGzipBytes)} as its parts are shown (${files(d.later)}).`,
+    );
+  }
   parts.push(
     '**Lighthouse** (mobile, simulated throttling, Debian Chromium headless)',
     table(
-      ['page', 'path', 'performance', 'accessibility', 'note'],
-      r.lighthouse.map((p) => [p.page, `\`${p.path}\``, p.performance ?? '—', p.accessibility ?? '—', p.error ?? '']),
+      ['page', 'path', 'performance', 'accessibility', 'LCP', 'CLS', 'note'],
+      r.lighthouse.map((p) => [
+        p.page,
+        `\`${p.path}\``,
+        p.performance ?? '—',
+        p.accessibility ?? '—',
+        p.lcpMs == null ? '—' : `${p.lcpMs} ms`,
+        p.cls ?? '—',
+        p.error ?? '',
+      ]),
     ),
-    '**Targets of issue 5**',
+    '**Targets** (issues 5, 12, 13 and 14)',
     table(
       ['target', 'measured', 'verdict', 'by how much'],
       r.targets.map((t) => [t.target, t.measured, verdict(t.met), t.note]),

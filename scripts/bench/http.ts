@@ -4,7 +4,8 @@ import { rssMb } from './server.js';
 /** One read measured next to the baseline route: the same time on each, in alternating rounds. */
 export interface RouteFigure {
   name: string;
-  group: 'public' | 'authenticated';
+  /** public and authenticated API reads; ssr: public pages the server renders (issue 12). */
+  group: 'public' | 'authenticated' | 'ssr';
   path: string;
   requestsPerSecond: number;
   baselineRequestsPerSecond: number;
@@ -18,12 +19,17 @@ export interface RouteFigure {
   errors: number;
   /** Length of the reply body, uncompressed. */
   replyBytes: number;
+  /** The server's highest RSS sampled while this read and its baseline ran: where the peak comes from. */
+  rssPeakMb?: number;
+  /** The p99 its issue asks for, when it names one: judged by that instead of issue 5's targets. */
+  targetP99Ms?: number;
 }
 
 export interface RouteSpec {
   name: string;
   group: RouteFigure['group'];
   path: string;
+  targetP99Ms?: number;
 }
 
 export const BASELINE_PATH = '/api/bench/baseline';
@@ -47,8 +53,11 @@ export interface LoadOptions {
 export async function measureRoutes(routes: RouteSpec[], options: LoadOptions) {
   const { url, pid, cookie, seconds, rounds, connections, log } = options;
   let peakRss = 0;
+  let routePeakRss = 0;
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, rssMb(pid) ?? 0);
+    const rss = rssMb(pid) ?? 0;
+    peakRss = Math.max(peakRss, rss);
+    routePeakRss = Math.max(routePeakRss, rss);
   }, 250);
   const figures: RouteFigure[] = [];
   const failures: Array<{ name: string; path: string; status: number }> = [];
@@ -62,7 +71,9 @@ export async function measureRoutes(routes: RouteSpec[], options: LoadOptions) {
         headers: { 'accept-encoding': 'br, gzip', ...headers },
       });
     for (const route of routes) {
-      const headers: Record<string, string> = route.group === 'authenticated' ? { cookie } : {};
+      // A rendered page is asked for as a browser asks for it.
+      const headers: Record<string, string> =
+        route.group === 'authenticated' ? { cookie } : route.group === 'ssr' ? { accept: 'text/html' } : {};
       const probe = await fetch(`${url}${route.path}`, { headers });
       if (probe.status !== 200) {
         failures.push({ name: route.name, path: route.path, status: probe.status });
@@ -74,6 +85,7 @@ export async function measureRoutes(routes: RouteSpec[], options: LoadOptions) {
       // weighs on both sides of the ratio alike.
       const baselines: Result[] = [];
       const results: Result[] = [];
+      routePeakRss = 0;
       for (let round = 0; round < rounds; round++) {
         baselines.push(await run(BASELINE_PATH, {}));
         results.push(await run(route.path, headers));
@@ -95,10 +107,12 @@ export async function measureRoutes(routes: RouteSpec[], options: LoadOptions) {
         non2xx: results.reduce((n, r) => n + r.non2xx, 0),
         errors: results.reduce((n, r) => n + r.errors + r.timeouts, 0),
         replyBytes,
+        rssPeakMb: routePeakRss,
+        ...(route.targetP99Ms === undefined ? {} : { targetP99Ms: route.targetP99Ms }),
       };
       figures.push(figure);
       log(
-        `  ${route.name.padEnd(22)} ${String(figure.requestsPerSecond).padStart(6)} req/s = ${(figure.ratio * 100).toFixed(0).padStart(3)}% of baseline (${figure.baselineRequestsPerSecond} req/s), p50 ${figure.p50Ms} ms, p99 ${figure.p99Ms} ms`,
+        `  ${route.name.padEnd(22)} ${String(figure.requestsPerSecond).padStart(6)} req/s = ${(figure.ratio * 100).toFixed(0).padStart(3)}% of baseline (${figure.baselineRequestsPerSecond} req/s), p50 ${figure.p50Ms} ms, p99 ${figure.p99Ms} ms, RSS ≤ ${routePeakRss} MB`,
       );
     }
   } finally {

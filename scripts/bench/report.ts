@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DataResult } from './bench-data.js';
 import type { QueryFigure } from './db-timings.js';
-import { type FrontEndFigure, HOME_JS_TARGET_BYTES, type LighthouseFigure } from './frontend.js';
+import { type FrontEndFigure, HOME_JS_TARGET_BYTES, type LighthouseFigure, type OnDemandFigure } from './frontend.js';
 import type { RouteFigure } from './http.js';
 import { root } from './target.js';
 
@@ -28,6 +28,8 @@ export interface BenchResult {
   rss: { atRestMb: number | null; underLoadMb: number | null };
   queries: QueryFigure[];
   frontEnd: FrontEndFigure | { error: string };
+  /** JavaScript some pages load on demand (absent from results before it was measured). */
+  onDemand?: OnDemandFigure[];
   lighthouse: LighthouseFigure[];
   targets: TargetCheck[];
 }
@@ -51,13 +53,20 @@ export function describeMachine(): Machine {
 }
 
 const pct = (ratio: number) => `${Math.round(ratio * 100)}%`;
+/** Issue 12: Largest Contentful Paint under 2.0 s, Cumulative Layout Shift under 0.05. */
+export const LCP_TARGET_MS = 2_000;
+export const CLS_TARGET = 0.05;
+const round2 = (n: number) => Math.round(n * 100) / 100;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
-/** Every target of issue 5, met or missed and by how much. */
+/** Every target of issue 5, and those a timing or a read carries from its issue, met or missed and by how much. */
 export function checkTargets(result: Omit<BenchResult, 'targets'>): TargetCheck[] {
   const checks: TargetCheck[] = [];
-  for (const route of result.routes) {
-    const floor = route.group === 'public' ? 0.6 : 0.3;
+  // A read that carries its issue's p99 (targetP99Ms) is judged by it alone, not by issue 5's.
+  const issue5 = result.routes.filter((route) => route.targetP99Ms === undefined);
+  for (const route of issue5) {
+    // Issue 5: public reads ≥ 60% of the baseline, signed-in ones ≥ 30%; issue 12: rendered pages ≥ 60%.
+    const floor = route.group === 'authenticated' ? 0.3 : 0.6;
     checks.push({
       target: `${route.name}: ≥ ${pct(floor)} of baseline throughput`,
       measured: pct(route.ratio),
@@ -70,11 +79,31 @@ export function checkTargets(result: Omit<BenchResult, 'targets'>): TargetCheck[
   }
   for (const route of result.routes) {
     const judged = result.scale === 'large';
+    const limit = route.targetP99Ms ?? 50;
     checks.push({
-      target: `${route.name}: p99 < 50 ms`,
+      target: `${route.name}: p99 < ${limit} ms`,
       measured: `${route.p99Ms} ms`,
-      met: judged ? route.p99Ms < 50 : null,
-      note: !judged ? 'judged at the large scale only' : route.p99Ms < 50 ? '' : `missed by ${route.p99Ms - 50} ms`,
+      met: judged ? route.p99Ms < limit : null,
+      note: !judged
+        ? 'judged at the large scale only'
+        : route.p99Ms < limit
+          ? ''
+          : `missed by ${route.p99Ms - limit} ms`,
+    });
+  }
+  for (const query of result.queries) {
+    if (query.targetP99Ms === undefined) continue;
+    const judged = result.scale === 'large';
+    const met = query.p99Ms < query.targetP99Ms;
+    checks.push({
+      target: `${query.name}: p99 < ${query.targetP99Ms} ms (in process)`,
+      measured: `${query.p99Ms} ms`,
+      met: judged ? met : null,
+      note: !judged
+        ? 'judged at the large scale only'
+        : met
+          ? ''
+          : `missed by ${round2(query.p99Ms - query.targetP99Ms)} ms`,
     });
   }
   for (const failure of result.routeFailures) {
@@ -102,6 +131,20 @@ export function checkTargets(result: Omit<BenchResult, 'targets'>): TargetCheck[
         measured: score === null ? 'not measured' : String(score),
         met: score === null ? null : score >= 95,
         note: score === null ? (page.error ?? '') : score >= 95 ? '' : `missed by ${95 - score}`,
+      });
+    }
+  }
+  // Issue 12's Core Web Vitals, from the same Lighthouse runs (mobile, simulated throttling).
+  for (const page of result.lighthouse) {
+    for (const [label, value, limit, unit] of [
+      ['LCP', page.lcpMs ?? null, LCP_TARGET_MS, ' ms'],
+      ['CLS', page.cls ?? null, CLS_TARGET, ''],
+    ] as const) {
+      checks.push({
+        target: `Lighthouse ${label}, ${page.page}: < ${limit}${unit}`,
+        measured: value === null ? 'not measured' : `${value}${unit}`,
+        met: value === null ? null : value < limit,
+        note: value === null ? (page.error ?? '') : value < limit ? '' : `missed by ${round2(value - limit)}${unit}`,
       });
     }
   }

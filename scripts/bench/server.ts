@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { DatabaseTarget } from '../../src/server/db/connection.js';
-import { BUILDS, build, isFresh } from '../lib/builds.mjs';
+import { BUILDS, build, isFresh, SERVER_NODE_FLAGS } from '../lib/builds.mjs';
 import { root } from './target.js';
 
 /** A port nobody listens on now (the kernel picks it), for the bench server. */
@@ -51,19 +51,23 @@ export async function startServer(target: DatabaseTarget, filesDir: string): Pro
   ensureBuilt();
   const server = BUILDS.server;
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(server.outputDir, server.output)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: target.engine === 'sqlite' ? `sqlite:${target.file}` : target.url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MISPA_BENCH: '1',
-      MISPA_FILES_DIR: filesDir,
-      LOG_LEVEL: 'warn',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, path.join(server.outputDir, server.output)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: target.engine === 'sqlite' ? `sqlite:${target.file}` : target.url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        MISPA_BENCH: '1',
+        MISPA_FILES_DIR: filesDir,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the server did not start in 60 s:\n${output}`)), 60_000);

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../../src/server/db/schema.js';
+import type { FollowUpScale } from './follow-up.js';
 import type { Random } from './random.js';
 
 /** How much of everything a scale makes; `large` is the issue's figure, `small` about 1/20 of it. */
@@ -11,6 +12,15 @@ export interface ScaleSpec {
   agendaItemsPerMeeting: number;
   documentsPerMeeting: number;
   delegationsPerMeeting: number;
+  followUp: FollowUpScale;
+  /** Outcome documents (issue 13) and the paragraphs of them all; one of them, under negotiation,
+   * has `negotiatedParagraphs` paragraphs, pending amendments and several versions. */
+  outcomeDocuments: number;
+  outcomeParagraphs: number;
+  negotiatedParagraphs: number;
+  /** The observatory (issue 14): indicators, each with a value per member state and year. */
+  indicators: number;
+  observationYears: number;
 }
 
 export const SCALES = {
@@ -21,6 +31,12 @@ export const SCALES = {
     agendaItemsPerMeeting: 14,
     documentsPerMeeting: 18,
     delegationsPerMeeting: 35,
+    followUp: { items: 5_000, cycles: 10, documents: 60, historicPerDocument: 40 },
+    outcomeDocuments: 2_000,
+    outcomeParagraphs: 100_000,
+    negotiatedParagraphs: 300,
+    indicators: 50,
+    observationYears: 35,
   },
   small: {
     users: 1_000,
@@ -29,6 +45,12 @@ export const SCALES = {
     agendaItemsPerMeeting: 14,
     documentsPerMeeting: 18,
     delegationsPerMeeting: 35,
+    followUp: { items: 250, cycles: 10, documents: 4, historicPerDocument: 10 },
+    outcomeDocuments: 100,
+    outcomeParagraphs: 5_000,
+    negotiatedParagraphs: 300,
+    indicators: 5,
+    observationYears: 35,
   },
   // For the generator's own test: every kind of row, in seconds.
   tiny: {
@@ -38,6 +60,12 @@ export const SCALES = {
     agendaItemsPerMeeting: 3,
     documentsPerMeeting: 3,
     delegationsPerMeeting: 5,
+    followUp: { items: 24, cycles: 2, documents: 2, historicPerDocument: 1 },
+    outcomeDocuments: 6,
+    outcomeParagraphs: 80,
+    negotiatedParagraphs: 24,
+    indicators: 2,
+    observationYears: 5,
   },
 } as const satisfies Record<string, ScaleSpec>;
 export type ScaleName = keyof typeof SCALES;

@@ -73,8 +73,9 @@ function samplePdf(n: number): Buffer {
   );
 }
 
-function translations(
-  entityType: 'meeting' | 'agenda_item' | 'meeting_document',
+/** One field's text in the four languages, as translation rows. */
+export function translations(
+  entityType: 'meeting' | 'agenda_item' | 'meeting_document' | 'document' | 'indicator',
   entityId: string,
   field: string,
   text: (lang: (typeof LANGS)[number]) => string,

@@ -1,6 +1,9 @@
 import { auditGenerator } from './audit.js';
 import type { Generator } from './context.js';
+import { documentsGenerator } from './documents.js';
+import { followUpGenerator } from './follow-up.js';
 import { meetingsGenerator } from './meetings.js';
+import { observatoryGenerator } from './observatory.js';
 import { referenceGenerator } from './reference.js';
 import { usersGenerator } from './users.js';
 
@@ -9,4 +12,12 @@ import { usersGenerator } from './users.js';
  * World). A later module adds its file beside these and one line here; audit stays last, since it
  * refers to everything.
  */
-export const GENERATORS: readonly Generator[] = [referenceGenerator, usersGenerator, meetingsGenerator, auditGenerator];
+export const GENERATORS: readonly Generator[] = [
+  referenceGenerator,
+  usersGenerator,
+  meetingsGenerator,
+  followUpGenerator,
+  documentsGenerator,
+  observatoryGenerator,
+  auditGenerator,
+];
