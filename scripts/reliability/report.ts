@@ -41,7 +41,7 @@ function scaleOutDone(result: ScaleOutResult): string {
     `signed in through nginx (answered by ${name(session.signInBy)}, second factor by ${name(session.secondFactorBy)}); the session answered ${session.direct.filter((d) => d.status === 200).length} of ${session.direct.length} processes asked directly, and through nginx ${per(session.throughNginx)}`,
     `a meeting edited on ${name(handOver.writtenOn)} read back on ${name(handOver.readOn)} at once (version ${handOver.version}), a stale edit there answered ${handOver.staleEditStatus}`,
     `load test: ${load.sent} requests through nginx in ${seconds(load.ms)}, ${load.answered} answered, ${load.non2xx} non-2xx, ${load.errors} errors, ${load.timeouts} timeouts; nginx logged ${load.nginxLogged}, the processes ${per(load.backendsLogged)}`,
-    `live updates: a paragraph agreed on ${name(result.liveUpdates.writtenOn)} reached a reader on B in ${result.liveUpdates.onB ?? 'never'} ms and one through nginx in ${result.liveUpdates.throughNginx ?? 'never'} ms`,
+    `live updates: a paragraph agreed on ${name(result.liveUpdates.writtenOn)} reached a reader on B ${result.liveUpdates.onB ?? 'never'} ms and one through nginx ${result.liveUpdates.throughNginx ?? 'never'} ms after the write's answer (the write took ${result.liveUpdates.writeMs} ms)`,
   ].join('; ');
 }
 
