@@ -1,10 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Writable } from 'node:stream';
 import { dehydrate, QueryClient, type QueryClientConfig, QueryClientProvider, skipToken } from '@tanstack/react-query';
-import i18next, { type i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { renderToPipeableStream } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { LANGS, type Lang } from '../domain/languages.js';
 import { setApiTransport } from './api/client.js';
@@ -15,6 +13,9 @@ import en from './i18n/en.json' with { type: 'json' };
 import es from './i18n/es.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
+import { TranslatorProvider } from './i18n/react.js';
+import type { Catalog } from './i18n/sections.js';
+import { Translator } from './i18n/translator.js';
 
 /**
  * The portal rendered on the server (docs/decisions/0005-server-rendering.md): the browser's route
@@ -60,23 +61,12 @@ setApiTransport(async (url) => {
 const routes = portalRoutes({ language: () => null, catalog: () => null });
 const handler = createStaticHandler(routes);
 
-const CATALOGS: Record<Lang, object> = { en, es, fr, pt };
-/** One i18next instance per language, each holding its whole catalog and English as the fallback;
- * they are never switched, so concurrent renders share them. */
-const translations = Object.fromEntries(
-  LANGS.map((lang) => {
-    const instance = i18next.createInstance();
-    void instance.init({
-      resources: { en: { translation: en }, [lang]: { translation: CATALOGS[lang] } },
-      lng: lang,
-      fallbackLng: 'en',
-      initAsync: false,
-      interpolation: { escapeValue: false },
-      returnEmptyString: false,
-    });
-    return [lang, instance];
-  }),
-) as Record<Lang, I18n>;
+const CATALOGS: Record<Lang, Catalog> = { en, es, fr, pt };
+/** One translator per language, each holding its whole catalog and English as the fallback; they
+ * are never switched, so concurrent renders share them. */
+const translators = Object.fromEntries(
+  LANGS.map((lang) => [lang, new Translator(lang, { en, [lang]: CATALOGS[lang] })]),
+) as Record<Lang, Translator>;
 
 const SERVER_QUERY_DEFAULTS = {
   // A failure is the page's answer (a 404 renders the portal's 404 page): not asked for again
@@ -127,11 +117,11 @@ export async function render(request: RenderRequest): Promise<RenderedPage | nul
     const app = (
       <SiteOrigin.Provider value={request.origin}>
         <RenderedAt.Provider value={renderedAt}>
-          <I18nextProvider i18n={translations[request.lang]}>
+          <TranslatorProvider translator={translators[request.lang]}>
             <QueryClientProvider client={client}>
               <StaticRouterProvider router={router} context={context} hydrate={false} />
             </QueryClientProvider>
-          </I18nextProvider>
+          </TranslatorProvider>
         </RenderedAt.Provider>
       </SiteOrigin.Provider>
     );

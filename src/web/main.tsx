@@ -6,13 +6,13 @@ import './styles/print.css';
 import { type DehydratedState, hydrate, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
 import { type HydrationState, matchRoutes, RouterProvider } from 'react-router';
 import { isLang } from '../domain/languages.js';
 import { createQueryClient } from './app/queryClient.js';
 import { createPortalRouter, prepareLanguage, routes } from './app/router.js';
 import { RENDERED_STATE_ID, RenderedAt, type RenderedState, SiteOrigin } from './app/site.js';
 import { i18n } from './i18n/index.js';
+import { TranslatorProvider } from './i18n/react.js';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -65,11 +65,11 @@ async function start(container: HTMLElement) {
     <StrictMode>
       <SiteOrigin.Provider value={state?.origin ?? window.location.origin}>
         <RenderedAt.Provider value={state?.renderedAt ?? null}>
-          <I18nextProvider i18n={i18n}>
+          <TranslatorProvider translator={i18n}>
             <QueryClientProvider client={queryClient}>
               <RouterProvider router={router} />
             </QueryClientProvider>
-          </I18nextProvider>
+          </TranslatorProvider>
         </RenderedAt.Provider>
       </SiteOrigin.Provider>
     </StrictMode>

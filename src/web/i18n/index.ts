@@ -1,8 +1,6 @@
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../../contract/common.js';
-
-type Catalog = Record<string, unknown>;
+import type { Catalog } from './sections.js';
+import { Translator } from './translator.js';
 
 // Every catalog comes in two parts (vite.config.ts, SHELL_KEYS): the shell, which the layout, the
 // home page and the error pages need, and the rest. English's shell ships with the page: it is the
@@ -20,21 +18,8 @@ const RESTS = import.meta.glob<Catalog>(['./en.json', './es.json', './fr.json', 
   import: 'default',
 });
 
-/** One i18next instance for the portal. */
-export const i18n = i18next.createInstance();
-
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: ENGLISH_SHELL ?? {} } },
-  lng: 'en',
-  fallbackLng: 'en',
-  partialBundledLanguages: true,
-  initAsync: false,
-  interpolation: { escapeValue: false },
-  returnEmptyString: false,
-  // A part that arrives after a component rendered (the rest, fetched when idle) renders it again,
-  // so no key is left showing in place of its text.
-  react: { bindI18nStore: 'added' },
-});
+/** The portal's one translator in the browser; English's shell is there from the start. */
+export const i18n = new Translator('en', { en: ENGLISH_SHELL ?? {} });
 
 /** The parts asked for so far, by `lang?part`; a failed fetch is forgotten so the next page asks again. */
 const parts = new Map<string, Promise<void>>([['en?shell', Promise.resolve()]]);
@@ -45,8 +30,8 @@ function loadPart(lang: Lang, part: 'shell' | 'rest'): Promise<void> {
   if (!loading) {
     const load = (part === 'shell' ? SHELLS : RESTS)[`./${lang}.json`];
     loading = (load ? load() : Promise.resolve({})).then((catalog) => {
-      // The two parts hold different sections: added deep, they make the whole catalog.
-      i18n.addResourceBundle(lang, 'translation', catalog, true, false);
+      // The two parts hold different sections: merged, they make the whole catalog.
+      i18n.add(lang, catalog);
     });
     loading.catch(() => parts.delete(key));
     parts.set(key, loading);
@@ -63,5 +48,5 @@ export async function loadCatalog(lang: Lang): Promise<void> {
  * interface to it: a page in the language is never shown with text still missing. */
 export async function switchLanguage(lang: Lang, shellOnly = false): Promise<void> {
   await (shellOnly ? loadPart(lang, 'shell') : loadCatalog(lang));
-  if (i18n.language !== lang) await i18n.changeLanguage(lang);
+  i18n.setLanguage(lang);
 }

@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
 import { useDatasetSources } from '../features/about/queries.js';
 import { SourceIndex } from '../features/about/SourceIndex.js';
 import { UnofficialMark } from '../features/shared/Localized.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
+import { useTranslation } from '../i18n/react.js';
 
 export function AboutPage() {
   const { t } = useTranslation();

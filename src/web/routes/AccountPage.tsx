@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import type { Me } from '../../contract/accounts.js';
 import { ChangePasswordForm } from '../features/account/ChangePasswordForm.js';
 import { GrantList } from '../features/account/GrantList.js';
@@ -11,6 +10,7 @@ import { PreferencesSection } from '../features/notifications/PreferencesSection
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { languageEndonym } from '../i18n/languages.js';
+import { useTranslation } from '../i18n/react.js';
 
 export function AccountPage() {
   const { t } = useTranslation();

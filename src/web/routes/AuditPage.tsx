@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../api/send.js';
 import { AdminGate, AdminQueryState } from '../features/admin/AdminGate.js';
 import { AUDIT_FILTERS, AuditFilterForm } from '../features/admin/AuditFilters.js';
@@ -9,6 +8,7 @@ import { NextPageButton } from '../features/shared/NextPageButton.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { useLang } from '../features/shared/useLang.js';
+import { useTranslation } from '../i18n/react.js';
 
 export function AuditPage() {
   const { t } = useTranslation();

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../contract/meetings.js';
 import { useNow, useSiteOrigin } from '../app/site.js';
 import { MeetingBadges } from '../features/meetings/MeetingBadges.js';
@@ -14,6 +13,7 @@ import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
+import { useTranslation } from '../i18n/react.js';
 
 /** The public calendar: meetings to come (soonest first) and past ones (latest first) beside a month
  * grid, and the feed to subscribe to, its address ready to copy. */

@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Lang } from '../../contract/common.js';
 import type { MeetingDocumentTitles } from '../../contract/meeting-documents.js';
@@ -24,6 +23,7 @@ import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { givenTitles, noTitles, TitleFields } from '../features/shared/TitleFields.js';
 import { useLang } from '../features/shared/useLang.js';
+import { useTranslation } from '../i18n/react.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 /** The secretariat starts an outcome document for a meeting: a draft, seen only by its negotiators. */

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { Lang } from '../../contract/common.js';
 import type { OutcomeDocument } from '../../contract/outcome-documents.js';
@@ -28,6 +27,7 @@ import { SourcesList } from '../features/shared/SourcesList.js';
 import { useLang } from '../features/shared/useLang.js';
 import { useScrollToHash } from '../features/shared/useScrollToHash.js';
 import { languageName } from '../i18n/languages.js';
+import { useTranslation } from '../i18n/react.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 export function DocumentPage() {

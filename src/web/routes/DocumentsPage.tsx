@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import type { LibraryEntry } from '../../contract/library.js';
 import { LANGS } from '../../domain/languages.js';
 import { LIBRARY_KINDS } from '../../domain/library.js';
@@ -14,6 +13,7 @@ import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
 import { languageName } from '../i18n/languages.js';
+import { useTranslation } from '../i18n/react.js';
 
 const FILTERS = ['meeting', 'kind', 'language', 'pillar', 'year', 'sort'] as const;
 

@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import { Footer } from '../features/layout/Footer.js';
 import { Header } from '../features/layout/Header.js';
 import { LangLink } from '../features/shared/LangLink.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { useLang } from '../features/shared/useLang.js';
+import { useTranslation } from '../i18n/react.js';
 
 /** The last resort when a page fails to render: the reader keeps the header and a way home. */
 export function ErrorPage() {

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { FollowUpItem, Matrix } from '../../contract/follow-up.js';
 import type { Document, MemberState } from '../../contract/reference.js';
@@ -16,6 +15,7 @@ import { LangLink } from '../features/shared/LangLink.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useGridKeys } from '../features/shared/useGridKeys.js';
 import { useLang } from '../features/shared/useLang.js';
+import { useTranslation } from '../i18n/react.js';
 import '../features/follow-up/follow-up.css';
 
 const SUBREGIONS = ['north-america', 'central-america', 'caribbean', 'south-america'] as const;

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { CycleProgress } from '../features/follow-up/CycleProgress.js';
 import { useCycles } from '../features/follow-up/queries.js';
 import { TextIn } from '../features/follow-up/TextIn.js';
@@ -8,6 +7,7 @@ import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
+import { useTranslation } from '../i18n/react.js';
 import '../features/follow-up/follow-up.css';
 
 /** The follow-up of recommendations for everyone: each reporting cycle with its progress, and the

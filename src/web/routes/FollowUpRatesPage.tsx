@@ -1,6 +1,4 @@
-import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Cycle, Rates } from '../../contract/follow-up.js';
 import type { Subregion } from '../../contract/reference.js';
@@ -19,6 +17,8 @@ import { FilterBar } from '../features/shared/FilterBar.js';
 import { formatPercent } from '../features/shared/format.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
+import { useTranslation } from '../i18n/react.js';
+import type { TFunction } from '../i18n/translator.js';
 import '../features/follow-up/follow-up.css';
 
 /** Rates are percentages: five classes of 20 points each, the same in every cycle so maps compare. */

@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { SignedIn } from '../features/account/SignedIn.js';
 import { Reporting } from '../features/follow-up-reporting/Reporting.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
+import { useTranslation } from '../i18n/react.js';
 
 /** /follow-up/reporting: the secretariat opens cycles and reviews reports; focal points report for their state. */
 export function FollowUpReportingPage() {

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Cycle, FollowUpItem, Rates, Report, ReportList } from '../../contract/follow-up.js';
 import type { MemberStateDetail } from '../../contract/reference.js';
@@ -20,6 +19,7 @@ import { LangLink } from '../features/shared/LangLink.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
+import { useTranslation } from '../i18n/react.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import '../features/follow-up/follow-up.css';
 

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { useSiteOrigin } from '../app/site.js';
 import { MeetingTimeline } from '../features/meetings/MeetingTimeline.js';
 import { useMeetings } from '../features/meetings/queries.js';
@@ -13,6 +12,7 @@ import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
 import { GroupCards } from '../features/technical-groups/GroupCards.js';
 import { useTechnicalGroups } from '../features/technical-groups/queries.js';
+import { useTranslation } from '../i18n/react.js';
 
 export function HomePage() {
   const { t } = useTranslation();

@@ -1,5 +1,4 @@
 import { type ReactNode, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { AggregateList, IndicatorDetail, ObservationList, TrendList } from '../../contract/indicators.js';
 import type { MemberState } from '../../contract/reference.js';
@@ -22,6 +21,7 @@ import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
+import { useTranslation } from '../i18n/react.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 /** One indicator: a state's series against chosen states and the aggregates (its subregion's and

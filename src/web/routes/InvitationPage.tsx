@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { InvitationView } from '../../contract/users.js';
 import { ApiError } from '../api/client.js';
@@ -13,6 +12,7 @@ import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
+import { useTranslation } from '../i18n/react.js';
 
 /** Opened from the invitation e-mail (or the first-administrator link): choose a password. */
 export function InvitationPage() {

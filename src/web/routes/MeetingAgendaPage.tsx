@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { AgendaItem } from '../../contract/agenda.js';
 import { isNotFound } from '../api/client.js';
 import { AgendaItemForm } from '../features/agenda/AgendaItemForm.js';
 import { AgendaList } from '../features/agenda/AgendaList.js';
 import { useAgenda } from '../features/agenda/queries.js';
+import { useTranslation } from '../i18n/react.js';
 import '../features/agenda/agenda.css';
 import { useMeetingDocuments } from '../features/meeting-documents/queries.js';
 import { MeetingNav } from '../features/meetings/MeetingNav.js';

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isNotFound } from '../api/client.js';
 import { AddDocumentForm } from '../features/meeting-documents/AddDocumentForm.js';
@@ -12,6 +11,7 @@ import { Localized } from '../features/shared/Localized.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
+import { useTranslation } from '../i18n/react.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 /** /{lang}/meetings/{slug}/documents: the meeting's documents; those who may also manage them. */

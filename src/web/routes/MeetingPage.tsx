@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Lang } from '../../contract/common.js';
 import type { MeetingDetail } from '../../contract/meetings.js';
@@ -26,6 +25,7 @@ import { SourcesList } from '../features/shared/SourcesList.js';
 import { useLang } from '../features/shared/useLang.js';
 import { formatMomentIn, zoneName } from '../features/shared/zones.js';
 import { languageEndonym } from '../i18n/languages.js';
+import { useTranslation } from '../i18n/react.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 export function MeetingPage() {

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { MeetingFrame } from '../features/delegations/MeetingFrame.js';
 import { PublishedList } from '../features/delegations/PublishedList.js';
@@ -8,6 +7,7 @@ import { isHistoric } from '../features/meetings/meetingPages.js';
 import { NotRecorded } from '../features/meetings/NotRecorded.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
+import { useTranslation } from '../i18n/react.js';
 
 /** The published list of participants of a meeting, with its exports; those who may also set
  * who sees each category. */

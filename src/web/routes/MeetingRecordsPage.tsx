@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isNotFound } from '../api/client.js';
+import { useTranslation } from '../i18n/react.js';
 import '../features/agenda/agenda.css';
 import { DecisionsSection } from '../features/meeting-records/DecisionsSection.js';
 import { useRecords } from '../features/meeting-records/queries.js';

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Me } from '../../contract/accounts.js';
 import type { DelegationList } from '../../contract/delegations.js';
@@ -18,6 +17,7 @@ import { useMemberState } from '../features/member-states/queries.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
 import { formatMomentIn, zoneName } from '../features/shared/zones.js';
+import { useTranslation } from '../i18n/react.js';
 
 /** Registration of delegations: a focal point's (or a partner's) own form and credentials, a
  * delegate's view of their state's registration, the secretariat's accreditation queue and its

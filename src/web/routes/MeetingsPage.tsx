@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { useMe } from '../features/account/queries.js';
 import { MeetingTimeline } from '../features/meetings/MeetingTimeline.js';
 import { useMeetings } from '../features/meetings/queries.js';
@@ -10,6 +9,7 @@ import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
+import { useTranslation } from '../i18n/react.js';
 
 const FILTERS = ['pillar', 'memberState', 'year'] as const;
 

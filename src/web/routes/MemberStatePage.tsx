@@ -1,4 +1,3 @@
-import { Trans, useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { MeetingRef, MemberStateDetail } from '../../contract/reference.js';
 import { isNotFound } from '../api/client.js';
@@ -13,6 +12,7 @@ import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { SourcesList } from '../features/shared/SourcesList.js';
 import { ChairItem } from '../features/technical-groups/Chairs.js';
+import { Trans, useTranslation } from '../i18n/react.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 export function MemberStatePage() {

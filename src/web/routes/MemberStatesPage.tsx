@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { isSubregion, SUBREGIONS } from '../../domain/reference.js';
 import { useMemberStates } from '../features/member-states/queries.js';
 import { StateGrid } from '../features/member-states/StateGrid.js';
@@ -7,6 +6,7 @@ import { FilterBar, ResultCount, useFilterValues } from '../features/shared/Filt
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
+import { useTranslation } from '../i18n/react.js';
 
 const FILTERS = ['subregion'] as const;
 

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { LangLink } from '../features/shared/LangLink.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
+import { useTranslation } from '../i18n/react.js';
 
 /** Shown for an unknown language, path or record: says what happened and where to go instead. */
 export function NotFoundPage() {

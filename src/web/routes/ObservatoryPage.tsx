@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { Attribution } from '../features/observatory/Attribution.js';
 import { useIndicators } from '../features/observatory/queries.js';
 import { LangLink } from '../features/shared/LangLink.js';
@@ -6,6 +5,7 @@ import { Localized } from '../features/shared/Localized.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
+import { useTranslation } from '../i18n/react.js';
 
 /** The observatory's catalogue: each indicator with its definition, years and source. */
 export function ObservatoryPage() {

@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { SignedIn } from '../features/account/SignedIn.js';
 import { PartnerAdmin } from '../features/partners/PartnerAdmin.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
+import { useTranslation } from '../i18n/react.js';
 
 /** /admin/partners: the secretariat sees every partner; its administrators create and edit them. */
 export function PartnersAdminPage() {

@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { useResetPassword } from '../features/account/linkQueries.js';
@@ -8,6 +7,7 @@ import { FormAlert, onSubmit, useChecks, useFormErrors } from '../features/share
 import { LangLink, useLocalPath } from '../features/shared/LangLink.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
+import { useTranslation } from '../i18n/react.js';
 
 /** Opened from the reset e-mail: choose a new password. */
 export function PasswordResetPage() {

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useRequestPasswordReset } from '../features/account/linkQueries.js';
 import { useMe } from '../features/account/queries.js';
 import { EmailField, FormAlert, FormStatus, onSubmit, useChecks, useFormErrors } from '../features/shared/forms.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
+import { useTranslation } from '../i18n/react.js';
 
 /** Asks for a reset link by e-mail. The answer is the same whether or not an account uses the
  * address, so the page cannot be used to find out who has an account. */

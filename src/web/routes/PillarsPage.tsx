@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
 import { PillarSection } from '../features/pillars/PillarSection.js';
 import { usePillars } from '../features/pillars/queries.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { useScrollToHash } from '../features/shared/useScrollToHash.js';
+import { useTranslation } from '../i18n/react.js';
 
 export function PillarsPage() {
   const { t } = useTranslation();

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../contract/accounts.js';
 import { safeNext, withNext } from '../features/account/nextPath.js';
@@ -8,6 +7,7 @@ import { FormStatus } from '../features/shared/forms.js';
 import { LangLink, useLocalPath } from '../features/shared/LangLink.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
+import { useTranslation } from '../i18n/react.js';
 
 export function SignInPage() {
   const { t } = useTranslation();

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { PartnerList } from '../features/partners/PartnerList.js';
 import { Localized } from '../features/shared/Localized.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
@@ -6,6 +5,7 @@ import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
 import { SourcesList } from '../features/shared/SourcesList.js';
 import { usePartners, useTeam } from '../features/team/queries.js';
+import { useTranslation } from '../i18n/react.js';
 
 export function TeamPage() {
   const { t } = useTranslation();

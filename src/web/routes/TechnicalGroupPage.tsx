@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { TechnicalGroup } from '../../contract/reference.js';
 import { isNotFound } from '../api/client.js';
@@ -12,6 +11,7 @@ import { QueryState } from '../features/shared/QueryState.js';
 import { SourcesList } from '../features/shared/SourcesList.js';
 import { ChairItem } from '../features/technical-groups/Chairs.js';
 import { useTechnicalGroup } from '../features/technical-groups/queries.js';
+import { useTranslation } from '../i18n/react.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 export function TechnicalGroupPage() {

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { useMeetings } from '../features/meetings/queries.js';
 import { usePillars } from '../features/pillars/queries.js';
 import { FilterBar, ResultCount, useFilterValues } from '../features/shared/FilterBar.js';
@@ -9,6 +8,7 @@ import { QueryState } from '../features/shared/QueryState.js';
 import { useLang } from '../features/shared/useLang.js';
 import { GroupCards } from '../features/technical-groups/GroupCards.js';
 import { useTechnicalGroups } from '../features/technical-groups/queries.js';
+import { useTranslation } from '../i18n/react.js';
 
 const FILTERS = ['pillar', 'memberState', 'meeting'] as const;
 

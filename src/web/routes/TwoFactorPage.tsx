@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../contract/accounts.js';
 import type { TwoFactorPassed } from '../../contract/two-factor.js';
@@ -16,6 +15,7 @@ import { LangLink, useLocalPath } from '../features/shared/LangLink.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { QueryState } from '../features/shared/QueryState.js';
+import { useTranslation } from '../i18n/react.js';
 
 /** The second factor: the challenge after signing in, enrolment when it is not set up yet (shown
  * right after sign-in when a role requires it), and replacing or turning it off later. */

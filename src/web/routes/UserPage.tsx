@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { UserDetail } from '../../contract/users.js';
 import { ConfirmButton } from '../features/account/ConfirmButton.js';
@@ -13,6 +12,7 @@ import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { useLang } from '../features/shared/useLang.js';
 import { languageEndonym } from '../i18n/languages.js';
+import { useTranslation } from '../i18n/react.js';
 
 export function UserPage() {
   const { id = '' } = useParams();

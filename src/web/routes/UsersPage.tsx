@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { ROLES, USER_STATUSES } from '../../domain/accounts.js';
 import { roleLabel } from '../features/account/roles.js';
 import { AdminGate, AdminQueryState } from '../features/admin/AdminGate.js';
@@ -13,6 +12,7 @@ import { NextPageButton } from '../features/shared/NextPageButton.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { useLang } from '../features/shared/useLang.js';
+import { useTranslation } from '../i18n/react.js';
 
 const FILTERS = ['role', 'memberState', 'status'] as const;
 

@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { SignedIn } from '../features/account/SignedIn.js';
 import { PageHeader } from '../features/shared/PageHeader.js';
 import { PageMeta } from '../features/shared/PageMeta.js';
 import { Workspace } from '../features/workspace/Workspace.js';
+import { useTranslation } from '../i18n/react.js';
 
 /** /workspace: where each signed-in user lands — what waits for them, and links to where it is done. */
 export function WorkspacePage() {

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { DatasetSource } from '../../../contract/reference.js';
+import { useTranslation } from '../../i18n/react.js';
 import { byName } from '../shared/byName.js';
 import { LangLink } from '../shared/LangLink.js';
 import { SourceItem, sourceKey } from '../shared/SourceItem.js';

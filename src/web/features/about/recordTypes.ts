@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n/translator.js';
 
 /** The kinds of record that carry sources, in the order the about page lists them. The server names
  * them after its tables (`member_state`); hyphens and underscores are treated alike. */

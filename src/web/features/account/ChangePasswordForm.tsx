@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { PasswordChanged } from '../../../contract/users.js';
+import { useTranslation } from '../../i18n/react.js';
 import { FormAlert, FormStatus, onSubmit, TextField, useChecks, useFormErrors } from '../shared/forms.js';
 import { NewPasswordFields } from './NewPasswordFields.js';
 import { useChangePassword } from './ownQueries.js';

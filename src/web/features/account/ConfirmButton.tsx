@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.js';
 
 /** A destructive action asked twice, inline: the first press shows "Confirm" and "Cancel" and moves
  * focus to "Confirm", so the keyboard and screen-reader path is the same as the mouse's. */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.js';
 import { useMe, usePublicSettings } from './queries.js';
 
 /** On every page of a demo installation: the accounts and data are for trying the platform only. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Grant } from '../../../contract/accounts.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useMemberStates } from '../member-states/queries.js';
 import { usePartners } from '../team/queries.js';
 import { useTechnicalGroups } from '../technical-groups/queries.js';

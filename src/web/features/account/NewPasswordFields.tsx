@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '../../../domain/accounts.js';
+import { useTranslation } from '../../i18n/react.js';
 import { type FieldErrors, TextField } from '../shared/forms.js';
 
 /** A new password and its confirmation, with the rules the server applies written above them. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
+import { useTranslation } from '../../i18n/react.js';
 import { EmailField, type FieldErrors, TextField, type useChecks } from '../shared/forms.js';
 import { useLang } from '../shared/useLang.js';
 import { LanguageField } from './LanguageField.js';

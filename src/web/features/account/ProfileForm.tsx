@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../../contract/accounts.js';
 import type { Lang } from '../../../contract/common.js';
 import { DISPLAY_NAME_MAX } from '../../../domain/accounts.js';
+import { useTranslation } from '../../i18n/react.js';
 import { samePageIn } from '../layout/LanguageSwitcher.js';
 import { FormAlert, FormStatus, onSubmit, TextField, useChecks, useFormErrors } from '../shared/forms.js';
 import { useLang } from '../shared/useLang.js';

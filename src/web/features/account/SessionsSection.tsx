@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Session } from '../../../contract/sessions.js';
+import { useTranslation } from '../../i18n/react.js';
 import { FormAlert, FormStatus, useProblemMessage } from '../shared/forms.js';
 import { useLocalPath } from '../shared/LangLink.js';
 import { QueryState } from '../shared/QueryState.js';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../contract/accounts.js';
+import { useTranslation } from '../../i18n/react.js';
 import { EmailField, FormAlert, onSubmit, TextField, useChecks, useFormErrors } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';
 import { useSignIn } from './signInQueries.js';

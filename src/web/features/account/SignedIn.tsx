@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../contract/accounts.js';
+import { useTranslation } from '../../i18n/react.js';
 import { LangLink } from '../shared/LangLink.js';
 import { QueryState } from '../shared/QueryState.js';
 import { withNext } from './nextPath.js';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { useTranslation } from '../../i18n/react.js';
 import { NotificationBell } from '../notifications/NotificationBell.js';
 import { LangLink, useLocalPath } from '../shared/LangLink.js';
 import { useDismiss } from '../shared/useDismiss.js';

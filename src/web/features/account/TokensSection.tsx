@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ApiToken, ApiTokenCreated } from '../../../contract/tokens.js';
 import { TOKEN_MAX_DAYS, TOKEN_NAME_MAX, type TokenScope } from '../../../domain/tokens.js';
+import { useTranslation } from '../../i18n/react.js';
 import { CopyButton } from '../shared/CopyButton.js';
 import { FormAlert, onSubmit, TextField, useChecks, useFormErrors, useProblemMessage } from '../shared/forms.js';
 import { QueryState } from '../shared/QueryState.js';

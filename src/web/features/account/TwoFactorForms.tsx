@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { TwoFactorEnrolment, TwoFactorPassed } from '../../../contract/two-factor.js';
+import { useTranslation } from '../../i18n/react.js';
 import { CopyButton } from '../shared/CopyButton.js';
 import { FormAlert, onSubmit, TextField, useChecks, useFormErrors, useProblemMessage } from '../shared/forms.js';
 import {

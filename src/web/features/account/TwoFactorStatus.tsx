@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../contract/accounts.js';
+import { useTranslation } from '../../i18n/react.js';
 import { LangLink } from '../shared/LangLink.js';
 
 /** Whether two-factor authentication is on, whether the account's roles require it, and the way to set it up. */

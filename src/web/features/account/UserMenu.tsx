@@ -1,8 +1,7 @@
 import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import type { Lang } from '../../../contract/common.js';
 import { i18n, loadCatalog } from '../../i18n/index.js';
+import { useTranslation } from '../../i18n/react.js';
 import { LangLink } from '../shared/LangLink.js';
 import { needsSecondFactor, useMe } from './queries.js';
 import './account.css';
@@ -10,7 +9,7 @@ import './account.css';
 // Most readers never sign in: the signed-in menu (and signing out) is fetched only for those who do,
 // with the rest of the catalog it speaks from (the home page ships only the shell).
 const SignedInMenu = lazy(async () => {
-  const [menu] = await Promise.all([import('./SignedInMenu.js'), loadCatalog(i18n.language as Lang)]);
+  const [menu] = await Promise.all([import('./SignedInMenu.js'), loadCatalog(i18n.language)]);
   return { default: menu.SignedInMenu };
 });
 

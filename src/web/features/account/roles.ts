@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
 import type { Role } from '../../../contract/accounts.js';
+import type { TFunction } from '../../i18n/translator.js';
 
 /** A role's name in the reader's language. Literal keys, so the catalog check sees each one. */
 export function roleLabel(t: TFunction, role: Role): string {

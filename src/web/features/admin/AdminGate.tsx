@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../contract/accounts.js';
 import { ApiError } from '../../api/client.js';
+import { useTranslation } from '../../i18n/react.js';
 import { SignedIn } from '../account/SignedIn.js';
 import { LangLink } from '../shared/LangLink.js';
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES } from '../../../domain/audit.js';
+import { useTranslation } from '../../i18n/react.js';
 import type { FieldErrors } from '../shared/forms.js';
 import { useLang } from '../shared/useLang.js';
 import { auditActionLabels, auditRecordTypeLabels } from './auditActions.js';

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../contract/accounts.js';
 import type { AuditEntry } from '../../../contract/audit.js';
 import { ROLES } from '../../../domain/accounts.js';
+import { useTranslation } from '../../i18n/react.js';
 import { roleLabel } from '../account/roles.js';
 import { TableWrap } from '../account/TableWrap.js';
 import { formatDateTime } from '../account/time.js';

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../contract/accounts.js';
 import type { NewGrant } from '../../../contract/users.js';
 import { ROLE_BINDING, ROLES, type RoleBinding } from '../../../domain/accounts.js';
+import { useTranslation } from '../../i18n/react.js';
 import { roleLabel } from '../account/roles.js';
 import { useMemberStates } from '../member-states/queries.js';
 import { nameOptions } from '../shared/byName.js';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { InvitationSent } from '../../../contract/users.js';
 import { ROLE_BINDING } from '../../../domain/accounts.js';
+import { useTranslation } from '../../i18n/react.js';
 import { checkPerson, PersonFields, toPersonInput, usePersonDraft } from '../account/PersonFields.js';
 import { FormAlert, onSubmit, useChecks, useFormErrors } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';

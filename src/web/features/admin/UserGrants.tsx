@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { UserDetail } from '../../../contract/users.js';
+import { useTranslation } from '../../i18n/react.js';
 import { ConfirmButton } from '../account/ConfirmButton.js';
 import { useBindingName } from '../account/GrantList.js';
 import { roleLabel } from '../account/roles.js';

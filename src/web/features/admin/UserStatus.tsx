@@ -1,6 +1,6 @@
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import type { UserStatus } from '../../../contract/users.js';
+import { useTranslation } from '../../i18n/react.js';
+import type { TFunction } from '../../i18n/translator.js';
 
 export function statusLabel(t: TFunction, status: UserStatus): string {
   switch (status) {

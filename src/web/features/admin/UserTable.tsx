@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../contract/users.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useBindingName } from '../account/GrantList.js';
 import { roleLabel } from '../account/roles.js';
 import { TableWrap } from '../account/TableWrap.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES } from '../../../domain/audit.js';
+import type { TFunction } from '../../i18n/translator.js';
 import { auditActionLabels, auditRecordTypeLabels } from './auditActions.js';
 
 /** A catalog's text for a dotted key, or undefined. */

@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
 import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES, type AuditAction, type AuditRecordType } from '../../../domain/audit.js';
+import type { TFunction } from '../../i18n/translator.js';
 
 /**
  * Each action of the audit trail in the reader's language. Literal keys, so the catalog check sees

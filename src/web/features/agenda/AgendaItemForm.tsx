@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../contract/agenda.js';
 import type { Lang } from '../../../contract/common.js';
 import { AGENDA_DESCRIPTION_MAX, AGENDA_TITLE_MAX, orderClash } from '../../../domain/agenda.js';
 import { LANGS } from '../../../domain/languages.js';
 import { languageName } from '../../i18n/languages.js';
+import { useTranslation } from '../../i18n/react.js';
 import { ConflictAlert, changedFields, useConflict } from '../shared/ConflictAlert.js';
 import { FieldGroup, onSubmit, TextAreaField, TextField, useFormErrors } from '../shared/forms.js';
 import { PillarChecks } from '../shared/PillarChecks.js';

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { Agenda, AgendaItem } from '../../../contract/agenda.js';
 import type { MeetingDocument } from '../../../contract/meeting-documents.js';
+import { useTranslation } from '../../i18n/react.js';
 import { PillarTags } from '../pillars/PillarTags.js';
 import { ConflictAlert } from '../shared/ConflictAlert.js';
 import { Localized } from '../shared/Localized.js';

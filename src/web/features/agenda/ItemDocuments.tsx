@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../contract/agenda.js';
 import type { Lang } from '../../../contract/common.js';
 import type { MeetingDocument } from '../../../contract/meeting-documents.js';
+import { useTranslation } from '../../i18n/react.js';
 import { ConflictAlert } from '../shared/ConflictAlert.js';
 import { SelectField } from '../shared/forms.js';
 import { Localized } from '../shared/Localized.js';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.js';
 import { useLang } from '../shared/useLang.js';
 import { useReaderTimeZone, venueAndReaderRanges } from '../shared/zones.js';
 

@@ -1,5 +1,5 @@
 import { type DragEvent, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.js';
 import { ConfirmButton } from '../account/ConfirmButton.js';
 
 /** `list` with the entry at `from` moved to `to`. */

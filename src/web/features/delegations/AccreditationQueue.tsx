@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Delegation } from '../../../contract/delegations.js';
 import { REASON_MAX } from '../../../domain/delegations.js';
+import { useTranslation } from '../../i18n/react.js';
 import { FormAlert, useProblemMessage } from '../shared/forms.js';
 import { QueryState } from '../shared/QueryState.js';
 import { Credentials } from './Credentials.js';

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Delegation } from '../../../contract/delegations.js';
 import { ApiError } from '../../api/client.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatSize } from '../meeting-documents/labels.js';
 import { ConflictAlert } from '../shared/ConflictAlert.js';
 import { formatDate } from '../shared/format.js';

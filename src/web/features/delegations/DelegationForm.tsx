@@ -1,5 +1,4 @@
 import { type ReactNode, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type {
   Delegation,
   ParticipantCategory,
@@ -8,6 +7,7 @@ import type {
 } from '../../../contract/delegations.js';
 import { MAX_PARTICIPANTS, PARTICIPANT_ROLES, TEXT_MAX } from '../../../domain/delegations.js';
 import { EMAIL_MAX } from '../../../domain/text.js';
+import { useTranslation } from '../../i18n/react.js';
 import { ConflictAlert, conflictCurrent } from '../shared/ConflictAlert.js';
 import { type FieldErrors, FormStatus, onSubmit, SelectField, TextField, useFormErrors } from '../shared/forms.js';
 import { delegationName } from './DelegationSummary.js';

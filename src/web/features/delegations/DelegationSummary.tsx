@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { Delegation, Participant } from '../../../contract/delegations.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatDate } from '../shared/format.js';
 import { useLang } from '../shared/useLang.js';
 import { categoryLabel, roleLabel, statusLabel } from './labels.js';

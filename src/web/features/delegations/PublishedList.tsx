@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { PublishedList as Published } from '../../../contract/delegations.js';
+import { useTranslation } from '../../i18n/react.js';
 import { ParticipantItems } from './DelegationSummary.js';
 import { categoryLabel } from './labels.js';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ParticipantCategory } from '../../../contract/delegations.js';
 import { PARTICIPANT_CATEGORIES, TEXT_MAX } from '../../../domain/delegations.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useMemberStates } from '../member-states/queries.js';
 import { stateOptions } from '../shared/filterOptions.js';
 import { type FieldErrors, FormStatus, SelectField, TextField } from '../shared/forms.js';

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { Delegation, ParticipantInput } from '../../../contract/delegations.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useLang } from '../shared/useLang.js';
 import { statusLabel } from './labels.js';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ParticipantVisibility, PublishedList, VisibilityReply } from '../../../contract/delegations.js';
 import { PARTICIPANT_CATEGORIES, VISIBILITIES } from '../../../domain/delegations.js';
+import { useTranslation } from '../../i18n/react.js';
 import { ConflictAlert, changedFields, useConflict } from '../shared/ConflictAlert.js';
 import { FormStatus, onSubmit, SelectField } from '../shared/forms.js';
 import { categoryLabel, visibilityLabel } from './labels.js';

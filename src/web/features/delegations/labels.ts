@@ -1,10 +1,10 @@
-import type { TFunction } from 'i18next';
 import type {
   DelegationStatus,
   ParticipantCategory,
   ParticipantRole,
   Visibility,
 } from '../../../contract/delegations.js';
+import type { TFunction } from '../../i18n/translator.js';
 
 // Literal keys, so the catalog check sees each one.
 

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Blockers } from '../../../contract/negotiation.js';
 import type { OutcomeDocument } from '../../../contract/outcome-documents.js';
+import { useTranslation } from '../../i18n/react.js';
 import { ConflictAlert } from '../shared/ConflictAlert.js';
 import { formatNumber } from '../shared/format.js';
 import { onSubmit, TextAreaField, TextField, useFormErrors } from '../shared/forms.js';

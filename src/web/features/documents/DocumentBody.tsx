@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type { DocumentNode, OutcomeDocument } from '../../../contract/outcome-documents.js';
+import { useTranslation } from '../../i18n/react.js';
 import { PillarTags } from '../pillars/PillarTags.js';
 import { useLang } from '../shared/useLang.js';
 import { paragraphMarkLabel, paragraphNumber } from './documentTypes.js';

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { Document, DocumentRef } from '../../../contract/reference.js';
+import { useTranslation } from '../../i18n/react.js';
 import { LangLink } from '../shared/LangLink.js';
 import { DocumentTitle } from '../shared/Localized.js';
 import { documentTypeLabel } from './documentTypes.js';

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { OutcomeDocument } from '../../../contract/outcome-documents.js';
 import { LINK_RELATIONS } from '../../../domain/outcome-documents.js';
+import { useTranslation } from '../../i18n/react.js';
 import { DocumentRefList } from './DocumentCards.js';
 import { relationLabel } from './documentTypes.js';
 

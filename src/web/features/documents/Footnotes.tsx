@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { Footnote, OutcomeDocument } from '../../../contract/outcome-documents.js';
 import type { FootnoteKind, FootnotePart } from '../../../domain/negotiation.js';
+import { useTranslation } from '../../i18n/react.js';
 import { SourceItem, sourceKey } from '../shared/SourceItem.js';
 import { useLang } from '../shared/useLang.js';
 

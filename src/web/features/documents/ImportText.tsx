@@ -1,6 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import {
   DOCUMENT_IMPORT_TYPES,
@@ -10,6 +9,7 @@ import {
 import { type ImportedNode, numberImport } from '../../../domain/document-import.js';
 import { NODE_KINDS, type NodeKind } from '../../../domain/outcome-documents.js';
 import { postFileBody } from '../../api/upload.js';
+import { useTranslation } from '../../i18n/react.js';
 import { ConflictAlert } from '../shared/ConflictAlert.js';
 import { Field, FormAlert, onSubmit, SelectField, TextAreaField, useProblemMessage } from '../shared/forms.js';
 import { LanguageSelect } from '../shared/LanguageSelect.js';

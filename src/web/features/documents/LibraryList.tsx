@@ -1,8 +1,8 @@
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import type { LibraryEntry } from '../../../contract/library.js';
 import type { LibraryKind } from '../../../domain/library.js';
 import { languageName } from '../../i18n/languages.js';
+import { useTranslation } from '../../i18n/react.js';
+import type { TFunction } from '../../i18n/translator.js';
 import { categoryName } from '../meeting-documents/labels.js';
 import { formatDate } from '../shared/format.js';
 import { LangLink } from '../shared/LangLink.js';

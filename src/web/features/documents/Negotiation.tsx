@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Amendment, Blockers, DiffPart } from '../../../contract/negotiation.js';
 import type { DocumentNode, OutcomeDocument } from '../../../contract/outcome-documents.js';
 import {
@@ -15,6 +14,7 @@ import {
   type FootnoteKind,
 } from '../../../domain/negotiation.js';
 import { languageName } from '../../i18n/languages.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useMe } from '../account/queries.js';
 import { useMemberStates } from '../member-states/queries.js';
 import { nameOptions } from '../shared/byName.js';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { DocumentNode, OutcomeDocument } from '../../../contract/outcome-documents.js';
 import { NODE_KINDS, type NodeKind, PARAGRAPH_MARKS, type ParagraphMark } from '../../../domain/outcome-documents.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useReorderable } from '../agenda/reorderable.js';
 import '../agenda/agenda.css';
 import { ConflictAlert } from '../shared/ConflictAlert.js';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { OutcomeDocument } from '../../../contract/outcome-documents.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useMe } from '../account/queries.js';
 import { ConflictAlert } from '../shared/ConflictAlert.js';
 import { formatDate } from '../shared/format.js';

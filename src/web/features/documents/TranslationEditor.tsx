@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type { DocumentNode, OutcomeDocument } from '../../../contract/outcome-documents.js';
 import { LANGS } from '../../../domain/languages.js';
 import type { TranslationState } from '../../../domain/outcome-documents.js';
 import { languageName } from '../../i18n/languages.js';
+import { useTranslation } from '../../i18n/react.js';
 import { ConflictAlert } from '../shared/ConflictAlert.js';
 import { onSubmit, SelectField, TextAreaField } from '../shared/forms.js';
 import { useLang } from '../shared/useLang.js';

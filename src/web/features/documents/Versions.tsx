@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ParagraphChange, VersionSummary } from '../../../contract/negotiation.js';
 import type { OutcomeDocument } from '../../../contract/outcome-documents.js';
+import { useTranslation } from '../../i18n/react.js';
 import { TableWrap } from '../account/TableWrap.js';
 import { formatNumber } from '../shared/format.js';
 import { onSubmit, SelectField } from '../shared/forms.js';

@@ -1,7 +1,7 @@
-import type { TFunction } from 'i18next';
 import type { DocumentNode } from '../../../contract/outcome-documents.js';
 import type { Document } from '../../../contract/reference.js';
 import type { LinkRelation, NodeKind, ParagraphMark } from '../../../domain/outcome-documents.js';
+import type { TFunction } from '../../i18n/translator.js';
 
 export function documentTypeLabel(t: TFunction, type: Document['type']): string {
   switch (type) {

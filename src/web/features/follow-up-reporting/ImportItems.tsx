@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ItemImport } from '../../../contract/follow-up.js';
 import { csvRow } from '../../../domain/csv.js';
 import { ITEM_IMPORT_COLUMNS } from '../../../domain/follow-up.js';
 import { postFileBody } from '../../api/upload.js';
+import { useTranslation } from '../../i18n/react.js';
 import { TableWrap } from '../account/TableWrap.js';
 import { useDocument } from '../documents/queries.js';
 import { ImportForm } from '../shared/ImportForm.js';

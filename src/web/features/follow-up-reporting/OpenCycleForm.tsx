@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Cycle, FollowUpItem } from '../../../contract/follow-up.js';
 import type { MemberState } from '../../../contract/reference.js';
 import { MEETING_DOCUMENT_TITLE_MAX } from '../../../domain/meeting-documents.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useDocuments } from '../documents/queries.js';
 import { byName } from '../shared/byName.js';
 import { ConflictAlert } from '../shared/ConflictAlert.js';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { FollowUpItem, Report, ReportFile } from '../../../contract/follow-up.js';
 import { FOLLOW_UP_STATUSES, REPORT_LINE_MAX, REPORT_TEXT_MAX } from '../../../domain/follow-up.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatSize } from '../meeting-documents/labels.js';
 import { ConflictAlert, useConflict } from '../shared/ConflictAlert.js';
 import {

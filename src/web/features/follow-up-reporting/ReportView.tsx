@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Report } from '../../../contract/follow-up.js';
 import { REPORT_TEXT_MAX, REVIEW_DECISIONS, type ReviewDecision } from '../../../domain/follow-up.js';
+import { useTranslation } from '../../i18n/react.js';
 import { TableWrap } from '../account/TableWrap.js';
 import { formatSize } from '../meeting-documents/labels.js';
 import { ConflictAlert } from '../shared/ConflictAlert.js';

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Me } from '../../../contract/accounts.js';
 import type { Cycle, FollowUpItem, Report } from '../../../contract/follow-up.js';
 import type { MemberState } from '../../../contract/reference.js';
 import type { ReviewDecision } from '../../../domain/follow-up.js';
+import { useTranslation } from '../../i18n/react.js';
 import { TableWrap } from '../account/TableWrap.js';
 import { useMemberStates } from '../member-states/queries.js';
 import { formatDate, formatNumber } from '../shared/format.js';

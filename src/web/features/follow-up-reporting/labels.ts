@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
 import type { FollowUpStatus, ReportState, ReviewDecision } from '../../../domain/follow-up.js';
+import type { TFunction } from '../../i18n/translator.js';
 
 // Literal keys, so the catalog check sees each one; a value added to src/domain is a type error here.
 

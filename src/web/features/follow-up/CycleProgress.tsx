@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { Cycle } from '../../../contract/follow-up.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatNumber, formatPercent } from '../shared/format.js';
 import { useLang } from '../shared/useLang.js';
 

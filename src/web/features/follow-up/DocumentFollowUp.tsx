@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { Document } from '../../../contract/reference.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useMe } from '../account/queries.js';
 import { LangLink } from '../shared/LangLink.js';
 import { QueryState } from '../shared/QueryState.js';

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { apiUrl, type QueryParams } from '../../api/client.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useLang } from '../shared/useLang.js';
 
 /** The API's own exports of what the page shows, as CSV and as XLSX (the server writes both). */

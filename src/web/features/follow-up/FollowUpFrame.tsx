@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Cycle } from '../../../contract/follow-up.js';
 import type { Document, MemberState, Pillar } from '../../../contract/reference.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useDocuments } from '../documents/queries.js';
 import { useMemberStates } from '../member-states/queries.js';
 import { usePillars } from '../pillars/queries.js';

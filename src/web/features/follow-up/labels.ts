@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
 import type { FollowUpStatus, RateGroup, ReportState } from '../../../domain/follow-up.js';
+import type { TFunction } from '../../i18n/translator.js';
 
 /** What a state says of an item, as the reader reads it (the matrix shows it as text and colour). */
 export function statusLabel(t: TFunction, status: FollowUpStatus | null): string {

@@ -1,6 +1,6 @@
 import { type MouseEvent, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
+import { useTranslation } from '../../i18n/react.js';
 import { DemoBanner } from '../account/DemoBanner.js';
 import { UserMenu } from '../account/UserMenu.js';
 import { LangLink, LangNavLink } from '../shared/LangLink.js';

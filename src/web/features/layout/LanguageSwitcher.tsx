@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Lang } from '../../../contract/common.js';
 import { LANGS } from '../../../domain/languages.js';
 import { languageEndonym } from '../../i18n/languages.js';
+import { useTranslation } from '../../i18n/react.js';
 
 /** The same page in another language: the language segment of the path is swapped, the rest kept. */
 export function samePageIn(lang: Lang, pathname: string, search: string, hash: string): string {

@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type {
   MeetingDocumentCategory,
@@ -7,6 +6,7 @@ import type {
   MeetingDocumentVisibility,
 } from '../../../contract/meeting-documents.js';
 import { MEETING_DOCUMENT_CATEGORIES, MEETING_DOCUMENT_TITLE_MAX } from '../../../domain/meeting-documents.js';
+import { useTranslation } from '../../i18n/react.js';
 import { FormAlert, FormStatus, onSubmit, SelectField, useFormErrors } from '../shared/forms.js';
 import { LanguageSelect } from '../shared/LanguageSelect.js';
 import { givenTitles, noTitles, TitleFields } from '../shared/TitleFields.js';

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import type { MeetingDocument, MeetingDocumentRevision } from '../../../contract/meeting-documents.js';
 import { MEETING_DOCUMENT_CATEGORIES } from '../../../domain/meeting-documents.js';
 import { languageName } from '../../i18n/languages.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatDate } from '../shared/format.js';
 import { Localized } from '../shared/Localized.js';
 import { useLang } from '../shared/useLang.js';

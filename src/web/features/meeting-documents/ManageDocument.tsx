@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type { MeetingDocument } from '../../../contract/meeting-documents.js';
 import { languageName } from '../../i18n/languages.js';
+import { useTranslation } from '../../i18n/react.js';
 import { ConflictAlert } from '../shared/ConflictAlert.js';
 import { Field, FormAlert, FormStatus, onSubmit, useProblemMessage } from '../shared/forms.js';
 import { LanguageSelect } from '../shared/LanguageSelect.js';

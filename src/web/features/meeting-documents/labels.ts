@@ -1,6 +1,6 @@
-import type { TFunction } from 'i18next';
 import type { Lang } from '../../../contract/common.js';
 import type { MeetingDocumentCategory } from '../../../contract/meeting-documents.js';
+import type { TFunction } from '../../i18n/translator.js';
 
 // Literal keys, so the catalog check finds every one of them.
 

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type { MeetingDocument } from '../../../contract/meeting-documents.js';
 import type { Decision, DecisionList } from '../../../contract/meeting-records.js';
+import { useTranslation } from '../../i18n/react.js';
 import { DocumentLink, DocumentSelect } from '../agenda/ItemDocuments.js';
 import { useReorderable } from '../agenda/reorderable.js';
 import { useDocuments } from '../documents/queries.js';

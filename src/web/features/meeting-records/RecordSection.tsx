@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type {
   RecordKind,
@@ -8,6 +7,7 @@ import type {
   RecordVersionSummary,
 } from '../../../contract/meeting-records.js';
 import { languageName } from '../../i18n/languages.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatDateTime } from '../account/time.js';
 import { ConflictAlert, changedFields, useConflict } from '../shared/ConflictAlert.js';
 import { FormAlert, onSubmit, TextAreaField, useFormErrors } from '../shared/forms.js';

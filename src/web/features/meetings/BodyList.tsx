@@ -1,6 +1,6 @@
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../contract/meetings.js';
+import { useTranslation } from '../../i18n/react.js';
+import type { TFunction } from '../../i18n/translator.js';
 import { LangLink } from '../shared/LangLink.js';
 import { Localized } from '../shared/Localized.js';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../contract/meetings.js';
 import { ApiError } from '../../api/client.js';
+import { useTranslation } from '../../i18n/react.js';
 import { ConfirmButton } from '../account/ConfirmButton.js';
 import { FormAlert, onSubmit, TextField, useProblemMessage } from '../shared/forms.js';
 import { LangLink } from '../shared/LangLink.js';

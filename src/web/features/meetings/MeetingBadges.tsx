@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../contract/meetings.js';
+import { useTranslation } from '../../i18n/react.js';
 import { kindLabel, statusLabel } from './labels.js';
 import './meetings.css';
 

@@ -1,5 +1,4 @@
 import { useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type {
   MeetingCreate,
@@ -11,6 +10,7 @@ import type {
 import { LANGS } from '../../../domain/languages.js';
 import { MEETING_FORMATS, MEETING_KINDS } from '../../../domain/meetings.js';
 import { languageEndonym } from '../../i18n/languages.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useMemberStates } from '../member-states/queries.js';
 import { nameOptions } from '../shared/byName.js';
 import {

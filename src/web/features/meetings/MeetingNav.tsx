@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.js';
 import { LangNavLink } from '../shared/LangLink.js';
 import { type MeetingPageName, useMeetingPages } from './meetingPages.js';
 import { useMeeting } from './queries.js';

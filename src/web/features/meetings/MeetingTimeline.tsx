@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../contract/meetings.js';
+import { useTranslation } from '../../i18n/react.js';
 import { StateLink } from '../member-states/StateName.js';
 import { formatDateRange } from '../shared/format.js';
 import { LangLink } from '../shared/LangLink.js';

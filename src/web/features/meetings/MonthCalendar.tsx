@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type { Meeting } from '../../../contract/meetings.js';
 import { wallClock } from '../../../domain/time-zones.js';
+import { useTranslation } from '../../i18n/react.js';
 import { plainSpaces } from '../shared/format.js';
 import { LangLink } from '../shared/LangLink.js';
 import { useLang } from '../shared/useLang.js';

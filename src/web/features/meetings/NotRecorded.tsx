@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../contract/meetings.js';
+import { useTranslation } from '../../i18n/react.js';
 import { DocumentRefList } from '../documents/DocumentCards.js';
 import { SourcesList } from '../shared/SourcesList.js';
 import type { MeetingPageName } from './meetingPages.js';

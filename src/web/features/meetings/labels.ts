@@ -1,6 +1,6 @@
-import type { TFunction } from 'i18next';
 import type { MeetingFormat, MeetingKind, MeetingStatus } from '../../../contract/meetings.js';
 import type { Transition } from '../../../domain/meetings.js';
+import type { TFunction } from '../../i18n/translator.js';
 
 // Literal keys, so the catalog check finds every one of them.
 

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { MemberState } from '../../../contract/reference.js';
 import { SUBREGIONS } from '../../../domain/reference.js';
+import { useTranslation } from '../../i18n/react.js';
 import { byName } from '../shared/byName.js';
 import { formatNumber } from '../shared/format.js';
 import { LangLink } from '../shared/LangLink.js';

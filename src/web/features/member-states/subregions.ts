@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
 import type { Subregion } from '../../../contract/reference.js';
+import type { TFunction } from '../../i18n/translator.js';
 
 export function subregionLabel(t: TFunction, subregion: Subregion): string {
   switch (subregion) {

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { Network } from '../../../contract/reference.js';
+import { useTranslation } from '../../i18n/react.js';
 import { LangLink } from '../shared/LangLink.js';
 import { Localized } from '../shared/Localized.js';
 import { SourcesList } from '../shared/SourcesList.js';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { useTranslation } from '../../i18n/react.js';
 import { LangLink } from '../shared/LangLink.js';
 import { useDismiss } from '../shared/useDismiss.js';
 import { useLang } from '../shared/useLang.js';

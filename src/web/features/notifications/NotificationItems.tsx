@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { Notification } from '../../../contract/notifications.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatDateTime } from '../account/time.js';
 import { LangLink } from '../shared/LangLink.js';
 import { useLang } from '../shared/useLang.js';

@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { NotificationPreferences } from '../../../contract/notifications.js';
 import {
   NOTIFICATION_FREQUENCIES,
@@ -7,6 +6,7 @@ import {
   type NotificationFrequency,
   type NotificationKind,
 } from '../../../domain/notifications.js';
+import { useTranslation } from '../../i18n/react.js';
 import { FormAlert, FormStatus, useProblemMessage } from '../shared/forms.js';
 import { QueryState } from '../shared/QueryState.js';
 import { useNotificationPreferences, useSetNotificationPreferences } from './queries.js';

@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useTranslation } from '../../i18n/react.js';
 import { useLang } from '../shared/useLang.js';
 import shapes from './americas-map.json' with { type: 'json' };
 import type { ColourScale } from './colours.js';

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { IndicatorSource } from '../../../contract/indicators.js';
+import { useTranslation } from '../../i18n/react.js';
 
 /** The credit the data's source asks for, with its licence: shown wherever the data appears. */
 export function Attribution({ source }: { source: IndicatorSource }) {

@@ -1,6 +1,6 @@
 import { type ReactNode, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { IndicatorSource } from '../../../contract/indicators.js';
+import { useTranslation } from '../../i18n/react.js';
 import { TableWrap } from '../account/TableWrap.js';
 import { useLang } from '../shared/useLang.js';
 import { Attribution } from './Attribution.js';

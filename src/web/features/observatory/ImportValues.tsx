@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ObservationImport } from '../../../contract/indicators.js';
 import { postFileBody } from '../../api/upload.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatNumber } from '../shared/format.js';
 import { TextField, useChecks } from '../shared/forms.js';
 import { ImportForm } from '../shared/ImportForm.js';

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { TrendList } from '../../../contract/indicators.js';
+import { useTranslation } from '../../i18n/react.js';
 import { TableWrap } from '../account/TableWrap.js';
 import { byName } from '../shared/byName.js';
 import { useLang } from '../shared/useLang.js';

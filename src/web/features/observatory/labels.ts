@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
 import type { TrendFlag } from '../../../domain/trends.js';
+import type { TFunction } from '../../i18n/translator.js';
 
 export function trendFlagLabel(t: TFunction, flag: TrendFlag): string {
   switch (flag) {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { PartnerDetail } from '../../../contract/partners.js';
 import { PARTNER_LOGO_MAX_BYTES } from '../../../domain/partners.js';
+import { useTranslation } from '../../i18n/react.js';
 import { ConfirmButton } from '../account/ConfirmButton.js';
 import { Field, FormAlert, FormStatus, onSubmit, useProblemMessage } from '../shared/forms.js';
 import { UploadProgress } from '../shared/upload.js';

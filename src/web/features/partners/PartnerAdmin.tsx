@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Partner, PartnerDetail } from '../../../contract/partners.js';
+import { useTranslation } from '../../i18n/react.js';
 import { ConfirmButton } from '../account/ConfirmButton.js';
 import { TableWrap } from '../account/TableWrap.js';
 import { AdminQueryState } from '../admin/AdminGate.js';

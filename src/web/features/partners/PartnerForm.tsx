@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type { Partner, PartnerDetail } from '../../../contract/partners.js';
 import { LANGS } from '../../../domain/languages.js';
 import { PARTNER_KINDS, PARTNER_NAME_MAX, PARTNER_SLUG_MAX } from '../../../domain/partners.js';
 import { languageEndonym } from '../../i18n/languages.js';
+import { useTranslation } from '../../i18n/react.js';
 import { ConflictAlert, changedFields, useConflict } from '../shared/ConflictAlert.js';
 import { FieldGroup, onSubmit, SelectField, TextField, useFormErrors } from '../shared/forms.js';
 import { PillarChecks } from '../shared/PillarChecks.js';

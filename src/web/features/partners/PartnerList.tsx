@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../../contract/partners.js';
+import { useTranslation } from '../../i18n/react.js';
 import { PillarTags } from '../pillars/PillarTags.js';
 import { byName } from '../shared/byName.js';
 import { Localized } from '../shared/Localized.js';

@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
 import type { Partner } from '../../../contract/partners.js';
+import type { TFunction } from '../../i18n/translator.js';
 
 /** Literal keys, so the catalog check sees each one; a kind added to src/domain is a type error here. */
 const LABELS: Record<Partner['kind'], (t: TFunction) => string> = {

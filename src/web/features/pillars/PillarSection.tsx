@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { Pillar } from '../../../contract/reference.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useDocuments } from '../documents/queries.js';
 import { LangLink } from '../shared/LangLink.js';
 import { DocumentTitle, Localized } from '../shared/Localized.js';

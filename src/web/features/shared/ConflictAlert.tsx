@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
+import { useTranslation } from '../../i18n/react.js';
 import { FormAlert, FormStatus, useProblemMessage } from './forms.js';
 import { useLang } from './useLang.js';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.js';
 
 /** Copies a secret shown once (a token, recovery codes) and says so. Where the browser offers no
  * clipboard (plain HTTP on another host), it selects the text for the reader to copy instead. */

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../contract/common.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useLang } from './useLang.js';
 
 /** A text from the API. It says so when the wording is the platform's own translation, and marks

@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { LANGS, type Lang } from '../../../domain/languages.js';
 import { useSiteOrigin } from '../../app/site.js';
 import shareCard from '../../assets/share-card.png';
+import { useTranslation } from '../../i18n/react.js';
 import { useLang } from './useLang.js';
 
 /**

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client.js';
+import { useTranslation } from '../../i18n/react.js';
 import { TableWrap } from '../account/TableWrap.js';
 
 /**

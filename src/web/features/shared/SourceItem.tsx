@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../contract/common.js';
+import { useTranslation } from '../../i18n/react.js';
 import { sourceFieldLabel } from './sourceFields.js';
 
 export function sourceKey(source: Source): string {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../contract/common.js';
+import { useTranslation } from '../../i18n/react.js';
 import { SourceItem, sourceKey } from './SourceItem.js';
 
 /** Where the facts of a record were read. */

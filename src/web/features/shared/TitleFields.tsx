@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import { LANGS } from '../../../domain/languages.js';
 import { languageName } from '../../i18n/languages.js';
+import { useTranslation } from '../../i18n/react.js';
 import { FieldGroup, TextField } from './forms.js';
 import { useLang } from './useLang.js';
 

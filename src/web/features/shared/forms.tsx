@@ -8,11 +8,11 @@ import {
   useId,
   useState,
 } from 'react';
-import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '../../../domain/accounts.js';
 import { TOTP_CODE_PATTERN } from '../../../domain/two-factor.js';
 import { ApiError } from '../../api/client.js';
 import { fieldErrors } from '../../api/send.js';
+import { useTranslation } from '../../i18n/react.js';
 // The form styles live with the account pages' stylesheet, the first to need them.
 import '../account/account.css';
 

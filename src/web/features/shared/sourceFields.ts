@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n/translator.js';
 
 /** The fact a source supports, in the reader's language. The data names facts by field; a field
  * without a label here is simply not shown, the source's note still says what was read. */

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { putFile } from '../../api/upload.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useLang } from './useLang.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
 import type { Chair } from '../../../contract/reference.js';
+import { Trans, useTranslation } from '../../i18n/react.js';
 import { StateLink } from '../member-states/StateName.js';
 import { LangLink } from '../shared/LangLink.js';
 import { Localized } from '../shared/Localized.js';

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { TechnicalGroup } from '../../../contract/reference.js';
+import { useTranslation } from '../../i18n/react.js';
 import { StateLink } from '../member-states/StateName.js';
 import { PillarTags } from '../pillars/PillarTags.js';
 import { LangLink } from '../shared/LangLink.js';

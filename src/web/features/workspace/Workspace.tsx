@@ -1,8 +1,8 @@
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../contract/common.js';
 import type { WorkspaceMeeting, WorkspaceQueue } from '../../../contract/workspace.js';
 import type { WorkspaceDeadline, WorkspaceQueueKey } from '../../../domain/workspace.js';
+import { useTranslation } from '../../i18n/react.js';
+import type { TFunction } from '../../i18n/translator.js';
 import { formatDateTime } from '../account/time.js';
 import { statusLabel as delegationStatusLabel } from '../delegations/labels.js';
 import { statusLabel as meetingStatusLabel } from '../meetings/labels.js';
