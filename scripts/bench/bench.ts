@@ -107,7 +107,7 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<0 | 2> {
           const figure = await lighthouse(server.url, page.page, page.path);
           scores.push(figure);
           log(
-            `Lighthouse ${page.page}: performance ${figure.performance ?? '—'}, accessibility ${figure.accessibility ?? '—'}${figure.error ? ` (${figure.error})` : ''}`,
+            `Lighthouse ${page.page}: performance ${figure.performance ?? '—'} (runs: ${figure.performanceRuns?.join(', ') ?? '—'}), accessibility ${figure.accessibility ?? '—'}${figure.error ? ` (${figure.error})` : ''}`,
           );
         }
       }

@@ -67,13 +67,14 @@ function section(file: string, r: BenchResult): string {
     );
   }
   parts.push(
-    '**Lighthouse** (mobile, simulated throttling, Debian Chromium headless)',
+    '**Lighthouse** (mobile, simulated throttling, Debian Chromium headless; the median of several runs, each run’s performance score beside it)',
     table(
-      ['page', 'path', 'performance', 'accessibility', 'LCP', 'CLS', 'note'],
+      ['page', 'path', 'performance', 'runs', 'accessibility', 'LCP', 'CLS', 'note'],
       r.lighthouse.map((p) => [
         p.page,
         `\`${p.path}\``,
         p.performance ?? '—',
+        p.performanceRuns?.join(', ') ?? '—',
         p.accessibility ?? '—',
         p.lcpMs == null ? '—' : `${p.lcpMs} ms`,
         p.cls ?? '—',
