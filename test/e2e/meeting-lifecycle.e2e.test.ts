@@ -5,7 +5,7 @@ import { browserSuiteTitle, expectAccessible, hasBrowser, waitForPortal } from '
 import { fillMeetingDraft, overrideTransition, transition, uploadDocumentFiles } from './meeting-steps.js';
 import { portalSuite } from './suite.js';
 
-/** Every key of the English catalog (plural forms by their base key): the text i18next shows in
+/** Every key of the English catalog (plural forms by their base key): the text the translator shows in
  * place of a string a catalog lacks. */
 function catalogKeys(): string[] {
   const keys: string[] = [];

@@ -34,7 +34,8 @@ export const SHELL_KEYS: readonly string[] = [
 
 export type Catalog = { [key: string]: string | Catalog };
 
-/** i18next's plural forms: a key `x` with a count is read as `x_one`, `x_other`… as the language needs. */
+/** The plural forms (i18next's JSON v4, which translator.ts reads): a key `x` with a count is read as
+ * `x_one`, `x_other`… as the language needs. */
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 /** The shell (the keys of `shellKeys`, with their plural forms, and all beneath them) or the rest of a
