@@ -74,13 +74,17 @@ async function start(container: HTMLElement) {
       </SiteOrigin.Provider>
     </StrictMode>
   );
+  // Hydration and the first render as transitions: React then yields to the browser every few
+  // milliseconds instead of holding the main thread for the whole page (outside a transition the
+  // root's first lane is a blocking one), so a slow phone stays responsive while the page comes to
+  // life, as Remix's and Next.js's entries do it (docs/performance.md).
   if (state) {
-    hydrateRoot(container, app);
+    startTransition(() => {
+      hydrateRoot(container, app);
+    });
     return;
   }
   replaceServerHead();
-  // The first render as a transition: React yields to the browser between pieces of work, so a slow
-  // phone stays responsive while the page is built (docs/performance.md).
   const fresh = createRoot(container);
   startTransition(() => fresh.render(app));
 }
