@@ -84,6 +84,7 @@ const SubItemsSchema = z
 const ItemTextSchema = z
   .object({ text: z.string(), lang: LangSchema })
   .meta({ id: 'FollowUpText', description: 'In the language asked for, else the original or English' });
+export type ItemText = z.infer<typeof ItemTextSchema>;
 
 export const SubItemSchema = z
   .object({ id: z.string(), position: z.number().int(), weight: z.number().nullable(), text: ItemTextSchema })
@@ -397,7 +398,10 @@ export type MatrixQuery = z.infer<typeof MatrixQuerySchema>;
 export const MatrixSchema = z
   .object({
     cycle: z.string(),
-    items: z.array(z.object({ id: z.string(), document: z.string(), number: z.string() })),
+    documents: z.array(z.string()).meta({
+      description: 'The documents with items in the cycle (slugs), whatever the filter: what it may narrow to',
+    }),
+    items: z.array(z.object({ id: z.string(), document: z.string(), number: z.string(), text: ItemTextSchema })),
     states: z.array(StateRefSchema),
     cells: z
       .array(

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { FollowUpItem, Matrix } from '../../contract/follow-up.js';
+import type { Matrix } from '../../contract/follow-up.js';
 import type { Document, MemberState } from '../../contract/reference.js';
 import { TableWrap } from '../features/account/TableWrap.js';
 import { ExportLinks } from '../features/follow-up/ExportLinks.js';
 import { documentTitle, type FollowUpContext, FollowUpFrame } from '../features/follow-up/FollowUpFrame.js';
 import { reportStateLabel, statusLabel } from '../features/follow-up/labels.js';
-import { type MatrixFilters, useFollowUpItems, useMatrix } from '../features/follow-up/queries.js';
+import { type MatrixFilters, useMatrix } from '../features/follow-up/queries.js';
 import { TextIn } from '../features/follow-up/TextIn.js';
 import { subregionLabel } from '../features/member-states/subregions.js';
 import { byName } from '../features/shared/byName.js';
@@ -46,34 +46,23 @@ function MatrixSection({ context }: { context: FollowUpContext }) {
     subregion: params.get('subregion') ?? undefined,
   };
   const matrix = useMatrix(context.cycle.id, filters);
-  const items = useFollowUpItems();
   return (
-    <QueryState query={items}>
-      {(itemList) => (
+    <QueryState query={matrix}>
+      {(data) => (
         <>
-          <MatrixFilterBar context={context} items={itemList.items} />
-          <QueryState query={matrix}>
-            {(data) => (
-              <MatrixView
-                matrix={data}
-                filters={filters}
-                items={itemList.items}
-                states={context.states}
-                documents={context.documents}
-              />
-            )}
-          </QueryState>
+          <MatrixFilterBar context={context} followed={data.documents} />
+          <MatrixView matrix={data} filters={filters} states={context.states} documents={context.documents} />
         </>
       )}
     </QueryState>
   );
 }
 
-function MatrixFilterBar({ context, items }: { context: FollowUpContext; items: FollowUpItem[] }) {
+/** The filters; the documents offered are those with items in the cycle. */
+function MatrixFilterBar({ context, followed }: { context: FollowUpContext; followed: string[] }) {
   const { cycles, cycle, pillars, documents } = context;
   const { t } = useTranslation();
   const lang = useLang();
-  const followed = new Set(items.map((i) => i.document.slug));
   const fields: FilterField[] = [
     {
       name: 'cycle',
@@ -85,7 +74,7 @@ function MatrixFilterBar({ context, items }: { context: FollowUpContext; items: 
       name: 'document',
       label: t('followUp.public.document'),
       options: byName(
-        documents.filter((d) => followed.has(d.slug)).map((d) => ({ value: d.slug, label: documentTitle(d) })),
+        documents.filter((d) => followed.includes(d.slug)).map((d) => ({ value: d.slug, label: documentTitle(d) })),
         (o) => o.label,
         lang,
       ),
@@ -117,13 +106,11 @@ function MatrixFilterBar({ context, items }: { context: FollowUpContext; items: 
 function MatrixView({
   matrix,
   filters,
-  items,
   states,
   documents,
 }: {
   matrix: Matrix;
   filters: MatrixFilters;
-  items: FollowUpItem[];
   states: MemberState[];
   documents: Document[];
 }) {
@@ -131,7 +118,6 @@ function MatrixView({
   const lang = useLang();
   const [params] = useSearchParams();
   const sort: Sort = SORTS.find((s) => s === params.get('sort')) ?? 'name';
-  const byId = useMemo(() => new Map(items.map((i) => [i.id, i])), [items]);
   const docTitles = useMemo(() => new Map(documents.map((d) => [d.slug, documentTitle(d)])), [documents]);
   const memberOf = useMemo(() => new Map(states.map((s) => [s.slug, s])), [states]);
   const cells = useMemo(() => new Map(matrix.cells.map((c) => [`${c.state} ${c.item}`, c])), [matrix]);
@@ -226,17 +212,16 @@ function MatrixView({
       )}
       <h2>{t('followUp.public.items')}</h2>
       <dl className="follow-up-items">
-        {columns.map((column) => {
-          const item = byId.get(column.id);
-          return (
-            <div key={column.id} id={`item-${column.id}`}>
-              <dt>
-                {docTitles.get(column.document) ?? column.document} · {column.number}
-              </dt>
-              <dd>{item ? <TextIn value={item.text} /> : null}</dd>
-            </div>
-          );
-        })}
+        {columns.map((column) => (
+          <div key={column.id} id={`item-${column.id}`}>
+            <dt>
+              {docTitles.get(column.document) ?? column.document} · {column.number}
+            </dt>
+            <dd>
+              <TextIn value={column.text} />
+            </dd>
+          </div>
+        ))}
       </dl>
     </>
   );

@@ -103,6 +103,9 @@ export interface ItemFilter {
 
 export type ItemRow = Awaited<ReturnType<typeof listItems>>[number];
 
+/** What an item's text is read from: its paragraph (the item's id), in its document's languages. */
+export type TextedItemRow = Pick<ItemRow, 'id' | 'document_node_id' | 'original_lang'>;
+
 export function listItems(db: Db, filter: ItemFilter) {
   let query = db
     .selectFrom('follow_up_item')
@@ -577,13 +580,33 @@ export function cycleItems(db: Db, cycleId: string, filter: MatrixFilter) {
     .selectFrom('follow_up_cycle_item')
     .innerJoin('follow_up_item', 'follow_up_item.id', 'follow_up_cycle_item.item_id')
     .innerJoin('document', 'document.id', 'follow_up_item.document_id')
-    .select(['follow_up_item.id', 'follow_up_item.number', 'document.slug'])
+    .select([
+      'follow_up_item.id',
+      'follow_up_item.number',
+      'follow_up_item.document_node_id',
+      'document.slug',
+      'document.original_lang',
+    ])
     .where('follow_up_cycle_item.cycle_id', '=', cycleId)
     .where((eb) => itemsKept(eb, 'follow_up_item.id', filter))
     .orderBy('document.adopted_on')
     .orderBy('document.slug')
     .orderBy('follow_up_item.position')
     .execute();
+}
+
+/** The documents with items in the cycle, by slug. */
+export async function cycleDocuments(db: Db, cycleId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('follow_up_cycle_item')
+    .innerJoin('follow_up_item', 'follow_up_item.id', 'follow_up_cycle_item.item_id')
+    .innerJoin('document', 'document.id', 'follow_up_item.document_id')
+    .select('document.slug')
+    .distinct()
+    .where('follow_up_cycle_item.cycle_id', '=', cycleId)
+    .orderBy('document.slug')
+    .execute();
+  return rows.map((row) => row.slug);
 }
 
 /** The states asked by the cycle (of one subregion, if asked). */

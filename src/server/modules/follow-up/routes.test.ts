@@ -314,6 +314,18 @@ describeEachEngine('follow-up: matrix, rates and history show each reader what t
     const matrix = await ok<Matrix>('GET', `/matrix?cycle=${cycle.id}&document=recommendations-san-pedro-sula`, {});
     expect(matrix.states.map((s) => s.slug).sort()).toEqual(['br', 'cl', 'mx']);
     expect(matrix.items.map((i) => i.number)).toEqual(['21', '22']);
+    expect(matrix.documents).toEqual(['recommendations-san-pedro-sula']);
+    // Each column carries its item's text in the language asked for, else English.
+    const spanish = await ok<Matrix>('GET', `/matrix?cycle=${cycle.id}&pillar=prevention&lang=es`, {});
+    expect(spanish.items.map((i) => [i.number, i.text])).toEqual([['22', { text: 'Recommendation 22', lang: 'en' }]]);
+    expect(spanish.documents, 'what the document filter may offer, whatever the filter').toEqual([
+      'recommendations-san-pedro-sula',
+    ]);
+    const both = await ok<Matrix>('GET', `/matrix?cycle=${cycle.id}&lang=es`, {});
+    expect(both.items.map((i) => i.text)).toEqual([
+      { text: 'Recomendación 21', lang: 'es' },
+      { text: 'Recommendation 22', lang: 'en' },
+    ]);
 
     const publicList = await ok<ReportList>('GET', `/cycles/${cycle.id}/reports`, {});
     expect(publicList.items.map((r) => r.state.slug)).toEqual(['mx', 'mx']);

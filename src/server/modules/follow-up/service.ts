@@ -10,6 +10,7 @@ import type {
   History,
   ItemCreate,
   ItemQuery,
+  ItemText,
   Matrix,
   MatrixQuery,
   Rates,
@@ -53,6 +54,7 @@ import { followUpPolicy } from './policy.js';
 import {
   countReportFiles,
   cycleCounts,
+  cycleDocuments,
   cycleItems,
   cycleMembers,
   cycleState,
@@ -82,6 +84,7 @@ import {
   rateCounts,
   reportFilesOf,
   subItemsOf,
+  type TextedItemRow,
   textsOf,
 } from './queries.js';
 
@@ -136,12 +139,39 @@ export function followUpService(deps: {
   /** The reports the actor may see beyond the public ones. */
   const reachOf = (actor: Actor): Reach => followUpPolicy.reach(actor, 'follow-up.read-reports');
 
+  /** Each item's text in `lang`: a paragraph's from its document (a translation counts once done,
+   * the original always), a historic item's from its translations. */
+  async function itemTexts(rows: TextedItemRow[], lang: Lang): Promise<Map<string, ItemText>> {
+    const paragraphs = rows.filter((r) => r.document_node_id !== null);
+    const historic = rows.filter((r) => r.document_node_id === null);
+    const [historicTexts, nodeTexts] = await Promise.all([
+      textsOf(
+        db,
+        'follow_up_item',
+        historic.map((r) => r.id),
+        'text',
+      ),
+      paragraphTexts(
+        db,
+        paragraphs.map((r) => r.id),
+      ),
+    ]);
+    const paragraphText = (row: TextedItemRow) => {
+      const texts = [...(nodeTexts.get(row.id) ?? [])].filter(
+        ([l, t]) => t.state === 'done' || l === row.original_lang,
+      );
+      return textIn(new Map(texts.map(([l, t]) => [l, t.text])), lang, row.original_lang);
+    };
+    return new Map([
+      ...paragraphs.map((row) => [row.id, paragraphText(row)] as const),
+      ...historic.map((row) => [row.id, textIn(historicTexts.get(row.id), lang, null)] as const),
+    ]);
+  }
+
   async function presentItems(rows: ItemRow[], lang: Lang): Promise<FollowUpItem[]> {
     const ids = rows.map((r) => r.id);
-    const paragraphs = rows.filter((r) => r.document_node_id !== null).map((r) => r.id);
-    const [historic, nodeTexts, subs, pillars] = await Promise.all([
-      textsOf(db, 'follow_up_item', ids, 'text'),
-      paragraphTexts(db, paragraphs),
+    const [texts, subs, pillars] = await Promise.all([
+      itemTexts(rows, lang),
       subItemsOf(db, ids),
       db
         .selectFrom('pillar_link')
@@ -158,13 +188,6 @@ export function followUpService(deps: {
       subs.map((s) => s.id),
       'text',
     );
-    /** A paragraph's texts: a translation counts once done, the original always. */
-    const paragraphText = (row: ItemRow) => {
-      const texts = [...(nodeTexts.get(row.id) ?? [])].filter(
-        ([l, t]) => t.state === 'done' || l === row.original_lang,
-      );
-      return textIn(new Map(texts.map(([l, t]) => [l, t.text])), lang, row.original_lang);
-    };
     return rows.map((row) => {
       const origin: ItemOrigin = row.document_node_id ? 'paragraph' : 'historic';
       return {
@@ -172,7 +195,7 @@ export function followUpService(deps: {
         origin,
         document: { id: row.document_id, slug: row.document_slug },
         number: row.number,
-        text: origin === 'paragraph' ? paragraphText(row) : textIn(historic.get(row.id), lang, null),
+        text: texts.get(row.id) as ItemText,
         pillars: pillars.filter((p) => p.entity_id === row.id).map((p) => p.code),
         sourceUrl: row.source_url,
         subItems: subs
@@ -935,14 +958,17 @@ export function followUpService(deps: {
         pillarId: query.pillar ? await pillarIdOf(query.pillar, 'pillar', 'query') : undefined,
         subregion: query.subregion,
       };
-      const [items, states, cells] = await Promise.all([
+      const [items, documents, states, cells] = await Promise.all([
         cycleItems(db, query.cycle, filter),
+        cycleDocuments(db, query.cycle),
         cycleStates(db, query.cycle, filter.subregion),
         matrixCells(db, query.cycle, filter, reachOf(ctx.actor)),
       ]);
+      const texts = await itemTexts(items, ctx.lang);
       return {
         cycle: query.cycle,
-        items: items.map((i) => ({ id: i.id, document: i.slug, number: i.number })),
+        documents,
+        items: items.map((i) => ({ id: i.id, document: i.slug, number: i.number, text: texts.get(i.id) as ItemText })),
         states,
         cells: cells.map((c) => ({
           state: c.slug,
