@@ -170,16 +170,19 @@ export async function lighthouse(
   if (!fs.existsSync(CHROMIUM)) return failed(`no Chromium at ${CHROMIUM} (apt-get install chromium)`);
   const cli = path.join(root, 'node_modules/lighthouse/cli/index.js');
   if (!fs.existsSync(cli)) return failed('the lighthouse package is not installed (npm install)');
+  // A run can fail on its own (Chromium's trace sometimes lacks the navigation's start: NO_NAVSTART);
+  // it is left out of the median and named in the figure, never silently run again.
   const reports: LighthouseReport[] = [];
+  const errors: string[] = [];
   for (let run = 0; run < runs; run++) {
     const report = await lighthouseRun(cli, `${url}${pagePath}`);
-    if (typeof report === 'string') return failed(report);
-    if (report.runtimeError) return failed(report.runtimeError.message);
-    reports.push(report);
+    if (typeof report === 'string') errors.push(report);
+    else if (report.runtimeError) errors.push(report.runtimeError.message);
+    else reports.push(report);
   }
   const { computeMedianRun, filterToValidRuns } = await import('lighthouse/core/lib/median-run.js');
   const valid = filterToValidRuns(reports as never[]) as unknown as LighthouseReport[];
-  if (valid.length === 0) return failed('no run measured first contentful paint and time to interactive');
+  if (valid.length === 0) return failed(errors[0] ?? 'no run measured first contentful paint and time to interactive');
   const median = computeMedianRun(valid as never[]) as unknown as LighthouseReport;
   const score = (report: LighthouseReport, name: string) => {
     const value = report.categories[name]?.score;
@@ -197,6 +200,7 @@ export async function lighthouse(
     lcpMs: metric('largest-contentful-paint', 0),
     cls: metric('cumulative-layout-shift', 3),
     performanceRuns: reports.map((report) => score(report, 'performance') ?? 0),
+    ...(errors.length > 0 ? { error: `${errors.length} of ${runs} runs failed: ${errors.join('; ')}` } : {}),
   };
 }
 
