@@ -1,4 +1,5 @@
 import type { Lang } from '../../contract/common.js';
+import { formatNumber } from '../features/shared/format.js';
 import type { Catalog } from './sections.js';
 
 /** Values for a text's `{{name}}`s; `count` also chooses its plural form (`key_one`, `key_other`…). */
@@ -94,7 +95,7 @@ function interpolate(text: string, lang: Lang, values: TranslationValues): strin
   return text.replace(PLACEHOLDER, (placeholder, name: string, format: string | undefined) => {
     const value = values[name];
     if (value === undefined || value === null) return placeholder;
-    return format === 'number' ? numberFormat(lang).format(Number(value)) : String(value);
+    return format === 'number' ? formatNumber(Number(value), lang) : String(value);
   });
 }
 
@@ -107,18 +108,14 @@ function merge(into: Catalog, part: Catalog): Catalog {
   return merged;
 }
 
-/** `make(lang)`, made once per language: Intl's rules and formats are costly to make, safe to share. */
-function perLanguage<T>(make: (lang: Lang) => T): (lang: Lang) => T {
-  const made = new Map<Lang, T>();
-  return (lang) => {
-    let value = made.get(lang);
-    if (value === undefined) {
-      value = make(lang);
-      made.set(lang, value);
-    }
-    return value;
-  };
-}
+// Plural rules are costly to make and safe to share; `t` asks for them at every count.
+const plurals = new Map<Lang, Intl.PluralRules>();
 
-const pluralRules = perLanguage((lang) => new Intl.PluralRules(lang));
-const numberFormat = perLanguage((lang) => new Intl.NumberFormat(lang));
+function pluralRules(lang: Lang): Intl.PluralRules {
+  let rules = plurals.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    plurals.set(lang, rules);
+  }
+  return rules;
+}
